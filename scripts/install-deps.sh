@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Agora needs, from Debian 12 packages and npm.
+# Idempotent and quiet when everything is already present, so `make` can call it every time.
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds wrk and nginx for bench/)
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config ca-certificates
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
+  libgtest-dev libgmock-dev
+  chromium
+)
+if [[ "${1:-}" == "--bench" ]]; then packages+=(wrk nginx-light curl); fi
+
+# Debian's Node 18 only where no node/npm exists: machines carrying Node 20 from another
+# repository would see Debian's npm conflict with their nodejs package.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]})); then
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  echo "install-deps: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

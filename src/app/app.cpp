@@ -1,0 +1,111 @@
+#include "app/app.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "core/log.h"
+#include "core/metrics.h"
+#include "http/http_metrics.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "modules/identity/api.h"
+#include "modules/system/api.h"
+#include "store/migrations.h"
+
+namespace agora::app {
+
+std::string DatabasePath(const Config& config) { return (std::filesystem::path(config.data_dir) / "agora.db").string(); }
+
+Result<std::unique_ptr<App>> OpenApp(const Config& config, bool migrate) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(config.data_dir, ec);
+  if (ec) return Error::Internal("cannot create the data directory " + config.data_dir + ": " + ec.message());
+  ::chmod(config.data_dir.c_str(), 0700);  // the database holds password hashes
+  auto app = std::make_unique<App>();
+  app->config = config;
+  app->ids = std::make_unique<IdGenerator>(config.node_id);
+  try {
+    app->db = store::Database::Open({DatabasePath(config)});
+  } catch (const store::DatabaseError& e) {
+    return Error::Internal(e.what());
+  }
+  if (migrate) {
+    auto report = store::Migrate(*app->db);
+    if (!report) return report.error();
+    for (const auto& name : report->applied) log::Info("migration applied", {{"name", name}});
+  }
+  app->identity = std::make_unique<identity::IdentityService>(*app->db, *app->ids, app->clock, app->config.auth);
+  app->admin = std::make_unique<identity::AdminService>(*app->db, *app->ids, app->clock, app->identity->hasher());
+  return app;
+}
+
+namespace {
+// The built web client: configured, or web/dist of the source tree the binary was built in
+// (build/agora -> ../web/dist), or ./web/dist.
+std::string FindWebRoot(const Config& config) {
+  namespace fs = std::filesystem;
+  if (!config.http.web_root.empty()) return config.http.web_root;
+  std::error_code ec;
+  auto exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto candidate = exe.parent_path().parent_path() / "web" / "dist";
+    if (fs::is_directory(candidate, ec)) return candidate.string();
+  }
+  return "web/dist";
+}
+}  // namespace
+
+int Serve(App& app) {
+  const auto& cfg = app.config;
+  http::Router router;
+  http::Server* server_ptr = nullptr;
+  identity::RegisterApi(router, *app.identity, cfg.auth);
+  identity::RegisterAdminApi(router, *app.admin);
+  system::RegisterApi(router, *app.db, [&server_ptr] { return server_ptr && server_ptr->accepting(); });
+
+  http::HttpMetrics http_metrics(router);
+  metrics::Register([&http_metrics](std::string& out) { http_metrics.Render(out); });
+  std::string web_root = FindWebRoot(cfg);
+  http::StaticFiles static_files(web_root);
+
+  http::Server server({cfg.http, cfg.auth, router, *app.identity, static_files, http_metrics});
+  server_ptr = &server;
+  int port = 0;
+  try {
+    port = server.Bind();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "agora: %s\n", e.what());
+    return 1;
+  }
+  std::string host = cfg.http.listen.substr(0, cfg.http.listen.rfind(':'));
+  if (host == "0.0.0.0" || host == "::" || host == "[::]") host = "127.0.0.1";
+  std::string base = cfg.http.public_url.empty() ? "http://" + host + ":" + std::to_string(port) : cfg.http.public_url;
+
+  std::printf("Agora %s is running at %s/\n", AGORA_VERSION, base.c_str());
+  std::printf("  data: %s\n", std::filesystem::absolute(cfg.data_dir).string().c_str());
+  if (auto token = app.identity->IssueSetupToken()) {
+    // The token travels in the URL fragment, which browsers never send to a server or in a
+    // Referer header, so it cannot end up in a proxy's access log.
+    std::printf("  No account exists yet. Open this one-time link to create the first admin:\n");
+    std::printf("    %s/setup#token=%s\n", base.c_str(), token->c_str());
+    std::printf("  (or: agora admin create-user --role admin ...)\n");
+  } else {
+    std::printf("  Sign in at %s/ with your e-mail and password.\n", base.c_str());
+  }
+  std::printf("  Stop with Ctrl-C.\n");
+  std::fflush(stdout);
+  log::Info("listening", {{"address", cfg.http.listen}, {"port", port}, {"web_root", web_root},
+                          {"static_files", static_cast<std::int64_t>(static_files.file_count())}});
+  server.Run();
+  log::Info("stopped");
+  log::Flush();
+  return 0;
+}
+
+}  // namespace agora::app

@@ -1,0 +1,35 @@
+// The composition root: configuration -> database (migrated) -> services -> router -> server.
+// Every command of the binary opens the same App, so the CLI and the server share one set of
+// rules (the CLI's `admin` commands call the same services as the admin API).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "modules/identity/admin_service.h"
+#include "modules/identity/service.h"
+#include "store/database.h"
+
+namespace agora::app {
+
+struct App {
+  Config config;
+  SystemClock clock;
+  std::unique_ptr<IdGenerator> ids;
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<identity::IdentityService> identity;
+  std::unique_ptr<identity::AdminService> admin;
+};
+
+std::string DatabasePath(const Config& config);
+// Creates the data directory (mode 0700) if needed, opens the database, and (when `migrate`)
+// applies pending migrations. Errors are for people: they say what to do.
+Result<std::unique_ptr<App>> OpenApp(const Config& config, bool migrate = true);
+// Runs the HTTP server until SIGTERM/SIGINT. Returns the process exit code.
+int Serve(App& app);
+
+}  // namespace agora::app

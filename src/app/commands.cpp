@@ -1,0 +1,171 @@
+#include "app/commands.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "app/app.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "store/migrations.h"
+
+extern char** environ;
+
+namespace agora::app {
+namespace {
+
+struct Common {
+  std::string config_file;
+  std::string data_dir;
+  std::string listen;
+};
+
+void AddCommon(CLI::App* cmd, Common& c) {
+  cmd->add_option("--config", c.config_file, "TOML configuration file")->check(CLI::ExistingFile);
+  cmd->add_option("--data", c.data_dir, "data directory (default ./data)");
+}
+
+Result<Config> LoadConfig(const Common& c) {
+  Config config;
+  if (!c.config_file.empty()) {
+    auto st = ApplyConfigFile(config, c.config_file);
+    if (!st) return st.error();
+  }
+  if (auto st = ApplyEnvironment(config, environ); !st) return st.error();
+  if (!c.data_dir.empty()) config.data_dir = c.data_dir;
+  if (!c.listen.empty()) {
+    if (auto st = ApplySetting(config, "http.listen", c.listen); !st) return st.error();
+  }
+  return config;
+}
+
+int Fail(const Error& e) {
+  std::fprintf(stderr, "agora: %s\n", e.message.c_str());
+  return 1;
+}
+
+Result<std::unique_ptr<App>> Open(const Common& c, bool migrate = true) {
+  auto config = LoadConfig(c);
+  if (!config) return config.error();
+  log::Init(config->log_level);
+  return OpenApp(*config, migrate);
+}
+
+std::string ReadPasswordFromStdin() {
+  std::string line;
+  std::getline(std::cin, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+}  // namespace
+
+int RunCommandLine(int argc, char** argv) {
+  crypto::InitCrypto();
+  CLI::App cli{"Agora: a self-hosted social intranet in one binary."};
+  cli.require_subcommand(1);
+  Common common;
+
+  auto* serve = cli.add_subcommand("serve", "run the web server");
+  AddCommon(serve, common);
+  serve->add_option("--listen", common.listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+
+  auto* admin = cli.add_subcommand("admin", "manage accounts from the command line");
+  admin->require_subcommand(1);
+  std::string email, name, role_text = "member";
+  bool password_stdin = false;
+  auto* create = admin->add_subcommand("create-user", "create an account");
+  AddCommon(create, common);
+  create->add_option("--email", email, "e-mail address")->required();
+  create->add_option("--name", name, "display name")->required();
+  create->add_option("--role", role_text, "member, guest, alumnus or admin")->check(CLI::IsMember({"member", "guest", "alumnus", "admin"}));
+  create->add_flag("--password-stdin", password_stdin, "read the password from standard input (one line)");
+  auto* set_role = admin->add_subcommand("set-role", "change an account's role");
+  AddCommon(set_role, common);
+  set_role->add_option("--email", email, "e-mail address")->required();
+  set_role->add_option("--role", role_text, "member, guest, alumnus or admin")->required()->check(CLI::IsMember({"member", "guest", "alumnus", "admin"}));
+  auto* deactivate = admin->add_subcommand("deactivate", "deactivate an account and end its sessions");
+  AddCommon(deactivate, common);
+  deactivate->add_option("--email", email, "e-mail address")->required();
+  auto* reactivate = admin->add_subcommand("reactivate", "reactivate a deactivated account");
+  AddCommon(reactivate, common);
+  reactivate->add_option("--email", email, "e-mail address")->required();
+
+  auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations and exit");
+  AddCommon(migrate, common);
+  std::string file;
+  auto* backup = cli.add_subcommand("backup", "write a consistent copy of the database (safe while serving)");
+  AddCommon(backup, common);
+  backup->add_option("FILE", file, "where to write the backup")->required();
+  auto* restore = cli.add_subcommand("restore", "replace the database with a backup");
+  AddCommon(restore, common);
+  restore->add_option("FILE", file, "the backup to restore")->required()->check(CLI::ExistingFile);
+  auto* version = cli.add_subcommand("version", "print the version");
+  AddCommon(version, common);
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (version->parsed()) {
+    std::printf("agora %s\n", AGORA_VERSION);
+    return 0;
+  }
+  if (backup->parsed()) {
+    auto app = Open(common, false);
+    if (!app) return Fail(app.error());
+    try {
+      (*app)->db->BackupTo(file);
+    } catch (const std::exception& e) {
+      return Fail(Error::Internal(e.what()));
+    }
+    std::printf("backup written to %s\n", file.c_str());
+    return 0;
+  }
+  if (restore->parsed()) {
+    if (auto problem = store::Database::CheckBackupFile(file)) return Fail(Error::Invalid("FILE", *problem));
+    auto app = Open(common, false);
+    if (!app) return Fail(app.error());
+    try {
+      (*app)->db->RestoreFrom(file);
+    } catch (const std::exception& e) {
+      return Fail(Error::Internal(e.what()));
+    }
+    auto report = store::Migrate(*(*app)->db);
+    if (!report) return Fail(report.error());
+    std::printf("restored %s into %s (schema version %d)\n", file.c_str(), DatabasePath((*app)->config).c_str(),
+                report->to_version);
+    return 0;
+  }
+
+  auto app = Open(common);
+  if (!app) return Fail(app.error());
+  auto& a = **app;
+  if (serve->parsed()) return Serve(a);
+  if (migrate->parsed()) {
+    std::printf("database schema is at version %d\n", store::EmbeddedMigrations().back().version);
+    return 0;
+  }
+  identity::Actor cli_actor{std::nullopt, "cli"};
+  if (create->parsed()) {
+    identity::NewAccount account{email, name, *identity::ParseRole(role_text), {}};
+    if (password_stdin) account.password = ReadPasswordFromStdin();
+    auto user = a.admin->CreateUser(cli_actor, account);
+    if (!user) return Fail(user.error());
+    std::printf("created %s <%s> as %s (id %s, handle %s)\n", user->display_name.c_str(), user->email.c_str(),
+                std::string(identity::RoleName(user->role)).c_str(), IdToString(user->id).c_str(), user->handle.c_str());
+    return 0;
+  }
+  auto target = a.admin->FindByEmail(email);
+  if (!target) return Fail(target.error());
+  identity::UserChange change;
+  if (set_role->parsed()) change.role = identity::ParseRole(role_text);
+  if (deactivate->parsed()) change.active = false;
+  if (reactivate->parsed()) change.active = true;
+  auto user = a.admin->UpdateUser(cli_actor, target->id, change);
+  if (!user) return Fail(user.error());
+  std::printf("%s <%s>: role %s, %s\n", user->display_name.c_str(), user->email.c_str(),
+              std::string(identity::RoleName(user->role)).c_str(), user->active ? "active" : "deactivated");
+  return 0;
+}
+
+}  // namespace agora::app

@@ -1,0 +1,196 @@
+#include "core/config.h"
+
+#include <charconv>
+#include <functional>
+#include <toml++/toml.h>
+
+namespace agora {
+namespace {
+
+using Setter = std::function<std::string(Config&, const std::string&)>;  // returns error text
+
+struct Setting {
+  SettingInfo info;
+  Setter set;
+};
+
+std::string ParseInt(const std::string& v, std::int64_t lo, std::int64_t hi, std::int64_t& out) {
+  std::int64_t x = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+  if (ec != std::errc() || p != v.data() + v.size()) return "must be an integer";
+  if (x < lo || x > hi) return "must be between " + std::to_string(lo) + " and " + std::to_string(hi);
+  out = x;
+  return {};
+}
+
+
+Setter Int(std::function<void(Config&, std::int64_t)> assign, std::int64_t lo, std::int64_t hi) {
+  return [=](Config& c, const std::string& v) {
+    std::int64_t x = 0;
+    auto err = ParseInt(v, lo, hi, x);
+    if (err.empty()) assign(c, x);
+    return err;
+  };
+}
+
+Setter Bool(std::function<void(Config&, bool)> assign) {
+  return [=](Config& c, const std::string& v) -> std::string {
+    if (v == "true" || v == "1") { assign(c, true); return {}; }
+    if (v == "false" || v == "0") { assign(c, false); return {}; }
+    return "must be true or false";
+  };
+}
+
+Setter Str(std::function<std::string(Config&, const std::string&)> assign) { return assign; }
+
+std::string ValidListen(const std::string& v) {
+  auto colon = v.rfind(':');
+  if (colon == std::string::npos || colon == 0) return "must be host:port";
+  std::int64_t port = 0;
+  auto err = ParseInt(v.substr(colon + 1), 0, 65535, port);
+  return err.empty() ? std::string{} : "port " + err;
+}
+
+const std::vector<Setting>& Table() {
+  static const std::vector<Setting> kTable = {
+      {{"data_dir", "AGORA_DATA_DIR", "directory holding the database and uploads"},
+       Str([](Config& c, const std::string& v) { c.data_dir = v; return v.empty() ? "must not be empty" : ""; })},
+      {{"node_id", "AGORA_NODE_ID", "node number 0..1023, unique per node"},
+       Int([](Config& c, std::int64_t v) { c.node_id = static_cast<int>(v); }, 0, 1023)},
+      {{"log_level", "AGORA_LOG_LEVEL", "trace, debug, info, warn, error"},
+       Str([](Config& c, const std::string& v) -> std::string {
+         c.log_level = v;
+         for (auto l : {"trace", "debug", "info", "warn", "error", "off"})
+           if (v == l) return {};
+         return "must be one of trace, debug, info, warn, error, off";
+       })},
+      {{"http.listen", "AGORA_HTTP_LISTEN", "address and port to serve on"},
+       Str([](Config& c, const std::string& v) { c.http.listen = v; return ValidListen(v); })},
+      {{"http.threads", "AGORA_HTTP_THREADS", "io threads; 0 = one per core"},
+       Int([](Config& c, std::int64_t v) { c.http.threads = static_cast<int>(v); }, 0, 256)},
+      {{"http.worker_threads", "AGORA_HTTP_WORKER_THREADS", "threads for slow handlers"},
+       Int([](Config& c, std::int64_t v) { c.http.worker_threads = static_cast<int>(v); }, 1, 256)},
+      {{"http.max_header_bytes", "AGORA_HTTP_MAX_HEADER_BYTES", "largest request header (431 beyond)"},
+       Int([](Config& c, std::int64_t v) { c.http.max_header_bytes = v; }, 1024, 1 << 20)},
+      {{"http.max_body_bytes", "AGORA_HTTP_MAX_BODY_BYTES", "default largest request body (413 beyond)"},
+       Int([](Config& c, std::int64_t v) { c.http.max_body_bytes = v; }, 1024, std::int64_t{1} << 34)},
+      {{"http.read_timeout_seconds", "AGORA_HTTP_READ_TIMEOUT_SECONDS", "time allowed to send one request"},
+       Int([](Config& c, std::int64_t v) { c.http.read_timeout_seconds = static_cast<int>(v); }, 1, 3600)},
+      {{"http.idle_timeout_seconds", "AGORA_HTTP_IDLE_TIMEOUT_SECONDS", "keep-alive idle time"},
+       Int([](Config& c, std::int64_t v) { c.http.idle_timeout_seconds = static_cast<int>(v); }, 1, 3600)},
+      {{"http.drain_timeout_seconds", "AGORA_HTTP_DRAIN_TIMEOUT_SECONDS", "shutdown grace period"},
+       Int([](Config& c, std::int64_t v) { c.http.drain_timeout_seconds = static_cast<int>(v); }, 0, 3600)},
+      {{"http.public_url", "AGORA_HTTP_PUBLIC_URL", "URL people use to reach Agora"},
+       Str([](Config& c, const std::string& v) -> std::string {
+         c.http.public_url = v;
+         if (!v.empty() && v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0)
+           return "must start with http:// or https://";
+         while (!c.http.public_url.empty() && c.http.public_url.back() == '/') c.http.public_url.pop_back();
+         return {};
+       })},
+      {{"http.web_root", "AGORA_HTTP_WEB_ROOT", "directory of the built web client"},
+       Str([](Config& c, const std::string& v) { c.http.web_root = v; return ""; })},
+      {{"http.trust_proxy", "AGORA_HTTP_TRUST_PROXY", "use X-Forwarded-For for the client address"},
+       Bool([](Config& c, bool v) { c.http.trust_proxy = v; })},
+      {{"http.access_log", "AGORA_HTTP_ACCESS_LOG", "log one JSON line per request"},
+       Bool([](Config& c, bool v) { c.http.access_log = v; })},
+      {{"auth.session_ttl_hours", "AGORA_AUTH_SESSION_TTL_HOURS", "idle lifetime of a sign-in"},
+       Int([](Config& c, std::int64_t v) { c.auth.session_ttl_hours = static_cast<int>(v); }, 1, 24 * 365)},
+      {{"auth.cookie_secure", "AGORA_AUTH_COOKIE_SECURE", "mark cookies Secure (HTTPS only)"},
+       Bool([](Config& c, bool v) { c.auth.cookie_secure = v; })},
+      {{"auth.password_hash", "AGORA_AUTH_PASSWORD_HASH", "Argon2id cost: interactive, moderate, sensitive"},
+       Str([](Config& c, const std::string& v) -> std::string {
+         c.auth.password_hash = v;
+         for (auto l : {"interactive", "moderate", "sensitive", "minimum"})
+           if (v == l) return {};
+         return "must be one of interactive, moderate, sensitive, minimum";
+       })},
+      {{"auth.login_free_attempts", "AGORA_AUTH_LOGIN_FREE_ATTEMPTS", "failed sign-ins per account before delays"},
+       Int([](Config& c, std::int64_t v) { c.auth.login_free_attempts = static_cast<int>(v); }, 1, 1000)},
+      {{"auth.login_free_attempts_ip", "AGORA_AUTH_LOGIN_FREE_ATTEMPTS_IP", "failed sign-ins per IP before delays"},
+       Int([](Config& c, std::int64_t v) { c.auth.login_free_attempts_ip = static_cast<int>(v); }, 1, 100000)},
+  };
+  return kTable;
+}
+
+const Setting* Find(const std::string& key) {
+  for (const auto& s : Table())
+    if (s.info.key == key) return &s;
+  return nullptr;
+}
+
+std::string TomlValueText(const toml::node& n, bool& ok) {
+  ok = true;
+  if (auto s = n.value<std::string>(); s && n.is_string()) return *s;
+  if (n.is_integer()) return std::to_string(*n.value<std::int64_t>());
+  if (n.is_boolean()) return *n.value<bool>() ? "true" : "false";
+  ok = false;
+  return {};
+}
+
+Status Walk(Config& config, const toml::table& table, const std::string& prefix, const std::string& path) {
+  for (const auto& [k, node] : table) {
+    std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    if (auto* sub = node.as_table()) {
+      auto st = Walk(config, *sub, key, path);
+      if (!st) return st;
+      continue;
+    }
+    const Setting* s = Find(key);
+    if (!s) return Error::Invalid(key, path + ": unknown configuration key '" + key + "'");
+    bool ok = false;
+    std::string text = TomlValueText(node, ok);
+    if (!ok) return Error::Invalid(key, path + ": '" + key + "' must be a string, integer or boolean");
+    auto err = s->set(config, text);
+    if (!err.empty()) return Error::Invalid(key, path + ": '" + key + "' " + err);
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+const std::vector<SettingInfo>& Settings() {
+  static const std::vector<SettingInfo> kInfos = [] {
+    std::vector<SettingInfo> v;
+    for (const auto& s : Table()) v.push_back(s.info);
+    return v;
+  }();
+  return kInfos;
+}
+
+Status ApplySetting(Config& config, const std::string& key, const std::string& value) {
+  const Setting* s = Find(key);
+  if (!s) return Error::Invalid(key, "unknown configuration key '" + key + "'");
+  auto err = s->set(config, value);
+  if (!err.empty()) return Error::Invalid(key, "'" + key + "' " + err);
+  return OkStatus();
+}
+
+Status ApplyConfigFile(Config& config, const std::string& path) {
+  toml::table parsed;
+  try {
+    parsed = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return Error::Invalid("config", path + ":" + std::to_string(e.source().begin.line) + ": " +
+                                        std::string(e.description()));
+  }
+  return Walk(config, parsed, "", path);
+}
+
+Status ApplyEnvironment(Config& config, char** environ_entries) {
+  for (char** e = environ_entries; e && *e; ++e) {
+    std::string entry(*e);
+    if (entry.rfind("AGORA_", 0) != 0) continue;
+    auto eq = entry.find('=');
+    std::string name = entry.substr(0, eq), value = eq == std::string::npos ? "" : entry.substr(eq + 1);
+    const Setting* found = nullptr;
+    for (const auto& s : Table())
+      if (s.info.env == name) found = &s;
+    if (!found) return Error::Invalid(name, "unknown environment variable " + name);
+    auto err = found->set(config, value);
+    if (!err.empty()) return Error::Invalid(name, name + " " + err);
+  }
+  return OkStatus();
+}
+
+}  // namespace agora

@@ -1,0 +1,62 @@
+// Configuration: defaults, then a TOML file, then AGORA_* environment variables, then
+// command-line flags (applied by the caller). Unknown keys in the file or unknown AGORA_*
+// variables are errors that name the key: a misspelt setting must not be silently ignored.
+// The full list of keys is in docs/operations.md and `Settings()` below.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace agora {
+
+struct HttpConfig {
+  std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free port
+  int threads = 0;                        // io threads; 0 = one per core
+  int worker_threads = 2;                 // pool for slow handlers (password hashing)
+  std::int64_t max_header_bytes = 16 * 1024;
+  std::int64_t max_body_bytes = 1024 * 1024;  // default per route; routes may set their own
+  int read_timeout_seconds = 15;   // whole request (header and body) must arrive within this
+  int idle_timeout_seconds = 75;   // keep-alive connection with no request
+  int drain_timeout_seconds = 15;  // graceful shutdown: wait this long for requests in flight
+  std::string public_url;          // e.g. https://agora.example.com; default http://<listen>
+  std::string web_root;            // built web client; default: web/dist beside the binary's repo
+  bool trust_proxy = false;        // take client IP from X-Forwarded-For (behind a reverse proxy)
+  bool access_log = true;
+};
+
+struct AuthConfig {
+  int session_ttl_hours = 24 * 14;  // idle lifetime, extended while in use
+  bool cookie_secure = false;       // set Secure on cookies (serve over HTTPS)
+  // Argon2id cost: "interactive" (libsodium's, ~64 MiB), "moderate", "sensitive", or
+  // "minimum" (tests only: fast, still Argon2id).
+  std::string password_hash = "interactive";
+  int login_free_attempts = 5;       // failures per account before delays start
+  int login_free_attempts_ip = 50;   // failures per client IP before delays start
+};
+
+struct Config {
+  std::string data_dir = "./data";
+  int node_id = 0;  // 0..1023, unique per node in a cluster (id generation)
+  std::string log_level = "info";
+  HttpConfig http;
+  AuthConfig auth;
+};
+
+struct SettingInfo {
+  std::string key;   // "http.listen"
+  std::string env;   // "AGORA_HTTP_LISTEN"
+  std::string help;
+};
+const std::vector<SettingInfo>& Settings();
+
+// Applies a TOML file on top of `config`. Errors name the file and key.
+Status ApplyConfigFile(Config& config, const std::string& path);
+// Applies AGORA_* variables from `environ`-style entries ("NAME=value").
+Status ApplyEnvironment(Config& config, char** environ_entries);
+// Applies one setting by key ("http.listen") from text; used for flags and by the above.
+Status ApplySetting(Config& config, const std::string& key, const std::string& value);
+
+}  // namespace agora

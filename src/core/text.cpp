@@ -1,0 +1,84 @@
+#include "core/text.h"
+
+#include <cstdint>
+
+namespace agora::text {
+
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    unsigned char c = *p;
+    if (c < 0x80) { ++p; continue; }
+    int n;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+    else return false;
+    if (end - p <= n) return false;
+    for (int i = 1; i <= n; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    // Overlong encodings, surrogates and values past U+10FFFF are invalid.
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return false;
+    p += n + 1;
+  }
+  return true;
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string_view Trim(std::string_view s) {
+  auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
+  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+bool HasControlCharacters(std::string_view s) {
+  for (unsigned char c : s)
+    if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return true;
+  return false;
+}
+
+bool LooksLikeEmail(std::string_view s) {
+  if (s.size() < 3 || s.size() > 254 || !IsValidUtf8(s)) return false;
+  auto at = s.find('@');
+  if (at == 0 || at == std::string_view::npos || s.find('@', at + 1) != std::string_view::npos) return false;
+  auto domain = s.substr(at + 1);
+  auto dot = domain.find('.');
+  if (domain.empty() || dot == 0 || dot == std::string_view::npos || domain.back() == '.') return false;
+  for (unsigned char c : s)
+    if (c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"' || c == ',') return false;
+  return true;
+}
+
+std::string EmailKey(std::string_view email) { return AsciiLower(Trim(email)); }
+
+std::string HandleFromEmail(std::string_view email) {
+  std::string out;
+  for (char c : AsciiLower(email.substr(0, email.find('@')))) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+    if (ok) out.push_back(c);
+    if (out.size() == 30) break;
+  }
+  while (out.size() < 3) out.push_back('_');
+  return out;
+}
+
+}  // namespace agora::text

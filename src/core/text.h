@@ -1,0 +1,25 @@
+// Text rules shared by every module: UTF-8 validity, trimming, e-mail shape and the
+// case-folded key that makes e-mail addresses unique case-insensitively, handle slugs.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace agora::text {
+
+bool IsValidUtf8(std::string_view s);
+// Number of Unicode code points (s must be valid UTF-8).
+size_t CodePoints(std::string_view s);
+std::string_view Trim(std::string_view s);
+std::string AsciiLower(std::string_view s);
+// A deliberately permissive check: one '@', non-empty local part, a dot in the domain, no
+// spaces or control characters, at most 254 bytes. Real validation is delivering mail.
+bool LooksLikeEmail(std::string_view s);
+// The key that makes e-mail unique: trimmed and ASCII lower-cased.
+std::string EmailKey(std::string_view email);
+// A handle candidate from an e-mail local part: [a-z0-9_.-], 3..30 characters.
+std::string HandleFromEmail(std::string_view email);
+// True when text has control characters other than tab/newline (names must not).
+bool HasControlCharacters(std::string_view s);
+
+}  // namespace agora::text

@@ -1,0 +1,56 @@
+// The HTTP layer's own request and response types, free of Boost.Beast so handlers and
+// their tests compile fast. The session (server.cpp) fills a Request from Beast's parser;
+// string_views point into the parser's buffer and live until the response is written.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "modules/identity/model.h"
+
+namespace agora::http {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
+std::string_view MethodName(Method m);
+Method ParseMethod(std::string_view s);
+inline bool IsSafe(Method m) { return m == Method::kGet || m == Method::kHead || m == Method::kOptions; }
+
+struct Request {
+  Method method = Method::kGet;
+  std::string_view target;  // path and query as sent
+  std::string_view path;    // before '?', still percent-encoded
+  std::string_view query;   // after '?'
+  std::string_view content_type;
+  std::string_view authorization;
+  std::string_view cookie;
+  std::string_view csrf_token;  // X-CSRF-Token
+  std::string_view if_none_match;
+  std::string_view user_agent;
+  std::string client_ip;
+  std::string request_id;
+  std::string body;
+  std::vector<std::pair<std::string_view, std::string>> params;  // decoded path parameters
+  const identity::Principal* principal = nullptr;                // set for authenticated routes
+
+  std::string_view Param(std::string_view name) const;
+  // The decoded value of a query parameter; empty when absent.
+  std::string Query(std::string_view name) const;
+  // The value of a cookie; empty when absent.
+  std::string_view Cookie(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  // API responses are private and must not be cached by browsers or proxies unless a
+  // handler says otherwise (static files do).
+  std::string cache_control = "no-store";
+};
+
+}  // namespace agora::http

@@ -1,0 +1,113 @@
+#include "http/response.h"
+
+#include <boost/json/serialize.hpp>
+#include <boost/url/parse_query.hpp>
+
+#include "core/json.h"
+#include "http/problem.h"
+
+namespace agora::http {
+
+std::string_view MethodName(Method m) {
+  switch (m) {
+    case Method::kGet: return "GET";
+    case Method::kHead: return "HEAD";
+    case Method::kPost: return "POST";
+    case Method::kPut: return "PUT";
+    case Method::kPatch: return "PATCH";
+    case Method::kDelete: return "DELETE";
+    case Method::kOptions: return "OPTIONS";
+    case Method::kOther: return "OTHER";
+  }
+  return "OTHER";
+}
+
+Method ParseMethod(std::string_view s) {
+  if (s == "GET") return Method::kGet;
+  if (s == "HEAD") return Method::kHead;
+  if (s == "POST") return Method::kPost;
+  if (s == "PUT") return Method::kPut;
+  if (s == "PATCH") return Method::kPatch;
+  if (s == "DELETE") return Method::kDelete;
+  if (s == "OPTIONS") return Method::kOptions;
+  return Method::kOther;
+}
+
+std::string_view Request::Param(std::string_view name) const {
+  for (const auto& [k, v] : params)
+    if (k == name) return v;
+  return {};
+}
+
+std::string Request::Query(std::string_view name) const {
+  if (query.empty()) return {};
+  auto parsed = boost::urls::parse_query(query);
+  if (!parsed) return {};
+  for (auto p : *parsed) {
+    if (p.key.decode() == name) return p.has_value ? p.value.decode() : std::string();
+  }
+  return {};
+}
+
+std::string_view Request::Cookie(std::string_view name) const {
+  std::string_view rest = cookie;
+  while (!rest.empty()) {
+    auto semi = rest.find(';');
+    auto pair = rest.substr(0, semi);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
+    if (semi == std::string_view::npos) break;
+    rest.remove_prefix(semi + 1);
+  }
+  return {};
+}
+
+Response Json(int status, const boost::json::value& body) {
+  Response r;
+  r.status = status;
+  r.body = boost::json::serialize(body);
+  return r;
+}
+
+Response NoContent() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+Response Problem(const Error& e) {
+  Response r;
+  r.status = StatusFor(e.code);
+  r.content_type = "application/problem+json";
+  r.body = ProblemBody(e);
+  if (e.code == ErrorCode::kRateLimited && e.retry_after_seconds > 0)
+    r.headers.emplace_back("Retry-After", std::to_string(e.retry_after_seconds));
+  if (e.code == ErrorCode::kUnauthenticated) r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"agora\"");
+  return r;
+}
+
+Result<boost::json::object> JsonBody(const Request& req) {
+  auto type = req.content_type.substr(0, req.content_type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  if (type != "application/json")
+    return Error{ErrorCode::kUnsupportedMedia, "the request body must be application/json", "Content-Type", 0};
+  return json::ParseObject(req.body);
+}
+
+Result<Id> IdParam(const Request& req, std::string_view name) {
+  auto id = ParseId(req.Param(name));
+  if (!id) return Error::NotFound("not found");
+  return *id;
+}
+
+boost::json::object Page(boost::json::array items, const std::optional<std::string>& next_cursor) {
+  boost::json::object o;
+  o["items"] = std::move(items);
+  if (next_cursor) o["next_cursor"] = *next_cursor;
+  else o["next_cursor"] = nullptr;
+  return o;
+}
+
+}  // namespace agora::http

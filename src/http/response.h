@@ -1,0 +1,25 @@
+// Building responses in handlers: JSON bodies, problem+json errors (RFC 9457), and reading a
+// JSON request body with the right errors (415 wrong Content-Type, 400 malformed, 422 field).
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include "core/result.h"
+#include "http/request.h"
+
+namespace agora::http {
+
+Response Json(int status, const boost::json::value& body);
+Response NoContent();
+// The problem+json response for an Error (status and stable `type` from problem.cpp).
+Response Problem(const Error& e);
+// Parses the request body as a JSON object (Content-Type must be application/json).
+Result<boost::json::object> JsonBody(const Request& req);
+// Reads the path parameter `name` as an id; 404 when it is not one (it cannot exist).
+Result<Id> IdParam(const Request& req, std::string_view name);
+
+// A list page: {"items": [...], "next_cursor": "..."|null}.
+boost::json::object Page(boost::json::array items, const std::optional<std::string>& next_cursor);
+
+}  // namespace agora::http

@@ -1,0 +1,418 @@
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/pct_string_view.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <thread>
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/log.h"
+#include "http/problem.h"
+#include "http/response.h"
+#include "store/database.h"
+
+namespace agora::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
+
+namespace {
+
+std::string_view Sv(beast::string_view s) { return {s.data(), s.size()}; }
+
+std::int64_t NowNanos() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// The Date header changes once a second; format it once per second per thread.
+const std::string& CachedDate() {
+  thread_local std::int64_t second = -1;
+  thread_local std::string text;
+  auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  if (now != second) {
+    second = now;
+    text = FormatHttpDate(now);
+  }
+  return text;
+}
+
+// FNV-1a: a stable, cheap fingerprint of a response body for ETag.
+std::string WeakEtag(std::string_view body) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : body) h = (h ^ c) * 1099511628211ULL;
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "W/\"%016llx\"", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+bool ValidRequestId(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.')) return false;
+  return true;
+}
+
+void AppendHeader(std::string& out, std::string_view name, std::string_view value) {
+  out.append(name).append(": ");
+  for (char c : value)
+    if (c != '\r' && c != '\n') out.push_back(c);  // no header injection, whatever a handler did
+  out.append("\r\n");
+}
+
+}  // namespace
+
+struct Server::Impl {
+  explicit Impl(ServerDeps deps)
+      : d(deps),
+        workers(static_cast<size_t>(deps.config.worker_threads)),
+        acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM),
+        request_id_prefix(crypto::ToHex(crypto::Sha256(crypto::RandomToken(8))).substr(0, 8)) {
+    security_headers =
+        "Content-Security-Policy: default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
+        "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'\r\n"
+        "X-Content-Type-Options: nosniff\r\n"
+        "X-Frame-Options: DENY\r\n"
+        "Referrer-Policy: same-origin\r\n"
+        "Cross-Origin-Opener-Policy: same-origin\r\n"
+        "Cross-Origin-Resource-Policy: same-origin\r\n"
+        "Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\r\n";
+    if (deps.config.public_url.rfind("https://", 0) == 0)
+      security_headers += "Strict-Transport-Security: max-age=31536000\r\n";
+  }
+
+  awaitable<void> Listen();
+  awaitable<void> Session(tcp::socket socket);
+  awaitable<Response> Dispatch(Request& req, const RouteMatch& match, size_t& slot,
+                               std::optional<identity::Principal>& principal);
+  std::optional<Response> Authenticate(Request& req, const Route& route, std::optional<identity::Principal>& holder);
+  void WriteHead(std::string& out, const Response& r, bool keep_alive, std::string_view request_id) const;
+  awaitable<void> WriteError(beast::tcp_stream& stream, const Error& e, std::string_view request_id);
+  void StartDrain();
+
+  ServerDeps d;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  std::string security_headers;
+  std::string request_id_prefix;
+  std::atomic<std::uint64_t> request_counter{0};
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> draining{false};
+  std::unique_ptr<asio::steady_timer> drain_timer;
+  std::int64_t drain_deadline_ns = 0;
+};
+
+Server::Server(ServerDeps deps) : impl_(std::make_unique<Impl>(deps)) {}
+Server::~Server() = default;
+
+bool Server::accepting() const { return impl_->acceptor.is_open() && !impl_->draining; }
+
+int Server::Bind() {
+  const auto& listen = impl_->d.config.listen;
+  auto colon = listen.rfind(':');
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
+  auto port = static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
+  boost::system::error_code ec;
+  tcp::resolver resolver(impl_->ioc);
+  auto results = resolver.resolve(host, std::to_string(port), tcp::resolver::passive, ec);
+  if (ec || results.empty()) throw std::runtime_error("cannot resolve listen address " + listen + ": " + ec.message());
+  tcp::endpoint ep = results.begin()->endpoint();
+  auto& a = impl_->acceptor;
+  a.open(ep.protocol(), ec);
+  if (!ec) a.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) a.bind(ep, ec);
+  if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) throw std::runtime_error("cannot listen on " + listen + ": " + ec.message());
+  return a.local_endpoint().port();
+}
+
+void Server::Run() {
+  auto& s = *impl_;
+  s.signals.async_wait([&s](const boost::system::error_code& ec, int signo) {
+    if (ec) return;
+    log::Info("shutting down", {{"signal", signo}});
+    s.StartDrain();
+  });
+  asio::co_spawn(s.ioc, s.Listen(), asio::detached);
+  int n = s.d.config.threads > 0 ? s.d.config.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (int i = 1; i < n; ++i) threads.emplace_back([&s] { s.ioc.run(); });
+  s.ioc.run();
+  for (auto& t : threads) t.join();
+  s.workers.join();
+}
+
+void Server::Impl::StartDrain() {
+  if (draining.exchange(true)) return;
+  boost::system::error_code ec;
+  acceptor.close(ec);
+  drain_deadline_ns = NowNanos() + std::int64_t{d.config.drain_timeout_seconds} * 1'000'000'000;
+  drain_timer = std::make_unique<asio::steady_timer>(ioc);
+  // Poll until the requests in flight have been answered (or the grace period ends); idle
+  // keep-alive connections are simply closed when the io_context stops.
+  auto check = std::make_shared<std::function<void(const boost::system::error_code&)>>();
+  *check = [this, check](const boost::system::error_code&) {
+    if (in_flight.load() == 0 || NowNanos() > drain_deadline_ns) {
+      if (in_flight.load() != 0) log::Warn("drain timeout: closing requests in flight", {{"in_flight", in_flight.load()}});
+      ioc.stop();
+      return;
+    }
+    drain_timer->expires_after(std::chrono::milliseconds(20));
+    drain_timer->async_wait(*check);
+  };
+  (*check)({});
+}
+
+awaitable<void> Server::Impl::Listen() {
+  for (;;) {
+    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), kTuple);
+    if (ec) {
+      if (!acceptor.is_open()) co_return;
+      // Out of file descriptors or a transient error: back off briefly rather than spin.
+      asio::steady_timer t(ioc, std::chrono::milliseconds(50));
+      co_await t.async_wait(kTuple);
+      continue;
+    }
+    auto ex = socket.get_executor();
+    asio::co_spawn(ex, Session(std::move(socket)), asio::detached);
+  }
+}
+
+void Server::Impl::WriteHead(std::string& out, const Response& r, bool keep_alive, std::string_view request_id) const {
+  out.clear();
+  out.append("HTTP/1.1 ").append(std::to_string(r.status)).append(" ").append(ReasonPhrase(r.status)).append("\r\n");
+  out.append("Date: ").append(CachedDate()).append("\r\n");
+  if (!r.content_type.empty()) out.append("Content-Type: ").append(r.content_type).append("\r\n");
+  if (r.status != 204 && r.status != 304) out.append("Content-Length: ").append(std::to_string(r.body.size())).append("\r\n");
+  if (!r.cache_control.empty()) out.append("Cache-Control: ").append(r.cache_control).append("\r\n");
+  out.append(security_headers);
+  out.append("X-Request-Id: ").append(request_id).append("\r\n");
+  for (const auto& [k, v] : r.headers) AppendHeader(out, k, v);
+  if (!keep_alive) out.append("Connection: close\r\n");
+  out.append("\r\n");
+}
+
+awaitable<void> Server::Impl::WriteError(beast::tcp_stream& stream, const Error& e, std::string_view request_id) {
+  Response r = Problem(e);
+  std::string head;
+  WriteHead(head, r, false, request_id);
+  stream.expires_after(std::chrono::seconds(d.config.read_timeout_seconds));
+  std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(r.body)};
+  co_await asio::async_write(stream, bufs, kTuple);
+}
+
+std::optional<Response> Server::Impl::Authenticate(Request& req, const Route& route,
+                                                   std::optional<identity::Principal>& holder) {
+  if (req.authorization.size() > 7 && (req.authorization.substr(0, 7) == "Bearer " || req.authorization.substr(0, 7) == "bearer ")) {
+    holder = d.identity.AuthenticateBearer(req.authorization.substr(7));
+    // A credential that was sent but is wrong is an error even on public routes: a script
+    // with a revoked token should learn it, not silently act as anonymous.
+    if (!holder) return Problem(Error::Unauthenticated("the access token is not valid"));
+  } else if (auto cookie = req.Cookie("agora_session"); !cookie.empty()) {
+    holder = d.identity.AuthenticateSession(cookie);
+  }
+  if (holder) req.principal = &*holder;
+  if (route.options.access != Access::kPublic && !holder)
+    return Problem(Error::Unauthenticated("sign in first"));
+  if (route.options.access == Access::kAdmin && !holder->is_admin())
+    return Problem(Error::Forbidden("this needs the admin role"));
+  // Cookies are sent by the browser on its own; a write made with one must prove it came
+  // from our page by echoing the session's CSRF token.
+  if (holder && holder->kind == identity::CredentialKind::kSession && !IsSafe(req.method) &&
+      !crypto::ConstantTimeEquals(req.csrf_token, holder->csrf_token))
+    return Problem(Error::Forbidden("missing or wrong X-CSRF-Token header"));
+  return std::nullopt;
+}
+
+awaitable<Response> Server::Impl::Dispatch(Request& req, const RouteMatch& match, size_t& slot,
+                                           std::optional<identity::Principal>& principal) {
+  if (!match.route) {
+    if (match.path_matched) {
+      slot = d.metrics.UnmatchedSlot();
+      Response r = Problem({ErrorCode::kMethodNotAllowed, "allowed here: " + match.allow, {}, 0});
+      r.headers.emplace_back("Allow", match.allow);
+      co_return r;
+    }
+    if ((req.method == Method::kGet || req.method == Method::kHead) && req.path.rfind("/api/", 0) != 0) {
+      auto decoded = boost::urls::make_pct_string_view(req.path);
+      if (decoded) {
+        if (auto r = d.static_files.Serve(decoded->decode(), req.if_none_match)) {
+          slot = d.metrics.StaticSlot();
+          co_return std::move(*r);
+        }
+      }
+    }
+    slot = d.metrics.UnmatchedSlot();
+    co_return Problem(Error::NotFound("no such resource"));
+  }
+  const Route& route = *match.route;
+  slot = route.index;
+  req.params = match.params;
+  if (auto refused = Authenticate(req, route, principal)) co_return std::move(*refused);
+  if (route.options.slow) {
+    co_return co_await asio::co_spawn(
+        workers, [&]() -> awaitable<Response> { co_return route.handler(req); }, use_awaitable);
+  }
+  co_return route.handler(req);
+}
+
+awaitable<void> Server::Impl::Session(tcp::socket socket) {
+  beast::tcp_stream stream(std::move(socket));
+  boost::system::error_code ec;
+  stream.socket().set_option(tcp::no_delay(true), ec);
+  auto remote = stream.socket().remote_endpoint(ec);
+  std::string peer_ip = ec ? std::string() : remote.address().to_string();
+  const auto& cfg = d.config;
+  beast::flat_buffer buffer;
+  std::string head;
+  bool first = true;
+
+  for (;;) {
+    // Wait for the first byte of a request (idle keep-alive time), then give the whole
+    // header and body the read timeout: a client trickling bytes cannot hold the connection.
+    if (buffer.size() == 0) {
+      stream.expires_after(std::chrono::seconds(first ? cfg.read_timeout_seconds : cfg.idle_timeout_seconds));
+      auto [rec, n] = co_await stream.async_read_some(buffer.prepare(4096), kTuple);
+      if (rec || draining) break;
+      buffer.commit(n);
+    }
+    first = false;
+    std::int64_t started = NowNanos();
+    std::string request_id = request_id_prefix + "-" + std::to_string(++request_counter);
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(cfg.max_header_bytes));
+    parser.body_limit(boost::none);  // checked per route below, once the route is known
+    stream.expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
+    auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+    if (hec) {
+      if (hec == bhttp::error::header_limit)
+        co_await WriteError(stream, {ErrorCode::kHeaderTooLarge, "request header fields too large", {}, 0}, request_id);
+      else if (hec != beast::error::timeout && hec != bhttp::error::end_of_stream && hec != asio::error::eof &&
+               hec != asio::error::connection_reset && hec != asio::error::operation_aborted)
+        co_await WriteError(stream, Error::Malformed("the request is not valid HTTP/1.1: " + hec.message()), request_id);
+      break;
+    }
+    in_flight.fetch_add(1);
+    auto& msg = parser.get();
+    Request req;
+    req.method = ParseMethod(Sv(msg.method_string()));
+    req.target = Sv(msg.target());
+    auto q = req.target.find('?');
+    req.path = req.target.substr(0, q);
+    if (q != std::string_view::npos) req.query = req.target.substr(q + 1);
+    req.content_type = Sv(msg[bhttp::field::content_type]);
+    req.authorization = Sv(msg[bhttp::field::authorization]);
+    req.cookie = Sv(msg[bhttp::field::cookie]);
+    req.csrf_token = Sv(msg["X-CSRF-Token"]);
+    req.if_none_match = Sv(msg[bhttp::field::if_none_match]);
+    req.user_agent = Sv(msg[bhttp::field::user_agent]);
+    auto incoming_id = Sv(msg["X-Request-Id"]);
+    if (ValidRequestId(incoming_id)) request_id = std::string(incoming_id);
+    req.client_ip = peer_ip;
+    if (cfg.trust_proxy) {
+      auto xff = Sv(msg["X-Forwarded-For"]);
+      if (!xff.empty()) {
+        auto last = xff.substr(xff.rfind(',') == std::string_view::npos ? 0 : xff.rfind(',') + 1);
+        while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+        req.client_ip = std::string(last.substr(0, 64));
+      }
+    }
+    req.request_id = request_id;
+
+    Response res;
+    std::optional<identity::Principal> principal;  // outlives the handler: the access log reads it
+    size_t slot = d.metrics.UnmatchedSlot();
+    bool close_after = false;
+    RouteMatch match;
+    if (req.path.empty() || req.path.front() != '/') {
+      res = Problem(Error::Malformed("the request target must be an absolute path"));
+      close_after = true;
+    } else {
+      match = d.router.Match(req.method, req.path);
+      std::int64_t limit = match.route && match.route->options.max_body_bytes ? match.route->options.max_body_bytes
+                                                                                : cfg.max_body_bytes;
+      auto length = parser.content_length();
+      if (length && *length > static_cast<std::uint64_t>(limit)) {
+        res = Problem({ErrorCode::kTooLarge, "the request body is larger than " + std::to_string(limit) + " bytes", {}, 0});
+        close_after = true;  // the body is not read, so the connection cannot be reused
+      } else if (!parser.is_done()) {
+        parser.body_limit(static_cast<std::uint64_t>(limit));
+        if (beast::iequals(msg[bhttp::field::expect], "100-continue")) {
+          static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+          co_await asio::async_write(stream, asio::buffer(kContinue.data(), kContinue.size()), kTuple);
+        }
+        auto [bec, bn] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
+        if (bec == bhttp::error::body_limit) {
+          res = Problem({ErrorCode::kTooLarge, "the request body is larger than " + std::to_string(limit) + " bytes", {}, 0});
+          close_after = true;
+        } else if (bec) {
+          in_flight.fetch_sub(1);
+          if (bec != beast::error::timeout && bec != asio::error::eof && bec != bhttp::error::partial_message)
+            co_await WriteError(stream, Error::Malformed("the request body could not be read: " + bec.message()), request_id);
+          break;
+        }
+      }
+      if (!close_after) {
+        req.body = std::move(msg.body());
+        try {
+          res = co_await Dispatch(req, match, slot, principal);
+        } catch (const store::DatabaseError& e) {
+          log::Error("database error", {{"request_id", request_id}, {"error", e.what()}});
+          res = Problem(e.constraint() ? Error::Conflict("the change conflicts with existing data")
+                                       : Error{ErrorCode::kUnavailable, "the database is unavailable", {}, 0});
+        } catch (const std::exception& e) {
+          log::Error("handler failed", {{"request_id", request_id}, {"error", e.what()}});
+          res = Problem(Error::Internal("internal error; quote the request id " + request_id));
+        }
+      }
+    }
+
+    // Conditional GET for API JSON: clients revalidate cheaply with If-None-Match.
+    if (req.method == Method::kGet && res.status == 200 && res.content_type == "application/json" &&
+        slot != d.metrics.StaticSlot()) {
+      auto etag = WeakEtag(res.body);
+      if (!req.if_none_match.empty() && req.if_none_match == etag) {
+        res.status = 304;
+        res.body.clear();
+      }
+      res.headers.emplace_back("ETag", std::move(etag));
+    }
+    bool keep_alive = msg.keep_alive() && !close_after && !draining;
+    WriteHead(head, res, keep_alive, request_id);
+    stream.expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
+    std::size_t body_bytes = req.method == Method::kHead ? 0 : res.body.size();
+    std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(res.body.data(), body_bytes)};
+    auto [wec, wn] = co_await asio::async_write(stream, bufs, kTuple);
+    auto elapsed = static_cast<std::uint64_t>(NowNanos() - started);
+    d.metrics.Observe(slot, res.status, elapsed);
+    in_flight.fetch_sub(1);
+    if (cfg.access_log && log::Enabled(log::Level::kInfo)) {
+      log::Info("request", {{"request_id", request_id},
+                            {"method", MethodName(req.method)},
+                            {"path", req.path},
+                            {"status", res.status},
+                            {"bytes", static_cast<std::int64_t>(body_bytes)},
+                            {"duration_ms", static_cast<double>(elapsed) / 1e6},
+                            {"ip", req.client_ip},
+                            {"user", req.principal ? IdToString(req.principal->user.id) : std::string()}});
+    }
+    if (wec || !keep_alive) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+}
+
+}  // namespace agora::http

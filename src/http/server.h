@@ -1,0 +1,45 @@
+// The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one io_context run by one
+// thread per core, a strand per connection, keep-alive, header/body limits (431/413),
+// read and idle timeouts, and a graceful drain on SIGTERM/SIGINT. For each request it
+// authenticates (bearer token or session cookie), enforces the route's access level and CSRF,
+// calls the handler (on the worker pool when the route is slow), adds the security headers,
+// records metrics and writes one JSON access-log line. Beast stays inside server.cpp.
+#pragma once
+
+#include <memory>
+
+#include "core/config.h"
+#include "http/http_metrics.h"
+#include "http/router.h"
+#include "http/static_files.h"
+#include "modules/identity/service.h"
+
+namespace agora::http {
+
+struct ServerDeps {
+  const HttpConfig& config;
+  const AuthConfig& auth;
+  const Router& router;
+  identity::IdentityService& identity;
+  const StaticFiles& static_files;
+  HttpMetrics& metrics;
+};
+
+class Server {
+ public:
+  explicit Server(ServerDeps deps);
+  ~Server();
+  // Binds and listens on config.listen; returns the bound port. Throws std::runtime_error.
+  int Bind();
+  // Serves until SIGTERM/SIGINT, then stops accepting and waits for requests in flight (up
+  // to drain_timeout_seconds) before returning.
+  void Run();
+  // True while the server accepts new requests (readiness).
+  bool accepting() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace agora::http

@@ -1,0 +1,38 @@
+// Serves the built web client (web/dist) from memory: the files are small and loaded once at
+// start-up. Hashed assets under /assets/ are cached for a year (immutable); index.html is
+// revalidated every time, and any path without a file extension falls back to it so the
+// client-side router can handle deep links.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "http/request.h"
+
+namespace agora::http {
+
+class StaticFiles {
+ public:
+  // Loads every regular file under `root` (which may not exist: then a short page explains
+  // how to build the client).
+  explicit StaticFiles(const std::string& root);
+  // nullopt: not a static path (the caller answers 404).
+  std::optional<Response> Serve(std::string_view decoded_path, std::string_view if_none_match) const;
+  size_t file_count() const { return files_.size(); }
+
+ private:
+  struct File {
+    std::string body;
+    std::string content_type;
+    std::string etag;
+    bool immutable = false;
+  };
+  Response Make(const File& f, std::string_view if_none_match) const;
+  std::unordered_map<std::string, File> files_;
+};
+
+std::string_view ContentTypeFor(std::string_view path);
+
+}  // namespace agora::http

@@ -1,0 +1,58 @@
+// Site administration of accounts: list, create, change role, deactivate and reactivate.
+// Used by the admin API and by `agora admin ...` on the command line. Every change is written
+// to the audit log in the same transaction. There is always at least one active admin.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/cursor.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "modules/identity/model.h"
+#include "modules/identity/passwords.h"
+#include "modules/identity/service.h"
+#include "store/database.h"
+
+namespace agora::identity {
+
+struct Actor {
+  std::optional<Id> user_id;  // nullopt: the command line
+  std::string ip;
+};
+
+struct UserChange {
+  std::optional<Role> role;
+  std::optional<bool> active;
+  std::optional<std::string> display_name;
+};
+
+struct UserPage {
+  std::vector<User> items;
+  std::optional<std::string> next_cursor;
+};
+
+class AdminService {
+ public:
+  AdminService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, const PasswordHasher& hasher);
+
+  Result<User> CreateUser(const Actor& actor, const NewAccount& account);
+  // Users by id (creation order). `q` filters by a prefix of the e-mail, handle or any word
+  // of the display name.
+  Result<UserPage> ListUsers(std::string_view cursor, int limit, const std::string& q);
+  Result<User> GetUser(Id id);
+  Result<User> FindByEmail(std::string_view email);
+  // Deactivating signs the person out everywhere (sessions deleted; tokens stop working
+  // while inactive). Refuses (409) to leave the site without an active admin.
+  Result<User> UpdateUser(const Actor& actor, Id id, const UserChange& change);
+
+ private:
+  agora::store::Database& db_;
+  IdGenerator& ids_;
+  const Clock& clock_;
+  const PasswordHasher& hasher_;
+};
+
+}  // namespace agora::identity

@@ -1,0 +1,155 @@
+#include "modules/identity/api.h"
+
+#include "core/clock.h"
+#include "core/json.h"
+#include "http/response.h"
+#include "modules/identity/json.h"
+
+namespace agora::identity {
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+constexpr std::int64_t kSmallBody = 64 * 1024;
+constexpr std::string_view kCookieName = "agora_session";
+
+std::string SessionCookie(const std::string& value, std::int64_t max_age_s, bool secure) {
+  return std::string(kCookieName) + "=" + value + "; Path=/; Max-Age=" + std::to_string(max_age_s) +
+         "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+}
+
+Response SignInResponse(int status, const SignIn& s, const AuthConfig& auth) {
+  Response r = http::Json(status, {{"user", json::UserJson(s.user)},
+                                   {"csrf_token", s.csrf_token},
+                                   {"expires_at", FormatRfc3339(s.session.expires_at)}});
+  r.headers.emplace_back("Set-Cookie", SessionCookie(s.cookie_token, std::int64_t{auth.session_ttl_hours} * 3600,
+                                                     auth.cookie_secure));
+  return r;
+}
+
+ClientInfo Client(const Request& req) { return {req.client_ip, std::string(req.user_agent)}; }
+
+}  // namespace
+
+void RegisterApi(http::Router& router, IdentityService& service, const AuthConfig& auth) {
+  router.Add(Method::kGet, "/api/v1/auth/setup", {Access::kPublic, 0, false, "Whether first-admin setup is pending", "auth"},
+             [&service](Request&) { return http::Json(200, {{"needed", service.NeedsSetup()}}); });
+
+  router.Add(Method::kPost, "/api/v1/auth/setup",
+             {Access::kPublic, kSmallBody, true, "Create the first admin with the one-time setup token", "auth"},
+             [&service, &auth](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"token", "email", "display_name", "password"}); !st)
+                 return http::Problem(st.error());
+               auto token = agora::json::RequiredString(*body, "token");
+               if (!token) return http::Problem(token.error());
+               NewAccount a;
+               for (auto [field, out] : {std::pair{"email", &a.email}, {"display_name", &a.display_name}, {"password", &a.password}}) {
+                 auto v = agora::json::RequiredString(*body, field);
+                 if (!v) return http::Problem(v.error());
+                 *out = *v;
+               }
+               auto s = service.CompleteSetup(*token, a, Client(req));
+               if (!s) return http::Problem(s.error());
+               return SignInResponse(201, *s, auth);
+             });
+
+  router.Add(Method::kPost, "/api/v1/auth/login", {Access::kPublic, kSmallBody, true, "Sign in with e-mail and password", "auth"},
+             [&service, &auth](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               auto email = agora::json::RequiredString(*body, "email");
+               if (!email) return http::Problem(email.error());
+               auto password = agora::json::RequiredString(*body, "password");
+               if (!password) return http::Problem(password.error());
+               auto s = service.Login(*email, *password, Client(req));
+               if (!s) return http::Problem(s.error());
+               return SignInResponse(200, *s, auth);
+             });
+
+  router.Add(Method::kPost, "/api/v1/auth/logout", {Access::kUser, kSmallBody, false, "Sign out this session", "auth"},
+             [&service, &auth](Request& req) {
+               service.Logout(*req.principal);
+               Response r = http::NoContent();
+               r.headers.emplace_back("Set-Cookie", SessionCookie("", 0, auth.cookie_secure));
+               return r;
+             });
+
+  router.Add(Method::kGet, "/api/v1/auth/session", {Access::kUser, 0, false, "The signed-in person and the CSRF token", "auth"},
+             [](Request& req) {
+               const auto& p = *req.principal;
+               boost::json::object o{{"user", json::UserJson(p.user)},
+                                     {"credential", p.kind == CredentialKind::kSession ? "session" : "token"}};
+               if (p.kind == CredentialKind::kSession) o["csrf_token"] = p.csrf_token;
+               return http::Json(200, o);
+             });
+
+  router.Add(Method::kGet, "/api/v1/me", {Access::kUser, 0, false, "The signed-in person", "people"},
+             [](Request& req) { return http::Json(200, json::UserJson(req.principal->user)); });
+
+  router.Add(Method::kPost, "/api/v1/auth/password",
+             {Access::kUser, kSmallBody, true, "Change the password; other sessions are signed out", "auth"},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               auto current = agora::json::RequiredString(*body, "current_password");
+               if (!current) return http::Problem(current.error());
+               auto next = agora::json::RequiredString(*body, "new_password");
+               if (!next) return http::Problem(next.error());
+               auto st = service.ChangePassword(*req.principal, *current, *next);
+               return st ? http::NoContent() : http::Problem(st.error());
+             });
+
+  router.Add(Method::kGet, "/api/v1/auth/sessions", {Access::kUser, 0, false, "My signed-in sessions", "auth"},
+             [&service](Request& req) {
+               boost::json::array items;
+               Id current = req.principal->kind == CredentialKind::kSession ? req.principal->credential_id : 0;
+               for (const auto& s : service.ListSessions(*req.principal)) items.push_back(json::SessionJson(s, current));
+               return http::Json(200, http::Page(std::move(items), std::nullopt));
+             });
+
+  router.Add(Method::kDelete, "/api/v1/auth/sessions/{id}", {Access::kUser, 0, false, "Sign out one of my sessions", "auth"},
+             [&service](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               auto st = service.RevokeSession(*req.principal, *id);
+               return st ? http::NoContent() : http::Problem(st.error());
+             });
+
+  router.Add(Method::kGet, "/api/v1/auth/tokens", {Access::kUser, 0, false, "My personal access tokens", "auth"},
+             [&service](Request& req) {
+               boost::json::array items;
+               for (const auto& t : service.ListTokens(*req.principal)) items.push_back(json::TokenJson(t));
+               return http::Json(200, http::Page(std::move(items), std::nullopt));
+             });
+
+  router.Add(Method::kPost, "/api/v1/auth/tokens",
+             {Access::kUser, kSmallBody, false, "Create a personal access token (shown once)", "auth"},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               auto name = agora::json::RequiredString(*body, "name");
+               if (!name) return http::Problem(name.error());
+               auto created = service.CreateToken(*req.principal, *name);
+               if (!created) return http::Problem(created.error());
+               auto o = json::TokenJson(created->first);
+               o["token"] = created->second;
+               Response r = http::Json(201, o);
+               r.headers.emplace_back("Location", "/api/v1/auth/tokens/" + IdToString(created->first.id));
+               return r;
+             });
+
+  router.Add(Method::kDelete, "/api/v1/auth/tokens/{id}", {Access::kUser, 0, false, "Revoke a personal access token", "auth"},
+             [&service](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               auto st = service.RevokeToken(*req.principal, *id);
+               return st ? http::NoContent() : http::Problem(st.error());
+             });
+}
+
+}  // namespace agora::identity

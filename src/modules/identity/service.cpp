@@ -1,0 +1,229 @@
+#include "modules/identity/service.h"
+
+#include "core/crypto.h"
+#include "core/text.h"
+#include "modules/identity/store.h"
+
+namespace agora::identity {
+
+std::string_view RoleName(Role r) {
+  switch (r) {
+    case Role::kMember: return "member";
+    case Role::kGuest: return "guest";
+    case Role::kAlumnus: return "alumnus";
+    case Role::kAdmin: return "admin";
+  }
+  return "member";
+}
+
+std::optional<Role> ParseRole(std::string_view s) {
+  if (s == "member") return Role::kMember;
+  if (s == "guest") return Role::kGuest;
+  if (s == "alumnus") return Role::kAlumnus;
+  if (s == "admin") return Role::kAdmin;
+  return std::nullopt;
+}
+
+namespace {
+std::string CleanUserAgent(std::string_view ua) {
+  ua = ua.substr(0, 256);
+  // Cut at a character boundary and drop anything that is not valid UTF-8 text.
+  while (!ua.empty() && !text::IsValidUtf8(ua)) ua.remove_suffix(1);
+  return text::HasControlCharacters(ua) ? std::string() : std::string(ua);
+}
+}  // namespace
+
+Result<std::string> NormalizeDisplayName(std::string_view name) {
+  if (!text::IsValidUtf8(name)) return Error::Invalid("display_name", "display_name is not valid UTF-8");
+  auto trimmed = text::Trim(name);
+  if (trimmed.empty()) return Error::Invalid("display_name", "display_name is required");
+  if (text::CodePoints(trimmed) > 100) return Error::Invalid("display_name", "display_name must be at most 100 characters");
+  if (text::HasControlCharacters(trimmed))
+    return Error::Invalid("display_name", "display_name must not contain control characters");
+  return std::string(trimmed);
+}
+
+Status ValidateNewAccount(const NewAccount& a) {
+  if (!text::LooksLikeEmail(text::Trim(a.email))) return Error::Invalid("email", "email is not a valid e-mail address");
+  auto name = NormalizeDisplayName(a.display_name);
+  if (!name) return name.error();
+  if (!a.password.empty()) return ValidatePassword(a.password, "password");
+  return OkStatus();
+}
+
+Result<User> InsertAccount(agora::store::Connection& c, IdGenerator& ids, std::int64_t now, const NewAccount& a,
+                           const std::optional<std::string>& password_hash) {
+  auto st = ValidateNewAccount(a);
+  if (!st) return st.error();
+  std::string key = text::EmailKey(a.email);
+  if (store::FindUserByEmailKey(c, key)) return Error::Conflict("an account with this e-mail already exists", "email");
+  User u;
+  u.id = ids.Next();
+  u.email = std::string(text::Trim(a.email));
+  u.display_name = *NormalizeDisplayName(a.display_name);
+  u.role = a.role;
+  u.active = true;
+  u.created_at = u.updated_at = now;
+  std::string base = text::HandleFromEmail(u.email);
+  u.handle = base;
+  for (int n = 2; store::HandleTaken(c, u.handle); ++n) u.handle = base + std::to_string(n);
+  store::InsertUser(c, u, password_hash, key);
+  return u;
+}
+
+IdentityService::IdentityService(agora::store::Database& db, IdGenerator& ids, const Clock& clock,
+                                 const AuthConfig& config)
+    : db_(db), ids_(ids), clock_(clock), config_(config), hasher_(config.password_hash),
+      limiter_(clock, config.login_free_attempts, config.login_free_attempts_ip) {}
+
+bool IdentityService::NeedsSetup() { return db_.Read([](auto& c) { return store::CountUsers(c) == 0; }); }
+
+std::optional<std::string> IdentityService::IssueSetupToken() {
+  if (!NeedsSetup()) return std::nullopt;
+  std::string token = crypto::RandomToken();
+  std::lock_guard lock(setup_mu_);
+  setup_token_hash_ = crypto::Sha256(token);
+  return token;
+}
+
+SignIn IdentityService::StartSession(agora::store::Connection& c, const User& user, const ClientInfo& client) {
+  auto now = clock_.NowMs();
+  SignIn s;
+  s.user = user;
+  s.cookie_token = crypto::RandomToken();
+  s.csrf_token = crypto::RandomToken();
+  s.session = SessionInfo{ids_.Next(), user.id, now, now, now + std::int64_t{config_.session_ttl_hours} * 3600 * 1000,
+                          client.ip, CleanUserAgent(client.user_agent)};
+  store::InsertSession(c, s.session, crypto::Sha256(s.cookie_token), s.csrf_token);
+  return s;
+}
+
+Result<SignIn> IdentityService::CompleteSetup(std::string_view setup_token, const NewAccount& admin,
+                                              const ClientInfo& client) {
+  {
+    std::lock_guard lock(setup_mu_);
+    if (setup_token_hash_.empty() || !crypto::ConstantTimeEquals(crypto::Sha256(setup_token), setup_token_hash_))
+      return Error::Forbidden("the setup link is not valid; restart the server for a new one");
+  }
+  NewAccount a = admin;
+  a.role = Role::kAdmin;
+  if (a.password.empty()) return Error::Invalid("password", "password is required");
+  auto st = ValidateNewAccount(a);
+  if (!st) return st.error();
+  auto hash = hasher_.Hash(a.password);  // slow: outside the write lock
+  auto result = db_.Write([&](agora::store::Connection& c) -> Result<SignIn> {
+    if (store::CountUsers(c) != 0) return Error::Conflict("setup is already complete");
+    auto user = InsertAccount(c, ids_, clock_.NowMs(), a, hash);
+    if (!user) return user.error();
+    return StartSession(c, *user, client);
+  });
+  if (result) {
+    std::lock_guard lock(setup_mu_);
+    setup_token_hash_.clear();
+  }
+  return result;
+}
+
+Result<SignIn> IdentityService::Login(std::string_view email, std::string_view password, const ClientInfo& client) {
+  std::string key = text::EmailKey(email);
+  if (int wait = limiter_.SecondsUntilAllowed(key, client.ip); wait > 0) return Error::RateLimited(wait);
+  auto found = db_.Read([&](auto& c) { return store::FindUserByEmailKey(c, key); });
+  const auto invalid = Error::Unauthenticated("the e-mail or password is incorrect");
+  if (!found || !found->password_hash) {
+    hasher_.VerifyDummy(password);
+    limiter_.RecordFailure(key, client.ip);
+    return invalid;
+  }
+  if (!hasher_.Verify(*found->password_hash, password)) {
+    limiter_.RecordFailure(key, client.ip);
+    return invalid;
+  }
+  limiter_.RecordSuccess(key);
+  // Only someone who knows the password learns that the account is deactivated.
+  if (!found->user.active) return Error::Forbidden("this account has been deactivated");
+  std::optional<std::string> rehash;
+  if (hasher_.NeedsRehash(*found->password_hash)) rehash = hasher_.Hash(password);
+  return db_.Write([&](agora::store::Connection& c) -> Result<SignIn> {
+    auto now = clock_.NowMs();
+    if (rehash) store::UpdatePasswordHash(c, found->user.id, *rehash, now);
+    store::DeleteExpiredSessions(c, now);
+    return StartSession(c, found->user, client);
+  });
+}
+
+void IdentityService::Logout(const Principal& p) {
+  if (p.kind != CredentialKind::kSession) return;
+  db_.Write([&](auto& c) { store::DeleteSession(c, p.user.id, p.credential_id); });
+}
+
+std::optional<Principal> IdentityService::AuthenticateSession(std::string_view cookie_token) {
+  if (cookie_token.empty() || cookie_token.size() > 128) return std::nullopt;
+  auto now = clock_.NowMs();
+  auto hash = crypto::Sha256(cookie_token);
+  auto found = store::FindSessionByHash(db_.Reader(), hash, now);
+  if (!found) return std::nullopt;
+  if (now - found->session.last_seen_at > kTouchIntervalMs) {
+    auto expires = now + std::int64_t{config_.session_ttl_hours} * 3600 * 1000;
+    db_.Write([&](auto& c) { store::ExtendSession(c, found->session.id, now, expires); });
+  }
+  return Principal{std::move(found->user), CredentialKind::kSession, found->session.id, std::move(found->csrf_token)};
+}
+
+std::optional<Principal> IdentityService::AuthenticateBearer(std::string_view token) {
+  if (token.size() > 128 || token.substr(0, kTokenPrefix.size()) != kTokenPrefix) return std::nullopt;
+  auto found = store::FindTokenByHash(db_.Reader(), crypto::Sha256(token));
+  if (!found) return std::nullopt;
+  auto now = clock_.NowMs();
+  if (!found->token.last_used_at || now - *found->token.last_used_at > kTouchIntervalMs)
+    db_.Write([&](auto& c) { store::TouchToken(c, found->token.id, now); });
+  return Principal{std::move(found->user), CredentialKind::kToken, found->token.id, {}};
+}
+
+Status IdentityService::ChangePassword(const Principal& p, std::string_view current, std::string_view next) {
+  auto st = ValidatePassword(next, "new_password");
+  if (!st) return st;
+  auto found = db_.Read([&](auto& c) { return store::FindUserById(c, p.user.id); });
+  if (!found || !found->password_hash || !hasher_.Verify(*found->password_hash, current))
+    return Error::Invalid("current_password", "current_password is incorrect");
+  auto hash = hasher_.Hash(next);
+  db_.Write([&](auto& c) {
+    store::UpdatePasswordHash(c, p.user.id, hash, clock_.NowMs());
+    // Anyone else signed in with the old password is signed out.
+    store::DeleteSessionsOfUser(c, p.user.id, p.kind == CredentialKind::kSession ? p.credential_id : 0);
+  });
+  return OkStatus();
+}
+
+std::vector<SessionInfo> IdentityService::ListSessions(const Principal& p) {
+  return db_.Read([&](auto& c) { return store::ListSessions(c, p.user.id, clock_.NowMs()); });
+}
+
+Status IdentityService::RevokeSession(const Principal& p, Id session_id) {
+  bool deleted = db_.Write([&](auto& c) { return store::DeleteSession(c, p.user.id, session_id); });
+  if (!deleted) return Error::NotFound("no such session");
+  return OkStatus();
+}
+
+Result<std::pair<AccessToken, std::string>> IdentityService::CreateToken(const Principal& p, std::string_view name) {
+  if (!text::IsValidUtf8(name)) return Error::Invalid("name", "name is not valid UTF-8");
+  auto trimmed = text::Trim(name);
+  if (trimmed.empty()) return Error::Invalid("name", "name is required");
+  if (text::CodePoints(trimmed) > 100 || text::HasControlCharacters(trimmed))
+    return Error::Invalid("name", "name must be at most 100 characters of text");
+  std::string secret = std::string(kTokenPrefix) + crypto::RandomToken();
+  AccessToken t{ids_.Next(), p.user.id, std::string(trimmed), clock_.NowMs(), std::nullopt};
+  db_.Write([&](auto& c) { store::InsertToken(c, t, crypto::Sha256(secret)); });
+  return std::make_pair(t, secret);
+}
+
+std::vector<AccessToken> IdentityService::ListTokens(const Principal& p) {
+  return db_.Read([&](auto& c) { return store::ListTokens(c, p.user.id); });
+}
+
+Status IdentityService::RevokeToken(const Principal& p, Id token_id) {
+  bool deleted = db_.Write([&](auto& c) { return store::DeleteToken(c, p.user.id, token_id); });
+  if (!deleted) return Error::NotFound("no such token");
+  return OkStatus();
+}
+
+}  // namespace agora::identity

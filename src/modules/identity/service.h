@@ -1,0 +1,89 @@
+// Identity use cases: first-admin setup, sign-in and sign-out, authenticating a request by
+// session cookie or bearer token, password change, and a person's own sessions and personal
+// access tokens. No HTTP types: the api.cpp handlers translate. Thread-safe.
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "modules/identity/login_limiter.h"
+#include "modules/identity/model.h"
+#include "modules/identity/passwords.h"
+#include "store/database.h"
+
+namespace agora::identity {
+
+struct NewAccount {
+  std::string email;
+  std::string display_name;
+  Role role = Role::kMember;
+  std::string password;  // empty: the account cannot sign in until one is set
+};
+
+// Field checks shared by setup, the admin API and the command line (422 naming the field).
+Status ValidateNewAccount(const NewAccount& a);
+Result<std::string> NormalizeDisplayName(std::string_view name);
+
+// Inserts an account inside the caller's write transaction: refuses a taken e-mail (409,
+// field "email"), picks a free handle from the e-mail's local part.
+Result<User> InsertAccount(agora::store::Connection& c, IdGenerator& ids, std::int64_t now, const NewAccount& a,
+                           const std::optional<std::string>& password_hash);
+
+class IdentityService {
+ public:
+  IdentityService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, const AuthConfig& config);
+
+  const PasswordHasher& hasher() const { return hasher_; }
+
+  // --- First-admin setup: only while no account exists. ---
+  bool NeedsSetup();
+  // Makes a new one-time setup token (the previous one stops working) when no account
+  // exists; nullopt otherwise. Only its hash is kept, in memory.
+  std::optional<std::string> IssueSetupToken();
+  Result<SignIn> CompleteSetup(std::string_view setup_token, const NewAccount& admin, const ClientInfo& client);
+
+  // --- Sign-in. The same 401 for an unknown e-mail and a wrong password. ---
+  Result<SignIn> Login(std::string_view email, std::string_view password, const ClientInfo& client);
+  void Logout(const Principal& p);
+
+  // --- Per-request authentication (hot path: one indexed read; writes at most once a
+  //     few minutes per credential to slide expiry or record last use). ---
+  std::optional<Principal> AuthenticateSession(std::string_view cookie_token);
+  std::optional<Principal> AuthenticateBearer(std::string_view token);
+
+  // Checks the current password, stores the new one, and signs out every other session.
+  Status ChangePassword(const Principal& p, std::string_view current, std::string_view next);
+
+  std::vector<SessionInfo> ListSessions(const Principal& p);
+  Status RevokeSession(const Principal& p, Id session_id);
+
+  // Returns the token record and the secret token, which is never retrievable again.
+  Result<std::pair<AccessToken, std::string>> CreateToken(const Principal& p, std::string_view name);
+  std::vector<AccessToken> ListTokens(const Principal& p);
+  Status RevokeToken(const Principal& p, Id token_id);
+
+  static constexpr std::string_view kTokenPrefix = "agp_";
+  static constexpr std::int64_t kTouchIntervalMs = 5 * 60 * 1000;
+
+ private:
+  SignIn StartSession(agora::store::Connection& c, const User& user, const ClientInfo& client);
+
+  agora::store::Database& db_;
+  IdGenerator& ids_;
+  const Clock& clock_;
+  AuthConfig config_;
+  PasswordHasher hasher_;
+  LoginLimiter limiter_;
+  std::mutex setup_mu_;
+  std::string setup_token_hash_;
+};
+
+}  // namespace agora::identity

@@ -1,0 +1,196 @@
+#include "modules/identity/store.h"
+
+namespace agora::identity::store {
+namespace {
+
+// Named queries. The user column list is shared so ReadUser() can decode any of them.
+#define AGORA_USER_COLUMNS "u.id, u.email, u.handle, u.display_name, u.role, u.active, u.created_at, u.updated_at, u.deactivated_at"
+constexpr int kUserColumnCount = 9;
+
+constexpr const char* kInsertUser =
+    "INSERT INTO users (id, email, email_key, handle, display_name, role, active, password_hash, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kUserByEmailKey = "SELECT " AGORA_USER_COLUMNS ", u.password_hash FROM users u WHERE u.email_key = ?";
+constexpr const char* kUserById = "SELECT " AGORA_USER_COLUMNS ", u.password_hash FROM users u WHERE u.id = ?";
+constexpr const char* kHandleTaken = "SELECT 1 FROM users WHERE handle = ?";
+constexpr const char* kCountUsers = "SELECT count(*) FROM users";
+constexpr const char* kCountActiveAdmins = "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1";
+constexpr const char* kListUsers =
+    "SELECT " AGORA_USER_COLUMNS " FROM users u WHERE u.id > ?1 AND (?2 = '' OR u.email_key LIKE ?3 ESCAPE '\\'"
+    " OR u.handle LIKE ?3 ESCAPE '\\' OR u.display_name LIKE ?3 ESCAPE '\\' OR u.display_name LIKE ?4 ESCAPE '\\')"
+    " ORDER BY u.id LIMIT ?5";
+constexpr const char* kUpdateRole = "UPDATE users SET role = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kUpdateActive =
+    "UPDATE users SET active = ?1, deactivated_at = CASE WHEN ?1 THEN NULL ELSE ?2 END, updated_at = ?2 WHERE id = ?3";
+constexpr const char* kUpdateName = "UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kUpdatePassword = "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
+
+constexpr const char* kInsertSession =
+    "INSERT INTO sessions (id, user_id, token_hash, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kSessionByHash =
+    "SELECT " AGORA_USER_COLUMNS ", s.id, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent, s.csrf_token"
+    " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1";
+constexpr const char* kExtendSession = "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?";
+constexpr const char* kListSessions =
+    "SELECT id, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions"
+    " WHERE user_id = ? AND expires_at > ? ORDER BY last_seen_at DESC";
+constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE id = ? AND user_id = ?";
+constexpr const char* kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ? AND id != ?";
+constexpr const char* kDeleteExpiredSessions = "DELETE FROM sessions WHERE expires_at <= ?";
+
+constexpr const char* kInsertToken =
+    "INSERT INTO access_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)";
+constexpr const char* kTokenByHash =
+    "SELECT " AGORA_USER_COLUMNS ", t.id, t.name, t.created_at, t.last_used_at"
+    " FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND u.active = 1";
+constexpr const char* kTouchToken = "UPDATE access_tokens SET last_used_at = ? WHERE id = ?";
+constexpr const char* kListTokens =
+    "SELECT id, name, created_at, last_used_at FROM access_tokens WHERE user_id = ? ORDER BY id DESC";
+constexpr const char* kDeleteToken = "DELETE FROM access_tokens WHERE id = ? AND user_id = ?";
+
+User ReadUser(const agora::store::Query& q) {
+  User u;
+  u.id = q.Int(0);
+  u.email = q.Text(1);
+  u.handle = q.Text(2);
+  u.display_name = q.Text(3);
+  u.role = ParseRole(q.TextView(4)).value_or(Role::kMember);
+  u.active = q.Int(5) != 0;
+  u.created_at = q.Int(6);
+  u.updated_at = q.Int(7);
+  u.deactivated_at = q.OptInt(8);
+  return u;
+}
+
+std::string LikePrefix(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '%' || ch == '_' || ch == '\\') out.push_back('\\');
+    out.push_back(ch);
+  }
+  return out + "%";
+}
+
+}  // namespace
+
+void InsertUser(Connection& c, const User& u, const std::optional<std::string>& password_hash, const std::string& email_key) {
+  c.Prepare(kInsertUser, u.id, u.email, email_key, u.handle, u.display_name, RoleName(u.role), u.active,
+            password_hash, u.created_at, u.updated_at)
+      .Run();
+}
+
+std::optional<UserWithPassword> FindUserByEmailKey(Connection& c, const std::string& email_key) {
+  auto q = c.Prepare(kUserByEmailKey, email_key);
+  if (!q.Next()) return std::nullopt;
+  return UserWithPassword{ReadUser(q), q.OptText(kUserColumnCount)};
+}
+
+std::optional<UserWithPassword> FindUserById(Connection& c, Id id) {
+  auto q = c.Prepare(kUserById, id);
+  if (!q.Next()) return std::nullopt;
+  return UserWithPassword{ReadUser(q), q.OptText(kUserColumnCount)};
+}
+
+bool HandleTaken(Connection& c, const std::string& handle) { return c.Prepare(kHandleTaken, handle).Next(); }
+
+std::int64_t CountUsers(Connection& c) {
+  auto q = c.Prepare(kCountUsers);
+  q.Next();
+  return q.Int(0);
+}
+
+std::int64_t CountActiveAdmins(Connection& c) {
+  auto q = c.Prepare(kCountActiveAdmins);
+  q.Next();
+  return q.Int(0);
+}
+
+std::vector<User> ListUsers(Connection& c, Id after_id, int limit, const std::string& q_text) {
+  std::string lower;
+  for (char ch : q_text) lower.push_back(static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch));
+  // Prefix of the whole name, or of any later word in it ("ana" finds "Maria Ana").
+  auto q = c.Prepare(kListUsers, after_id, q_text, LikePrefix(lower), "% " + LikePrefix(lower), limit);
+  std::vector<User> out;
+  while (q.Next()) out.push_back(ReadUser(q));
+  return out;
+}
+
+void UpdateRole(Connection& c, Id id, Role role, std::int64_t now) { c.Prepare(kUpdateRole, RoleName(role), now, id).Run(); }
+void UpdateActive(Connection& c, Id id, bool active, std::int64_t now) { c.Prepare(kUpdateActive, active, now, id).Run(); }
+void UpdateDisplayName(Connection& c, Id id, const std::string& name, std::int64_t now) {
+  c.Prepare(kUpdateName, name, now, id).Run();
+}
+void UpdatePasswordHash(Connection& c, Id id, const std::string& hash, std::int64_t now) {
+  c.Prepare(kUpdatePassword, hash, now, id).Run();
+}
+
+void InsertSession(Connection& c, const SessionInfo& s, const std::string& token_hash, const std::string& csrf) {
+  auto q = c.Prepare(kInsertSession);
+  q.Bind(1, s.id).Bind(2, s.user_id).BindBlob(3, token_hash).Bind(4, csrf).Bind(5, s.created_at)
+      .Bind(6, s.last_seen_at).Bind(7, s.expires_at).Bind(8, s.ip).Bind(9, s.user_agent);
+  q.Run();
+}
+
+std::optional<SessionLookup> FindSessionByHash(Connection& c, const std::string& token_hash, std::int64_t now) {
+  auto q = c.Prepare(kSessionByHash);
+  q.BindBlob(1, token_hash).Bind(2, now);
+  if (!q.Next()) return std::nullopt;
+  SessionLookup r;
+  r.user = ReadUser(q);
+  int k = kUserColumnCount;
+  r.session = SessionInfo{q.Int(k), r.user.id, q.Int(k + 1), q.Int(k + 2), q.Int(k + 3), q.Text(k + 4), q.Text(k + 5)};
+  r.csrf_token = q.Text(k + 6);
+  return r;
+}
+
+void ExtendSession(Connection& c, Id id, std::int64_t now, std::int64_t expires_at) {
+  c.Prepare(kExtendSession, now, expires_at, id).Run();
+}
+
+std::vector<SessionInfo> ListSessions(Connection& c, Id user_id, std::int64_t now) {
+  auto q = c.Prepare(kListSessions, user_id, now);
+  std::vector<SessionInfo> out;
+  while (q.Next()) out.push_back({q.Int(0), user_id, q.Int(1), q.Int(2), q.Int(3), q.Text(4), q.Text(5)});
+  return out;
+}
+
+bool DeleteSession(Connection& c, Id user_id, Id session_id) {
+  return c.Prepare(kDeleteSession, session_id, user_id).Run() > 0;
+}
+
+std::int64_t DeleteSessionsOfUser(Connection& c, Id user_id, Id keep) {
+  return c.Prepare(kDeleteUserSessions, user_id, keep).Run();
+}
+
+std::int64_t DeleteExpiredSessions(Connection& c, std::int64_t now) { return c.Prepare(kDeleteExpiredSessions, now).Run(); }
+
+void InsertToken(Connection& c, const AccessToken& t, const std::string& token_hash) {
+  auto q = c.Prepare(kInsertToken);
+  q.Bind(1, t.id).Bind(2, t.user_id).Bind(3, t.name).BindBlob(4, token_hash).Bind(5, t.created_at);
+  q.Run();
+}
+
+std::optional<TokenLookup> FindTokenByHash(Connection& c, const std::string& token_hash) {
+  auto q = c.Prepare(kTokenByHash);
+  q.BindBlob(1, token_hash);
+  if (!q.Next()) return std::nullopt;
+  TokenLookup r;
+  r.user = ReadUser(q);
+  int k = kUserColumnCount;
+  r.token = AccessToken{q.Int(k), r.user.id, q.Text(k + 1), q.Int(k + 2), q.OptInt(k + 3)};
+  return r;
+}
+
+void TouchToken(Connection& c, Id id, std::int64_t now) { c.Prepare(kTouchToken, now, id).Run(); }
+
+std::vector<AccessToken> ListTokens(Connection& c, Id user_id) {
+  auto q = c.Prepare(kListTokens, user_id);
+  std::vector<AccessToken> out;
+  while (q.Next()) out.push_back({q.Int(0), user_id, q.Text(1), q.Int(2), q.OptInt(3)});
+  return out;
+}
+
+bool DeleteToken(Connection& c, Id user_id, Id token_id) { return c.Prepare(kDeleteToken, token_id, user_id).Run() > 0; }
+
+}  // namespace agora::identity::store

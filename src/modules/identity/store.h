@@ -1,0 +1,59 @@
+// The only code that runs identity's SQL. Every function takes the connection to use, so
+// the service decides transactions; none makes a decision of its own.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/identity/model.h"
+#include "store/database.h"
+
+namespace agora::identity::store {
+
+using agora::store::Connection;
+
+struct UserWithPassword {
+  User user;
+  std::optional<std::string> password_hash;
+};
+
+void InsertUser(Connection& c, const User& u, const std::optional<std::string>& password_hash, const std::string& email_key);
+std::optional<UserWithPassword> FindUserByEmailKey(Connection& c, const std::string& email_key);
+std::optional<UserWithPassword> FindUserById(Connection& c, Id id);
+bool HandleTaken(Connection& c, const std::string& handle);
+std::int64_t CountUsers(Connection& c);
+std::int64_t CountActiveAdmins(Connection& c);
+// Users ordered by id, after `after_id`; `q` (may be empty) filters by name/e-mail/handle prefix.
+std::vector<User> ListUsers(Connection& c, Id after_id, int limit, const std::string& q);
+void UpdateRole(Connection& c, Id id, Role role, std::int64_t now);
+void UpdateActive(Connection& c, Id id, bool active, std::int64_t now);
+void UpdateDisplayName(Connection& c, Id id, const std::string& name, std::int64_t now);
+void UpdatePasswordHash(Connection& c, Id id, const std::string& hash, std::int64_t now);
+
+void InsertSession(Connection& c, const SessionInfo& s, const std::string& token_hash, const std::string& csrf);
+// The session and its (active) user by cookie hash, unexpired at `now`.
+struct SessionLookup {
+  SessionInfo session;
+  std::string csrf_token;
+  User user;
+};
+std::optional<SessionLookup> FindSessionByHash(Connection& c, const std::string& token_hash, std::int64_t now);
+void ExtendSession(Connection& c, Id id, std::int64_t now, std::int64_t expires_at);
+std::vector<SessionInfo> ListSessions(Connection& c, Id user_id, std::int64_t now);
+bool DeleteSession(Connection& c, Id user_id, Id session_id);
+// Deletes every session of the user except `keep` (0 keeps none); returns how many.
+std::int64_t DeleteSessionsOfUser(Connection& c, Id user_id, Id keep);
+std::int64_t DeleteExpiredSessions(Connection& c, std::int64_t now);
+
+void InsertToken(Connection& c, const AccessToken& t, const std::string& token_hash);
+struct TokenLookup {
+  AccessToken token;
+  User user;
+};
+std::optional<TokenLookup> FindTokenByHash(Connection& c, const std::string& token_hash);
+void TouchToken(Connection& c, Id id, std::int64_t now);
+std::vector<AccessToken> ListTokens(Connection& c, Id user_id);
+bool DeleteToken(Connection& c, Id user_id, Id token_id);
+
+}  // namespace agora::identity::store

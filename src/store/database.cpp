@@ -1,0 +1,358 @@
+// SQLite engine behind store/database.h. Everything SQLite-specific lives in this file.
+#include "store/database.h"
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <chrono>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/metrics.h"
+
+namespace agora::store {
+
+std::int64_t MonotonicNanos() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+class PreparedStatement {
+ public:
+  sqlite3_stmt* stmt = nullptr;
+  bool in_use = false;
+  bool owned_by_cache = true;
+  ~PreparedStatement() { sqlite3_finalize(stmt); }
+};
+
+struct Connection::Impl {
+  sqlite3* db = nullptr;
+  // Keyed by SQL text: modules pass named constants, so the set is small and fixed.
+  std::unordered_map<std::string, std::unique_ptr<PreparedStatement>> cache;
+  ~Impl() {
+    cache.clear();
+    sqlite3_close_v2(db);
+  }
+};
+
+namespace {
+
+[[noreturn]] void Fail(sqlite3* db, int rc, std::string_view context) {
+  int primary = rc & 0xff;
+  std::string msg = std::string(context) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  throw DatabaseError(msg, primary == SQLITE_CONSTRAINT);
+}
+
+void Check(sqlite3* db, int rc, std::string_view context) {
+  if (rc != SQLITE_OK) Fail(db, rc, context);
+}
+
+std::atomic<std::uint64_t> g_next_serial{1};
+std::mutex g_alive_mu;
+std::unordered_set<std::uint64_t>& AliveSerials() {
+  static std::unordered_set<std::uint64_t> s;
+  return s;
+}
+
+// This thread's reader connections, by Database serial. Connections are owned by their
+// Database; entries for databases that have been closed are pruned on insertion.
+struct ThreadReaders {
+  std::vector<std::pair<std::uint64_t, Connection*>> entries;
+};
+thread_local ThreadReaders t_readers;
+
+}  // namespace
+
+// ---- Query ----
+
+Query::Query(Connection* conn, PreparedStatement* stmt)
+    : conn_(conn), stmt_(stmt), started_ns_(conn->IsWriter() ? 0 : MonotonicNanos()) {}
+
+Query::Query(Query&& other) noexcept : conn_(other.conn_), stmt_(other.stmt_), started_ns_(other.started_ns_) {
+  other.stmt_ = nullptr;
+}
+
+Query::~Query() {
+  if (!stmt_) return;
+  sqlite3_reset(stmt_->stmt);
+  sqlite3_clear_bindings(stmt_->stmt);
+  stmt_->in_use = false;
+  if (!stmt_->owned_by_cache) delete stmt_;
+  if (started_ns_) metrics::Db().reads.ObserveNanos(static_cast<std::uint64_t>(MonotonicNanos() - started_ns_));
+}
+
+Query& Query::Bind(int index, std::int64_t v) {
+  Check(conn_->impl_->db, sqlite3_bind_int64(stmt_->stmt, index, v), "bind");
+  return *this;
+}
+Query& Query::Bind(int index, double v) {
+  Check(conn_->impl_->db, sqlite3_bind_double(stmt_->stmt, index, v), "bind");
+  return *this;
+}
+Query& Query::Bind(int index, std::string_view v) {
+  Check(conn_->impl_->db,
+        sqlite3_bind_text64(stmt_->stmt, index, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8), "bind");
+  return *this;
+}
+Query& Query::BindBlob(int index, std::string_view v) {
+  Check(conn_->impl_->db, sqlite3_bind_blob64(stmt_->stmt, index, v.data(), v.size(), SQLITE_TRANSIENT),
+        "bind");
+  return *this;
+}
+Query& Query::Bind(int index, std::nullptr_t) {
+  Check(conn_->impl_->db, sqlite3_bind_null(stmt_->stmt, index), "bind");
+  return *this;
+}
+
+bool Query::Next() {
+  int rc = sqlite3_step(stmt_->stmt);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  Fail(conn_->impl_->db, rc, sqlite3_sql(stmt_->stmt));
+}
+
+std::int64_t Query::Run() {
+  while (Next()) {
+  }
+  return sqlite3_changes64(conn_->impl_->db);
+}
+
+bool Query::IsNull(int col) const { return sqlite3_column_type(stmt_->stmt, col) == SQLITE_NULL; }
+std::int64_t Query::Int(int col) const { return sqlite3_column_int64(stmt_->stmt, col); }
+double Query::Real(int col) const { return sqlite3_column_double(stmt_->stmt, col); }
+std::string_view Query::TextView(int col) const {
+  auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_->stmt, col));
+  return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_->stmt, col))) : std::string_view();
+}
+std::string Query::Text(int col) const { return std::string(TextView(col)); }
+std::string Query::Blob(int col) const {
+  auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_->stmt, col));
+  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_->stmt, col))) : std::string();
+}
+std::optional<std::int64_t> Query::OptInt(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Int(col);
+}
+std::optional<std::string> Query::OptText(int col) const {
+  if (IsNull(col)) return std::nullopt;
+  return Text(col);
+}
+
+// ---- Connection ----
+
+Connection::Connection(std::unique_ptr<Impl> impl, bool writer) : impl_(std::move(impl)), writer_(writer) {}
+Connection::~Connection() = default;
+
+PreparedStatement* Connection::Statement(std::string_view sql) {
+  auto it = impl_->cache.find(std::string(sql));
+  if (it != impl_->cache.end() && !it->second->in_use) {
+    it->second->in_use = true;
+    return it->second.get();
+  }
+  auto ps = std::make_unique<PreparedStatement>();
+  int rc = sqlite3_prepare_v3(impl_->db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                              &ps->stmt, nullptr);
+  if (rc != SQLITE_OK) Fail(impl_->db, rc, "prepare: " + std::string(sql));
+  ps->in_use = true;
+  if (it != impl_->cache.end()) {
+    // The cached statement is busy (a nested query with the same text): use a one-off.
+    ps->owned_by_cache = false;
+    return ps.release();
+  }
+  auto* raw = ps.get();
+  impl_->cache.emplace(std::string(sql), std::move(ps));
+  return raw;
+}
+
+void Connection::ExecScript(std::string_view sql) {
+  char* err = nullptr;
+  std::string text(sql);
+  int rc = sqlite3_exec(impl_->db, text.c_str(), nullptr, nullptr, &err);
+  if (rc != SQLITE_OK) {
+    std::string msg = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    throw DatabaseError(msg, (rc & 0xff) == SQLITE_CONSTRAINT);
+  }
+}
+
+std::int64_t Connection::LastInsertRowId() const { return sqlite3_last_insert_rowid(impl_->db); }
+
+// ---- Database ----
+
+Database::Database(DatabaseOptions options) : options_(std::move(options)), serial_(g_next_serial++) {}
+
+Database::~Database() {
+  {
+    std::lock_guard lock(g_alive_mu);
+    AliveSerials().erase(serial_);
+  }
+  readers_.clear();
+  writer_.reset();
+}
+
+std::unique_ptr<Connection> Database::OpenConnection(bool writer) {
+  auto impl = std::make_unique<Connection::Impl>();
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(options_.path.c_str(), &impl->db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = "cannot open database " + options_.path + ": " +
+                      (impl->db ? sqlite3_errmsg(impl->db) : sqlite3_errstr(rc));
+    throw DatabaseError(msg, false);
+  }
+  sqlite3_busy_timeout(impl->db, options_.busy_timeout_ms);
+  sqlite3_extended_result_codes(impl->db, 1);
+  std::unique_ptr<Connection> conn(new Connection(std::move(impl), writer));
+  conn->ExecScript("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
+  if (writer) conn->ExecScript("PRAGMA journal_mode=WAL;");
+  return conn;
+}
+
+std::unique_ptr<Database> Database::Open(const DatabaseOptions& options) {
+  std::unique_ptr<Database> db(new Database(options));
+  db->writer_ = db->OpenConnection(true);
+  {
+    std::lock_guard lock(g_alive_mu);
+    AliveSerials().insert(db->serial_);
+  }
+  return db;
+}
+
+Connection& Database::Reader() {
+  for (auto& [serial, conn] : t_readers.entries)
+    if (serial == serial_) return *conn;
+  auto conn = OpenConnection(false);
+  Connection* raw = conn.get();
+  {
+    std::lock_guard lock(readers_mu_);
+    readers_.push_back(std::move(conn));
+  }
+  {
+    std::lock_guard lock(g_alive_mu);
+    std::erase_if(t_readers.entries, [](auto& e) { return !AliveSerials().count(e.first); });
+  }
+  t_readers.entries.emplace_back(serial_, raw);
+  return *raw;
+}
+
+Database::WriteScope::WriteScope(Database& db) : db_(db), lock_(db.write_mu_), started_ns_(MonotonicNanos()) {
+  db_.writer_->ExecScript("BEGIN IMMEDIATE");
+}
+
+void Database::WriteScope::Commit() {
+  db_.writer_->ExecScript("COMMIT");
+  done_ = true;
+}
+
+Database::WriteScope::~WriteScope() {
+  if (!done_) {
+    try {
+      db_.writer_->ExecScript("ROLLBACK");
+    } catch (const DatabaseError&) {
+      // The transaction may already be rolled back by SQLite after an I/O error.
+    }
+  }
+  metrics::Db().writes.ObserveNanos(static_cast<std::uint64_t>(MonotonicNanos() - started_ns_));
+}
+
+Database::ReadScope::ReadScope(Database& db) : conn_(db.Reader()), started_ns_(MonotonicNanos()) {
+  conn_.ExecScript("BEGIN");
+}
+
+Database::ReadScope::~ReadScope() {
+  try {
+    conn_.ExecScript("COMMIT");
+  } catch (const DatabaseError&) {
+  }
+  metrics::Db().reads.ObserveNanos(static_cast<std::uint64_t>(MonotonicNanos() - started_ns_));
+}
+
+bool Database::Ping() {
+  try {
+    auto q = Reader().Prepare("SELECT 1");
+    return q.Next() && q.Int(0) == 1;
+  } catch (const DatabaseError&) {
+    return false;
+  }
+}
+
+namespace {
+void CopyDatabase(sqlite3* from, sqlite3* to) {
+  sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");
+  if (!b) Fail(to, sqlite3_errcode(to), "backup init");
+  int rc;
+  // Copy in steps so a large database does not hold the source's read lock in one go; a
+  // change made meanwhile by another connection restarts the copy, which keeps it consistent.
+  do {
+    rc = sqlite3_backup_step(b, 4096);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(5);
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) Fail(to, rc, "backup");
+}
+}  // namespace
+
+void Database::BackupTo(const std::string& dest_path) {
+  sqlite3* dest = nullptr;
+  int rc = sqlite3_open_v2(dest_path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = "cannot create " + dest_path + ": " + sqlite3_errstr(rc);
+    sqlite3_close_v2(dest);
+    throw DatabaseError(msg, false);
+  }
+  try {
+    auto source = OpenConnection(false);
+    CopyDatabase(source->impl_->db, dest);
+    // The copy is a rollback-journal database; make it self-contained (no -wal beside it).
+    sqlite3_exec(dest, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
+  } catch (...) {
+    sqlite3_close_v2(dest);
+    throw;
+  }
+  sqlite3_close_v2(dest);
+}
+
+void Database::RestoreFrom(const std::string& source_path) {
+  sqlite3* src = nullptr;
+  int rc = sqlite3_open_v2(source_path.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_close_v2(src);
+    throw DatabaseError("cannot open " + source_path, false);
+  }
+  std::lock_guard lock(write_mu_);
+  try {
+    CopyDatabase(src, writer_->impl_->db);
+  } catch (...) {
+    sqlite3_close_v2(src);
+    throw;
+  }
+  sqlite3_close_v2(src);
+  writer_->ExecScript("PRAGMA journal_mode=WAL;");
+}
+
+std::optional<std::string> Database::CheckBackupFile(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  std::optional<std::string> problem;
+  if (rc != SQLITE_OK) {
+    problem = "cannot open " + path + ": " + sqlite3_errstr(rc);
+  } else {
+    sqlite3_stmt* st = nullptr;
+    rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, nullptr);
+    if (rc != SQLITE_OK) {
+      problem = path + " is not an SQLite database: " + sqlite3_errmsg(db);
+    } else if (sqlite3_step(st) != SQLITE_ROW ||
+               std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) != "ok") {
+      problem = path + " failed its integrity check";
+    }
+    sqlite3_finalize(st);
+    if (!problem) {
+      rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM schema_migrations", -1, &st, nullptr);
+      if (rc != SQLITE_OK) problem = path + " is not an Agora backup (no schema_migrations table)";
+      sqlite3_finalize(st);
+    }
+  }
+  sqlite3_close_v2(db);
+  return problem;
+}
+
+}  // namespace agora::store

@@ -1,0 +1,210 @@
+// The storage interface every module's store/ code uses. It exposes connections, prepared
+// queries and transactions, never SQLite types, so a PostgreSQL engine can be added behind it
+// without touching modules (SQL text is written in the common dialect; engine differences
+// stay in this folder).
+//
+// Concurrency model (DESIGN.md "Storage"): one writer connection, serialized by a mutex, used
+// through Write(); one reader connection per thread (created on first use), used through
+// Reader() for a single statement or Read() for a consistent multi-statement snapshot.
+// WAL mode lets readers run while the writer writes. A write transaction must be short and
+// must never wait on I/O other than the database.
+//
+// Durability: synchronous=NORMAL in WAL mode: a committed transaction survives the process
+// being killed (kill -9); only an OS crash or power loss can lose the last few commits.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "core/result.h"
+
+namespace agora::store {
+
+// Thrown for infrastructure failures (I/O error, corrupt file) and programming errors (bad
+// SQL). `constraint` is true for a violated UNIQUE/FOREIGN KEY/CHECK constraint, which a
+// service should normally have prevented by checking inside its transaction.
+class DatabaseError : public std::runtime_error {
+ public:
+  DatabaseError(const std::string& what, bool constraint) : std::runtime_error(what), constraint_(constraint) {}
+  bool constraint() const { return constraint_; }
+
+ private:
+  bool constraint_;
+};
+
+class PreparedStatement;  // engine-specific, defined in database.cpp
+class Connection;
+
+// One execution of a prepared statement: bind, then step through rows with Next().
+// Columns are numbered from 0, parameters from 1. Resets the statement when destroyed.
+class Query {
+ public:
+  Query(Connection* conn, PreparedStatement* stmt);
+  Query(Query&& other) noexcept;
+  Query& operator=(Query&&) = delete;
+  ~Query();
+
+  Query& Bind(int index, std::int64_t v);
+  Query& Bind(int index, int v) { return Bind(index, std::int64_t{v}); }
+  Query& Bind(int index, bool v) { return Bind(index, std::int64_t{v ? 1 : 0}); }
+  Query& Bind(int index, double v);
+  Query& Bind(int index, std::string_view v);  // copied: the argument may be a temporary
+  Query& Bind(int index, const std::string& v) { return Bind(index, std::string_view(v)); }
+  Query& Bind(int index, const char* v) { return Bind(index, std::string_view(v)); }
+  Query& BindBlob(int index, std::string_view bytes);
+  Query& Bind(int index, std::nullptr_t);
+  template <typename T>
+  Query& Bind(int index, const std::optional<T>& v) {
+    return v ? Bind(index, *v) : Bind(index, nullptr);
+  }
+
+  // Steps to the next row; false when done. Throws DatabaseError on failure.
+  bool Next();
+  // Runs a statement that returns no rows (or ignores them); returns rows changed.
+  std::int64_t Run();
+
+  bool IsNull(int col) const;
+  std::int64_t Int(int col) const;
+  double Real(int col) const;
+  std::string Text(int col) const;
+  std::string_view TextView(int col) const;  // valid until the next Next()
+  std::string Blob(int col) const;
+  std::optional<std::int64_t> OptInt(int col) const;
+  std::optional<std::string> OptText(int col) const;
+
+ private:
+  Connection* conn_;
+  PreparedStatement* stmt_;
+  std::int64_t started_ns_;
+};
+
+// A database connection. Obtained from Database; used by one thread at a time.
+class Connection {
+ public:
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Prepares (or reuses from this connection's cache) `sql` and binds `args` to ?1, ?2, ...
+  template <typename... Args>
+  Query Prepare(std::string_view sql, Args&&... args) {
+    Query q(this, Statement(sql));
+    int i = 1;
+    (q.Bind(i++, std::forward<Args>(args)), ...);
+    return q;
+  }
+  // Runs one or more statements with no parameters (migrations, pragmas).
+  void ExecScript(std::string_view sql);
+  std::int64_t LastInsertRowId() const;
+  bool IsWriter() const { return writer_; }
+
+ private:
+  friend class Database;
+  friend class Query;
+  struct Impl;
+  Connection(std::unique_ptr<Impl> impl, bool writer);
+  PreparedStatement* Statement(std::string_view sql);
+  std::unique_ptr<Impl> impl_;
+  bool writer_;
+};
+
+struct DatabaseOptions {
+  std::string path;
+  int busy_timeout_ms = 5000;
+};
+
+class Database {
+ public:
+  // Opens (creating if needed) the database file. Throws DatabaseError.
+  static std::unique_ptr<Database> Open(const DatabaseOptions& options);
+  ~Database();
+
+  // Runs fn(Connection&) inside a write transaction on the writer connection. Commits when fn
+  // returns normally, unless it returns a Result holding an error; rolls back on an error
+  // Result or an exception (which is rethrown). Returns what fn returns.
+  template <typename F>
+  auto Write(F&& fn) -> std::invoke_result_t<F, Connection&> {
+    WriteScope scope(*this);
+    if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
+      fn(*writer_);
+      scope.Commit();
+    } else {
+      auto result = fn(*writer_);
+      if constexpr (requires { result.ok(); }) {
+        if (!result.ok()) return result;  // scope rolls back
+      }
+      scope.Commit();
+      return result;
+    }
+  }
+
+  // Runs fn(Connection&) in a read transaction on this thread's reader connection: every
+  // statement inside sees the same snapshot.
+  template <typename F>
+  auto Read(F&& fn) -> std::invoke_result_t<F, Connection&> {
+    ReadScope scope(*this);
+    return fn(scope.conn());
+  }
+
+  // This thread's reader connection, for a single statement in autocommit mode.
+  Connection& Reader();
+
+  // True when a trivial query succeeds (readiness probe).
+  bool Ping();
+  // Copies a consistent snapshot to `dest_path` with SQLite's online backup API while the
+  // database stays in use. Throws DatabaseError.
+  void BackupTo(const std::string& dest_path);
+  // Replaces this database's content with the backup at `source_path` (online backup API in
+  // the other direction). The caller must check the source first (CheckBackupFile).
+  void RestoreFrom(const std::string& source_path);
+  // Opens `path` read-only and runs a quick integrity check; error text on failure.
+  static std::optional<std::string> CheckBackupFile(const std::string& path);
+
+  const std::string& path() const { return options_.path; }
+
+ private:
+  class WriteScope {
+   public:
+    explicit WriteScope(Database& db);
+    ~WriteScope();
+    void Commit();
+
+   private:
+    Database& db_;
+    std::unique_lock<std::mutex> lock_;
+    bool done_ = false;
+    std::int64_t started_ns_;
+  };
+  class ReadScope {
+   public:
+    explicit ReadScope(Database& db);
+    ~ReadScope();
+    Connection& conn() { return conn_; }
+
+   private:
+    Connection& conn_;
+    std::int64_t started_ns_;
+  };
+
+  explicit Database(DatabaseOptions options);
+  std::unique_ptr<Connection> OpenConnection(bool writer);
+
+  DatabaseOptions options_;
+  std::uint64_t serial_;
+  std::mutex write_mu_;
+  std::unique_ptr<Connection> writer_;
+  std::mutex readers_mu_;
+  std::vector<std::unique_ptr<Connection>> readers_;  // owned here, handed out per thread
+};
+
+std::int64_t MonotonicNanos();
+
+}  // namespace agora::store

@@ -1,0 +1,34 @@
+// Numbered schema migrations (src/store/migrations/NNNN_name.sql), embedded in the binary and
+// applied in order at start-up and by `agora migrate`. A landed migration is never edited:
+// each applied one's checksum is recorded and a mismatch stops start-up, naming the file.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "store/database.h"
+
+namespace agora::store {
+
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+
+// All migrations compiled into this binary, in order (generated at build time).
+const std::vector<Migration>& EmbeddedMigrations();
+
+struct MigrationReport {
+  int from_version = 0;
+  int to_version = 0;
+  std::vector<std::string> applied;  // names
+};
+
+// Applies every pending migration, each in its own transaction. Errors when the database
+// carries a version this binary does not know (a newer binary wrote it) or an applied
+// migration's checksum differs from the embedded one.
+Result<MigrationReport> Migrate(Database& db, const std::vector<Migration>& migrations = EmbeddedMigrations());
+
+}  // namespace agora::store

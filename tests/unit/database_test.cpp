@@ -1,0 +1,157 @@
+#include "store/database.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "store/migrations.h"
+#include "test_support.h"
+
+namespace agora::store {
+
+TEST(Database, WriteCommitsAndReadSeesIt) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("t.db")});
+  db->Write([](Connection& c) { c.ExecScript("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)"); });
+  db->Write([](Connection& c) { c.Prepare("INSERT INTO t VALUES (?, ?)", 1, "Åsa").Run(); });
+  auto q = db->Reader().Prepare("SELECT name FROM t WHERE id = ?", 1);
+  ASSERT_TRUE(q.Next());
+  EXPECT_EQ(q.Text(0), "Åsa");
+}
+
+TEST(Database, ErrorResultRollsBack) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("t.db")});
+  db->Write([](Connection& c) { c.ExecScript("CREATE TABLE t (id INTEGER PRIMARY KEY)"); });
+  Status st = db->Write([](Connection& c) -> Status {
+    c.Prepare("INSERT INTO t VALUES (1)").Run();
+    return Error::Conflict("no");
+  });
+  EXPECT_FALSE(st);
+  auto q = db->Reader().Prepare("SELECT count(*) FROM t");
+  q.Next();
+  EXPECT_EQ(q.Int(0), 0);
+}
+
+TEST(Database, ExceptionRollsBackAndPropagates) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("t.db")});
+  db->Write([](Connection& c) { c.ExecScript("CREATE TABLE t (id INTEGER PRIMARY KEY)"); });
+  EXPECT_THROW(db->Write([](Connection& c) {
+    c.Prepare("INSERT INTO t VALUES (1)").Run();
+    c.Prepare("INSERT INTO t VALUES (1)").Run();  // duplicate key
+  }),
+               DatabaseError);
+  auto q = db->Reader().Prepare("SELECT count(*) FROM t");
+  q.Next();
+  EXPECT_EQ(q.Int(0), 0);
+}
+
+TEST(Database, ConstraintViolationsAreMarked) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("t.db")});
+  db->Write([](Connection& c) { c.ExecScript("CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t VALUES (1);"); });
+  try {
+    db->Write([](Connection& c) { c.Prepare("INSERT INTO t VALUES (1)").Run(); });
+    FAIL() << "expected a constraint error";
+  } catch (const DatabaseError& e) {
+    EXPECT_TRUE(e.constraint());
+  }
+}
+
+TEST(Database, NestedQueriesWithTheSameTextWork) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("t.db")});
+  db->Write([](Connection& c) { c.ExecScript("CREATE TABLE t (id INTEGER); INSERT INTO t VALUES (1),(2);"); });
+  db->Read([](Connection& c) {
+    auto outer = c.Prepare("SELECT id FROM t ORDER BY id");
+    int pairs = 0;
+    while (outer.Next()) {
+      auto inner = c.Prepare("SELECT id FROM t ORDER BY id");
+      while (inner.Next()) ++pairs;
+    }
+    EXPECT_EQ(pairs, 4);
+  });
+}
+
+TEST(Database, ReadersOnOtherThreadsSeeCommittedWrites) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("t.db")});
+  db->Write([](Connection& c) { c.ExecScript("CREATE TABLE t (id INTEGER)"); });
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&db, t] {
+      for (int i = 0; i < 50; ++i) {
+        db->Write([&](Connection& c) { c.Prepare("INSERT INTO t VALUES (?)", t * 1000 + i).Run(); });
+        auto q = db->Reader().Prepare("SELECT count(*) FROM t WHERE id = ?", t * 1000 + i);
+        q.Next();
+        ASSERT_EQ(q.Int(0), 1);
+      }
+    });
+  for (auto& th : threads) th.join();
+  auto q = db->Reader().Prepare("SELECT count(*) FROM t");
+  q.Next();
+  EXPECT_EQ(q.Int(0), 200);
+}
+
+TEST(Migrations, ApplyOnceAndRefuseEditedOrUnknownOnes) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("t.db")});
+  std::vector<Migration> v1 = {{1, "0001_a", "CREATE TABLE a (x INTEGER);"}};
+  auto r = Migrate(*db, v1);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->applied.size(), 1u);
+  r = Migrate(*db, v1);
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->applied.empty());
+
+  std::vector<Migration> edited = {{1, "0001_a", "CREATE TABLE a (x INTEGER, y TEXT);"}};
+  auto bad = Migrate(*db, edited);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("0001_a"), std::string::npos);
+
+  std::vector<Migration> v2 = {{1, "0001_a", "CREATE TABLE a (x INTEGER);"}, {2, "0002_b", "CREATE TABLE b (x INTEGER);"}};
+  ASSERT_TRUE(Migrate(*db, v2));
+  auto older = Migrate(*db, v1);  // an older binary meets a newer database
+  ASSERT_FALSE(older);
+}
+
+TEST(Migrations, EmbeddedMigrationsApplyToAFreshDatabase) {
+  testing::TempDir dir;
+  auto db = testing::MigratedDatabase(dir);
+  auto q = db->Reader().Prepare("SELECT count(*) FROM schema_migrations");
+  q.Next();
+  EXPECT_EQ(q.Int(0), static_cast<std::int64_t>(EmbeddedMigrations().size()));
+}
+
+TEST(Backup, CopiesAConsistentSnapshotAndRestores) {
+  testing::TempDir dir;
+  auto db = testing::MigratedDatabase(dir);
+  db->Write([](Connection& c) {
+    c.Prepare("INSERT INTO audit_log (id, action, created_at) VALUES (1, 'before', 0)").Run();
+  });
+  db->BackupTo(dir.File("backup.db"));
+  EXPECT_FALSE(Database::CheckBackupFile(dir.File("backup.db")));
+  db->Write([](Connection& c) {
+    c.Prepare("INSERT INTO audit_log (id, action, created_at) VALUES (2, 'after', 0)").Run();
+  });
+  db->RestoreFrom(dir.File("backup.db"));
+  auto q = db->Reader().Prepare("SELECT group_concat(action) FROM audit_log");
+  q.Next();
+  EXPECT_EQ(q.Text(0), "before");
+}
+
+TEST(Backup, RejectsFilesThatAreNotAgoraBackups) {
+  testing::TempDir dir;
+  {
+    std::FILE* f = std::fopen(dir.File("junk").c_str(), "w");
+    std::fputs("this is not a database, just some text that is long enough to be a header", f);
+    std::fclose(f);
+  }
+  EXPECT_TRUE(Database::CheckBackupFile(dir.File("junk")));
+  auto other = Database::Open({dir.File("other.db")});
+  other->Write([](Connection& c) { c.ExecScript("CREATE TABLE x (y INTEGER)"); });
+  EXPECT_TRUE(Database::CheckBackupFile(dir.File("other.db")));
+}
+
+}  // namespace agora::store
