@@ -53,4 +53,7 @@ struct Response {
   std::string cache_control = "no-store";
 };
 
+// Percent-decodes a path segment or query component; nullopt when it is not valid.
+std::optional<std::string> PercentDecode(std::string_view raw);
+
 }  // namespace agora::http

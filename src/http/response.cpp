@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 #include <boost/url/parse_query.hpp>
+#include <boost/url/pct_string_view.hpp>
 
 #include "core/json.h"
 #include "http/problem.h"
@@ -39,12 +40,34 @@ std::string_view Request::Param(std::string_view name) const {
   return {};
 }
 
+// Boost.URL 1.81 reads past the end of a string_view that is not NUL-terminated (seen as
+// garbage after query values taken from the request buffer), so every view is copied into
+// a std::string before Boost.URL parses it.
+std::optional<std::string> PercentDecode(std::string_view raw) {
+  const std::string text(raw);
+  auto pct = boost::urls::make_pct_string_view(text);
+  if (!pct) return std::nullopt;
+  return pct->decode();
+}
+
+namespace {
+// One query component: '+' is a space (HTML forms), then percent-decoding.
+std::string DecodeQueryComponent(std::string_view raw) {
+  std::string text(raw);
+  for (auto& c : text)
+    if (c == '+') c = ' ';
+  return PercentDecode(text).value_or(std::string());
+}
+}  // namespace
+
 std::string Request::Query(std::string_view name) const {
   if (query.empty()) return {};
-  auto parsed = boost::urls::parse_query(query);
+  const std::string copy(query);  // see PercentDecode
+  auto parsed = boost::urls::parse_query(copy);
   if (!parsed) return {};
   for (auto p : *parsed) {
-    if (p.key.decode() == name) return p.has_value ? p.value.decode() : std::string();
+    if (DecodeQueryComponent({p.key.data(), p.key.size()}) == name)
+      return p.has_value ? DecodeQueryComponent({p.value.data(), p.value.size()}) : std::string();
   }
   return {};
 }

@@ -1,6 +1,5 @@
 #include "http/router.h"
 
-#include <boost/url/pct_string_view.hpp>
 #include <stdexcept>
 
 namespace agora::http {
@@ -51,13 +50,13 @@ RouteMatch Router::Match(Method method, std::string_view path) const {
     std::vector<std::pair<std::string_view, std::string>> params;
     for (size_t i = 0; i < parts.size(); ++i) {
       if (!IsParam(r.segments[i])) continue;
-      auto pct = boost::urls::make_pct_string_view(parts[i]);
-      if (!pct) {
+      auto value = PercentDecode(parts[i]);
+      if (!value) {
         ok = false;
         break;
       }
       std::string_view name(r.segments[i]);
-      params.emplace_back(name.substr(1, name.size() - 2), pct->decode());
+      params.emplace_back(name.substr(1, name.size() - 2), std::move(*value));
     }
     if (!ok) continue;
     m.route = &r;

@@ -3,7 +3,6 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/pct_string_view.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -248,9 +247,8 @@ awaitable<Response> Server::Impl::Dispatch(Request& req, const RouteMatch& match
       co_return r;
     }
     if ((req.method == Method::kGet || req.method == Method::kHead) && req.path.rfind("/api/", 0) != 0) {
-      auto decoded = boost::urls::make_pct_string_view(req.path);
-      if (decoded) {
-        if (auto r = d.static_files.Serve(decoded->decode(), req.if_none_match)) {
+      if (auto decoded = PercentDecode(req.path)) {
+        if (auto r = d.static_files.Serve(*decoded, req.if_none_match)) {
           slot = d.metrics.StaticSlot();
           co_return std::move(*r);
         }
@@ -299,11 +297,16 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     stream.expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
     auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
     if (hec) {
-      if (hec == bhttp::error::header_limit)
-        co_await WriteError(stream, {ErrorCode::kHeaderTooLarge, "request header fields too large", {}, 0}, request_id);
-      else if (hec != beast::error::timeout && hec != bhttp::error::end_of_stream && hec != asio::error::eof &&
-               hec != asio::error::connection_reset && hec != asio::error::operation_aborted)
-        co_await WriteError(stream, Error::Malformed("the request is not valid HTTP/1.1: " + hec.message()), request_id);
+      // GCC 12 miscompiles temporaries with destructors inside a co_await expression: the
+      // error is built as a named local first, here and below.
+      Error error{ErrorCode::kHeaderTooLarge, "request header fields too large", {}, 0};
+      bool answer = hec == bhttp::error::header_limit;
+      if (!answer && hec != beast::error::timeout && hec != bhttp::error::end_of_stream && hec != asio::error::eof &&
+          hec != asio::error::connection_reset && hec != asio::error::operation_aborted) {
+        error = Error::Malformed("the request is not valid HTTP/1.1: " + hec.message());
+        answer = true;
+      }
+      if (answer) co_await WriteError(stream, error, request_id);
       break;
     }
     in_flight.fetch_add(1);
@@ -361,8 +364,10 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
           close_after = true;
         } else if (bec) {
           in_flight.fetch_sub(1);
-          if (bec != beast::error::timeout && bec != asio::error::eof && bec != bhttp::error::partial_message)
-            co_await WriteError(stream, Error::Malformed("the request body could not be read: " + bec.message()), request_id);
+          if (bec != beast::error::timeout && bec != asio::error::eof && bec != bhttp::error::partial_message) {
+            Error error = Error::Malformed("the request body could not be read: " + bec.message());
+            co_await WriteError(stream, error, request_id);
+          }
           break;
         }
       }

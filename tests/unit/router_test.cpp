@@ -82,6 +82,19 @@ TEST(Request, ReadsCookiesAndQueryParameters) {
   EXPECT_EQ(req.Query("q"), "Åsa");
   EXPECT_EQ(req.Query("limit"), "5");
   EXPECT_EQ(req.Query("other"), "");
+  req.query = "q=Ana+Berg&x=%2B";
+  EXPECT_EQ(req.Query("q"), "Ana Berg");
+  EXPECT_EQ(req.Query("x"), "+");
+}
+
+TEST(Request, RepeatedQueryReadsReturnExactlyTheValue) {
+  // Regression: Boost.URL 1.81's decode() returned bytes past the value on later calls.
+  Request req;
+  req.query = "limit=2";
+  for (int i = 0; i < 20; ++i) {
+    std::string noise(100, static_cast<char>('a' + i % 26));
+    ASSERT_EQ(req.Query("limit"), "2");
+  }
 }
 
 TEST(JsonBodyOfRequest, RequiresJsonContentType) {

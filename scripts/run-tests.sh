@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs every test suite and ends with one summary line, "N passed, N failed".
+#   1. unit tests (GoogleTest via ctest) on the release build
+#   2. web client unit tests (Vitest)
+#   3. integration tests: the real build/agora over HTTP (node --test)
+#   4. browser tests: Debian's Chromium driven by playwright-core
+#   5. unit and integration tests again on the ASan+UBSan build
+# Usage: scripts/run-tests.sh BUILD_DIR ASAN_DIR
+set -uo pipefail
+build=${1:-build}
+asan=${2:-build-asan}
+logdir=$(mktemp -d)
+passed=0
+failed=0
+failures=()
+
+count_ctest() {  # "100% tests passed, 0 tests failed out of 61"
+  local line p f t
+  line=$(grep -E 'tests passed, [0-9]+ tests? failed out of' "$1" | tail -1)
+  f=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+  t=$(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line")
+  [[ -n $t ]] || { t=0; f=1; }
+  p=$((t - f))
+  passed=$((passed + p)); failed=$((failed + f))
+}
+count_tap() {  # node --test TAP: "# pass N" / "# fail N"
+  local p f
+  p=$(grep -E '^# pass [0-9]+' "$1" | tail -1 | awk '{print $3}')
+  f=$(grep -E '^# fail [0-9]+' "$1" | tail -1 | awk '{print $3}')
+  [[ -n $p ]] || { p=0; f=${f:-1}; }
+  passed=$((passed + p)); failed=$((failed + ${f:-0}))
+}
+count_vitest() {  # "Tests  3 passed (3)" or "Tests  1 failed | 2 passed (3)"
+  local line p f
+  line=$(grep -E '^ +Tests +' "$1" | tail -1)
+  p=$(grep -oE '[0-9]+ passed' <<<"$line" | awk '{print $1}')
+  f=$(grep -oE '[0-9]+ failed' <<<"$line" | awk '{print $1}')
+  [[ -n $line ]] || f=1
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+}
+suite() {  # suite NAME COUNTER COMMAND...
+  local name=$1 counter=$2
+  shift 2
+  echo "=== $name"
+  local log="$logdir/${name//[^a-zA-Z0-9]/_}.log"
+  if ! "$@" 2>&1 | tee "$log"; then failures+=("$name"); fi
+  local before=$failed
+  "$counter" "$log"
+  if ((failed > before)) && [[ ! " ${failures[*]} " == *" $name "* ]]; then failures+=("$name"); fi
+}
+
+export TEST_AGORA_BINARY="$PWD/$build/agora"
+suite "unit" count_ctest ctest --test-dir "$build" --output-on-failure -j2
+suite "web unit" count_vitest npm test -w web --silent -- --reporter=default
+suite "integration" count_tap node --test --test-reporter=tap tests/integration/
+suite "browser" count_tap node --test --test-reporter=tap tests/e2e/
+
+export TEST_AGORA_BINARY="$PWD/$asan/agora"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp:print_suppressions=0
+suite "unit (asan+ubsan)" count_ctest ctest --test-dir "$asan" --output-on-failure -j2
+suite "integration (asan+ubsan)" count_tap node --test --test-reporter=tap tests/integration/
+
+echo
+if ((${#failures[@]})); then echo "failed suites: ${failures[*]}"; fi
+echo "$passed passed, $failed failed"
+((failed == 0 && ${#failures[@]} == 0))

@@ -1,0 +1,160 @@
+// Starts the real agora binary on a free port with a fresh data directory, and gives tests
+// an HTTP client that keeps the session cookie and CSRF token like a browser would.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import net from 'node:net';
+
+export const BINARY = process.env.TEST_AGORA_BINARY || resolve('build/agora');
+
+// The server refuses unknown AGORA_* variables, so hand it only ours.
+function serverEnv(extra) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AGORA_')) env[k] = v;
+  return { ...env, AGORA_AUTH_PASSWORD_HASH: 'minimum', AGORA_LOG_LEVEL: 'warn', ...extra };
+}
+
+export function runCli(args, { dataDir, input, env } = {}) {
+  const r = spawnSync(BINARY, [...args, ...(dataDir ? ['--data', dataDir] : [])], {
+    input,
+    env: serverEnv(env),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export async function startServer({ env = {}, dataDir } = {}) {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'agora-it-'));
+  const proc = spawn(BINARY, ['serve', '--data', dir, '--listen', '127.0.0.1:0'], {
+    env: serverEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  proc.stderr.on('data', (d) => (stderr += d));
+  const url = await new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${stderr}`)), 20_000);
+    proc.stdout.on('data', (d) => {
+      stdout += d;
+      const m = stdout.match(/running at (http:\/\/[^/\s]+)\//);
+      if (m && stdout.includes('Stop with')) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${stderr}`)));
+  });
+  const setupToken = stdout.match(/setup#token=([\w-]+)/)?.[1];
+  const exited = new Promise((r) => proc.on('exit', (code, signal) => r({ code, signal })));
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir: dir,
+    setupToken,
+    proc,
+    exited,
+    stderr: () => stderr,
+    async stop({ keepData = false } = {}) {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      const result = await exited;
+      if (!keepData && !dataDir) rmSync(dir, { recursive: true, force: true });
+      return result;
+    },
+  };
+}
+
+// A client with a cookie jar of one cookie (the session) and the CSRF token from sign-in.
+export class Client {
+  constructor(base) {
+    this.base = base;
+    this.cookie = '';
+    this.csrf = '';
+    this.token = '';
+  }
+  async request(method, path, { body, headers = {}, raw, csrf = true } = {}) {
+    const h = { ...headers };
+    if (this.cookie) h.Cookie = this.cookie;
+    if (this.token) h.Authorization = `Bearer ${this.token}`;
+    if (csrf && this.csrf && method !== 'GET') h['X-CSRF-Token'] = this.csrf;
+    let payload = raw;
+    if (body !== undefined) {
+      payload = JSON.stringify(body);
+      h['Content-Type'] ??= 'application/json';
+    }
+    const res = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) {
+      const m = setCookie.match(/agora_session=([^;]*)/);
+      if (m) this.cookie = m[1] ? `agora_session=${m[1]}` : '';
+    }
+    const text = await res.text();
+    let json;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, text, json, setCookie };
+  }
+  get(path, opts) { return this.request('GET', path, opts); }
+  post(path, body, opts = {}) { return this.request('POST', path, { ...opts, body }); }
+  patch(path, body, opts = {}) { return this.request('PATCH', path, { ...opts, body }); }
+  delete(path, opts) { return this.request('DELETE', path, opts); }
+
+  async login(email, password) {
+    const r = await this.post('/api/v1/auth/login', { email, password });
+    if (r.status === 200) this.csrf = r.json.csrf_token;
+    return r;
+  }
+}
+
+// Creates the first admin through the setup link and returns a signed-in client.
+export async function setupAdmin(server, { email = 'admin@example.com', password = 'admin-password-1', name = 'Ada Admin' } = {}) {
+  const c = new Client(server.url);
+  const r = await c.post('/api/v1/auth/setup', { token: server.setupToken, email, display_name: name, password });
+  if (r.status !== 201) throw new Error(`setup failed: ${r.status} ${r.text}`);
+  c.csrf = r.json.csrf_token;
+  c.user = r.json.user;
+  return c;
+}
+
+// Sends raw bytes on a TCP connection and collects everything the server answers until it
+// closes (or `waitMs` passes).
+export function rawExchange(port, chunks, { waitMs = 3000, gapMs = 0 } = {}) {
+  return new Promise((resolveExchange) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let data = '';
+    let closed = false;
+    const started = Date.now();
+    socket.on('data', (d) => (data += d.toString('latin1')));
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      closed = true;
+      resolveExchange({ data, closed, ms: Date.now() - started });
+    });
+    socket.on('connect', async () => {
+      for (const c of chunks) {
+        if (socket.destroyed) break;
+        socket.write(c);
+        if (gapMs) await new Promise((r) => setTimeout(r, gapMs));
+      }
+    });
+    setTimeout(() => {
+      if (!closed) {
+        socket.destroy();
+        resolveExchange({ data, closed: false, ms: Date.now() - started });
+      }
+    }, waitMs);
+  });
+}
+
+export function assertProblem(assert, res, status, { type, field } = {}) {
+  assert.equal(res.status, status, `expected ${status}, got ${res.status}: ${res.text}`);
+  assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+  assert.equal(res.json.status, status);
+  assert.ok(res.json.type.startsWith('/problems/'), res.text);
+  if (type) assert.equal(res.json.type, type);
+  if (field) assert.equal(res.json.field, field);
+}

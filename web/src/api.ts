@@ -1,0 +1,85 @@
+// The client's only way to reach the server: JSON over fetch, the CSRF token on every write
+// (the session cookie itself is HttpOnly and never visible here), and RFC 9457 problems
+// turned into ApiError with the field that was wrong.
+
+export interface User {
+  id: string;
+  email: string;
+  handle: string;
+  display_name: string;
+  role: 'member' | 'guest' | 'alumnus' | 'admin';
+  active: boolean;
+  created_at: string;
+  deactivated_at: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly field?: string,
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+// Builds an ApiError from a response status, its parsed body (if any) and Retry-After.
+export function problemFrom(status: number, body: unknown, retryAfter: string | null): ApiError {
+  const p = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const detail = typeof p.detail === 'string' ? p.detail : typeof p.title === 'string' ? p.title : `HTTP ${status}`;
+  const seconds = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
+  return new ApiError(
+    status,
+    typeof p.type === 'string' ? p.type : 'about:blank',
+    detail,
+    typeof p.field === 'string' ? p.field : undefined,
+    seconds,
+  );
+}
+
+let csrfToken = '';
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const res = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!res.ok) throw problemFrom(res.status, parsed, res.headers.get('Retry-After'));
+  return parsed as T;
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof ApiError) {
+    if (e.status === 429 && e.retryAfter) return `${e.message} (wait ${e.retryAfter} s)`;
+    return e.message;
+  }
+  return 'The server could not be reached. Check your connection and try again.';
+}
+
+export function formatTime(iso: string | null): string {
+  if (!iso) return 'never';
+  return new Date(iso).toLocaleString();
+}

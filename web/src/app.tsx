@@ -1,0 +1,84 @@
+// The application frame: decides between first-admin setup, sign-in and the signed-in app,
+// and renders the navigation for what exists today.
+import { useEffect, useState } from 'preact/hooks';
+import { api, setCsrfToken, type User } from './api';
+import { navigate, onLinkClick, usePath } from './router';
+import { SetupPage } from './pages/setup';
+import { SignInPage } from './pages/signin';
+import { HomePage } from './pages/home';
+import { AccountPage } from './pages/account';
+import { AdminUsersPage } from './pages/admin_users';
+
+interface SessionState {
+  user: User;
+  csrf_token?: string;
+}
+
+export function App() {
+  const path = usePath();
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    api<SessionState>('GET', '/api/v1/auth/session')
+      .then((s) => {
+        setCsrfToken(s.csrf_token ?? '');
+        setUser(s.user);
+      })
+      .catch(() => setUser(null))
+      .finally(() => setLoading(false));
+  }, []);
+
+  const signedIn = (s: SessionState) => {
+    setCsrfToken(s.csrf_token ?? '');
+    setUser(s.user);
+    if (path === '/setup' || path === '/signin') navigate('/');
+  };
+
+  if (loading) return <p class="loading">Loading…</p>;
+  if (path === '/setup' && !user) return <SetupPage onDone={signedIn} />;
+  if (!user) return <SignInPage onSignedIn={signedIn} />;
+
+  const signOut = async () => {
+    try {
+      await api('POST', '/api/v1/auth/logout');
+    } finally {
+      setCsrfToken('');
+      setUser(null);
+      navigate('/');
+    }
+  };
+
+  let page;
+  if (path === '/settings') page = <AccountPage user={user} onSignedOut={() => setUser(null)} />;
+  else if (path === '/admin/users' && user.role === 'admin') page = <AdminUsersPage me={user} />;
+  else page = <HomePage user={user} />;
+
+  const link = (href: string, label: string) => (
+    <a href={href} aria-current={path === href ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+  return (
+    <div class="frame" onClick={onLinkClick}>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="topbar">
+        <span class="brand">Agora</span>
+        <nav aria-label="Main">
+          {link('/', 'Home')}
+          {link('/settings', 'Account')}
+          {user.role === 'admin' && link('/admin/users', 'People admin')}
+        </nav>
+        <span class="me" data-testid="current-user">
+          {user.display_name}
+        </span>
+        <button type="button" class="secondary" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main id="main">{page}</main>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, api, describeError, formatTime, type Page, type User } from '../api';
+import { Alert, Field, Notice, PageHeading } from '../components';
+
+const roles: User['role'][] = ['member', 'guest', 'alumnus', 'admin'];
+
+export function AdminUsersPage(props: { me: User }) {
+  const [users, setUsers] = useState<User[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [q, setQ] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const load = async (append: boolean, from: string | null) => {
+    setError(null);
+    try {
+      const params = new URLSearchParams({ limit: '50' });
+      if (q) params.set('q', q);
+      if (from) params.set('cursor', from);
+      const page = await api<Page<User>>('GET', `/api/v1/admin/users?${params}`);
+      setUsers(append ? [...users, ...page.items] : page.items);
+      setCursor(page.next_cursor);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  useEffect(() => {
+    load(false, null);
+  }, []);
+
+  const update = async (u: User, change: Partial<Pick<User, 'role' | 'active'>>) => {
+    setError(null);
+    setStatus(null);
+    try {
+      const updated = await api<User>('PATCH', `/api/v1/admin/users/${u.id}`, change);
+      setUsers(users.map((x) => (x.id === u.id ? updated : x)));
+      setStatus(`${updated.display_name}: ${updated.role}, ${updated.active ? 'active' : 'deactivated'}.`);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+
+  return (
+    <section>
+      <PageHeading>People admin</PageHeading>
+      <CreateUser onCreated={(u) => { setUsers([...users, u]); setStatus(`Created ${u.display_name}.`); }} />
+      <form class="inline" role="search" onSubmit={(e) => { e.preventDefault(); load(false, null); }}>
+        <Field id="user_search" label="Find people" value={q} onInput={setQ} hint="Start of a name, handle or e-mail." />
+        <button type="submit">Search</button>
+      </form>
+      <Alert message={error} />
+      {status && <Notice>{status}</Notice>}
+      <table>
+        <caption class="visually-hidden">Accounts</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">E-mail</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">Created</th>
+            <th scope="col"><span class="visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} data-testid={`user-${u.email}`}>
+              <td>{u.display_name}</td>
+              <td>{u.email}</td>
+              <td>
+                <select aria-label={`Role of ${u.display_name}`} value={u.role} onChange={(e) => update(u, { role: (e.target as HTMLSelectElement).value as User['role'] })}>
+                  {roles.map((r) => (
+                    <option value={r} key={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>{u.active ? 'active' : 'deactivated'}</td>
+              <td>{formatTime(u.created_at)}</td>
+              <td>
+                {u.id !== props.me.id && (
+                  <button type="button" class={u.active ? 'danger' : 'secondary'} onClick={() => update(u, { active: !u.active })} aria-label={`${u.active ? 'Deactivate' : 'Reactivate'} ${u.display_name}`}>
+                    {u.active ? 'Deactivate' : 'Reactivate'}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {cursor && (
+        <button type="button" class="secondary" onClick={() => load(true, cursor)}>
+          Load more
+        </button>
+      )}
+    </section>
+  );
+}
+
+function CreateUser(props: { onCreated: (u: User) => void }) {
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<User['role']>('member');
+  const [password, setPassword] = useState('');
+  const [fieldError, setFieldError] = useState<{ field?: string; message?: string }>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setFieldError({});
+    setError(null);
+    try {
+      const u = await api<User>('POST', '/api/v1/admin/users', { email, display_name: name, role, password: password || undefined });
+      setEmail('');
+      setName('');
+      setPassword('');
+      props.onCreated(u);
+    } catch (err) {
+      if (err instanceof ApiError && err.field) setFieldError({ field: err.field, message: err.message });
+      else setError(describeError(err));
+    }
+  };
+  const errorFor = (f: string) => (fieldError.field === f ? fieldError.message : undefined);
+  return (
+    <form onSubmit={submit} class="card" aria-labelledby="create-heading">
+      <h2 id="create-heading">Add a person</h2>
+      <Field id="new_display_name" label="Name" value={name} onInput={setName} required error={errorFor('display_name')} />
+      <Field id="new_email" label="E-mail" type="email" value={email} onInput={setEmail} required error={errorFor('email')} />
+      <div class="field">
+        <label for="new_role">Role</label>
+        <select id="new_role" value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as User['role'])}>
+          {roles.map((r) => (
+            <option value={r} key={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field id="new_password" label="Initial password" type="password" value={password} onInput={setPassword} autocomplete="new-password" hint="Optional; at least 8 characters. Without one the person cannot sign in yet." error={errorFor('password')} />
+      <Alert message={error} />
+      <button type="submit">Add person</button>
+    </form>
+  );
+}
