@@ -78,7 +78,9 @@ export function App() {
           Sign out
         </button>
       </header>
-      <main id="main">{page}</main>
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
     </div>
   );
 }

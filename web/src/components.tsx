@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { hasNavigated } from './router';
 
 export function Field(props: {
   id: string;
@@ -51,11 +52,13 @@ export function Notice(props: { children: ComponentChildren }) {
   );
 }
 
-// Moves keyboard focus to the page heading when a page opens, so screen-reader and keyboard
-// users start at the top of the new content.
+// Moves keyboard focus to the page heading when the person opens another page, so screen-
+// reader and keyboard users start at the top of the new content.
 export function PageHeading(props: { children: ComponentChildren }) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useEffect(() => {
+    if (hasNavigated()) ref.current?.focus();
+  }, []);
   return (
     <h1 tabIndex={-1} ref={ref}>
       {props.children}

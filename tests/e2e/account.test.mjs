@@ -1,0 +1,126 @@
+// Browser test: Debian's Chromium, driven by playwright-core, through first-admin setup,
+// token creation and revocation, password change, sign-out and sign-in, and the admin user
+// list; axe-core checks every page for accessibility violations.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { Client, startServer } from '../support/server.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+async function expectAccessible(page, label) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  assert.deepEqual(violations, [], `axe-core violations on ${label}`);
+}
+
+describe('account in the browser', () => {
+  let server;
+  let browser;
+  let page;
+  before(async () => {
+    server = await startServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    // bypassCSP only so the test can inject axe-core; the app itself runs under the real CSP.
+    const context = await browser.newContext({ bypassCSP: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('first admin is created through the one-time setup link', async () => {
+    await page.goto(`${server.url}/setup#token=${server.setupToken}`);
+    await expectAccessible(page, 'setup');
+    await page.getByLabel('Your name').fill('Ada Admin');
+    await page.getByLabel('E-mail').fill('ada@example.com');
+    await page.getByLabel('Password', { exact: true }).fill('first-password-1');
+    await page.getByLabel('Repeat password').fill('first-password-1');
+    await page.getByRole('button', { name: 'Create admin account' }).click();
+    await page.getByRole('heading', { name: 'Welcome, Ada Admin' }).waitFor();
+    assert.equal(await page.getByTestId('current-user').textContent(), 'Ada Admin');
+    assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
+    await expectAccessible(page, 'home');
+  });
+
+  test('keyboard users can skip to the content', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'Welcome, Ada Admin' }).waitFor();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    assert.equal(focused, 'Skip to content');
+    await page.keyboard.press('Enter');
+    assert.equal(new URL(page.url()).hash, '#main');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  });
+
+  test('a personal access token is shown once, works, and can be revoked', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+    await page.getByLabel('Token name').fill('ci');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = (await page.getByTestId('new-token').textContent()).trim();
+    assert.match(token, /^agp_/);
+    await expectAccessible(page, 'account');
+
+    const script = new Client(server.url);
+    script.token = token;
+    assert.equal((await script.get('/api/v1/me')).json.email, 'ada@example.com');
+
+    await page.getByRole('button', { name: 'Revoke token ci' }).click();
+    await page.getByText('You have no tokens.').waitFor();
+    assert.equal((await script.get('/api/v1/me')).status, 401);
+  });
+
+  test('the password can be changed, and sign-out and sign-in work', async () => {
+    await page.getByLabel('Current password').fill('first-password-1');
+    await page.getByLabel('New password').fill('second-password-2');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed.').waitFor();
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in to Agora' }).waitFor();
+    await expectAccessible(page, 'sign-in');
+    await page.getByLabel('E-mail').fill('ada@example.com');
+    await page.getByLabel('Password').fill('first-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'incorrect' }).waitFor();
+    await page.getByLabel('Password').fill('second-password-2');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Welcome, Ada Admin' }).waitFor();
+  });
+
+  test('an admin adds a person, changes the role and deactivates them', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People admin' }).click();
+    await page.getByRole('heading', { name: 'People admin' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Gus Guest');
+    await page.getByLabel('E-mail').fill('gus@partner.example');
+    await page.getByLabel('Role', { exact: true }).selectOption('guest');
+    await page.getByLabel('Initial password').fill('gus-password-1');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByText('Created Gus Guest.').waitFor();
+    await expectAccessible(page, 'people admin');
+
+    await page.getByLabel('Role of Gus Guest').selectOption('alumnus');
+    await page.getByText('Gus Guest: alumnus, active.').waitFor();
+    const gus = new Client(server.url);
+    assert.equal((await gus.login('gus@partner.example', 'gus-password-1')).status, 200);
+    assert.equal((await gus.get('/api/v1/me')).json.role, 'alumnus');
+
+    await page.getByRole('button', { name: 'Deactivate Gus Guest' }).click();
+    await page.getByText('Gus Guest: alumnus, deactivated.').waitFor();
+    assert.equal((await gus.get('/api/v1/me')).status, 401, 'deactivation signed them out');
+  });
+});
