@@ -43,10 +43,16 @@ suite() {  # suite NAME COUNTER COMMAND...
   shift 2
   echo "=== $name"
   local log="$logdir/${name//[^a-zA-Z0-9]/_}.log"
-  if ! "$@" 2>&1 | tee "$log"; then failures+=("$name"); fi
+  local status=0
+  "$@" 2>&1 | tee "$log" || status=$?
   local before=$failed
   "$counter" "$log"
-  if ((failed > before)) && [[ ! " ${failures[*]} " == *" $name "* ]]; then failures+=("$name"); fi
+  if ((status != 0 || failed > before)); then
+    failures+=("$name")
+    # A suite can fail outside any test (a hook, a crash at exit): count it, so the summary
+    # line never says "0 failed" for a failing run.
+    ((failed > before)) || failed=$((failed + 1))
+  fi
 }
 
 export TEST_AGORA_BINARY="$PWD/$build/agora"

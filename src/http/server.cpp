@@ -99,6 +99,7 @@ struct Server::Impl {
   void WriteHead(std::string& out, const Response& r, bool keep_alive, std::string_view request_id) const;
   awaitable<void> WriteError(beast::tcp_stream& stream, const Error& e, std::string_view request_id);
   void StartDrain();
+  awaitable<void> Drain();
 
   ServerDeps d;
   asio::io_context ioc;
@@ -110,8 +111,6 @@ struct Server::Impl {
   std::atomic<std::uint64_t> request_counter{0};
   std::atomic<int> in_flight{0};
   std::atomic<bool> draining{false};
-  std::unique_ptr<asio::steady_timer> drain_timer;
-  std::int64_t drain_deadline_ns = 0;
 };
 
 Server::Server(ServerDeps deps) : impl_(std::make_unique<Impl>(deps)) {}
@@ -159,21 +158,20 @@ void Server::Impl::StartDrain() {
   if (draining.exchange(true)) return;
   boost::system::error_code ec;
   acceptor.close(ec);
-  drain_deadline_ns = NowNanos() + std::int64_t{d.config.drain_timeout_seconds} * 1'000'000'000;
-  drain_timer = std::make_unique<asio::steady_timer>(ioc);
-  // Poll until the requests in flight have been answered (or the grace period ends); idle
-  // keep-alive connections are simply closed when the io_context stops.
-  auto check = std::make_shared<std::function<void(const boost::system::error_code&)>>();
-  *check = [this, check](const boost::system::error_code&) {
-    if (in_flight.load() == 0 || NowNanos() > drain_deadline_ns) {
-      if (in_flight.load() != 0) log::Warn("drain timeout: closing requests in flight", {{"in_flight", in_flight.load()}});
-      ioc.stop();
-      return;
-    }
-    drain_timer->expires_after(std::chrono::milliseconds(20));
-    drain_timer->async_wait(*check);
-  };
-  (*check)({});
+  asio::co_spawn(ioc, Drain(), asio::detached);
+}
+
+// Waits until the requests in flight have been answered (or the grace period ends), then
+// stops the io_context; idle keep-alive connections are simply closed.
+awaitable<void> Server::Impl::Drain() {
+  auto deadline = NowNanos() + std::int64_t{d.config.drain_timeout_seconds} * 1'000'000'000;
+  asio::steady_timer timer(ioc);
+  while (in_flight.load() != 0 && NowNanos() < deadline) {
+    timer.expires_after(std::chrono::milliseconds(20));
+    co_await timer.async_wait(kTuple);
+  }
+  if (in_flight.load() != 0) log::Warn("drain timeout: closing requests in flight", {{"in_flight", in_flight.load()}});
+  ioc.stop();
 }
 
 awaitable<void> Server::Impl::Listen() {

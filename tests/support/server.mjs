@@ -59,6 +59,7 @@ export async function startServer({ env = {}, dataDir } = {}) {
     async stop({ keepData = false } = {}) {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
       const result = await exited;
+      if (result.code !== 0) console.error(`agora exited with ${result.code ?? result.signal}:\n${stderr.slice(-20000)}`);
       if (!keepData && !dataDir) rmSync(dir, { recursive: true, force: true });
       return result;
     },
