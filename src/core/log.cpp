@@ -1,20 +1,97 @@
 #include "core/log.h"
 
-#include <spdlog/async.h>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/text.h"
 
 namespace agora::log {
 namespace {
-std::shared_ptr<spdlog::logger> g_logger;
-Level g_level = Level::kInfo;
-bool g_off = false;
+
+struct Buffer {
+  std::mutex mu;  // uncontended: only the owning thread and the flusher take it
+  std::string data;
+};
+
+void WriteAll(const std::string& s) {
+  size_t off = 0;
+  while (off < s.size()) {
+    ssize_t n = ::write(STDERR_FILENO, s.data() + off, s.size() - off);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;  // nowhere to log to; dropping is all we can do
+    off += static_cast<size_t>(n);
+  }
+}
+
+void FlushBuffer(Buffer& b) {
+  std::string out;
+  {
+    std::lock_guard lock(b.mu);
+    out.swap(b.data);
+  }
+  if (!out.empty()) WriteAll(out);
+}
+
+// Owns the buffers of all threads and the flusher thread; destroyed (and flushed) at exit.
+class Sink {
+ public:
+  Sink() : flusher_([this] { Run(); }) {}
+  ~Sink() {
+    {
+      std::lock_guard lock(stop_mu_);
+      stop_ = true;
+    }
+    stop_cv_.notify_one();
+    flusher_.join();
+    FlushAll();
+  }
+  std::shared_ptr<Buffer> NewBuffer() {
+    auto b = std::make_shared<Buffer>();
+    std::lock_guard lock(mu_);
+    buffers_.push_back(b);
+    return b;
+  }
+  void FlushAll() {
+    std::vector<std::shared_ptr<Buffer>> all;
+    {
+      std::lock_guard lock(mu_);
+      all = buffers_;
+    }
+    for (auto& b : all) FlushBuffer(*b);
+  }
+
+ private:
+  void Run() {
+    std::unique_lock lock(stop_mu_);
+    while (!stop_cv_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_; })) FlushAll();
+  }
+  std::mutex mu_;
+  std::vector<std::shared_ptr<Buffer>> buffers_;
+  std::mutex stop_mu_;
+  std::condition_variable stop_cv_;
+  bool stop_ = false;
+  std::thread flusher_;
+};
+
+std::atomic<Sink*> g_sink{nullptr};
+std::atomic<int> g_level{static_cast<int>(Level::kInfo)};
+std::atomic<bool> g_off{false};
+
+Buffer& LocalBuffer(Sink& sink) {
+  thread_local std::shared_ptr<Buffer> buffer;
+  if (!buffer) buffer = sink.NewBuffer();
+  return *buffer;
+}
 
 const char* LevelName(Level l) {
   switch (l) {
@@ -30,22 +107,18 @@ const char* LevelName(Level l) {
 
 void Init(std::string_view level) {
   g_off = level == "off";
-  g_level = level == "trace" ? Level::kTrace : level == "debug" ? Level::kDebug
-          : level == "warn" ? Level::kWarn : level == "error" ? Level::kError : Level::kInfo;
-  if (g_logger) return;
-  spdlog::init_thread_pool(8192, 1);
-  auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
-  g_logger = std::make_shared<spdlog::async_logger>("agora", sink, spdlog::thread_pool(),
-                                                    spdlog::async_overflow_policy::block);
-  g_logger->set_pattern("%v");
-  g_logger->flush_on(spdlog::level::warn);
+  auto l = level == "trace" ? Level::kTrace : level == "debug" ? Level::kDebug
+         : level == "warn" ? Level::kWarn : level == "error" ? Level::kError : Level::kInfo;
+  g_level = static_cast<int>(l);
+  static Sink sink;  // constructed once, flushed and joined at exit
+  g_sink = &sink;
 }
 
 void Flush() {
-  if (g_logger) g_logger->flush();
+  if (auto* sink = g_sink.load()) sink->FlushAll();
 }
 
-bool Enabled(Level level) { return g_logger && !g_off && level >= g_level; }
+bool Enabled(Level level) { return g_sink.load() && !g_off && static_cast<int>(level) >= g_level; }
 
 void AppendJsonString(std::string& out, std::string_view s) {
   bool utf8 = text::IsValidUtf8(s);
@@ -96,8 +169,15 @@ void Write(Level level, std::string_view msg, std::initializer_list<Field> field
       line.append(buf, r.ptr);
     }
   }
-  line.push_back('}');
-  g_logger->log(level >= Level::kError ? spdlog::level::err : spdlog::level::info, line);
+  line += "}\n";
+  auto& buffer = LocalBuffer(*g_sink.load());
+  bool now = level >= Level::kWarn;
+  {
+    std::lock_guard lock(buffer.mu);
+    buffer.data += line;
+    now = now || buffer.data.size() > 64 * 1024;
+  }
+  if (now) FlushBuffer(buffer);
 }
 
 }  // namespace agora::log

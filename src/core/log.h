@@ -1,5 +1,8 @@
-// Logging: one JSON object per line on stderr, written by spdlog's async logger so a slow
-// terminal or pipe never stalls a request. Never pass secrets (passwords, tokens, cookies).
+// Logging: one JSON object per line on stderr. Each thread appends to its own buffer, and a
+// background thread writes the buffers out every 200 ms (warnings and errors at once), so a
+// request never waits on the terminal or wakes another thread. (spdlog's async logger, used
+// first, signalled a condition variable per line: at 40k requests/s the wake-ups cost about
+// a fifth of the server's throughput.) Never pass secrets (passwords, tokens, cookies).
 #pragma once
 
 #include <cstdint>
@@ -25,6 +28,7 @@ struct Field {
 
 // level: "trace".."error" or "off". Safe to call again (tests, CLI commands).
 void Init(std::string_view level);
+// Writes out every thread's buffered lines now (also done at exit).
 void Flush();
 bool Enabled(Level level);
 void Write(Level level, std::string_view msg, std::initializer_list<Field> fields = {});

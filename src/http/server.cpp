@@ -71,9 +71,18 @@ void AppendHeader(std::string& out, std::string_view name, std::string_view valu
 
 }  // namespace
 
+std::vector<std::unique_ptr<asio::io_context>> MakeContexts(int configured) {
+  int n = configured > 0 ? configured : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::unique_ptr<asio::io_context>> v;
+  for (int i = 0; i < n; ++i) v.push_back(std::make_unique<asio::io_context>(1));
+  return v;
+}
+
 struct Server::Impl {
   explicit Impl(ServerDeps deps)
       : d(deps),
+        contexts(MakeContexts(deps.config.threads)),
+        ioc(*contexts.front()),
         workers(static_cast<size_t>(deps.config.worker_threads)),
         acceptor(ioc),
         signals(ioc, SIGINT, SIGTERM),
@@ -102,7 +111,14 @@ struct Server::Impl {
   awaitable<void> Drain();
 
   ServerDeps d;
-  asio::io_context ioc;
+  // One io_context per io thread, each run by that thread alone: a connection lives on one
+  // context, so it needs no strand and the contexts share no scheduler lock. The acceptor
+  // (on the first) hands connections out round-robin, which keeps them balanced, unlike
+  // SO_REUSEPORT's hashing.
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  asio::io_context& ioc;
+  size_t next_context = 0;
   asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
@@ -146,10 +162,10 @@ void Server::Run() {
     s.StartDrain();
   });
   asio::co_spawn(s.ioc, s.Listen(), asio::detached);
-  int n = s.d.config.threads > 0 ? s.d.config.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  for (auto& c : s.contexts) s.guards.push_back(asio::make_work_guard(*c));
   std::vector<std::thread> threads;
-  for (int i = 1; i < n; ++i) threads.emplace_back([&s] { s.ioc.run(); });
-  s.ioc.run();
+  for (size_t i = 1; i < s.contexts.size(); ++i) threads.emplace_back([&s, i] { s.contexts[i]->run(); });
+  s.contexts.front()->run();
   for (auto& t : threads) t.join();
   s.workers.join();
 }
@@ -171,12 +187,13 @@ awaitable<void> Server::Impl::Drain() {
     co_await timer.async_wait(kTuple);
   }
   if (in_flight.load() != 0) log::Warn("drain timeout: closing requests in flight", {{"in_flight", in_flight.load()}});
-  ioc.stop();
+  for (auto& c : contexts) c->stop();
 }
 
 awaitable<void> Server::Impl::Listen() {
   for (;;) {
-    auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(ioc), kTuple);
+    auto& target = *contexts[next_context++ % contexts.size()];
+    auto [ec, socket] = co_await acceptor.async_accept(target, kTuple);
     if (ec) {
       if (!acceptor.is_open()) co_return;
       // Out of file descriptors or a transient error: back off briefly rather than spin.
