@@ -159,3 +159,14 @@ export function assertProblem(assert, res, status, { type, field } = {}) {
   if (type) assert.equal(res.json.type, type);
   if (field) assert.equal(res.json.field, field);
 }
+
+// Retries `check` until it returns true or `ms` pass: for changes made by another process
+// (the command line), which a running server sees within its one-second credential cache.
+export async function eventually(check, ms = 3000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "modules/audit/store.h"
+#include "modules/identity/auth_cache.h"
 #include "modules/identity/admin_service.h"
 #include "test_support.h"
 
@@ -197,6 +198,26 @@ TEST_F(IdentityTest, ListUsersPagesWithCursorsAndFilters) {
   ASSERT_EQ(filtered->items.size(), 1u);
   EXPECT_EQ(filtered->items[0].email, "user3@example.com");
   EXPECT_FALSE(admin_->ListUsers("garbage!", 2, ""));
+}
+
+TEST_F(IdentityTest, ChangesFromAnotherProcessAreSeenWhenTheCacheEntryEnds) {
+  Create("ana@example.com");
+  auto s = *service_->Login("ana@example.com", "password123", client_);
+  ASSERT_TRUE(service_->AuthenticateSession(s.cookie_token));
+  // The command line, a separate process, deactivates the account in the database itself.
+  db_->Write([](agora::store::Connection& c) { c.Prepare("UPDATE users SET active = 0").Run(); });
+  EXPECT_TRUE(service_->AuthenticateSession(s.cookie_token)) << "served from this thread's cache";
+  clock_.Advance(auth_cache::kTtlMs);
+  EXPECT_FALSE(service_->AuthenticateSession(s.cookie_token));
+}
+
+TEST_F(IdentityTest, ChangesThroughThisProcessAreSeenAtOnce) {
+  auto admin = Create("boss@example.com", Role::kAdmin);
+  auto ana = Create("ana@example.com");
+  auto s = *service_->Login("ana@example.com", "password123", client_);
+  ASSERT_EQ(service_->AuthenticateSession(s.cookie_token)->user.role, Role::kMember);
+  ASSERT_TRUE(admin_->UpdateUser({admin.id, ""}, ana.id, {Role::kAlumnus, std::nullopt, std::nullopt}));
+  EXPECT_EQ(service_->AuthenticateSession(s.cookie_token)->user.role, Role::kAlumnus);
 }
 
 }  // namespace

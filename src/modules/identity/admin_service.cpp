@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "modules/audit/store.h"
+#include "modules/identity/auth_cache.h"
 #include "modules/identity/store.h"
 
 namespace agora::identity {
@@ -58,6 +59,13 @@ Result<User> AdminService::FindByEmail(std::string_view email) {
 }
 
 Result<User> AdminService::UpdateUser(const Actor& actor, Id id, const UserChange& change) {
+  auto result = ApplyChange(actor, id, change);
+  // Cached credentials carry the account (role, active, name): make them all stale.
+  if (result) auth_cache::Invalidate();
+  return result;
+}
+
+Result<User> AdminService::ApplyChange(const Actor& actor, Id id, const UserChange& change) {
   std::optional<std::string> name;
   if (change.display_name) {
     auto n = NormalizeDisplayName(*change.display_name);

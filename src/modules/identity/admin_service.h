@@ -49,6 +49,8 @@ class AdminService {
   Result<User> UpdateUser(const Actor& actor, Id id, const UserChange& change);
 
  private:
+  Result<User> ApplyChange(const Actor& actor, Id id, const UserChange& change);
+
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;

@@ -1,7 +1,10 @@
 #include "modules/identity/service.h"
 
+#include <climits>
+
 #include "core/crypto.h"
 #include "core/text.h"
+#include "modules/identity/auth_cache.h"
 #include "modules/identity/store.h"
 
 namespace agora::identity {
@@ -154,29 +157,40 @@ Result<SignIn> IdentityService::Login(std::string_view email, std::string_view p
 void IdentityService::Logout(const Principal& p) {
   if (p.kind != CredentialKind::kSession) return;
   db_.Write([&](auto& c) { store::DeleteSession(c, p.user.id, p.credential_id); });
+  auth_cache::Invalidate();
 }
 
 std::optional<Principal> IdentityService::AuthenticateSession(std::string_view cookie_token) {
   if (cookie_token.empty() || cookie_token.size() > 128) return std::nullopt;
   auto now = clock_.NowMs();
   auto hash = crypto::Sha256(cookie_token);
+  std::string key = "s" + hash;
+  if (auto cached = auth_cache::Find(key, now)) return cached;
   auto found = store::FindSessionByHash(db_.Reader(), hash, now);
   if (!found) return std::nullopt;
+  auto expires = found->session.expires_at;
   if (now - found->session.last_seen_at > kTouchIntervalMs) {
-    auto expires = now + std::int64_t{config_.session_ttl_hours} * 3600 * 1000;
+    expires = now + std::int64_t{config_.session_ttl_hours} * 3600 * 1000;
     db_.Write([&](auto& c) { store::ExtendSession(c, found->session.id, now, expires); });
   }
-  return Principal{std::move(found->user), CredentialKind::kSession, found->session.id, std::move(found->csrf_token)};
+  Principal p{std::move(found->user), CredentialKind::kSession, found->session.id, std::move(found->csrf_token)};
+  auth_cache::Store(key, p, now, expires);
+  return p;
 }
 
 std::optional<Principal> IdentityService::AuthenticateBearer(std::string_view token) {
   if (token.size() > 128 || token.substr(0, kTokenPrefix.size()) != kTokenPrefix) return std::nullopt;
-  auto found = store::FindTokenByHash(db_.Reader(), crypto::Sha256(token));
-  if (!found) return std::nullopt;
   auto now = clock_.NowMs();
+  auto hash = crypto::Sha256(token);
+  std::string key = "t" + hash;
+  if (auto cached = auth_cache::Find(key, now)) return cached;
+  auto found = store::FindTokenByHash(db_.Reader(), hash);
+  if (!found) return std::nullopt;
   if (!found->token.last_used_at || now - *found->token.last_used_at > kTouchIntervalMs)
     db_.Write([&](auto& c) { store::TouchToken(c, found->token.id, now); });
-  return Principal{std::move(found->user), CredentialKind::kToken, found->token.id, {}};
+  Principal p{std::move(found->user), CredentialKind::kToken, found->token.id, {}};
+  auth_cache::Store(key, p, now, INT64_MAX);
+  return p;
 }
 
 Status IdentityService::ChangePassword(const Principal& p, std::string_view current, std::string_view next) {
@@ -191,6 +205,7 @@ Status IdentityService::ChangePassword(const Principal& p, std::string_view curr
     // Anyone else signed in with the old password is signed out.
     store::DeleteSessionsOfUser(c, p.user.id, p.kind == CredentialKind::kSession ? p.credential_id : 0);
   });
+  auth_cache::Invalidate();
   return OkStatus();
 }
 
@@ -201,6 +216,7 @@ std::vector<SessionInfo> IdentityService::ListSessions(const Principal& p) {
 Status IdentityService::RevokeSession(const Principal& p, Id session_id) {
   bool deleted = db_.Write([&](auto& c) { return store::DeleteSession(c, p.user.id, session_id); });
   if (!deleted) return Error::NotFound("no such session");
+  auth_cache::Invalidate();
   return OkStatus();
 }
 
@@ -223,6 +239,7 @@ std::vector<AccessToken> IdentityService::ListTokens(const Principal& p) {
 Status IdentityService::RevokeToken(const Principal& p, Id token_id) {
   bool deleted = db_.Write([&](auto& c) { return store::DeleteToken(c, p.user.id, token_id); });
   if (!deleted) return Error::NotFound("no such token");
+  auth_cache::Invalidate();
   return OkStatus();
 }
 
