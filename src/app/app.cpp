@@ -74,7 +74,8 @@ int Serve(App& app) {
   std::string web_root = FindWebRoot(cfg);
   http::StaticFiles static_files(web_root);
 
-  http::Server server({cfg.http, cfg.auth, router, *app.identity, static_files, http_metrics});
+  idempotency::IdempotencyService idempotency(*app.db, app.clock);
+  http::Server server({cfg.http, cfg.auth, router, *app.identity, static_files, http_metrics, idempotency});
   server_ptr = &server;
   int port = 0;
   try {

@@ -28,7 +28,7 @@ void HttpMetrics::Observe(size_t slot, int status, std::uint64_t nanos) {
 }
 
 void HttpMetrics::Render(std::string& out) const {
-  out += "# HELP agora_http_request_duration_seconds Time from request header to response written.\n";
+  out += "# HELP agora_http_request_duration_seconds Time from the request header to the response ready to send.\n";
   out += "# TYPE agora_http_request_duration_seconds histogram\n";
   for (size_t slot = 0; slot < labels_.size(); ++slot) {
     for (size_t s = 0; s < kStatuses.size(); ++s) {

@@ -24,6 +24,7 @@ struct RouteOptions {
   Access access = Access::kUser;
   std::int64_t max_body_bytes = 0;  // 0: the server default (http.max_body_bytes)
   bool slow = false;                // runs on the worker pool (e.g. password hashing)
+  bool idempotent = false;          // honours Idempotency-Key (creates whose response holds no secret)
   std::string summary;              // for the OpenAPI description
   std::string tag;                  // OpenAPI grouping
 };

@@ -104,6 +104,8 @@ struct Server::Impl {
   awaitable<void> Session(tcp::socket socket);
   awaitable<Response> Dispatch(Request& req, const RouteMatch& match, size_t& slot,
                                std::optional<identity::Principal>& principal);
+  awaitable<Response> Invoke(const Route& route, Request& req);
+  awaitable<Response> InvokeIdempotent(const Route& route, Request& req);
   std::optional<Response> Authenticate(Request& req, const Route& route, std::optional<identity::Principal>& holder);
   void WriteHead(std::string& out, const Response& r, bool keep_alive, std::string_view request_id) const;
   awaitable<void> WriteError(beast::tcp_stream& stream, const Error& e, std::string_view request_id);
@@ -276,11 +278,53 @@ awaitable<Response> Server::Impl::Dispatch(Request& req, const RouteMatch& match
   slot = route.index;
   req.params = match.params;
   if (auto refused = Authenticate(req, route, principal)) co_return std::move(*refused);
+  if (route.options.idempotent && !req.idempotency_key.empty() && req.principal)
+    co_return co_await InvokeIdempotent(route, req);
+  co_return co_await Invoke(route, req);
+}
+
+awaitable<Response> Server::Impl::Invoke(const Route& route, Request& req) {
   if (route.options.slow) {
     co_return co_await asio::co_spawn(
         workers, [&]() -> awaitable<Response> { co_return route.handler(req); }, use_awaitable);
   }
   co_return route.handler(req);
+}
+
+awaitable<Response> Server::Impl::InvokeIdempotent(const Route& route, Request& req) {
+  if (auto st = idempotency::IdempotencyService::ValidateKey(req.idempotency_key); !st) co_return Problem(st.error());
+  const Id user = req.principal->user.id;
+  const std::string key(req.idempotency_key);
+  const std::string route_name = std::string(MethodName(route.method)) + " " + route.pattern;
+  const std::string hash = crypto::Sha256(route_name + "\n" + std::string(req.path) + "\n" + req.body);
+  auto begun = d.idempotency.Begin(user, key, route_name, hash);
+  if (!begun) co_return Problem(begun.error());
+  if (*begun) {
+    const auto& stored = **begun;
+    Response r;
+    r.status = stored.status;
+    r.body = stored.body;
+    r.content_type = stored.status == 204 ? "" : stored.status >= 400 ? "application/problem+json" : "application/json";
+    if (!stored.location.empty()) r.headers.emplace_back("Location", stored.location);
+    r.headers.emplace_back("Idempotent-Replayed", "true");
+    co_return r;
+  }
+  Response res;
+  try {
+    res = co_await Invoke(route, req);
+  } catch (...) {
+    d.idempotency.Abandon(user, key);
+    throw;
+  }
+  if (res.status >= 500) {
+    d.idempotency.Abandon(user, key);
+  } else {
+    std::string location;
+    for (const auto& [k, v] : res.headers)
+      if (k == "Location") location = v;
+    d.idempotency.Finish(user, key, {res.status, res.body, location});
+  }
+  co_return res;
 }
 
 awaitable<void> Server::Impl::Session(tcp::socket socket) {
@@ -338,6 +382,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     req.csrf_token = Sv(msg["X-CSRF-Token"]);
     req.if_none_match = Sv(msg[bhttp::field::if_none_match]);
     req.user_agent = Sv(msg[bhttp::field::user_agent]);
+    req.idempotency_key = Sv(msg["Idempotency-Key"]);
     auto incoming_id = Sv(msg["X-Request-Id"]);
     if (ValidRequestId(incoming_id)) request_id = std::string(incoming_id);
     req.client_ip = peer_ip;
@@ -416,9 +461,10 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     stream.expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
     std::size_t body_bytes = req.method == Method::kHead ? 0 : res.body.size();
     std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(res.body.data(), body_bytes)};
-    auto [wec, wn] = co_await asio::async_write(stream, bufs, kTuple);
+    // Recorded before the write: a client that has its response must find it counted.
     auto elapsed = static_cast<std::uint64_t>(NowNanos() - started);
     d.metrics.Observe(slot, res.status, elapsed);
+    auto [wec, wn] = co_await asio::async_write(stream, bufs, kTuple);
     in_flight.fetch_sub(1);
     if (cfg.access_log && log::Enabled(log::Level::kInfo)) {
       log::Info("request", {{"request_id", request_id},

@@ -12,6 +12,7 @@
 #include "http/http_metrics.h"
 #include "http/router.h"
 #include "http/static_files.h"
+#include "modules/idempotency/service.h"
 #include "modules/identity/service.h"
 
 namespace agora::http {
@@ -23,6 +24,7 @@ struct ServerDeps {
   identity::IdentityService& identity;
   const StaticFiles& static_files;
   HttpMetrics& metrics;
+  idempotency::IdempotencyService& idempotency;
 };
 
 class Server {

@@ -25,6 +25,26 @@ describe('admin user management', () => {
     assertProblem(assert, await admin.post('/api/v1/admin/users', { email: 'z@example.com', display_name: 'Z', colour: 'red' }), 422, { field: 'colour' });
   });
 
+  test('Idempotency-Key: a retried create returns the first result and creates once', async () => {
+    const body = { email: 'retry@example.com', display_name: 'Retry Someone', role: 'member' };
+    const headers = { 'Idempotency-Key': 'create-retry-1' };
+    const first = await admin.post('/api/v1/admin/users', body, { headers });
+    assert.equal(first.status, 201, first.text);
+    const again = await admin.post('/api/v1/admin/users', body, { headers });
+    assert.equal(again.status, 201);
+    assert.equal(again.json.id, first.json.id);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal(again.headers.get('location'), first.headers.get('location'));
+    const list = await admin.get('/api/v1/admin/users?q=retry');
+    assert.equal(list.json.items.length, 1, 'created once');
+    const other = await admin.post('/api/v1/admin/users', { ...body, display_name: 'Someone Else' }, { headers });
+    assertProblem(assert, other, 422, { field: 'Idempotency-Key' });
+    const badKey = await admin.post('/api/v1/admin/users', body, { headers: { 'Idempotency-Key': 'x'.repeat(300) } });
+    assertProblem(assert, badKey, 422, { field: 'Idempotency-Key' });
+    // Without a key, the same request is a new create: the e-mail now conflicts.
+    assertProblem(assert, await admin.post('/api/v1/admin/users', body), 409, { field: 'email' });
+  });
+
   test('guests and alumni can sign in and their role is recorded', async () => {
     const c = new Client(server.url);
     assert.equal((await c.login('guest@partner.org', 'guest-password')).status, 200);

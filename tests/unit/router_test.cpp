@@ -64,9 +64,9 @@ TEST(Router, DuplicateRoutesAreAProgrammingError) {
 
 TEST(OpenApi, DescribesEveryApiRoute) {
   Router r;
-  r.Add(Method::kGet, "/api/v1/a/{id}", {Access::kUser, 0, false, "get a", "t"}, Named("a"));
-  r.Add(Method::kPost, "/api/v1/a", {Access::kAdmin, 0, false, "make a", "t"}, Named("b"));
-  r.Add(Method::kGet, "/healthz", {Access::kPublic, 0, false, "health", "system"}, Named("h"));
+  r.Add(Method::kGet, "/api/v1/a/{id}", {.access = Access::kUser, .summary = "get a", .tag = "t"}, Named("a"));
+  r.Add(Method::kPost, "/api/v1/a", {.access = Access::kAdmin, .summary = "make a", .tag = "t"}, Named("b"));
+  r.Add(Method::kGet, "/healthz", {.access = Access::kPublic, .summary = "health", .tag = "system"}, Named("h"));
   auto doc = OpenApiJson(r);
   EXPECT_NE(doc.find("\"/api/v1/a/{id}\":{\"get\""), std::string::npos) << doc;
   EXPECT_NE(doc.find("\"post\""), std::string::npos);

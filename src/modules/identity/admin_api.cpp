@@ -25,7 +25,7 @@ Result<Role> RoleField(const boost::json::object& body) {
 }  // namespace
 
 void RegisterAdminApi(http::Router& router, AdminService& service) {
-  router.Add(Method::kGet, "/api/v1/admin/users", {Access::kAdmin, 0, false, "List accounts (cursor-paged; q filters)", "admin"},
+  router.Add(Method::kGet, "/api/v1/admin/users", {.access = Access::kAdmin, .summary = "List accounts (cursor-paged; q filters)", .tag = "admin"},
              [&service](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -36,7 +36,7 @@ void RegisterAdminApi(http::Router& router, AdminService& service) {
                return http::Json(200, http::Page(std::move(items), page->next_cursor));
              });
 
-  router.Add(Method::kPost, "/api/v1/admin/users", {Access::kAdmin, 64 * 1024, true, "Create an account", "admin"},
+  router.Add(Method::kPost, "/api/v1/admin/users", {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .slow = true, .idempotent = true, .summary = "Create an account (accepts Idempotency-Key)", .tag = "admin"},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -62,7 +62,7 @@ void RegisterAdminApi(http::Router& router, AdminService& service) {
                return r;
              });
 
-  router.Add(Method::kGet, "/api/v1/admin/users/{id}", {Access::kAdmin, 0, false, "One account", "admin"},
+  router.Add(Method::kGet, "/api/v1/admin/users/{id}", {.access = Access::kAdmin, .summary = "One account", .tag = "admin"},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -71,7 +71,7 @@ void RegisterAdminApi(http::Router& router, AdminService& service) {
              });
 
   router.Add(Method::kPatch, "/api/v1/admin/users/{id}",
-             {Access::kAdmin, 64 * 1024, false, "Change role, active (deactivate/reactivate) or display name", "admin"},
+             {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .summary = "Change role, active (deactivate/reactivate) or display name", .tag = "admin"},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());

@@ -35,11 +35,11 @@ ClientInfo Client(const Request& req) { return {req.client_ip, std::string(req.u
 }  // namespace
 
 void RegisterApi(http::Router& router, IdentityService& service, const AuthConfig& auth) {
-  router.Add(Method::kGet, "/api/v1/auth/setup", {Access::kPublic, 0, false, "Whether first-admin setup is pending", "auth"},
+  router.Add(Method::kGet, "/api/v1/auth/setup", {.access = Access::kPublic, .summary = "Whether first-admin setup is pending", .tag = "auth"},
              [&service](Request&) { return http::Json(200, {{"needed", service.NeedsSetup()}}); });
 
   router.Add(Method::kPost, "/api/v1/auth/setup",
-             {Access::kPublic, kSmallBody, true, "Create the first admin with the one-time setup token", "auth"},
+             {.access = Access::kPublic, .max_body_bytes = kSmallBody, .slow = true, .summary = "Create the first admin with the one-time setup token", .tag = "auth"},
              [&service, &auth](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -58,7 +58,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return SignInResponse(201, *s, auth);
              });
 
-  router.Add(Method::kPost, "/api/v1/auth/login", {Access::kPublic, kSmallBody, true, "Sign in with e-mail and password", "auth"},
+  router.Add(Method::kPost, "/api/v1/auth/login", {.access = Access::kPublic, .max_body_bytes = kSmallBody, .slow = true, .summary = "Sign in with e-mail and password", .tag = "auth"},
              [&service, &auth](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -71,7 +71,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return SignInResponse(200, *s, auth);
              });
 
-  router.Add(Method::kPost, "/api/v1/auth/logout", {Access::kUser, kSmallBody, false, "Sign out this session", "auth"},
+  router.Add(Method::kPost, "/api/v1/auth/logout", {.access = Access::kUser, .max_body_bytes = kSmallBody, .summary = "Sign out this session", .tag = "auth"},
              [&service, &auth](Request& req) {
                service.Logout(*req.principal);
                Response r = http::NoContent();
@@ -79,7 +79,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return r;
              });
 
-  router.Add(Method::kGet, "/api/v1/auth/session", {Access::kUser, 0, false, "The signed-in person and the CSRF token", "auth"},
+  router.Add(Method::kGet, "/api/v1/auth/session", {.access = Access::kUser, .summary = "The signed-in person and the CSRF token", .tag = "auth"},
              [](Request& req) {
                const auto& p = *req.principal;
                boost::json::object o{{"user", json::UserJson(p.user)},
@@ -88,11 +88,11 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return http::Json(200, o);
              });
 
-  router.Add(Method::kGet, "/api/v1/me", {Access::kUser, 0, false, "The signed-in person", "people"},
+  router.Add(Method::kGet, "/api/v1/me", {.access = Access::kUser, .summary = "The signed-in person", .tag = "people"},
              [](Request& req) { return http::Json(200, json::UserJson(req.principal->user)); });
 
   router.Add(Method::kPost, "/api/v1/auth/password",
-             {Access::kUser, kSmallBody, true, "Change the password; other sessions are signed out", "auth"},
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .slow = true, .summary = "Change the password; other sessions are signed out", .tag = "auth"},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -104,7 +104,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return st ? http::NoContent() : http::Problem(st.error());
              });
 
-  router.Add(Method::kGet, "/api/v1/auth/sessions", {Access::kUser, 0, false, "My signed-in sessions", "auth"},
+  router.Add(Method::kGet, "/api/v1/auth/sessions", {.access = Access::kUser, .summary = "My signed-in sessions", .tag = "auth"},
              [&service](Request& req) {
                boost::json::array items;
                Id current = req.principal->kind == CredentialKind::kSession ? req.principal->credential_id : 0;
@@ -112,7 +112,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return http::Json(200, http::Page(std::move(items), std::nullopt));
              });
 
-  router.Add(Method::kDelete, "/api/v1/auth/sessions/{id}", {Access::kUser, 0, false, "Sign out one of my sessions", "auth"},
+  router.Add(Method::kDelete, "/api/v1/auth/sessions/{id}", {.access = Access::kUser, .summary = "Sign out one of my sessions", .tag = "auth"},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -120,7 +120,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return st ? http::NoContent() : http::Problem(st.error());
              });
 
-  router.Add(Method::kGet, "/api/v1/auth/tokens", {Access::kUser, 0, false, "My personal access tokens", "auth"},
+  router.Add(Method::kGet, "/api/v1/auth/tokens", {.access = Access::kUser, .summary = "My personal access tokens", .tag = "auth"},
              [&service](Request& req) {
                boost::json::array items;
                for (const auto& t : service.ListTokens(*req.principal)) items.push_back(json::TokenJson(t));
@@ -128,7 +128,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
              });
 
   router.Add(Method::kPost, "/api/v1/auth/tokens",
-             {Access::kUser, kSmallBody, false, "Create a personal access token (shown once)", "auth"},
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .summary = "Create a personal access token (shown once)", .tag = "auth"},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -143,7 +143,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return r;
              });
 
-  router.Add(Method::kDelete, "/api/v1/auth/tokens/{id}", {Access::kUser, 0, false, "Revoke a personal access token", "auth"},
+  router.Add(Method::kDelete, "/api/v1/auth/tokens/{id}", {.access = Access::kUser, .summary = "Revoke a personal access token", .tag = "auth"},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());

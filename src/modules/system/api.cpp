@@ -12,10 +12,10 @@ using http::Request;
 using http::Response;
 
 void RegisterApi(http::Router& router, agora::store::Database& db, std::function<bool()> accepting) {
-  router.Add(Method::kGet, "/healthz", {Access::kPublic, 0, false, "Liveness: the process answers", "system"},
+  router.Add(Method::kGet, "/healthz", {.access = Access::kPublic, .summary = "Liveness: the process answers", .tag = "system"},
              [](Request&) { return http::Json(200, {{"status", "ok"}}); });
 
-  router.Add(Method::kGet, "/readyz", {Access::kPublic, 0, false, "Readiness: database reachable and accepting", "system"},
+  router.Add(Method::kGet, "/readyz", {.access = Access::kPublic, .summary = "Readiness: database reachable and accepting", .tag = "system"},
              [&db, accepting](Request&) {
                bool db_ok = db.Ping();
                bool serving = accepting();
@@ -25,7 +25,7 @@ void RegisterApi(http::Router& router, agora::store::Database& db, std::function
                                   {"accepting", serving}});
              });
 
-  router.Add(Method::kGet, "/metrics", {Access::kPublic, 0, false, "Prometheus metrics", "system"}, [](Request&) {
+  router.Add(Method::kGet, "/metrics", {.access = Access::kPublic, .summary = "Prometheus metrics", .tag = "system"}, [](Request&) {
     Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics::RenderAll();
@@ -33,7 +33,7 @@ void RegisterApi(http::Router& router, agora::store::Database& db, std::function
   });
 
   // The router is complete by the time this is requested; build the document on first use.
-  router.Add(Method::kGet, "/api/v1/openapi.json", {Access::kPublic, 0, false, "This API's OpenAPI description", "system"},
+  router.Add(Method::kGet, "/api/v1/openapi.json", {.access = Access::kPublic, .summary = "This API's OpenAPI description", .tag = "system"},
              [&router](Request&) {
                static const std::string doc = http::OpenApiJson(router);
                Response r;
