@@ -89,7 +89,7 @@ int Serve(App& app) {
   std::string base = cfg.http.public_url.empty() ? "http://" + host + ":" + std::to_string(port) : cfg.http.public_url;
 
   std::printf("Agora %s is running at %s/\n", AGORA_VERSION, base.c_str());
-  std::printf("  data: %s\n", std::filesystem::absolute(cfg.data_dir).string().c_str());
+  std::printf("  data: %s\n", std::filesystem::absolute(cfg.data_dir).lexically_normal().string().c_str());
   if (auto token = app.identity->IssueSetupToken()) {
     // The token travels in the URL fragment, which browsers never send to a server or in a
     // Referer header, so it cannot end up in a proxy's access log.
