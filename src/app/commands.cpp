@@ -88,6 +88,10 @@ int RunCommandLine(int argc, char** argv) {
   auto* deactivate = admin->add_subcommand("deactivate", "deactivate an account and end its sessions");
   AddCommon(deactivate, common);
   deactivate->add_option("--email", email, "e-mail address")->required();
+  auto* set_password = admin->add_subcommand("set-password", "set an account's password (read from standard input) and end its sessions");
+  AddCommon(set_password, common);
+  set_password->add_option("--email", email, "e-mail address")->required();
+  set_password->add_flag("--password-stdin", password_stdin, "read the password from standard input (one line)")->required();
   auto* reactivate = admin->add_subcommand("reactivate", "reactivate a deactivated account");
   AddCommon(reactivate, common);
   reactivate->add_option("--email", email, "e-mail address")->required();
@@ -161,6 +165,7 @@ int RunCommandLine(int argc, char** argv) {
   if (set_role->parsed()) change.role = identity::ParseRole(role_text);
   if (deactivate->parsed()) change.active = false;
   if (reactivate->parsed()) change.active = true;
+  if (set_password->parsed()) change.password = ReadPasswordFromStdin();
   auto user = a.admin->UpdateUser(cli_actor, target->id, change);
   if (!user) return Fail(user.error());
   std::printf("%s <%s>: role %s, %s\n", user->display_name.c_str(), user->email.c_str(),

@@ -112,6 +112,21 @@ describe('admin user management', () => {
     assert.equal((await new Client(server.url).login('leaver@example.com', 'leaver-password')).status, 200);
   });
 
+  test('an admin sets a password: the person can sign in with it and is signed out elsewhere', async () => {
+    const created = await admin.post('/api/v1/admin/users', { email: 'nopass@example.com', display_name: 'No Pass' });
+    assertProblem(assert, await new Client(server.url).login('nopass@example.com', 'anything-at-all'), 401);
+    assertProblem(assert, await admin.patch(`/api/v1/admin/users/${created.json.id}`, { password: 'short' }), 422, { field: 'password' });
+    assert.equal((await admin.patch(`/api/v1/admin/users/${created.json.id}`, { password: 'given-password-1' })).status, 200);
+    const c = new Client(server.url);
+    assert.equal((await c.login('nopass@example.com', 'given-password-1')).status, 200);
+    assert.equal((await admin.patch(`/api/v1/admin/users/${created.json.id}`, { password: 'reset-password-2' })).status, 200);
+    assertProblem(assert, await c.get('/api/v1/me'), 401);
+    assert.equal((await new Client(server.url).login('nopass@example.com', 'reset-password-2')).status, 200);
+    const cli = runCli(['admin', 'set-password', '--email', 'nopass@example.com', '--password-stdin'], { dataDir: server.dataDir, input: 'cli-password-3\n' });
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.equal((await new Client(server.url).login('nopass@example.com', 'cli-password-3')).status, 200);
+  });
+
   test('the last active admin cannot be demoted or deactivated', async () => {
     const r = await admin.patch(`/api/v1/admin/users/${admin.user.id}`, { role: 'member' });
     assertProblem(assert, r, 409, { field: 'role' });

@@ -156,7 +156,7 @@ TEST_F(IdentityTest, DeactivationEndsSessionsAndTokensAndIsAudited) {
   auto ana = Create("ana@example.com");
   auto s = *service_->Login("ana@example.com", "password123", client_);
   auto token = *service_->CreateToken(*service_->AuthenticateSession(s.cookie_token), "t");
-  auto changed = admin_->UpdateUser({admin.id, "10.0.0.1"}, ana.id, {std::nullopt, false, std::nullopt});
+  auto changed = admin_->UpdateUser({admin.id, "10.0.0.1"}, ana.id, {.active = false});
   ASSERT_TRUE(changed);
   EXPECT_FALSE(changed->active);
   EXPECT_FALSE(service_->AuthenticateSession(s.cookie_token));
@@ -172,12 +172,12 @@ TEST_F(IdentityTest, DeactivationEndsSessionsAndTokensAndIsAudited) {
 
 TEST_F(IdentityTest, FailToRemoveTheLastAdmin) {
   auto admin = Create("boss@example.com", Role::kAdmin);
-  auto demote = admin_->UpdateUser({admin.id, ""}, admin.id, {Role::kMember, std::nullopt, std::nullopt});
+  auto demote = admin_->UpdateUser({admin.id, ""}, admin.id, {.role = Role::kMember});
   ASSERT_FALSE(demote);
   EXPECT_EQ(demote.error().code, ErrorCode::kConflict);
   auto second = Create("deputy@example.com", Role::kAdmin);
-  EXPECT_TRUE(admin_->UpdateUser({admin.id, ""}, admin.id, {Role::kMember, std::nullopt, std::nullopt}));
-  auto last = admin_->UpdateUser({second.id, ""}, second.id, {std::nullopt, false, std::nullopt});
+  EXPECT_TRUE(admin_->UpdateUser({admin.id, ""}, admin.id, {.role = Role::kMember}));
+  auto last = admin_->UpdateUser({second.id, ""}, second.id, {.active = false});
   ASSERT_FALSE(last);
   EXPECT_EQ(last.error().field, "active");
 }
@@ -216,7 +216,7 @@ TEST_F(IdentityTest, ChangesThroughThisProcessAreSeenAtOnce) {
   auto ana = Create("ana@example.com");
   auto s = *service_->Login("ana@example.com", "password123", client_);
   ASSERT_EQ(service_->AuthenticateSession(s.cookie_token)->user.role, Role::kMember);
-  ASSERT_TRUE(admin_->UpdateUser({admin.id, ""}, ana.id, {Role::kAlumnus, std::nullopt, std::nullopt}));
+  ASSERT_TRUE(admin_->UpdateUser({admin.id, ""}, ana.id, {.role = Role::kAlumnus}));
   EXPECT_EQ(service_->AuthenticateSession(s.cookie_token)->user.role, Role::kAlumnus);
 }
 

@@ -71,13 +71,13 @@ void RegisterAdminApi(http::Router& router, AdminService& service) {
              });
 
   router.Add(Method::kPatch, "/api/v1/admin/users/{id}",
-             {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .summary = "Change role, active (deactivate/reactivate) or display name", .tag = "admin"},
+             {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .slow = true, .summary = "Change role, active (deactivate/reactivate), display name or password", .tag = "admin"},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
-               if (auto st = agora::json::OnlyKeys(*body, {"role", "active", "display_name"}); !st)
+               if (auto st = agora::json::OnlyKeys(*body, {"role", "active", "display_name", "password"}); !st)
                  return http::Problem(st.error());
                UserChange change;
                if (body->contains("role")) {
@@ -91,6 +91,9 @@ void RegisterAdminApi(http::Router& router, AdminService& service) {
                auto name = agora::json::OptionalString(*body, "display_name");
                if (!name) return http::Problem(name.error());
                change.display_name = *name;
+               auto password = agora::json::OptionalString(*body, "password");
+               if (!password) return http::Problem(password.error());
+               change.password = *password;
                auto user = service.UpdateUser(ActorOf(req), *id, change);
                return user ? http::Json(200, json::UserJson(*user)) : http::Problem(user.error());
              });

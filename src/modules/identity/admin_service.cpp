@@ -72,6 +72,11 @@ Result<User> AdminService::ApplyChange(const Actor& actor, Id id, const UserChan
     if (!n) return n.error();
     name = *n;
   }
+  std::optional<std::string> password_hash;
+  if (change.password) {
+    if (auto st = ValidatePassword(*change.password, "password"); !st) return st.error();
+    password_hash = hasher_.Hash(*change.password);  // slow: outside the write lock
+  }
   return db_.Write([&](agora::store::Connection& c) -> Result<User> {
     auto found = store::FindUserById(c, id);
     if (!found) return Error::NotFound("no such user");
@@ -97,6 +102,11 @@ Result<User> AdminService::ApplyChange(const Actor& actor, Id id, const UserChan
       } else {
         record("user.reactivate", {});
       }
+    }
+    if (password_hash) {
+      store::UpdatePasswordHash(c, id, *password_hash, now);
+      auto ended = store::DeleteSessionsOfUser(c, id, 0);
+      record("user.set_password", {{"sessions_ended", ended}});
     }
     if (name && *name != before.display_name) {
       store::UpdateDisplayName(c, id, *name, now);

@@ -23,10 +23,12 @@ struct Actor {
   std::string ip;
 };
 
+// Fields left empty are not changed. Build with designated initializers: {.active = false}.
 struct UserChange {
-  std::optional<Role> role;
-  std::optional<bool> active;
-  std::optional<std::string> display_name;
+  std::optional<Role> role = std::nullopt;
+  std::optional<bool> active = std::nullopt;
+  std::optional<std::string> display_name = std::nullopt;
+  std::optional<std::string> password = std::nullopt;  // sets it and ends the person's sessions
 };
 
 struct UserPage {
@@ -45,7 +47,8 @@ class AdminService {
   Result<User> GetUser(Id id);
   Result<User> FindByEmail(std::string_view email);
   // Deactivating signs the person out everywhere (sessions deleted; tokens stop working
-  // while inactive). Refuses (409) to leave the site without an active admin.
+  // while inactive), and so does setting a password. Refuses (409) to leave the site
+  // without an active admin.
   Result<User> UpdateUser(const Actor& actor, Id id, const UserChange& change);
 
  private:
