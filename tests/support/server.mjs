@@ -57,7 +57,8 @@ export async function startServer({ env = {}, dataDir } = {}) {
     exited,
     stderr: () => stderr,
     async stop({ keepData = false } = {}) {
-      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      // One SIGTERM only: a second one during shutdown is a request to die at once.
+      if (proc.exitCode === null && proc.signalCode === null && !proc.killed) proc.kill('SIGTERM');
       const result = await exited;
       if (result.code !== 0) console.error(`agora exited with ${result.code ?? result.signal}:\n${stderr.slice(-20000)}`);
       if (!keepData && !dataDir) rmSync(dir, { recursive: true, force: true });
