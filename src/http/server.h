@@ -1,5 +1,5 @@
-// The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one io_context run by one
-// thread per core, a strand per connection, keep-alive, header/body limits (431/413),
+// The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines, one single-threaded
+// io_context per core (connections handed out round-robin, so none needs a strand), keep-alive, header/body limits (431/413),
 // read and idle timeouts, and a graceful drain on SIGTERM/SIGINT. For each request it
 // authenticates (bearer token or session cookie), enforces the route's access level and CSRF,
 // calls the handler (on the worker pool when the route is slow), adds the security headers,

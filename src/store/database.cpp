@@ -175,8 +175,6 @@ void Connection::ExecScript(std::string_view sql) {
   }
 }
 
-std::int64_t Connection::LastInsertRowId() const { return sqlite3_last_insert_rowid(impl_->db); }
-
 // ---- Database ----
 
 Database::Database(DatabaseOptions options) : options_(std::move(options)), serial_(g_next_serial++) {}

@@ -103,7 +103,6 @@ class Connection {
   }
   // Runs one or more statements with no parameters (migrations, pragmas).
   void ExecScript(std::string_view sql);
-  std::int64_t LastInsertRowId() const;
   bool IsWriter() const { return writer_; }
 
  private:

@@ -46,6 +46,9 @@ TEST_F(IdentityTest, SetupCreatesTheFirstAdminOnceWithTheRightToken) {
   ASSERT_TRUE(ok) << ok.error().message;
   EXPECT_EQ(ok->user.role, Role::kAdmin);
   EXPECT_FALSE(service_->NeedsSetup());
+  auto log = db_->Read([&](auto& c) { return audit::ForTarget(c, "user", ok->user.id, 10); });
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].action, "setup.first_admin");
   auto again = service_->CompleteSetup(*token, {"b@example.com", "Bo", Role::kMember, "password123"}, client_);
   EXPECT_FALSE(again);
   EXPECT_FALSE(service_->IssueSetupToken());

@@ -4,6 +4,7 @@
 
 #include "core/crypto.h"
 #include "core/text.h"
+#include "modules/audit/store.h"
 #include "modules/identity/auth_cache.h"
 #include "modules/identity/store.h"
 
@@ -116,8 +117,10 @@ Result<SignIn> IdentityService::CompleteSetup(std::string_view setup_token, cons
   auto hash = hasher_.Hash(a.password);  // slow: outside the write lock
   auto result = db_.Write([&](agora::store::Connection& c) -> Result<SignIn> {
     if (store::CountUsers(c) != 0) return Error::Conflict("setup is already complete");
-    auto user = InsertAccount(c, ids_, clock_.NowMs(), a, hash);
+    auto now = clock_.NowMs();
+    auto user = InsertAccount(c, ids_, now, a, hash);
     if (!user) return user.error();
+    audit::Record(c, {ids_.Next(), user->id, "setup.first_admin", "user", user->id, "{}", client.ip, now});
     return StartSession(c, *user, client);
   });
   if (result) {
