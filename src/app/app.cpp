@@ -14,6 +14,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "modules/identity/api.h"
+#include "modules/people/api.h"
 #include "modules/system/api.h"
 #include "store/migrations.h"
 
@@ -67,6 +68,8 @@ int Serve(App& app) {
   http::Server* server_ptr = nullptr;
   identity::RegisterApi(router, *app.identity, cfg.auth);
   identity::RegisterAdminApi(router, *app.admin);
+  people::PeopleService people_service(*app.db, app.clock);
+  people::RegisterApi(router, people_service);
   system::RegisterApi(router, *app.db, [&server_ptr] { return server_ptr && server_ptr->accepting(); });
 
   http::HttpMetrics http_metrics(router);

@@ -12,6 +12,9 @@ bool IsValidUtf8(std::string_view s);
 size_t CodePoints(std::string_view s);
 std::string_view Trim(std::string_view s);
 std::string AsciiLower(std::string_view s);
+// Lower-cases every letter (Å -> å, Д -> д) with glibc's C.UTF-8 case tables; falls back
+// to ASCII when that locale is missing. `s` must be valid UTF-8.
+std::string Lower(std::string_view s);
 // A deliberately permissive check: one '@', non-empty local part, a dot in the domain, no
 // spaces or control characters, at most 254 bytes. Real validation is delivering mail.
 bool LooksLikeEmail(std::string_view s);

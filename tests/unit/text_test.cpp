@@ -20,6 +20,12 @@ TEST(Email, KeyIsCaseInsensitiveAndTrimmed) {
     EXPECT_FALSE(LooksLikeEmail(bad)) << bad;
 }
 
+TEST(Lower, FoldsLettersBeyondAscii) {
+  EXPECT_EQ(Lower("Åsa ÖBERG"), "åsa öberg");
+  EXPECT_EQ(Lower("ДМИТРИЙ"), "дмитрий");
+  EXPECT_EQ(Lower("Kubernetes 1.30"), "kubernetes 1.30");
+}
+
 TEST(Handle, DerivedFromEmailLocalPart) {
   EXPECT_EQ(HandleFromEmail("Ana.Berg+x@example.com"), "ana.bergx");
   EXPECT_EQ(HandleFromEmail("å@example.com"), "___");

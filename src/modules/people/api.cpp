@@ -1,0 +1,109 @@
+#include "modules/people/api.h"
+
+#include "core/cursor.h"
+#include "http/response.h"
+#include "modules/people/json.h"
+
+namespace agora::people {
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+Response Cards(const std::vector<Card>& cards, const std::optional<std::string>& next) {
+  boost::json::array items;
+  for (const auto& c : cards) items.push_back(json::CardJson(c));
+  return http::Json(200, http::Page(std::move(items), next));
+}
+
+Response UpdateProfile(PeopleService& service, Request& req, Id target) {
+  auto body = http::JsonBody(req);
+  if (!body) return http::Problem(body.error());
+  auto change = json::ParseChange(*body);
+  if (!change) return http::Problem(change.error());
+  auto view = service.Update(*req.principal, target, *change);
+  return view ? http::Json(200, json::ProfileJson(*view, *req.principal)) : http::Problem(view.error());
+}
+
+// Resolves {id} (an id, a handle or "me") for the routes below.
+template <typename F>
+Response WithTarget(PeopleService& service, Request& req, F&& f) {
+  auto id = service.Resolve(*req.principal, req.Param("id"));
+  if (!id) return http::Problem(id.error());
+  return f(*id);
+}
+
+}  // namespace
+
+void RegisterApi(http::Router& router, PeopleService& service) {
+  constexpr std::int64_t kBody = 64 * 1024;
+  // "me" is registered before "{id}" so it wins for PATCH.
+  router.Add(Method::kPatch, "/api/v1/people/me",
+             {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Edit my profile", .tag = "people"},
+             [&service](Request& req) { return UpdateProfile(service, req, req.principal->user.id); });
+
+  router.Add(Method::kGet, "/api/v1/people/{id}",
+             {.access = Access::kUser, .summary = "A person's profile (id, handle or me)", .tag = "people"},
+             [&service](Request& req) {
+               auto view = service.Get(*req.principal, req.Param("id"));
+               return view ? http::Json(200, json::ProfileJson(*view, *req.principal)) : http::Problem(view.error());
+             });
+
+  router.Add(Method::kPatch, "/api/v1/people/{id}",
+             {.access = Access::kAdmin, .max_body_bytes = kBody, .summary = "Edit anyone's profile and manager (admins)", .tag = "people"},
+             [&service](Request& req) {
+               return WithTarget(service, req, [&](Id id) { return UpdateProfile(service, req, id); });
+             });
+
+  router.Add(Method::kPost, "/api/v1/people/{id}/follow", {.access = Access::kUser, .summary = "Follow a person", .tag = "people"},
+             [&service](Request& req) {
+               return WithTarget(service, req, [&](Id id) {
+                 auto st = service.Follow(*req.principal, id);
+                 return st ? http::NoContent() : http::Problem(st.error());
+               });
+             });
+
+  router.Add(Method::kDelete, "/api/v1/people/{id}/follow", {.access = Access::kUser, .summary = "Unfollow a person", .tag = "people"},
+             [&service](Request& req) {
+               return WithTarget(service, req, [&](Id id) {
+                 auto st = service.Unfollow(*req.principal, id);
+                 return st ? http::NoContent() : http::Problem(st.error());
+               });
+             });
+
+  for (const char* which : {"followers", "following"}) {
+    bool followers = std::string_view(which) == "followers";
+    router.Add(Method::kGet, std::string("/api/v1/people/{id}/") + which,
+               {.access = Access::kUser, .summary = followers ? "Who follows a person" : "Whom a person follows", .tag = "people"},
+               [&service, followers](Request& req) {
+                 return WithTarget(service, req, [&](Id id) {
+                   auto limit = ParseLimit(req.Query("limit"));
+                   if (!limit) return http::Problem(limit.error());
+                   auto page = followers ? service.Followers(*req.principal, id, req.Query("cursor"), *limit)
+                                         : service.Following(*req.principal, id, req.Query("cursor"), *limit);
+                   return page ? Cards(page->items, page->next_cursor) : http::Problem(page.error());
+                 });
+               });
+  }
+
+  router.Add(Method::kGet, "/api/v1/people/{id}/reports", {.access = Access::kUser, .summary = "A person's direct reports", .tag = "people"},
+             [&service](Request& req) {
+               return WithTarget(service, req, [&](Id id) {
+                 auto cards = service.Reports(*req.principal, id);
+                 return cards ? Cards(*cards, std::nullopt) : http::Problem(cards.error());
+               });
+             });
+
+  router.Add(Method::kGet, "/api/v1/people/{id}/managers",
+             {.access = Access::kUser, .summary = "A person's management chain, nearest first", .tag = "people"},
+             [&service](Request& req) {
+               return WithTarget(service, req, [&](Id id) {
+                 auto cards = service.Managers(*req.principal, id);
+                 return cards ? Cards(*cards, std::nullopt) : http::Problem(cards.error());
+               });
+             });
+}
+
+}  // namespace agora::people

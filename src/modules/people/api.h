@@ -1,0 +1,11 @@
+// HTTP routes of people: profiles, follows and the reporting line.
+#pragma once
+
+#include "http/router.h"
+#include "modules/people/service.h"
+
+namespace agora::people {
+
+void RegisterApi(http::Router& router, PeopleService& service);
+
+}  // namespace agora::people

@@ -1,0 +1,105 @@
+#include "modules/people/json.h"
+
+#include "core/clock.h"
+#include "core/json.h"
+#include "modules/people/policy.h"
+
+namespace agora::people::json {
+
+namespace {
+const char* VisibilityName(Visibility v) { return v == Visibility::kPrivate ? "private" : "members"; }
+}  // namespace
+
+boost::json::object CardJson(const Card& c) {
+  return {{"id", IdToString(c.id)},     {"handle", c.handle},         {"display_name", c.display_name},
+          {"title", c.title},           {"department", c.department}, {"country", c.country},
+          {"alumnus", c.role == identity::Role::kAlumnus}};
+}
+
+boost::json::object ProfileJson(const ProfileView& v, const identity::Principal& viewer) {
+  const Profile& p = v.profile;
+  const auto& u = p.account;
+  boost::json::array tags;
+  for (const auto& t : p.expertise) tags.push_back(boost::json::string(t));
+  boost::json::object o{{"id", IdToString(u.id)},
+                        {"handle", u.handle},
+                        {"display_name", u.display_name},
+                        {"role", identity::RoleName(u.role)},
+                        {"alumnus", u.role == identity::Role::kAlumnus},
+                        {"active", u.active},
+                        {"pronouns", p.pronouns},
+                        {"title", p.title},
+                        {"department", p.department},
+                        {"office", p.office},
+                        {"country", p.country},
+                        {"timezone", p.timezone},
+                        {"bio", p.bio},
+                        {"expertise", std::move(tags)},
+                        {"manager", v.manager ? boost::json::value(CardJson(*v.manager)) : boost::json::value(nullptr)},
+                        {"followers", p.followers},
+                        {"following", p.following},
+                        {"followed_by_me", v.followed_by_viewer},
+                        {"created_at", FormatRfc3339(u.created_at)}};
+  if (CanSeeField(viewer, u, p.email_visibility)) o["email"] = u.email;
+  if (!p.phone.empty() && CanSeeField(viewer, u, p.phone_visibility)) o["phone"] = p.phone;
+  if (!p.chat.empty() && CanSeeField(viewer, u, p.chat_visibility)) o["chat"] = p.chat;
+  // The person (and admins) see their own visibility settings.
+  if (viewer.user.id == u.id || viewer.is_admin())
+    o["visibility"] = {{"email", VisibilityName(p.email_visibility)},
+                       {"phone", VisibilityName(p.phone_visibility)},
+                       {"chat", VisibilityName(p.chat_visibility)}};
+  return o;
+}
+
+Result<ProfileChange> ParseChange(const boost::json::object& body) {
+  if (auto st = agora::json::OnlyKeys(body, {"pronouns", "title", "department", "office", "country", "timezone", "bio",
+                                              "phone", "chat", "visibility", "expertise", "manager_id"});
+      !st)
+    return st.error();
+  ProfileChange ch;
+  struct S {
+    const char* name;
+    std::optional<std::string>& out;
+  };
+  for (const S& f : {S{"pronouns", ch.pronouns}, S{"title", ch.title}, S{"department", ch.department},
+                     S{"office", ch.office}, S{"country", ch.country}, S{"timezone", ch.timezone}, S{"bio", ch.bio},
+                     S{"phone", ch.phone}, S{"chat", ch.chat}}) {
+    auto v = agora::json::OptionalString(body, f.name);
+    if (!v) return v.error();
+    f.out = *v;
+  }
+  if (auto* vis = body.if_contains("visibility")) {
+    if (!vis->is_object()) return Error::Invalid("visibility", "visibility must be an object");
+    for (const auto& kv : vis->as_object()) {
+      std::string field = "visibility." + std::string(kv.key());
+      if (!kv.value().is_string() || (kv.value().as_string() != "members" && kv.value().as_string() != "private"))
+        return Error::Invalid(field, field + " must be \"members\" or \"private\"");
+      Visibility v = kv.value().as_string() == "private" ? Visibility::kPrivate : Visibility::kMembers;
+      if (kv.key() == "email") ch.email_visibility = v;
+      else if (kv.key() == "phone") ch.phone_visibility = v;
+      else if (kv.key() == "chat") ch.chat_visibility = v;
+      else return Error::Invalid(field, "unknown field " + field);
+    }
+  }
+  if (auto* tags = body.if_contains("expertise")) {
+    if (!tags->is_array()) return Error::Invalid("expertise", "expertise must be an array of strings");
+    std::vector<std::string> list;
+    for (const auto& t : tags->as_array()) {
+      if (!t.is_string()) return Error::Invalid("expertise", "expertise must be an array of strings");
+      list.emplace_back(t.as_string());
+    }
+    ch.expertise = std::move(list);
+  }
+  if (auto* m = body.if_contains("manager_id")) {
+    if (m->is_null()) {
+      ch.manager_id = std::optional<Id>();
+    } else {
+      auto id = m->is_string() ? ParseId(std::string_view(m->as_string())) : std::nullopt;
+      if (!id) return Error::Invalid("manager_id", "manager_id must be a person's id (a string) or null");
+      ch.manager_id = std::optional<Id>(*id);
+    }
+  }
+  return ch;
+}
+
+}  // namespace agora::people::json

@@ -1,0 +1,58 @@
+// People's plain data: a profile (an account plus what the person says about themselves),
+// the short card used in lists, and who may see a contact field.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ids.h"
+#include "modules/identity/model.h"
+
+namespace agora::people {
+
+// Who sees a contact field besides the person and admins.
+enum class Visibility { kMembers, kPrivate };
+
+struct Profile {
+  identity::User account;
+  std::string pronouns, title, department, office, country, timezone, bio;
+  std::string phone, chat;
+  Visibility phone_visibility = Visibility::kMembers;
+  Visibility chat_visibility = Visibility::kMembers;
+  Visibility email_visibility = Visibility::kMembers;
+  std::optional<Id> manager_id;
+  std::vector<std::string> expertise;
+  std::int64_t followers = 0;
+  std::int64_t following = 0;
+};
+
+// What lists show of a person.
+struct Card {
+  Id id = 0;
+  std::string handle, display_name, title, department, country;
+  identity::Role role = identity::Role::kMember;
+};
+
+// A profile as one viewer sees it: the profile, its manager's card when the viewer may see
+// the manager, and whether the viewer follows the person.
+struct ProfileView {
+  Profile profile;
+  std::optional<Card> manager;
+  bool followed_by_viewer = false;
+};
+
+// A profile edit: fields left empty are not changed.
+struct ProfileChange {
+  std::optional<std::string> pronouns = std::nullopt, title = std::nullopt, department = std::nullopt,
+                             office = std::nullopt, country = std::nullopt, timezone = std::nullopt,
+                             bio = std::nullopt, phone = std::nullopt, chat = std::nullopt;
+  std::optional<Visibility> phone_visibility = std::nullopt, chat_visibility = std::nullopt,
+                            email_visibility = std::nullopt;
+  std::optional<std::vector<std::string>> expertise = std::nullopt;
+  // Admins only: the manager (nullopt inside: no manager). Outer nullopt: unchanged.
+  std::optional<std::optional<Id>> manager_id = std::nullopt;
+};
+
+}  // namespace agora::people

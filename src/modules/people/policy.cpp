@@ -1,0 +1,28 @@
+#include "modules/people/policy.h"
+
+namespace agora::people {
+
+using identity::Role;
+
+bool CanBrowse(const identity::Principal& viewer) {
+  return viewer.user.role == Role::kMember || viewer.user.role == Role::kAdmin;
+}
+
+bool CanSeeProfile(const identity::Principal& viewer, const identity::User& subject) {
+  if (viewer.user.id == subject.id) return true;
+  if (viewer.is_admin()) return true;
+  if (!subject.active) return false;
+  if (!CanBrowse(viewer)) return false;
+  return subject.role != Role::kGuest;
+}
+
+bool CanSeeField(const identity::Principal& viewer, const identity::User& subject, Visibility v) {
+  if (viewer.user.id == subject.id || viewer.is_admin()) return true;
+  return v == Visibility::kMembers && CanSeeProfile(viewer, subject);
+}
+
+ListFilter VisibleTo(const identity::Principal& viewer) {
+  return {viewer.is_admin(), viewer.is_admin()};
+}
+
+}  // namespace agora::people

@@ -1,0 +1,30 @@
+// Who may see whose profile, and which of its fields. One place, called by every read path
+// of this module (profile, lists, followers, org chart).
+//
+// Until communities exist (the next issues), "shares a community" is never true, so:
+// - members and admins see every active member, admin and alumnus profile (alumni marked);
+// - a guest's profile is seen by the guest and admins only;
+// - guests and alumni see their own profile only (they lose internal content);
+// - a deactivated person is seen by admins only (and disappears from lists).
+#pragma once
+
+#include "modules/identity/model.h"
+#include "modules/people/model.h"
+
+namespace agora::people {
+
+bool CanSeeProfile(const identity::Principal& viewer, const identity::User& subject);
+// Whether the viewer sees a contact field with this visibility (the person and admins
+// always do).
+bool CanSeeField(const identity::Principal& viewer, const identity::User& subject, Visibility v);
+// Whether the viewer may use the directory and relationship lists at all.
+bool CanBrowse(const identity::Principal& viewer);
+
+// The same rule for lists, as the store applies it in SQL.
+struct ListFilter {
+  bool include_inactive = false;
+  bool include_guests = false;
+};
+ListFilter VisibleTo(const identity::Principal& viewer);
+
+}  // namespace agora::people

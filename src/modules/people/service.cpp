@@ -1,0 +1,243 @@
+#include "modules/people/service.h"
+
+#include <algorithm>
+
+#include "core/cursor.h"
+#include "core/text.h"
+#include "modules/people/policy.h"
+#include "modules/people/store.h"
+
+namespace agora::people {
+namespace {
+
+Result<std::string> ShortText(const std::string& field, std::string_view value, size_t max_chars) {
+  auto t = text::Trim(value);
+  if (!text::IsValidUtf8(t)) return Error::Invalid(field, field + " is not valid UTF-8");
+  if (text::CodePoints(t) > max_chars)
+    return Error::Invalid(field, field + " must be at most " + std::to_string(max_chars) + " characters");
+  if (text::HasControlCharacters(t)) return Error::Invalid(field, field + " must not contain control characters");
+  return std::string(t);
+}
+
+Result<std::string> Country(std::string_view v) {
+  auto t = text::Trim(v);
+  if (t.empty()) return std::string();
+  if (t.size() != 2 || !std::isalpha(static_cast<unsigned char>(t[0])) || !std::isalpha(static_cast<unsigned char>(t[1])))
+    return Error::Invalid("country", "country must be an ISO 3166-1 alpha-2 code such as SE");
+  std::string out(t);
+  for (auto& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+Result<std::string> TimeZone(std::string_view v) {
+  auto t = text::Trim(v);
+  bool ok = t.size() <= 64;
+  for (char ch : t) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '/' || ch == '_' || ch == '-' || ch == '+');
+  if (!ok || (!t.empty() && (t.front() == '/' || t.back() == '/')))
+    return Error::Invalid("timezone", "timezone must be an IANA name such as Europe/Stockholm");
+  return std::string(t);
+}
+
+Result<std::string> Phone(std::string_view v) {
+  auto t = text::Trim(v);
+  bool ok = t.size() <= 40;
+  for (char ch : t) ok = ok && (std::isdigit(static_cast<unsigned char>(ch)) || std::string_view(" +-().").find(ch) != std::string_view::npos);
+  if (!ok) return Error::Invalid("phone", "phone may hold digits, spaces and + - ( ) . only, at most 40");
+  return std::string(t);
+}
+
+Result<CardPage> Page(std::vector<Card> items, int limit) {
+  CardPage page;
+  page.items = std::move(items);
+  if (static_cast<int>(page.items.size()) > limit) {
+    page.items.resize(static_cast<size_t>(limit));
+    page.next_cursor = EncodeCursor({{}, page.items.back().id});
+  }
+  return page;
+}
+
+Result<Id> AfterId(std::string_view cursor) {
+  if (cursor.empty()) return Id{0};
+  auto c = DecodeCursor(cursor);
+  if (!c) return c.error();
+  return c->id;
+}
+
+}  // namespace
+
+Result<std::string> NormalizeTag(std::string_view tag) {
+  auto t = text::Trim(tag);
+  if (t.empty() || !text::IsValidUtf8(t) || text::CodePoints(t) > 50 || text::HasControlCharacters(t) ||
+      t.find_first_of(",;#/") != std::string_view::npos)
+    return Error::Invalid("expertise", "each expertise tag must be 1 to 50 characters without , ; # /");
+  return text::Lower(t);
+}
+
+Result<Id> PeopleService::Resolve(const identity::Principal& viewer, std::string_view ref) {
+  if (ref == "me") return viewer.user.id;
+  if (auto id = ParseId(ref)) return *id;
+  auto id = db_.Read([&](auto& c) { return store::FindIdByHandle(c, std::string(ref)); });
+  if (!id) return Error::NotFound("no such person");
+  return *id;
+}
+
+ProfileView PeopleService::ViewOf(const identity::Principal& viewer, Profile p) {
+  ProfileView v;
+  db_.Read([&](auto& c) {
+    if (p.manager_id) {
+      auto manager = store::LoadProfile(c, *p.manager_id);
+      if (manager && CanSeeProfile(viewer, manager->account)) v.manager = store::LoadCard(c, *p.manager_id);
+    }
+    v.followed_by_viewer = store::IsFollowing(c, viewer.user.id, p.account.id);
+  });
+  v.profile = std::move(p);
+  return v;
+}
+
+Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::string_view ref) {
+  auto id = Resolve(viewer, ref);
+  if (!id) return id.error();
+  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, *id); });
+  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
+  return ViewOf(viewer, std::move(*p));
+}
+
+Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id target, const ProfileChange& ch) {
+  if (viewer.user.id != target && !viewer.is_admin()) return Error::Forbidden("you can edit only your own profile");
+  if (ch.manager_id && !viewer.is_admin()) return Error::Forbidden("only admins change who someone reports to");
+
+  auto loaded = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
+  if (!loaded || !CanSeeProfile(viewer, loaded->account)) return Error::NotFound("no such person");
+  Profile p = *loaded;
+  struct TextField {
+    const char* name;
+    const std::optional<std::string>& value;
+    std::string& out;
+    size_t max;
+  };
+  for (const TextField& f : {TextField{"pronouns", ch.pronouns, p.pronouns, 40}, TextField{"title", ch.title, p.title, 100},
+                             TextField{"department", ch.department, p.department, 100},
+                             TextField{"office", ch.office, p.office, 100}, TextField{"chat", ch.chat, p.chat, 100}}) {
+    if (!f.value) continue;
+    auto v = ShortText(f.name, *f.value, f.max);
+    if (!v) return v.error();
+    f.out = *v;
+  }
+  if (ch.bio) {
+    if (!text::IsValidUtf8(*ch.bio) || ch.bio->size() > 10000)
+      return Error::Invalid("bio", "bio must be UTF-8 text of at most 10000 bytes");
+    p.bio = *ch.bio;
+  }
+  if (ch.country) {
+    auto v = Country(*ch.country);
+    if (!v) return v.error();
+    p.country = *v;
+  }
+  if (ch.timezone) {
+    auto v = TimeZone(*ch.timezone);
+    if (!v) return v.error();
+    p.timezone = *v;
+  }
+  if (ch.phone) {
+    auto v = Phone(*ch.phone);
+    if (!v) return v.error();
+    p.phone = *v;
+  }
+  if (ch.phone_visibility) p.phone_visibility = *ch.phone_visibility;
+  if (ch.chat_visibility) p.chat_visibility = *ch.chat_visibility;
+  if (ch.email_visibility) p.email_visibility = *ch.email_visibility;
+  if (ch.expertise) {
+    if (static_cast<int>(ch.expertise->size()) > kMaxExpertise)
+      return Error::Invalid("expertise", "at most " + std::to_string(kMaxExpertise) + " expertise tags");
+    std::vector<std::string> tags;
+    for (const auto& t : *ch.expertise) {
+      auto n = NormalizeTag(t);
+      if (!n) return n.error();
+      if (std::find(tags.begin(), tags.end(), *n) == tags.end()) tags.push_back(*n);
+    }
+    p.expertise = std::move(tags);
+  }
+  auto saved = db_.Write([&](agora::store::Connection& c) -> Result<Profile> {
+    if (ch.manager_id) {
+      auto manager = *ch.manager_id;
+      if (manager) {
+        if (*manager == target) return Error::Invalid("manager_id", "a person cannot report to themselves");
+        auto card = store::LoadCard(c, *manager);
+        if (!card) return Error::Invalid("manager_id", "manager_id is not a person here");
+        // Walk up from the new manager: meeting `target` means the change closes a loop.
+        std::optional<Id> up = manager;
+        for (int depth = 0; up && depth < kMaxChainDepth; ++depth) {
+          if (*up == target) return Error::Invalid("manager_id", "this would make a loop in the reporting line");
+          up = store::ManagerOf(c, *up);
+        }
+      }
+      p.manager_id = manager;
+    }
+    store::SaveProfile(c, p, clock_.NowMs());
+    return *store::LoadProfile(c, target);
+  });
+  if (!saved) return saved.error();
+  return ViewOf(viewer, saved.take());
+}
+
+Status PeopleService::Follow(const identity::Principal& viewer, Id target) {
+  if (!CanBrowse(viewer)) return Error::Forbidden("your role cannot follow people");
+  if (target == viewer.user.id) return Error::Invalid("id", "you cannot follow yourself");
+  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
+  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
+  db_.Write([&](auto& c) { store::Follow(c, viewer.user.id, target, clock_.NowMs()); });
+  return OkStatus();
+}
+
+Status PeopleService::Unfollow(const identity::Principal& viewer, Id target) {
+  db_.Write([&](auto& c) { store::Unfollow(c, viewer.user.id, target); });
+  return OkStatus();
+}
+
+Result<CardPage> PeopleService::Followers(const identity::Principal& viewer, Id target, std::string_view cursor, int limit) {
+  auto after = AfterId(cursor);
+  if (!after) return after.error();
+  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
+  if (!p || !CanSeeProfile(viewer, p->account) || (!CanBrowse(viewer) && viewer.user.id != target))
+    return Error::NotFound("no such person");
+  auto f = VisibleTo(viewer);
+  return Page(db_.Read([&](auto& c) { return store::Followers(c, target, *after, limit + 1, f); }), limit);
+}
+
+Result<CardPage> PeopleService::Following(const identity::Principal& viewer, Id target, std::string_view cursor, int limit) {
+  auto after = AfterId(cursor);
+  if (!after) return after.error();
+  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
+  if (!p || !CanSeeProfile(viewer, p->account) || (!CanBrowse(viewer) && viewer.user.id != target))
+    return Error::NotFound("no such person");
+  auto f = VisibleTo(viewer);
+  return Page(db_.Read([&](auto& c) { return store::Following(c, target, *after, limit + 1, f); }), limit);
+}
+
+Result<std::vector<Card>> PeopleService::Reports(const identity::Principal& viewer, Id target) {
+  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
+  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
+  if (!CanBrowse(viewer) && !viewer.is_admin()) return std::vector<Card>{};
+  auto f = VisibleTo(viewer);
+  return db_.Read([&](auto& c) { return store::Reports(c, target, f); });
+}
+
+Result<std::vector<Card>> PeopleService::Managers(const identity::Principal& viewer, Id target) {
+  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
+  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
+  std::vector<Card> chain;
+  if (!CanBrowse(viewer) && !viewer.is_admin()) return chain;
+  db_.Read([&](auto& c) {
+    auto up = p->manager_id;
+    for (int depth = 0; up && depth < kMaxChainDepth; ++depth) {
+      auto card = store::LoadCard(c, *up);
+      if (!card) break;
+      auto manager = store::LoadProfile(c, *up);
+      if (manager && CanSeeProfile(viewer, manager->account)) chain.push_back(*card);
+      up = store::ManagerOf(c, *up);
+    }
+  });
+  return chain;
+}
+
+}  // namespace agora::people

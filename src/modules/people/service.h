@@ -1,0 +1,58 @@
+// People use cases: read a profile, edit one's own (admins: anyone's, and the manager),
+// follow and unfollow, and walk followers, following, direct reports and the management
+// chain. Every read goes through policy.h. No HTTP types.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "modules/identity/model.h"
+#include "modules/people/model.h"
+#include "store/database.h"
+
+namespace agora::people {
+
+struct CardPage {
+  std::vector<Card> items;
+  std::optional<std::string> next_cursor;
+};
+
+class PeopleService {
+ public:
+  PeopleService(agora::store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  // `ref` is an id, a handle, or "me". 404 when missing or not visible to the viewer.
+  Result<Id> Resolve(const identity::Principal& viewer, std::string_view ref);
+  Result<ProfileView> Get(const identity::Principal& viewer, std::string_view ref);
+  // The person themselves or an admin; only admins change the manager. Fields are checked
+  // and normalized (422 naming the field); a manager that would close a loop in the
+  // reporting line is refused (422, "manager_id").
+  Result<ProfileView> Update(const identity::Principal& viewer, Id target, const ProfileChange& change);
+
+  Status Follow(const identity::Principal& viewer, Id target);
+  Status Unfollow(const identity::Principal& viewer, Id target);
+  Result<CardPage> Followers(const identity::Principal& viewer, Id target, std::string_view cursor, int limit);
+  Result<CardPage> Following(const identity::Principal& viewer, Id target, std::string_view cursor, int limit);
+  Result<std::vector<Card>> Reports(const identity::Principal& viewer, Id target);
+  // The manager, their manager, ... up to the top (nearest first).
+  Result<std::vector<Card>> Managers(const identity::Principal& viewer, Id target);
+
+  static constexpr int kMaxExpertise = 30;
+  static constexpr int kMaxChainDepth = 64;
+
+ private:
+  ProfileView ViewOf(const identity::Principal& viewer, Profile p);
+
+  agora::store::Database& db_;
+  const Clock& clock_;
+};
+
+// Normalizes an expertise tag ("  Kubernetes " -> "kubernetes"); kInvalidField when it is
+// not 1-50 characters of text without separators.
+Result<std::string> NormalizeTag(std::string_view tag);
+
+}  // namespace agora::people

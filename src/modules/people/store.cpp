@@ -1,0 +1,146 @@
+#include "modules/people/store.h"
+
+namespace agora::people::store {
+namespace {
+
+constexpr const char* kLoadProfile =
+    "SELECT u.id, u.email, u.handle, u.display_name, u.role, u.active, u.created_at, u.updated_at, u.deactivated_at,"
+    " p.pronouns, p.title, p.department, p.office, p.country, p.timezone, p.bio, p.phone, p.phone_visibility,"
+    " p.chat, p.chat_visibility, p.email_visibility, p.manager_id,"
+    " (SELECT count(*) FROM follows f WHERE f.followee_id = u.id),"
+    " (SELECT count(*) FROM follows f WHERE f.follower_id = u.id)"
+    " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
+constexpr const char* kExpertiseOf = "SELECT tag FROM expertise WHERE user_id = ? ORDER BY tag";
+constexpr const char* kIdByHandle = "SELECT id FROM users WHERE handle = ?";
+constexpr const char* kSaveProfile =
+    "INSERT INTO profiles (user_id, pronouns, title, department, office, country, timezone, bio, phone,"
+    " phone_visibility, chat, chat_visibility, email_visibility, manager_id, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (user_id) DO UPDATE SET pronouns = excluded.pronouns, title = excluded.title,"
+    " department = excluded.department, office = excluded.office, country = excluded.country,"
+    " timezone = excluded.timezone, bio = excluded.bio, phone = excluded.phone,"
+    " phone_visibility = excluded.phone_visibility, chat = excluded.chat, chat_visibility = excluded.chat_visibility,"
+    " email_visibility = excluded.email_visibility, manager_id = excluded.manager_id, updated_at = excluded.updated_at";
+constexpr const char* kDeleteExpertise = "DELETE FROM expertise WHERE user_id = ?";
+constexpr const char* kInsertExpertise = "INSERT OR IGNORE INTO expertise (user_id, tag) VALUES (?, ?)";
+constexpr const char* kManagerOf = "SELECT manager_id FROM profiles WHERE user_id = ?";
+constexpr const char* kFollow = "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?)";
+constexpr const char* kUnfollow = "DELETE FROM follows WHERE follower_id = ? AND followee_id = ?";
+constexpr const char* kIsFollowing = "SELECT 1 FROM follows WHERE follower_id = ? AND followee_id = ?";
+
+// Cards: the same columns everywhere, and the list rule of policy.h as ?-parameters
+// (include_inactive, include_guests) in every list query.
+#define AGORA_CARD_COLUMNS "u.id, u.handle, u.display_name, coalesce(p.title, ''), coalesce(p.department, ''), coalesce(p.country, ''), u.role"
+#define AGORA_LIST_RULE "(u.active = 1 OR ?2) AND (u.role != 'guest' OR ?3)"
+constexpr const char* kCard =
+    "SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
+constexpr const char* kFollowers =
+    "SELECT " AGORA_CARD_COLUMNS " FROM follows f JOIN users u ON u.id = f.follower_id"
+    " LEFT JOIN profiles p ON p.user_id = u.id WHERE f.followee_id = ?1 AND " AGORA_LIST_RULE
+    " AND u.id > ?4 ORDER BY u.id LIMIT ?5";
+constexpr const char* kFollowing =
+    "SELECT " AGORA_CARD_COLUMNS " FROM follows f JOIN users u ON u.id = f.followee_id"
+    " LEFT JOIN profiles p ON p.user_id = u.id WHERE f.follower_id = ?1 AND " AGORA_LIST_RULE
+    " AND u.id > ?4 ORDER BY u.id LIMIT ?5";
+constexpr const char* kReports =
+    "SELECT " AGORA_CARD_COLUMNS " FROM profiles p JOIN users u ON u.id = p.user_id"
+    " WHERE p.manager_id = ?1 AND " AGORA_LIST_RULE " ORDER BY u.display_name COLLATE NOCASE, u.id LIMIT 1000";
+
+const char* VisibilityName(Visibility v) { return v == Visibility::kPrivate ? "private" : "members"; }
+Visibility ParseVisibility(std::string_view s) { return s == "private" ? Visibility::kPrivate : Visibility::kMembers; }
+
+Card ReadCard(const agora::store::Query& q) {
+  return Card{q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5),
+              identity::ParseRole(q.TextView(6)).value_or(identity::Role::kMember)};
+}
+
+std::vector<Card> Cards(agora::store::Query q) {
+  std::vector<Card> out;
+  while (q.Next()) out.push_back(ReadCard(q));
+  return out;
+}
+
+}  // namespace
+
+std::optional<Profile> LoadProfile(Connection& c, Id user_id) {
+  auto q = c.Prepare(kLoadProfile, user_id);
+  if (!q.Next()) return std::nullopt;
+  Profile p;
+  auto& u = p.account;
+  u.id = q.Int(0);
+  u.email = q.Text(1);
+  u.handle = q.Text(2);
+  u.display_name = q.Text(3);
+  u.role = identity::ParseRole(q.TextView(4)).value_or(identity::Role::kMember);
+  u.active = q.Int(5) != 0;
+  u.created_at = q.Int(6);
+  u.updated_at = q.Int(7);
+  u.deactivated_at = q.OptInt(8);
+  p.pronouns = q.Text(9);
+  p.title = q.Text(10);
+  p.department = q.Text(11);
+  p.office = q.Text(12);
+  p.country = q.Text(13);
+  p.timezone = q.Text(14);
+  p.bio = q.Text(15);
+  p.phone = q.Text(16);
+  p.phone_visibility = ParseVisibility(q.TextView(17));
+  p.chat = q.Text(18);
+  p.chat_visibility = ParseVisibility(q.TextView(19));
+  p.email_visibility = ParseVisibility(q.TextView(20));
+  p.manager_id = q.OptInt(21);
+  p.followers = q.Int(22);
+  p.following = q.Int(23);
+  auto tags = c.Prepare(kExpertiseOf, user_id);
+  while (tags.Next()) p.expertise.push_back(tags.Text(0));
+  return p;
+}
+
+std::optional<Id> FindIdByHandle(Connection& c, const std::string& handle) {
+  auto q = c.Prepare(kIdByHandle, handle);
+  if (!q.Next()) return std::nullopt;
+  return q.Int(0);
+}
+
+std::optional<Card> LoadCard(Connection& c, Id user_id) {
+  auto q = c.Prepare(kCard, user_id);
+  if (!q.Next()) return std::nullopt;
+  return ReadCard(q);
+}
+
+void SaveProfile(Connection& c, const Profile& p, std::int64_t now) {
+  c.Prepare(kSaveProfile, p.account.id, p.pronouns, p.title, p.department, p.office, p.country, p.timezone, p.bio,
+            p.phone, VisibilityName(p.phone_visibility), p.chat, VisibilityName(p.chat_visibility),
+            VisibilityName(p.email_visibility), p.manager_id, now)
+      .Run();
+  c.Prepare(kDeleteExpertise, p.account.id).Run();
+  for (const auto& tag : p.expertise) c.Prepare(kInsertExpertise, p.account.id, tag).Run();
+}
+
+std::optional<Id> ManagerOf(Connection& c, Id user_id) {
+  auto q = c.Prepare(kManagerOf, user_id);
+  if (!q.Next()) return std::nullopt;
+  return q.OptInt(0);
+}
+
+bool Follow(Connection& c, Id follower, Id followee, std::int64_t now) {
+  return c.Prepare(kFollow, follower, followee, now).Run() > 0;
+}
+
+bool Unfollow(Connection& c, Id follower, Id followee) { return c.Prepare(kUnfollow, follower, followee).Run() > 0; }
+
+bool IsFollowing(Connection& c, Id follower, Id followee) { return c.Prepare(kIsFollowing, follower, followee).Next(); }
+
+std::vector<Card> Followers(Connection& c, Id user_id, Id after_id, int limit, ListFilter f) {
+  return Cards(c.Prepare(kFollowers, user_id, f.include_inactive, f.include_guests, after_id, limit));
+}
+
+std::vector<Card> Following(Connection& c, Id user_id, Id after_id, int limit, ListFilter f) {
+  return Cards(c.Prepare(kFollowing, user_id, f.include_inactive, f.include_guests, after_id, limit));
+}
+
+std::vector<Card> Reports(Connection& c, Id manager_id, ListFilter f) {
+  return Cards(c.Prepare(kReports, manager_id, f.include_inactive, f.include_guests));
+}
+
+}  // namespace agora::people::store

@@ -1,0 +1,114 @@
+#include <gtest/gtest.h>
+
+#include "modules/identity/admin_service.h"
+#include "modules/people/policy.h"
+#include "modules/people/service.h"
+#include "test_support.h"
+
+namespace agora::people {
+namespace {
+
+using identity::Principal;
+using identity::Role;
+using identity::User;
+
+Principal As(Id id, Role role) {
+  Principal p;
+  p.user.id = id;
+  p.user.role = role;
+  return p;
+}
+
+User Subject(Id id, Role role, bool active = true) {
+  User u;
+  u.id = id;
+  u.role = role;
+  u.active = active;
+  return u;
+}
+
+TEST(ProfilePolicy, MatrixOfViewerAndSubjectRoles) {
+  struct Case {
+    Role viewer;
+    Role subject;
+    bool active;
+    bool visible;
+  };
+  for (const auto& c : {Case{Role::kMember, Role::kMember, true, true}, Case{Role::kMember, Role::kAlumnus, true, true},
+                        Case{Role::kMember, Role::kAdmin, true, true}, Case{Role::kMember, Role::kGuest, true, false},
+                        Case{Role::kMember, Role::kMember, false, false}, Case{Role::kGuest, Role::kMember, true, false},
+                        Case{Role::kAlumnus, Role::kMember, true, false}, Case{Role::kAdmin, Role::kGuest, true, true},
+                        Case{Role::kAdmin, Role::kMember, false, true}}) {
+    EXPECT_EQ(CanSeeProfile(As(1, c.viewer), Subject(2, c.subject, c.active)), c.visible)
+        << identity::RoleName(c.viewer) << " -> " << identity::RoleName(c.subject) << (c.active ? "" : " (inactive)");
+  }
+  EXPECT_TRUE(CanSeeProfile(As(3, Role::kGuest), Subject(3, Role::kGuest))) << "everyone sees themselves";
+}
+
+TEST(ProfilePolicy, PrivateFieldsOnlyForThePersonAndAdmins) {
+  auto subject = Subject(2, Role::kMember);
+  EXPECT_FALSE(CanSeeField(As(1, Role::kMember), subject, Visibility::kPrivate));
+  EXPECT_TRUE(CanSeeField(As(1, Role::kMember), subject, Visibility::kMembers));
+  EXPECT_TRUE(CanSeeField(As(2, Role::kMember), subject, Visibility::kPrivate));
+  EXPECT_TRUE(CanSeeField(As(9, Role::kAdmin), subject, Visibility::kPrivate));
+  EXPECT_FALSE(CanSeeField(As(1, Role::kGuest), subject, Visibility::kMembers));
+}
+
+TEST(ExpertiseTags, AreNormalizedOrRefused) {
+  EXPECT_EQ(*NormalizeTag("  Kubernetes "), "kubernetes");
+  EXPECT_EQ(*NormalizeTag("ÅSA"), "åsa");
+  for (auto bad : {"", "   ", "a,b", "a;b", "c#", std::string(51, 'x').c_str()}) EXPECT_FALSE(NormalizeTag(bad)) << bad;
+}
+
+class PeopleServiceTest : public ::testing::Test {
+ protected:
+  PeopleServiceTest()
+      : db_(testing::MigratedDatabase(dir_)), clock_(1'795'000'000'000), ids_(0), hasher_("minimum"),
+        admin_(*db_, ids_, clock_, hasher_), people_(*db_, clock_) {}
+
+  Principal Make(const std::string& email, Role role) {
+    auto u = admin_.CreateUser({}, {email, email, role, ""});
+    Principal p;
+    p.user = *u;
+    return p;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<agora::store::Database> db_;
+  ManualClock clock_;
+  IdGenerator ids_;
+  identity::PasswordHasher hasher_;
+  identity::AdminService admin_;
+  PeopleService people_;
+};
+
+TEST_F(PeopleServiceTest, FailToCloseALoopInTheReportingLine) {
+  auto boss = Make("boss@example.com", Role::kAdmin);
+  auto a = Make("a@example.com", Role::kMember);
+  auto b = Make("b@example.com", Role::kMember);
+  auto c = Make("c@example.com", Role::kMember);
+  ASSERT_TRUE(people_.Update(boss, b.user.id, {.manager_id = std::optional<Id>(a.user.id)}));
+  ASSERT_TRUE(people_.Update(boss, c.user.id, {.manager_id = std::optional<Id>(b.user.id)}));
+  auto loop = people_.Update(boss, a.user.id, {.manager_id = std::optional<Id>(c.user.id)});
+  ASSERT_FALSE(loop);
+  EXPECT_EQ(loop.error().field, "manager_id");
+  auto chain = people_.Managers(a, c.user.id);
+  ASSERT_TRUE(chain);
+  ASSERT_EQ(chain->size(), 2u);
+  EXPECT_EQ((*chain)[0].id, b.user.id);
+  EXPECT_EQ((*chain)[1].id, a.user.id);
+}
+
+TEST_F(PeopleServiceTest, FailToEditSomeoneElseOrTheManagerWithoutAdmin) {
+  auto a = Make("a@example.com", Role::kMember);
+  auto b = Make("b@example.com", Role::kMember);
+  EXPECT_EQ(people_.Update(a, b.user.id, {.title = "CEO"}).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(people_.Update(a, a.user.id, {.manager_id = std::optional<Id>(b.user.id)}).error().code,
+            ErrorCode::kForbidden);
+  auto ok = people_.Update(a, a.user.id, {.title = "  Engineer "});
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->profile.title, "Engineer");
+}
+
+}  // namespace
+}  // namespace agora::people
