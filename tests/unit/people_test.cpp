@@ -57,7 +57,9 @@ TEST(ProfilePolicy, PrivateFieldsOnlyForThePersonAndAdmins) {
 TEST(ExpertiseTags, AreNormalizedOrRefused) {
   EXPECT_EQ(*NormalizeTag("  Kubernetes "), "kubernetes");
   EXPECT_EQ(*NormalizeTag("ÅSA"), "åsa");
-  for (auto bad : {"", "   ", "a,b", "a;b", "c#", std::string(51, 'x').c_str()}) EXPECT_FALSE(NormalizeTag(bad)) << bad;
+  for (const std::string& bad : {std::string(), std::string("   "), std::string("a,b"), std::string("a;b"),
+                                 std::string("c#"), std::string(51, 'x')})
+    EXPECT_FALSE(NormalizeTag(bad)) << bad;
 }
 
 class PeopleServiceTest : public ::testing::Test {
