@@ -8,6 +8,7 @@ import { SignInPage } from './pages/signin';
 import { HomePage } from './pages/home';
 import { AccountPage } from './pages/account';
 import { AdminUsersPage } from './pages/admin_users';
+import { ProfilePage } from './pages/profile';
 
 interface SessionState {
   user: User;
@@ -52,6 +53,7 @@ export function App() {
   let page;
   if (path === '/settings') page = <AccountPage user={user} onSignedOut={() => setUser(null)} />;
   else if (path === '/admin/users' && user.role === 'admin') page = <AdminUsersPage me={user} />;
+  else if (path.startsWith('/people/')) page = <ProfilePage handle={decodeURIComponent(path.slice('/people/'.length))} myId={user.id} />;
   else page = <HomePage user={user} />;
 
   const link = (href: string, label: string) => (
@@ -68,6 +70,7 @@ export function App() {
         <span class="brand">Agora</span>
         <nav aria-label="Main">
           {link('/', 'Home')}
+          {link(`/people/${user.handle}`, 'My profile')}
           {link('/settings', 'Account')}
           {user.role === 'admin' && link('/admin/users', 'People admin')}
         </nav>

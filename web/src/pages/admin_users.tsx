@@ -65,7 +65,9 @@ export function AdminUsersPage(props: { me: User }) {
         <tbody>
           {users.map((u) => (
             <tr key={u.id} data-testid={`user-${u.email}`}>
-              <td>{u.display_name}</td>
+              <td>
+                <a href={`/people/${u.handle}`}>{u.display_name}</a>
+              </td>
               <td>{u.email}</td>
               <td>
                 <select aria-label={`Role of ${u.display_name}`} value={u.role} onChange={(e) => update(u, { role: (e.target as HTMLSelectElement).value as User['role'] })}>

@@ -1,0 +1,88 @@
+// Browser test: a member edits their profile (with a private phone), follows their manager
+// from the reporting line, and another member sees the profile without the private field.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { Client, setupAdmin, startServer } from '../support/server.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+async function expectAccessible(page, label) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  assert.deepEqual(violations, [], `axe-core violations on ${label}`);
+}
+
+describe('profiles in the browser', () => {
+  let server;
+  let admin;
+  let browser;
+  let page;
+  const ids = {};
+  before(async () => {
+    server = await startServer();
+    admin = await setupAdmin(server, { name: 'Ada Admin' });
+    for (const who of ['bo', 'cy']) {
+      const r = await admin.post('/api/v1/admin/users', { email: `${who}@example.com`, display_name: `${who === 'bo' ? 'Bo' : 'Cy'} Berg`, password: `${who}-password-1` });
+      ids[who] = r.json.id;
+    }
+    await admin.request('PATCH', `/api/v1/people/${ids.bo}`, { body: { manager_id: admin.user.id } });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a member fills in their profile', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('E-mail').fill('bo@example.com');
+    await page.getByLabel('Password').fill('bo-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My profile' }).click();
+    await page.getByRole('heading', { name: 'Bo Berg', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByLabel('Job title').fill('Site Reliability Engineer');
+    await page.getByLabel('Country code').fill('no');
+    await page.getByLabel('Ask me about').fill('Kubernetes, On-call');
+    await page.getByLabel('Phone', { exact: true }).fill('+47 22 00 00 00');
+    await page.getByLabel('Phone visible to').selectOption('private');
+    await expectAccessible(page, 'profile editor');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('list').filter({ hasText: 'kubernetes' }).waitFor();
+    assert.match(await page.locator('.subtitle').textContent(), /Site Reliability Engineer.*NO/);
+    await expectAccessible(page, 'own profile');
+  });
+
+  test('the manager is one click away and can be followed', async () => {
+    await page.getByRole('link', { name: 'Ada Admin' }).click();
+    await page.getByRole('heading', { name: 'Ada Admin', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Follow' }).click();
+    await page.getByRole('button', { name: 'Unfollow' }).waitFor();
+    assert.equal(await page.getByTestId('followers').textContent(), '1');
+    await expectAccessible(page, 'someone else\'s profile');
+    const followers = await admin.get(`/api/v1/people/${admin.user.id}/followers`);
+    assert.deepEqual(followers.json.items.map((p) => p.id), [ids.bo]);
+  });
+
+  test('another member sees the profile without the private phone', async () => {
+    const cy = new Client(server.url);
+    await cy.login('cy@example.com', 'cy-password-1');
+    const seen = await cy.get(`/api/v1/people/${ids.bo}`);
+    assert.equal(seen.json.title, 'Site Reliability Engineer');
+    assert.deepEqual(seen.json.expertise, ['kubernetes', 'on-call']);
+    assert.ok(!seen.text.includes('+47'), 'private phone not in the response');
+    assert.equal((await admin.get(`/api/v1/people/${ids.bo}`)).json.phone, '+47 22 00 00 00');
+  });
+});

@@ -1,0 +1,236 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, describeError, type Page } from '../api';
+import { Alert, Field, Notice, PageHeading } from '../components';
+
+export interface Card {
+  id: string;
+  handle: string;
+  display_name: string;
+  title: string;
+  department: string;
+  country: string;
+  alumnus: boolean;
+}
+
+type Visibility = 'members' | 'private';
+
+export interface Profile extends Card {
+  role: string;
+  pronouns: string;
+  office: string;
+  timezone: string;
+  bio: string;
+  expertise: string[];
+  email?: string;
+  phone?: string;
+  chat?: string;
+  visibility?: { email: Visibility; phone: Visibility; chat: Visibility };
+  manager: Card | null;
+  followers: number;
+  following: number;
+  followed_by_me: boolean;
+}
+
+function localTime(timezone: string): string | null {
+  if (!timezone) return null;
+  try {
+    return new Date().toLocaleTimeString([], { timeZone: timezone, hour: '2-digit', minute: '2-digit' });
+  } catch {
+    return null;
+  }
+}
+
+function PersonLink(props: { card: Card }) {
+  const c = props.card;
+  return (
+    <>
+      <a href={`/people/${c.handle}`}>{c.display_name}</a>
+      {c.title && <span class="muted"> · {c.title}</span>}
+      {c.alumnus && <span class="badge">alumnus</span>}
+    </>
+  );
+}
+
+// A person's profile: /people/{handle}. The viewer's own profile has an edit form.
+export function ProfilePage(props: { handle: string; myId: string }) {
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [reports, setReports] = useState<Card[]>([]);
+  const [managers, setManagers] = useState<Card[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+
+  const load = async () => {
+    setError(null);
+    try {
+      const p = await api<Profile>('GET', `/api/v1/people/${encodeURIComponent(props.handle)}`);
+      setProfile(p);
+      const [r, m] = await Promise.all([
+        api<Page<Card>>('GET', `/api/v1/people/${p.id}/reports`),
+        api<Page<Card>>('GET', `/api/v1/people/${p.id}/managers`),
+      ]);
+      setReports(r.items);
+      setManagers(m.items);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  useEffect(() => {
+    load();
+  }, [props.handle]);
+
+  if (error) return <Alert message={error} />;
+  if (!profile) return <p>Loading…</p>;
+  const mine = profile.id === props.myId;
+  const time = localTime(profile.timezone);
+
+  const toggleFollow = async () => {
+    try {
+      await api(profile.followed_by_me ? 'DELETE' : 'POST', `/api/v1/people/${profile.id}/follow`);
+      await load();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+
+  return (
+    <section>
+      <PageHeading>{profile.display_name}</PageHeading>
+      <p class="subtitle">
+        {[profile.pronouns, profile.title, profile.department, profile.office, profile.country].filter(Boolean).join(' · ')}
+        {profile.alumnus && <span class="badge">alumnus</span>}
+      </p>
+      {time && <p>Local time: {time} ({profile.timezone})</p>}
+      <p>
+        <span data-testid="followers">{profile.followers}</span> followers · {profile.following} following{' '}
+        {!mine && (
+          <button type="button" class={profile.followed_by_me ? 'secondary' : ''} onClick={toggleFollow}>
+            {profile.followed_by_me ? 'Unfollow' : 'Follow'}
+          </button>
+        )}
+      </p>
+      {profile.expertise.length > 0 && (
+        <section aria-labelledby="expertise-heading">
+          <h2 id="expertise-heading">Ask me about</h2>
+          <ul class="chips">
+            {profile.expertise.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {profile.bio && (
+        <section aria-labelledby="about-heading">
+          <h2 id="about-heading">About</h2>
+          <p class="bio">{profile.bio}</p>
+        </section>
+      )}
+      <section aria-labelledby="contact-heading">
+        <h2 id="contact-heading">Contact</h2>
+        <dl class="contact">
+          {profile.email && (<><dt>E-mail</dt><dd><a href={`mailto:${profile.email}`}>{profile.email}</a></dd></>)}
+          {profile.phone && (<><dt>Phone</dt><dd>{profile.phone}</dd></>)}
+          {profile.chat && (<><dt>Chat</dt><dd>{profile.chat}</dd></>)}
+        </dl>
+      </section>
+      <section aria-labelledby="org-heading">
+        <h2 id="org-heading">Reporting line</h2>
+        {managers.length === 0 && reports.length === 0 && <p>No reporting line recorded.</p>}
+        {managers.length > 0 && (
+          <>
+            <h3>Reports to</h3>
+            <ol class="chain">
+              {managers.map((m) => (
+                <li key={m.id}><PersonLink card={m} /></li>
+              ))}
+            </ol>
+          </>
+        )}
+        {reports.length > 0 && (
+          <>
+            <h3>Direct reports</h3>
+            <ul>
+              {reports.map((r) => (
+                <li key={r.id}><PersonLink card={r} /></li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      {mine && !editing && (
+        <button type="button" onClick={() => setEditing(true)}>
+          Edit profile
+        </button>
+      )}
+      {mine && editing && <EditProfile profile={profile} onSaved={(p) => { setProfile(p); setEditing(false); }} />}
+    </section>
+  );
+}
+
+function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void }) {
+  const p = props.profile;
+  const [fields, setFields] = useState({
+    pronouns: p.pronouns, title: p.title, department: p.department, office: p.office, country: p.country,
+    timezone: p.timezone, phone: p.phone ?? '', chat: p.chat ?? '', bio: p.bio, expertise: p.expertise.join(', '),
+  });
+  const [visibility, setVisibility] = useState(p.visibility ?? { email: 'members', phone: 'members', chat: 'members' });
+  const [error, setError] = useState<{ field?: string; message: string } | null>(null);
+  const [saved, setSaved] = useState(false);
+  const set = (k: keyof typeof fields) => (v: string) => setFields({ ...fields, [k]: v });
+  const errorFor = (f: string) => (error?.field === f ? error.message : undefined);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const body = {
+        ...fields,
+        expertise: fields.expertise.split(',').map((t) => t.trim()).filter(Boolean),
+        visibility,
+      };
+      const updated = await api<Profile>('PATCH', '/api/v1/people/me', body);
+      setSaved(true);
+      props.onSaved(updated);
+    } catch (err) {
+      const apiErr = err as { field?: string };
+      setError({ field: apiErr.field, message: describeError(err) });
+    }
+  };
+
+  const visibilitySelect = (key: 'email' | 'phone' | 'chat', label: string) => (
+    <div class="field">
+      <label for={`vis_${key}`}>{label}</label>
+      <select id={`vis_${key}`} value={visibility[key]} onChange={(e) => setVisibility({ ...visibility, [key]: (e.target as HTMLSelectElement).value as Visibility })}>
+        <option value="members">Members</option>
+        <option value="private">Only me (and admins)</option>
+      </select>
+    </div>
+  );
+
+  return (
+    <form onSubmit={submit} class="card" aria-labelledby="edit-heading">
+      <h2 id="edit-heading">Edit profile</h2>
+      <Field id="pf_pronouns" label="Pronouns" value={fields.pronouns} onInput={set('pronouns')} error={errorFor('pronouns')} />
+      <Field id="pf_title" label="Job title" value={fields.title} onInput={set('title')} error={errorFor('title')} />
+      <Field id="pf_department" label="Department" value={fields.department} onInput={set('department')} error={errorFor('department')} />
+      <Field id="pf_office" label="Office" value={fields.office} onInput={set('office')} error={errorFor('office')} />
+      <Field id="pf_country" label="Country code" value={fields.country} onInput={set('country')} hint="Two letters, e.g. SE, NO, DE." error={errorFor('country')} />
+      <Field id="pf_timezone" label="Time zone" value={fields.timezone} onInput={set('timezone')} hint="e.g. Europe/Stockholm" error={errorFor('timezone')} />
+      <Field id="pf_expertise" label="Ask me about" value={fields.expertise} onInput={set('expertise')} hint="Topics, separated by commas." error={errorFor('expertise')} />
+      <Field id="pf_phone" label="Phone" value={fields.phone} onInput={set('phone')} error={errorFor('phone')} />
+      <Field id="pf_chat" label="Chat handle" value={fields.chat} onInput={set('chat')} error={errorFor('chat')} />
+      <div class="field">
+        <label for="pf_bio">About me</label>
+        <textarea id="pf_bio" rows={5} value={fields.bio} onInput={(e) => set('bio')((e.target as HTMLTextAreaElement).value)} />
+      </div>
+      <fieldset>
+        <legend>Who sees my contact details</legend>
+        {visibilitySelect('email', 'E-mail visible to')}
+        {visibilitySelect('phone', 'Phone visible to')}
+        {visibilitySelect('chat', 'Chat handle visible to')}
+      </fieldset>
+      <Alert message={error && !error.field ? error.message : null} />
+      {saved && <Notice>Profile saved.</Notice>}
+      <button type="submit">Save profile</button>
+    </form>
+  );
+}
