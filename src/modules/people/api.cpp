@@ -39,6 +39,24 @@ Response WithTarget(PeopleService& service, Request& req, F&& f) {
 
 void RegisterApi(http::Router& router, PeopleService& service) {
   constexpr std::int64_t kBody = 64 * 1024;
+  router.Add(Method::kGet, "/api/v1/people",
+             {.access = Access::kUser, .summary = "The directory: q (name prefixes), department, country, expertise", .tag = "people"},
+             [&service](Request& req) {
+               auto limit = ParseLimit(req.Query("limit"));
+               if (!limit) return http::Problem(limit.error());
+               DirectoryRequest r{req.Query("q"), req.Query("department"), req.Query("country"),
+                                  req.Query("expertise"), req.Query("cursor"), *limit};
+               auto page = service.Directory(*req.principal, r);
+               if (!page) return http::Problem(page.error());
+               boost::json::array items;
+               for (size_t i = 0; i < page->items.size(); ++i) {
+                 auto card = json::CardJson(page->items[i]);
+                 if (i < page->endorsements.size()) card["endorsements"] = page->endorsements[i];
+                 items.push_back(std::move(card));
+               }
+               return http::Json(200, http::Page(std::move(items), page->next_cursor));
+             });
+
   // "me" is registered before "{id}" so it wins for PATCH.
   router.Add(Method::kPatch, "/api/v1/people/me",
              {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Edit my profile", .tag = "people"},
@@ -84,6 +102,18 @@ void RegisterApi(http::Router& router, PeopleService& service) {
                    auto page = followers ? service.Followers(*req.principal, id, req.Query("cursor"), *limit)
                                          : service.Following(*req.principal, id, req.Query("cursor"), *limit);
                    return page ? Cards(page->items, page->next_cursor) : http::Problem(page.error());
+                 });
+               });
+  }
+
+  for (Method m : {Method::kPut, Method::kDelete}) {
+    router.Add(m, "/api/v1/people/{id}/expertise/{tag}/endorsement",
+               {.access = Access::kUser, .summary = m == Method::kPut ? "Endorse a person's expertise" : "Withdraw an endorsement", .tag = "people"},
+               [&service, m](Request& req) {
+                 return WithTarget(service, req, [&](Id id) {
+                   auto st = m == Method::kPut ? service.Endorse(*req.principal, id, req.Param("tag"))
+                                               : service.Unendorse(*req.principal, id, req.Param("tag"));
+                   return st ? http::NoContent() : http::Problem(st.error());
                  });
                });
   }

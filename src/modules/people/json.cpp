@@ -40,6 +40,10 @@ boost::json::object ProfileJson(const ProfileView& v, const identity::Principal&
                         {"following", p.following},
                         {"followed_by_me", v.followed_by_viewer},
                         {"created_at", FormatRfc3339(u.created_at)}};
+  boost::json::array endorsed;
+  for (const auto& e : v.endorsements)
+    endorsed.push_back({{"tag", e.tag}, {"count", e.count}, {"endorsed_by_me", e.by_viewer}});
+  o["endorsements"] = std::move(endorsed);
   if (CanSeeField(viewer, u, p.email_visibility)) o["email"] = u.email;
   if (!p.phone.empty() && CanSeeField(viewer, u, p.phone_visibility)) o["phone"] = p.phone;
   if (!p.chat.empty() && CanSeeField(viewer, u, p.chat_visibility)) o["chat"] = p.chat;

@@ -41,6 +41,12 @@ struct ProfileView {
   Profile profile;
   std::optional<Card> manager;
   bool followed_by_viewer = false;
+  struct Endorsed {
+    std::string tag;
+    std::int64_t count = 0;
+    bool by_viewer = false;
+  };
+  std::vector<Endorsed> endorsements;  // per expertise tag, most endorsed first
 };
 
 // A profile edit: fields left empty are not changed.

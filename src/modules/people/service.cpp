@@ -1,6 +1,7 @@
 #include "modules/people/service.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/cursor.h"
 #include "core/text.h"
@@ -89,6 +90,7 @@ ProfileView PeopleService::ViewOf(const identity::Principal& viewer, Profile p) 
       if (manager && CanSeeProfile(viewer, manager->account)) v.manager = store::LoadCard(c, *p.manager_id);
     }
     v.followed_by_viewer = store::IsFollowing(c, viewer.user.id, p.account.id);
+    for (auto& [tag, n, mine] : store::EndorsementsOf(c, p.account.id, viewer.user.id)) v.endorsements.push_back({tag, n, mine});
   });
   v.profile = std::move(p);
   return v;
@@ -238,6 +240,112 @@ Result<std::vector<Card>> PeopleService::Managers(const identity::Principal& vie
     }
   });
   return chain;
+}
+
+namespace {
+// "ana ber" -> "ana"* AND "ber"*: every word must start a word of the name. Words without a
+// letter or digit are dropped (the tokenizer would drop them too).
+std::string MatchExpression(std::string_view q) {
+  std::string out;
+  size_t i = 0;
+  while (i < q.size()) {
+    while (i < q.size() && std::isspace(static_cast<unsigned char>(q[i]))) ++i;
+    size_t start = i;
+    while (i < q.size() && !std::isspace(static_cast<unsigned char>(q[i]))) ++i;
+    std::string_view word = q.substr(start, i - start);
+    bool has_text = false;
+    for (unsigned char ch : word) has_text = has_text || ch >= 0x80 || std::isalnum(ch);
+    if (!has_text) continue;
+    if (!out.empty()) out += " AND ";
+    out += '"';
+    for (char ch : word) {
+      if (ch == '"') out += '"';
+      out += ch;
+    }
+    out += "\"*";
+  }
+  return out;
+}
+}  // namespace
+
+Result<CardPage> PeopleService::Directory(const identity::Principal& viewer, const DirectoryRequest& r) {
+  if (!text::IsValidUtf8(r.q) || r.q.size() > 200) return Error::Invalid("q", "q must be text of at most 200 bytes");
+  store::DirectoryQuery d;
+  d.match = MatchExpression(r.q);
+  if (!text::Trim(r.q).empty() && d.match.empty()) return CardPage{};
+  d.department = std::string(text::Trim(r.department));
+  auto country = Country(r.country);
+  if (!country) return Error::Invalid("country", country.error().message);
+  d.country = *country;
+  d.limit = r.limit + 1;
+  std::optional<Cursor> cursor;
+  if (!r.cursor.empty()) {
+    auto c = DecodeCursor(r.cursor);
+    if (!c) return c.error();
+    cursor = *c;
+    d.after_id = c->id;
+    d.after_name = c->key;
+  }
+  // Guests and alumni see no one else until communities give them someone to share with.
+  if (!CanBrowse(viewer) && !viewer.is_admin()) return CardPage{};
+  auto f = VisibleTo(viewer);
+  CardPage page;
+  if (!r.expertise.empty()) {
+    auto tag = NormalizeTag(r.expertise);
+    if (!tag) return tag.error();
+    std::int64_t after_count = -1;
+    if (cursor) {
+      auto parsed = std::strtoll(cursor->key.c_str(), nullptr, 10);
+      after_count = parsed;
+    }
+    auto rows = db_.Read([&](auto& c) { return store::Experts(c, *tag, d, after_count, f); });
+    for (auto& [card, n] : rows) {
+      page.items.push_back(std::move(card));
+      page.endorsements.push_back(n);
+    }
+    if (static_cast<int>(page.items.size()) > r.limit) {
+      page.items.resize(static_cast<size_t>(r.limit));
+      page.endorsements.resize(static_cast<size_t>(r.limit));
+      page.next_cursor = EncodeCursor({std::to_string(page.endorsements.back()), page.items.back().id});
+    }
+    return page;
+  }
+  page.items = db_.Read([&](auto& c) { return store::Directory(c, d, f); });
+  if (static_cast<int>(page.items.size()) > r.limit) {
+    page.items.resize(static_cast<size_t>(r.limit));
+    page.next_cursor = EncodeCursor({page.items.back().display_name, page.items.back().id});
+  }
+  return page;
+}
+
+Status PeopleService::Endorse(const identity::Principal& viewer, Id target, std::string_view tag_text) {
+  if (!CanBrowse(viewer)) return Error::Forbidden("your role cannot endorse");
+  if (target == viewer.user.id) return Error::Invalid("id", "you cannot endorse yourself");
+  auto tag = NormalizeTag(tag_text);
+  if (!tag) return Error::NotFound("no such expertise");
+  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
+  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
+  return db_.Write([&](agora::store::Connection& c) -> Status {
+    if (!store::HasExpertise(c, target, *tag)) return Error::NotFound("this person does not list that expertise");
+    store::Endorse(c, target, *tag, viewer.user.id, clock_.NowMs());
+    return OkStatus();
+  });
+}
+
+Status PeopleService::Unendorse(const identity::Principal& viewer, Id target, std::string_view tag_text) {
+  auto tag = NormalizeTag(tag_text);
+  if (!tag) return Error::NotFound("no such expertise");
+  db_.Write([&](auto& c) { store::Unendorse(c, target, *tag, viewer.user.id); });
+  return OkStatus();
+}
+
+Result<std::vector<Endorsement>> PeopleService::Endorsements(const identity::Principal& viewer, Id target) {
+  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
+  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
+  std::vector<Endorsement> out;
+  for (auto& [tag, n, mine] : db_.Read([&](auto& c) { return store::EndorsementsOf(c, target, viewer.user.id); }))
+    out.push_back({tag, n, mine});
+  return out;
 }
 
 }  // namespace agora::people

@@ -18,7 +18,23 @@ namespace agora::people {
 
 struct CardPage {
   std::vector<Card> items;
+  std::vector<std::int64_t> endorsements;  // per item, for expertise searches only
   std::optional<std::string> next_cursor;
+};
+
+struct DirectoryRequest {
+  std::string q;           // prefixes of any words of the name
+  std::string department;
+  std::string country;
+  std::string expertise;   // when set: people with this tag, most endorsed first
+  std::string cursor;
+  int limit = 20;
+};
+
+struct Endorsement {
+  std::string tag;
+  std::int64_t count = 0;
+  bool by_viewer = false;
 };
 
 class PeopleService {
@@ -40,6 +56,13 @@ class PeopleService {
   Result<std::vector<Card>> Reports(const identity::Principal& viewer, Id target);
   // The manager, their manager, ... up to the top (nearest first).
   Result<std::vector<Card>> Managers(const identity::Principal& viewer, Id target);
+
+  // The directory as the viewer may see it (guests and alumni: nobody else yet).
+  Result<CardPage> Directory(const identity::Principal& viewer, const DirectoryRequest& request);
+  // A member endorses another person's declared expertise tag, once.
+  Status Endorse(const identity::Principal& viewer, Id target, std::string_view tag);
+  Status Unendorse(const identity::Principal& viewer, Id target, std::string_view tag);
+  Result<std::vector<Endorsement>> Endorsements(const identity::Principal& viewer, Id target);
 
   static constexpr int kMaxExpertise = 30;
   static constexpr int kMaxChainDepth = 64;

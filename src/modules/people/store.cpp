@@ -1,5 +1,7 @@
 #include "modules/people/store.h"
 
+#include <algorithm>
+
 namespace agora::people::store {
 namespace {
 
@@ -21,7 +23,7 @@ constexpr const char* kSaveProfile =
     " timezone = excluded.timezone, bio = excluded.bio, phone = excluded.phone,"
     " phone_visibility = excluded.phone_visibility, chat = excluded.chat, chat_visibility = excluded.chat_visibility,"
     " email_visibility = excluded.email_visibility, manager_id = excluded.manager_id, updated_at = excluded.updated_at";
-constexpr const char* kDeleteExpertise = "DELETE FROM expertise WHERE user_id = ?";
+constexpr const char* kDeleteExpertise = "DELETE FROM expertise WHERE user_id = ? AND tag = ?";
 constexpr const char* kInsertExpertise = "INSERT OR IGNORE INTO expertise (user_id, tag) VALUES (?, ?)";
 constexpr const char* kManagerOf = "SELECT manager_id FROM profiles WHERE user_id = ?";
 constexpr const char* kFollow = "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?)";
@@ -45,6 +47,31 @@ constexpr const char* kFollowing =
 constexpr const char* kReports =
     "SELECT " AGORA_CARD_COLUMNS " FROM profiles p JOIN users u ON u.id = p.user_id"
     " WHERE p.manager_id = ?1 AND " AGORA_LIST_RULE " ORDER BY u.display_name COLLATE NOCASE, u.id LIMIT 1000";
+
+constexpr const char* kDirectory =
+    "SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id"
+    " WHERE " AGORA_LIST_RULE
+    " AND (?1 = '' OR u.id IN (SELECT rowid FROM people_names WHERE people_names MATCH ?1))"
+    " AND (?4 = '' OR p.department = ?4) AND (?5 = '' OR p.country = ?5)"
+    " AND (u.display_name > ?6 COLLATE NOCASE OR (u.display_name = ?6 COLLATE NOCASE AND u.id > ?7))"
+    " ORDER BY u.display_name COLLATE NOCASE, u.id LIMIT ?8";
+constexpr const char* kExperts =
+    "SELECT " AGORA_CARD_COLUMNS ", x.n FROM"
+    " (SELECT e.user_id AS id, (SELECT count(*) FROM endorsements d WHERE d.user_id = e.user_id AND d.tag = e.tag) AS n"
+    "  FROM expertise e WHERE e.tag = ?1) x"
+    " JOIN users u ON u.id = x.id LEFT JOIN profiles p ON p.user_id = u.id"
+    " WHERE " AGORA_LIST_RULE " AND (?4 < 0 OR x.n < ?4 OR (x.n = ?4 AND u.id > ?5))"
+    " AND (?7 = '' OR p.department = ?7) AND (?8 = '' OR p.country = ?8)"
+    " AND (?9 = '' OR u.id IN (SELECT rowid FROM people_names WHERE people_names MATCH ?9))"
+    " ORDER BY x.n DESC, u.id LIMIT ?6";
+constexpr const char* kHasExpertise = "SELECT 1 FROM expertise WHERE user_id = ? AND tag = ?";
+constexpr const char* kEndorse =
+    "INSERT OR IGNORE INTO endorsements (user_id, tag, endorser_id, created_at) VALUES (?, ?, ?, ?)";
+constexpr const char* kUnendorse = "DELETE FROM endorsements WHERE user_id = ? AND tag = ? AND endorser_id = ?";
+constexpr const char* kEndorsementsOf =
+    "SELECT e.tag, count(d.endorser_id), coalesce(max(d.endorser_id = ?2), 0) FROM expertise e"
+    " LEFT JOIN endorsements d ON d.user_id = e.user_id AND d.tag = e.tag"
+    " WHERE e.user_id = ?1 GROUP BY e.tag ORDER BY count(d.endorser_id) DESC, e.tag";
 
 const char* VisibilityName(Visibility v) { return v == Visibility::kPrivate ? "private" : "members"; }
 Visibility ParseVisibility(std::string_view s) { return s == "private" ? Visibility::kPrivate : Visibility::kMembers; }
@@ -113,8 +140,19 @@ void SaveProfile(Connection& c, const Profile& p, std::int64_t now) {
             p.phone, VisibilityName(p.phone_visibility), p.chat, VisibilityName(p.chat_visibility),
             VisibilityName(p.email_visibility), p.manager_id, now)
       .Run();
-  c.Prepare(kDeleteExpertise, p.account.id).Run();
-  for (const auto& tag : p.expertise) c.Prepare(kInsertExpertise, p.account.id, tag).Run();
+  // Only the tags that changed: removing a tag drops its endorsements (foreign key), so
+  // unchanged tags must not be deleted and inserted again.
+  std::vector<std::string> current;
+  {
+    auto q = c.Prepare(kExpertiseOf, p.account.id);
+    while (q.Next()) current.push_back(q.Text(0));
+  }
+  for (const auto& tag : current)
+    if (std::find(p.expertise.begin(), p.expertise.end(), tag) == p.expertise.end())
+      c.Prepare(kDeleteExpertise, p.account.id, tag).Run();
+  for (const auto& tag : p.expertise)
+    if (std::find(current.begin(), current.end(), tag) == current.end())
+      c.Prepare(kInsertExpertise, p.account.id, tag).Run();
 }
 
 std::optional<Id> ManagerOf(Connection& c, Id user_id) {
@@ -141,6 +179,40 @@ std::vector<Card> Following(Connection& c, Id user_id, Id after_id, int limit, L
 
 std::vector<Card> Reports(Connection& c, Id manager_id, ListFilter f) {
   return Cards(c.Prepare(kReports, manager_id, f.include_inactive, f.include_guests));
+}
+
+std::vector<Card> Directory(Connection& c, const DirectoryQuery& q, ListFilter f) {
+  auto query = c.Prepare(kDirectory, q.match, f.include_inactive, f.include_guests, q.department, q.country,
+                         q.after_name, q.after_id, q.limit);
+  return Cards(std::move(query));
+}
+
+std::vector<std::pair<Card, std::int64_t>> Experts(Connection& c, const std::string& tag, const DirectoryQuery& d,
+                                                   std::int64_t after_count, ListFilter f) {
+  auto q = c.Prepare(kExperts, tag, f.include_inactive, f.include_guests, after_count, d.after_id, d.limit,
+                     d.department, d.country, d.match);
+  std::vector<std::pair<Card, std::int64_t>> out;
+  while (q.Next()) out.emplace_back(ReadCard(q), q.Int(7));
+  return out;
+}
+
+bool HasExpertise(Connection& c, Id user_id, const std::string& tag) {
+  return c.Prepare(kHasExpertise, user_id, tag).Next();
+}
+
+bool Endorse(Connection& c, Id user_id, const std::string& tag, Id endorser, std::int64_t now) {
+  return c.Prepare(kEndorse, user_id, tag, endorser, now).Run() > 0;
+}
+
+bool Unendorse(Connection& c, Id user_id, const std::string& tag, Id endorser) {
+  return c.Prepare(kUnendorse, user_id, tag, endorser).Run() > 0;
+}
+
+std::vector<std::tuple<std::string, std::int64_t, bool>> EndorsementsOf(Connection& c, Id user_id, Id viewer) {
+  auto q = c.Prepare(kEndorsementsOf, user_id, viewer);
+  std::vector<std::tuple<std::string, std::int64_t, bool>> out;
+  while (q.Next()) out.emplace_back(q.Text(0), q.Int(1), q.Int(2) != 0);
+  return out;
 }
 
 }  // namespace agora::people::store

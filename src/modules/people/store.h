@@ -3,6 +3,8 @@
 
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "modules/people/model.h"
@@ -28,5 +30,28 @@ bool IsFollowing(Connection& c, Id follower, Id followee);
 std::vector<Card> Followers(Connection& c, Id user_id, Id after_id, int limit, ListFilter f);
 std::vector<Card> Following(Connection& c, Id user_id, Id after_id, int limit, ListFilter f);
 std::vector<Card> Reports(Connection& c, Id manager_id, ListFilter f);
+
+struct DirectoryQuery {
+  std::string match;       // FTS5 expression for name prefixes; empty: everyone
+  std::string department;  // exact; empty: any
+  std::string country;     // exact; empty: any
+  std::string after_name;  // keyset position (name order)
+  Id after_id = 0;
+  int limit = 20;
+};
+// By name (case-insensitive), then id.
+std::vector<Card> Directory(Connection& c, const DirectoryQuery& q, ListFilter f);
+
+// People with an expertise tag, most endorsed first, with the other filters of `d`.
+// `after_count` and d.after_id continue a page (after_count < 0: from the top). Each card
+// comes with its endorsement count.
+std::vector<std::pair<Card, std::int64_t>> Experts(Connection& c, const std::string& tag, const DirectoryQuery& d,
+                                                   std::int64_t after_count, ListFilter f);
+
+bool HasExpertise(Connection& c, Id user_id, const std::string& tag);
+bool Endorse(Connection& c, Id user_id, const std::string& tag, Id endorser, std::int64_t now);
+bool Unendorse(Connection& c, Id user_id, const std::string& tag, Id endorser);
+// tag -> (count, endorsed by `viewer`)
+std::vector<std::tuple<std::string, std::int64_t, bool>> EndorsementsOf(Connection& c, Id user_id, Id viewer);
 
 }  // namespace agora::people::store
