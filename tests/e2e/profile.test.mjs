@@ -32,6 +32,7 @@ describe('profiles in the browser', () => {
       ids[who] = r.json.id;
     }
     await admin.request('PATCH', `/api/v1/people/${ids.bo}`, { body: { manager_id: admin.user.id } });
+    await admin.request('PATCH', `/api/v1/people/${ids.cy}`, { body: { title: 'Cloud Architect', expertise: ['Terraform'] } });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -74,6 +75,24 @@ describe('profiles in the browser', () => {
     await expectAccessible(page, 'someone else\'s profile');
     const followers = await admin.get(`/api/v1/people/${admin.user.id}/followers`);
     assert.deepEqual(followers.json.items.map((p) => p.id), [ids.bo]);
+  });
+
+  test('find a person by typing part of their name, open the profile, follow and endorse', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click();
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    await page.getByLabel('Name').fill('c');
+    await page.getByRole('status').filter({ hasText: '1 found.' }).waitFor();
+    await expectAccessible(page, 'directory');
+    await page.getByRole('link', { name: 'Cy Berg' }).click();
+    await page.getByRole('heading', { name: 'Cy Berg', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Follow' }).click();
+    await page.getByRole('button', { name: 'Unfollow' }).waitFor();
+    await page.getByRole('button', { name: 'Endorse Cy Berg for terraform' }).click();
+    await page.getByRole('button', { name: 'Withdraw endorsement of Cy Berg for terraform' }).waitFor();
+    await expectAccessible(page, 'profile with endorsements');
+    const experts = await admin.get('/api/v1/people?expertise=terraform');
+    assert.deepEqual(experts.json.items.map((p) => [p.display_name, p.endorsements]), [['Cy Berg', 1]]);
+    assert.equal((await admin.get(`/api/v1/people/${ids.cy}`)).json.followers, 1);
   });
 
   test('another member sees the profile without the private phone', async () => {

@@ -9,6 +9,7 @@ import { HomePage } from './pages/home';
 import { AccountPage } from './pages/account';
 import { AdminUsersPage } from './pages/admin_users';
 import { ProfilePage } from './pages/profile';
+import { DirectoryPage } from './pages/directory';
 
 interface SessionState {
   user: User;
@@ -53,6 +54,7 @@ export function App() {
   let page;
   if (path === '/settings') page = <AccountPage user={user} onSignedOut={() => setUser(null)} />;
   else if (path === '/admin/users' && user.role === 'admin') page = <AdminUsersPage me={user} />;
+  else if (path === '/people') page = <DirectoryPage />;
   else if (path.startsWith('/people/')) page = <ProfilePage handle={decodeURIComponent(path.slice('/people/'.length))} myId={user.id} />;
   else page = <HomePage user={user} />;
 
@@ -70,6 +72,7 @@ export function App() {
         <span class="brand">Agora</span>
         <nav aria-label="Main">
           {link('/', 'Home')}
+          {link('/people', 'People')}
           {link(`/people/${user.handle}`, 'My profile')}
           {link('/settings', 'Account')}
           {user.role === 'admin' && link('/admin/users', 'People admin')}

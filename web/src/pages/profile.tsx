@@ -29,6 +29,7 @@ export interface Profile extends Card {
   followers: number;
   following: number;
   followed_by_me: boolean;
+  endorsements: { tag: string; count: number; endorsed_by_me: boolean }[];
 }
 
 function localTime(timezone: string): string | null {
@@ -92,6 +93,15 @@ export function ProfilePage(props: { handle: string; myId: string }) {
     }
   };
 
+  const endorse = async (tag: string, withdraw: boolean) => {
+    try {
+      await api(withdraw ? 'DELETE' : 'PUT', `/api/v1/people/${profile.id}/expertise/${encodeURIComponent(tag)}/endorsement`);
+      await load();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+
   return (
     <section>
       <PageHeading>{profile.display_name}</PageHeading>
@@ -112,8 +122,22 @@ export function ProfilePage(props: { handle: string; myId: string }) {
         <section aria-labelledby="expertise-heading">
           <h2 id="expertise-heading">Ask me about</h2>
           <ul class="chips">
-            {profile.expertise.map((t) => (
-              <li key={t}>{t}</li>
+            {profile.endorsements.map((e) => (
+              <li key={e.tag}>
+                <a href={`/people?expertise=${encodeURIComponent(e.tag)}`}>{e.tag}</a>
+                {e.count > 0 && <span class="count" aria-label={`${e.count} endorsements`}> {e.count}</span>}
+                {!mine && (
+                  <button
+                    type="button"
+                    class="chip-action"
+                    aria-pressed={e.endorsed_by_me}
+                    aria-label={`${e.endorsed_by_me ? 'Withdraw endorsement of' : 'Endorse'} ${profile.display_name} for ${e.tag}`}
+                    onClick={() => endorse(e.tag, e.endorsed_by_me)}
+                  >
+                    {e.endorsed_by_me ? '✓ Endorsed' : '+ Endorse'}
+                  </button>
+                )}
+              </li>
             ))}
           </ul>
         </section>
