@@ -54,6 +54,7 @@ describe('profiles in the browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My profile' }).click();
     await page.getByRole('heading', { name: 'Bo Berg', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByLabel('Handle', { exact: true }).fill('bo.berg');
     await page.getByLabel('Job title').fill('Site Reliability Engineer');
     await page.getByLabel('Country code').fill('no');
     await page.getByLabel('Ask me about').fill('Kubernetes, On-call');
@@ -63,7 +64,12 @@ describe('profiles in the browser', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('list').filter({ hasText: 'kubernetes' }).waitFor();
     assert.match(await page.locator('.subtitle').textContent(), /Site Reliability Engineer.*NO/);
+    assert.match(page.url(), /\/people\/bo\.berg$/);
     await expectAccessible(page, 'own profile');
+    // The old address still leads to the profile, and the address bar shows the new one.
+    await page.goto(`${server.url}/people/bo_`);
+    await page.getByRole('heading', { name: 'Bo Berg', level: 1 }).waitFor();
+    await page.waitForURL(/\/people\/bo\.berg$/);
   });
 
   test('the manager is one click away and can be followed', async () => {

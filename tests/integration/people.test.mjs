@@ -94,6 +94,27 @@ describe('people', () => {
     assert.equal((await admin.request('PATCH', `/api/v1/people/${people.cy.id}`, { body: { manager_id: null } })).json.manager, null);
   });
 
+  test('changing a handle keeps the old profile address redirecting', async () => {
+    const old = people.cy.handle;
+    const r = await clients.cy.request('PATCH', '/api/v1/people/me', { body: { handle: 'cy.berg' } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.handle, 'cy.berg');
+    assert.equal((await clients.cy.get('/api/v1/me')).json.handle, 'cy.berg', 'the signed-in account follows at once');
+    const moved = await fetch(`${server.url}/api/v1/people/${old}`, { headers: { Cookie: clients.bo.cookie }, redirect: 'manual' });
+    assert.equal(moved.status, 301);
+    assert.equal(moved.headers.get('location'), '/api/v1/people/cy.berg');
+    const followed = await clients.bo.get(moved.headers.get('location'));
+    assert.equal(followed.json.id, people.cy.id);
+    assertProblem(assert, await clients.bo.request('PATCH', '/api/v1/people/me', { body: { handle: old } }), 409, { field: 'handle' }, 'an old handle stays reserved');
+    assertProblem(assert, await clients.bo.request('PATCH', '/api/v1/people/me', { body: { handle: 'cy.berg' } }), 409, { field: 'handle' });
+    for (const bad of ['ab', 'Has Caps', '-dash', 'me', 'x'.repeat(31)])
+      assertProblem(assert, await clients.bo.request('PATCH', '/api/v1/people/me', { body: { handle: bad } }), 422, { field: 'handle' });
+    assert.equal((await clients.cy.request('PATCH', '/api/v1/people/me', { body: { handle: old } })).status, 200, 'one\'s own old handle can be taken back');
+    assert.equal((await clients.bo.get(`/api/v1/people/${old}`)).json.handle, old);
+    const gone = await fetch(`${server.url}/api/v1/people/cy.berg`, { headers: { Cookie: clients.gus.cookie }, redirect: 'manual' });
+    assert.equal(gone.status, 404, 'no redirect reveals a person the viewer may not see');
+  });
+
   test('follow and unfollow; lists page and respect the audience', async () => {
     for (const who of ['bo', 'cy', 'al']) {
       const c = who === 'al' ? admin : clients[who];

@@ -66,6 +66,16 @@ void RegisterApi(http::Router& router, PeopleService& service) {
              {.access = Access::kUser, .summary = "A person's profile (id, handle or me)", .tag = "people"},
              [&service](Request& req) {
                auto view = service.Get(*req.principal, req.Param("id"));
+               if (!view && view.error().code == ErrorCode::kNotFound) {
+                 // An old handle: send the client to the person's current one.
+                 if (auto current = service.CurrentHandleFor(*req.principal, req.Param("id"))) {
+                   Response r;
+                   r.status = 301;
+                   r.content_type.clear();
+                   r.headers.emplace_back("Location", "/api/v1/people/" + *current);
+                   return r;
+                 }
+               }
                return view ? http::Json(200, json::ProfileJson(*view, *req.principal)) : http::Problem(view.error());
              });
 

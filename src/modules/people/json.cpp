@@ -57,7 +57,7 @@ boost::json::object ProfileJson(const ProfileView& v, const identity::Principal&
 
 Result<ProfileChange> ParseChange(const boost::json::object& body) {
   if (auto st = agora::json::OnlyKeys(body, {"pronouns", "title", "department", "office", "country", "timezone", "bio",
-                                              "phone", "chat", "visibility", "expertise", "manager_id"});
+                                              "phone", "chat", "visibility", "expertise", "manager_id", "handle"});
       !st)
     return st.error();
   ProfileChange ch;
@@ -67,7 +67,7 @@ Result<ProfileChange> ParseChange(const boost::json::object& body) {
   };
   for (const S& f : {S{"pronouns", ch.pronouns}, S{"title", ch.title}, S{"department", ch.department},
                      S{"office", ch.office}, S{"country", ch.country}, S{"timezone", ch.timezone}, S{"bio", ch.bio},
-                     S{"phone", ch.phone}, S{"chat", ch.chat}}) {
+                     S{"phone", ch.phone}, S{"chat", ch.chat}, S{"handle", ch.handle}}) {
     auto v = agora::json::OptionalString(body, f.name);
     if (!v) return v.error();
     f.out = *v;

@@ -57,6 +57,7 @@ struct ProfileChange {
   std::optional<Visibility> phone_visibility = std::nullopt, chat_visibility = std::nullopt,
                             email_visibility = std::nullopt;
   std::optional<std::vector<std::string>> expertise = std::nullopt;
+  std::optional<std::string> handle = std::nullopt;  // old handles keep redirecting
   // Admins only: the manager (nullopt inside: no manager). Outer nullopt: unchanged.
   std::optional<std::optional<Id>> manager_id = std::nullopt;
 };

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "modules/people/policy.h"
 #include "modules/people/store.h"
+#include "modules/identity/auth_cache.h"
 
 namespace agora::people {
 namespace {
@@ -74,6 +75,21 @@ Result<std::string> NormalizeTag(std::string_view tag) {
   return text::Lower(t);
 }
 
+Status ValidateHandle(std::string_view h) {
+  bool ok = h.size() >= 3 && h.size() <= 30 && std::isalnum(static_cast<unsigned char>(h[0]));
+  for (char ch : h) ok = ok && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-');
+  if (!ok || h == "me") return Error::Invalid("handle", "handle must be 3 to 30 of a-z 0-9 . _ - and start with a letter or digit");
+  return OkStatus();
+}
+
+std::optional<std::string> PeopleService::CurrentHandleFor(const identity::Principal& viewer, std::string_view old_handle) {
+  auto id = db_.Read([&](auto& c) { return store::FindIdByOldHandle(c, std::string(old_handle)); });
+  if (!id) return std::nullopt;
+  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, *id); });
+  if (!p || !CanSeeProfile(viewer, p->account)) return std::nullopt;
+  return p->account.handle;
+}
+
 Result<Id> PeopleService::Resolve(const identity::Principal& viewer, std::string_view ref) {
   if (ref == "me") return viewer.user.id;
   if (auto id = ParseId(ref)) return *id;
@@ -107,6 +123,9 @@ Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::s
 Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id target, const ProfileChange& ch) {
   if (viewer.user.id != target && !viewer.is_admin()) return Error::Forbidden("you can edit only your own profile");
   if (ch.manager_id && !viewer.is_admin()) return Error::Forbidden("only admins change who someone reports to");
+  if (ch.handle) {
+    if (auto st = ValidateHandle(*ch.handle); !st) return st.error();
+  }
 
   auto loaded = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
   if (!loaded || !CanSeeProfile(viewer, loaded->account)) return Error::NotFound("no such person");
@@ -175,10 +194,19 @@ Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id 
       }
       p.manager_id = manager;
     }
+    if (ch.handle && *ch.handle != p.account.handle) {
+      auto owner = store::FindIdByHandle(c, *ch.handle);
+      auto old_owner = store::FindIdByOldHandle(c, *ch.handle);
+      if (owner || (old_owner && *old_owner != target))
+        return Error::Conflict("that handle is taken", "handle");
+      store::ChangeHandle(c, target, p.account.handle, *ch.handle, clock_.NowMs());
+    }
     store::SaveProfile(c, p, clock_.NowMs());
     return *store::LoadProfile(c, target);
   });
   if (!saved) return saved.error();
+  // Signed-in credentials carry the account's handle.
+  if (ch.handle) identity::auth_cache::Invalidate();
   return ViewOf(viewer, saved.take());
 }
 

@@ -44,6 +44,9 @@ class PeopleService {
   // `ref` is an id, a handle, or "me". 404 when missing or not visible to the viewer.
   Result<Id> Resolve(const identity::Principal& viewer, std::string_view ref);
   Result<ProfileView> Get(const identity::Principal& viewer, std::string_view ref);
+  // For a handle the person no longer uses: their current handle, when the viewer may see
+  // them (the API answers 301 to it). nullopt otherwise.
+  std::optional<std::string> CurrentHandleFor(const identity::Principal& viewer, std::string_view old_handle);
   // The person themselves or an admin; only admins change the manager. Fields are checked
   // and normalized (422 naming the field); a manager that would close a loop in the
   // reporting line is refused (422, "manager_id").
@@ -73,6 +76,9 @@ class PeopleService {
   agora::store::Database& db_;
   const Clock& clock_;
 };
+
+// Handles: 3 to 30 of a-z 0-9 . _ -, starting with a letter or digit.
+Status ValidateHandle(std::string_view handle);
 
 // Normalizes an expertise tag ("  Kubernetes " -> "kubernetes"); kInvalidField when it is
 // not 1-50 characters of text without separators.

@@ -14,6 +14,12 @@ constexpr const char* kLoadProfile =
     " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
 constexpr const char* kExpertiseOf = "SELECT tag FROM expertise WHERE user_id = ? ORDER BY tag";
 constexpr const char* kIdByHandle = "SELECT id FROM users WHERE handle = ?";
+constexpr const char* kIdByOldHandle = "SELECT user_id FROM handle_history WHERE handle = ?";
+constexpr const char* kSetHandle = "UPDATE users SET handle = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kKeepOldHandle =
+    "INSERT INTO handle_history (handle, user_id, changed_at) VALUES (?, ?, ?)"
+    " ON CONFLICT (handle) DO UPDATE SET user_id = excluded.user_id, changed_at = excluded.changed_at";
+constexpr const char* kReclaimHandle = "DELETE FROM handle_history WHERE handle = ? AND user_id = ?";
 constexpr const char* kSaveProfile =
     "INSERT INTO profiles (user_id, pronouns, title, department, office, country, timezone, bio, phone,"
     " phone_visibility, chat, chat_visibility, email_visibility, manager_id, updated_at)"
@@ -127,6 +133,19 @@ std::optional<Id> FindIdByHandle(Connection& c, const std::string& handle) {
   auto q = c.Prepare(kIdByHandle, handle);
   if (!q.Next()) return std::nullopt;
   return q.Int(0);
+}
+
+std::optional<Id> FindIdByOldHandle(Connection& c, const std::string& handle) {
+  auto q = c.Prepare(kIdByOldHandle, handle);
+  if (!q.Next()) return std::nullopt;
+  return q.Int(0);
+}
+
+void ChangeHandle(Connection& c, Id user_id, const std::string& old_handle, const std::string& new_handle,
+                  std::int64_t now) {
+  c.Prepare(kReclaimHandle, new_handle, user_id).Run();  // taking back one's own old handle
+  c.Prepare(kSetHandle, new_handle, now, user_id).Run();
+  c.Prepare(kKeepOldHandle, old_handle, user_id, now).Run();
 }
 
 std::optional<Card> LoadCard(Connection& c, Id user_id) {

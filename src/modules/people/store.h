@@ -17,6 +17,10 @@ using agora::store::Connection;
 
 std::optional<Profile> LoadProfile(Connection& c, Id user_id);
 std::optional<Id> FindIdByHandle(Connection& c, const std::string& handle);
+// The person an old handle belonged to, if any.
+std::optional<Id> FindIdByOldHandle(Connection& c, const std::string& handle);
+// Changes users.handle and keeps the old one in handle_history.
+void ChangeHandle(Connection& c, Id user_id, const std::string& old_handle, const std::string& new_handle, std::int64_t now);
 std::optional<Card> LoadCard(Connection& c, Id user_id);
 // Writes every profile column (insert or update) and replaces the expertise tags.
 void SaveProfile(Connection& c, const Profile& p, std::int64_t now);

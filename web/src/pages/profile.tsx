@@ -64,6 +64,8 @@ export function ProfilePage(props: { handle: string; myId: string }) {
     setError(null);
     try {
       const p = await api<Profile>('GET', `/api/v1/people/${encodeURIComponent(props.handle)}`);
+      // An old handle redirects (fetch follows it): show the current address.
+      if (p.handle !== props.handle && p.id !== props.handle) history.replaceState(null, '', `/people/${p.handle}`);
       setProfile(p);
       const [r, m] = await Promise.all([
         api<Page<Card>>('GET', `/api/v1/people/${p.id}/reports`),
@@ -193,7 +195,7 @@ export function ProfilePage(props: { handle: string; myId: string }) {
 function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void }) {
   const p = props.profile;
   const [fields, setFields] = useState({
-    pronouns: p.pronouns, title: p.title, department: p.department, office: p.office, country: p.country,
+    handle: p.handle, pronouns: p.pronouns, title: p.title, department: p.department, office: p.office, country: p.country,
     timezone: p.timezone, phone: p.phone ?? '', chat: p.chat ?? '', bio: p.bio, expertise: p.expertise.join(', '),
   });
   const [visibility, setVisibility] = useState(p.visibility ?? { email: 'members', phone: 'members', chat: 'members' });
@@ -213,6 +215,7 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void })
       };
       const updated = await api<Profile>('PATCH', '/api/v1/people/me', body);
       setSaved(true);
+      if (updated.handle !== p.handle) history.replaceState(null, '', `/people/${updated.handle}`);
       props.onSaved(updated);
     } catch (err) {
       const apiErr = err as { field?: string };
@@ -233,6 +236,7 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void })
   return (
     <form onSubmit={submit} class="card" aria-labelledby="edit-heading">
       <h2 id="edit-heading">Edit profile</h2>
+      <Field id="pf_handle" label="Handle" value={fields.handle} onInput={set('handle')} hint="Your profile address. The old one keeps working." error={errorFor('handle')} />
       <Field id="pf_pronouns" label="Pronouns" value={fields.pronouns} onInput={set('pronouns')} error={errorFor('pronouns')} />
       <Field id="pf_title" label="Job title" value={fields.title} onInput={set('title')} error={errorFor('title')} />
       <Field id="pf_department" label="Department" value={fields.department} onInput={set('department')} error={errorFor('department')} />
