@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libsodium-dev libcli11-dev libtomlplusplus-dev
+  libsqlite3-dev libsodium-dev libcli11-dev libtomlplusplus-dev libcsv-dev
   libgtest-dev libgmock-dev
   chromium
 )

@@ -3,11 +3,15 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "core/crypto.h"
 #include "core/log.h"
+#include "modules/people/importer.h"
 #include "store/migrations.h"
 
 extern char** environ;
@@ -59,6 +63,37 @@ std::string ReadPasswordFromStdin() {
   return line;
 }
 
+// Runs the import with a progress bar on stderr (when it is a terminal) and prints the
+// report. Exit 0 when the file was fine, 1 when rows or the file had problems.
+int ImportPeople(App& a, const identity::Actor& actor, const std::string& file, people::ImportOptions options) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  bool tty = ::isatty(STDERR_FILENO);
+  options.progress = [tty](size_t done, size_t total) {
+    if (!tty || total == 0) return;
+    int width = 40, filled = static_cast<int>(width * done / total);
+    std::fprintf(stderr, "\r  [%s%s] %3zu%%", std::string(static_cast<size_t>(filled), '#').c_str(),
+                 std::string(static_cast<size_t>(width - filled), ' ').c_str(), done * 100 / total);
+    std::fflush(stderr);
+  };
+  people::PeopleImporter importer(*a.db, *a.ids, a.clock, *a.admin);
+  auto report = importer.Import(text, options, actor);
+  if (tty) std::fprintf(stderr, "\n");
+  if (!report) return Fail(report.error());
+  const auto& r = *report;
+  for (const auto& p : r.problems)
+    std::printf("line %d%s%s: %s\n", p.line, p.field.empty() ? "" : ", ", p.field.c_str(), p.reason.c_str());
+  const char* verb = r.applied ? "" : "would be ";
+  std::printf("%zu rows: %zu %screated, %zu %supdated, %zu unchanged, %zu bad%s", r.rows, r.created, verb, r.updated, verb,
+              r.unchanged, r.skipped, options.mark_missing_alumni ? "" : "\n");
+  if (options.mark_missing_alumni) std::printf(", %zu %smarked alumni\n", r.marked_alumni, verb);
+  if (!r.problems.empty() && !options.import_valid_rows && !options.dry_run)
+    std::printf("Nothing was changed because of the bad rows. Fix them, or use --import-valid-rows.\n");
+  else if (options.dry_run)
+    std::printf("Dry run: nothing was changed.\n");
+  return r.problems.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int RunCommandLine(int argc, char** argv) {
@@ -95,6 +130,16 @@ int RunCommandLine(int argc, char** argv) {
   auto* reactivate = admin->add_subcommand("reactivate", "reactivate a deactivated account");
   AddCommon(reactivate, common);
   reactivate->add_option("--email", email, "e-mail address")->required();
+
+  auto* import_people = admin->add_subcommand("import-people", "create or update people from a staff list (CSV)");
+  AddCommon(import_people, common);
+  std::string csv_file;
+  bool dry_run = false, import_valid_rows = false, mark_missing_alumni = false;
+  import_people->add_option("FILE", csv_file, "CSV: email,display_name,title,department,office,country,manager_email,phone,expertise")
+      ->required()->check(CLI::ExistingFile);
+  import_people->add_flag("--dry-run", dry_run, "check and report only; change nothing");
+  import_people->add_flag("--import-valid-rows", import_valid_rows, "import the good rows even if some rows are bad");
+  import_people->add_flag("--mark-missing-alumni", mark_missing_alumni, "make active members missing from the file alumni");
 
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations and exit");
   AddCommon(migrate, common);
@@ -150,6 +195,7 @@ int RunCommandLine(int argc, char** argv) {
     return 0;
   }
   identity::Actor cli_actor{std::nullopt, "cli"};
+  if (import_people->parsed()) return ImportPeople(a, cli_actor, csv_file, {dry_run, import_valid_rows, mark_missing_alumni, {}});
   if (create->parsed()) {
     identity::NewAccount account{email, name, *identity::ParseRole(role_text), {}};
     if (password_stdin) account.password = ReadPasswordFromStdin();

@@ -75,6 +75,19 @@ Result<User> InsertAccount(agora::store::Connection& c, IdGenerator& ids, std::i
   return u;
 }
 
+Status RenameAccount(agora::store::Connection& c, Id id, std::string_view display_name, std::int64_t now) {
+  auto name = NormalizeDisplayName(display_name);
+  if (!name) return name.error();
+  store::UpdateDisplayName(c, id, *name, now);
+  return OkStatus();
+}
+
+std::optional<User> FindAccountByEmail(agora::store::Connection& c, std::string_view email) {
+  auto found = store::FindUserByEmailKey(c, text::EmailKey(email));
+  if (!found) return std::nullopt;
+  return found->user;
+}
+
 IdentityService::IdentityService(agora::store::Database& db, IdGenerator& ids, const Clock& clock,
                                  const AuthConfig& config)
     : db_(db), ids_(ids), clock_(clock), config_(config), hasher_(config.password_hash),

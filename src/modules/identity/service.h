@@ -37,6 +37,11 @@ Result<std::string> NormalizeDisplayName(std::string_view name);
 Result<User> InsertAccount(agora::store::Connection& c, IdGenerator& ids, std::int64_t now, const NewAccount& a,
                            const std::optional<std::string>& password_hash);
 
+// Renames an account inside the caller's write transaction (the display name is checked).
+Status RenameAccount(agora::store::Connection& c, Id id, std::string_view display_name, std::int64_t now);
+// Finds an account id by e-mail (case-insensitive) inside the caller's transaction.
+std::optional<User> FindAccountByEmail(agora::store::Connection& c, std::string_view email);
+
 class IdentityService {
  public:
   IdentityService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, const AuthConfig& config);

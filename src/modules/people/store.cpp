@@ -70,6 +70,7 @@ constexpr const char* kExperts =
     " AND (?7 = '' OR p.department = ?7) AND (?8 = '' OR p.country = ?8)"
     " AND (?9 = '' OR u.id IN (SELECT rowid FROM people_names WHERE people_names MATCH ?9))"
     " ORDER BY x.n DESC, u.id LIMIT ?6";
+constexpr const char* kActiveMemberKeys = "SELECT id, email_key FROM users WHERE active = 1 AND role = 'member'";
 constexpr const char* kHasExpertise = "SELECT 1 FROM expertise WHERE user_id = ? AND tag = ?";
 constexpr const char* kEndorse =
     "INSERT OR IGNORE INTO endorsements (user_id, tag, endorser_id, created_at) VALUES (?, ?, ?, ?)";
@@ -212,6 +213,13 @@ std::vector<std::pair<Card, std::int64_t>> Experts(Connection& c, const std::str
                      d.department, d.country, d.match);
   std::vector<std::pair<Card, std::int64_t>> out;
   while (q.Next()) out.emplace_back(ReadCard(q), q.Int(7));
+  return out;
+}
+
+std::vector<std::pair<Id, std::string>> ActiveMemberKeys(Connection& c) {
+  auto q = c.Prepare(kActiveMemberKeys);
+  std::vector<std::pair<Id, std::string>> out;
+  while (q.Next()) out.emplace_back(q.Int(0), q.Text(1));
   return out;
 }
 

@@ -58,4 +58,8 @@ bool Unendorse(Connection& c, Id user_id, const std::string& tag, Id endorser);
 // tag -> (count, endorsed by `viewer`)
 std::vector<std::tuple<std::string, std::int64_t, bool>> EndorsementsOf(Connection& c, Id user_id, Id viewer);
 
+// Active members (role member) as (id, e-mail key): the candidates for "missing from the
+// staff list, so now an alumnus".
+std::vector<std::pair<Id, std::string>> ActiveMemberKeys(Connection& c);
+
 }  // namespace agora::people::store

@@ -1,0 +1,71 @@
+// Bulk import of the staff list (CSV: email,display_name,title,department,office,country,
+// manager_email,phone,expertise; expertise separated by ';'; header row required; extra
+// columns are refused). Creates or updates people by e-mail, sets managers by e-mail, and
+// reports every bad row by line number and reason. A column the file does not have leaves
+// that field untouched (a file of just email,display_name renames and nothing else).
+//
+// All rows are checked before anything is written. A file with bad rows changes nothing
+// unless `import_valid_rows`; `dry_run` only reports. Importing the same file again changes
+// nothing (rows are compared with what is stored). `mark_missing_alumni` turns active
+// members who are not in the file into alumni. Writes go in batches so other requests keep
+// flowing during a large import; progress is reported after each batch.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "modules/identity/admin_service.h"
+#include "store/database.h"
+
+namespace agora::people {
+
+struct ImportOptions {
+  bool dry_run = false;
+  bool import_valid_rows = false;
+  bool mark_missing_alumni = false;
+  // Called with (rows done, rows total) while applying; may be called from this thread only.
+  std::function<void(size_t, size_t)> progress;
+};
+
+struct RowProblem {
+  int line = 0;
+  std::string field;
+  std::string reason;
+};
+
+struct ImportReport {
+  size_t rows = 0;
+  size_t created = 0;
+  size_t updated = 0;
+  size_t unchanged = 0;
+  size_t skipped = 0;        // bad rows left out (import_valid_rows)
+  size_t marked_alumni = 0;
+  bool applied = false;      // false: dry run, or refused because of bad rows
+  std::vector<RowProblem> problems;
+};
+
+class PeopleImporter {
+ public:
+  PeopleImporter(agora::store::Database& db, IdGenerator& ids, const Clock& clock, identity::AdminService& admin)
+      : db_(db), ids_(ids), clock_(clock), admin_(admin) {}
+
+  // An Error only for a file that cannot be read as a staff list (not UTF-8, malformed CSV,
+  // missing or unknown columns); row problems are in the report.
+  Result<ImportReport> Import(std::string_view csv_text, const ImportOptions& options, const identity::Actor& actor);
+
+  static constexpr size_t kBatch = 2000;
+
+ private:
+  agora::store::Database& db_;
+  IdGenerator& ids_;
+  const Clock& clock_;
+  identity::AdminService& admin_;
+};
+
+}  // namespace agora::people
