@@ -15,6 +15,7 @@
 #include "http/static_files.h"
 #include "modules/identity/api.h"
 #include "modules/people/api.h"
+#include "modules/people/importer.h"
 #include "modules/system/api.h"
 #include "store/migrations.h"
 
@@ -70,6 +71,9 @@ int Serve(App& app) {
   identity::RegisterAdminApi(router, *app.admin);
   people::PeopleService people_service(*app.db, app.clock);
   people::RegisterApi(router, people_service);
+  people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin);
+  people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import
+  people::RegisterImportApi(router, import_jobs);
   system::RegisterApi(router, *app.db, [&server_ptr] { return server_ptr && server_ptr->accepting(); });
 
   http::HttpMetrics http_metrics(router);

@@ -195,7 +195,9 @@ int RunCommandLine(int argc, char** argv) {
     return 0;
   }
   identity::Actor cli_actor{std::nullopt, "cli"};
-  if (import_people->parsed()) return ImportPeople(a, cli_actor, csv_file, {dry_run, import_valid_rows, mark_missing_alumni, {}});
+  if (import_people->parsed())
+    return ImportPeople(a, cli_actor, csv_file,
+                        {.dry_run = dry_run, .import_valid_rows = import_valid_rows, .mark_missing_alumni = mark_missing_alumni});
   if (create->parsed()) {
     identity::NewAccount account{email, name, *identity::ParseRole(role_text), {}};
     if (password_stdin) account.password = ReadPasswordFromStdin();

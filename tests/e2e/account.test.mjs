@@ -123,4 +123,19 @@ describe('account in the browser', () => {
     await page.getByText('Gus Guest: alumnus, deactivated.').waitFor();
     assert.equal((await gus.get('/api/v1/me')).status, 401, 'deactivation signed them out');
   });
+  test('an admin imports the staff list: dry run, then for real', async () => {
+    const csv = 'email,display_name,title,manager_email\nimp1@example.com,Imogen Import,Analyst,ada@example.com\nimp2@example.com,Ivo Import,Analyst,imp1@example.com\n';
+    await page.getByLabel('CSV file').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByTestId('import-report').filter({ hasText: '2 rows: 2 would be created' }).waitFor();
+    await expectAccessible(page, 'import report');
+    await page.getByLabel('Dry run: check and report only').uncheck();
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByTestId('import-report').filter({ hasText: '2 rows: 2 created' }).waitFor();
+    await page.getByRole('link', { name: 'Ivo Import' }).waitFor();
+    const bad = 'email,display_name\nnot-an-email,Nobody\n';
+    await page.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('cell', { name: '"not-an-email" is not an e-mail address' }).waitFor();
+  });
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, runCli, setupAdmin, startServer } from '../support/server.mjs';
+import { Client, assertProblem, runCli, setupAdmin, startServer } from '../support/server.mjs';
 
 describe('staff import from the command line', () => {
   let server;
@@ -120,5 +120,61 @@ describe('staff import from the command line', () => {
     assert.equal((await admin.get(`/api/v1/people/${admin.user.id}`)).json.role, 'admin', 'admins are never marked');
     const lee = new Client(server.url);
     assert.equal((await lee.login('leaver@example.com', 'leaver-password')).status, 200, 'alumni keep their sign-in');
+  });
+});
+
+describe('staff import through the admin API', () => {
+  let server;
+  let admin;
+  before(async () => {
+    server = await startServer();
+    admin = await setupAdmin(server);
+  });
+  after(() => server.stop());
+
+  async function runImport(client, csv, query = '') {
+    const started = await client.request('POST', `/api/v1/admin/people/imports${query}`, { raw: csv, headers: { 'Content-Type': 'text/csv' } });
+    if (started.status !== 202) return started;
+    let job = started.json;
+    const seenProgress = [];
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await client.get(started.headers.get('location'))).json;
+      seenProgress.push(job.done);
+    }
+    return { status: 202, job, seenProgress };
+  }
+
+  test('starts, reports progress, and applies', async () => {
+    const rows = ['email,display_name,department,manager_email'];
+    rows.push('boss@example.com,The Boss,Management,');
+    for (let i = 0; i < 2500; i++) rows.push(`p${i}@example.com,Person ${i},Ops,boss@example.com`);
+    const r = await runImport(admin, rows.join('\n'));
+    assert.equal(r.status, 202);
+    assert.equal(r.job.state, 'done', JSON.stringify(r.job));
+    assert.equal(r.job.report.created, 2501);
+    assert.equal(r.job.report.applied, true);
+    assert.equal(r.job.done, r.job.total);
+    const reports = await admin.get(`/api/v1/people/${(await admin.get('/api/v1/people?q=boss')).json.items[0].id}/reports`);
+    assert.equal(reports.json.items.length, 1000, 'direct reports are listed (capped at 1000)');
+  });
+
+  test('bad rows come back by line; nothing changes', async () => {
+    const r = await runImport(admin, 'email,display_name\nfresh@example.com,Fresh\nbroken,Broken\n');
+    assert.equal(r.job.state, 'done');
+    assert.equal(r.job.report.applied, false);
+    assert.deepEqual(r.job.report.problems, [{ line: 3, field: 'email', reason: '"broken" is not an e-mail address' }]);
+    assert.equal((await admin.get('/api/v1/people?q=fresh')).json.items.length, 0);
+  });
+
+  test('refusals: wrong type, not admin, malformed file', async () => {
+    assertProblem(assert, await admin.request('POST', '/api/v1/admin/people/imports', { raw: 'a,b', headers: { 'Content-Type': 'application/json' } }), 415);
+    await admin.post('/api/v1/admin/users', { email: 'm@example.com', display_name: 'M', password: 'member-password' });
+    const member = new Client(server.url);
+    await member.login('m@example.com', 'member-password');
+    assertProblem(assert, await member.request('POST', '/api/v1/admin/people/imports', { raw: 'email,display_name\n', headers: { 'Content-Type': 'text/csv' } }), 403);
+    const failed = await runImport(admin, 'email,display_name,shoe_size\n');
+    assert.equal(failed.job.state, 'failed');
+    assert.match(failed.job.error.detail, /unknown column "shoe_size"/);
   });
 });

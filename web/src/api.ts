@@ -48,6 +48,9 @@ let csrfToken = '';
 export function setCsrfToken(token: string) {
   csrfToken = token;
 }
+export function getCsrfToken(): string {
+  return csrfToken;
+}
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };

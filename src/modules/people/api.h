@@ -2,10 +2,12 @@
 #pragma once
 
 #include "http/router.h"
+#include "modules/people/import_jobs.h"
 #include "modules/people/service.h"
 
 namespace agora::people {
 
 void RegisterApi(http::Router& router, PeopleService& service);
+void RegisterImportApi(http::Router& router, ImportJobs& jobs);
 
 }  // namespace agora::people

@@ -238,6 +238,7 @@ Result<ImportReport> PeopleImporter::Import(std::string_view csv_text, const Imp
     if (write) db_.Write(run);
     else db_.Read(run);
     if (options.progress) options.progress(end, total);
+    if (options.cancelled && options.cancelled()) return Error{ErrorCode::kUnavailable, "the import was stopped (the server is shutting down); run it again", {}, 0};
   }
   for (size_t begin = 0; has.manager && begin < good.size(); begin += kBatch) {
     size_t end = std::min(good.size(), begin + kBatch);

@@ -29,8 +29,10 @@ struct ImportOptions {
   bool dry_run = false;
   bool import_valid_rows = false;
   bool mark_missing_alumni = false;
-  // Called with (rows done, rows total) while applying; may be called from this thread only.
-  std::function<void(size_t, size_t)> progress;
+  // Called with (steps done, steps total) while applying, on the importing thread.
+  std::function<void(size_t, size_t)> progress = nullptr;
+  // Asked between batches; true stops the import (what was written so far stays).
+  std::function<bool()> cancelled = nullptr;
 };
 
 struct RowProblem {

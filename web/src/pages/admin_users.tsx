@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, formatTime, type Page, type User } from '../api';
 import { Alert, Field, Notice, PageHeading } from '../components';
+import { ImportStaff } from './import_staff';
 
 const roles: User['role'][] = ['member', 'guest', 'alumnus', 'admin'];
 
@@ -44,6 +45,7 @@ export function AdminUsersPage(props: { me: User }) {
     <section>
       <PageHeading>People admin</PageHeading>
       <CreateUser onCreated={(u) => { setUsers([...users, u]); setStatus(`Created ${u.display_name}.`); }} />
+      <ImportStaff onImported={() => load(false, null)} />
       <form class="inline" role="search" onSubmit={(e) => { e.preventDefault(); load(false, null); }}>
         <Field id="user_search" label="Find people" value={q} onInput={setQ} hint="Start of a name, handle or e-mail." />
         <button type="submit">Search</button>

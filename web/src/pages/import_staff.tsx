@@ -1,0 +1,120 @@
+import { useRef, useState } from 'preact/hooks';
+import { api, describeError, getCsrfToken, problemFrom } from '../api';
+import { Alert } from '../components';
+
+interface Report {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  bad: number;
+  marked_alumni: number;
+  applied: boolean;
+  problems: { line: number; field: string; reason: string }[];
+}
+
+interface Job {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  report?: Report;
+  error?: { status: number; detail: string };
+}
+
+// Import the staff list (CSV). The server checks every row first; the page shows progress
+// while it writes, then the report with every bad row by line.
+export function ImportStaff(props: { onImported: () => void }) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [dryRun, setDryRun] = useState(true);
+  const [validRows, setValidRows] = useState(false);
+  const [markAlumni, setMarkAlumni] = useState(false);
+  const [job, setJob] = useState<Job | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const start = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    setJob(null);
+    const file = fileRef.current?.files?.[0];
+    if (!file) {
+      setError('Choose a CSV file first.');
+      return;
+    }
+    const params = new URLSearchParams();
+    if (dryRun) params.set('dry_run', 'true');
+    if (validRows) params.set('import_valid_rows', 'true');
+    if (markAlumni) params.set('mark_missing_alumni', 'true');
+    try {
+      const res = await fetch(`/api/v1/admin/people/imports?${params}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv', 'X-CSRF-Token': getCsrfToken(), Accept: 'application/json' },
+        body: await file.text(),
+        credentials: 'same-origin',
+      });
+      const body = await res.json().catch(() => undefined);
+      if (!res.ok) throw problemFrom(res.status, body, res.headers.get('Retry-After'));
+      let current = body as Job;
+      setJob(current);
+      while (current.state === 'running') {
+        await new Promise((r) => setTimeout(r, 300));
+        current = await api<Job>('GET', `/api/v1/admin/people/imports/${current.id}`);
+        setJob(current);
+      }
+      if (current.report?.applied) props.onImported();
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+
+  const r = job?.report;
+  return (
+    <form class="card" onSubmit={start} aria-labelledby="import-heading">
+      <h2 id="import-heading">Import the staff list</h2>
+      <p class="hint">
+        CSV with a header row: email, display_name, title, department, office, country, manager_email, phone, expertise
+        (topics separated by ;). People are matched by e-mail; columns you leave out are not changed.
+      </p>
+      <div class="field">
+        <label for="import_file">CSV file</label>
+        <input id="import_file" type="file" accept=".csv,text/csv" ref={fileRef} />
+      </div>
+      <div class="checks">
+        <label><input type="checkbox" checked={dryRun} onChange={(e) => setDryRun((e.target as HTMLInputElement).checked)} /> Dry run: check and report only</label>
+        <label><input type="checkbox" checked={validRows} onChange={(e) => setValidRows((e.target as HTMLInputElement).checked)} /> Import the good rows even if some are bad</label>
+        <label><input type="checkbox" checked={markAlumni} onChange={(e) => setMarkAlumni((e.target as HTMLInputElement).checked)} /> Make members missing from the file alumni</label>
+      </div>
+      <button type="submit" disabled={job?.state === 'running'}>Start import</button>
+      <Alert message={error} />
+      {job?.state === 'running' && (
+        <p>
+          <label for="import_progress">Importing… </label>
+          <progress id="import_progress" max={job.total || 1} value={job.done} />
+        </p>
+      )}
+      {job?.state === 'failed' && <Alert message={job.error?.detail ?? 'The import failed.'} />}
+      {r && (
+        <div role="status" data-testid="import-report">
+          <p>
+            {r.rows} rows: {r.created} {r.applied ? '' : 'would be '}created, {r.updated} {r.applied ? '' : 'would be '}updated,{' '}
+            {r.unchanged} unchanged, {r.bad} bad{markAlumni ? `, ${r.marked_alumni} ${r.applied ? '' : 'would be '}marked alumni` : ''}.
+            {!r.applied && (r.problems.length > 0 && !validRows ? ' Nothing was changed because of the bad rows.' : ' Nothing was changed (dry run).')}
+          </p>
+          {r.problems.length > 0 && (
+            <table>
+              <caption>Rows to fix</caption>
+              <thead>
+                <tr><th scope="col">Line</th><th scope="col">Field</th><th scope="col">Problem</th></tr>
+              </thead>
+              <tbody>
+                {r.problems.map((p) => (
+                  <tr key={`${p.line}-${p.field}`}><td>{p.line}</td><td>{p.field}</td><td>{p.reason}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}
