@@ -1,6 +1,7 @@
 #include "app/commands.h"
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include "core/crypto.h"
 #include "core/log.h"
 #include "modules/people/importer.h"
+#include "modules/seed/seed.h"
 #include "store/migrations.h"
 
 extern char** environ;
@@ -141,6 +143,12 @@ int RunCommandLine(int argc, char** argv) {
   import_people->add_flag("--import-valid-rows", import_valid_rows, "import the good rows even if some rows are bad");
   import_people->add_flag("--mark-missing-alumni", mark_missing_alumni, "make active members missing from the file alumni");
 
+  auto* seed = cli.add_subcommand("seed", "fill an empty database with a synthetic organization (demos, benchmarks)");
+  AddCommon(seed, common);
+  agora::seed::SeedOptions seed_options;
+  seed->add_option("--people", seed_options.people, "how many people")->check(CLI::Range(1, 5000000));
+  seed->add_option("--seed", seed_options.seed, "random seed: the same seed gives the same organization");
+
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations and exit");
   AddCommon(migrate, common);
   std::string file;
@@ -190,6 +198,28 @@ int RunCommandLine(int argc, char** argv) {
   if (!app) return Fail(app.error());
   auto& a = **app;
   if (serve->parsed()) return Serve(a);
+  if (seed->parsed()) {
+    bool tty = ::isatty(STDERR_FILENO);
+    std::string last_stage;
+    seed_options.progress = [&](const std::string& stage, std::int64_t done, std::int64_t total) {
+      if (!tty) {
+        if (stage != last_stage) std::fprintf(stderr, "seeding %s...\n", stage.c_str());
+        last_stage = stage;
+        return;
+      }
+      std::fprintf(stderr, "\r  %-9s %3lld%%", stage.c_str(), static_cast<long long>(total ? done * 100 / total : 0));
+      if (done == total) std::fprintf(stderr, "\n");
+      std::fflush(stderr);
+    };
+    auto started = std::chrono::steady_clock::now();
+    auto report = agora::seed::SeedOrganization(*a.db, *a.ids, a.clock, seed_options);
+    if (!report) return Fail(report.error());
+    auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("seeded %lld people (%d levels), %lld expertise tags, %lld follows in %.1f s\n",
+                static_cast<long long>(report->people), report->depth, static_cast<long long>(report->expertise),
+                static_cast<long long>(report->follows), seconds);
+    return 0;
+  }
   if (migrate->parsed()) {
     std::printf("database schema is at version %d\n", store::EmbeddedMigrations().back().version);
     return 0;

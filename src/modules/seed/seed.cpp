@@ -1,0 +1,250 @@
+#include "modules/seed/seed.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
+
+namespace agora::seed {
+namespace {
+
+struct Locale {
+  std::vector<std::string_view> first, last;
+  bool family_first = false;
+};
+
+const std::vector<Locale>& Locales() {
+  static const std::vector<Locale> kLocales = {
+      {{"James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "William", "Elizabeth", "Olivia", "Noah"},
+       {"Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor", "Clark", "Walker", "Young"}},
+      {{"Åsa", "Björn", "Örjan", "Märta", "Lars", "Karin", "Erik", "Ingrid", "Johan", "Sofia", "Ägnes", "Per"},
+       {"Andersson", "Öberg", "Lindqvist", "Åkesson", "Nilsson", "Ström", "Bergström", "Holm", "Sjöberg", "Ekström", "Ängström", "Wallin"}},
+      {{"Øystein", "Ingrid", "Håkon", "Solveig", "Lars", "Kari", "Bjørn", "Ragnhild", "Ola", "Eli", "Åse", "Tor"},
+       {"Hansen", "Johansen", "Olsen", "Larsen", "Dahl", "Bakke", "Sæther", "Haugen", "Østby", "Berg", "Aasen", "Løvik"}},
+      {{"Дмитрий", "Анна", "Сергей", "Ольга", "Иван", "Наталья", "Алексей", "Елена", "Михаил", "Татьяна", "Юрий", "Ярослава"},
+       {"Иванов", "Смирнов", "Кузнецов", "Попов", "Соколов", "Лебедев", "Козлов", "Новиков", "Морозов", "Волков", "Абрамов", "Щукин"}},
+      {{"Георги", "Мария", "Иван", "Елена", "Димитър", "Йорданка", "Николай", "Цветелина", "Стоян", "Радка", "Ясен", "Ъгълина"},
+       {"Георгиев", "Иванов", "Димитров", "Петров", "Николов", "Христов", "Стоянов", "Тодоров", "Илиев", "Ангелов", "Щерев", "Якимов"}},
+      {{"Jürgen", "Anna", "Lukas", "Sophie", "Maximilian", "Marie", "Jonas", "Lena", "Felix", "Hannah", "Uwe", "Ömer"},
+       {"Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Groß", "Köhler"}},
+      {{"आरव", "प्रिया", "विवान", "अनन्या", "आदित्य", "दीया", "अर्जुन", "सान्वी", "Rohan", "Isha", "Vikram", "Neha"},
+       {"शर्मा", "वर्मा", "गुप्ता", "सिंह", "कुमार", "पटेल", "Reddy", "Iyer", "Nair", "Joshi", "Mehta", "Rao"}},
+      {{"翔太", "さくら", "大輝", "陽菜", "蓮", "結衣", "悠真", "美咲", "健", "葵", "拓海", "花子"},
+       {"佐藤", "鈴木", "高橋", "田中", "渡辺", "伊藤", "山本", "中村", "小林", "加藤", "吉田", "山田"}, true},
+      {{"José", "María", "Carmen", "Antonio", "Lucía", "Manuel", "Sofía", "Javier", "Elena", "Pablo", "Ángel", "Begoña"},
+       {"García", "Fernández", "González", "Rodríguez", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Martín", "Núñez", "Ibáñez"}},
+  };
+  return kLocales;
+}
+
+// 170 countries; the first ones carry most of the staff (weights fall off like a power law).
+constexpr std::string_view kCountries[] = {
+    "US", "IN", "DE", "GB", "SE", "NO", "RU", "BG", "JP", "ES", "FR", "BR", "CN", "MX", "PL", "NL", "IT", "CA",
+    "AU", "AR", "CO", "FI", "DK", "IE", "CH", "AT", "BE", "PT", "CZ", "RO", "HU", "GR", "TR", "IL", "ZA", "EG",
+    "NG", "KE", "MA", "SA", "AE", "SG", "MY", "TH", "VN", "PH", "ID", "KR", "NZ", "CL", "PE", "UA", "RS", "HR",
+    "SI", "SK", "LT", "LV", "EE", "IS", "LU", "MT", "CY", "BY", "KZ", "UZ", "GE", "AM", "AZ", "PK", "BD", "LK",
+    "NP", "MM", "KH", "LA", "MN", "QA", "KW", "BH", "OM", "JO", "LB", "IQ", "IR", "AF", "DZ", "TN", "LY", "SD",
+    "ET", "GH", "CI", "SN", "CM", "UG", "TZ", "RW", "ZM", "ZW", "MZ", "AO", "NA", "BW", "MG", "MU", "EC", "BO",
+    "PY", "UY", "VE", "CR", "PA", "GT", "HN", "SV", "NI", "DO", "CU", "JM", "TT", "BS", "BB", "HT", "BZ", "GY",
+    "SR", "FJ", "PG", "WS", "TO", "VU", "SB", "MD", "AL", "MK", "ME", "BA", "LI", "MC", "SM", "AD", "VA", "KG",
+    "TJ", "TM", "BT", "MV", "BN", "TL", "ML", "NE", "BF", "TD", "GN", "BJ", "TG", "SL", "LR", "GM", "GW", "CV",
+    "MR", "DJ", "ER", "SO", "SS", "CF", "CG", "CD", "GA", "GQ", "BI", "MW"};
+constexpr size_t kCountryCount = sizeof(kCountries) / sizeof(kCountries[0]);
+
+int LocaleFor(std::string_view country, std::mt19937_64& rng) {
+  if (country == "SE") return 1;
+  if (country == "NO") return 2;
+  if (country == "RU" || country == "BY" || country == "KZ") return 3;
+  if (country == "BG") return 4;
+  if (country == "DE" || country == "AT" || country == "CH") return 5;
+  if (country == "IN") return 6;
+  if (country == "JP") return 7;
+  if (country == "ES" || country == "MX" || country == "AR" || country == "CO" || country == "CL" || country == "PE")
+    return 8;
+  return std::uniform_int_distribution<int>(0, 9)(rng) < 8 ? 0 : std::uniform_int_distribution<int>(1, 8)(rng);
+}
+
+constexpr std::string_view kDepartments[] = {
+    "Engineering", "Platform", "Security", "Data", "Design", "Product", "Sales", "Marketing", "Finance",
+    "Legal", "People", "Support", "Operations", "Research", "Manufacturing", "Logistics", "Procurement",
+    "Communications", "Facilities", "IT", "Quality", "Consulting", "Partnerships", "Training", "Strategy"};
+
+constexpr std::string_view kTopics[] = {
+    "kubernetes", "go", "rust", "c++", "java", "python", "typescript", "sql", "postgres", "sqlite", "kafka", "redis",
+    "linux", "networking", "security", "cryptography", "machine learning", "statistics", "data engineering",
+    "accessibility", "ux research", "product management", "negotiation", "sales", "marketing", "seo", "finance",
+    "tax", "contracts", "gdpr", "recruiting", "coaching", "public speaking", "writing", "translation", "swedish",
+    "norwegian", "russian", "bulgarian", "german", "spanish", "japanese", "hindi", "supply chain", "lean",
+    "six sigma", "project management", "agile", "scrum", "incident response", "on-call", "observability",
+    "terraform", "aws", "azure", "gcp", "react", "preact", "css", "mobile", "ios", "android", "embedded",
+    "hardware", "electronics", "mechanical design", "cad", "quality assurance", "testing", "compliance", "audit",
+    "payroll", "benefits", "facilities", "events", "customer success", "partnerships", "strategy", "mentoring"};
+constexpr size_t kTopicCount = sizeof(kTopics) / sizeof(kTopics[0]);
+constexpr size_t kTagVocabulary = 3000;  // real topics first, then a long tail
+
+// Samples ranks 0..n-1 with probability proportional to 1 / (rank + 1)^s.
+class Zipf {
+ public:
+  Zipf(size_t n, double s) : cdf_(n) {
+    double sum = 0;
+    for (size_t i = 0; i < n; ++i) cdf_[i] = (sum += 1.0 / std::pow(static_cast<double>(i + 1), s));
+    for (auto& v : cdf_) v /= sum;
+  }
+  size_t operator()(std::mt19937_64& rng) const {
+    double u = std::uniform_real_distribution<double>(0, 1)(rng);
+    return static_cast<size_t>(std::lower_bound(cdf_.begin(), cdf_.end(), u) - cdf_.begin());
+  }
+
+ private:
+  std::vector<double> cdf_;
+};
+
+std::string TagName(size_t rank) {
+  return rank < kTopicCount ? std::string(kTopics[rank]) : "topic-" + std::to_string(rank);
+}
+
+struct Person {
+  Id id = 0;
+  std::int64_t manager = -1;  // index
+  int depth = 0;
+  std::string name, country, department, office;
+};
+
+constexpr const char* kInsertUser =
+    "INSERT INTO users (id, email, email_key, handle, display_name, role, active, password_hash, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, 'member', 1, NULL, ?, ?)";
+constexpr const char* kInsertProfile =
+    "INSERT INTO profiles (user_id, title, department, office, country, timezone, manager_id, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, '', ?, ?)";
+constexpr const char* kInsertTag = "INSERT OR IGNORE INTO expertise (user_id, tag) VALUES (?, ?)";
+constexpr const char* kInsertFollow = "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?)";
+constexpr const char* kExisting = "SELECT count(*) FROM users WHERE email LIKE '%@seed.example'";
+
+}  // namespace
+
+Result<SeedReport> SeedOrganization(agora::store::Database& db, IdGenerator& ids, const Clock& clock,
+                                    const SeedOptions& o) {
+  if (o.people < 1 || o.people > 5'000'000) return Error::Invalid("people", "people must be between 1 and 5000000");
+  auto existing = db.Read([](auto& c) {
+    auto q = c.Prepare(kExisting);
+    q.Next();
+    return q.Int(0);
+  });
+  if (existing > 0) return Error::Conflict("this database is already seeded; seed an empty data directory", "people");
+
+  std::mt19937_64 rng(o.seed);
+  const auto n = static_cast<size_t>(o.people);
+  const auto now = clock.NowMs();
+  std::vector<Person> people(n);
+
+  // The reporting tree, breadth first: person 0 leads; each manager takes 3-12 reports.
+  Zipf country_pick(kCountryCount, 1.2);
+  size_t manager = 0, taken = 0, capacity = 0;
+  SeedReport report;
+  for (size_t i = 0; i < n; ++i) {
+    auto& p = people[i];
+    p.id = ids.Next();
+    if (i > 0) {
+      if (taken >= capacity) {
+        if (i > 1) ++manager;
+        taken = 0;
+        capacity = std::uniform_int_distribution<size_t>(3, 12)(rng);
+      }
+      ++taken;
+      p.manager = static_cast<std::int64_t>(manager);
+      const auto& boss = people[manager];
+      p.depth = boss.depth + 1;
+      // Teams mostly stay in their department and country.
+      p.department = boss.depth == 0 || std::uniform_int_distribution<int>(0, 9)(rng) == 0
+                         ? std::string(kDepartments[std::uniform_int_distribution<size_t>(0, std::size(kDepartments) - 1)(rng)])
+                         : boss.department;
+      p.country = std::uniform_int_distribution<int>(0, 9)(rng) < 7 ? boss.country : std::string(kCountries[country_pick(rng)]);
+    } else {
+      p.department = "Management";
+      p.country = "US";
+    }
+    report.depth = std::max(report.depth, p.depth + 1);
+    p.office = p.country + " office " + std::to_string(std::uniform_int_distribution<int>(1, 3)(rng));
+    const auto& loc = Locales()[static_cast<size_t>(LocaleFor(p.country, rng))];
+    auto first = loc.first[std::uniform_int_distribution<size_t>(0, loc.first.size() - 1)(rng)];
+    auto last = loc.last[std::uniform_int_distribution<size_t>(0, loc.last.size() - 1)(rng)];
+    p.name = loc.family_first ? std::string(last) + " " + std::string(first) : std::string(first) + " " + std::string(last);
+  }
+
+  // People, profiles and expertise.
+  Zipf tag_pick(kTagVocabulary, 1.05);
+  const size_t batch = 20000;
+  for (size_t begin = 0; begin < n; begin += batch) {
+    size_t end = std::min(n, begin + batch);
+    db.Write([&](agora::store::Connection& c) {
+      for (size_t i = begin; i < end; ++i) {
+        const auto& p = people[i];
+        std::string email = "person" + std::to_string(i) + "@seed.example";
+        c.Prepare(kInsertUser, p.id, email, email, "person-" + std::to_string(i), p.name, now, now).Run();
+        std::optional<Id> boss;
+        if (p.manager >= 0) boss = people[static_cast<size_t>(p.manager)].id;
+        std::string title = p.depth == 0 ? "Chief Executive Officer"
+                            : i < 20   ? "Head of " + p.department
+                                       : (static_cast<size_t>(p.manager) + 1 < i && p.depth > 2 ? "Specialist" : "Manager");
+        c.Prepare(kInsertProfile, p.id, title, p.department, p.office, p.country, boss, now).Run();
+        int tags = std::uniform_int_distribution<int>(0, 6)(rng);
+        for (int t = 0; t < tags; ++t) {
+          c.Prepare(kInsertTag, p.id, TagName(tag_pick(rng))).Run();
+          ++report.expertise;
+        }
+      }
+    });
+    if (o.progress) o.progress("people", static_cast<std::int64_t>(end), o.people);
+  }
+
+  // Follows: most people follow 50-300 others: their manager, their team, people across the
+  // organization, and one to four of the few everyone follows (Zipf over the leadership-first
+  // order), which gives the heavy tail. The followee index is rebuilt once at the end: a
+  // sorted build is far faster than millions of random inserts.
+  std::vector<std::vector<size_t>> reports(n);
+  for (size_t i = 1; i < n; ++i) reports[static_cast<size_t>(people[i].manager)].push_back(i);
+  Zipf famous(std::min<size_t>(n, 100000), 1.1);
+  db.Write([](agora::store::Connection& c) { c.ExecScript("DROP INDEX IF EXISTS follows_by_followee"); });
+  std::vector<size_t> targets;
+  for (size_t begin = 0; begin < n; begin += batch) {
+    size_t end = std::min(n, begin + batch);
+    db.Write([&](agora::store::Connection& c) {
+      for (size_t i = begin; i < end; ++i) {
+        targets.clear();
+        const auto& p = people[i];
+        int want = std::uniform_int_distribution<int>(o.min_follows, o.max_follows)(rng);
+        want = static_cast<int>(std::min<size_t>(static_cast<size_t>(want), n - 1));
+        if (p.manager >= 0) {
+          auto m = static_cast<size_t>(p.manager);
+          targets.push_back(m);
+          for (size_t peer : reports[m]) targets.push_back(peer);
+        }
+        for (size_t r : reports[i]) targets.push_back(r);
+        int stars = std::uniform_int_distribution<int>(1, 4)(rng);
+        for (int s = 0; s < stars; ++s) targets.push_back(famous(rng));
+        while (static_cast<int>(targets.size()) < want)
+          targets.push_back(std::uniform_int_distribution<size_t>(0, n - 1)(rng));
+        std::sort(targets.begin(), targets.end());
+        targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+        for (size_t t : targets) {
+          if (t == i) continue;
+          c.Prepare(kInsertFollow, p.id, people[t].id, now).Run();
+          ++report.follows;
+        }
+      }
+    });
+    if (o.progress) o.progress("follows", static_cast<std::int64_t>(end), o.people);
+  }
+  if (o.progress) o.progress("indexing", 0, 1);
+  db.Write([](agora::store::Connection& c) {
+    c.ExecScript("CREATE INDEX IF NOT EXISTS follows_by_followee ON follows(followee_id, follower_id); ANALYZE;");
+  });
+  if (o.progress) o.progress("indexing", 1, 1);
+  report.people = o.people;
+  return report;
+}
+
+}  // namespace agora::seed
