@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# People benchmarks on a seeded organization: seeding time, staff import time, directory
+# suggestions and expertise lookup latency (wrk, 32 connections), and a profile read beside
+# nginx serving a static file of the same size.
+# Usage: bench/people.sh   (env: PEOPLE=50000 DURATION=10 CONNECTIONS=32)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PEOPLE=${PEOPLE:-50000}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+scripts/install-deps.sh --bench
+[[ -x build/agora ]] || make server
+
+work=$(mktemp -d /tmp/agora-bench-people-XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+echo "== seeding $PEOPLE people"
+/usr/bin/time -f "seed: %e s wall, %M KiB max RSS" ./build/agora seed --people "$PEOPLE" --data "$work/data" 2>&1 | grep -v '"msg"'
+echo secret-bench-pw | ./build/agora admin create-user --data "$work/data" --email bench@example.com --name Bench --role admin --password-stdin >/dev/null 2>&1
+
+echo "== staff import of $PEOPLE rows into an empty database"
+{
+  echo "email,display_name,title,department,country,manager_email,expertise"
+  for ((i = 0; i < PEOPLE; i++)); do
+    m=$(( i == 0 ? -1 : (i - 1) / 8 ))
+    printf 'p%d@import.example,Person %d,Engineer,Dept %d,SE,%s,topic-%d;go\n' "$i" "$i" $((i % 40)) \
+      "$([[ $m -ge 0 ]] && echo "p$m@import.example")" $((i % 500))
+  done
+} >"$work/staff.csv"
+/usr/bin/time -f "import: %e s wall, %M KiB max RSS" ./build/agora admin import-people "$work/staff.csv" --data "$work/import" 2>&1 | grep -vE '"msg"|^\s*\[' | tail -2
+
+agora_port=$(port)
+AGORA_HTTP_ACCESS_LOG=false ./build/agora serve --data "$work/data" --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
+pids+=($!)
+until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0.05; done
+curl -fs -c "$work/jar" -H 'Content-Type: application/json' -d '{"email":"bench@example.com","password":"secret-bench-pw"}' \
+  "http://127.0.0.1:$agora_port/api/v1/auth/login" >"$work/login.json"
+csrf=$(sed -E 's/.*"csrf_token":"([^"]+)".*/\1/' "$work/login.json")
+token=$(curl -fs -b "$work/jar" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" -d '{"name":"bench"}' \
+  "http://127.0.0.1:$agora_port/api/v1/auth/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+auth="Authorization: Bearer $token"
+curl -fs -H "$auth" "http://127.0.0.1:$agora_port/api/v1/people/person-1234" >"$work/profile.json"
+
+nginx_port=$(port)
+mkdir -p "$work/www" "$work/nginx"
+cp "$work/profile.json" "$work/www/profile.json"
+chmod -R a+rX "$work/www"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto; daemon off; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http { access_log off; client_body_temp_path $work/nginx/tmp;
+  server { listen 127.0.0.1:$nginx_port; root $work/www; location = /profile.json { default_type application/json; } } }
+CONF
+nginx -c "$work/nginx/nginx.conf" &
+pids+=($!)
+until curl -fs "http://127.0.0.1:$nginx_port/profile.json" >/dev/null 2>&1; do sleep 0.05; done
+
+run() {  # name, wrk args...
+  local name=$1
+  shift
+  local out="$work/wrk-$name.txt"
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" >"$out"
+  printf '%-40s %10s req/s  p50 %8s  p99 %8s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' "$out")" \
+    "$(awk '$1=="50%" {print $2}' "$out")" "$(awk '$1=="99%" {print $2}' "$out")"
+  grep -E 'Non-2xx|Socket errors' "$out" || true
+}
+echo "== wrk -t2 -c$CONNECTIONS -d${DURATION}s, $PEOPLE people, access log off on both"
+run "directory suggestions (q=prefix)" -s bench/suggest.lua -H "$auth" "http://127.0.0.1:$agora_port/"
+run "expertise lookup (ranked)" -s bench/experts.lua -H "$auth" "http://127.0.0.1:$agora_port/"
+run "profile read (person-1234)" -H "$auth" "http://127.0.0.1:$agora_port/api/v1/people/person-1234"
+run "nginx, same bytes ($(stat -c %s "$work/profile.json") B)" "http://127.0.0.1:$nginx_port/profile.json"
+echo "server RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status) / 1024 )) MiB"
