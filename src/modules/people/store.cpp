@@ -62,14 +62,13 @@ constexpr const char* kDirectory =
     " AND (u.display_name > ?6 COLLATE NOCASE OR (u.display_name = ?6 COLLATE NOCASE AND u.id > ?7))"
     " ORDER BY u.display_name COLLATE NOCASE, u.id LIMIT ?8";
 constexpr const char* kExperts =
-    "SELECT " AGORA_CARD_COLUMNS ", x.n FROM"
-    " (SELECT e.user_id AS id, (SELECT count(*) FROM endorsements d WHERE d.user_id = e.user_id AND d.tag = e.tag) AS n"
-    "  FROM expertise e WHERE e.tag = ?1) x"
-    " JOIN users u ON u.id = x.id LEFT JOIN profiles p ON p.user_id = u.id"
-    " WHERE " AGORA_LIST_RULE " AND (?4 < 0 OR x.n < ?4 OR (x.n = ?4 AND u.id > ?5))"
+    "SELECT " AGORA_CARD_COLUMNS ", e.endorsements FROM expertise e"
+    " JOIN users u ON u.id = e.user_id LEFT JOIN profiles p ON p.user_id = u.id"
+    " WHERE e.tag = ?1 AND " AGORA_LIST_RULE
+    " AND (?4 < 0 OR e.endorsements < ?4 OR (e.endorsements = ?4 AND e.user_id > ?5))"
     " AND (?7 = '' OR p.department = ?7) AND (?8 = '' OR p.country = ?8)"
     " AND (?9 = '' OR u.id IN (SELECT rowid FROM people_names WHERE people_names MATCH ?9))"
-    " ORDER BY x.n DESC, u.id LIMIT ?6";
+    " ORDER BY e.endorsements DESC, e.user_id LIMIT ?6";
 constexpr const char* kActiveMemberKeys = "SELECT id, email_key FROM users WHERE active = 1 AND role = 'member'";
 constexpr const char* kHasExpertise = "SELECT 1 FROM expertise WHERE user_id = ? AND tag = ?";
 constexpr const char* kEndorse =
