@@ -3,22 +3,8 @@
 // list; axe-core checks every page for accessibility violations.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { expectAccessible, launchChromium } from '../support/browser.mjs';
 import { Client, startServer } from '../support/server.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-async function expectAccessible(page, label) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
-  assert.deepEqual(violations, [], `axe-core violations on ${label}`);
-}
 
 describe('account in the browser', () => {
   let server;
@@ -26,11 +12,7 @@ describe('account in the browser', () => {
   let page;
   before(async () => {
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     // bypassCSP only so the test can inject axe-core; the app itself runs under the real CSP.
     const context = await browser.newContext({ bypassCSP: true });
     page = await context.newPage();

@@ -2,21 +2,8 @@
 // from the reporting line, and another member sees the profile without the private field.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { expectAccessible, launchChromium } from '../support/browser.mjs';
 import { Client, setupAdmin, startServer } from '../support/server.mjs';
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-
-async function expectAccessible(page, label) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
-  assert.deepEqual(violations, [], `axe-core violations on ${label}`);
-}
 
 describe('profiles in the browser', () => {
   let server;
@@ -33,11 +20,7 @@ describe('profiles in the browser', () => {
     }
     await admin.request('PATCH', `/api/v1/people/${ids.bo}`, { body: { manager_id: admin.user.id } });
     await admin.request('PATCH', `/api/v1/people/${ids.cy}`, { body: { title: 'Cloud Architect', expertise: ['Terraform'] } });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
     page = await (await browser.newContext({ bypassCSP: true })).newPage();
     page.setDefaultTimeout(15_000);
   });

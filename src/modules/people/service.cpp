@@ -224,24 +224,27 @@ Status PeopleService::Unfollow(const identity::Principal& viewer, Id target) {
   return OkStatus();
 }
 
-Result<CardPage> PeopleService::Followers(const identity::Principal& viewer, Id target, std::string_view cursor, int limit) {
+Result<CardPage> PeopleService::Relations(const identity::Principal& viewer, Id target, std::string_view cursor,
+                                          int limit, bool followers) {
   auto after = AfterId(cursor);
   if (!after) return after.error();
   auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
   if (!p || !CanSeeProfile(viewer, p->account) || (!CanBrowse(viewer) && viewer.user.id != target))
     return Error::NotFound("no such person");
   auto f = VisibleTo(viewer);
-  return Page(db_.Read([&](auto& c) { return store::Followers(c, target, *after, limit + 1, f); }), limit);
+  return Page(db_.Read([&](auto& c) {
+                return followers ? store::Followers(c, target, *after, limit + 1, f)
+                                 : store::Following(c, target, *after, limit + 1, f);
+              }),
+              limit);
+}
+
+Result<CardPage> PeopleService::Followers(const identity::Principal& viewer, Id target, std::string_view cursor, int limit) {
+  return Relations(viewer, target, cursor, limit, true);
 }
 
 Result<CardPage> PeopleService::Following(const identity::Principal& viewer, Id target, std::string_view cursor, int limit) {
-  auto after = AfterId(cursor);
-  if (!after) return after.error();
-  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
-  if (!p || !CanSeeProfile(viewer, p->account) || (!CanBrowse(viewer) && viewer.user.id != target))
-    return Error::NotFound("no such person");
-  auto f = VisibleTo(viewer);
-  return Page(db_.Read([&](auto& c) { return store::Following(c, target, *after, limit + 1, f); }), limit);
+  return Relations(viewer, target, cursor, limit, false);
 }
 
 Result<std::vector<Card>> PeopleService::Reports(const identity::Principal& viewer, Id target) {

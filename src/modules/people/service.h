@@ -72,6 +72,8 @@ class PeopleService {
 
  private:
   ProfileView ViewOf(const identity::Principal& viewer, Profile p);
+  Result<CardPage> Relations(const identity::Principal& viewer, Id target, std::string_view cursor, int limit,
+                             bool followers);
 
   agora::store::Database& db_;
   const Clock& clock_;
