@@ -69,7 +69,7 @@ int Serve(App& app) {
   http::Server* server_ptr = nullptr;
   identity::RegisterApi(router, *app.identity, cfg.auth);
   identity::RegisterAdminApi(router, *app.admin);
-  people::PeopleService people_service(*app.db, app.clock);
+  people::PeopleService people_service(*app.db, *app.ids, app.clock);
   people::RegisterApi(router, people_service);
   people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin);
   people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import

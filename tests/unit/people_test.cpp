@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "modules/audit/store.h"
 #include "modules/identity/admin_service.h"
 #include "modules/people/policy.h"
 #include "modules/people/service.h"
@@ -66,7 +67,7 @@ class PeopleServiceTest : public ::testing::Test {
  protected:
   PeopleServiceTest()
       : db_(testing::MigratedDatabase(dir_)), clock_(1'795'000'000'000), ids_(0), hasher_("minimum"),
-        admin_(*db_, ids_, clock_, hasher_), people_(*db_, clock_) {}
+        admin_(*db_, ids_, clock_, hasher_), people_(*db_, ids_, clock_) {}
 
   Principal Make(const std::string& email, Role role) {
     auto u = admin_.CreateUser({}, {email, email, role, ""});
@@ -110,6 +111,18 @@ TEST_F(PeopleServiceTest, FailToEditSomeoneElseOrTheManagerWithoutAdmin) {
   auto ok = people_.Update(a, a.user.id, {.title = "  Engineer "});
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->profile.title, "Engineer");
+}
+
+TEST_F(PeopleServiceTest, AnAdminsEditOfSomeoneElseIsAudited) {
+  auto boss = Make("boss@example.com", Role::kAdmin);
+  auto a = Make("a@example.com", Role::kMember);
+  ASSERT_TRUE(people_.Update(a, a.user.id, {.title = "Own edit"}));
+  ASSERT_TRUE(people_.Update(boss, a.user.id, {.manager_id = std::optional<Id>(boss.user.id)}));
+  auto log = db_->Read([&](auto& c) { return audit::ForTarget(c, "user", a.user.id, 10); });
+  ASSERT_EQ(log.size(), 2u) << "creation and the admin's edit; the person's own edit is not an admin action";
+  EXPECT_EQ(log[0].action, "profile.update");
+  EXPECT_EQ(log[0].actor_id, boss.user.id);
+  EXPECT_NE(log[0].detail.find(IdToString(boss.user.id)), std::string::npos);
 }
 
 }  // namespace

@@ -8,6 +8,10 @@
 #include "modules/people/policy.h"
 #include "modules/people/store.h"
 #include "modules/identity/auth_cache.h"
+#include "modules/audit/store.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 
 namespace agora::people {
 namespace {
@@ -202,6 +206,13 @@ Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id 
       store::ChangeHandle(c, target, p.account.handle, *ch.handle, clock_.NowMs());
     }
     store::SaveProfile(c, p, clock_.NowMs());
+    if (viewer.user.id != target) {
+      boost::json::object detail{{"title", p.title}, {"department", p.department}};
+      if (ch.manager_id) detail["manager_id"] = p.manager_id ? boost::json::value(IdToString(*p.manager_id)) : nullptr;
+      if (ch.handle) detail["handle"] = *ch.handle;
+      audit::Record(c, {ids_.Next(), viewer.user.id, "profile.update", "user", target, boost::json::serialize(detail), "",
+                        clock_.NowMs()});
+    }
     return *store::LoadProfile(c, target);
   });
   if (!saved) return saved.error();

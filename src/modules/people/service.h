@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/ids.h"
 #include "core/result.h"
 #include "modules/identity/model.h"
 #include "modules/people/model.h"
@@ -39,7 +40,7 @@ struct Endorsement {
 
 class PeopleService {
  public:
-  PeopleService(agora::store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  PeopleService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
 
   // `ref` is an id, a handle, or "me". 404 when missing or not visible to the viewer.
   Result<Id> Resolve(const identity::Principal& viewer, std::string_view ref);
@@ -47,7 +48,8 @@ class PeopleService {
   // For a handle the person no longer uses: their current handle, when the viewer may see
   // them (the API answers 301 to it). nullopt otherwise.
   std::optional<std::string> CurrentHandleFor(const identity::Principal& viewer, std::string_view old_handle);
-  // The person themselves or an admin; only admins change the manager. Fields are checked
+  // The person themselves or an admin; only admins change the manager, and an admin's edit
+  // of someone else is written to the audit log in the same transaction. Fields are checked
   // and normalized (422 naming the field); a manager that would close a loop in the
   // reporting line is refused (422, "manager_id").
   Result<ProfileView> Update(const identity::Principal& viewer, Id target, const ProfileChange& change);
@@ -76,6 +78,7 @@ class PeopleService {
                              bool followers);
 
   agora::store::Database& db_;
+  IdGenerator& ids_;
   const Clock& clock_;
 };
 
