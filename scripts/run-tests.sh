@@ -10,6 +10,9 @@ set -uo pipefail
 build=${1:-build}
 asan=${2:-build-asan}
 logdir=$(mktemp -d)
+# CI machines set CI=1, which makes Vitest's colour library colour its output even into a pipe;
+# the counters below read plain text, so ask for none (and strip any that comes anyway).
+export NO_COLOR=1 FORCE_COLOR=0
 passed=0
 failed=0
 failures=()
@@ -44,7 +47,8 @@ suite() {  # suite NAME COUNTER COMMAND...
   echo "=== $name"
   local log="$logdir/${name//[^a-zA-Z0-9]/_}.log"
   local status=0
-  "$@" 2>&1 | tee "$log" || status=$?
+  "$@" 2>&1 | tee "$log.raw" || status=$?
+  sed -E 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log.raw" >"$log"
   local before=$failed
   "$counter" "$log"
   if ((status != 0 || failed > before)); then
