@@ -14,6 +14,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "modules/identity/api.h"
+#include "modules/media/image.h"
 #include "modules/people/api.h"
 #include "modules/people/importer.h"
 #include "modules/system/api.h"
@@ -71,6 +72,10 @@ int Serve(App& app) {
   identity::RegisterAdminApi(router, *app.admin);
   people::PeopleService people_service(*app.db, *app.ids, app.clock);
   people::RegisterApi(router, people_service);
+  media::InitImages();
+  media::BlobStore media_files((std::filesystem::path(cfg.data_dir) / "media").string());
+  people::PhotoService photos(*app.db, *app.ids, media_files, app.clock);
+  people::RegisterPhotoApi(router, people_service, photos);
   people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin);
   people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import
   people::RegisterImportApi(router, import_jobs);

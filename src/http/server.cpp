@@ -111,6 +111,7 @@ struct Server::Impl {
   awaitable<void> WriteError(beast::tcp_stream& stream, const Error& e, std::string_view request_id);
   void StartDrain();
   awaitable<void> Drain();
+  static awaitable<void> DiscardUnreadBody(beast::tcp_stream& stream);
 
   ServerDeps d;
   // One io_context per io thread, each run by that thread alone: a connection lives on one
@@ -231,6 +232,20 @@ awaitable<void> Server::Impl::WriteError(beast::tcp_stream& stream, const Error&
   co_await asio::async_write(stream, bufs, kTuple);
 }
 
+// A lingering close (as nginx does): after refusing a body (413) the client is usually still
+// sending it. Closing at once with unread data makes the kernel answer with a reset, which
+// can destroy the response before the client reads it; so the rest is read and dropped, for
+// at most a few seconds, before the socket closes.
+awaitable<void> Server::Impl::DiscardUnreadBody(beast::tcp_stream& stream) {
+  constexpr auto kLinger = std::chrono::seconds(5);
+  std::array<char, 16384> scratch;
+  stream.expires_after(kLinger);
+  for (;;) {
+    auto [ec, n] = co_await stream.async_read_some(asio::buffer(scratch), kTuple);
+    if (ec) break;
+  }
+}
+
 std::optional<Response> Server::Impl::Authenticate(Request& req, const Route& route,
                                                    std::optional<identity::Principal>& holder) {
   if (req.authorization.size() > 7 && (req.authorization.substr(0, 7) == "Bearer " || req.authorization.substr(0, 7) == "bearer ")) {
@@ -337,6 +352,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
   beast::flat_buffer buffer;
   std::string head;
   bool first = true;
+  bool unread_body = false;  // the last response refused a body still on its way
 
   for (;;) {
     // Wait for the first byte of a request (idle keep-alive time), then give the whole
@@ -476,9 +492,13 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
                             {"ip", req.client_ip},
                             {"user", req.principal ? IdToString(req.principal->user.id) : std::string()}});
     }
-    if (wec || !keep_alive) break;
+    if (wec || !keep_alive) {
+      unread_body = close_after && !wec;
+      break;
+    }
   }
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  if (unread_body) co_await DiscardUnreadBody(stream);
 }
 
 }  // namespace agora::http

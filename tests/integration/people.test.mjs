@@ -40,6 +40,25 @@ describe('people', () => {
     }
   });
 
+  test('languages spoken and links: normalized, hostile ones refused by element', async () => {
+    const r = await clients.dee.patch('/api/v1/people/me', {
+      languages: ['SV', 'en_gb', 'sv', 'pt-br'],
+      links: [{ title: 'Blog', url: 'https://blog.example.com/dee' }, { url: 'http://example.org/talks' }] });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.json.languages, ['sv', 'en-GB', 'pt-BR']);
+    assert.deepEqual(r.json.links, [{ title: 'Blog', url: 'https://blog.example.com/dee' }, { title: 'example.org', url: 'http://example.org/talks' }]);
+    const seen = await clients.bo.get(`/api/v1/people/${people.dee.id}`);
+    assert.deepEqual(seen.json.languages, ['sv', 'en-GB', 'pt-BR']);
+    assert.equal(seen.json.links.length, 2);
+    for (const [body, field] of [[{ languages: 'sv' }, 'languages'], [{ languages: ['sv', 'swedish'] }, 'languages[1]'],
+      [{ languages: [7] }, 'languages[0]'], [{ links: [{ url: 'javascript:alert(1)' }] }, 'links[0].url'],
+      [{ links: [{ title: 'x' }] }, 'links[0].url'], [{ links: [{ url: 'https://a.example', rel: 'me' }] }, 'links[0].rel'],
+      [{ links: ['https://a.example'] }, 'links[0]']]) {
+      assertProblem(assert, await clients.dee.patch('/api/v1/people/me', body), 422, { field });
+    }
+    assert.deepEqual((await clients.dee.get('/api/v1/people/me')).json.languages, ['sv', 'en-GB', 'pt-BR'], 'a refused edit changes nothing');
+  });
+
   test('private fields never reach others; members see the rest', async () => {
     const byHandle = await clients.bo.get(`/api/v1/people/${people.ana.handle}`);
     assert.equal(byHandle.status, 200);

@@ -91,14 +91,15 @@ export class Client {
       const m = setCookie.match(/agora_session=([^;]*)/);
       if (m) this.cookie = m[1] ? `agora_session=${m[1]}` : '';
     }
-    const text = await res.text();
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = bytes.toString('utf8');
     let json;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
       json = undefined;
     }
-    return { status: res.status, headers: res.headers, text, json, setCookie };
+    return { status: res.status, headers: res.headers, text, json, bytes, setCookie };
   }
   get(path, opts) { return this.request('GET', path, opts); }
   post(path, body, opts = {}) { return this.request('POST', path, { ...opts, body }); }

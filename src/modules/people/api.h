@@ -3,11 +3,13 @@
 
 #include "http/router.h"
 #include "modules/people/import_jobs.h"
+#include "modules/people/photos.h"
 #include "modules/people/service.h"
 
 namespace agora::people {
 
 void RegisterApi(http::Router& router, PeopleService& service);
 void RegisterImportApi(http::Router& router, ImportJobs& jobs);
+void RegisterPhotoApi(http::Router& router, PeopleService& people, PhotoService& photos);
 
 }  // namespace agora::people

@@ -10,10 +10,17 @@ namespace {
 const char* VisibilityName(Visibility v) { return v == Visibility::kPrivate ? "private" : "members"; }
 }  // namespace
 
+boost::json::value PhotoUrl(Id id, const std::string& key, int size) {
+  if (key.empty()) return nullptr;
+  // The key in the URL makes it change with the photo, so browsers may cache it for good.
+  return boost::json::string("/api/v1/people/" + IdToString(id) + "/photo/" + std::to_string(size) + "?v=" +
+                             key.substr(0, 16));
+}
+
 boost::json::object CardJson(const Card& c) {
   return {{"id", IdToString(c.id)},     {"handle", c.handle},         {"display_name", c.display_name},
           {"title", c.title},           {"department", c.department}, {"country", c.country},
-          {"alumnus", c.role == identity::Role::kAlumnus}};
+          {"alumnus", c.role == identity::Role::kAlumnus},           {"photo", PhotoUrl(c.id, c.photo, 64)}};
 }
 
 boost::json::object ProfileJson(const ProfileView& v, const identity::Principal& viewer) {
@@ -40,6 +47,19 @@ boost::json::object ProfileJson(const ProfileView& v, const identity::Principal&
                         {"following", p.following},
                         {"followed_by_me", v.followed_by_viewer},
                         {"created_at", FormatRfc3339(u.created_at)}};
+  boost::json::array languages;
+  for (const auto& l : p.languages) languages.push_back(boost::json::string(l));
+  o["languages"] = std::move(languages);
+  boost::json::array links;
+  for (const auto& l : p.links) links.push_back({{"title", l.title}, {"url", l.url}});
+  o["links"] = std::move(links);
+  if (p.photo.empty()) {
+    o["photo"] = nullptr;
+  } else {
+    o["photo"] = {{"small", PhotoUrl(u.id, p.photo, 64)},
+                  {"medium", PhotoUrl(u.id, p.photo, 256)},
+                  {"large", PhotoUrl(u.id, p.photo, 512)}};
+  }
   boost::json::array endorsed;
   for (const auto& e : v.endorsements)
     endorsed.push_back({{"tag", e.tag}, {"count", e.count}, {"endorsed_by_me", e.by_viewer}});
@@ -57,7 +77,8 @@ boost::json::object ProfileJson(const ProfileView& v, const identity::Principal&
 
 Result<ProfileChange> ParseChange(const boost::json::object& body) {
   if (auto st = agora::json::OnlyKeys(body, {"pronouns", "title", "department", "office", "country", "timezone", "bio",
-                                              "phone", "chat", "visibility", "expertise", "manager_id", "handle"});
+                                              "phone", "chat", "visibility", "expertise", "languages", "links",
+                                              "manager_id", "handle"});
       !st)
     return st.error();
   ProfileChange ch;
@@ -93,6 +114,38 @@ Result<ProfileChange> ParseChange(const boost::json::object& body) {
       list.emplace_back(t.as_string());
     }
     ch.expertise = std::move(list);
+  }
+  if (auto* langs = body.if_contains("languages")) {
+    if (!langs->is_array()) return Error::Invalid("languages", "languages must be an array of language tags");
+    std::vector<std::string> list;
+    for (size_t i = 0; i < langs->as_array().size(); ++i) {
+      const auto& t = langs->as_array()[i];
+      std::string field = "languages[" + std::to_string(i) + "]";
+      if (!t.is_string()) return Error::Invalid(field, field + " must be a string");
+      list.emplace_back(t.as_string());
+    }
+    ch.languages = std::move(list);
+  }
+  if (auto* links = body.if_contains("links")) {
+    if (!links->is_array()) return Error::Invalid("links", "links must be an array of {\"title\", \"url\"} objects");
+    std::vector<Link> list;
+    for (size_t i = 0; i < links->as_array().size(); ++i) {
+      const auto& l = links->as_array()[i];
+      std::string field = "links[" + std::to_string(i) + "]";
+      if (!l.is_object()) return Error::Invalid(field, field + " must be an object with title and url");
+      const auto& o = l.as_object();
+      if (auto st = agora::json::OnlyKeys(o, {"title", "url"}); !st) {
+        auto e = st.error();
+        e.field = field + "." + e.field;
+        return e;
+      }
+      auto title = agora::json::OptionalString(o, "title");
+      if (!title) return Error::Invalid(field + ".title", field + ".title must be a string");
+      const auto* url = o.if_contains("url");
+      if (!url || !url->is_string()) return Error::Invalid(field + ".url", field + ".url must be a string");
+      list.push_back({title->value_or(""), std::string(url->as_string())});
+    }
+    ch.links = std::move(list);
   }
   if (auto* m = body.if_contains("manager_id")) {
     if (m->is_null()) {

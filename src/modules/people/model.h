@@ -15,6 +15,12 @@ namespace agora::people {
 // Who sees a contact field besides the person and admins.
 enum class Visibility { kMembers, kPrivate };
 
+// A link on a profile ("Blog", https://...); http and https only.
+struct Link {
+  std::string title, url;
+  bool operator==(const Link&) const = default;
+};
+
 struct Profile {
   identity::User account;
   std::string pronouns, title, department, office, country, timezone, bio;
@@ -24,6 +30,9 @@ struct Profile {
   Visibility email_visibility = Visibility::kMembers;
   std::optional<Id> manager_id;
   std::vector<std::string> expertise;
+  std::vector<std::string> languages;  // BCP 47 tags ("sv", "pt-BR"), in the person's order
+  std::vector<Link> links;
+  std::string photo;  // key of the photo's renditions (people/photos.h); empty: none
   std::int64_t followers = 0;
   std::int64_t following = 0;
 };
@@ -33,6 +42,7 @@ struct Card {
   Id id = 0;
   std::string handle, display_name, title, department, country;
   identity::Role role = identity::Role::kMember;
+  std::string photo;  // photo key, empty: none
 };
 
 // A profile as one viewer sees it: the profile, its manager's card when the viewer may see
@@ -57,6 +67,8 @@ struct ProfileChange {
   std::optional<Visibility> phone_visibility = std::nullopt, chat_visibility = std::nullopt,
                             email_visibility = std::nullopt;
   std::optional<std::vector<std::string>> expertise = std::nullopt;
+  std::optional<std::vector<std::string>> languages = std::nullopt;
+  std::optional<std::vector<Link>> links = std::nullopt;
   std::optional<std::string> handle = std::nullopt;  // old handles keep redirecting
   // Admins only: the manager (nullopt inside: no manager). Outer nullopt: unchanged.
   std::optional<std::optional<Id>> manager_id = std::nullopt;

@@ -5,9 +5,11 @@
 
 #include "core/cursor.h"
 #include "core/text.h"
+#include "modules/people/fields.h"
 #include "modules/people/policy.h"
 #include "modules/people/store.h"
 #include "modules/identity/auth_cache.h"
+#include "modules/identity/store.h"
 #include "modules/audit/store.h"
 
 #include <boost/json/object.hpp>
@@ -102,6 +104,15 @@ Result<Id> PeopleService::Resolve(const identity::Principal& viewer, std::string
   return *id;
 }
 
+Result<Id> PeopleService::ResolveVisible(const identity::Principal& viewer, std::string_view ref) {
+  auto id = Resolve(viewer, ref);
+  if (!id) return id;
+  if (*id == viewer.user.id) return id;
+  auto account = db_.Read([&](auto& c) { return identity::store::FindUserById(c, *id); });
+  if (!account || !CanSeeProfile(viewer, account->user)) return Error::NotFound("no such person");
+  return id;
+}
+
 ProfileView PeopleService::ViewOf(const identity::Principal& viewer, Profile p) {
   ProfileView v;
   db_.Read([&](auto& c) {
@@ -181,6 +192,16 @@ Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id 
       if (std::find(tags.begin(), tags.end(), *n) == tags.end()) tags.push_back(*n);
     }
     p.expertise = std::move(tags);
+  }
+  if (ch.languages) {
+    auto v = NormalizeLanguages(*ch.languages);
+    if (!v) return v.error();
+    p.languages = v.take();
+  }
+  if (ch.links) {
+    auto v = NormalizeLinks(*ch.links);
+    if (!v) return v.error();
+    p.links = v.take();
   }
   auto saved = db_.Write([&](agora::store::Connection& c) -> Result<Profile> {
     if (ch.manager_id) {

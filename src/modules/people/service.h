@@ -44,6 +44,9 @@ class PeopleService {
 
   // `ref` is an id, a handle, or "me". 404 when missing or not visible to the viewer.
   Result<Id> Resolve(const identity::Principal& viewer, std::string_view ref);
+  // Resolve, then 404 unless the viewer may see the person's profile (one point query; for
+  // routes that serve part of a profile, such as the photo).
+  Result<Id> ResolveVisible(const identity::Principal& viewer, std::string_view ref);
   Result<ProfileView> Get(const identity::Principal& viewer, std::string_view ref);
   // For a handle the person no longer uses: their current handle, when the viewer may see
   // them (the API answers 301 to it). nullopt otherwise.

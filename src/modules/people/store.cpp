@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
 namespace agora::people::store {
 namespace {
 
@@ -10,7 +14,8 @@ constexpr const char* kLoadProfile =
     " p.pronouns, p.title, p.department, p.office, p.country, p.timezone, p.bio, p.phone, p.phone_visibility,"
     " p.chat, p.chat_visibility, p.email_visibility, p.manager_id,"
     " (SELECT count(*) FROM follows f WHERE f.followee_id = u.id),"
-    " (SELECT count(*) FROM follows f WHERE f.follower_id = u.id)"
+    " (SELECT count(*) FROM follows f WHERE f.follower_id = u.id),"
+    " coalesce(p.languages, '[]'), coalesce(p.links, '[]'), coalesce(p.photo, '')"
     " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
 constexpr const char* kExpertiseOf = "SELECT tag FROM expertise WHERE user_id = ? ORDER BY tag";
 constexpr const char* kIdByHandle = "SELECT id FROM users WHERE handle = ?";
@@ -22,23 +27,31 @@ constexpr const char* kKeepOldHandle =
 constexpr const char* kReclaimHandle = "DELETE FROM handle_history WHERE handle = ? AND user_id = ?";
 constexpr const char* kSaveProfile =
     "INSERT INTO profiles (user_id, pronouns, title, department, office, country, timezone, bio, phone,"
-    " phone_visibility, chat, chat_visibility, email_visibility, manager_id, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " phone_visibility, chat, chat_visibility, email_visibility, manager_id, languages, links, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (user_id) DO UPDATE SET pronouns = excluded.pronouns, title = excluded.title,"
     " department = excluded.department, office = excluded.office, country = excluded.country,"
     " timezone = excluded.timezone, bio = excluded.bio, phone = excluded.phone,"
     " phone_visibility = excluded.phone_visibility, chat = excluded.chat, chat_visibility = excluded.chat_visibility,"
-    " email_visibility = excluded.email_visibility, manager_id = excluded.manager_id, updated_at = excluded.updated_at";
+    " email_visibility = excluded.email_visibility, manager_id = excluded.manager_id,"
+    " languages = excluded.languages, links = excluded.links, updated_at = excluded.updated_at";
 constexpr const char* kDeleteExpertise = "DELETE FROM expertise WHERE user_id = ? AND tag = ?";
 constexpr const char* kInsertExpertise = "INSERT OR IGNORE INTO expertise (user_id, tag) VALUES (?, ?)";
 constexpr const char* kManagerOf = "SELECT manager_id FROM profiles WHERE user_id = ?";
+constexpr const char* kPhotoKey = "SELECT photo FROM profiles WHERE user_id = ?";
+constexpr const char* kSetPhotoKey =
+    "INSERT INTO profiles (user_id, photo, updated_at) VALUES (?, ?, ?)"
+    " ON CONFLICT (user_id) DO UPDATE SET photo = excluded.photo, updated_at = excluded.updated_at";
+constexpr const char* kPhotoInUse = "SELECT 1 FROM profiles WHERE photo = ? LIMIT 1";
 constexpr const char* kFollow = "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?)";
 constexpr const char* kUnfollow = "DELETE FROM follows WHERE follower_id = ? AND followee_id = ?";
 constexpr const char* kIsFollowing = "SELECT 1 FROM follows WHERE follower_id = ? AND followee_id = ?";
 
 // Cards: the same columns everywhere, and the list rule of policy.h as ?-parameters
 // (include_inactive, include_guests) in every list query.
-#define AGORA_CARD_COLUMNS "u.id, u.handle, u.display_name, coalesce(p.title, ''), coalesce(p.department, ''), coalesce(p.country, ''), u.role"
+#define AGORA_CARD_COLUMNS \
+  "u.id, u.handle, u.display_name, coalesce(p.title, ''), coalesce(p.department, ''), coalesce(p.country, ''), u.role," \
+  " coalesce(p.photo, '')"
 #define AGORA_LIST_RULE "(u.active = 1 OR ?2) AND (u.role != 'guest' OR ?3)"
 constexpr const char* kCard =
     "SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
@@ -93,12 +106,50 @@ constexpr const char* kEndorsementsOf =
     " LEFT JOIN endorsements d ON d.user_id = e.user_id AND d.tag = e.tag"
     " WHERE e.user_id = ?1 GROUP BY e.tag ORDER BY count(d.endorser_id) DESC, e.tag";
 
+constexpr int kCardColumnCount = 8;
+
+// Languages and links are small lists read and written whole: JSON text in one column each.
+std::string LanguagesJson(const std::vector<std::string>& languages) {
+  boost::json::array a;
+  for (const auto& l : languages) a.emplace_back(l);
+  return boost::json::serialize(a);
+}
+std::vector<std::string> ParseLanguages(std::string_view text) {
+  std::vector<std::string> out;
+  boost::system::error_code ec;
+  auto v = boost::json::parse(text, ec);
+  if (!ec && v.is_array())
+    for (const auto& e : v.as_array())
+      if (e.is_string()) out.emplace_back(e.as_string());
+  return out;
+}
+std::string LinksJson(const std::vector<Link>& links) {
+  boost::json::array a;
+  for (const auto& l : links) a.push_back({{"title", l.title}, {"url", l.url}});
+  return boost::json::serialize(a);
+}
+std::vector<Link> ParseLinks(std::string_view text) {
+  std::vector<Link> out;
+  boost::system::error_code ec;
+  auto v = boost::json::parse(text, ec);
+  if (ec || !v.is_array()) return out;
+  for (const auto& e : v.as_array()) {
+    const auto* o = e.if_object();
+    if (!o) continue;
+    const auto* title = o->if_contains("title");
+    const auto* url = o->if_contains("url");
+    if (title && url && title->is_string() && url->is_string())
+      out.push_back({std::string(title->as_string()), std::string(url->as_string())});
+  }
+  return out;
+}
+
 const char* VisibilityName(Visibility v) { return v == Visibility::kPrivate ? "private" : "members"; }
 Visibility ParseVisibility(std::string_view s) { return s == "private" ? Visibility::kPrivate : Visibility::kMembers; }
 
 Card ReadCard(const agora::store::Query& q) {
   return Card{q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5),
-              identity::ParseRole(q.TextView(6)).value_or(identity::Role::kMember)};
+              identity::ParseRole(q.TextView(6)).value_or(identity::Role::kMember), q.Text(7)};
 }
 
 std::vector<Card> Cards(agora::store::Query q) {
@@ -138,6 +189,9 @@ std::optional<Profile> LoadProfile(Connection& c, Id user_id) {
   p.manager_id = q.OptInt(21);
   p.followers = q.Int(22);
   p.following = q.Int(23);
+  p.languages = ParseLanguages(q.TextView(24));
+  p.links = ParseLinks(q.TextView(25));
+  p.photo = q.Text(26);
   auto tags = c.Prepare(kExpertiseOf, user_id);
   while (tags.Next()) p.expertise.push_back(tags.Text(0));
   return p;
@@ -171,7 +225,7 @@ std::optional<Card> LoadCard(Connection& c, Id user_id) {
 void SaveProfile(Connection& c, const Profile& p, std::int64_t now) {
   c.Prepare(kSaveProfile, p.account.id, p.pronouns, p.title, p.department, p.office, p.country, p.timezone, p.bio,
             p.phone, VisibilityName(p.phone_visibility), p.chat, VisibilityName(p.chat_visibility),
-            VisibilityName(p.email_visibility), p.manager_id, now)
+            VisibilityName(p.email_visibility), p.manager_id, LanguagesJson(p.languages), LinksJson(p.links), now)
       .Run();
   // Only the tags that changed: removing a tag drops its endorsements (foreign key), so
   // unchanged tags must not be deleted and inserted again.
@@ -193,6 +247,17 @@ std::optional<Id> ManagerOf(Connection& c, Id user_id) {
   if (!q.Next()) return std::nullopt;
   return q.OptInt(0);
 }
+
+std::string PhotoKey(Connection& c, Id user_id) {
+  auto q = c.Prepare(kPhotoKey, user_id);
+  return q.Next() ? q.Text(0) : std::string();
+}
+
+void SetPhotoKey(Connection& c, Id user_id, const std::string& key, std::int64_t now) {
+  c.Prepare(kSetPhotoKey, user_id, key, now).Run();
+}
+
+bool PhotoInUse(Connection& c, const std::string& key) { return c.Prepare(kPhotoInUse, key).Next(); }
 
 bool Follow(Connection& c, Id follower, Id followee, std::int64_t now) {
   return c.Prepare(kFollow, follower, followee, now).Run() > 0;
@@ -230,7 +295,7 @@ std::vector<std::pair<Card, std::int64_t>> Experts(Connection& c, const std::str
   auto q = c.Prepare(kExperts, tag, f.include_inactive, f.include_guests, after_count, d.after_id, d.limit,
                      d.department, d.country, d.match);
   std::vector<std::pair<Card, std::int64_t>> out;
-  while (q.Next()) out.emplace_back(ReadCard(q), q.Int(7));
+  while (q.Next()) out.emplace_back(ReadCard(q), q.Int(kCardColumnCount));
   return out;
 }
 

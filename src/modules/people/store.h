@@ -26,6 +26,11 @@ std::optional<Card> LoadCard(Connection& c, Id user_id);
 void SaveProfile(Connection& c, const Profile& p, std::int64_t now);
 std::optional<Id> ManagerOf(Connection& c, Id user_id);
 
+// The photo key of a person ('' when none); setting it creates the profile row if needed.
+std::string PhotoKey(Connection& c, Id user_id);
+void SetPhotoKey(Connection& c, Id user_id, const std::string& key, std::int64_t now);
+bool PhotoInUse(Connection& c, const std::string& key);
+
 // True when the follow is new / existed.
 bool Follow(Connection& c, Id follower, Id followee, std::int64_t now);
 bool Unfollow(Connection& c, Id follower, Id followee);
