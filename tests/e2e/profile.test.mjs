@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectAccessible, launchChromium } from '../support/browser.mjs';
 import { Client, setupAdmin, startServer } from '../support/server.mjs';
+import { png } from '../support/images.mjs';
 
 describe('profiles in the browser', () => {
   let server;
@@ -43,9 +44,16 @@ describe('profiles in the browser', () => {
     await page.getByLabel('Ask me about').fill('Kubernetes, On-call');
     await page.getByLabel('Phone', { exact: true }).fill('+47 22 00 00 00');
     await page.getByLabel('Phone visible to').selectOption('private');
+    await page.getByLabel('Languages I speak').fill('nb, EN');
+    await page.getByLabel('Links').fill('javascript:alert(1) Click me');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.locator('#pf_links-error').filter({ hasText: 'http or https' }).waitFor();
+    await page.getByLabel('Links').fill('https://bo.example.com/blog My blog');
     await expectAccessible(page, 'profile editor');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('list').filter({ hasText: 'kubernetes' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'My blog' }).getAttribute('href'), 'https://bo.example.com/blog');
+    assert.match(await page.getByText(/^Speaks /).textContent(), /Norwegian.*English/);
     assert.match(await page.locator('.subtitle').textContent(), /Site Reliability Engineer.*NO/);
     assert.match(page.url(), /\/people\/bo\.berg$/);
     await expectAccessible(page, 'own profile');
@@ -53,6 +61,26 @@ describe('profiles in the browser', () => {
     await page.goto(`${server.url}/people/bo_`);
     await page.getByRole('heading', { name: 'Bo Berg', level: 1 }).waitFor();
     await page.waitForURL(/\/people\/bo\.berg$/);
+  });
+
+  test('a member uploads a photo; something that is not an image is refused with a message', async () => {
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByLabel('Choose a photo').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture at all') });
+    await page.getByRole('alert').filter({ hasText: 'not an image' }).waitFor();
+    await page.getByLabel('Choose a photo').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png(400, 300) });
+    await page.getByRole('status').filter({ hasText: 'Photo updated.' }).waitFor();
+    const avatar = page.locator('.profile-head img.avatar');
+    await avatar.waitFor();
+    await page.waitForFunction(() => document.querySelector('.profile-head img.avatar')?.complete);
+    assert.equal(await avatar.evaluate((img) => img.naturalWidth), 256, 'the 256 px rendition is shown');
+    await expectAccessible(page, 'photo editor');
+    const me = await admin.get(`/api/v1/people/${ids.bo}`);
+    assert.match(me.json.photo.medium, /\/photo\/256\?v=/);
+    await page.getByRole('button', { name: 'Remove photo' }).click();
+    await page.getByRole('status').filter({ hasText: 'Photo removed.' }).waitFor();
+    assert.equal(await page.locator('.profile-head img.avatar').count(), 0);
+    await page.getByLabel('Choose a photo').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png(400, 300) });
+    await page.getByRole('status').filter({ hasText: 'Photo updated.' }).waitFor();
   });
 
   test('the manager is one click away and can be followed', async () => {

@@ -23,3 +23,12 @@ describe('problemFrom', () => {
     expect(describeError(e)).toBe('too many attempts (wait 8 s)');
   });
 });
+
+describe('links as lines', () => {
+  it('reads "address title" per line and writes it back', async () => {
+    const { parseLinks, formatLinks } = await import('./pages/profile');
+    const links = parseLinks('https://a.example/x  My blog\n\nhttp://b.example\n');
+    expect(links).toEqual([{ url: 'https://a.example/x', title: 'My blog' }, { url: 'http://b.example', title: '' }]);
+    expect(formatLinks([{ url: 'https://a.example/x', title: 'My blog' }])).toBe('https://a.example/x My blog');
+  });
+});

@@ -52,14 +52,18 @@ export function getCsrfToken(): string {
   return csrfToken;
 }
 
+// `body` is sent as JSON, except a Blob (a file the person picked), which is sent as it is
+// with its own type (photo uploads).
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const file = typeof Blob !== 'undefined' && body instanceof Blob ? body : null;
+  if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const res = await fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
     credentials: 'same-origin',
   });
   if (res.status === 204) return undefined as T;

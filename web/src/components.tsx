@@ -65,3 +65,14 @@ export function PageHeading(props: { children: ComponentChildren }) {
     </h1>
   );
 }
+
+// A person's picture, or their initials when they have none. Decorative next to the name
+// (alt=""), so screen readers hear the name once.
+export function Avatar(props: { name: string; photo: string | null | undefined; size: number; large?: string | null }) {
+  const initials = props.name.split(/\s+/).filter(Boolean).slice(0, 2).map((w) => w[0]).join('').toUpperCase();
+  const style = { width: `${props.size}px`, height: `${props.size}px` };
+  if (props.photo) {
+    return <img class="avatar" src={props.photo} srcset={props.large ? `${props.photo} 1x, ${props.large} 2x` : undefined} alt="" style={style} loading="lazy" />;
+  }
+  return <span class="avatar initials" aria-hidden="true" style={{ ...style, fontSize: `${props.size / 2.5}px` }}>{initials}</span>;
+}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, describeError, type Page } from '../api';
-import { Alert, Field, PageHeading } from '../components';
+import { Alert, Avatar, Field, PageHeading } from '../components';
 import type { Card } from './profile';
 
 type Result = Card & { endorsements?: number };
@@ -59,6 +59,7 @@ export function DirectoryPage() {
       <ul class="people">
         {items.map((p) => (
           <li key={p.id}>
+            <Avatar name={p.display_name} photo={p.photo} size={32} />
             <a href={`/people/${p.handle}`}>{p.display_name}</a>
             {p.alumnus && <span class="badge">alumnus</span>}
             <span class="muted"> {[p.title, p.department, p.country].filter(Boolean).join(' · ')}</span>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from '../api';
-import { Alert, Field, Notice, PageHeading } from '../components';
+import { Alert, Avatar, Field, Notice, PageHeading } from '../components';
 
 export interface Card {
   id: string;
@@ -10,12 +10,21 @@ export interface Card {
   department: string;
   country: string;
   alumnus: boolean;
+  photo: string | null; // the small rendition's URL
 }
 
 type Visibility = 'members' | 'private';
 
-export interface Profile extends Card {
+export interface Link {
+  title: string;
+  url: string;
+}
+
+export interface Profile extends Omit<Card, 'photo'> {
   role: string;
+  photo: { small: string; medium: string; large: string } | null;
+  languages: string[];
+  links: Link[];
   pronouns: string;
   office: string;
   timezone: string;
@@ -39,6 +48,26 @@ function localTime(timezone: string): string | null {
   } catch {
     return null;
   }
+}
+
+// "sv" -> "Swedish" in the reader's language, when the browser knows it.
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+// "https://blog.example.com My blog" per line <-> links
+export function parseLinks(text: string): Link[] {
+  return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
+    const space = line.search(/\s/);
+    return space < 0 ? { url: line, title: '' } : { url: line.slice(0, space), title: line.slice(space + 1).trim() };
+  });
+}
+export function formatLinks(links: Link[]): string {
+  return links.map((l) => `${l.url} ${l.title}`.trim()).join('\n');
 }
 
 function PersonLink(props: { card: Card }) {
@@ -106,12 +135,23 @@ export function ProfilePage(props: { handle: string; myId: string }) {
 
   return (
     <section>
-      <PageHeading>{profile.display_name}</PageHeading>
+      <div class="profile-head">
+        <Avatar name={profile.display_name} photo={profile.photo?.medium} large={profile.photo?.large} size={128} />
+        <PageHeading>{profile.display_name}</PageHeading>
+      </div>
       <p class="subtitle">
         {[profile.pronouns, profile.title, profile.department, profile.office, profile.country].filter(Boolean).join(' · ')}
         {profile.alumnus && <span class="badge">alumnus</span>}
       </p>
       {time && <p>Local time: {time} ({profile.timezone})</p>}
+      {profile.languages.length > 0 && <p>Speaks {profile.languages.map(languageName).join(', ')}</p>}
+      {profile.links.length > 0 && (
+        <ul class="links" aria-label="Links">
+          {profile.links.map((l) => (
+            <li key={l.url}><a href={l.url} rel="noopener noreferrer nofollow ugc">{l.title}</a></li>
+          ))}
+        </ul>
+      )}
       <p>
         <span data-testid="followers">{profile.followers}</span> followers · {profile.following} following{' '}
         {!mine && (
@@ -187,6 +227,7 @@ export function ProfilePage(props: { handle: string; myId: string }) {
           Edit profile
         </button>
       )}
+      {mine && editing && <EditPhoto profile={profile} onChanged={setProfile} />}
       {mine && editing && <EditProfile profile={profile} onSaved={(p) => { setProfile(p); setEditing(false); }} />}
     </section>
   );
@@ -197,12 +238,14 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void })
   const [fields, setFields] = useState({
     handle: p.handle, pronouns: p.pronouns, title: p.title, department: p.department, office: p.office, country: p.country,
     timezone: p.timezone, phone: p.phone ?? '', chat: p.chat ?? '', bio: p.bio, expertise: p.expertise.join(', '),
+    languages: p.languages.join(', '), links: formatLinks(p.links),
   });
   const [visibility, setVisibility] = useState(p.visibility ?? { email: 'members', phone: 'members', chat: 'members' });
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [saved, setSaved] = useState(false);
   const set = (k: keyof typeof fields) => (v: string) => setFields({ ...fields, [k]: v });
-  const errorFor = (f: string) => (error?.field === f ? error.message : undefined);
+  // "links[2].url" and "languages[0]" belong to the one field that edits the list.
+  const errorFor = (f: string) => (error?.field === f || error?.field?.startsWith(`${f}[`) ? error.message : undefined);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -211,6 +254,8 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void })
       const body = {
         ...fields,
         expertise: fields.expertise.split(',').map((t) => t.trim()).filter(Boolean),
+        languages: fields.languages.split(',').map((t) => t.trim()).filter(Boolean),
+        links: parseLinks(fields.links),
         visibility,
       };
       const updated = await api<Profile>('PATCH', '/api/v1/people/me', body);
@@ -244,6 +289,14 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void })
       <Field id="pf_country" label="Country code" value={fields.country} onInput={set('country')} hint="Two letters, e.g. SE, NO, DE." error={errorFor('country')} />
       <Field id="pf_timezone" label="Time zone" value={fields.timezone} onInput={set('timezone')} hint="e.g. Europe/Stockholm" error={errorFor('timezone')} />
       <Field id="pf_expertise" label="Ask me about" value={fields.expertise} onInput={set('expertise')} hint="Topics, separated by commas." error={errorFor('expertise')} />
+      <Field id="pf_languages" label="Languages I speak" value={fields.languages} onInput={set('languages')} hint="Language codes separated by commas, e.g. sv, en, pt-BR." error={errorFor('languages')} />
+      <div class="field">
+        <label for="pf_links">Links</label>
+        <textarea id="pf_links" rows={3} value={fields.links} aria-describedby={`pf_links-hint${errorFor('links') ? ' pf_links-error' : ''}`}
+          aria-invalid={errorFor('links') ? 'true' : undefined} onInput={(e) => set('links')((e.target as HTMLTextAreaElement).value)} />
+        <p id="pf_links-hint" class="hint">One per line: the address, then a title, e.g. https://blog.example.com My blog</p>
+        {errorFor('links') && <p id="pf_links-error" class="field-error">{errorFor('links')}</p>}
+      </div>
       <Field id="pf_phone" label="Phone" value={fields.phone} onInput={set('phone')} error={errorFor('phone')} />
       <Field id="pf_chat" label="Chat handle" value={fields.chat} onInput={set('chat')} error={errorFor('chat')} />
       <div class="field">
@@ -260,5 +313,53 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void })
       {saved && <Notice>Profile saved.</Notice>}
       <button type="submit">Save profile</button>
     </form>
+  );
+}
+
+// Upload or remove one's photo; the server re-encodes it, so any JPEG, PNG, WebP or HEIC
+// will do. Errors (not an image, too large) are shown next to the control.
+function EditPhoto(props: { profile: Profile; onChanged: (p: Profile) => void }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const upload = async (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    setError(null);
+    setStatus('Uploading…');
+    try {
+      props.onChanged(await api<Profile>('PUT', '/api/v1/people/me/photo', file));
+      setStatus('Photo updated.');
+    } catch (err) {
+      setStatus(null);
+      setError(describeError(err));
+    }
+    input.value = '';
+  };
+  const remove = async () => {
+    setError(null);
+    try {
+      await api('DELETE', '/api/v1/people/me/photo');
+      props.onChanged({ ...props.profile, photo: null });
+      setStatus('Photo removed.');
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  return (
+    <div class="card">
+      <h2>Photo</h2>
+      <div class="field">
+        <label for="pf_photo">Choose a photo</label>
+        <input id="pf_photo" type="file" accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
+          aria-describedby={`pf_photo-hint${error ? ' pf_photo-error' : ''}`} aria-invalid={error ? 'true' : undefined} onChange={upload} />
+        <p id="pf_photo-hint" class="hint">JPEG, PNG, WebP or HEIC, up to 10 MB. Location and camera details are removed.</p>
+        {error && <p id="pf_photo-error" class="field-error" role="alert">{error}</p>}
+      </div>
+      {props.profile.photo && (
+        <button type="button" class="secondary" onClick={remove}>Remove photo</button>
+      )}
+      <p role="status">{status ?? ''}</p>
+    </div>
   );
 }
