@@ -31,6 +31,7 @@ struct Request {
   std::string_view if_none_match;
   std::string_view user_agent;
   std::string_view idempotency_key;
+  std::string_view accept_language;
   std::string client_ip;
   std::string request_id;
   std::string body;

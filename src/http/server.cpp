@@ -399,6 +399,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     req.if_none_match = Sv(msg[bhttp::field::if_none_match]);
     req.user_agent = Sv(msg[bhttp::field::user_agent]);
     req.idempotency_key = Sv(msg["Idempotency-Key"]);
+    req.accept_language = Sv(msg[bhttp::field::accept_language]);
     auto incoming_id = Sv(msg["X-Request-Id"]);
     if (ValidRequestId(incoming_id)) request_id = std::string(incoming_id);
     req.client_ip = peer_ip;

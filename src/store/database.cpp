@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/collation.h"
 #include "core/metrics.h"
 
 namespace agora::store {
@@ -45,6 +46,26 @@ namespace {
 
 void Check(sqlite3* db, int rc, std::string_view context) {
   if (rc != SQLITE_OK) Fail(db, rc, context);
+}
+
+// The name sort orders of core/collation.h as SQL collations ("agora_sv"), on every
+// connection: indexes are built with them, so SQLite needs them to read or write those
+// indexes. Each connection gets its own ICU collators (they are not thread-safe).
+int CompareWithCollator(void* collator, int alen, const void* a, int blen, const void* b) {
+  return static_cast<collation::Collator*>(collator)->Compare(
+      std::string_view(static_cast<const char*>(a), static_cast<size_t>(alen)),
+      std::string_view(static_cast<const char*>(b), static_cast<size_t>(blen)));
+}
+void DestroyCollator(void* collator) { delete static_cast<collation::Collator*>(collator); }
+
+void RegisterCollations(sqlite3* db) {
+  for (const auto& order : collation::kOrders) {
+    auto collator = collation::Collator::Open(order.name);
+    int rc = sqlite3_create_collation_v2(db, collation::SqlName(order.name).c_str(), SQLITE_UTF8, collator.get(),
+                                         CompareWithCollator, DestroyCollator);
+    Check(db, rc, "registering a collation");
+    collator.release();  // owned by SQLite now (DestroyCollator)
+  }
 }
 
 std::atomic<std::uint64_t> g_next_serial{1};
@@ -199,6 +220,7 @@ std::unique_ptr<Connection> Database::OpenConnection(bool writer) {
   }
   sqlite3_busy_timeout(impl->db, options_.busy_timeout_ms);
   sqlite3_extended_result_codes(impl->db, 1);
+  RegisterCollations(impl->db);
   std::unique_ptr<Connection> conn(new Connection(std::move(impl), writer));
   conn->ExecScript("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
   if (writer) conn->ExecScript("PRAGMA journal_mode=WAL;");
@@ -339,6 +361,7 @@ std::optional<std::string> Database::CheckBackupFile(const std::string& path) {
     problem = "cannot open " + path + ": " + sqlite3_errstr(rc);
   } else {
     sqlite3_stmt* st = nullptr;
+    RegisterCollations(db);
     rc = sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, nullptr);
     if (rc != SQLITE_OK) {
       problem = path + " is not an SQLite database: " + sqlite3_errmsg(db);

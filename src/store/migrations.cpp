@@ -1,6 +1,10 @@
 #include "store/migrations.h"
 
+#include <optional>
+
 #include "core/clock.h"
+#include "core/collation.h"
+#include "core/log.h"
 #include "core/crypto.h"
 
 namespace agora::store {
@@ -12,6 +16,29 @@ constexpr std::string_view kCreateTable =
 constexpr std::string_view kApplied = "SELECT version, name, checksum FROM schema_migrations ORDER BY version";
 constexpr std::string_view kRecord =
     "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)";
+}  // namespace
+
+namespace {
+// Indexes sorted with ICU collations are only valid for the rules they were built with: when
+// an ICU upgrade changes a collation's version, rebuild them (a few seconds per 100,000 names).
+void RebuildIfCollationsChanged(Database& db) {
+  std::string now = collation::VersionFingerprint();
+  db.Write([&](Connection& c) {
+    if (!c.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_facts'").Next()) return;
+    std::optional<std::string> built;
+    {
+      auto q = c.Prepare("SELECT value FROM store_facts WHERE key = 'collations'");
+      if (q.Next()) built = q.Text(0);
+    }
+    if (built == now) return;
+    if (built) {
+      log::Info("collation rules changed; rebuilding name indexes", {{"was", *built}, {"now", now}});
+      for (const auto& order : collation::kOrders) c.ExecScript("REINDEX " + collation::SqlName(order.name));
+    }
+    c.Prepare("INSERT INTO store_facts (key, value) VALUES ('collations', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+              now).Run();
+  });
+}
 }  // namespace
 
 Result<MigrationReport> Migrate(Database& db, const std::vector<Migration>& migrations) {
@@ -50,6 +77,7 @@ Result<MigrationReport> Migrate(Database& db, const std::vector<Migration>& migr
     report.applied.push_back(m.name);
     report.to_version = m.version;
   }
+  RebuildIfCollationsChanged(db);
   return report;
 }
 

@@ -32,6 +32,34 @@ describe('directory', () => {
 
   const names = (r) => r.json.items.map((p) => p.display_name);
 
+  test('names sort as the reader\'s language expects, page after page', async () => {
+    const all = async (query, headers = {}) => {
+      const out = [];
+      let cursor = '';
+      do {
+        const r = await as.anders.get(`/api/v1/people?limit=2${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers });
+        assert.equal(r.status, 200, r.text);
+        out.push(...names(r));
+        cursor = r.json.next_cursor;
+      } while (cursor);
+      return out;
+    };
+    const everyone = ['Anders Berg', 'Maria Ana López', 'Olle Alum', 'Zed Admin', 'Åsa Öberg', 'Дмитрий Иванов'];
+    assert.deepEqual(await all('&locale=sv'), everyone, 'Swedish: Å after Z');
+    assert.deepEqual(await all('', { 'Accept-Language': 'sv-SE,sv;q=0.9,en;q=0.5' }), everyone, 'from the browser\'s languages');
+    assert.deepEqual(await all('', { 'Accept-Language': 'en-GB,en' }),
+      ['Anders Berg', 'Åsa Öberg', 'Maria Ana López', 'Olle Alum', 'Zed Admin', 'Дмитрий Иванов'], 'English: Å beside A');
+    assert.deepEqual(await all('&locale=bg'),
+      ['Дмитрий Иванов', 'Anders Berg', 'Åsa Öberg', 'Maria Ana López', 'Olle Alum', 'Zed Admin'], 'Bulgarian: Cyrillic first');
+    // A cursor keeps the order it was made in, whatever the next request's language.
+    const first = await as.anders.get('/api/v1/people?limit=3&locale=sv');
+    const next = await as.anders.get(`/api/v1/people?limit=3&locale=en&cursor=${encodeURIComponent(first.json.next_cursor)}`);
+    assert.deepEqual([...names(first), ...names(next)], everyone);
+    // Name searches that take the few-matches plan sort the same way.
+    assert.deepEqual(names(await as.anders.get('/api/v1/people?q=a&locale=sv')), ['Anders Berg', 'Maria Ana López', 'Olle Alum', 'Zed Admin']);
+    assert.deepEqual(names(await as.anders.get(`/api/v1/people?q=${encodeURIComponent('д')}&locale=en`)), ['Дмитрий Иванов']);
+  });
+
   test('a few letters of any word of the name suggest people, in any script', async () => {
     assert.deepEqual(names(await as.asa.get('/api/v1/people?q=an')), ['Anders Berg', 'Maria Ana López']);
     assert.deepEqual(names(await as.asa.get('/api/v1/people?q=%C3%B6b')), ['Åsa Öberg'], 'Ö folds to ö');

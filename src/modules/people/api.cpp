@@ -1,5 +1,6 @@
 #include "modules/people/api.h"
 
+#include "core/collation.h"
 #include "core/cursor.h"
 #include "http/response.h"
 #include "modules/people/json.h"
@@ -40,12 +41,15 @@ Response WithTarget(PeopleService& service, Request& req, F&& f) {
 void RegisterApi(http::Router& router, PeopleService& service) {
   constexpr std::int64_t kBody = 64 * 1024;
   router.Add(Method::kGet, "/api/v1/people",
-             {.access = Access::kUser, .summary = "The directory: q (name prefixes), department, country, expertise", .tag = "people"},
+             {.access = Access::kUser, .summary = "The directory: q (name prefixes), department, country, expertise; sorted for locale (or Accept-Language)", .tag = "people"},
              [&service](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
                DirectoryRequest r{req.Query("q"), req.Query("department"), req.Query("country"),
                                   req.Query("expertise"), req.Query("cursor"), *limit};
+               // Names sort as the reader's language expects: ?locale= or the browser's languages.
+               std::string locale = req.Query("locale");
+               r.order = locale.empty() ? collation::ForAcceptLanguage(req.accept_language) : collation::ForLanguage(locale);
                auto page = service.Directory(*req.principal, r);
                if (!page) return http::Problem(page.error());
                boost::json::array items;

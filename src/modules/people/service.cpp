@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/collation.h"
 #include "core/cursor.h"
 #include "core/text.h"
 #include "modules/people/fields.h"
@@ -349,6 +350,15 @@ Result<CardPage> PeopleService::Directory(const identity::Principal& viewer, con
     d.after_id = c->id;
     d.after_name = c->key;
   }
+  d.order = r.order;
+  // A name cursor is "order\nname": the next page continues in the order the first used.
+  if (cursor && r.expertise.empty()) {
+    auto nl = cursor->key.find('\n');
+    if (nl == std::string::npos || !collation::IsOrder(std::string_view(cursor->key).substr(0, nl)))
+      return Error::Malformed("cursor is not valid");
+    d.order = cursor->key.substr(0, nl);
+    d.after_name = cursor->key.substr(nl + 1);
+  }
   // Guests and alumni see no one else until communities give them someone to share with.
   if (!CanBrowse(viewer) && !viewer.is_admin()) return CardPage{};
   auto f = VisibleTo(viewer);
@@ -376,7 +386,7 @@ Result<CardPage> PeopleService::Directory(const identity::Principal& viewer, con
   page.items = db_.Read([&](auto& c) { return store::Directory(c, d, f); });
   if (static_cast<int>(page.items.size()) > r.limit) {
     page.items.resize(static_cast<size_t>(r.limit));
-    page.next_cursor = EncodeCursor({page.items.back().display_name, page.items.back().id});
+    page.next_cursor = EncodeCursor({d.order + "\n" + page.items.back().display_name, page.items.back().id});
   }
   return page;
 }

@@ -30,6 +30,7 @@ struct DirectoryRequest {
   std::string expertise;   // when set: people with this tag, most endorsed first
   std::string cursor;
   int limit = 20;
+  std::string order = "root";  // name sort order (core/collation.h); a cursor keeps its own
 };
 
 struct Endorsement {

@@ -1,10 +1,13 @@
 #include "modules/people/store.h"
 
 #include <algorithm>
+#include <map>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
+
+#include "core/collation.h"
 
 namespace agora::people::store {
 namespace {
@@ -65,29 +68,50 @@ constexpr const char* kFollowing =
     " AND u.id > ?4 ORDER BY u.id LIMIT ?5";
 constexpr const char* kReports =
     "SELECT " AGORA_CARD_COLUMNS " FROM profiles p JOIN users u ON u.id = p.user_id"
-    " WHERE p.manager_id = ?1 AND " AGORA_LIST_RULE " ORDER BY u.display_name COLLATE NOCASE, u.id LIMIT 1000";
+    " WHERE p.manager_id = ?1 AND " AGORA_LIST_RULE " ORDER BY u.display_name COLLATE agora_root, u.id LIMIT 1000";
 
 // Two plans for a name search, chosen by how many names match (counted on the full-text
 // index, about 0.1 ms): many matches are found early by walking the name index in order;
 // few matches are cheaper to fetch from the full-text index and sort (the walk cost 70 ms
 // when the few matches sorted last, e.g. Cyrillic names among Latin ones).
-constexpr const char* kDirectory =
+constexpr const char* kDirectoryTemplate =
     "SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id"
     " WHERE " AGORA_LIST_RULE
     " AND (?1 = '' OR u.id IN (SELECT rowid FROM people_names WHERE people_names MATCH ?1))"
     " AND (?4 = '' OR p.department = ?4) AND (?5 = '' OR p.country = ?5)"
-    " AND (u.display_name > ?6 COLLATE NOCASE OR (u.display_name = ?6 COLLATE NOCASE AND u.id > ?7))"
-    " ORDER BY u.display_name COLLATE NOCASE, u.id LIMIT ?8";
+    " AND (u.display_name > ?6 COLLATE {collation} OR (u.display_name = ?6 COLLATE {collation} AND u.id > ?7))"
+    " ORDER BY u.display_name COLLATE {collation}, u.id LIMIT ?8";
 constexpr const char* kCountMatches =
     "SELECT count(*) FROM (SELECT 1 FROM people_names WHERE people_names MATCH ? LIMIT ?)";
 constexpr std::int64_t kFewMatches = 2000;
-constexpr const char* kDirectorySearch =
+constexpr const char* kDirectorySearchTemplate =
     "SELECT " AGORA_CARD_COLUMNS " FROM (SELECT rowid AS id FROM people_names WHERE people_names MATCH ?1) m"
     " CROSS JOIN users u ON u.id = m.id LEFT JOIN profiles p ON p.user_id = u.id"
     " WHERE " AGORA_LIST_RULE
     " AND (?4 = '' OR p.department = ?4) AND (?5 = '' OR p.country = ?5)"
-    " AND (u.display_name > ?6 COLLATE NOCASE OR (u.display_name = ?6 COLLATE NOCASE AND u.id > ?7))"
-    " ORDER BY u.display_name COLLATE NOCASE, u.id LIMIT ?8";
+    " AND (u.display_name > ?6 COLLATE {collation} OR (u.display_name = ?6 COLLATE {collation} AND u.id > ?7))"
+    " ORDER BY u.display_name COLLATE {collation}, u.id LIMIT ?8";
+// The two statements for one sort order: the collation is part of the SQL text (it picks
+// the index), so each order has its own statements, built once.
+struct DirectorySql {
+  std::string browse, search;
+};
+const DirectorySql& DirectorySqlFor(std::string_view order) {
+  static const auto by_order = [] {
+    auto fill = [](std::string sql, const std::string& collation) {
+      for (size_t at; (at = sql.find("{collation}")) != std::string::npos;) sql.replace(at, 11, collation);
+      return sql;
+    };
+    std::map<std::string, DirectorySql, std::less<>> m;
+    for (const auto& o : collation::kOrders) {
+      auto name = collation::SqlName(o.name);
+      m[std::string(o.name)] = {fill(kDirectoryTemplate, name), fill(kDirectorySearchTemplate, name)};
+    }
+    return m;
+  }();
+  auto it = by_order.find(order);
+  return it != by_order.end() ? it->second : by_order.find(collation::kDefaultOrder)->second;
+}
 constexpr const char* kExperts =
     "SELECT " AGORA_CARD_COLUMNS ", e.endorsements FROM expertise e"
     " JOIN users u ON u.id = e.user_id LEFT JOIN profiles p ON p.user_id = u.id"
@@ -285,7 +309,8 @@ std::vector<Card> Directory(Connection& c, const DirectoryQuery& q, ListFilter f
     auto count = c.Prepare(kCountMatches, q.match, kFewMatches + 1);
     few = count.Next() && count.Int(0) <= kFewMatches;
   }
-  auto query = c.Prepare(few ? kDirectorySearch : kDirectory, q.match, f.include_inactive, f.include_guests,
+  const auto& sql = DirectorySqlFor(q.order);
+  auto query = c.Prepare(few ? sql.search : sql.browse, q.match, f.include_inactive, f.include_guests,
                          q.department, q.country, q.after_name, q.after_id, q.limit);
   return Cards(std::move(query));
 }

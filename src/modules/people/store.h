@@ -44,11 +44,12 @@ struct DirectoryQuery {
   std::string match;       // FTS5 expression for name prefixes; empty: everyone
   std::string department;  // exact; empty: any
   std::string country;     // exact; empty: any
+  std::string order = "root";  // name sort order (core/collation.h)
   std::string after_name;  // keyset position (name order)
   Id after_id = 0;
   int limit = 20;
 };
-// By name (case-insensitive), then id.
+// By name in `q.order`, then id.
 std::vector<Card> Directory(Connection& c, const DirectoryQuery& q, ListFilter f);
 
 // People with an expertise tag, most endorsed first, with the other filters of `d`.
