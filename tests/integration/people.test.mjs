@@ -1,7 +1,7 @@
 // Profiles, field privacy, the audience of profiles by role, follows and the reporting line.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
+import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
 
 describe('people', () => {
   let server;
@@ -11,13 +11,9 @@ describe('people', () => {
   before(async () => {
     server = await startServer();
     admin = await setupAdmin(server);
-    for (const [key, role] of [['ana', 'member'], ['bo', 'member'], ['cy', 'member'], ['gus', 'guest'], ['al', 'alumnus'], ['dee', 'member']]) {
-      const r = await admin.post('/api/v1/admin/users', { email: `${key}@example.com`, display_name: `${key.toUpperCase()} Person`, role, password: `${key}-password-1` });
-      assert.equal(r.status, 201, r.text);
-      people[key] = r.json;
-      clients[key] = new Client(server.url);
-      assert.equal((await clients[key].login(`${key}@example.com`, `${key}-password-1`)).status, 200);
-    }
+    const added = await addPeople(server, admin, [['ana', 'member'], ['bo', 'member'], ['cy', 'member'], ['gus', 'guest'], ['al', 'alumnus'], ['dee', 'member']]);
+    Object.assign(people, added.people);
+    Object.assign(clients, added.clients);
   });
   after(() => server.stop());
 

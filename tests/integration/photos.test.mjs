@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
+import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
 import { png, webpSize } from '../support/images.mjs';
 
 function mediaFiles(dataDir) {
@@ -25,13 +25,9 @@ describe('photos', () => {
     server = await startServer();
     admin = await setupAdmin(server);
     clients.admin = admin;
-    for (const [key, role] of [['ana', 'member'], ['bo', 'member'], ['gus', 'guest']]) {
-      const r = await admin.post('/api/v1/admin/users', { email: `${key}@example.com`, display_name: `${key} Photo`, role, password: `${key}-password-1` });
-      assert.equal(r.status, 201, r.text);
-      people[key] = r.json;
-      clients[key] = new Client(server.url);
-      assert.equal((await clients[key].login(`${key}@example.com`, `${key}-password-1`)).status, 200);
-    }
+    const added = await addPeople(server, admin, [['ana', 'member', 'Ana Photo'], ['bo', 'member', 'Bo Photo'], ['gus', 'guest', 'Gus Photo']]);
+    Object.assign(people, added.people);
+    Object.assign(clients, added.clients);
   });
   after(() => server.stop());
 

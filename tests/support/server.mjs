@@ -123,6 +123,23 @@ export async function setupAdmin(server, { email = 'admin@example.com', password
   return c;
 }
 
+// Creates accounts through the admin API and signs each in: `specs` is [[key, role, name?]];
+// the e-mail is key@example.com and the password key-password-1. Returns { people, clients }
+// keyed by `key` (people: the created accounts).
+export async function addPeople(server, admin, specs) {
+  const people = {};
+  const clients = {};
+  for (const [key, role, name] of specs) {
+    const r = await admin.post('/api/v1/admin/users', { email: `${key}@example.com`, display_name: name ?? `${key.toUpperCase()} Person`, role, password: `${key}-password-1` });
+    if (r.status !== 201) throw new Error(`creating ${key} failed: ${r.status} ${r.text}`);
+    people[key] = r.json;
+    clients[key] = new Client(server.url);
+    const login = await clients[key].login(`${key}@example.com`, `${key}-password-1`);
+    if (login.status !== 200) throw new Error(`signing in ${key} failed: ${login.status}`);
+  }
+  return { people, clients };
+}
+
 // Sends raw bytes on a TCP connection and collects everything the server answers until it
 // closes (or `waitMs` passes).
 export function rawExchange(port, chunks, { waitMs = 3000, gapMs = 0 } = {}) {

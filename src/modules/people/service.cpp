@@ -105,12 +105,16 @@ Result<Id> PeopleService::Resolve(const identity::Principal& viewer, std::string
   return *id;
 }
 
+bool PeopleService::IsVisible(const identity::Principal& viewer, Id target) {
+  if (target == viewer.user.id) return true;
+  auto account = db_.Read([&](auto& c) { return identity::store::FindUserById(c, target); });
+  return account && CanSeeProfile(viewer, account->user);
+}
+
 Result<Id> PeopleService::ResolveVisible(const identity::Principal& viewer, std::string_view ref) {
   auto id = Resolve(viewer, ref);
   if (!id) return id;
-  if (*id == viewer.user.id) return id;
-  auto account = db_.Read([&](auto& c) { return identity::store::FindUserById(c, *id); });
-  if (!account || !CanSeeProfile(viewer, account->user)) return Error::NotFound("no such person");
+  if (!IsVisible(viewer, *id)) return Error::NotFound("no such person");
   return id;
 }
 
@@ -118,8 +122,9 @@ ProfileView PeopleService::ViewOf(const identity::Principal& viewer, Profile p) 
   ProfileView v;
   db_.Read([&](auto& c) {
     if (p.manager_id) {
-      auto manager = store::LoadProfile(c, *p.manager_id);
-      if (manager && CanSeeProfile(viewer, manager->account)) v.manager = store::LoadCard(c, *p.manager_id);
+      // The manager's account alone decides visibility (a whole profile would count their followers).
+      auto manager = identity::store::FindUserById(c, *p.manager_id);
+      if (manager && CanSeeProfile(viewer, manager->user)) v.manager = store::LoadCard(c, *p.manager_id);
     }
     v.followed_by_viewer = store::IsFollowing(c, viewer.user.id, p.account.id);
     for (auto& [tag, n, mine] : store::EndorsementsOf(c, p.account.id, viewer.user.id)) v.endorsements.push_back({tag, n, mine});
@@ -246,8 +251,7 @@ Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id 
 Status PeopleService::Follow(const identity::Principal& viewer, Id target) {
   if (!CanBrowse(viewer)) return Error::Forbidden("your role cannot follow people");
   if (target == viewer.user.id) return Error::Invalid("id", "you cannot follow yourself");
-  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
-  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
+  if (!IsVisible(viewer, target)) return Error::NotFound("no such person");
   db_.Write([&](auto& c) { store::Follow(c, viewer.user.id, target, clock_.NowMs()); });
   return OkStatus();
 }
@@ -261,8 +265,7 @@ Result<CardPage> PeopleService::Relations(const identity::Principal& viewer, Id 
                                           int limit, bool followers) {
   auto after = AfterId(cursor);
   if (!after) return after.error();
-  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
-  if (!p || !CanSeeProfile(viewer, p->account) || (!CanBrowse(viewer) && viewer.user.id != target))
+  if (!IsVisible(viewer, target) || (!CanBrowse(viewer) && viewer.user.id != target))
     return Error::NotFound("no such person");
   auto f = VisibleTo(viewer);
   return Page(db_.Read([&](auto& c) {
@@ -281,25 +284,23 @@ Result<CardPage> PeopleService::Following(const identity::Principal& viewer, Id 
 }
 
 Result<std::vector<Card>> PeopleService::Reports(const identity::Principal& viewer, Id target) {
-  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
-  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
+  if (!IsVisible(viewer, target)) return Error::NotFound("no such person");
   if (!CanBrowse(viewer) && !viewer.is_admin()) return std::vector<Card>{};
   auto f = VisibleTo(viewer);
   return db_.Read([&](auto& c) { return store::Reports(c, target, f); });
 }
 
 Result<std::vector<Card>> PeopleService::Managers(const identity::Principal& viewer, Id target) {
-  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
-  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
+  if (!IsVisible(viewer, target)) return Error::NotFound("no such person");
   std::vector<Card> chain;
   if (!CanBrowse(viewer) && !viewer.is_admin()) return chain;
   db_.Read([&](auto& c) {
-    auto up = p->manager_id;
+    auto up = store::ManagerOf(c, target);
     for (int depth = 0; up && depth < kMaxChainDepth; ++depth) {
       auto card = store::LoadCard(c, *up);
       if (!card) break;
-      auto manager = store::LoadProfile(c, *up);
-      if (manager && CanSeeProfile(viewer, manager->account)) chain.push_back(*card);
+      auto manager = identity::store::FindUserById(c, *up);
+      if (manager && CanSeeProfile(viewer, manager->user)) chain.push_back(*card);
       up = store::ManagerOf(c, *up);
     }
   });
@@ -396,8 +397,7 @@ Status PeopleService::Endorse(const identity::Principal& viewer, Id target, std:
   if (target == viewer.user.id) return Error::Invalid("id", "you cannot endorse yourself");
   auto tag = NormalizeTag(tag_text);
   if (!tag) return Error::NotFound("no such expertise");
-  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
-  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
+  if (!IsVisible(viewer, target)) return Error::NotFound("no such person");
   return db_.Write([&](agora::store::Connection& c) -> Status {
     if (!store::HasExpertise(c, target, *tag)) return Error::NotFound("this person does not list that expertise");
     store::Endorse(c, target, *tag, viewer.user.id, clock_.NowMs());
@@ -413,8 +413,7 @@ Status PeopleService::Unendorse(const identity::Principal& viewer, Id target, st
 }
 
 Result<std::vector<Endorsement>> PeopleService::Endorsements(const identity::Principal& viewer, Id target) {
-  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, target); });
-  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
+  if (!IsVisible(viewer, target)) return Error::NotFound("no such person");
   std::vector<Endorsement> out;
   for (auto& [tag, n, mine] : db_.Read([&](auto& c) { return store::EndorsementsOf(c, target, viewer.user.id); }))
     out.push_back({tag, n, mine});

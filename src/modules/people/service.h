@@ -78,6 +78,8 @@ class PeopleService {
 
  private:
   ProfileView ViewOf(const identity::Principal& viewer, Profile p);
+  // Whether the viewer may see `target`'s profile (its account row only: one point query).
+  bool IsVisible(const identity::Principal& viewer, Id target);
   Result<CardPage> Relations(const identity::Principal& viewer, Id target, std::string_view cursor, int limit,
                              bool followers);
 
