@@ -223,6 +223,11 @@ std::unique_ptr<Connection> Database::OpenConnection(bool writer) {
   RegisterCollations(impl->db);
   std::unique_ptr<Connection> conn(new Connection(std::move(impl), writer));
   conn->ExecScript("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
+  // Reads through a memory map of the database file instead of a pread() and a copy per page
+  // (which cost about half the CPU of a directory search); the pages are the kernel's page
+  // cache, shared by every connection, so this adds no memory of its own. SQLite caps it at
+  // 2 GiB; pages beyond that, and pages still in the WAL, are read the usual way.
+  conn->ExecScript("PRAGMA mmap_size=2147418112;");
   if (writer) conn->ExecScript("PRAGMA journal_mode=WAL;");
   return conn;
 }

@@ -73,7 +73,9 @@ constexpr const char* kReports =
 // Two plans for a name search, chosen by how many names match (counted on the full-text
 // index, about 0.1 ms): many matches are found early by walking the name index in order;
 // few matches are cheaper to fetch from the full-text index and sort (the walk cost 70 ms
-// when the few matches sorted last, e.g. Cyrillic names among Latin ones).
+// when the few matches sorted last, e.g. Cyrillic names among Latin ones). The threshold was
+// measured at 50,000 people (bench/people.sh suggestions): 300 -> 1,197 req/s, 800 -> 1,876,
+// 1,200 -> 1,585, 2,000 -> 1,524, 5,000 -> 802.
 constexpr const char* kDirectoryTemplate =
     "SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id"
     " WHERE " AGORA_LIST_RULE
@@ -83,7 +85,7 @@ constexpr const char* kDirectoryTemplate =
     " ORDER BY u.display_name COLLATE {collation}, u.id LIMIT ?8";
 constexpr const char* kCountMatches =
     "SELECT count(*) FROM (SELECT 1 FROM people_names WHERE people_names MATCH ? LIMIT ?)";
-constexpr std::int64_t kFewMatches = 2000;
+constexpr std::int64_t kFewMatches = 800;
 constexpr const char* kDirectorySearchTemplate =
     "SELECT " AGORA_CARD_COLUMNS " FROM (SELECT rowid AS id FROM people_names WHERE people_names MATCH ?1) m"
     " CROSS JOIN users u ON u.id = m.id LEFT JOIN profiles p ON p.user_id = u.id"
