@@ -201,9 +201,12 @@ int RunCommandLine(int argc, char** argv) {
   if (seed->parsed()) {
     bool tty = ::isatty(STDERR_FILENO);
     std::string last_stage;
+    auto started = std::chrono::steady_clock::now();
     seed_options.progress = [&](const std::string& stage, std::int64_t done, std::int64_t total) {
-      if (!tty) {
-        if (stage != last_stage) std::fprintf(stderr, "seeding %s...\n", stage.c_str());
+      if (!tty) {  // a log: one line per stage, with the time so far
+        if (stage != last_stage)
+          std::fprintf(stderr, "seeding %s... (at %.1f s)\n", stage.c_str(),
+                       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
         last_stage = stage;
         return;
       }
@@ -211,7 +214,6 @@ int RunCommandLine(int argc, char** argv) {
       if (done == total) std::fprintf(stderr, "\n");
       std::fflush(stderr);
     };
-    auto started = std::chrono::steady_clock::now();
     auto report = agora::seed::SeedOrganization(*a.db, *a.ids, a.clock, seed_options);
     if (!report) return Fail(report.error());
     auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -29,7 +29,12 @@ class PreparedStatement {
 struct Connection::Impl {
   sqlite3* db = nullptr;
   // Keyed by SQL text: modules pass named constants, so the set is small and fixed.
-  std::unordered_map<std::string, std::unique_ptr<PreparedStatement>> cache;
+  // Transparent hashing: a lookup by string_view allocates nothing.
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<PreparedStatement>, SqlHash, std::equal_to<>> cache;
   ~Impl() {
     cache.clear();
     sqlite3_close_v2(db);
@@ -165,7 +170,7 @@ Connection::Connection(std::unique_ptr<Impl> impl, bool writer) : impl_(std::mov
 Connection::~Connection() = default;
 
 PreparedStatement* Connection::Statement(std::string_view sql) {
-  auto it = impl_->cache.find(std::string(sql));
+  auto it = impl_->cache.find(sql);
   if (it != impl_->cache.end() && !it->second->in_use) {
     it->second->in_use = true;
     return it->second.get();
@@ -319,6 +324,12 @@ void CopyDatabase(sqlite3* from, sqlite3* to) {
   if (rc != SQLITE_DONE) Fail(to, rc, "backup");
 }
 }  // namespace
+
+void Database::SetBulkLoad(bool on) {
+  std::lock_guard lock(write_mu_);
+  writer_->ExecScript(on ? "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-262144;"
+                         : "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000;");
+}
 
 void Database::BackupTo(const std::string& dest_path) {
   sqlite3* dest = nullptr;

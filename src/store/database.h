@@ -158,6 +158,10 @@ class Database {
 
   // True when a trivial query succeeds (readiness probe).
   bool Ping();
+  // Bulk loading (agora seed into an empty database): the writer skips foreign-key checks
+  // (the loader builds consistent data; each check is two B-tree lookups per row) and keeps
+  // a 256 MiB page cache. Off again restores both. Call outside any write transaction.
+  void SetBulkLoad(bool on);
   // Copies a consistent snapshot to `dest_path` with SQLite's online backup API while the
   // database stays in use. Throws DatabaseError.
   void BackupTo(const std::string& dest_path);

@@ -16,7 +16,7 @@ constexpr const char* kLoadProfile =
     "SELECT u.id, u.email, u.handle, u.display_name, u.role, u.active, u.created_at, u.updated_at, u.deactivated_at,"
     " p.pronouns, p.title, p.department, p.office, p.country, p.timezone, p.bio, p.phone, p.phone_visibility,"
     " p.chat, p.chat_visibility, p.email_visibility, p.manager_id,"
-    " (SELECT count(*) FROM follows f WHERE f.followee_id = u.id),"
+    " (SELECT count(*) FROM followers f WHERE f.followee_id = u.id),"
     " (SELECT count(*) FROM follows f WHERE f.follower_id = u.id),"
     " coalesce(p.languages, '[]'), coalesce(p.links, '[]'), coalesce(p.photo, '')"
     " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
@@ -46,8 +46,12 @@ constexpr const char* kSetPhotoKey =
     "INSERT INTO profiles (user_id, photo, updated_at) VALUES (?, ?, ?)"
     " ON CONFLICT (user_id) DO UPDATE SET photo = excluded.photo, updated_at = excluded.updated_at";
 constexpr const char* kPhotoInUse = "SELECT 1 FROM profiles WHERE photo = ? LIMIT 1";
+// A follow is a row in `follows` (by follower) and its mirror in `followers` (by followee),
+// written together here and nowhere else (migration 0009 says why there are two tables).
 constexpr const char* kFollow = "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?)";
+constexpr const char* kFollowMirror = "INSERT OR IGNORE INTO followers (followee_id, follower_id) VALUES (?, ?)";
 constexpr const char* kUnfollow = "DELETE FROM follows WHERE follower_id = ? AND followee_id = ?";
+constexpr const char* kUnfollowMirror = "DELETE FROM followers WHERE followee_id = ? AND follower_id = ?";
 constexpr const char* kIsFollowing = "SELECT 1 FROM follows WHERE follower_id = ? AND followee_id = ?";
 
 // Cards: the same columns everywhere, and the list rule of policy.h as ?-parameters
@@ -59,7 +63,7 @@ constexpr const char* kIsFollowing = "SELECT 1 FROM follows WHERE follower_id = 
 constexpr const char* kCard =
     "SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
 constexpr const char* kFollowers =
-    "SELECT " AGORA_CARD_COLUMNS " FROM follows f JOIN users u ON u.id = f.follower_id"
+    "SELECT " AGORA_CARD_COLUMNS " FROM followers f JOIN users u ON u.id = f.follower_id"
     " LEFT JOIN profiles p ON p.user_id = u.id WHERE f.followee_id = ?1 AND " AGORA_LIST_RULE
     " AND u.id > ?4 ORDER BY u.id LIMIT ?5";
 constexpr const char* kFollowing =
@@ -286,10 +290,16 @@ void SetPhotoKey(Connection& c, Id user_id, const std::string& key, std::int64_t
 bool PhotoInUse(Connection& c, const std::string& key) { return c.Prepare(kPhotoInUse, key).Next(); }
 
 bool Follow(Connection& c, Id follower, Id followee, std::int64_t now) {
-  return c.Prepare(kFollow, follower, followee, now).Run() > 0;
+  if (c.Prepare(kFollow, follower, followee, now).Run() == 0) return false;
+  c.Prepare(kFollowMirror, followee, follower).Run();
+  return true;
 }
 
-bool Unfollow(Connection& c, Id follower, Id followee) { return c.Prepare(kUnfollow, follower, followee).Run() > 0; }
+bool Unfollow(Connection& c, Id follower, Id followee) {
+  if (c.Prepare(kUnfollow, follower, followee).Run() == 0) return false;
+  c.Prepare(kUnfollowMirror, followee, follower).Run();
+  return true;
+}
 
 bool IsFollowing(Connection& c, Id follower, Id followee) { return c.Prepare(kIsFollowing, follower, followee).Next(); }
 

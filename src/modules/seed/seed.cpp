@@ -1,6 +1,7 @@
 #include "modules/seed/seed.h"
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <random>
 #include <string_view>
@@ -120,8 +121,47 @@ constexpr const char* kInsertProfile =
     "INSERT INTO profiles (user_id, title, department, office, country, timezone, manager_id, updated_at)"
     " VALUES (?, ?, ?, ?, ?, '', ?, ?)";
 constexpr const char* kInsertTag = "INSERT OR IGNORE INTO expertise (user_id, tag) VALUES (?, ?)";
-constexpr const char* kInsertFollow = "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?)";
 constexpr const char* kExisting = "SELECT count(*) FROM users WHERE email LIKE '%@seed.example'";
+
+// Inserts rows of two ids (and an optional constant) many per statement: per-row statement
+// overhead (bind, step, reset) was most of the cost of the tens of millions of follows a
+// large organization has. `columns` is e.g. "follows (follower_id, followee_id, created_at)".
+class PairWriter {
+ public:
+  PairWriter(const std::string& table_and_columns, std::optional<std::int64_t> constant) : constant_(constant) {
+    const char* row = constant ? "(?,?,?)" : "(?,?)";
+    single_ = "INSERT OR IGNORE INTO " + table_and_columns + " VALUES " + row;
+    many_ = "INSERT OR IGNORE INTO " + table_and_columns + " VALUES ";
+    for (size_t i = 0; i < kRows; ++i) (many_ += i ? "," : "") += row;
+  }
+  void Add(agora::store::Connection& c, Id a, Id b) {
+    pending_.emplace_back(a, b);
+    if (pending_.size() < kRows) return;
+    auto q = c.Prepare(many_);
+    int at = 1;
+    for (const auto& [x, y] : pending_) {
+      q.Bind(at, x).Bind(at + 1, y);
+      if (constant_) q.Bind(at + 2, *constant_);
+      at += constant_ ? 3 : 2;
+    }
+    q.Run();
+    pending_.clear();
+  }
+  void Flush(agora::store::Connection& c) {
+    for (const auto& [x, y] : pending_) {
+      auto q = c.Prepare(single_, x, y);
+      if (constant_) q.Bind(3, *constant_);
+      q.Run();
+    }
+    pending_.clear();
+  }
+
+ private:
+  static constexpr size_t kRows = 100;
+  std::optional<std::int64_t> constant_;
+  std::string single_, many_;
+  std::vector<std::pair<Id, Id>> pending_;
+};
 
 }  // namespace
 
@@ -175,8 +215,14 @@ Result<SeedReport> SeedOrganization(agora::store::Database& db, IdGenerator& ids
   }
 
   // People, profiles and expertise.
+  db.SetBulkLoad(true);
+  struct EndBulkLoad {
+    agora::store::Database& db;
+    ~EndBulkLoad() { db.SetBulkLoad(false); }
+  } end_bulk_load{db};
   Zipf tag_pick(kTagVocabulary, 1.05);
   const size_t batch = 20000;
+  if (o.progress) o.progress("people", 0, o.people);
   for (size_t begin = 0; begin < n; begin += batch) {
     size_t end = std::min(n, begin + batch);
     db.Write([&](agora::store::Connection& c) {
@@ -202,47 +248,81 @@ Result<SeedReport> SeedOrganization(agora::store::Database& db, IdGenerator& ids
 
   // Follows: most people follow 50-300 others: their manager, their team, people across the
   // organization, and one to four of the few everyone follows (Zipf over the leadership-first
-  // order), which gives the heavy tail. The followee index is rebuilt once at the end: a
-  // sorted build is far faster than millions of random inserts.
-  std::vector<std::vector<size_t>> reports(n);
-  for (size_t i = 1; i < n; ++i) reports[static_cast<size_t>(people[i].manager)].push_back(i);
+  // order), which gives the heavy tail. Each person's choices come from their own random
+  // stream, so they can be drawn again: once in follower order for `follows`, then in
+  // followee order, a slice of followees at a time, for its mirror `followers`. Both tables
+  // are thus written in key order (appends), and no more than one slice is held in memory.
+  std::vector<std::vector<std::uint32_t>> reports(n);
+  for (size_t i = 1; i < n; ++i) reports[static_cast<size_t>(people[i].manager)].push_back(static_cast<std::uint32_t>(i));
   Zipf famous(std::min<size_t>(n, 100000), 1.1);
-  db.Write([](agora::store::Connection& c) { c.ExecScript("DROP INDEX IF EXISTS follows_by_followee"); });
-  std::vector<size_t> targets;
+  auto targets_of = [&](size_t i, std::vector<std::uint32_t>& targets) {
+    std::mt19937_64 own(o.seed * 0x9E3779B97F4A7C15ULL + i);
+    targets.clear();
+    const auto& p = people[i];
+    int want = std::uniform_int_distribution<int>(o.min_follows, o.max_follows)(own);
+    want = static_cast<int>(std::min<size_t>(static_cast<size_t>(want), n - 1));
+    if (p.manager >= 0) {
+      auto m = static_cast<size_t>(p.manager);
+      targets.push_back(static_cast<std::uint32_t>(m));
+      for (auto peer : reports[m]) targets.push_back(peer);
+    }
+    for (auto r : reports[i]) targets.push_back(r);
+    int stars = std::uniform_int_distribution<int>(1, 4)(own);
+    for (int s = 0; s < stars; ++s) targets.push_back(static_cast<std::uint32_t>(famous(own)));
+    while (static_cast<int>(targets.size()) < want)
+      targets.push_back(static_cast<std::uint32_t>(std::uniform_int_distribution<size_t>(0, n - 1)(own)));
+    std::sort(targets.begin(), targets.end());
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    targets.erase(std::remove(targets.begin(), targets.end(), static_cast<std::uint32_t>(i)), targets.end());
+  };
+  std::vector<std::uint32_t> targets;
+  PairWriter follows("follows (follower_id, followee_id, created_at)", now);
+  if (o.progress) o.progress("follows", 0, o.people);
   for (size_t begin = 0; begin < n; begin += batch) {
     size_t end = std::min(n, begin + batch);
     db.Write([&](agora::store::Connection& c) {
       for (size_t i = begin; i < end; ++i) {
-        targets.clear();
-        const auto& p = people[i];
-        int want = std::uniform_int_distribution<int>(o.min_follows, o.max_follows)(rng);
-        want = static_cast<int>(std::min<size_t>(static_cast<size_t>(want), n - 1));
-        if (p.manager >= 0) {
-          auto m = static_cast<size_t>(p.manager);
-          targets.push_back(m);
-          for (size_t peer : reports[m]) targets.push_back(peer);
-        }
-        for (size_t r : reports[i]) targets.push_back(r);
-        int stars = std::uniform_int_distribution<int>(1, 4)(rng);
-        for (int s = 0; s < stars; ++s) targets.push_back(famous(rng));
-        while (static_cast<int>(targets.size()) < want)
-          targets.push_back(std::uniform_int_distribution<size_t>(0, n - 1)(rng));
-        std::sort(targets.begin(), targets.end());
-        targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
-        for (size_t t : targets) {
-          if (t == i) continue;
-          c.Prepare(kInsertFollow, p.id, people[t].id, now).Run();
-          ++report.follows;
-        }
+        targets_of(i, targets);
+        for (auto t : targets) follows.Add(c, people[i].id, people[t].id);
+        report.follows += static_cast<std::int64_t>(targets.size());
       }
+      follows.Flush(c);
     });
     if (o.progress) o.progress("follows", static_cast<std::int64_t>(end), o.people);
   }
-  if (o.progress) o.progress("indexing", 0, 1);
-  db.Write([](agora::store::Connection& c) {
-    c.ExecScript("CREATE INDEX IF NOT EXISTS follows_by_followee ON follows(followee_id, follower_id); ANALYZE;");
-  });
-  if (o.progress) o.progress("indexing", 1, 1);
+
+  // Slices of followees small enough that their (followee, follower) pairs fit in about
+  // 128 MiB, sorted, then appended to `followers`.
+  constexpr std::int64_t kPairsPerSlice = 16'000'000;
+  const size_t slices = static_cast<size_t>(report.follows / kPairsPerSlice + 1);
+  const size_t slice_width = (n + slices - 1) / slices;
+  PairWriter mirror("followers (followee_id, follower_id)", std::nullopt);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  if (o.progress) o.progress("followers", 0, static_cast<std::int64_t>(slices));
+  for (size_t slice = 0; slice < slices; ++slice) {
+    const auto lo = static_cast<std::uint32_t>(slice * slice_width);
+    const auto hi = static_cast<std::uint32_t>(std::min(n, (slice + 1) * slice_width));
+    pairs.clear();
+    for (size_t i = 0; i < n; ++i) {
+      targets_of(i, targets);
+      for (auto it = std::lower_bound(targets.begin(), targets.end(), lo); it != targets.end() && *it < hi; ++it)
+        pairs.emplace_back(*it, static_cast<std::uint32_t>(i));
+    }
+    std::sort(pairs.begin(), pairs.end());
+    for (size_t begin = 0; begin < pairs.size(); begin += batch * 50) {
+      size_t end = std::min(pairs.size(), begin + batch * 50);
+      db.Write([&](agora::store::Connection& c) {
+        for (size_t k = begin; k < end; ++k) mirror.Add(c, people[pairs[k].first].id, people[pairs[k].second].id);
+        mirror.Flush(c);
+      });
+    }
+    if (o.progress) o.progress("followers", static_cast<std::int64_t>(slice + 1), static_cast<std::int64_t>(slices));
+  }
+  // Statistics for the query planner, from a sample of each index (a full ANALYZE reads
+  // every row of every index: longer than building them).
+  if (o.progress) o.progress("statistics", 0, 1);
+  db.Write([](agora::store::Connection& c) { c.ExecScript("PRAGMA analysis_limit=1000; ANALYZE;"); });
+  if (o.progress) o.progress("statistics", 1, 1);
   report.people = o.people;
   return report;
 }
