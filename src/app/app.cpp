@@ -74,7 +74,8 @@ int Serve(App& app) {
   people::RegisterApi(router, people_service);
   media::InitImages();
   media::BlobStore media_files((std::filesystem::path(cfg.data_dir) / "media").string());
-  people::PhotoService photos(*app.db, *app.ids, media_files, app.clock);
+  people::PhotoService photos(*app.db, *app.ids, media_files, app.clock,
+                              [&people_service](Id id) { people_service.Forget(id); });
   people::RegisterPhotoApi(router, people_service, photos);
   people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin);
   people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import

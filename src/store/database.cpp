@@ -190,6 +190,8 @@ PreparedStatement* Connection::Statement(std::string_view sql) {
   return raw;
 }
 
+bool Connection::InTransaction() const { return sqlite3_get_autocommit(impl_->db) == 0; }
+
 void Connection::ExecScript(std::string_view sql) {
   char* err = nullptr;
   std::string text(sql);
@@ -288,13 +290,15 @@ Database::WriteScope::~WriteScope() {
   metrics::Db().writes.ObserveNanos(static_cast<std::uint64_t>(MonotonicNanos() - started_ns_));
 }
 
-Database::ReadScope::ReadScope(Database& db) : conn_(db.Reader()), started_ns_(MonotonicNanos()) {
-  conn_.ExecScript("BEGIN");
+Database::ReadScope::ReadScope(Database& db)
+    : conn_(db.Reader()), started_ns_(MonotonicNanos()), outermost_(!conn_.InTransaction()) {
+  if (outermost_) conn_.Prepare("BEGIN").Run();  // prepared once per connection, not parsed each time
 }
 
 Database::ReadScope::~ReadScope() {
+  if (!outermost_) return;
   try {
-    conn_.ExecScript("COMMIT");
+    conn_.Prepare("COMMIT").Run();
   } catch (const DatabaseError&) {
   }
   metrics::Db().reads.ObserveNanos(static_cast<std::uint64_t>(MonotonicNanos() - started_ns_));

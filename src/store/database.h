@@ -104,6 +104,8 @@ class Connection {
   // Runs one or more statements with no parameters (migrations, pragmas).
   void ExecScript(std::string_view sql);
   bool IsWriter() const { return writer_; }
+  // True inside BEGIN ... COMMIT.
+  bool InTransaction() const;
 
  private:
   friend class Database;
@@ -146,7 +148,9 @@ class Database {
   }
 
   // Runs fn(Connection&) in a read transaction on this thread's reader connection: every
-  // statement inside sees the same snapshot.
+  // statement inside sees the same snapshot. Reads nest: an inner Read (or a Reader()
+  // statement) joins the outer transaction, so a use case can wrap its helpers' reads in one
+  // snapshot and one WAL lock.
   template <typename F>
   auto Read(F&& fn) -> std::invoke_result_t<F, Connection&> {
     ReadScope scope(*this);
@@ -195,6 +199,7 @@ class Database {
    private:
     Connection& conn_;
     std::int64_t started_ns_;
+    bool outermost_;  // a Read inside a Read joins the outer transaction
   };
 
   explicit Database(DatabaseOptions options);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -23,9 +24,10 @@ class PhotoService {
   static constexpr std::array<int, 3> kSizes{512, 256, 64};
   static constexpr std::int64_t kMaxUploadBytes = 10 * 1024 * 1024;
 
+  // `changed(user)` runs after a photo changed (the people service forgets its cached profile).
   PhotoService(agora::store::Database& db, IdGenerator& ids, media::BlobStore& blobs, const Clock& clock,
-               media::ImageLimits limits = {})
-      : db_(db), ids_(ids), blobs_(blobs), clock_(clock), limits_(limits) {}
+               std::function<void(Id)> changed, media::ImageLimits limits = {})
+      : db_(db), ids_(ids), blobs_(blobs), clock_(clock), changed_(std::move(changed)), limits_(limits) {}
 
   // Sets `user`'s photo from an upload whose Content-Type claims `content_type`. 415 when the
   // claim or the bytes are not an accepted image (nothing is stored), 422 ("image") when it
@@ -49,6 +51,7 @@ class PhotoService {
   IdGenerator& ids_;
   media::BlobStore& blobs_;
   const Clock& clock_;
+  std::function<void(Id)> changed_;
   media::ImageLimits limits_;
   // Storing files, pointing profiles at them and removing unused ones happen under this lock,
   // so a file is never removed between another upload's write and its profile update.

@@ -118,28 +118,54 @@ Result<Id> PeopleService::ResolveVisible(const identity::Principal& viewer, std:
   return id;
 }
 
-ProfileView PeopleService::ViewOf(const identity::Principal& viewer, Profile p) {
+std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connection& c, Id id) {
+  std::int64_t version = store::ProfileVersion(c, id);
+  if (auto hit = cache_.Get(id); hit && hit->version == version) return hit;
+  auto p = store::LoadProfile(c, id);
+  if (!p) return nullptr;
+  auto entry = std::make_shared<CachedProfile>();
+  if (p->manager_id) {
+    if (auto manager = identity::store::FindUserById(c, *p->manager_id)) entry->manager_account = manager->user;
+    entry->manager = store::LoadCard(c, *p->manager_id);
+  }
+  entry->endorsement_counts = store::EndorsementCounts(c, id);
+  entry->profile = std::move(*p);
+  entry->version = version;
+  entry->loaded_at_ms = clock_.NowMs();
+  cache_.Put(id, entry);
+  return entry;
+}
+
+ProfileView PeopleService::Assemble(agora::store::Connection& c, const identity::Principal& viewer,
+                                    const CachedProfile& cached, const identity::User& account) {
   ProfileView v;
-  db_.Read([&](auto& c) {
-    if (p.manager_id) {
-      // The manager's account alone decides visibility (a whole profile would count their followers).
-      auto manager = identity::store::FindUserById(c, *p.manager_id);
-      if (manager && CanSeeProfile(viewer, manager->user)) v.manager = store::LoadCard(c, *p.manager_id);
-    }
-    v.followed_by_viewer = store::IsFollowing(c, viewer.user.id, p.account.id);
-    for (auto& [tag, n, mine] : store::EndorsementsOf(c, p.account.id, viewer.user.id)) v.endorsements.push_back({tag, n, mine});
-  });
-  v.profile = std::move(p);
+  v.profile = cached.profile;
+  v.profile.account = account;
+  if (cached.manager && cached.manager_account && CanSeeProfile(viewer, *cached.manager_account)) v.manager = cached.manager;
+  v.followed_by_viewer = viewer.user.id != account.id && store::IsFollowing(c, viewer.user.id, account.id);
+  std::vector<std::string> mine;
+  if (!cached.endorsement_counts.empty() && viewer.user.id != account.id) mine = store::EndorsedBy(c, account.id, viewer.user.id);
+  for (const auto& [tag, n] : cached.endorsement_counts)
+    v.endorsements.push_back({tag, n, std::find(mine.begin(), mine.end(), tag) != mine.end()});
   return v;
 }
 
 Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::string_view ref) {
-  auto id = Resolve(viewer, ref);
-  if (!id) return id.error();
-  auto p = db_.Read([&](auto& c) { return store::LoadProfile(c, *id); });
-  if (!p || !CanSeeProfile(viewer, p->account)) return Error::NotFound("no such person");
-  return ViewOf(viewer, std::move(*p));
+  // One read transaction for the whole view (the reads below join it): one snapshot and one
+  // WAL lock instead of one per statement. The account row is read fresh every time (the
+  // audience rule needs the current role and state); the rest may come from the cache.
+  return db_.Read([&](auto& c) -> Result<ProfileView> {
+    auto id = Resolve(viewer, ref);
+    if (!id) return id.error();
+    auto account = identity::store::FindUserById(c, *id);
+    if (!account || !CanSeeProfile(viewer, account->user)) return Error::NotFound("no such person");
+    auto cached = Cached(c, *id);
+    if (!cached) return Error::NotFound("no such person");
+    return Assemble(c, viewer, *cached, account->user);
+  });
 }
+
+void PeopleService::Forget(Id id) { cache_.Invalidate(id); }
 
 Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id target, const ProfileChange& ch) {
   if (viewer.user.id != target && !viewer.is_admin()) return Error::Forbidden("you can edit only your own profile");
@@ -209,7 +235,7 @@ Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id 
     if (!v) return v.error();
     p.links = v.take();
   }
-  auto saved = db_.Write([&](agora::store::Connection& c) -> Result<Profile> {
+  auto saved = db_.Write([&](agora::store::Connection& c) -> Result<std::vector<Id>> {
     if (ch.manager_id) {
       auto manager = *ch.manager_id;
       if (manager) {
@@ -240,12 +266,16 @@ Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id 
       audit::Record(c, {ids_.Next(), viewer.user.id, "profile.update", "user", target, boost::json::serialize(detail), "",
                         clock_.NowMs()});
     }
-    return *store::LoadProfile(c, target);
+    // Their reports show this person as their manager: their cached profiles go too.
+    std::vector<Id> affected{target};
+    for (const auto& r : store::Reports(c, target, ListFilter{true, true})) affected.push_back(r.id);
+    return affected;
   });
   if (!saved) return saved.error();
+  for (Id id : *saved) cache_.Invalidate(id);
   // Signed-in credentials carry the account's handle.
   if (ch.handle) identity::auth_cache::Invalidate();
-  return ViewOf(viewer, saved.take());
+  return Get(viewer, IdToString(target));
 }
 
 Status PeopleService::Follow(const identity::Principal& viewer, Id target) {
@@ -253,11 +283,15 @@ Status PeopleService::Follow(const identity::Principal& viewer, Id target) {
   if (target == viewer.user.id) return Error::Invalid("id", "you cannot follow yourself");
   if (!IsVisible(viewer, target)) return Error::NotFound("no such person");
   db_.Write([&](auto& c) { store::Follow(c, viewer.user.id, target, clock_.NowMs()); });
+  cache_.Invalidate(target);  // the counts changed
+  cache_.Invalidate(viewer.user.id);
   return OkStatus();
 }
 
 Status PeopleService::Unfollow(const identity::Principal& viewer, Id target) {
   db_.Write([&](auto& c) { store::Unfollow(c, viewer.user.id, target); });
+  cache_.Invalidate(target);
+  cache_.Invalidate(viewer.user.id);
   return OkStatus();
 }
 
@@ -401,6 +435,7 @@ Status PeopleService::Endorse(const identity::Principal& viewer, Id target, std:
   return db_.Write([&](agora::store::Connection& c) -> Status {
     if (!store::HasExpertise(c, target, *tag)) return Error::NotFound("this person does not list that expertise");
     store::Endorse(c, target, *tag, viewer.user.id, clock_.NowMs());
+    cache_.Invalidate(target);
     return OkStatus();
   });
 }
@@ -409,6 +444,7 @@ Status PeopleService::Unendorse(const identity::Principal& viewer, Id target, st
   auto tag = NormalizeTag(tag_text);
   if (!tag) return Error::NotFound("no such expertise");
   db_.Write([&](auto& c) { store::Unendorse(c, target, *tag, viewer.user.id); });
+  cache_.Invalidate(target);
   return OkStatus();
 }
 

@@ -3,6 +3,7 @@
 // chain. Every read goes through policy.h. No HTTP types.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "core/result.h"
 #include "modules/identity/model.h"
 #include "modules/people/model.h"
+#include "modules/people/profile_cache.h"
 #include "store/database.h"
 
 namespace agora::people {
@@ -41,7 +43,8 @@ struct Endorsement {
 
 class PeopleService {
  public:
-  PeopleService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
+  PeopleService(agora::store::Database& db, IdGenerator& ids, const Clock& clock)
+      : db_(db), ids_(ids), clock_(clock), cache_(clock) {}
 
   // `ref` is an id, a handle, or "me". 404 when missing or not visible to the viewer.
   Result<Id> Resolve(const identity::Principal& viewer, std::string_view ref);
@@ -57,6 +60,9 @@ class PeopleService {
   // and normalized (422 naming the field); a manager that would close a loop in the
   // reporting line is refused (422, "manager_id").
   Result<ProfileView> Update(const identity::Principal& viewer, Id target, const ProfileChange& change);
+
+  // Drops what the service remembers of a person's profile (another service changed it).
+  void Forget(Id id);
 
   Status Follow(const identity::Principal& viewer, Id target);
   Status Unfollow(const identity::Principal& viewer, Id target);
@@ -77,7 +83,12 @@ class PeopleService {
   static constexpr int kMaxChainDepth = 64;
 
  private:
-  ProfileView ViewOf(const identity::Principal& viewer, Profile p);
+  // The viewer-independent part of a profile, from the cache or loaded (nullptr: no such person).
+  std::shared_ptr<const CachedProfile> Cached(agora::store::Connection& c, Id id);
+  // The profile as `viewer` sees it: `account` read fresh, the rest from `cached`, and what
+  // depends on the viewer (follows, endorsements) looked up.
+  ProfileView Assemble(agora::store::Connection& c, const identity::Principal& viewer, const CachedProfile& cached,
+                       const identity::User& account);
   // Whether the viewer may see `target`'s profile (its account row only: one point query).
   bool IsVisible(const identity::Principal& viewer, Id target);
   Result<CardPage> Relations(const identity::Principal& viewer, Id target, std::string_view cursor, int limit,
@@ -86,6 +97,7 @@ class PeopleService {
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
+  ProfileCache cache_;
 };
 
 // Handles: 3 to 30 of a-z 0-9 . _ -, starting with a letter or digit.

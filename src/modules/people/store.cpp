@@ -42,6 +42,7 @@ constexpr const char* kDeleteExpertise = "DELETE FROM expertise WHERE user_id = 
 constexpr const char* kInsertExpertise = "INSERT OR IGNORE INTO expertise (user_id, tag) VALUES (?, ?)";
 constexpr const char* kManagerOf = "SELECT manager_id FROM profiles WHERE user_id = ?";
 constexpr const char* kPhotoKey = "SELECT photo FROM profiles WHERE user_id = ?";
+constexpr const char* kProfileVersion = "SELECT updated_at FROM profiles WHERE user_id = ?";
 constexpr const char* kSetPhotoKey =
     "INSERT INTO profiles (user_id, photo, updated_at) VALUES (?, ?, ?)"
     " ON CONFLICT (user_id) DO UPDATE SET photo = excluded.photo, updated_at = excluded.updated_at";
@@ -131,6 +132,11 @@ constexpr const char* kHasExpertise = "SELECT 1 FROM expertise WHERE user_id = ?
 constexpr const char* kEndorse =
     "INSERT OR IGNORE INTO endorsements (user_id, tag, endorser_id, created_at) VALUES (?, ?, ?, ?)";
 constexpr const char* kUnendorse = "DELETE FROM endorsements WHERE user_id = ? AND tag = ? AND endorser_id = ?";
+constexpr const char* kEndorsementCounts =
+    "SELECT tag, endorsements FROM expertise WHERE user_id = ? ORDER BY endorsements DESC, tag";
+constexpr const char* kEndorsedBy =
+    "SELECT e.tag FROM expertise e WHERE e.user_id = ?1 AND EXISTS"
+    " (SELECT 1 FROM endorsements d WHERE d.user_id = e.user_id AND d.tag = e.tag AND d.endorser_id = ?2)";
 constexpr const char* kEndorsementsOf =
     "SELECT e.tag, count(d.endorser_id), coalesce(max(d.endorser_id = ?2), 0) FROM expertise e"
     " LEFT JOIN endorsements d ON d.user_id = e.user_id AND d.tag = e.tag"
@@ -278,6 +284,11 @@ std::optional<Id> ManagerOf(Connection& c, Id user_id) {
   return q.OptInt(0);
 }
 
+std::int64_t ProfileVersion(Connection& c, Id user_id) {
+  auto q = c.Prepare(kProfileVersion, user_id);
+  return q.Next() ? q.Int(0) : 0;
+}
+
 std::string PhotoKey(Connection& c, Id user_id) {
   auto q = c.Prepare(kPhotoKey, user_id);
   return q.Next() ? q.Text(0) : std::string();
@@ -353,6 +364,20 @@ bool Endorse(Connection& c, Id user_id, const std::string& tag, Id endorser, std
 
 bool Unendorse(Connection& c, Id user_id, const std::string& tag, Id endorser) {
   return c.Prepare(kUnendorse, user_id, tag, endorser).Run() > 0;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> EndorsementCounts(Connection& c, Id user_id) {
+  auto q = c.Prepare(kEndorsementCounts, user_id);
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  while (q.Next()) out.emplace_back(q.Text(0), q.Int(1));
+  return out;
+}
+
+std::vector<std::string> EndorsedBy(Connection& c, Id user_id, Id endorser) {
+  auto q = c.Prepare(kEndorsedBy, user_id, endorser);
+  std::vector<std::string> out;
+  while (q.Next()) out.push_back(q.Text(0));
+  return out;
 }
 
 std::vector<std::tuple<std::string, std::int64_t, bool>> EndorsementsOf(Connection& c, Id user_id, Id viewer) {

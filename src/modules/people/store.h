@@ -26,6 +26,9 @@ std::optional<Card> LoadCard(Connection& c, Id user_id);
 void SaveProfile(Connection& c, const Profile& p, std::int64_t now);
 std::optional<Id> ManagerOf(Connection& c, Id user_id);
 
+// When the person's profile row last changed (0: no row yet): tells a cached profile that
+// another process (a staff import from the command line) changed it.
+std::int64_t ProfileVersion(Connection& c, Id user_id);
 // The photo key of a person ('' when none); setting it creates the profile row if needed.
 std::string PhotoKey(Connection& c, Id user_id);
 void SetPhotoKey(Connection& c, Id user_id, const std::string& key, std::int64_t now);
@@ -61,6 +64,10 @@ std::vector<std::pair<Card, std::int64_t>> Experts(Connection& c, const std::str
 bool HasExpertise(Connection& c, Id user_id, const std::string& tag);
 bool Endorse(Connection& c, Id user_id, const std::string& tag, Id endorser, std::int64_t now);
 bool Unendorse(Connection& c, Id user_id, const std::string& tag, Id endorser);
+// (tag, count) from the counts kept on expertise rows, most endorsed first.
+std::vector<std::pair<std::string, std::int64_t>> EndorsementCounts(Connection& c, Id user_id);
+// The tags of `user_id` that `endorser` endorsed (a point lookup per tag).
+std::vector<std::string> EndorsedBy(Connection& c, Id user_id, Id endorser);
 // tag -> (count, endorsed by `viewer`)
 std::vector<std::tuple<std::string, std::int64_t, bool>> EndorsementsOf(Connection& c, Id user_id, Id viewer);
 
