@@ -23,14 +23,13 @@ echo "== seeding $PEOPLE people"
 echo secret-bench-pw | ./build/agora admin create-user --data "$work/data" --email bench@example.com --name Bench --role admin --password-stdin >/dev/null 2>&1
 
 echo "== staff import of $PEOPLE rows into an empty database"
-{
-  echo "email,display_name,title,department,country,manager_email,expertise"
-  for ((i = 0; i < PEOPLE; i++)); do
-    m=$(( i == 0 ? -1 : (i - 1) / 8 ))
-    printf 'p%d@import.example,Person %d,Engineer,Dept %d,SE,%s,topic-%d;go\n' "$i" "$i" $((i % 40)) \
-      "$([[ $m -ge 0 ]] && echo "p$m@import.example")" $((i % 500))
-  done
-} >"$work/staff.csv"
+awk -v n="$PEOPLE" 'BEGIN {
+  print "email,display_name,title,department,country,manager_email,expertise"
+  for (i = 0; i < n; i++) {
+    m = i == 0 ? "" : sprintf("p%d@import.example", int((i - 1) / 8))
+    printf "p%d@import.example,Person %d,Engineer,Dept %d,SE,%s,topic-%d;go\n", i, i, i % 40, m, i % 500
+  }
+}' >"$work/staff.csv"
 /usr/bin/time -f "import: %e s wall, %M KiB max RSS" ./build/agora admin import-people "$work/staff.csv" --data "$work/import" 2>&1 | grep -vE '"msg"|^\s*\[' | tail -2
 
 agora_port=$(port)

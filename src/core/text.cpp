@@ -73,8 +73,96 @@ void AppendUtf8(std::string& out, std::uint32_t cp) {
 }
 }  // namespace
 
-std::string Lower(std::string_view s) {
+namespace {
+locale_t Utf8Locale() {
   static const locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
+  return utf8;
+}
+
+// Decodes the code point at p (valid UTF-8 assumed; bounded by end) and advances p.
+std::uint32_t NextCodePoint(const unsigned char*& p, const unsigned char* end) {
+  std::uint32_t cp = *p;
+  int extra = cp < 0x80 ? 0 : cp < 0xE0 ? 1 : cp < 0xF0 ? 2 : 3;
+  if (extra) cp &= (0x3F >> extra);
+  for (int i = 1; i <= extra && p + i < end; ++i) cp = (cp << 6) | (p[i] & 0x3F);
+  p += extra + 1;
+  return cp;
+}
+
+bool IsWordChar(std::uint32_t cp, locale_t loc) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return loc ? iswalnum_l(static_cast<wint_t>(cp), loc) != 0 : true;
+}
+
+std::uint32_t Fold(std::uint32_t cp, locale_t loc) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+  return loc ? static_cast<std::uint32_t>(towlower_l(static_cast<wint_t>(cp), loc)) : cp;
+}
+}  // namespace
+
+std::vector<std::u32string> FoldedWords(std::string_view s) {
+  locale_t loc = Utf8Locale();
+  std::vector<std::u32string> out;
+  std::u32string word;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    std::uint32_t cp = NextCodePoint(p, end);
+    if (IsWordChar(cp, loc)) {
+      word.push_back(Fold(cp, loc));
+    } else if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
+bool WordsStartWith(std::string_view text, const std::vector<std::u32string>& prefixes) {
+  if (prefixes.empty()) return true;
+  if (prefixes.size() > 64) return false;
+  locale_t loc = Utf8Locale();
+  std::uint64_t found = 0;  // bit i: prefixes[i] starts some word
+  const std::uint64_t all = prefixes.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << prefixes.size()) - 1;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  // Walk the words; at each word's start, compare every prefix still unmatched against it.
+  std::uint64_t alive = 0;  // prefixes still matching the current word so far
+  size_t pos = 0;           // position within the current word
+  bool in_word = false;
+  while (p < end) {
+    std::uint32_t cp = NextCodePoint(p, end);
+    if (!IsWordChar(cp, loc)) {
+      in_word = false;
+      continue;
+    }
+    cp = Fold(cp, loc);
+    if (!in_word) {
+      in_word = true;
+      pos = 0;
+      alive = all & ~found;
+    }
+    for (size_t i = 0; alive && i < prefixes.size(); ++i) {
+      std::uint64_t bit = std::uint64_t{1} << i;
+      if (!(alive & bit)) continue;
+      if (pos < prefixes[i].size() && prefixes[i][pos] == cp) {
+        if (pos + 1 == prefixes[i].size()) {
+          found |= bit;
+          alive &= ~bit;
+        }
+      } else {
+        alive &= ~bit;
+      }
+    }
+    if (found == all) return true;
+    ++pos;
+  }
+  return found == all;
+}
+
+std::string Lower(std::string_view s) {
+  locale_t utf8 = Utf8Locale();
   if (!utf8) return AsciiLower(s);
   std::string out;
   out.reserve(s.size());

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace agora::text {
 
@@ -22,6 +23,12 @@ bool LooksLikeEmail(std::string_view s);
 std::string EmailKey(std::string_view email);
 // A handle candidate from an e-mail local part: [a-z0-9_.-], 3..30 characters.
 std::string HandleFromEmail(std::string_view email);
+// The words of `s`, case-folded, as code points: runs of letters and digits, as SQLite's
+// unicode61 tokenizer splits them (so a name's words here are its full-text tokens).
+std::vector<std::u32string> FoldedWords(std::string_view s);
+// True when every one of `prefixes` (FoldedWords of a query) starts some word of `text`:
+// "an be" matches "Anders Berg". Allocates nothing; for checking many names in a row.
+bool WordsStartWith(std::string_view text, const std::vector<std::u32string>& prefixes);
 // True when text has control characters other than tab/newline (names must not).
 bool HasControlCharacters(std::string_view s);
 

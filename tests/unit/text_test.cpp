@@ -32,3 +32,31 @@ TEST(Handle, DerivedFromEmailLocalPart) {
 }
 
 }  // namespace agora::text
+
+namespace agora::text {
+namespace {
+
+TEST(Words, SplitLikeTheFullTextTokenizerAndFoldCase) {
+  EXPECT_EQ(FoldedWords("Maria-José  O'Brien"), (std::vector<std::u32string>{U"maria", U"josé", U"o", U"brien"}));
+  EXPECT_EQ(FoldedWords("ÅSA Öberg"), (std::vector<std::u32string>{U"åsa", U"öberg"}));
+  EXPECT_EQ(FoldedWords("ДМИТРИЙ иванов"), (std::vector<std::u32string>{U"дмитрий", U"иванов"}));
+  EXPECT_EQ(FoldedWords("佐藤 健"), (std::vector<std::u32string>{U"佐藤", U"健"}));
+  EXPECT_TRUE(FoldedWords(" -- ").empty());
+}
+
+TEST(Words, EveryQueryWordMustStartSomeWordOfTheName) {
+  auto q = [](const char* s) { return FoldedWords(s); };
+  EXPECT_TRUE(WordsStartWith("Anders Berg", q("an")));
+  EXPECT_TRUE(WordsStartWith("Anders Berg", q("BE an")));
+  EXPECT_TRUE(WordsStartWith("Maria Ana López", q("ló")));
+  EXPECT_FALSE(WordsStartWith("Maria Ana López", q("lo"))) << "ó is its own letter, as in the full-text index";
+  EXPECT_FALSE(WordsStartWith("Anders Berg", q("nd"))) << "the start of a word, not the middle";
+  EXPECT_FALSE(WordsStartWith("Anders Berg", q("an x")));
+  EXPECT_TRUE(WordsStartWith("Дмитрий Иванов", q("ив")));
+  EXPECT_TRUE(WordsStartWith("Anna Ann", q("anna ann"))) << "two query words may match different name words";
+  EXPECT_FALSE(WordsStartWith("Ann", q("annika")));
+  EXPECT_TRUE(WordsStartWith("anything", q("")));
+}
+
+}  // namespace
+}  // namespace agora::text

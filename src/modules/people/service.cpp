@@ -341,10 +341,8 @@ Result<std::vector<Card>> PeopleService::Managers(const identity::Principal& vie
   return chain;
 }
 
-namespace {
-// "ana ber" -> "ana"* AND "ber"*: every word must start a word of the name. Words without a
-// letter or digit are dropped (the tokenizer would drop them too).
-std::string MatchExpression(std::string_view q) {
+// Words without a letter or digit are dropped (the tokenizer would drop them too).
+std::string NameMatchExpression(std::string_view q) {
   std::string out;
   size_t i = 0;
   while (i < q.size()) {
@@ -365,12 +363,12 @@ std::string MatchExpression(std::string_view q) {
   }
   return out;
 }
-}  // namespace
 
 Result<CardPage> PeopleService::Directory(const identity::Principal& viewer, const DirectoryRequest& r) {
   if (!text::IsValidUtf8(r.q) || r.q.size() > 200) return Error::Invalid("q", "q must be text of at most 200 bytes");
   store::DirectoryQuery d;
-  d.match = MatchExpression(r.q);
+  d.match = NameMatchExpression(r.q);
+  d.words = r.q;
   if (!text::Trim(r.q).empty() && d.match.empty()) return CardPage{};
   d.department = std::string(text::Trim(r.department));
   auto country = Country(r.country);

@@ -103,6 +103,10 @@ class PeopleService {
 // Handles: 3 to 30 of a-z 0-9 . _ -, starting with a letter or digit.
 Status ValidateHandle(std::string_view handle);
 
+// "ana ber" -> "ana"* AND "ber"*: the full-text expression for a name search, in which every
+// word must start a word of the name. Empty when no word has a letter or digit.
+std::string NameMatchExpression(std::string_view q);
+
 // Normalizes an expertise tag ("  Kubernetes " -> "kubernetes"); kInvalidField when it is
 // not 1-50 characters of text without separators.
 Result<std::string> NormalizeTag(std::string_view tag);

@@ -84,7 +84,7 @@ constexpr const char* kReports =
 constexpr const char* kDirectoryTemplate =
     "SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id"
     " WHERE " AGORA_LIST_RULE
-    " AND (?1 = '' OR u.id IN (SELECT rowid FROM people_names WHERE people_names MATCH ?1))"
+    " AND (?1 = '' OR agora_words_start_with(u.display_name, ?1))"
     " AND (?4 = '' OR p.department = ?4) AND (?5 = '' OR p.country = ?5)"
     " AND (u.display_name > ?6 COLLATE {collation} OR (u.display_name = ?6 COLLATE {collation} AND u.id > ?7))"
     " ORDER BY u.display_name COLLATE {collation}, u.id LIMIT ?8";
@@ -329,11 +329,13 @@ std::vector<Card> Reports(Connection& c, Id manager_id, ListFilter f) {
 std::vector<Card> Directory(Connection& c, const DirectoryQuery& q, ListFilter f) {
   bool few = false;
   if (!q.match.empty()) {
-    auto count = c.Prepare(kCountMatches, q.match, kFewMatches + 1);
-    few = count.Next() && count.Int(0) <= kFewMatches;
+    std::int64_t threshold = q.few_matches >= 0 ? q.few_matches : kFewMatches;
+    auto count = c.Prepare(kCountMatches, q.match, threshold + 1);
+    few = count.Next() && count.Int(0) <= threshold;
   }
   const auto& sql = DirectorySqlFor(q.order);
-  auto query = c.Prepare(few ? sql.search : sql.browse, q.match, f.include_inactive, f.include_guests,
+  // The walk tests each name itself (words); the search starts from the full-text matches.
+  auto query = c.Prepare(few ? sql.search : sql.browse, few ? q.match : q.words, f.include_inactive, f.include_guests,
                          q.department, q.country, q.after_name, q.after_id, q.limit);
   return Cards(std::move(query));
 }

@@ -47,10 +47,14 @@ struct DirectoryQuery {
   std::string match;       // FTS5 expression for name prefixes; empty: everyone
   std::string department;  // exact; empty: any
   std::string country;     // exact; empty: any
+  std::string words;           // the same words as typed, for the name-index walk
   std::string order = "root";  // name sort order (core/collation.h)
   std::string after_name;  // keyset position (name order)
   Id after_id = 0;
   int limit = 20;
+  // Name searches with at most this many full-text matches start from them; more walk the
+  // name index (-1: the measured default). Tests set it to compare the two plans.
+  std::int64_t few_matches = -1;
 };
 // By name in `q.order`, then id.
 std::vector<Card> Directory(Connection& c, const DirectoryQuery& q, ListFilter f);
