@@ -71,6 +71,7 @@ int Serve(App& app) {
   identity::RegisterApi(router, *app.identity, cfg.auth);
   identity::RegisterAdminApi(router, *app.admin);
   people::PeopleService people_service(*app.db, *app.ids, app.clock);
+  people_service.StartNameIndex();
   people::RegisterApi(router, people_service);
   media::InitImages();
   media::BlobStore media_files((std::filesystem::path(cfg.data_dir) / "media").string());

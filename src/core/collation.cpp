@@ -1,6 +1,7 @@
 #include "core/collation.h"
 
 #include <unicode/ucol.h>
+#include <unicode/ustring.h>
 #include <unicode/uvernum.h>
 
 #include <cctype>
@@ -60,6 +61,25 @@ int Collator::Compare(std::string_view a, std::string_view b) const {
                                         static_cast<int32_t>(b.size()), &status);
   if (U_FAILURE(status)) return a.compare(b);  // invalid UTF-8 cannot be stored; keep a total order anyway
   return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+}
+
+std::string Collator::SortKey(std::string_view text) const {
+  UErrorCode status = U_ZERO_ERROR;
+  std::u16string utf16(text.size() + 1, u'\0');
+  int32_t len = 0;
+  u_strFromUTF8(reinterpret_cast<UChar*>(utf16.data()), static_cast<int32_t>(utf16.size()), &len, text.data(),
+                static_cast<int32_t>(text.size()), &status);
+  if (U_FAILURE(status)) return std::string(text);
+  std::string key(static_cast<size_t>(len) * 4 + 16, '\0');
+  for (;;) {
+    int32_t n = ucol_getSortKey(static_cast<UCollator*>(icu_), reinterpret_cast<const UChar*>(utf16.data()), len,
+                                reinterpret_cast<uint8_t*>(key.data()), static_cast<int32_t>(key.size()));
+    if (n <= static_cast<int32_t>(key.size())) {
+      key.resize(static_cast<size_t>(n > 0 ? n - 1 : 0));  // without the terminating zero
+      return key;
+    }
+    key.resize(static_cast<size_t>(n));
+  }
 }
 
 std::string VersionFingerprint() {

@@ -44,6 +44,9 @@ class Collator {
   Collator& operator=(const Collator&) = delete;
   // <0, 0, >0 like strcmp, on UTF-8 text.
   int Compare(std::string_view a, std::string_view b) const;
+  // ICU's sort key of UTF-8 text: comparing two keys bytewise (memcmp) orders the texts
+  // exactly as Compare does, much faster when the same text is compared many times.
+  std::string SortKey(std::string_view text) const;
 
  private:
   friend std::string VersionFingerprint();

@@ -60,3 +60,23 @@ TEST(Collation, VersionFingerprintNamesEveryOrder) {
 
 }  // namespace
 }  // namespace agora::collation
+
+namespace agora::collation {
+namespace {
+
+TEST(Collation, SortKeysOrderLikeCompare) {
+  std::vector<std::string> names{"Östen", "Zoe", "Åsa", "Anna", "Ärla", "Bo", "anna", "Дмитрий", "佐藤 健", ""};
+  for (const auto& o : kOrders) {
+    auto c = Collator::Open(o.name);
+    for (const auto& a : names)
+      for (const auto& b : names) {
+        int by_compare = c->Compare(a, b);
+        int by_key = c->SortKey(a).compare(c->SortKey(b));
+        EXPECT_EQ(by_compare < 0, by_key < 0) << o.name << ": " << a << " vs " << b;
+        EXPECT_EQ(by_compare == 0, by_key == 0) << o.name << ": " << a << " vs " << b;
+      }
+  }
+}
+
+}  // namespace
+}  // namespace agora::collation

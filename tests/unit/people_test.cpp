@@ -4,7 +4,9 @@
 #include "modules/identity/admin_service.h"
 #include "modules/people/policy.h"
 #include "modules/people/service.h"
+#include "modules/people/name_index.h"
 #include "modules/people/store.h"
+#include "core/text.h"
 #include "core/collation.h"
 #include "test_support.h"
 
@@ -167,6 +169,69 @@ TEST_F(PeopleServiceTest, BothNameSearchPlansGiveTheSamePages) {
       }
     }
   }
+}
+
+// The in-memory name index answers exactly as SQL does (the walk plan), page by page, in
+// every order and visibility, also after names, roles and states change underneath it.
+TEST_F(PeopleServiceTest, NameIndexAnswersLikeSql) {
+  const char* names[] = {"Anders Berg", "Åsa Öberg", "Maria Ana López", "Ana María Ortiz", "Anna-Lena Andersson",
+                         "Дмитрий Иванов", "Иван Андреев", "佐藤 健", "Annika Zetterberg", "Bo Anker",
+                         "Ærlig Ansgar", "Ñandú Núñez", "Zoe Anand", "Andrés Nieto", "Ann Ann"};
+  std::vector<Id> ids;
+  int n = 0;
+  for (const char* name : names)
+    for (int copy = 0; copy < 3; ++copy) {
+      auto u = admin_.CreateUser({}, {"p" + std::to_string(n++) + "@example.com", name, Role::kMember, ""});
+      ASSERT_TRUE(u);
+      ids.push_back(u->id);
+    }
+  NameIndex index(*db_);
+  index.Build();
+  ASSERT_TRUE(index.ready());
+
+  auto compare_all = [&](const char* when) {
+    for (const char* q : {"an", "AN", "an be", "ив", "佐", "ann", "zz", "ñ", "ande and", "zz an"}) {
+      for (const auto& order : collation::kOrders) {
+        for (ListFilter f : {ListFilter{}, ListFilter{true, true}}) {
+          std::vector<Id> by_sql, by_memory;
+          store::DirectoryQuery d;
+          d.words = q;
+          d.match = NameMatchExpression(q);
+          d.order = std::string(order.name);
+          d.limit = 4;
+          d.few_matches = 0;
+          for (int guard = 0; guard < 100; ++guard) {
+            auto page = db_->Read([&](auto& c) { return store::Directory(c, d, f); });
+            for (const auto& card : page) by_sql.push_back(card.id);
+            if (static_cast<int>(page.size()) < d.limit) break;
+            d.after_name = page.back().display_name;
+            d.after_id = page.back().id;
+          }
+          std::string after_name;
+          Id after_id = 0;
+          for (int guard = 0; guard < 100; ++guard) {
+            auto page = index.Search(text::FoldedWords(q), order.name, after_name, after_id, 4, f);
+            ASSERT_TRUE(page);
+            by_memory.insert(by_memory.end(), page->begin(), page->end());
+            if (page->size() < 4) break;
+            after_id = page->back();
+            after_name = db_->Read([&](auto& c) { return store::LoadCard(c, after_id)->display_name; });
+          }
+          EXPECT_EQ(by_memory, by_sql) << when << ": q=" << q << " order=" << order.name << " all=" << f.include_guests;
+        }
+      }
+    }
+  };
+  compare_all("as built");
+  // Changes through the database (as another process would make them) show at once.
+  ASSERT_TRUE(admin_.UpdateUser({}, ids[0], {.display_name = std::string("Zander Anberg")}));
+  ASSERT_TRUE(admin_.UpdateUser({}, ids[1], {.active = false}));
+  ASSERT_TRUE(admin_.UpdateUser({}, ids[2], {.role = Role::kGuest}));
+  ASSERT_TRUE(admin_.CreateUser({}, {"late@example.com", "Anneli Late", Role::kMember, ""}));
+  compare_all("after changes");
+  auto found = index.Search(text::FoldedWords("zander"), "root", "", 0, 10, ListFilter{});
+  ASSERT_TRUE(found);
+  EXPECT_EQ(*found, std::vector<Id>{ids[0]});
 }
 
 }  // namespace

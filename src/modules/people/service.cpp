@@ -167,6 +167,8 @@ Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::s
 
 void PeopleService::Forget(Id id) { cache_.Invalidate(id); }
 
+void PeopleService::StartNameIndex() { names_.StartBuilding(); }
+
 Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id target, const ProfileChange& ch) {
   if (viewer.user.id != target && !viewer.is_admin()) return Error::Forbidden("you can edit only your own profile");
   if (ch.manager_id && !viewer.is_admin()) return Error::Forbidden("only admins change who someone reports to");
@@ -416,7 +418,20 @@ Result<CardPage> PeopleService::Directory(const identity::Principal& viewer, con
     }
     return page;
   }
-  page.items = db_.Read([&](auto& c) { return store::Directory(c, d, f); });
+  // Name suggestions come from memory when nothing else filters (name_index.h says why).
+  std::optional<std::vector<Id>> from_memory;
+  if (!d.match.empty() && d.department.empty() && d.country.empty())
+    from_memory = names_.Search(text::FoldedWords(r.q), d.order, d.after_name, d.after_id, d.limit, f);
+  if (from_memory) {
+    page.items = db_.Read([&](auto& c) {
+      std::vector<Card> cards;
+      for (Id id : *from_memory)
+        if (auto card = store::LoadCard(c, id)) cards.push_back(std::move(*card));
+      return cards;
+    });
+  } else {
+    page.items = db_.Read([&](auto& c) { return store::Directory(c, d, f); });
+  }
   if (static_cast<int>(page.items.size()) > r.limit) {
     page.items.resize(static_cast<size_t>(r.limit));
     page.next_cursor = EncodeCursor({d.order + "\n" + page.items.back().display_name, page.items.back().id});

@@ -14,6 +14,7 @@
 #include "core/result.h"
 #include "modules/identity/model.h"
 #include "modules/people/model.h"
+#include "modules/people/name_index.h"
 #include "modules/people/profile_cache.h"
 #include "store/database.h"
 
@@ -44,7 +45,7 @@ struct Endorsement {
 class PeopleService {
  public:
   PeopleService(agora::store::Database& db, IdGenerator& ids, const Clock& clock)
-      : db_(db), ids_(ids), clock_(clock), cache_(clock) {}
+      : db_(db), ids_(ids), clock_(clock), cache_(clock), names_(db) {}
 
   // `ref` is an id, a handle, or "me". 404 when missing or not visible to the viewer.
   Result<Id> Resolve(const identity::Principal& viewer, std::string_view ref);
@@ -63,6 +64,9 @@ class PeopleService {
 
   // Drops what the service remembers of a person's profile (another service changed it).
   void Forget(Id id);
+  // Loads every name into memory on a background thread, for fast suggestions (the server
+  // calls it at start-up; until it is done, and without it, suggestions come from SQL).
+  void StartNameIndex();
 
   Status Follow(const identity::Principal& viewer, Id target);
   Status Unfollow(const identity::Principal& viewer, Id target);
@@ -98,6 +102,7 @@ class PeopleService {
   IdGenerator& ids_;
   const Clock& clock_;
   ProfileCache cache_;
+  NameIndex names_;
 };
 
 // Handles: 3 to 30 of a-z 0-9 . _ -, starting with a letter or digit.

@@ -1,0 +1,213 @@
+#include "modules/people/name_index.h"
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <mutex>
+
+#include "core/log.h"
+#include "core/text.h"
+
+namespace agora::people {
+namespace {
+
+// Overlay entries are scanned whole by every search; past this many they are sorted in.
+constexpr size_t kMaxOverlay = 4096;
+
+size_t OrderIndex(std::string_view order) {
+  for (size_t i = 0; i < collation::kOrders.size(); ++i)
+    if (collation::kOrders[i].name == order) return i;
+  return 0;
+}
+
+// This thread's collators, for the sort key of a cursor's name.
+const collation::Collator& ThreadCollator(size_t order) {
+  thread_local std::array<std::unique_ptr<collation::Collator>, collation::kOrders.size()> collators;
+  if (!collators[order]) collators[order] = collation::Collator::Open(collation::kOrders[order].name);
+  return *collators[order];
+}
+
+// The first 8 bytes of a sort key as a big-endian number: ordering two of them orders the
+// keys' prefixes; equal prefixes need the whole keys.
+std::uint64_t KeyPrefix(const std::string& key) {
+  std::uint64_t v = 0;
+  for (size_t i = 0; i < 8; ++i) v = (v << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0);
+  return v;
+}
+
+bool StartsWith(const std::u32string& word, const std::u32string& prefix) {
+  return word.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), word.begin());
+}
+
+}  // namespace
+
+NameIndex::~NameIndex() {
+  if (builder_.joinable()) builder_.join();
+}
+
+void NameIndex::StartBuilding() {
+  builder_ = std::thread([this] {
+    try {
+      Build();
+    } catch (const std::exception& e) {
+      log::Error("name index not built; suggestions use SQL", {{"error", e.what()}});
+    }
+  });
+}
+
+void NameIndex::Build() {
+  std::unique_lock lock(mu_);
+  if (collators_.empty())
+    for (const auto& o : collation::kOrders) collators_.push_back(collation::Collator::Open(o.name));
+  // The log position and the names from one snapshot: nothing is missed or applied twice.
+  db_.Read([&](agora::store::Connection& c) {
+    auto last = c.Prepare("SELECT coalesce(max(seq), 0) FROM name_changes");
+    seq_ = last.Next() ? last.Int(0) : 0;
+    auto rows = c.Prepare("SELECT id, display_name, role, active FROM users");
+    while (rows.Next())
+      Apply(rows.Int(0), rows.Text(1), identity::ParseRole(rows.TextView(2)).value_or(identity::Role::kMember),
+            rows.Int(3) != 0);
+  });
+  Compact();
+  ready_.store(true, std::memory_order_release);
+}
+
+void NameIndex::Apply(Id id, std::string name, identity::Role role, bool active) {
+  auto [it, inserted] = index_of_.try_emplace(id, static_cast<std::uint32_t>(people_.size()));
+  const std::uint32_t at = it->second;
+  if (inserted) {
+    people_.emplace_back();
+    generation_.push_back(0);
+    flags_.push_back(0);
+    for (auto& prefixes : key_prefix_) prefixes.push_back(0);
+  }
+  Person& p = people_[at];
+  p.id = id;
+  flags_[at] = static_cast<std::uint8_t>((active ? kActive : 0) | (role == identity::Role::kGuest ? kGuest : 0));
+  if (!inserted && p.name == name) return;
+  ++generation_[at];
+  p.name = std::move(name);
+  for (size_t k = 0; k < collators_.size(); ++k) {
+    p.keys[k] = collators_[k]->SortKey(p.name);
+    key_prefix_[k][at] = KeyPrefix(p.keys[k]);
+  }
+  for (auto& w : text::FoldedWords(p.name)) overlay_.push_back({std::move(w), at, generation_[at]});
+}
+
+void NameIndex::Compact() {
+  auto stale = [this](const Word& w) { return generation_[w.person] != w.generation; };
+  std::erase_if(words_, stale);
+  std::erase_if(overlay_, stale);
+  auto by_word = [](const Word& a, const Word& b) { return a.word < b.word || (a.word == b.word && a.person < b.person); };
+  std::sort(overlay_.begin(), overlay_.end(), by_word);
+  size_t middle = words_.size();
+  words_.insert(words_.end(), std::make_move_iterator(overlay_.begin()), std::make_move_iterator(overlay_.end()));
+  std::inplace_merge(words_.begin(), words_.begin() + static_cast<std::ptrdiff_t>(middle), words_.end(), by_word);
+  overlay_.clear();
+}
+
+void NameIndex::CatchUp() {
+  std::int64_t from;
+  {
+    std::shared_lock lock(mu_);
+    from = seq_;
+  }
+  struct Change {
+    std::int64_t seq;
+    Id id;
+    std::string name;
+    identity::Role role;
+    bool active;
+  };
+  std::vector<Change> changes;
+  db_.Read([&](agora::store::Connection& c) {
+    auto q = c.Prepare(
+        "SELECT n.seq, u.id, u.display_name, u.role, u.active FROM name_changes n JOIN users u ON u.id = n.user_id"
+        " WHERE n.seq > ? ORDER BY n.seq",
+        from);
+    while (q.Next())
+      changes.push_back({q.Int(0), q.Int(1), q.Text(2),
+                         identity::ParseRole(q.TextView(3)).value_or(identity::Role::kMember), q.Int(4) != 0});
+  });
+  if (changes.empty()) return;
+  std::unique_lock lock(mu_);
+  for (auto& ch : changes) {
+    if (ch.seq <= seq_) continue;  // another search applied it meanwhile
+    Apply(ch.id, std::move(ch.name), ch.role, ch.active);
+    seq_ = ch.seq;
+  }
+  if (overlay_.size() > kMaxOverlay) Compact();
+}
+
+std::optional<std::vector<Id>> NameIndex::Search(const std::vector<std::u32string>& words, std::string_view order,
+                                                 const std::string& after_name, Id after_id, int limit,
+                                                 ListFilter f) {
+  if (!ready()) return std::nullopt;
+  CatchUp();
+  const size_t k = OrderIndex(order);
+  const bool has_after = !after_name.empty() || after_id != 0;
+  const std::string after_key = has_after ? ThreadCollator(k).SortKey(after_name) : std::string();
+  std::vector<Id> out;
+  if (words.empty() || limit <= 0) return out;
+
+  std::shared_lock lock(mu_);
+  // The query word with the fewest entries gives the candidates; the others are checked.
+  auto range_of = [this](const std::u32string& w) {
+    auto lo = std::lower_bound(words_.begin(), words_.end(), w, [](const Word& e, const std::u32string& v) { return e.word < v; });
+    std::u32string next = w;
+    ++next.back();
+    auto hi = std::lower_bound(lo, words_.end(), next, [](const Word& e, const std::u32string& v) { return e.word < v; });
+    return std::pair(lo, hi);
+  };
+  size_t narrowest = 0;
+  auto best_range = range_of(words[0]);
+  for (size_t i = 1; i < words.size(); ++i) {
+    auto r = range_of(words[i]);
+    if (r.second - r.first < best_range.second - best_range.first) {
+      best_range = r;
+      narrowest = i;
+    }
+  }
+  // The first `limit` by (sort key, id): a bounded max-heap. Most candidates lose to the
+  // heap's top on the 8-byte key prefix alone, read from a flat array.
+  const auto& prefix = key_prefix_[k];
+  const std::uint64_t after_prefix = has_after ? KeyPrefix(after_key) : 0;
+  auto before = [&](std::uint32_t a, std::uint32_t b) {
+    if (prefix[a] != prefix[b]) return prefix[a] < prefix[b];
+    int c = people_[a].keys[k].compare(people_[b].keys[k]);
+    return c < 0 || (c == 0 && people_[a].id < people_[b].id);
+  };
+  std::vector<std::uint32_t> heap;
+  auto consider = [&](std::uint32_t idx) {
+    std::uint8_t flags = flags_[idx];
+    if ((!(flags & kActive) && !f.include_inactive) || ((flags & kGuest) && !f.include_guests)) return;
+    if (has_after) {
+      if (prefix[idx] < after_prefix) return;
+      if (prefix[idx] == after_prefix) {
+        int c = people_[idx].keys[k].compare(after_key);
+        if (c < 0 || (c == 0 && people_[idx].id <= after_id)) return;
+      }
+    }
+    bool full = heap.size() >= static_cast<size_t>(limit);
+    if (full && !before(idx, heap.front())) return;
+    // A name with two words starting alike ("Ann Ann") is met twice.
+    if (std::find(heap.begin(), heap.end(), idx) != heap.end()) return;
+    if (words.size() > 1 && !text::WordsStartWith(people_[idx].name, words)) return;
+    if (full) {
+      std::pop_heap(heap.begin(), heap.end(), before);
+      heap.back() = idx;
+    } else {
+      heap.push_back(idx);
+    }
+    std::push_heap(heap.begin(), heap.end(), before);
+  };
+  for (auto it = best_range.first; it != best_range.second; ++it)
+    if (generation_[it->person] == it->generation) consider(it->person);
+  for (const auto& w : overlay_)
+    if (generation_[w.person] == w.generation && StartsWith(w.word, words[narrowest])) consider(w.person);
+  std::sort_heap(heap.begin(), heap.end(), before);
+  for (auto idx : heap) out.push_back(people_[idx].id);
+  return out;
+}
+
+}  // namespace agora::people
