@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <memory>
 #include <mutex>
 
@@ -48,7 +49,12 @@ NameIndex::~NameIndex() {
 void NameIndex::StartBuilding() {
   builder_ = std::thread([this] {
     try {
+      auto started = std::chrono::steady_clock::now();
       Build();
+      std::shared_lock lock(mu_);
+      log::Info("name index built", {{"people", static_cast<std::int64_t>(people_.size())},
+                                     {"words", static_cast<std::int64_t>(words_.size())},
+                                     {"ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()}});
     } catch (const std::exception& e) {
       log::Error("name index not built; suggestions use SQL", {{"error", e.what()}});
     }
