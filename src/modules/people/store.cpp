@@ -41,6 +41,9 @@ constexpr const char* kSaveProfile =
 constexpr const char* kDeleteExpertise = "DELETE FROM expertise WHERE user_id = ? AND tag = ?";
 constexpr const char* kInsertExpertise = "INSERT OR IGNORE INTO expertise (user_id, tag) VALUES (?, ?)";
 constexpr const char* kManagerOf = "SELECT manager_id FROM profiles WHERE user_id = ?";
+constexpr const char* kSetManager =
+    "INSERT INTO profiles (user_id, manager_id, updated_at) VALUES (?, ?, ?)"
+    " ON CONFLICT (user_id) DO UPDATE SET manager_id = excluded.manager_id, updated_at = excluded.updated_at";
 constexpr const char* kPhotoKey = "SELECT photo FROM profiles WHERE user_id = ?";
 constexpr const char* kProfileVersion = "SELECT updated_at FROM profiles WHERE user_id = ?";
 constexpr const char* kSetPhotoKey =
@@ -276,6 +279,10 @@ void SaveProfile(Connection& c, const Profile& p, std::int64_t now) {
   for (const auto& tag : p.expertise)
     if (std::find(current.begin(), current.end(), tag) == current.end())
       c.Prepare(kInsertExpertise, p.account.id, tag).Run();
+}
+
+void SetManager(Connection& c, Id user_id, std::optional<Id> manager, std::int64_t now) {
+  c.Prepare(kSetManager, user_id, manager, now).Run();
 }
 
 std::optional<Id> ManagerOf(Connection& c, Id user_id) {

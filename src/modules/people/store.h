@@ -25,6 +25,8 @@ std::optional<Card> LoadCard(Connection& c, Id user_id);
 // Writes every profile column (insert or update) and replaces the expertise tags.
 void SaveProfile(Connection& c, const Profile& p, std::int64_t now);
 std::optional<Id> ManagerOf(Connection& c, Id user_id);
+// Sets only the manager (creating the profile row if needed).
+void SetManager(Connection& c, Id user_id, std::optional<Id> manager, std::int64_t now);
 
 // When the person's profile row last changed (0: no row yet): tells a cached profile that
 // another process (a staff import from the command line) changed it.
