@@ -13,6 +13,7 @@
 // being killed (kill -9); only an OS crash or power loss can lose the last few commits.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -159,6 +160,11 @@ class Database {
 
   // This thread's reader connection, for a single statement in autocommit mode.
   Connection& Reader();
+
+  // A number that changes whenever any connection (this process's writer or another
+  // process) has committed since this thread last asked: a cheap way for in-memory copies
+  // of data to know whether to look for changes. Per thread (it uses the thread's reader).
+  std::int64_t DataVersion();
 
   // True when a trivial query succeeds (readiness probe).
   bool Ping();

@@ -113,6 +113,16 @@ void NameIndex::Compact() {
 }
 
 void NameIndex::CatchUp() {
+  // Nothing committed anywhere since this thread last looked: nothing to read.
+  thread_local std::vector<std::pair<std::uint64_t, std::int64_t>> seen;  // (index serial, version)
+  const std::int64_t version = db_.DataVersion();
+  auto mine = std::find_if(seen.begin(), seen.end(), [this](const auto& e) { return e.first == serial_; });
+  if (mine == seen.end()) {
+    seen.emplace_back(serial_, version - 1);
+    mine = seen.end() - 1;
+  }
+  if (mine->second == version) return;
+  mine->second = version;
   std::int64_t from;
   {
     std::shared_lock lock(mu_);

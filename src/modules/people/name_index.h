@@ -5,8 +5,9 @@
 //
 // Held here: each person's name, role and state, their name's words (case-folded, sorted,
 // for prefix ranges) and ICU sort keys per order (core/collation.h), so the first page of
-// matches is a prefix range plus a top-k by bytewise key. Every search first applies the
-// database's `name_changes` log (one indexed query), so writes by any process show at once.
+// matches is a prefix range plus a top-k by bytewise key. A search first applies the
+// database's `name_changes` log (one indexed query) when anything was committed since this
+// thread last looked (SQLite's data_version), so writes by any process show at once.
 // Built in the background at start-up; until then, and for searches with other filters,
 // the directory uses SQL.
 #pragma once
@@ -30,7 +31,7 @@ namespace agora::people {
 
 class NameIndex {
  public:
-  explicit NameIndex(agora::store::Database& db) : db_(db) {}
+  explicit NameIndex(agora::store::Database& db) : db_(db), serial_(next_serial_.fetch_add(1)) {}
   ~NameIndex();
   NameIndex(const NameIndex&) = delete;
   NameIndex& operator=(const NameIndex&) = delete;
@@ -67,6 +68,8 @@ class NameIndex {
   void Compact();
 
   agora::store::Database& db_;
+  inline static std::atomic<std::uint64_t> next_serial_{1};
+  const std::uint64_t serial_;  // tells this index's per-thread state from a former one's
   std::atomic<bool> ready_{false};
   std::thread builder_;
   std::shared_mutex mu_;
@@ -83,6 +86,7 @@ class NameIndex {
   std::vector<Word> words_;    // sorted by word
   std::vector<Word> overlay_;  // recent, unsorted; scanned whole
   std::int64_t seq_ = 0;       // last name_changes row applied
+
 };
 
 }  // namespace agora::people
