@@ -229,6 +229,17 @@ TEST_F(PeopleServiceTest, NameIndexAnswersLikeSql) {
   ASSERT_TRUE(admin_.UpdateUser({}, ids[2], {.role = Role::kGuest}));
   ASSERT_TRUE(admin_.CreateUser({}, {"late@example.com", "Anneli Late", Role::kMember, ""}));
   compare_all("after changes");
+  // Enough new names that the recent ones are sorted in (compaction), then rename again.
+  db_->Write([&](agora::store::Connection& c) {
+    for (int i = 0; i < 4200; ++i)
+      c.Prepare("INSERT INTO users (id, email, email_key, handle, display_name, role, active, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, 'member', 1, 0, 0)",
+                ids_.Next(), "bulk" + std::to_string(i) + "@example.com", "bulk" + std::to_string(i) + "@example.com",
+                "bulk-" + std::to_string(i), (i % 2 ? "Ansel Bulk " : "Zed Bulk ") + std::to_string(i))
+          .Run();
+  });
+  ASSERT_TRUE(admin_.UpdateUser({}, ids[3], {.display_name = std::string("Anders Berg")}));
+  compare_all("after compaction");
   auto found = index.Search(text::FoldedWords("zander"), "root", "", 0, 10, ListFilter{});
   ASSERT_TRUE(found);
   EXPECT_EQ(*found, std::vector<Id>{ids[0]});

@@ -12,7 +12,9 @@
 namespace agora::people {
 namespace {
 
-// Overlay entries are scanned whole by every search; past this many they are sorted in.
+// Overlay entries are scanned whole by every search; past this many (or a sixteenth of the
+// words, so that a large import does not re-sort everything every few thousand names) they
+// are sorted in.
 constexpr size_t kMaxOverlay = 4096;
 
 size_t OrderIndex(std::string_view order) {
@@ -79,19 +81,24 @@ void NameIndex::Build() {
 }
 
 void NameIndex::Apply(Id id, std::string name, identity::Role role, bool active) {
-  auto [it, inserted] = index_of_.try_emplace(id, static_cast<std::uint32_t>(people_.size()));
-  const std::uint32_t at = it->second;
-  if (inserted) {
-    people_.emplace_back();
-    generation_.push_back(0);
-    flags_.push_back(0);
-    for (auto& prefixes : key_prefix_) prefixes.push_back(0);
+  const std::uint8_t flags =
+      static_cast<std::uint8_t>((active ? kActive : 0) | (role == identity::Role::kGuest ? kGuest : 0));
+  auto it = index_of_.find(id);
+  if (it != index_of_.end()) {
+    flags_[it->second] = flags;
+    if (people_[it->second].name == name) return;
+    // A new name takes a new slot: the old slot keeps its keys, so the sorted slices its
+    // word entries sit in stay sorted, and a generation bump makes those entries stale.
+    ++generation_[it->second];
   }
+  const auto at = static_cast<std::uint32_t>(people_.size());
+  index_of_[id] = at;
+  people_.emplace_back();
+  generation_.push_back(1);
+  flags_.push_back(flags);
+  for (auto& prefixes : key_prefix_) prefixes.push_back(0);
   Person& p = people_[at];
   p.id = id;
-  flags_[at] = static_cast<std::uint8_t>((active ? kActive : 0) | (role == identity::Role::kGuest ? kGuest : 0));
-  if (!inserted && p.name == name) return;
-  ++generation_[at];
   p.name = std::move(name);
   for (size_t k = 0; k < collators_.size(); ++k) {
     p.keys[k] = collators_[k]->SortKey(p.name);
@@ -110,6 +117,28 @@ void NameIndex::Compact() {
   words_.insert(words_.end(), std::make_move_iterator(overlay_.begin()), std::make_move_iterator(overlay_.end()));
   std::inplace_merge(words_.begin(), words_.begin() + static_cast<std::ptrdiff_t>(middle), words_.end(), by_word);
   overlay_.clear();
+  word_starts_.clear();
+  for (size_t i = 0; i < words_.size(); ++i)
+    if (i == 0 || words_[i].word != words_[i - 1].word) word_starts_.push_back(static_cast<std::uint32_t>(i));
+  for (size_t k = 0; k < by_order_.size(); ++k) {
+    auto& perm = by_order_[k];
+    perm.resize(words_.size());
+    // Within each word's slice, sort by this order's key: slices are independent.
+    for (size_t g = 0; g < word_starts_.size(); ++g) {
+      std::uint32_t begin = word_starts_[g];
+      std::uint32_t end = g + 1 < word_starts_.size() ? word_starts_[g + 1] : static_cast<std::uint32_t>(words_.size());
+      for (std::uint32_t i = begin; i < end; ++i) perm[i] = i;
+      std::sort(perm.begin() + begin, perm.begin() + end, [&](std::uint32_t a, std::uint32_t b) {
+        return Before(k, words_[a].person, words_[b].person);
+      });
+    }
+  }
+}
+
+bool NameIndex::Before(size_t k, std::uint32_t a, std::uint32_t b) const {
+  if (key_prefix_[k][a] != key_prefix_[k][b]) return key_prefix_[k][a] < key_prefix_[k][b];
+  int c = people_[a].keys[k].compare(people_[b].keys[k]);
+  return c < 0 || (c == 0 && people_[a].id < people_[b].id);
 }
 
 void NameIndex::CatchUp() {
@@ -152,7 +181,7 @@ void NameIndex::CatchUp() {
     Apply(ch.id, std::move(ch.name), ch.role, ch.active);
     seq_ = ch.seq;
   }
-  if (overlay_.size() > kMaxOverlay) Compact();
+  if (overlay_.size() > std::max(kMaxOverlay, words_.size() / 16)) Compact();
 }
 
 std::optional<std::vector<Id>> NameIndex::Search(const std::vector<std::u32string>& words, std::string_view order,
@@ -184,45 +213,66 @@ std::optional<std::vector<Id>> NameIndex::Search(const std::vector<std::u32strin
       narrowest = i;
     }
   }
-  // The first `limit` by (sort key, id): a bounded max-heap. Most candidates lose to the
-  // heap's top on the 8-byte key prefix alone, read from a flat array.
+  // A person passes when visible under `f`, after the cursor, and (several words) every word
+  // starts a word of their name.
   const auto& prefix = key_prefix_[k];
   const std::uint64_t after_prefix = has_after ? KeyPrefix(after_key) : 0;
-  auto before = [&](std::uint32_t a, std::uint32_t b) {
-    if (prefix[a] != prefix[b]) return prefix[a] < prefix[b];
-    int c = people_[a].keys[k].compare(people_[b].keys[k]);
-    return c < 0 || (c == 0 && people_[a].id < people_[b].id);
+  auto after_cursor = [&](std::uint32_t idx) {
+    if (!has_after) return true;
+    if (prefix[idx] != after_prefix) return prefix[idx] > after_prefix;
+    int c = people_[idx].keys[k].compare(after_key);
+    return c > 0 || (c == 0 && people_[idx].id > after_id);
   };
-  std::vector<std::uint32_t> heap;
-  auto consider = [&](std::uint32_t idx) {
+  auto passes = [&](std::uint32_t idx) {
     std::uint8_t flags = flags_[idx];
-    if ((!(flags & kActive) && !f.include_inactive) || ((flags & kGuest) && !f.include_guests)) return;
-    if (has_after) {
-      if (prefix[idx] < after_prefix) return;
-      if (prefix[idx] == after_prefix) {
-        int c = people_[idx].keys[k].compare(after_key);
-        if (c < 0 || (c == 0 && people_[idx].id <= after_id)) return;
-      }
-    }
-    bool full = heap.size() >= static_cast<size_t>(limit);
-    if (full && !before(idx, heap.front())) return;
-    // A name with two words starting alike ("Ann Ann") is met twice.
-    if (std::find(heap.begin(), heap.end(), idx) != heap.end()) return;
-    if (words.size() > 1 && !text::WordsStartWith(people_[idx].name, words)) return;
-    if (full) {
-      std::pop_heap(heap.begin(), heap.end(), before);
-      heap.back() = idx;
-    } else {
-      heap.push_back(idx);
-    }
-    std::push_heap(heap.begin(), heap.end(), before);
+    if ((!(flags & kActive) && !f.include_inactive) || ((flags & kGuest) && !f.include_guests)) return false;
+    return words.size() == 1 || text::WordsStartWith(people_[idx].name, words);
   };
-  for (auto it = best_range.first; it != best_range.second; ++it)
-    if (generation_[it->person] == it->generation) consider(it->person);
+  std::vector<std::uint32_t> found;  // person indexes, in order
+  auto take = [&](std::uint32_t idx) {
+    if (std::find(found.begin(), found.end(), idx) != found.end()) return;  // "Ann Ann": met twice
+    if (passes(idx)) found.push_back(idx);
+  };
+
+  // One cursor per distinct word in the range, each already after the keyset position; a
+  // min-heap of cursors by their current entry's key yields entries in name order.
+  const auto& perm = by_order_[k];
+  const auto lo = static_cast<std::uint32_t>(best_range.first - words_.begin());
+  const auto hi = static_cast<std::uint32_t>(best_range.second - words_.begin());
+  struct Cursor {
+    std::uint32_t at, end;
+  };
+  std::vector<Cursor> cursors;
+  for (auto g = std::lower_bound(word_starts_.begin(), word_starts_.end(), lo); g != word_starts_.end() && *g < hi; ++g) {
+    std::uint32_t end = g + 1 != word_starts_.end() ? *(g + 1) : static_cast<std::uint32_t>(words_.size());
+    std::uint32_t at = *g;
+    if (has_after)
+      at = static_cast<std::uint32_t>(std::partition_point(perm.begin() + at, perm.begin() + end, [&](std::uint32_t w) {
+                                        return !after_cursor(words_[w].person);
+                                      }) - perm.begin());
+    if (at < end) cursors.push_back({at, end});
+  }
+  auto later = [&](const Cursor& a, const Cursor& b) { return Before(k, words_[perm[b.at]].person, words_[perm[a.at]].person); };
+  std::make_heap(cursors.begin(), cursors.end(), later);
+  while (!cursors.empty() && found.size() < static_cast<size_t>(limit)) {
+    std::pop_heap(cursors.begin(), cursors.end(), later);
+    Cursor& c = cursors.back();
+    const Word& w = words_[perm[c.at]];
+    if (generation_[w.person] == w.generation) take(w.person);
+    if (++c.at < c.end) {
+      std::push_heap(cursors.begin(), cursors.end(), later);
+    } else {
+      cursors.pop_back();
+    }
+  }
+  // Recent changes are not in those slices yet: add theirs, then keep the first `limit`.
   for (const auto& w : overlay_)
-    if (generation_[w.person] == w.generation && StartsWith(w.word, words[narrowest])) consider(w.person);
-  std::sort_heap(heap.begin(), heap.end(), before);
-  for (auto idx : heap) out.push_back(people_[idx].id);
+    if (generation_[w.person] == w.generation && StartsWith(w.word, words[narrowest]) && after_cursor(w.person))
+      take(w.person);
+  auto before = [&](std::uint32_t a, std::uint32_t b) { return Before(k, a, b); };
+  std::sort(found.begin(), found.end(), before);
+  if (found.size() > static_cast<size_t>(limit)) found.resize(static_cast<size_t>(limit));
+  for (auto idx : found) out.push_back(people_[idx].id);
   return out;
 }
 

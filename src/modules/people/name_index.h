@@ -66,6 +66,8 @@ class NameIndex {
   void Apply(Id id, std::string name, identity::Role role, bool active);
   // Folds the overlay into the sorted words (unique lock held).
   void Compact();
+  // Whether person a sorts before person b in order k (key, then id).
+  bool Before(size_t k, std::uint32_t a, std::uint32_t b) const;
 
   agora::store::Database& db_;
   inline static std::atomic<std::uint64_t> next_serial_{1};
@@ -84,6 +86,12 @@ class NameIndex {
   std::array<std::vector<std::uint64_t>, collation::kOrders.size()> key_prefix_;
   std::unordered_map<Id, std::uint32_t> index_of_;
   std::vector<Word> words_;    // sorted by word
+  // Where each distinct word starts in words_ (ascending), and per order the positions of
+  // words_ sorted by (word, that order's key, id): a prefix's range is the same slice in
+  // both, and within it each word's entries are already in name order, so the first page is
+  // a merge of one cursor per distinct word, not a pass over every match.
+  std::vector<std::uint32_t> word_starts_;
+  std::array<std::vector<std::uint32_t>, collation::kOrders.size()> by_order_;
   std::vector<Word> overlay_;  // recent, unsorted; scanned whole
   std::int64_t seq_ = 0;       // last name_changes row applied
 
