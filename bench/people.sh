@@ -20,7 +20,7 @@ port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); 
 
 echo "== seeding $PEOPLE people"
 /usr/bin/time -f "seed: %e s wall, %M KiB max RSS" ./build/agora seed --people "$PEOPLE" --data "$work/data" 2>&1 | grep -v '"msg"'
-echo secret-bench-pw | ./build/agora admin create-user --data "$work/data" --email bench@example.com --name Bench --role admin --password-stdin >/dev/null 2>&1
+echo secret-bench-pw | ./build/agora admin create-user --data "$work/data" --email bench@example.com --name Bench --role member --password-stdin >/dev/null 2>&1
 
 echo "== staff import of $PEOPLE rows into an empty database"
 awk -v n="$PEOPLE" 'BEGIN {

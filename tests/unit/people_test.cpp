@@ -4,7 +4,10 @@
 #include "modules/identity/admin_service.h"
 #include "modules/people/policy.h"
 #include "modules/people/service.h"
+#include "modules/people/json.h"
 #include "modules/people/name_index.h"
+
+#include <boost/json/parse.hpp>
 #include "modules/people/store.h"
 #include "core/text.h"
 #include "core/collation.h"
@@ -243,6 +246,36 @@ TEST_F(PeopleServiceTest, NameIndexAnswersLikeSql) {
   auto found = index.Search(text::FoldedWords("zander"), "root", "", 0, 10, ListFilter{});
   ASSERT_TRUE(found);
   EXPECT_EQ(*found, std::vector<Id>{ids[0]});
+}
+
+// The member fast path writes the same JSON as the full rendering, and notices changes.
+TEST_F(PeopleServiceTest, MemberProfileBodyEqualsTheFullRendering) {
+  auto ana = Make("ana@example.com", Role::kMember);
+  auto bo = Make("bo@example.com", Role::kMember);
+  ASSERT_TRUE(people_.Update(ana, ana.user.id, {.title = std::string("Engineer"), .phone = std::string("+46 1"),
+                                                .expertise = std::vector<std::string>{"go", "rust"}}));
+  ASSERT_TRUE(people_.Follow(bo, ana.user.id));
+  ASSERT_TRUE(people_.Endorse(bo, ana.user.id, "go"));
+  auto check = [&](const char* when) -> boost::json::value {
+    auto view = people_.Get(bo, IdToString(ana.user.id));
+    if (!view) {
+      ADD_FAILURE() << when << ": " << view.error().message;
+      return nullptr;
+    }
+    auto fast = boost::json::parse(json::ProfileBody(*view, bo));
+    EXPECT_EQ(fast, boost::json::value(json::ProfileJson(*view, bo))) << when;
+    // Twice: the second comes from the memo.
+    EXPECT_EQ(boost::json::parse(json::ProfileBody(*view, bo)), fast) << when;
+    return fast;
+  };
+  auto first = check("first read");
+  EXPECT_EQ(first.at("followed_by_me"), true);
+  EXPECT_EQ(first.at("endorsements").at(0).at("endorsed_by_me"), true);
+  ASSERT_TRUE(admin_.UpdateUser({}, ana.user.id, {.display_name = std::string("Ana Renamed")}));
+  ASSERT_TRUE(people_.Unfollow(bo, ana.user.id));
+  auto second = check("after a rename and an unfollow");
+  EXPECT_EQ(second.at("display_name"), "Ana Renamed");
+  EXPECT_EQ(second.at("followed_by_me"), false);
 }
 
 }  // namespace

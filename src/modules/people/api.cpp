@@ -80,7 +80,10 @@ void RegisterApi(http::Router& router, PeopleService& service) {
                    return r;
                  }
                }
-               return view ? http::Json(200, json::ProfileJson(*view, *req.principal)) : http::Problem(view.error());
+               if (!view) return http::Problem(view.error());
+               Response r;
+               r.body = json::ProfileBody(*view, *req.principal);
+               return r;
              });
 
   router.Add(Method::kPatch, "/api/v1/people/{id}",

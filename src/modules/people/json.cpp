@@ -1,5 +1,7 @@
 #include "modules/people/json.h"
 
+#include <boost/json/serialize.hpp>
+
 #include "core/clock.h"
 #include "core/json.h"
 #include "modules/people/policy.h"
@@ -73,6 +75,44 @@ boost::json::object ProfileJson(const ProfileView& v, const identity::Principal&
                        {"phone", VisibilityName(p.phone_visibility)},
                        {"chat", VisibilityName(p.chat_visibility)}};
   return o;
+}
+
+namespace {
+bool SameAccount(const identity::User& a, const identity::User& b) {
+  return a.id == b.id && a.updated_at == b.updated_at && a.handle == b.handle && a.display_name == b.display_name &&
+         a.role == b.role && a.active == b.active && a.email == b.email;
+}
+}  // namespace
+
+std::string ProfileBody(const ProfileView& v, const identity::Principal& viewer) {
+  const auto& u = v.profile.account;
+  bool plain_member = viewer.user.role == identity::Role::kMember && viewer.user.id != u.id;
+  if (!plain_member || !v.rendered) return boost::json::serialize(ProfileJson(v, viewer));
+  std::string out;
+  {
+    std::lock_guard lock(v.rendered->mu);
+    if (v.rendered->head.empty() || !SameAccount(v.rendered->account, u)) {
+      auto o = ProfileJson(v, viewer);
+      o.erase("followed_by_me");
+      o.erase("endorsements");
+      std::string head = boost::json::serialize(o);
+      head.pop_back();  // the closing brace
+      v.rendered->head = std::move(head);
+      v.rendered->account = u;
+    }
+    out = v.rendered->head;
+  }
+  out += v.followed_by_viewer ? ",\"followed_by_me\":true,\"endorsements\":[" : ",\"followed_by_me\":false,\"endorsements\":[";
+  bool first = true;
+  for (const auto& e : v.endorsements) {
+    if (!first) out += ',';
+    first = false;
+    out += "{\"tag\":";
+    out += boost::json::serialize(boost::json::string(e.tag));
+    out += ",\"count\":" + std::to_string(e.count) + (e.by_viewer ? ",\"endorsed_by_me\":true}" : ",\"endorsed_by_me\":false}");
+  }
+  out += "]}";
+  return out;
 }
 
 Result<ProfileChange> ParseChange(const boost::json::object& body) {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,8 +49,17 @@ struct Card {
 
 // A profile as one viewer sees it: the profile, its manager's card when the viewer may see
 // the manager, and whether the viewer follows the person.
+// A profile's JSON as plain members see it, kept with a cached profile so that reads by
+// members serialize only what depends on them (json.cpp fills it in).
+struct RenderedProfile {
+  std::mutex mu;
+  identity::User account;  // the account row it was rendered from
+  std::string head;        // the JSON object without its closing brace and viewer fields
+};
+
 struct ProfileView {
   Profile profile;
+  std::shared_ptr<RenderedProfile> rendered;  // null: always render in full
   std::optional<Card> manager;
   bool followed_by_viewer = false;
   struct Endorsed {

@@ -31,6 +31,7 @@ struct CachedProfile {
   std::optional<identity::User> manager_account;  // for the viewer's audience check
   std::optional<Card> manager;
   std::vector<std::pair<std::string, std::int64_t>> endorsement_counts;  // most endorsed first
+  std::shared_ptr<RenderedProfile> rendered = std::make_shared<RenderedProfile>();
   std::int64_t version = 0;  // profiles.updated_at when loaded
   std::int64_t loaded_at_ms = 0;
 };

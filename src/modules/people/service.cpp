@@ -141,6 +141,7 @@ ProfileView PeopleService::Assemble(agora::store::Connection& c, const identity:
   ProfileView v;
   v.profile = cached.profile;
   v.profile.account = account;
+  v.rendered = cached.rendered;
   if (cached.manager && cached.manager_account && CanSeeProfile(viewer, *cached.manager_account)) v.manager = cached.manager;
   v.followed_by_viewer = viewer.user.id != account.id && store::IsFollowing(c, viewer.user.id, account.id);
   std::vector<std::string> mine;
