@@ -70,6 +70,7 @@ int Serve(App& app) {
   http::Server* server_ptr = nullptr;
   identity::RegisterApi(router, *app.identity, cfg.auth);
   identity::RegisterAdminApi(router, *app.admin);
+  app.db->Checkpoint();  // a seed or import may have left a large log behind
   people::PeopleService people_service(*app.db, *app.ids, app.clock);
   people_service.StartNameIndex();
   people::RegisterApi(router, people_service);

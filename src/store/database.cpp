@@ -340,6 +340,11 @@ Database::ReadScope::~ReadScope() {
   metrics::Db().reads.ObserveNanos(static_cast<std::uint64_t>(MonotonicNanos() - started_ns_));
 }
 
+void Database::Checkpoint() {
+  std::lock_guard lock(write_mu_);
+  writer_->ExecScript("PRAGMA wal_checkpoint(TRUNCATE);");
+}
+
 std::int64_t Database::DataVersion() {
   auto q = Reader().Prepare("PRAGMA data_version");
   return q.Next() ? q.Int(0) : 0;

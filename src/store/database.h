@@ -166,6 +166,10 @@ class Database {
   // of data to know whether to look for changes. Per thread (it uses the thread's reader).
   std::int64_t DataVersion();
 
+  // Copies everything in the write-ahead log into the database file and empties the log
+  // (the server does it at start: reads then find every page in the file, not the log).
+  void Checkpoint();
+
   // True when a trivial query succeeds (readiness probe).
   bool Ping();
   // Bulk loading (agora seed into an empty database): the writer skips foreign-key checks

@@ -119,7 +119,10 @@ Result<Id> PeopleService::ResolveVisible(const identity::Principal& viewer, std:
 }
 
 std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connection& c, Id id) {
-  std::int64_t version = store::ProfileVersion(c, id);
+  return Cached(c, id, store::ProfileVersion(c, id));
+}
+
+std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connection& c, Id id, std::int64_t version) {
   if (auto hit = cache_.Get(id); hit && hit->version == version) return hit;
   auto p = store::LoadProfile(c, id);
   if (!p) return nullptr;
@@ -156,13 +159,12 @@ Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::s
   // WAL lock instead of one per statement. The account row is read fresh every time (the
   // audience rule needs the current role and state); the rest may come from the cache.
   return db_.Read([&](auto& c) -> Result<ProfileView> {
-    auto id = Resolve(viewer, ref);
-    if (!id) return id.error();
-    auto account = identity::store::FindUserById(c, *id);
-    if (!account || !CanSeeProfile(viewer, account->user)) return Error::NotFound("no such person");
-    auto cached = Cached(c, *id);
+    std::optional<Id> id = ref == "me" ? std::optional<Id>(viewer.user.id) : ParseId(ref);
+    auto subject = store::LoadSubject(c, id, ref);  // account and profile version together
+    if (!subject || !CanSeeProfile(viewer, subject->account)) return Error::NotFound("no such person");
+    auto cached = Cached(c, subject->account.id, subject->profile_version);
     if (!cached) return Error::NotFound("no such person");
-    return Assemble(c, viewer, *cached, account->user);
+    return Assemble(c, viewer, *cached, subject->account);
   });
 }
 

@@ -89,6 +89,8 @@ class PeopleService {
  private:
   // The viewer-independent part of a profile, from the cache or loaded (nullptr: no such person).
   std::shared_ptr<const CachedProfile> Cached(agora::store::Connection& c, Id id);
+  // The same when the profile row's version is already known.
+  std::shared_ptr<const CachedProfile> Cached(agora::store::Connection& c, Id id, std::int64_t version);
   // The profile as `viewer` sees it: `account` read fresh, the rest from `cached`, and what
   // depends on the viewer (follows, endorsements) looked up.
   ProfileView Assemble(agora::store::Connection& c, const identity::Principal& viewer, const CachedProfile& cached,

@@ -46,6 +46,11 @@ constexpr const char* kSetManager =
     " ON CONFLICT (user_id) DO UPDATE SET manager_id = excluded.manager_id, updated_at = excluded.updated_at";
 constexpr const char* kPhotoKey = "SELECT photo FROM profiles WHERE user_id = ?";
 constexpr const char* kProfileVersion = "SELECT updated_at FROM profiles WHERE user_id = ?";
+#define AGORA_SUBJECT_COLUMNS \
+  "u.id, u.email, u.handle, u.display_name, u.role, u.active, u.created_at, u.updated_at, u.deactivated_at," \
+  " coalesce(p.updated_at, 0) FROM users u LEFT JOIN profiles p ON p.user_id = u.id"
+constexpr const char* kSubjectById = "SELECT " AGORA_SUBJECT_COLUMNS " WHERE u.id = ?";
+constexpr const char* kSubjectByHandle = "SELECT " AGORA_SUBJECT_COLUMNS " WHERE u.handle = ?";
 constexpr const char* kSetPhotoKey =
     "INSERT INTO profiles (user_id, photo, updated_at) VALUES (?, ?, ?)"
     " ON CONFLICT (user_id) DO UPDATE SET photo = excluded.photo, updated_at = excluded.updated_at";
@@ -289,6 +294,24 @@ std::optional<Id> ManagerOf(Connection& c, Id user_id) {
   auto q = c.Prepare(kManagerOf, user_id);
   if (!q.Next()) return std::nullopt;
   return q.OptInt(0);
+}
+
+std::optional<Subject> LoadSubject(Connection& c, std::optional<Id> id, std::string_view handle) {
+  auto q = id ? c.Prepare(kSubjectById, *id) : c.Prepare(kSubjectByHandle, handle);
+  if (!q.Next()) return std::nullopt;
+  Subject s;
+  auto& u = s.account;
+  u.id = q.Int(0);
+  u.email = q.Text(1);
+  u.handle = q.Text(2);
+  u.display_name = q.Text(3);
+  u.role = identity::ParseRole(q.TextView(4)).value_or(identity::Role::kMember);
+  u.active = q.Int(5) != 0;
+  u.created_at = q.Int(6);
+  u.updated_at = q.Int(7);
+  u.deactivated_at = q.OptInt(8);
+  s.profile_version = q.Int(9);
+  return s;
 }
 
 std::int64_t ProfileVersion(Connection& c, Id user_id) {

@@ -28,6 +28,12 @@ std::optional<Id> ManagerOf(Connection& c, Id user_id);
 // Sets only the manager (creating the profile row if needed).
 void SetManager(Connection& c, Id user_id, std::optional<Id> manager, std::int64_t now);
 
+// A person's account and their profile row's version in one statement, by id or handle.
+struct Subject {
+  identity::User account;
+  std::int64_t profile_version = 0;
+};
+std::optional<Subject> LoadSubject(Connection& c, std::optional<Id> id, std::string_view handle);
 // When the person's profile row last changed (0: no row yet): tells a cached profile that
 // another process (a staff import from the command line) changed it.
 std::int64_t ProfileVersion(Connection& c, Id user_id);
