@@ -196,6 +196,21 @@ Card ReadCard(const agora::store::Query& q) {
               identity::ParseRole(q.TextView(6)).value_or(identity::Role::kMember), q.Text(7)};
 }
 
+// The account columns both profile queries start with (u.id ... u.deactivated_at).
+identity::User ReadAccount(const agora::store::Query& q) {
+  identity::User u;
+  u.id = q.Int(0);
+  u.email = q.Text(1);
+  u.handle = q.Text(2);
+  u.display_name = q.Text(3);
+  u.role = identity::ParseRole(q.TextView(4)).value_or(identity::Role::kMember);
+  u.active = q.Int(5) != 0;
+  u.created_at = q.Int(6);
+  u.updated_at = q.Int(7);
+  u.deactivated_at = q.OptInt(8);
+  return u;
+}
+
 std::vector<Card> Cards(agora::store::Query q) {
   std::vector<Card> out;
   while (q.Next()) out.push_back(ReadCard(q));
@@ -208,16 +223,7 @@ std::optional<Profile> LoadProfile(Connection& c, Id user_id) {
   auto q = c.Prepare(kLoadProfile, user_id);
   if (!q.Next()) return std::nullopt;
   Profile p;
-  auto& u = p.account;
-  u.id = q.Int(0);
-  u.email = q.Text(1);
-  u.handle = q.Text(2);
-  u.display_name = q.Text(3);
-  u.role = identity::ParseRole(q.TextView(4)).value_or(identity::Role::kMember);
-  u.active = q.Int(5) != 0;
-  u.created_at = q.Int(6);
-  u.updated_at = q.Int(7);
-  u.deactivated_at = q.OptInt(8);
+  p.account = ReadAccount(q);
   p.pronouns = q.Text(9);
   p.title = q.Text(10);
   p.department = q.Text(11);
@@ -300,16 +306,7 @@ std::optional<Subject> LoadSubject(Connection& c, std::optional<Id> id, std::str
   auto q = id ? c.Prepare(kSubjectById, *id) : c.Prepare(kSubjectByHandle, handle);
   if (!q.Next()) return std::nullopt;
   Subject s;
-  auto& u = s.account;
-  u.id = q.Int(0);
-  u.email = q.Text(1);
-  u.handle = q.Text(2);
-  u.display_name = q.Text(3);
-  u.role = identity::ParseRole(q.TextView(4)).value_or(identity::Role::kMember);
-  u.active = q.Int(5) != 0;
-  u.created_at = q.Int(6);
-  u.updated_at = q.Int(7);
-  u.deactivated_at = q.OptInt(8);
+  s.account = ReadAccount(q);
   s.profile_version = q.Int(9);
   return s;
 }
