@@ -45,6 +45,7 @@ describe('profiles in the browser', () => {
     await page.getByLabel('Phone', { exact: true }).fill('+47 22 00 00 00');
     await page.getByLabel('Phone visible to').selectOption('private');
     await page.getByLabel('Languages I speak').fill('nb, EN');
+    await page.getByLabel('About me').fill('Ask me about **on-call** <script>window.pwned = 1</script>');
     await page.getByLabel('Links').fill('javascript:alert(1) Click me');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.locator('#pf_links-error').filter({ hasText: 'http or https' }).waitFor();
@@ -54,6 +55,9 @@ describe('profiles in the browser', () => {
     await page.getByRole('list').filter({ hasText: 'kubernetes' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'My blog' }).getAttribute('href'), 'https://bo.example.com/blog');
     assert.match(await page.getByText(/^Speaks /).textContent(), /Norwegian.*English/);
+    assert.equal(await page.locator('.bio strong').textContent(), 'on-call', 'the bio is rendered Markdown');
+    assert.equal(await page.locator('.bio script').count(), 0);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
     assert.match(await page.locator('.subtitle').textContent(), /Site Reliability Engineer.*NO/);
     assert.match(page.url(), /\/people\/bo\.berg$/);
     await expectAccessible(page, 'own profile');

@@ -36,6 +36,16 @@ describe('people', () => {
     }
   });
 
+  test('the bio is Markdown, rendered safely for everyone who reads it', async () => {
+    const bio = '**Ask me** about [clusters](https://wiki.example.com/k8s).\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>';
+    assert.equal((await clients.cy.patch('/api/v1/people/me', { bio })).status, 200);
+    const seen = await clients.bo.get(`/api/v1/people/${people.cy.id}`);
+    assert.equal(seen.json.bio, bio, 'the source is kept as written');
+    assert.match(seen.json.bio_html, /<strong>Ask me<\/strong>/);
+    assert.match(seen.json.bio_html, /<a href="https:\/\/wiki\.example\.com\/k8s">clusters<\/a>/);
+    for (const bad of ['<script', 'javascript:', 'onerror', '<img']) assert.ok(!seen.json.bio_html.includes(bad), bad);
+  });
+
   test('languages spoken and links: normalized, hostile ones refused by element', async () => {
     const r = await clients.dee.patch('/api/v1/people/me', {
       languages: ['SV', 'en_gb', 'sv', 'pt-br'],

@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "core/json.h"
+#include "core/markdown.h"
 #include "modules/people/policy.h"
 
 namespace agora::people::json {
@@ -43,6 +44,7 @@ boost::json::object ProfileJson(const ProfileView& v, const identity::Principal&
                         {"country", p.country},
                         {"timezone", p.timezone},
                         {"bio", p.bio},
+                        {"bio_html", markdown::ToHtml(p.bio)},
                         {"expertise", std::move(tags)},
                         {"manager", v.manager ? boost::json::value(CardJson(*v.manager)) : boost::json::value(nullptr)},
                         {"followers", p.followers},

@@ -28,7 +28,8 @@ export interface Profile extends Omit<Card, 'photo'> {
   pronouns: string;
   office: string;
   timezone: string;
-  bio: string;
+  bio: string; // Markdown source
+  bio_html: string; // rendered by the server in cmark-gfm's safe mode (no raw HTML, no script links)
   expertise: string[];
   email?: string;
   phone?: string;
@@ -187,7 +188,7 @@ export function ProfilePage(props: { handle: string; myId: string }) {
       {profile.bio && (
         <section aria-labelledby="about-heading">
           <h2 id="about-heading">About</h2>
-          <p class="bio">{profile.bio}</p>
+          <div class="bio" dangerouslySetInnerHTML={{ __html: profile.bio_html }} />
         </section>
       )}
       <section aria-labelledby="contact-heading">
@@ -301,7 +302,8 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void })
       <Field id="pf_chat" label="Chat handle" value={fields.chat} onInput={set('chat')} error={errorFor('chat')} />
       <div class="field">
         <label for="pf_bio">About me</label>
-        <textarea id="pf_bio" rows={5} value={fields.bio} onInput={(e) => set('bio')((e.target as HTMLTextAreaElement).value)} />
+        <textarea id="pf_bio" rows={5} value={fields.bio} aria-describedby="pf_bio-hint" onInput={(e) => set('bio')((e.target as HTMLTextAreaElement).value)} />
+        <p id="pf_bio-hint" class="hint">Markdown: **bold**, *italic*, [links](https://example.com), lists.</p>
       </div>
       <fieldset>
         <legend>Who sees my contact details</legend>
