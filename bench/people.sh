@@ -74,6 +74,13 @@ run() {  # name, wrk args...
 echo "== wrk -t2 -c$CONNECTIONS -d${DURATION}s, $PEOPLE people, access log off on both"
 run "directory suggestions (q=prefix)" -s bench/suggest.lua -H "$auth" "http://127.0.0.1:$agora_port/"
 run "expertise lookup (ranked)" -s bench/experts.lua -H "$auth" "http://127.0.0.1:$agora_port/"
-run "profile read (person-1234)" -H "$auth" "http://127.0.0.1:$agora_port/api/v1/people/person-1234"
-run "nginx, same bytes ($(stat -c %s "$work/profile.json") B)" "http://127.0.0.1:$nginx_port/profile.json"
+# The machine's speed drifts during a run (shared host): alternate the two, twice, and give
+# the ratio of each pair.
+rps() { awk '/Requests\/sec/ {print $2}' "$work/wrk-$1.txt"; }
+for round in 1 2; do
+  run "profile read (person-1234) #$round" -H "$auth" "http://127.0.0.1:$agora_port/api/v1/people/person-1234"
+  run "nginx, same bytes ($(stat -c %s "$work/profile.json") B) #$round" "http://127.0.0.1:$nginx_port/profile.json"
+  echo "profile / nginx #$round: $(awk -v a="$(rps "profile read (person-1234) #$round")" \
+    -v b="$(rps "nginx, same bytes ($(stat -c %s "$work/profile.json") B) #$round")" 'BEGIN {printf "%.2fx", a / b}')"
+done
 echo "server RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status) / 1024 )) MiB"

@@ -90,7 +90,11 @@ int Serve(App& app) {
   http::StaticFiles static_files(web_root);
 
   idempotency::IdempotencyService idempotency(*app.db, app.clock);
-  http::Server server({cfg.http, cfg.auth, router, *app.identity, static_files, http_metrics, idempotency});
+  // io threads share a read snapshot for up to 10 ms (store/database.h): under load that
+  // spares most reads SQLite's process-wide WAL lock; writes end it at once.
+  store::Database& db = *app.db;
+  http::Server server({cfg.http, cfg.auth, router, *app.identity, static_files, http_metrics, idempotency,
+                       [&db] { db.ReuseReadsOnThisThread(10); }, [&db] { db.ReleaseStaleRead(); }});
   server_ptr = &server;
   int port = 0;
   try {

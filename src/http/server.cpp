@@ -111,6 +111,8 @@ struct Server::Impl {
   awaitable<void> WriteError(beast::tcp_stream& stream, const Error& e, std::string_view request_id);
   void StartDrain();
   awaitable<void> Drain();
+  awaitable<void> Tick(asio::io_context& context);
+  void RunContext(size_t i);
   static awaitable<void> DiscardUnreadBody(beast::tcp_stream& stream);
 
   ServerDeps d;
@@ -167,10 +169,26 @@ void Server::Run() {
   asio::co_spawn(s.ioc, s.Listen(), asio::detached);
   for (auto& c : s.contexts) s.guards.push_back(asio::make_work_guard(*c));
   std::vector<std::thread> threads;
-  for (size_t i = 1; i < s.contexts.size(); ++i) threads.emplace_back([&s, i] { s.contexts[i]->run(); });
-  s.contexts.front()->run();
+  for (size_t i = 1; i < s.contexts.size(); ++i) threads.emplace_back([&s, i] { s.RunContext(i); });
+  s.RunContext(0);
   for (auto& t : threads) t.join();
   s.workers.join();
+}
+
+void Server::Impl::RunContext(size_t i) {
+  if (d.io_thread_start) d.io_thread_start();
+  if (d.io_thread_tick) asio::co_spawn(*contexts[i], Tick(*contexts[i]), asio::detached);
+  contexts[i]->run();
+}
+
+awaitable<void> Server::Impl::Tick(asio::io_context& context) {
+  asio::steady_timer timer(context);
+  for (;;) {
+    timer.expires_after(std::chrono::milliseconds(5));
+    auto [ec] = co_await timer.async_wait(kTuple);
+    if (ec || context.stopped()) co_return;
+    d.io_thread_tick();
+  }
 }
 
 void Server::Impl::StartDrain() {

@@ -6,6 +6,7 @@
 // records metrics and writes one JSON access-log line. Beast stays inside server.cpp.
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "core/config.h"
@@ -25,6 +26,10 @@ struct ServerDeps {
   const StaticFiles& static_files;
   HttpMetrics& metrics;
   idempotency::IdempotencyService& idempotency;
+  // Run on every io thread: once when it starts, and every few milliseconds while it runs
+  // (the app uses them to let the thread reuse database read snapshots and release them).
+  std::function<void()> io_thread_start = nullptr;
+  std::function<void()> io_thread_tick = nullptr;
 };
 
 class Server {

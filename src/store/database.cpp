@@ -291,7 +291,10 @@ std::unique_ptr<Database> Database::Open(const DatabaseOptions& options) {
 
 Connection& Database::Reader() {
   for (auto& [serial, conn] : t_readers.entries)
-    if (serial == serial_) return *conn;
+    if (serial == serial_) {
+      if (conn->holding_ && conn->scope_depth_ == 0) EndHeldRead(*conn, false);
+      return *conn;
+    }
   auto conn = OpenConnection(false);
   Connection* raw = conn.get();
   {
@@ -312,7 +315,31 @@ Database::WriteScope::WriteScope(Database& db) : db_(db), lock_(db.write_mu_), s
 
 void Database::WriteScope::Commit() {
   db_.writer_->ExecScript("COMMIT");
+  db_.write_generation_.fetch_add(1, std::memory_order_release);
   done_ = true;
+}
+
+void Database::EndHeldRead(Connection& conn, bool force) {
+  if (!conn.holding_ || conn.scope_depth_ != 0) return;
+  bool stale = force || conn.held_generation_ != write_generation_.load(std::memory_order_acquire) ||
+               MonotonicNanos() - conn.held_since_ns_ > conn.reuse_max_age_ns_;
+  if (!stale) return;
+  conn.holding_ = false;
+  try {
+    conn.Prepare("COMMIT").Run();
+  } catch (const DatabaseError&) {
+  }
+}
+
+void Database::ReuseReadsOnThisThread(std::int64_t max_age_ms) {
+  Connection& conn = Reader();
+  if (max_age_ms <= 0) EndHeldRead(conn, true);
+  conn.reuse_max_age_ns_ = max_age_ms * 1'000'000;
+}
+
+void Database::ReleaseStaleRead() {
+  for (auto& [serial, conn] : t_readers.entries)
+    if (serial == serial_) EndHeldRead(*conn, false);
 }
 
 Database::WriteScope::~WriteScope() {
@@ -328,16 +355,29 @@ Database::WriteScope::~WriteScope() {
 
 Database::ReadScope::ReadScope(Database& db)
     : conn_(db.Reader()), started_ns_(MonotonicNanos()), outermost_(!conn_.InTransaction()) {
-  if (outermost_) conn_.Prepare("BEGIN").Run();  // prepared once per connection, not parsed each time
+  if (outermost_) {
+    conn_.Prepare("BEGIN").Run();  // prepared once per connection, not parsed each time
+    if (conn_.reuse_max_age_ns_ > 0) {
+      // Kept open after this scope for the thread's next reads (ReuseReadsOnThisThread).
+      conn_.holding_ = true;
+      conn_.held_generation_ = db.write_generation_.load(std::memory_order_acquire);
+      conn_.held_since_ns_ = started_ns_;
+      outermost_ = false;
+    }
+  }
+  ++conn_.scope_depth_;
 }
 
 Database::ReadScope::~ReadScope() {
-  if (!outermost_) return;
-  try {
-    conn_.Prepare("COMMIT").Run();
-  } catch (const DatabaseError&) {
+  --conn_.scope_depth_;
+  if (outermost_) {
+    try {
+      conn_.Prepare("COMMIT").Run();
+    } catch (const DatabaseError&) {
+    }
   }
-  metrics::Db().reads.ObserveNanos(static_cast<std::uint64_t>(MonotonicNanos() - started_ns_));
+  if (conn_.scope_depth_ == 0)
+    metrics::Db().reads.ObserveNanos(static_cast<std::uint64_t>(MonotonicNanos() - started_ns_));
 }
 
 void Database::Checkpoint() {
@@ -417,6 +457,7 @@ void Database::RestoreFrom(const std::string& source_path) {
   }
   sqlite3_close_v2(src);
   writer_->ExecScript("PRAGMA journal_mode=WAL;");
+  write_generation_.fetch_add(1, std::memory_order_release);
 }
 
 std::optional<std::string> Database::CheckBackupFile(const std::string& path) {

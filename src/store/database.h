@@ -116,6 +116,12 @@ class Connection {
   PreparedStatement* Statement(std::string_view sql);
   std::unique_ptr<Impl> impl_;
   bool writer_;
+  // Reused read snapshots (Database::ReuseReadsOnThisThread), reader connections only.
+  std::int64_t reuse_max_age_ns_ = 0;  // 0: every read transaction ends with its scope
+  bool holding_ = false;               // a read transaction is open beyond its scope
+  std::uint64_t held_generation_ = 0;  // the Database's write generation when it began
+  std::int64_t held_since_ns_ = 0;
+  int scope_depth_ = 0;                // ReadScopes open on this connection
 };
 
 struct DatabaseOptions {
@@ -160,6 +166,17 @@ class Database {
 
   // This thread's reader connection, for a single statement in autocommit mode.
   Connection& Reader();
+
+  // Lets this thread's reads share one snapshot for up to `max_age_ms` (the server's io
+  // threads). Beginning a read transaction takes a process-wide mutex and two fcntl locks
+  // in SQLite's WAL code, which two threads serving small reads spend much of their time
+  // contending on. A held snapshot ends as soon as this process commits a write (so a client
+  // always reads its own writes) or when it is older than `max_age_ms` (so other processes'
+  // writes, such as a command-line import, show within that time). The thread must call
+  // ReleaseStaleRead() every few milliseconds when idle, or a held snapshot would keep the
+  // write-ahead log from being checkpointed.
+  void ReuseReadsOnThisThread(std::int64_t max_age_ms);
+  void ReleaseStaleRead();
 
   // A number that changes whenever any connection (this process's writer or another
   // process) has committed since this thread last asked: a cheap way for in-memory copies
@@ -214,7 +231,10 @@ class Database {
 
   explicit Database(DatabaseOptions options);
   std::unique_ptr<Connection> OpenConnection(bool writer);
+  // Ends `conn`'s held snapshot when it is stale (or always, with `force`), outside scopes.
+  void EndHeldRead(Connection& conn, bool force);
 
+  std::atomic<std::uint64_t> write_generation_{0};  // incremented by every commit of the writer
   DatabaseOptions options_;
   std::uint64_t serial_;
   std::mutex write_mu_;

@@ -94,6 +94,41 @@ TEST(Database, ReadersOnOtherThreadsSeeCommittedWrites) {
   EXPECT_EQ(q.Int(0), 200);
 }
 
+namespace {
+std::int64_t CountRows(Database& db) {
+  return db.Read([](Connection& c) {
+    auto q = c.Prepare("SELECT count(*) FROM t");
+    q.Next();
+    return q.Int(0);
+  });
+}
+}  // namespace
+
+// A thread that reuses read snapshots sees its own process's writes at once, another
+// process's writes once the snapshot is older than its limit, and holds no snapshot after
+// ReleaseStaleRead past that limit (which would block checkpoints).
+TEST(Database, ReusedReadSnapshotsEndOnWritesAndWithAge) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("t.db")});
+  auto other = Database::Open({dir.File("t.db")});  // stands for another process
+  db->Write([](Connection& c) { c.ExecScript("CREATE TABLE t (id INTEGER PRIMARY KEY)"); });
+  db->ReuseReadsOnThisThread(200);
+  EXPECT_EQ(CountRows(*db), 0);
+  EXPECT_TRUE(db->Reader().InTransaction());  // held beyond the scope
+  db->Write([](Connection& c) { c.Prepare("INSERT INTO t VALUES (1)").Run(); });
+  EXPECT_EQ(CountRows(*db), 1);  // this process wrote: a new snapshot
+  other->Write([](Connection& c) { c.Prepare("INSERT INTO t VALUES (2)").Run(); });
+  EXPECT_EQ(CountRows(*db), 1);  // still the held snapshot
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  EXPECT_EQ(CountRows(*db), 2);  // too old: a new one
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  db->ReleaseStaleRead();
+  EXPECT_FALSE(db->Reader().InTransaction());
+  db->ReuseReadsOnThisThread(0);
+  EXPECT_EQ(CountRows(*db), 2);
+  EXPECT_FALSE(db->Reader().InTransaction());  // off again: every read ends with its scope
+}
+
 TEST(Migrations, ApplyOnceAndRefuseEditedOrUnknownOnes) {
   testing::TempDir dir;
   auto db = Database::Open({dir.File("t.db")});

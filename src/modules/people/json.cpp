@@ -90,20 +90,19 @@ std::string ProfileBody(const ProfileView& v, const identity::Principal& viewer)
   const auto& u = v.profile.account;
   bool plain_member = viewer.user.role == identity::Role::kMember && viewer.user.id != u.id;
   if (!plain_member || !v.rendered) return boost::json::serialize(ProfileJson(v, viewer));
-  std::string out;
-  {
-    std::lock_guard lock(v.rendered->mu);
-    if (v.rendered->head.empty() || !SameAccount(v.rendered->account, u)) {
-      auto o = ProfileJson(v, viewer);
-      o.erase("followed_by_me");
-      o.erase("endorsements");
-      std::string head = boost::json::serialize(o);
-      head.pop_back();  // the closing brace
-      v.rendered->head = std::move(head);
-      v.rendered->account = u;
-    }
-    out = v.rendered->head;
-  }
+  // Rendered once per cached profile, from the account row of the first read; a later read
+  // whose account row differs (renamed within the cache's lifetime) renders in full.
+  std::call_once(v.rendered->once, [&] {
+    auto o = ProfileJson(v, viewer);
+    o.erase("followed_by_me");
+    o.erase("endorsements");
+    std::string head = boost::json::serialize(o);
+    head.pop_back();  // the closing brace
+    v.rendered->head = std::move(head);
+    v.rendered->account = u;
+  });
+  if (!SameAccount(v.rendered->account, u)) return boost::json::serialize(ProfileJson(v, viewer));
+  std::string out = v.rendered->head;
   out += v.followed_by_viewer ? ",\"followed_by_me\":true,\"endorsements\":[" : ",\"followed_by_me\":false,\"endorsements\":[";
   bool first = true;
   for (const auto& e : v.endorsements) {

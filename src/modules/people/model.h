@@ -51,8 +51,10 @@ struct Card {
 // the manager, and whether the viewer follows the person.
 // A profile's JSON as plain members see it, kept with a cached profile so that reads by
 // members serialize only what depends on them (json.cpp fills it in).
+// Filled once (std::call_once: no lock on later reads, which matters when many readers
+// open the same popular profile at once).
 struct RenderedProfile {
-  std::mutex mu;
+  std::once_flag once;
   identity::User account;  // the account row it was rendered from
   std::string head;        // the JSON object without its closing brace and viewer fields
 };

@@ -4,13 +4,10 @@ namespace agora::people {
 
 std::shared_ptr<const CachedProfile> ProfileCache::Get(Id id) {
   auto& shard = ShardOf(id);
-  std::lock_guard lock(shard.mu);
+  std::shared_lock lock(shard.mu);
   auto it = shard.entries.find(id);
   if (it == shard.entries.end()) return nullptr;
-  if (clock_.NowMs() - it->second->loaded_at_ms > ttl_ms_) {
-    shard.entries.erase(it);
-    return nullptr;
-  }
+  if (clock_.NowMs() - it->second->loaded_at_ms > ttl_ms_) return nullptr;
   return it->second;
 }
 

@@ -15,6 +15,7 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -47,8 +48,10 @@ class ProfileCache {
 
  private:
   static constexpr size_t kShards = 16;
+  // Readers share a shard's lock (a popular profile is read by every thread at once);
+  // expired entries are left for Put to replace.
   struct Shard {
-    std::mutex mu;
+    std::shared_mutex mu;
     std::unordered_map<Id, std::shared_ptr<const CachedProfile>> entries;
   };
   Shard& ShardOf(Id id) { return shards_[static_cast<size_t>(id) % kShards]; }
