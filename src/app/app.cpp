@@ -15,7 +15,14 @@
 #include "http/static_files.h"
 #include "modules/identity/api.h"
 #include "modules/media/image.h"
+#include "modules/comments/service.h"
+#include "modules/feed/api.h"
+#include "modules/feed/service.h"
+#include "modules/notifications/service.h"
 #include "modules/people/api.h"
+#include "modules/posts/api.h"
+#include "modules/posts/service.h"
+#include "modules/reactions/service.h"
 #include "modules/people/importer.h"
 #include "modules/system/api.h"
 #include "store/migrations.h"
@@ -82,6 +89,15 @@ int Serve(App& app) {
   people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin);
   people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import
   people::RegisterImportApi(router, import_jobs);
+  posts::PostService post_service(*app.db, *app.ids, app.clock);
+  posts::RegisterApi(router, post_service);
+  feed::FeedService feed_service(*app.db, app.clock, post_service);
+  feed::RegisterApi(router, feed_service);
+  comments::CommentService comment_service(*app.db, *app.ids, app.clock);
+  reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock);
+  feed::RegisterInteractionApi(router, comment_service, reaction_service);
+  notifications::NotificationService notification_service(*app.db, app.clock);
+  feed::RegisterNotificationApi(router, notification_service);
   system::RegisterApi(router, *app.db, [&server_ptr] { return server_ptr && server_ptr->accepting(); });
 
   http::HttpMetrics http_metrics(router);

@@ -2,27 +2,190 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
 #include <mutex>
 
-namespace agora::markdown {
+#include "core/text.h"
 
-std::string ToHtml(std::string_view source) {
+namespace agora::markdown {
+namespace {
+
+constexpr int kOptions = CMARK_OPT_DEFAULT;  // safe mode (CMARK_OPT_UNSAFE would let raw HTML through)
+
+cmark_parser* NewParser() {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  // CMARK_OPT_DEFAULT is safe mode (CMARK_OPT_UNSAFE would let raw HTML through).
-  const int options = CMARK_OPT_DEFAULT;
-  cmark_parser* parser = cmark_parser_new(options);
+  cmark_parser* parser = cmark_parser_new(kOptions);
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) cmark_parser_attach_syntax_extension(parser, ext);
-  cmark_parser_feed(parser, source.data(), source.size());
-  cmark_node* doc = cmark_parser_finish(parser);
-  char* html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
+  return parser;
+}
+
+std::string RenderHtml(cmark_node* doc, cmark_parser* parser) {
+  char* html = cmark_render_html(doc, kOptions, cmark_parser_get_syntax_extensions(parser));
   std::string out(html ? html : "");
   cmark_get_default_mem_allocator()->free(html);
+  return out;
+}
+
+// The code point at s[i] and its length in bytes (U+FFFD, 1 for a bad byte).
+std::pair<UChar32, int> CodePointAt(std::string_view s, size_t i) {
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(s.data(), pos, static_cast<int32_t>(s.size()), c);
+  if (c < 0) c = 0xFFFD;
+  return {c, pos - static_cast<int32_t>(i)};
+}
+// The code point ending just before s[i] (0 at the start).
+UChar32 CodePointBefore(std::string_view s, size_t i) {
+  if (i == 0) return 0;
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_PREV(s.data(), 0, pos, c);
+  return c < 0 ? 0xFFFD : c;
+}
+
+bool IsTagChar(UChar32 c) { return u_isalnum(c) || c == '_' || c == '-' || u_hasBinaryProperty(c, UCHAR_ALPHABETIC); }
+bool IsHandleChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+}
+
+// A token found in a text node: [begin, end) of the node's literal.
+struct Token {
+  size_t begin, end;
+  bool mention;
+  std::string value;  // handle or tag, normalized
+};
+
+std::optional<Token> HashtagAt(std::string_view s, size_t i) {
+  UChar32 before = CodePointBefore(s, i);
+  if (before && (u_isalnum(before) || before == '&' || before == '#' || IsTagChar(before))) return std::nullopt;
+  size_t end = i + 1;
+  while (end < s.size()) {
+    auto [c, len] = CodePointAt(s, end);
+    if (!IsTagChar(c)) break;
+    end += static_cast<size_t>(len);
+  }
+  while (end > i + 1 && (s[end - 1] == '-')) --end;
+  std::string tag = NormalizeTag(s.substr(i + 1, end - i - 1));
+  if (tag.empty()) return std::nullopt;
+  return Token{i, end, false, std::move(tag)};
+}
+
+std::optional<Token> MentionAt(std::string_view s, size_t i) {
+  UChar32 before = CodePointBefore(s, i);
+  if (before && (u_isalnum(before) || before == '.' || before == '_' || before == '-' || before == '@')) return std::nullopt;
+  size_t end = i + 1;
+  while (end < s.size() && IsHandleChar(s[end])) ++end;
+  while (end > i + 1 && (s[end - 1] == '.' || s[end - 1] == '-')) --end;
+  size_t n = end - i - 1;
+  if (n < 3 || n > 30) return std::nullopt;
+  return Token{i, end, true, text::AsciiLower(s.substr(i + 1, n))};
+}
+
+bool InsideLink(cmark_node* node) {
+  for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
+    auto t = cmark_node_get_type(p);
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) return true;
+  }
+  return false;
+}
+
+void AddOnce(std::vector<std::string>& list, const std::string& v) {
+  if (std::find(list.begin(), list.end(), v) == list.end()) list.push_back(v);
+}
+
+cmark_node* TextNode(std::string_view s) {
+  cmark_node* n = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(n, std::string(s).c_str());
+  return n;
+}
+
+// Splits one text node around its mentions and tags, turning them into links.
+void LinkTokens(cmark_node* node, const MentionResolver& person_url, Rendered& out) {
+  std::string literal = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+  std::string_view s = literal;
+  std::vector<std::pair<Token, std::string>> found;  // token, url
+  for (size_t i = 0; i < s.size(); ++i) {
+    std::optional<Token> t;
+    if (s[i] == '#') t = HashtagAt(s, i);
+    else if (s[i] == '@') t = MentionAt(s, i);
+    if (!t) continue;
+    std::string url;
+    if (t->mention) {
+      auto resolved = person_url ? person_url(t->value) : std::nullopt;
+      if (!resolved) continue;
+      url = *resolved;
+      AddOnce(out.mentions, t->value);
+    } else {
+      url = "/tags/" + t->value;
+      AddOnce(out.tags, t->value);
+    }
+    i = t->end - 1;
+    found.emplace_back(std::move(*t), std::move(url));
+  }
+  if (found.empty()) return;
+  size_t at = 0;
+  for (auto& [t, url] : found) {
+    if (t.begin > at) cmark_node_insert_before(node, TextNode(s.substr(at, t.begin - at)));
+    cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+    cmark_node_set_url(link, url.c_str());
+    cmark_node_append_child(link, TextNode(s.substr(t.begin, t.end - t.begin)));
+    cmark_node_insert_before(node, link);
+    at = t.end;
+  }
+  if (at < s.size()) cmark_node_insert_before(node, TextNode(s.substr(at)));
+  cmark_node_free(node);  // unlinks it
+}
+
+}  // namespace
+
+std::string ToHtml(std::string_view source) {
+  cmark_parser* parser = NewParser();
+  cmark_parser_feed(parser, source.data(), source.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  std::string out = RenderHtml(doc, parser);
   cmark_node_free(doc);
   cmark_parser_free(parser);
   return out;
+}
+
+Rendered RenderPost(std::string_view source, const MentionResolver& person_url) {
+  cmark_parser* parser = NewParser();
+  cmark_parser_feed(parser, source.data(), source.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  // Collect first: changing the tree while iterating it is not allowed.
+  std::vector<cmark_node*> texts;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (auto ev = cmark_iter_next(iter); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(iter)) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT && !InsideLink(n)) texts.push_back(n);
+  }
+  cmark_iter_free(iter);
+  Rendered out;
+  for (cmark_node* n : texts) LinkTokens(n, person_url, out);
+  out.html = RenderHtml(doc, parser);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  return out;
+}
+
+std::string NormalizeTag(std::string_view tag) {
+  if (tag.empty() || !text::IsValidUtf8(tag)) return {};
+  bool letter = false;
+  size_t count = 0;
+  for (size_t i = 0; i < tag.size();) {
+    auto [c, len] = CodePointAt(tag, i);
+    if (!IsTagChar(c)) return {};
+    if (u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) letter = true;
+    i += static_cast<size_t>(len);
+    ++count;
+  }
+  if (!letter || count > 50) return {};
+  return text::Lower(tag);
 }
 
 }  // namespace agora::markdown

@@ -1,14 +1,37 @@
-// Markdown that people write (profile bios; later posts and comments) rendered to HTML that
-// is safe to insert into a page: cmark-gfm in its safe mode (raw HTML is dropped, links and
-// images with javascript:, vbscript:, file: or data: addresses lose them) with GitHub's
-// tables, strikethrough, autolinks and task lists.
+// Markdown that people write (bios, posts, comments) rendered to HTML that is safe to insert
+// into a page: cmark-gfm in its safe mode (raw HTML is dropped, links and images with
+// javascript:, vbscript:, file: or data: addresses lose them) with GitHub's tables,
+// strikethrough, autolinks and task lists.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace agora::markdown {
 
 std::string ToHtml(std::string_view source);
+
+// What a post or comment renders to: the HTML, and the @mentions and #hashtags found in its
+// text (not inside code, links or URLs), each once, in order of appearance.
+struct Rendered {
+  std::string html;
+  std::vector<std::string> mentions;  // handles as written, lower-cased, of people who exist
+  std::vector<std::string> tags;      // lower-cased, without '#'
+};
+
+// `person_url(handle)` says where a mention links to, or nullopt when no such person exists
+// (the text then stays as written and is not reported). Tags link to /tags/{tag}.
+using MentionResolver = std::function<std::optional<std::string>(const std::string& handle)>;
+Rendered RenderPost(std::string_view source, const MentionResolver& person_url);
+
+// The tokens RenderPost looks for, exposed for tests: a hashtag is 1 to 50 letters, digits,
+// '_' or '-' with at least one letter, after the start of text or a character that is not a
+// letter, digit or '&'; a mention is '@' and a handle (3 to 30 of a-z 0-9 . _ -) after the
+// start or a character that is not a letter, digit or one of . _ -; trailing '.' and '-'
+// are not part of either (sentence ends).
+std::string NormalizeTag(std::string_view tag);  // lower case; empty when not a valid tag
 
 }  // namespace agora::markdown

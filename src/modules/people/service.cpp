@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "modules/people/fields.h"
 #include "modules/people/policy.h"
+#include "modules/notifications/writer.h"
 #include "modules/people/store.h"
 #include "modules/identity/auth_cache.h"
 #include "modules/identity/store.h"
@@ -287,14 +288,20 @@ Status PeopleService::Follow(const identity::Principal& viewer, Id target) {
   if (!CanBrowse(viewer)) return Error::Forbidden("your role cannot follow people");
   if (target == viewer.user.id) return Error::Invalid("id", "you cannot follow yourself");
   if (!IsVisible(viewer, target)) return Error::NotFound("no such person");
-  db_.Write([&](auto& c) { store::Follow(c, viewer.user.id, target, clock_.NowMs()); });
+  db_.Write([&](auto& c) {
+    const std::int64_t now = clock_.NowMs();
+    if (store::Follow(c, viewer.user.id, target, now))
+      notifications::Notify(c, ids_, {notifications::Kind::kFollow, target, viewer.user.id}, now);
+  });
   cache_.Invalidate(target);  // the counts changed
   cache_.Invalidate(viewer.user.id);
   return OkStatus();
 }
 
 Status PeopleService::Unfollow(const identity::Principal& viewer, Id target) {
-  db_.Write([&](auto& c) { store::Unfollow(c, viewer.user.id, target); });
+  db_.Write([&](auto& c) {
+    if (store::Unfollow(c, viewer.user.id, target)) notifications::WithdrawFollow(c, target, viewer.user.id);
+  });
   cache_.Invalidate(target);
   cache_.Invalidate(viewer.user.id);
   return OkStatus();

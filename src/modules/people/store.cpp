@@ -272,6 +272,13 @@ std::optional<Card> LoadCard(Connection& c, Id user_id) {
   return ReadCard(q);
 }
 
+Card CardOf(Connection& c, Id user_id) {
+  if (auto card = LoadCard(c, user_id)) return *card;
+  Card card;
+  card.id = user_id;
+  return card;
+}
+
 void SaveProfile(Connection& c, const Profile& p, std::int64_t now) {
   c.Prepare(kSaveProfile, p.account.id, p.pronouns, p.title, p.department, p.office, p.country, p.timezone, p.bio,
             p.phone, VisibilityName(p.phone_visibility), p.chat, VisibilityName(p.chat_visibility),

@@ -22,6 +22,8 @@ std::optional<Id> FindIdByOldHandle(Connection& c, const std::string& handle);
 // Changes users.handle and keeps the old one in handle_history.
 void ChangeHandle(Connection& c, Id user_id, const std::string& old_handle, const std::string& new_handle, std::int64_t now);
 std::optional<Card> LoadCard(Connection& c, Id user_id);
+// LoadCard, or a card with only the id (an author whose account is gone).
+Card CardOf(Connection& c, Id user_id);
 // Writes every profile column (insert or update) and replaces the expertise tags.
 void SaveProfile(Connection& c, const Profile& p, std::int64_t now);
 std::optional<Id> ManagerOf(Connection& c, Id user_id);

@@ -1,0 +1,131 @@
+#include "modules/comments/service.h"
+
+#include "core/cursor.h"
+#include "modules/audit/store.h"
+#include "modules/comments/store.h"
+#include "modules/content/audience.h"
+#include "modules/content/body.h"
+#include "modules/content/store.h"
+#include "modules/notifications/writer.h"
+#include "modules/people/store.h"
+#include "modules/reactions/store.h"
+
+namespace agora::comments {
+namespace {
+
+using agora::store::Connection;
+using notifications::Kind;
+
+CommentView ViewOf(Connection& c, const content::Viewer& viewer, Comment m) {
+  CommentView v;
+  v.author = people::store::CardOf(c, m.author_id);
+  v.reactions = reactions::store::SummaryOf(c, m.id, viewer.id);
+  v.comment = std::move(m);
+  return v;
+}
+
+// Notifies `person` of comment `m` on `head` when they may read the content.
+void NotifyIfReader(Connection& c, IdGenerator& ids, Kind kind, Id person, const content::ContentHead& head,
+                    const Comment& m, std::int64_t now) {
+  auto subject = people::store::LoadSubject(c, person, "");
+  if (!subject || !subject->account.active) return;
+  if (!content::CanRead(c, {subject->account.id, subject->account.role}, head)) return;
+  notifications::Notify(c, ids, {kind, person, m.author_id, head.id, m.id}, now);
+}
+
+}  // namespace
+
+Result<Page> CommentService::List(const content::Viewer& viewer, Id content_id, std::string_view cursor, int limit) {
+  Id after = 0;
+  if (!cursor.empty()) {
+    auto c = DecodeCursor(cursor);
+    if (!c) return c.error();
+    after = c->id;
+  }
+  return db_.Read([&](Connection& c) -> Result<Page> {
+    auto head = content::LoadReadable(c, viewer, content_id);
+    if (!head) return head.error();
+    Page page;
+    auto rows = store::Page(c, content_id, after, limit + 1);
+    if (static_cast<int>(rows.size()) > limit) {
+      rows.pop_back();
+      page.next_cursor = EncodeCursor({"", rows.back().id});
+    }
+    for (auto& m : rows) page.items.push_back(ViewOf(c, viewer, std::move(m)));
+    return page;
+  });
+}
+
+Result<CommentView> CommentService::Create(const identity::Principal& author, Id content_id, const std::string& text,
+                                           std::optional<Id> reply_to) {
+  auto body = content::CheckBody(text, "body", kMaxBody);
+  if (!body) return body.error();
+  const content::Viewer me = content::ViewerOf(&author);
+  const std::int64_t now = clock_.NowMs();
+  return db_.Write([&](Connection& c) -> Result<CommentView> {
+    auto head = content::LoadReadable(c, me, content_id);
+    if (!head) return head.error();
+    Comment m;
+    m.id = ids_.Next();
+    m.content_id = content_id;
+    m.author_id = author.user.id;
+    m.created_at = now;
+    std::optional<Comment> parent;
+    if (reply_to) {
+      parent = store::Load(c, *reply_to);
+      if (!parent || parent->content_id != content_id) return Error::Invalid("reply_to", "no such comment on this content");
+      m.reply_to = parent->reply_to.value_or(parent->id);  // two levels: a reply to a reply joins its thread
+    }
+    auto rendered = content::RenderBody(c, *body);
+    m.body = *body;
+    m.body_html = rendered.html;
+    store::Insert(c, m);
+    content::store::AddToCounts(c, content_id, 1, 0, 0);
+    NotifyIfReader(c, ids_, Kind::kComment, head->author_id, *head, m, now);
+    if (parent && parent->author_id != head->author_id) NotifyIfReader(c, ids_, Kind::kReply, parent->author_id, *head, m, now);
+    for (const auto& u : rendered.mentioned)
+      if (u.id != head->author_id && (!parent || u.id != parent->author_id))
+        NotifyIfReader(c, ids_, Kind::kMention, u.id, *head, m, now);
+    return ViewOf(c, me, std::move(m));
+  });
+}
+
+Result<CommentView> CommentService::Edit(const identity::Principal& author, Id comment_id, const std::string& text) {
+  auto body = content::CheckBody(text, "body", kMaxBody);
+  if (!body) return body.error();
+  const content::Viewer me = content::ViewerOf(&author);
+  return db_.Write([&](Connection& c) -> Result<CommentView> {
+    auto m = store::Load(c, comment_id);
+    if (!m || !content::LoadReadable(c, me, m->content_id)) return Error::NotFound("no such comment");
+    if (m->author_id != author.user.id) return Error::Forbidden("only the author edits a comment");
+    const std::int64_t now = clock_.NowMs();
+    auto rendered = content::RenderBody(c, *body);
+    store::UpdateBody(c, comment_id, *body, rendered.html, now);
+    m->body = *body;
+    m->body_html = rendered.html;
+    m->edited_at = now;
+    return ViewOf(c, me, std::move(*m));
+  });
+}
+
+Status CommentService::Delete(const identity::Principal& who, Id comment_id, const std::string& ip) {
+  const content::Viewer me = content::ViewerOf(&who);
+  return db_.Write([&](Connection& c) -> Status {
+    auto m = store::Load(c, comment_id);
+    if (!m) return Error::NotFound("no such comment");
+    auto head = content::LoadReadable(c, me, m->content_id);
+    if (!head) return Error::NotFound("no such comment");
+    bool own = m->author_id == who.user.id;
+    if (!own && head->author_id != who.user.id && !who.is_admin())
+      return Error::Forbidden("only the comment's author, the content's author or an admin deletes a comment");
+    auto gone = store::Delete(c, comment_id);  // replies and their notifications by cascade
+    reactions::store::RemoveAllOn(c, gone);
+    content::store::AddToCounts(c, m->content_id, -static_cast<std::int64_t>(gone.size()), 0, 0);
+    if (!own && who.is_admin() && head->author_id != who.user.id)
+      audit::Record(c, {.actor_id = who.user.id, .action = "comment.delete", .target_kind = "comment",
+                        .target_id = comment_id, .detail = "{}", .ip = ip, .created_at = clock_.NowMs()});
+    return OkStatus();
+  });
+}
+
+}  // namespace agora::comments

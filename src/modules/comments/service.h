@@ -1,0 +1,44 @@
+// Comments on any content the commenter may read (404 otherwise, as if it did not exist):
+// list, add (a comment or a reply), edit (the author), delete (the author, the content's
+// author, or an admin). Notifies the content's author, the replied-to comment's author and
+// mentioned people who may read the content.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "modules/comments/model.h"
+#include "modules/content/model.h"
+#include "modules/identity/model.h"
+#include "store/database.h"
+
+namespace agora::comments {
+
+struct Page {
+  std::vector<CommentView> items;
+  std::optional<std::string> next_cursor;
+};
+
+class CommentService {
+ public:
+  CommentService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
+
+  Result<Page> List(const content::Viewer& viewer, Id content_id, std::string_view cursor, int limit);
+  Result<CommentView> Create(const identity::Principal& author, Id content_id, const std::string& body,
+                             std::optional<Id> reply_to);
+  Result<CommentView> Edit(const identity::Principal& author, Id comment_id, const std::string& body);
+  Status Delete(const identity::Principal& who, Id comment_id, const std::string& ip);
+
+  static constexpr size_t kMaxBody = 5000;
+
+ private:
+  agora::store::Database& db_;
+  IdGenerator& ids_;
+  const Clock& clock_;
+};
+
+}  // namespace agora::comments

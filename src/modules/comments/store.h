@@ -1,0 +1,22 @@
+// SQL for comments.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "modules/comments/model.h"
+#include "store/database.h"
+
+namespace agora::comments::store {
+
+using agora::store::Connection;
+
+void Insert(Connection& c, const Comment& comment);
+std::optional<Comment> Load(Connection& c, Id id);
+void UpdateBody(Connection& c, Id id, const std::string& body, const std::string& html, std::int64_t at);
+// Deletes the comment and its replies; returns their ids (the comment's first).
+std::vector<Id> Delete(Connection& c, Id id);
+// A content's comments in id order (oldest first) after `after_id`.
+std::vector<Comment> Page(Connection& c, Id content_id, Id after_id, int limit);
+
+}  // namespace agora::comments::store

@@ -1,0 +1,34 @@
+// The one audience rule (DESIGN.md "Audience: one rule, everywhere"): CanRead for one
+// content, and the same rule as an SQL predicate for lists. Every read path of every kind
+// (posts, feeds, comments, reactions, notifications, counts, live events) goes through them.
+//
+//   public        anyone, signed in or not
+//   organization  members and admins
+//   community     members of the community (communities arrive later: its author only until then)
+//   restricted    the author and the people listed in content_readers (not alumni)
+//   private       the author (drafts)
+// Alumni read public content only.
+#pragma once
+
+#include "core/result.h"
+#include "modules/content/model.h"
+#include "store/database.h"
+
+namespace agora::content {
+
+bool CanRead(agora::store::Connection& c, const Viewer& viewer, const ContentHead& head);
+// The content `id` when the viewer may read it; 404 otherwise (what does not exist and what
+// may not be read look alike).
+Result<ContentHead> LoadReadable(agora::store::Connection& c, const Viewer& viewer, Id id);
+
+// `(...)` over a content row aliased `c`, with the viewer bound by BindViewer to parameters
+// ?901 (id), ?902 (reads organization content) and ?903 (reads beyond public). A query that
+// uses it binds its own parameters below 900.
+inline constexpr const char* kVisibleToViewer =
+    "(c.audience = 'public' OR (?903 AND (c.author_id = ?901"
+    " OR (c.audience = 'organization' AND ?902)"
+    " OR (c.audience = 'restricted' AND EXISTS (SELECT 1 FROM content_readers r"
+    " WHERE r.content_id = c.id AND r.person_id = ?901)))))";
+void BindViewer(agora::store::Query& q, const Viewer& viewer);
+
+}  // namespace agora::content

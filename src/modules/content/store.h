@@ -1,0 +1,41 @@
+// SQL for what every content kind shares: the content row, readers of restricted content,
+// hashtags, mentions, the edit history and the counters.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/content/model.h"
+#include "store/database.h"
+
+namespace agora::content::store {
+
+using agora::store::Connection;
+
+void Insert(Connection& c, const ContentHead& head);
+std::optional<ContentHead> LoadHead(Connection& c, Id id);
+// Deletes the row and, by cascade, everything that hangs off it.
+void Delete(Connection& c, Id id);
+void MarkEdited(Connection& c, Id id, std::int64_t at);
+void AddToCounts(Connection& c, Id id, std::int64_t comments, std::int64_t reactions, std::int64_t shares);
+
+bool IsReader(Connection& c, Id content_id, Id person_id);
+void AddReaders(Connection& c, Id content_id, const std::vector<Id>& people);
+std::vector<Id> Readers(Connection& c, Id content_id);
+
+// Replaces the content's hashtags.
+void SetTags(Connection& c, Id content_id, const std::vector<std::string>& tags);
+std::vector<std::string> Tags(Connection& c, Id content_id);
+// Adds mentions; returns the people not mentioned before (the ones to notify).
+std::vector<Id> AddMentions(Connection& c, Id content_id, const std::vector<Id>& people);
+
+struct Revision {
+  int number = 0;
+  std::string body;
+  std::int64_t created_at = 0;
+};
+void AddRevision(Connection& c, Id content_id, const std::string& body, std::int64_t at);
+std::vector<Revision> Revisions(Connection& c, Id content_id);
+
+}  // namespace agora::content::store

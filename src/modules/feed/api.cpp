@@ -1,0 +1,47 @@
+#include "modules/feed/api.h"
+
+#include <boost/json/array.hpp>
+
+#include "core/cursor.h"
+#include "http/response.h"
+#include "modules/posts/json.h"
+
+namespace agora::feed {
+namespace {
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+Response TagResponse(const Result<TagInfo>& t) {
+  if (!t) return http::Problem(t.error());
+  return http::Json(200, boost::json::object{{"tag", t->tag}, {"followed_by_me", t->followed}});
+}
+}  // namespace
+
+void RegisterApi(http::Router& router, FeedService& feed) {
+  router.Add(Method::kGet, "/api/v1/feed",
+             {.access = Access::kPublic,
+              .summary = "Home feed (signed in), or source=person:{id} / tag:{tag}; newest first", .tag = "feed"},
+             [&feed](Request& req) {
+               auto limit = ParseLimit(req.Query("limit"));
+               if (!limit) return http::Problem(limit.error());
+               auto source = ParseSource(req.Query("source"));
+               if (!source) return http::Problem(source.error());
+               auto viewer = content::ViewerOf(req.principal);
+               auto page = feed.Read(viewer, *source, req.Query("cursor"), *limit);
+               if (!page) return http::Problem(page.error());
+               boost::json::array items;
+               for (const auto& v : page->items) items.push_back(posts::json::PostJson(v, viewer));
+               return http::Json(200, http::Page(std::move(items), page->next_cursor));
+             });
+
+  router.Add(Method::kGet, "/api/v1/tags/{tag}", {.access = Access::kPublic, .summary = "A hashtag and whether I follow it", .tag = "feed"},
+             [&feed](Request& req) { return TagResponse(feed.Tag(content::ViewerOf(req.principal), req.Param("tag"))); });
+  router.Add(Method::kPost, "/api/v1/tags/{tag}/follow", {.access = Access::kUser, .summary = "Follow a hashtag", .tag = "feed"},
+             [&feed](Request& req) { return TagResponse(feed.FollowTag(*req.principal, req.Param("tag"))); });
+  router.Add(Method::kDelete, "/api/v1/tags/{tag}/follow", {.access = Access::kUser, .summary = "Unfollow a hashtag", .tag = "feed"},
+             [&feed](Request& req) { return TagResponse(feed.UnfollowTag(*req.principal, req.Param("tag"))); });
+}
+
+}  // namespace agora::feed

@@ -1,0 +1,116 @@
+#include "modules/feed/service.h"
+
+#include "core/cursor.h"
+#include "core/markdown.h"
+#include "modules/content/audience.h"
+#include "modules/people/policy.h"
+#include "modules/people/store.h"
+
+namespace agora::feed {
+namespace {
+
+using agora::store::Connection;
+
+const std::string kHome = std::string(
+    "SELECT c.id FROM content c WHERE c.kind = 'post' AND c.id < ?1 AND (c.author_id = ?901"
+    " OR c.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ?901)"
+    " OR c.id IN (SELECT t.content_id FROM tag_follows f JOIN content_tags t ON t.tag = f.tag WHERE f.person_id = ?901)"
+    " OR c.id IN (SELECT content_id FROM content_readers WHERE person_id = ?901)) AND ") +
+    content::kVisibleToViewer + " ORDER BY c.id DESC LIMIT ?2";
+const std::string kPerson = std::string(
+    "SELECT c.id FROM content c WHERE c.kind = 'post' AND c.author_id = ?3 AND c.id < ?1 AND ") +
+    content::kVisibleToViewer + " ORDER BY c.id DESC LIMIT ?2";
+const std::string kTag = std::string(
+    "SELECT c.id FROM content_tags t JOIN content c ON c.id = t.content_id WHERE t.tag = ?3 AND t.content_id < ?1"
+    " AND c.kind = 'post' AND ") + content::kVisibleToViewer + " ORDER BY t.content_id DESC LIMIT ?2";
+constexpr const char* kFollowsTag = "SELECT 1 FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
+constexpr const char* kFollowTag = "INSERT OR IGNORE INTO tag_follows (person_id, tag, created_at) VALUES (?1, ?2, ?3)";
+constexpr const char* kUnfollowTag = "DELETE FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
+
+Result<std::string> CheckTag(std::string_view raw) {
+  std::string_view t = raw;
+  if (!t.empty() && t.front() == '#') t.remove_prefix(1);
+  std::string tag = markdown::NormalizeTag(t);
+  if (tag.empty()) return Error::Invalid("tag", "a hashtag is 1 to 50 letters, digits, _ or -, with a letter");
+  return tag;
+}
+
+bool FollowsTag(Connection& c, Id person, const std::string& tag) { return c.Prepare(kFollowsTag, person, tag).Next(); }
+
+}  // namespace
+
+Result<Source> ParseSource(std::string_view text) {
+  if (text.empty() || text == "home") return Source{};
+  if (text.starts_with("person:")) {
+    auto id = ParseId(text.substr(7));
+    if (!id) return Error::Invalid("source", "person:{id} needs a person's id");
+    return Source{Source::Kind::kPerson, *id, {}};
+  }
+  if (text.starts_with("tag:")) {
+    auto tag = CheckTag(text.substr(4));
+    if (!tag) return Error::Invalid("source", tag.error().message);
+    return Source{Source::Kind::kTag, 0, *tag};
+  }
+  return Error::Invalid("source", "must be home, person:{id} or tag:{tag}");
+}
+
+Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& source, std::string_view cursor, int limit) {
+  Id before = INT64_MAX;
+  if (!cursor.empty()) {
+    auto c = DecodeCursor(cursor);
+    if (!c) return c.error();
+    before = c->id;
+  }
+  if (!viewer.signed_in() && source.kind == Source::Kind::kHome) return Error::Unauthenticated("sign in to read your feed");
+  return db_.Read([&](Connection& c) -> Result<Page> {
+    const std::string* sql = &kHome;
+    if (source.kind == Source::Kind::kPerson) {
+      // The timeline of someone whose profile the reader may not see does not exist for them.
+      auto subject = people::store::LoadSubject(c, source.person, "");
+      if (!subject) return Error::NotFound("no such person");
+      if (viewer.signed_in() && subject->account.id != viewer.id && viewer.role != identity::Role::kAdmin &&
+          (!subject->account.active || subject->account.role == identity::Role::kGuest) )
+        return Error::NotFound("no such person");
+      sql = &kPerson;
+    } else if (source.kind == Source::Kind::kTag) {
+      sql = &kTag;
+    }
+    auto q = c.Prepare(*sql, before, limit + 1);
+    if (source.kind == Source::Kind::kPerson) q.Bind(3, source.person);
+    if (source.kind == Source::Kind::kTag) q.Bind(3, source.tag);
+    content::BindViewer(q, viewer);
+    std::vector<Id> ids;
+    while (q.Next()) ids.push_back(q.Int(0));
+    Page page;
+    if (static_cast<int>(ids.size()) > limit) {
+      ids.pop_back();
+      page.next_cursor = EncodeCursor({"", ids.back()});
+    }
+    page.items = posts_.Views(c, viewer, ids);
+    return page;
+  });
+}
+
+Result<TagInfo> FeedService::Tag(const content::Viewer& viewer, std::string_view raw) {
+  auto tag = CheckTag(raw);
+  if (!tag) return tag.error();
+  bool followed = viewer.signed_in() && db_.Read([&](Connection& c) { return FollowsTag(c, viewer.id, *tag); });
+  return TagInfo{*tag, followed};
+}
+
+Result<TagInfo> FeedService::FollowTag(const identity::Principal& who, std::string_view raw) {
+  auto tag = CheckTag(raw);
+  if (!tag) return tag.error();
+  if (who.user.role == identity::Role::kAlumnus) return Error::Forbidden("alumni cannot follow hashtags");
+  db_.Write([&](Connection& c) { c.Prepare(kFollowTag, who.user.id, *tag, clock_.NowMs()).Run(); });
+  return TagInfo{*tag, true};
+}
+
+Result<TagInfo> FeedService::UnfollowTag(const identity::Principal& who, std::string_view raw) {
+  auto tag = CheckTag(raw);
+  if (!tag) return tag.error();
+  db_.Write([&](Connection& c) { c.Prepare(kUnfollowTag, who.user.id, *tag).Run(); });
+  return TagInfo{*tag, false};
+}
+
+}  // namespace agora::feed

@@ -1,0 +1,58 @@
+// Feeds: a person's home (posts and shares of the people and hashtags they follow, posts
+// shared with them by name, and their own), a person's timeline and a hashtag's feed, newest
+// first with cursor paging, every item under the audience rule. Following hashtags.
+//
+// Strategy (docs/feed.md): fan-out on read, from SQL, for now.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "modules/content/model.h"
+#include "modules/identity/model.h"
+#include "modules/posts/service.h"
+#include "store/database.h"
+
+namespace agora::feed {
+
+struct Source {
+  enum class Kind { kHome, kPerson, kTag } kind = Kind::kHome;
+  Id person = 0;    // kPerson
+  std::string tag;  // kTag, normalized
+};
+// "" -> home, "person:{id}", "tag:{tag}"; 422 naming "source" otherwise.
+Result<Source> ParseSource(std::string_view text);
+
+struct Page {
+  std::vector<posts::PostView> items;
+  std::optional<std::string> next_cursor;
+};
+
+struct TagInfo {
+  std::string tag;
+  bool followed = false;
+};
+
+class FeedService {
+ public:
+  FeedService(agora::store::Database& db, const Clock& clock, posts::PostService& posts)
+      : db_(db), clock_(clock), posts_(posts) {}
+
+  // A person's timeline needs a viewer who may see the person (404 otherwise); the home feed
+  // needs a signed-in viewer.
+  Result<Page> Read(const content::Viewer& viewer, const Source& source, std::string_view cursor, int limit);
+
+  Result<TagInfo> Tag(const content::Viewer& viewer, std::string_view tag);
+  Result<TagInfo> FollowTag(const identity::Principal& who, std::string_view tag);
+  Result<TagInfo> UnfollowTag(const identity::Principal& who, std::string_view tag);
+
+ private:
+  agora::store::Database& db_;
+  const Clock& clock_;
+  posts::PostService& posts_;
+};
+
+}  // namespace agora::feed

@@ -1,0 +1,107 @@
+#include <boost/json/array.hpp>
+
+#include "core/clock.h"
+#include "core/cursor.h"
+#include "core/json.h"
+#include "http/response.h"
+#include "modules/feed/api.h"
+#include "modules/people/json.h"
+
+namespace agora::feed {
+namespace {
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+using notifications::Settings;
+
+boost::json::value OptId(const std::optional<Id>& id) {
+  return id ? boost::json::value(IdToString(*id)) : boost::json::value(nullptr);
+}
+
+boost::json::object SettingsJson(const Settings& s) {
+  boost::json::object o;
+  for (const auto& [kind, on] : s.kinds) o[notifications::KindName(kind)] = on;
+  return o;
+}
+
+// {"mention": false, ...}: 422 naming an unknown kind or a value that is not true/false.
+Result<Settings> ParseSettings(const boost::json::object& o) {
+  Settings s;
+  for (const auto& [key, value] : o) {
+    auto kind = notifications::ParseKind(key);
+    if (!kind) return Error::Invalid(std::string(key), "is not a kind of notification");
+    if (!value.is_bool()) return Error::Invalid(std::string(key), "must be true or false");
+    s.kinds.emplace_back(*kind, value.get_bool());
+  }
+  return s;
+}
+}  // namespace
+
+void RegisterNotificationApi(http::Router& router, notifications::NotificationService& service) {
+  router.Add(Method::kGet, "/api/v1/notifications",
+             {.access = Access::kUser, .summary = "My notifications, latest activity first, and the unread count", .tag = "notifications"},
+             [&service](Request& req) {
+               auto limit = ParseLimit(req.Query("limit"));
+               if (!limit) return http::Problem(limit.error());
+               auto page = service.List(*req.principal, req.Query("cursor"), *limit);
+               if (!page) return http::Problem(page.error());
+               boost::json::array items;
+               for (const auto& item : page->items) {
+                 const auto& n = item.n;
+                 items.push_back({{"id", IdToString(n.id)},
+                                  {"kind", notifications::KindName(n.kind)},
+                                  {"actor", people::json::CardJson(item.actor)},
+                                  {"actor_count", n.actor_count},
+                                  {"content_id", OptId(n.content_id)},
+                                  {"comment_id", OptId(n.comment_id)},
+                                  {"created_at", FormatRfc3339(n.created_at)},
+                                  {"updated_at", FormatRfc3339(n.updated_at)},
+                                  {"read", n.read}});
+               }
+               auto o = http::Page(std::move(items), page->next_cursor);
+               o["unread"] = page->unread;
+               return http::Json(200, o);
+             });
+
+  router.Add(Method::kPost, "/api/v1/notifications/read",
+             {.access = Access::kUser, .max_body_bytes = 64 * 1024,
+              .summary = "Mark notifications read: {\"ids\": [...]} or {\"all\": true}", .tag = "notifications"},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"ids", "all"}); !st) return http::Problem(st.error());
+               auto all = agora::json::OptionalBool(*body, "all");
+               if (!all) return http::Problem(all.error());
+               std::vector<Id> ids;
+               if (auto it = body->find("ids"); it != body->end()) {
+                 if (!it->value().is_array()) return http::Problem(Error::Invalid("ids", "must be an array of ids"));
+                 const auto& a = it->value().get_array();
+                 for (size_t i = 0; i < a.size(); ++i) {
+                   std::optional<Id> id;
+                   if (a[i].is_string()) id = ParseId(a[i].get_string());
+                   if (!id) return http::Problem(Error::Invalid("ids[" + std::to_string(i) + "]", "must be an id"));
+                   ids.push_back(*id);
+                 }
+               }
+               if (ids.empty() && !all->value_or(false))
+                 return http::Problem(Error::Invalid("ids", "list the notifications to mark, or send \"all\": true"));
+               return http::Json(200, boost::json::object{{"unread", service.MarkRead(*req.principal, ids)}});
+             });
+
+  router.Add(Method::kGet, "/api/v1/notifications/settings",
+             {.access = Access::kUser, .summary = "Which kinds of notification I get", .tag = "notifications"},
+             [&service](Request& req) { return http::Json(200, SettingsJson(service.GetSettings(*req.principal))); });
+
+  router.Add(Method::kPut, "/api/v1/notifications/settings",
+             {.access = Access::kUser, .max_body_bytes = 4096, .summary = "Turn kinds of notification on or off", .tag = "notifications"},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               auto s = ParseSettings(*body);
+               if (!s) return http::Problem(s.error());
+               return http::Json(200, SettingsJson(service.PutSettings(*req.principal, *s)));
+             });
+}
+
+}  // namespace agora::feed

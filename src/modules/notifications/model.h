@@ -1,0 +1,38 @@
+// Notifications: what happened that concerns a person, grouped where a stream of similar
+// events would drown the rest (reactions on one target).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/ids.h"
+
+namespace agora::notifications {
+
+enum class Kind { kMention, kComment, kReply, kReaction, kFollow, kShare };
+std::string_view KindName(Kind k);
+std::optional<Kind> ParseKind(std::string_view s);
+inline constexpr Kind kAllKinds[] = {Kind::kMention, Kind::kComment, Kind::kReply,
+                                     Kind::kReaction, Kind::kFollow, Kind::kShare};
+
+struct Notification {
+  Id id = 0;
+  Kind kind = Kind::kMention;
+  Id actor_id = 0;
+  std::int64_t actor_count = 1;
+  std::optional<Id> content_id;
+  std::optional<Id> comment_id;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;
+  bool read = false;
+};
+
+// What a person turned on and off (every kind is on unless turned off).
+struct Settings {
+  std::vector<std::pair<Kind, bool>> kinds;
+};
+
+}  // namespace agora::notifications

@@ -1,0 +1,136 @@
+#include "modules/notifications/service.h"
+
+#include <string>
+
+#include "core/cursor.h"
+#include "modules/content/audience.h"
+#include "modules/people/store.h"
+
+namespace agora::notifications {
+namespace {
+
+using agora::store::Connection;
+
+// Notifications about content the reader may no longer read (its audience was narrowed by
+// an edit, or they lost their role) stay hidden, and out of the count.
+const std::string kList = std::string(
+    "SELECT n.id, n.kind, n.actor_id, n.actor_count, n.content_id, n.comment_id, n.created_at, n.updated_at,"
+    " n.read_at IS NOT NULL FROM notifications n LEFT JOIN content c ON c.id = n.content_id"
+    " WHERE n.recipient_id = ?1 AND (n.updated_at < ?2 OR (n.updated_at = ?2 AND n.id < ?3))"
+    " AND (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")"
+    " ORDER BY n.updated_at DESC, n.id DESC LIMIT ?4";
+const std::string kUnread = std::string(
+    "SELECT count(*) FROM notifications n LEFT JOIN content c ON c.id = n.content_id"
+    " WHERE n.recipient_id = ?1 AND n.read_at IS NULL AND (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")";
+constexpr const char* kMarkOne = "UPDATE notifications SET read_at = ?3 WHERE id = ?1 AND recipient_id = ?2 AND read_at IS NULL";
+constexpr const char* kMarkAll = "UPDATE notifications SET read_at = ?2 WHERE recipient_id = ?1 AND read_at IS NULL";
+constexpr const char* kSettings = "SELECT kind, enabled FROM notification_settings WHERE person_id = ?1";
+constexpr const char* kPutSetting =
+    "INSERT INTO notification_settings (person_id, kind, enabled) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (person_id, kind) DO UPDATE SET enabled = excluded.enabled";
+
+std::int64_t CountUnread(Connection& c, const content::Viewer& v) {
+  auto q = c.Prepare(kUnread, v.id);
+  content::BindViewer(q, v);
+  q.Next();
+  return q.Int(0);
+}
+
+Settings ReadSettings(Connection& c, Id person) {
+  Settings s;
+  for (Kind k : kAllKinds) s.kinds.emplace_back(k, true);
+  auto q = c.Prepare(kSettings, person);
+  while (q.Next())
+    if (auto k = ParseKind(q.TextView(0)))
+      for (auto& [kind, on] : s.kinds)
+        if (kind == *k) on = q.Int(1) != 0;
+  return s;
+}
+
+}  // namespace
+
+std::string_view KindName(Kind k) {
+  switch (k) {
+    case Kind::kMention: return "mention";
+    case Kind::kComment: return "comment";
+    case Kind::kReply: return "reply";
+    case Kind::kReaction: return "reaction";
+    case Kind::kFollow: return "follow";
+    case Kind::kShare: return "share";
+  }
+  return "mention";
+}
+
+std::optional<Kind> ParseKind(std::string_view s) {
+  for (Kind k : kAllKinds)
+    if (KindName(k) == s) return k;
+  return std::nullopt;
+}
+
+Result<Page> NotificationService::List(const identity::Principal& viewer, std::string_view cursor, int limit) {
+  std::int64_t after_time = INT64_MAX;
+  Id after_id = INT64_MAX;
+  if (!cursor.empty()) {
+    auto c = DecodeCursor(cursor);
+    if (!c) return c.error();
+    auto t = ParseId(c->key);
+    if (!t) return Error::Malformed("cursor is not valid");
+    after_time = *t;
+    after_id = c->id;
+  }
+  auto v = content::ViewerOf(&viewer);
+  return db_.Read([&](Connection& c) -> Result<Page> {
+    Page page;
+    auto q = c.Prepare(kList, viewer.user.id, after_time, after_id, limit + 1);
+    content::BindViewer(q, v);
+    while (q.Next()) {
+      Notification n;
+      n.id = q.Int(0);
+      n.kind = ParseKind(q.TextView(1)).value_or(Kind::kMention);
+      n.actor_id = q.Int(2);
+      n.actor_count = q.Int(3);
+      n.content_id = q.OptInt(4);
+      n.comment_id = q.OptInt(5);
+      n.created_at = q.Int(6);
+      n.updated_at = q.Int(7);
+      n.read = q.Int(8) != 0;
+      page.items.push_back({n, {}});
+    }
+    if (static_cast<int>(page.items.size()) > limit) {
+      page.items.pop_back();
+      const auto& last = page.items.back().n;
+      page.next_cursor = EncodeCursor({std::to_string(last.updated_at), last.id});
+    }
+    for (auto& item : page.items)
+      item.actor = people::store::CardOf(c, item.n.actor_id);
+    page.unread = CountUnread(c, v);
+    return page;
+  });
+}
+
+std::int64_t NotificationService::Unread(const identity::Principal& viewer) {
+  auto v = content::ViewerOf(&viewer);
+  return db_.Read([&](Connection& c) { return CountUnread(c, v); });
+}
+
+std::int64_t NotificationService::MarkRead(const identity::Principal& viewer, const std::vector<Id>& ids) {
+  std::int64_t now = clock_.NowMs();
+  db_.Write([&](Connection& c) {
+    if (ids.empty()) c.Prepare(kMarkAll, viewer.user.id, now).Run();
+    for (Id id : ids) c.Prepare(kMarkOne, id, viewer.user.id, now).Run();
+  });
+  return Unread(viewer);
+}
+
+Settings NotificationService::GetSettings(const identity::Principal& viewer) {
+  return db_.Read([&](Connection& c) { return ReadSettings(c, viewer.user.id); });
+}
+
+Settings NotificationService::PutSettings(const identity::Principal& viewer, const Settings& change) {
+  db_.Write([&](Connection& c) {
+    for (const auto& [kind, on] : change.kinds) c.Prepare(kPutSetting, viewer.user.id, KindName(kind), on).Run();
+  });
+  return GetSettings(viewer);
+}
+
+}  // namespace agora::notifications

@@ -1,0 +1,73 @@
+#include "modules/notifications/writer.h"
+
+#include <string>
+
+namespace agora::notifications {
+namespace {
+
+constexpr const char* kEnabled = "SELECT enabled FROM notification_settings WHERE person_id = ?1 AND kind = ?2";
+constexpr const char* kInsert =
+    "INSERT INTO notifications (id, recipient_id, kind, actor_id, content_id, comment_id, group_key, created_at,"
+    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)";
+constexpr const char* kOpenGroup =
+    "SELECT id FROM notifications WHERE recipient_id = ?1 AND group_key = ?2 AND read_at IS NULL";
+constexpr const char* kAddActor = "INSERT OR IGNORE INTO notification_actors (notification_id, actor_id) VALUES (?1, ?2)";
+constexpr const char* kBumpGroup =
+    "UPDATE notifications SET actor_id = ?2, updated_at = ?3,"
+    " actor_count = (SELECT count(*) FROM notification_actors WHERE notification_id = ?1) WHERE id = ?1";
+constexpr const char* kRemoveActor = "DELETE FROM notification_actors WHERE notification_id = ?1 AND actor_id = ?2";
+constexpr const char* kActorsLeft =
+    "SELECT actor_id, (SELECT count(*) FROM notification_actors WHERE notification_id = ?1)"
+    " FROM notification_actors WHERE notification_id = ?1 ORDER BY rowid DESC LIMIT 1";
+constexpr const char* kSetActors = "UPDATE notifications SET actor_id = ?2, actor_count = ?3 WHERE id = ?1";
+constexpr const char* kDelete = "DELETE FROM notifications WHERE id = ?1";
+constexpr const char* kDeleteFollow =
+    "DELETE FROM notifications WHERE recipient_id = ?1 AND actor_id = ?2 AND kind = 'follow' AND read_at IS NULL";
+
+std::string GroupKey(Id target) { return "reaction:" + IdToString(target); }
+
+}  // namespace
+
+bool Notify(agora::store::Connection& c, IdGenerator& ids, const Event& e, std::int64_t now) {
+  if (e.recipient == e.actor || e.recipient == 0) return false;
+  {
+    auto q = c.Prepare(kEnabled, e.recipient, KindName(e.kind));
+    if (q.Next() && q.Int(0) == 0) return false;
+  }
+  std::optional<std::string> group;
+  if (e.group_target) {
+    group = GroupKey(*e.group_target);
+    auto q = c.Prepare(kOpenGroup, e.recipient, *group);
+    if (q.Next()) {
+      Id id = q.Int(0);
+      c.Prepare(kAddActor, id, e.actor).Run();
+      c.Prepare(kBumpGroup, id, e.actor, now).Run();
+      return true;
+    }
+  }
+  Id id = ids.Next();
+  c.Prepare(kInsert, id, e.recipient, KindName(e.kind), e.actor, e.content_id, e.comment_id, group, now).Run();
+  if (group) c.Prepare(kAddActor, id, e.actor).Run();
+  return true;
+}
+
+void WithdrawReaction(agora::store::Connection& c, Id recipient, Id target, Id actor) {
+  std::optional<Id> id;
+  {
+    auto q = c.Prepare(kOpenGroup, recipient, GroupKey(target));
+    if (q.Next()) id = q.Int(0);
+  }
+  if (!id) return;
+  c.Prepare(kRemoveActor, *id, actor).Run();
+  std::optional<std::pair<Id, std::int64_t>> left;
+  {
+    auto q = c.Prepare(kActorsLeft, *id);
+    if (q.Next()) left.emplace(q.Int(0), q.Int(1));
+  }
+  if (!left) c.Prepare(kDelete, *id).Run();
+  else c.Prepare(kSetActors, *id, left->first, left->second).Run();
+}
+
+void WithdrawFollow(agora::store::Connection& c, Id recipient, Id actor) { c.Prepare(kDeleteFollow, recipient, actor).Run(); }
+
+}  // namespace agora::notifications

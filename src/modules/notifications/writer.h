@@ -1,0 +1,35 @@
+// Writing notifications, called by the services whose changes cause them, inside their write
+// transaction: a notification exists exactly when its cause does (a rolled-back comment
+// leaves none; deleting a post deletes its notifications by cascade). The writer applies the
+// recipient's settings and never notifies people of their own actions; callers apply the
+// audience rule (a person who cannot read the content is not notified of it).
+#pragma once
+
+#include <optional>
+
+#include "core/ids.h"
+#include "modules/notifications/model.h"
+#include "store/database.h"
+
+namespace agora::notifications {
+
+struct Event {
+  Kind kind;
+  Id recipient = 0;
+  Id actor = 0;
+  std::optional<Id> content_id = std::nullopt;
+  std::optional<Id> comment_id = std::nullopt;
+  // Reactions: the target (content or comment) they group on.
+  std::optional<Id> group_target = std::nullopt;
+};
+
+// Records `e` (or adds its actor to the open group); false when nothing was written (the
+// actor is the recipient, or the recipient turned this kind off).
+bool Notify(agora::store::Connection& c, IdGenerator& ids, const Event& e, std::int64_t now);
+// Takes `actor` out of the unread reaction group on `target` for `recipient` (a withdrawn
+// reaction); the group goes when nobody is left in it.
+void WithdrawReaction(agora::store::Connection& c, Id recipient, Id target, Id actor);
+// Removes the unread "started following you" of an unfollow.
+void WithdrawFollow(agora::store::Connection& c, Id recipient, Id actor);
+
+}  // namespace agora::notifications

@@ -1,0 +1,131 @@
+#include "modules/posts/api.h"
+
+#include <boost/json/array.hpp>
+
+#include "core/clock.h"
+#include "core/json.h"
+#include "http/response.h"
+#include "modules/posts/json.h"
+
+namespace agora::posts {
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+// A JSON array of id strings; 422 naming the element that is not one.
+Result<std::vector<Id>> IdList(const boost::json::object& o, std::string_view field) {
+  std::vector<Id> out;
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return out;
+  if (!it->value().is_array()) return Error::Invalid(std::string(field), "must be an array of ids");
+  const auto& a = it->value().get_array();
+  for (size_t i = 0; i < a.size(); ++i) {
+    std::optional<Id> id;
+    if (a[i].is_string()) id = ParseId(a[i].get_string());
+    if (!id) return Error::Invalid(std::string(field) + "[" + std::to_string(i) + "]", "must be an id (a string of digits)");
+    out.push_back(*id);
+  }
+  return out;
+}
+
+Result<NewPost> ParseNewPost(const boost::json::object& o) {
+  if (auto st = agora::json::OnlyKeys(o, {"body", "audience", "people", "image_ids", "share_of"}); !st) return st.error();
+  NewPost p;
+  auto body = agora::json::OptionalString(o, "body");
+  if (!body) return body.error();
+  p.body = body->value_or("");
+  auto audience = agora::json::OptionalString(o, "audience");
+  if (!audience) return audience.error();
+  if (*audience) {
+    auto a = content::ParseAudience(**audience);
+    if (!a) return Error::Invalid("audience", "must be public, organization or restricted");
+    p.audience = *a;
+  }
+  auto people = IdList(o, "people");
+  if (!people) return people.error();
+  p.people = *people;
+  auto images = IdList(o, "image_ids");
+  if (!images) return images.error();
+  if (images->size() > 4) return Error::Invalid("image_ids", "at most 4 images");
+  p.has_images = !images->empty();
+  auto share = agora::json::OptionalString(o, "share_of");
+  if (!share) return share.error();
+  if (*share) {
+    auto id = ParseId(**share);
+    if (!id) return Error::Invalid("share_of", "must be a post's id");
+    p.share_of = *id;
+  }
+  return p;
+}
+
+Response PostResponse(int status, const Result<PostView>& v, const content::Viewer& viewer) {
+  if (!v) return http::Problem(v.error());
+  auto r = http::Json(status, json::PostJson(*v, viewer));
+  if (status == 201) r.headers.emplace_back("Location", "/api/v1/posts/" + IdToString(v->post.head.id));
+  return r;
+}
+
+}  // namespace
+
+void RegisterApi(http::Router& router, PostService& service) {
+  constexpr std::int64_t kBody = 64 * 1024;
+  router.Add(Method::kPost, "/api/v1/posts",
+             {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true,
+              .summary = "Post a status update or share a post (accepts Idempotency-Key)", .tag = "posts"},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               auto in = ParseNewPost(*body);
+               if (!in) return http::Problem(in.error());
+               return PostResponse(201, service.Create(*req.principal, *in), content::ViewerOf(req.principal));
+             });
+
+  router.Add(Method::kGet, "/api/v1/posts/{id}",
+             {.access = Access::kPublic, .summary = "A post (public ones without signing in)", .tag = "posts"},
+             [&service](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               auto viewer = content::ViewerOf(req.principal);
+               return PostResponse(200, service.Get(viewer, *id), viewer);
+             });
+
+  router.Add(Method::kPatch, "/api/v1/posts/{id}",
+             {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Edit my post's text (the history keeps every version)", .tag = "posts"},
+             [&service](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"body"}); !st) return http::Problem(st.error());
+               auto text = agora::json::RequiredString(*body, "body");
+               if (!text) return http::Problem(text.error());
+               return PostResponse(200, service.Edit(*req.principal, *id, *text), content::ViewerOf(req.principal));
+             });
+
+  router.Add(Method::kDelete, "/api/v1/posts/{id}",
+             {.access = Access::kUser, .summary = "Delete a post (its author, or an admin)", .tag = "posts"},
+             [&service](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               auto st = service.Delete(*req.principal, *id, req.client_ip);
+               return st ? http::NoContent() : http::Problem(st.error());
+             });
+
+  router.Add(Method::kGet, "/api/v1/posts/{id}/revisions",
+             {.access = Access::kPublic, .summary = "A post's edit history, oldest first", .tag = "posts"},
+             [&service](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               auto revisions = service.History(content::ViewerOf(req.principal), *id);
+               if (!revisions) return http::Problem(revisions.error());
+               boost::json::array items;
+               for (const auto& r : *revisions)
+                 items.push_back({{"revision", r.number}, {"body", r.body}, {"created_at", FormatRfc3339(r.created_at)}});
+               return http::Json(200, http::Page(std::move(items), std::nullopt));
+             });
+}
+
+}  // namespace agora::posts

@@ -1,0 +1,67 @@
+#include "modules/posts/json.h"
+
+#include <boost/json/array.hpp>
+
+#include "core/clock.h"
+#include "modules/people/json.h"
+
+namespace agora::posts::json {
+namespace {
+boost::json::value OptTime(const std::optional<std::int64_t>& t) {
+  return t ? boost::json::value(FormatRfc3339(*t)) : boost::json::value(nullptr);
+}
+}  // namespace
+
+boost::json::object ReactionsJson(const reactions::Summary& s) {
+  boost::json::object counts;
+  for (const auto& [kind, n] : s.counts) counts[kind] = n;
+  return {{"counts", std::move(counts)},
+          {"total", s.total},
+          {"mine", s.mine ? boost::json::value(*s.mine) : boost::json::value(nullptr)}};
+}
+
+boost::json::object PostJson(const PostView& v, const content::Viewer& viewer) {
+  const auto& p = v.post;
+  boost::json::array tags;
+  for (const auto& t : v.tags) tags.push_back(boost::json::string(t));
+  boost::json::object o{{"id", IdToString(p.head.id)},
+                        {"kind", "post"},
+                        {"author", people::json::CardJson(v.author)},
+                        {"body", p.body},
+                        {"body_html", p.body_html},
+                        {"audience", content::AudienceName(p.head.audience)},
+                        {"created_at", FormatRfc3339(p.head.created_at)},
+                        {"edited_at", OptTime(p.head.edited_at)},
+                        {"tags", std::move(tags)},
+                        {"comment_count", p.head.comment_count},
+                        {"reaction_count", p.head.reaction_count},
+                        {"share_count", p.head.share_count},
+                        {"reactions", ReactionsJson(v.reactions)},
+                        {"share_of", p.share_of ? boost::json::value(IdToString(*p.share_of)) : boost::json::value(nullptr)},
+                        {"shared", v.shared ? boost::json::value(PostJson(*v.shared, viewer)) : boost::json::value(nullptr)},
+                        {"shared_unavailable", v.shared_unavailable},
+                        {"can_edit", viewer.id == p.head.author_id},
+                        {"can_delete", viewer.id == p.head.author_id || viewer.role == identity::Role::kAdmin}};
+  if (viewer.id == p.head.author_id && p.head.audience == content::Audience::kRestricted) {
+    boost::json::array people;
+    for (Id id : v.readers) people.push_back(boost::json::string(IdToString(id)));
+    o["people"] = std::move(people);
+  }
+  return o;
+}
+
+boost::json::object CommentJson(const comments::CommentView& v, const content::Viewer& viewer) {
+  const auto& m = v.comment;
+  return {{"id", IdToString(m.id)},
+          {"content_id", IdToString(m.content_id)},
+          {"reply_to", m.reply_to ? boost::json::value(IdToString(*m.reply_to)) : boost::json::value(nullptr)},
+          {"author", people::json::CardJson(v.author)},
+          {"body", m.body},
+          {"body_html", m.body_html},
+          {"created_at", FormatRfc3339(m.created_at)},
+          {"edited_at", OptTime(m.edited_at)},
+          {"reactions", ReactionsJson(v.reactions)},
+          {"can_edit", viewer.id == m.author_id}};
+}
+
+}  // namespace agora::posts::json

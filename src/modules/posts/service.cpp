@@ -1,0 +1,192 @@
+#include "modules/posts/service.h"
+
+#include "modules/audit/store.h"
+#include "modules/content/audience.h"
+#include "modules/content/body.h"
+#include "modules/notifications/writer.h"
+#include "modules/people/store.h"
+#include "modules/posts/store.h"
+#include "modules/reactions/store.h"
+
+namespace agora::posts {
+namespace {
+
+using agora::store::Connection;
+using content::Audience;
+using identity::Role;
+
+// public > organization > restricted: a share may not be read by more people than its original.
+int Breadth(Audience a) {
+  switch (a) {
+    case Audience::kPublic: return 3;
+    case Audience::kOrganization: return 2;
+    default: return 1;
+  }
+}
+
+content::Viewer AsViewer(const identity::User& u) { return {u.id, u.role}; }
+
+// Mentioned people who may read the post are notified once (an edit notifies only people it
+// newly mentions).
+void NotifyMentions(Connection& c, IdGenerator& ids, const content::ContentHead& head,
+                    const std::vector<identity::User>& mentioned, Id actor, std::int64_t now) {
+  std::vector<Id> candidates;
+  for (const auto& u : mentioned)
+    if (content::CanRead(c, AsViewer(u), head)) candidates.push_back(u.id);
+  for (Id person : content::store::AddMentions(c, head.id, candidates))
+    notifications::Notify(c, ids, {notifications::Kind::kMention, person, actor, head.id}, now);
+}
+
+}  // namespace
+
+Result<PostView> PostService::Create(const identity::Principal& author, const NewPost& in) {
+  const Role role = author.user.role;
+  if (role == Role::kAlumnus) return Error::Forbidden("alumni cannot post");
+  if (role == Role::kGuest && in.audience != Audience::kRestricted)
+    return Error::Invalid("audience", "guests post to named people only (restricted)");
+  if (in.audience == Audience::kCommunity || in.audience == Audience::kPrivate)
+    return Error::Invalid("audience", "must be public, organization or restricted");
+  if (in.has_images) return Error::Invalid("image_ids", "images on posts are not supported yet");
+  if (in.audience == Audience::kRestricted && in.people.empty())
+    return Error::Invalid("people", "a restricted post needs at least one person");
+  if (in.audience != Audience::kRestricted && !in.people.empty())
+    return Error::Invalid("people", "only a restricted post lists people");
+  if (in.people.size() > kMaxReaders)
+    return Error::Invalid("people", "at most " + std::to_string(kMaxReaders) + " people");
+  auto body = content::CheckBody(in.body, "body", kMaxBody, /*may_be_empty=*/in.share_of.has_value());
+  if (!body) return body.error();
+  const std::int64_t now = clock_.NowMs();
+  const content::Viewer me = content::ViewerOf(&author);
+
+  auto created = db_.Write([&](Connection& c) -> Result<Id> {
+    content::ContentHead head;
+    head.id = ids_.Next();
+    head.kind = "post";
+    head.author_id = author.user.id;
+    head.audience = in.audience;
+    head.created_at = now;
+    std::optional<content::ContentHead> original;
+    if (in.share_of) {
+      auto o = content::LoadReadable(c, me, *in.share_of);
+      if (!o) return Error::Invalid("share_of", "no such post");
+      if (auto p = store::Load(c, o->id); p && p->share_of) o = content::LoadReadable(c, me, *p->share_of);  // share the original
+      if (!o) return Error::Invalid("share_of", "no such post");
+      original = *o;
+      if (Breadth(in.audience) > Breadth(original->audience))
+        return Error::Invalid("audience", "a share cannot reach more people than the original (" +
+                                              std::string(content::AudienceName(original->audience)) + ")");
+    }
+    // Readers must exist, be active, and (for a share) be able to read the original.
+    for (size_t i = 0; i < in.people.size(); ++i) {
+      auto subject = people::store::LoadSubject(c, in.people[i], "");
+      if (!subject || !subject->account.active || subject->account.role == Role::kAlumnus ||
+          (original && !content::CanRead(c, AsViewer(subject->account), *original)))
+        return Error::Invalid("people[" + std::to_string(i) + "]", "no such person, or they cannot read this");
+    }
+    content::store::Insert(c, head);
+    content::store::AddReaders(c, head.id, in.people);
+    auto rendered = content::RenderBody(c, *body);
+    store::Insert(c, head.id, *body, rendered.html, original ? std::optional(original->id) : std::nullopt);
+    content::store::AddRevision(c, head.id, *body, now);
+    content::store::SetTags(c, head.id, rendered.tags);
+    NotifyMentions(c, ids_, head, rendered.mentioned, author.user.id, now);
+    if (original) {
+      content::store::AddToCounts(c, original->id, 0, 0, 1);
+      auto owner = people::store::LoadSubject(c, original->author_id, "");
+      if (owner && content::CanRead(c, AsViewer(owner->account), head))
+        notifications::Notify(c, ids_, {notifications::Kind::kShare, original->author_id, author.user.id, head.id}, now);
+    }
+    return head.id;
+  });
+  if (!created) return created.error();
+  return Get(me, *created);
+}
+
+Result<PostView> PostService::Get(const content::Viewer& viewer, Id id) {
+  return db_.Read([&](Connection& c) -> Result<PostView> {
+    auto views = Views(c, viewer, {id});
+    if (views.empty()) return Error::NotFound("no such post");
+    return std::move(views.front());
+  });
+}
+
+Result<PostView> PostService::Edit(const identity::Principal& author, Id id, const std::string& text) {
+  const content::Viewer me = content::ViewerOf(&author);
+  auto st = db_.Write([&](Connection& c) -> Status {
+    auto post = store::Load(c, id);
+    if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
+    if (post->head.author_id != author.user.id) return Error::Forbidden("only the author edits a post");
+    auto body = content::CheckBody(text, "body", kMaxBody, /*may_be_empty=*/post->share_of.has_value() || post->share_of_deleted);
+    if (!body) return body.error();
+    if (*body == post->body) return OkStatus();  // nothing changed: no new version
+    const std::int64_t now = clock_.NowMs();
+    auto rendered = content::RenderBody(c, *body);
+    store::UpdateBody(c, id, *body, rendered.html);
+    content::store::AddRevision(c, id, *body, now);
+    content::store::MarkEdited(c, id, now);
+    content::store::SetTags(c, id, rendered.tags);
+    NotifyMentions(c, ids_, post->head, rendered.mentioned, author.user.id, now);
+    return OkStatus();
+  });
+  if (!st) return st.error();
+  return Get(me, id);
+}
+
+Status PostService::Delete(const identity::Principal& who, Id id, const std::string& ip) {
+  const content::Viewer me = content::ViewerOf(&who);
+  return db_.Write([&](Connection& c) -> Status {
+    auto post = store::Load(c, id);
+    if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
+    bool own = post->head.author_id == who.user.id;
+    if (!own && !who.is_admin()) return Error::Forbidden("only the author or an admin deletes a post");
+    if (post->share_of) content::store::AddToCounts(c, *post->share_of, 0, 0, -1);
+    content::store::Delete(c, id);  // comments, reactions, tags, mentions, notifications by cascade
+    if (!own)
+      audit::Record(c, {.actor_id = who.user.id, .action = "post.delete", .target_kind = "content", .target_id = id,
+                        .detail = "{\"author_id\":\"" + IdToString(post->head.author_id) + "\"}", .ip = ip,
+                        .created_at = clock_.NowMs()});
+    return OkStatus();
+  });
+}
+
+Result<std::vector<content::store::Revision>> PostService::History(const content::Viewer& viewer, Id id) {
+  return db_.Read([&](Connection& c) -> Result<std::vector<content::store::Revision>> {
+    auto post = store::Load(c, id);
+    if (!post || !content::CanRead(c, viewer, post->head)) return Error::NotFound("no such post");
+    return content::store::Revisions(c, id);
+  });
+}
+
+std::vector<PostView> PostService::Views(Connection& c, const content::Viewer& viewer, const std::vector<Id>& ids) {
+  std::vector<PostView> out;
+  out.reserve(ids.size());
+  for (Id id : ids) {
+    auto post = store::Load(c, id);
+    if (!post || !content::CanRead(c, viewer, post->head)) continue;
+    if (auto v = ViewOf(c, viewer, std::move(*post), 0)) out.push_back(std::move(*v));
+  }
+  return out;
+}
+
+std::optional<PostView> PostService::ViewOf(Connection& c, const content::Viewer& viewer, Post post, int depth) {
+  PostView v;
+  v.author = people::store::CardOf(c, post.head.author_id);
+  v.tags = content::store::Tags(c, post.head.id);
+  if (post.head.audience == Audience::kRestricted && viewer.id == post.head.author_id)
+    v.readers = content::store::Readers(c, post.head.id);
+  v.reactions = reactions::store::SummaryOf(c, post.head.id, viewer.id);
+  if (post.share_of && depth == 0) {
+    auto original = store::Load(c, *post.share_of);
+    if (original && content::CanRead(c, viewer, original->head)) {
+      if (auto ov = ViewOf(c, viewer, std::move(*original), depth + 1))
+        v.shared = std::make_shared<const PostView>(std::move(*ov));
+    }
+    v.shared_unavailable = !v.shared;
+  } else if (post.share_of_deleted) {
+    v.shared_unavailable = true;
+  }
+  v.post = std::move(post);
+  return v;
+}
+
+}  // namespace agora::posts

@@ -1,0 +1,47 @@
+// Status updates: post (Markdown with @mentions and #hashtags, an audience), share another
+// post (the audience can only narrow), edit (every version kept), delete (gone from every
+// feed, count and notification). Every read applies content/audience.h.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "modules/content/store.h"
+#include "modules/identity/model.h"
+#include "modules/posts/model.h"
+#include "store/database.h"
+
+namespace agora::posts {
+
+class PostService {
+ public:
+  PostService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
+
+  // Members and admins post to any audience; guests to named people only; alumni not at all.
+  Result<PostView> Create(const identity::Principal& author, const NewPost& post);
+  Result<PostView> Get(const content::Viewer& viewer, Id id);
+  // The author only; the earlier text stays in the history.
+  Result<PostView> Edit(const identity::Principal& author, Id id, const std::string& body);
+  // The author or an admin (audited).
+  Status Delete(const identity::Principal& who, Id id, const std::string& ip);
+  Result<std::vector<content::store::Revision>> History(const content::Viewer& viewer, Id id);
+
+  // The posts among `ids` the viewer may read, as they see them, in the order given (for
+  // feeds, inside the caller's read transaction).
+  std::vector<PostView> Views(agora::store::Connection& c, const content::Viewer& viewer, const std::vector<Id>& ids);
+
+  static constexpr size_t kMaxBody = 5000;   // code points
+  static constexpr size_t kMaxReaders = 200;
+
+ private:
+  std::optional<PostView> ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Post post, int depth);
+
+  agora::store::Database& db_;
+  IdGenerator& ids_;
+  const Clock& clock_;
+};
+
+}  // namespace agora::posts
