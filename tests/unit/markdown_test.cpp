@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace agora::markdown {
 namespace {
 
@@ -31,6 +35,44 @@ TEST(Markdown, HostileInputIsNeutralized) {
     EXPECT_EQ(html.find("script:"), std::string::npos) << link << " -> " << html;
     EXPECT_EQ(html.find("data:text"), std::string::npos) << link << " -> " << html;
   }
+}
+
+TEST(Markdown, MentionsAndHashtagsBecomeLinksOutsideCodeAndLinks) {
+  std::vector<std::string> asked;
+  auto resolve = [&](const std::string& h) -> std::optional<std::string> {
+    asked.push_back(h);
+    if (h == "ana.berg" || h == "bo_") return "/people/" + h;
+    return std::nullopt;
+  };
+  auto r = RenderPost(
+      "Hi @Ana.Berg, @bo_ and @ghost. Mail ana@example.com. #Kubernetes #Åsa-stil #2024 "
+      "`#code @ana.berg` [#inlink](https://x.example) https://x.example/#frag a#b C#",
+      resolve);
+  EXPECT_NE(r.html.find("<a href=\"/people/ana.berg\">@Ana.Berg</a>,"), std::string::npos) << r.html;
+  EXPECT_NE(r.html.find("<a href=\"/people/bo_\">@bo_</a>"), std::string::npos) << r.html;
+  EXPECT_NE(r.html.find("@ghost."), std::string::npos);
+  EXPECT_EQ(r.html.find("/people/ghost"), std::string::npos);
+  EXPECT_EQ(r.html.find("/people/example.com"), std::string::npos) << "an e-mail address is not a mention";
+  EXPECT_EQ(r.mentions, (std::vector<std::string>{"ana.berg", "bo_"}));
+  EXPECT_EQ(r.tags, (std::vector<std::string>{"kubernetes", "åsa-stil"}));
+  EXPECT_NE(r.html.find("<a href=\"/tags/%C3%A5sa-stil\">#Åsa-stil</a>"), std::string::npos) << r.html;
+  EXPECT_NE(r.html.find("<code>#code @ana.berg</code>"), std::string::npos);
+  EXPECT_EQ(r.html.find("/tags/inlink"), std::string::npos);
+  EXPECT_EQ(r.html.find("/tags/frag"), std::string::npos);
+  EXPECT_EQ(r.html.find("/tags/b"), std::string::npos);
+  EXPECT_EQ(r.html.find("/tags/2024"), std::string::npos) << "a tag needs a letter";
+}
+
+TEST(Markdown, HostileInputStaysNeutralWithMentionsAround) {
+  auto r = RenderPost("@ana <script>alert(1)</script> [x](javascript:alert(1)) #tag<img src=x onerror=alert(1)>",
+                      [](const std::string&) { return std::optional<std::string>("/people/ana"); });
+  EXPECT_EQ(r.html.find("<script"), std::string::npos);
+  EXPECT_EQ(r.html.find("javascript:"), std::string::npos);
+  EXPECT_EQ(r.html.find("onerror"), std::string::npos);
+  EXPECT_EQ(NormalizeTag("Kubernetes"), "kubernetes");
+  EXPECT_EQ(NormalizeTag("a b"), "");
+  EXPECT_EQ(NormalizeTag(std::string(51, 'a')), "");
+  EXPECT_EQ(NormalizeTag("\xff"), "");
 }
 
 }  // namespace
