@@ -10,6 +10,9 @@ import { AccountPage } from './pages/account';
 import { AdminUsersPage } from './pages/admin_users';
 import { ProfilePage } from './pages/profile';
 import { DirectoryPage } from './pages/directory';
+import { NotificationsPage } from './pages/notifications';
+import { PostPage } from './pages/post';
+import { TagPage } from './pages/tag';
 
 interface SessionState {
   user: User;
@@ -20,6 +23,7 @@ export function App() {
   const path = usePath();
   const [user, setUser] = useState<User | null>(null);
   const [loading, setLoading] = useState(true);
+  const [unread, setUnread] = useState(0);
 
   useEffect(() => {
     api<SessionState>('GET', '/api/v1/auth/session')
@@ -30,6 +34,15 @@ export function App() {
       .catch(() => setUser(null))
       .finally(() => setLoading(false));
   }, []);
+
+  // The unread count in the header, refreshed on every page change (live push comes with
+  // the stream).
+  useEffect(() => {
+    if (!user) return;
+    api<{ unread: number }>('GET', '/api/v1/notifications?limit=1')
+      .then((n) => setUnread(n.unread))
+      .catch(() => {});
+  }, [user, path]);
 
   const signedIn = (s: SessionState) => {
     setCsrfToken(s.csrf_token ?? '');
@@ -55,6 +68,9 @@ export function App() {
   if (path === '/settings') page = <AccountPage user={user} onSignedOut={() => setUser(null)} />;
   else if (path === '/admin/users' && user.role === 'admin') page = <AdminUsersPage me={user} />;
   else if (path === '/people') page = <DirectoryPage />;
+  else if (path === '/notifications') page = <NotificationsPage onUnread={setUnread} />;
+  else if (path.startsWith('/posts/')) page = <PostPage id={decodeURIComponent(path.slice('/posts/'.length))} />;
+  else if (path.startsWith('/tags/')) page = <TagPage tag={decodeURIComponent(path.slice('/tags/'.length))} />;
   else if (path.startsWith('/people/')) page = <ProfilePage handle={decodeURIComponent(path.slice('/people/'.length))} myId={user.id} />;
   else page = <HomePage user={user} />;
 
@@ -73,6 +89,15 @@ export function App() {
         <nav aria-label="Main">
           {link('/', 'Home')}
           {link('/people', 'People')}
+          <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined} data-testid="notifications-link">
+            Notifications
+            {unread > 0 && (
+              <span class="badge" data-testid="unread-count">
+                {unread}
+                <span class="visually-hidden"> unread</span>
+              </span>
+            )}
+          </a>
           {link(`/people/${user.handle}`, 'My profile')}
           {link('/settings', 'Account')}
           {user.role === 'admin' && link('/admin/users', 'People admin')}

@@ -1,0 +1,88 @@
+// Browser test: two people in two browser contexts. One posts with a mention and a hashtag;
+// the other finds it in their feed and a notification in the header, reacts and comments;
+// the first sees the comment in their notifications and on the post. (Live delivery over
+// the stream arrives with /api/v1/stream; until then the header count refreshes on navigation.)
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectAccessible, launchChromium } from '../support/browser.mjs';
+import { Client, setupAdmin, startServer } from '../support/server.mjs';
+
+describe('posting and talking in the browser', () => {
+  let server;
+  let browser;
+  const pages = {};
+  const ids = {};
+  before(async () => {
+    server = await startServer();
+    const admin = await setupAdmin(server);
+    for (const [who, name] of [['ana', 'Ana Berg'], ['bob', 'Bob Ek']]) {
+      const r = await admin.post('/api/v1/admin/users', { email: `${who}@example.com`, display_name: name, password: `${who}-password-1` });
+      ids[who] = r.json.id;
+    }
+    const bob = new Client(server.url);
+    await bob.login('bob@example.com', 'bob-password-1');
+    await bob.post(`/api/v1/people/${ids.ana}/follow`);
+    browser = await launchChromium();
+    for (const who of ['ana', 'bob']) {
+      const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(server.url);
+      await page.getByLabel('E-mail').fill(`${who}@example.com`);
+      await page.getByLabel('Password').fill(`${who}-password-1`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: /^Welcome, /, level: 1 }).waitFor();
+      pages[who] = page;
+    }
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a post with a mention reaches the follower, who reacts and comments; the author hears of it', async () => {
+    const ana = pages.ana;
+    await ana.getByLabel('Share an update').fill('Launch day for **Agora**, @bob! #launch <script>window.pwned = 1</script>');
+    await expectAccessible(ana, 'home with the composer');
+    await ana.getByRole('button', { name: 'Post' }).click();
+    const mine = ana.getByTestId('post').first();
+    await mine.locator('strong', { hasText: 'Agora' }).waitFor();
+    assert.equal(await ana.evaluate(() => window.pwned), undefined);
+    assert.equal(await mine.getByRole('link', { name: '@bob' }).getAttribute('href'), '/people/bob');
+    assert.equal(await mine.getByRole('link', { name: '#launch' }).getAttribute('href'), '/tags/launch');
+
+    const bob = pages.bob;
+    await bob.getByRole('link', { name: 'People' }).click();
+    await bob.getByRole('link', { name: /Notifications/ }).click();
+    await bob.getByTestId('unread-count').filter({ hasText: '1' }).waitFor();
+    await bob.getByRole('button', { name: /Ana Berg mentioned you/ }).click();
+    const post = bob.getByTestId('post');
+    await post.locator('strong', { hasText: 'Agora' }).waitFor();
+    await post.getByRole('button', { name: 'Celebrate' }).click();
+    await post.getByRole('button', { name: 'Celebrate, 1' }).waitFor();
+    assert.equal(await post.getByRole('button', { name: 'Celebrate, 1' }).getAttribute('aria-pressed'), 'true');
+    await post.getByRole('button', { name: '0 comments' }).click();
+    await post.getByLabel('Write a comment').fill('Congratulations! 🎉');
+    await post.getByRole('button', { name: 'Comment', exact: true }).click();
+    await post.getByTestId('comment').filter({ hasText: 'Congratulations!' }).waitFor();
+    await expectAccessible(bob, 'a post with its comments');
+
+    await ana.getByRole('link', { name: 'People' }).click();
+    await ana.getByRole('link', { name: /Notifications/ }).click();
+    await ana.getByRole('button', { name: /Bob Ek commented on your post/ }).waitFor();
+    await ana.getByRole('button', { name: /Bob Ek reacted to your post/ }).waitFor();
+    await expectAccessible(ana, 'notifications');
+    await ana.getByRole('button', { name: 'Mark all read' }).click();
+    await ana.getByTestId('unread-count').waitFor({ state: 'detached' });
+    await ana.getByRole('button', { name: /Bob Ek commented on your post/ }).click();
+    const own = ana.getByTestId('post');
+    await own.getByRole('button', { name: '1 comment' }).click();
+    await own.getByTestId('comment').filter({ hasText: 'Congratulations!' }).waitFor();
+
+    await ana.goto(`${server.url}/tags/launch`);
+    await ana.getByRole('heading', { name: '#launch' }).waitFor();
+    await ana.getByRole('button', { name: 'Follow this hashtag' }).click();
+    await ana.getByRole('button', { name: 'Following' }).waitFor();
+    await ana.getByTestId('post').first().waitFor();
+    await expectAccessible(ana, 'hashtag page');
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, test } from 'vitest';
+import { describeNotification, timeAgo, type Notification } from './content';
+
+const base: Notification = {
+  id: '1', kind: 'reaction', actor: { id: '2', handle: 'ana', display_name: 'Ana Berg', title: '', department: '', country: '', alumnus: false, photo: null },
+  actor_count: 1, content_id: '3', comment_id: null, created_at: '', updated_at: '', read: false,
+};
+
+describe('notifications text', () => {
+  test('groups name the latest actor and count the others', () => {
+    expect(describeNotification(base)).toBe('Ana Berg reacted to your post');
+    expect(describeNotification({ ...base, actor_count: 2 })).toBe('Ana Berg and 1 other reacted to your post');
+    expect(describeNotification({ ...base, actor_count: 13, comment_id: '4' })).toBe('Ana Berg and 12 others reacted to your comment');
+    expect(describeNotification({ ...base, kind: 'follow' })).toBe('Ana Berg started following you');
+  });
+  test('times read as people say them', () => {
+    const now = Date.parse('2026-01-01T12:00:00Z');
+    expect(timeAgo('2026-01-01T11:59:30Z', now)).toBe('just now');
+    expect(timeAgo('2026-01-01T11:30:00Z', now)).toBe('30 min ago');
+    expect(timeAgo('2026-01-01T09:00:00Z', now)).toBe('3 h ago');
+  });
+});

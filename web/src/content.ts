@@ -1,0 +1,86 @@
+// Posts, comments, reactions and notifications as the API sends them.
+import type { Card } from './pages/profile';
+
+export const REACTIONS = [
+  ['like', '👍', 'Like'],
+  ['celebrate', '🎉', 'Celebrate'],
+  ['support', '🤝', 'Support'],
+  ['love', '❤️', 'Love'],
+  ['insightful', '💡', 'Insightful'],
+  ['funny', '😄', 'Funny'],
+] as const;
+export type ReactionKind = (typeof REACTIONS)[number][0];
+
+export interface ReactionSummary {
+  counts: Partial<Record<ReactionKind, number>>;
+  total: number;
+  mine: ReactionKind | null;
+}
+
+export interface Post {
+  id: string;
+  kind: 'post';
+  author: Card;
+  body: string;
+  body_html: string; // rendered and sanitized by the server (cmark-gfm, safe mode)
+  audience: 'public' | 'organization' | 'restricted';
+  people?: string[];
+  created_at: string;
+  edited_at: string | null;
+  tags: string[];
+  comment_count: number;
+  reaction_count: number;
+  share_count: number;
+  reactions: ReactionSummary;
+  share_of: string | null;
+  shared: Post | null;
+  shared_unavailable: boolean;
+  can_edit: boolean;
+  can_delete: boolean;
+}
+
+export interface Comment {
+  id: string;
+  content_id: string;
+  reply_to: string | null;
+  author: Card;
+  body: string;
+  body_html: string;
+  created_at: string;
+  edited_at: string | null;
+  reactions: ReactionSummary;
+  can_edit: boolean;
+}
+
+export interface Notification {
+  id: string;
+  kind: 'mention' | 'comment' | 'reply' | 'reaction' | 'follow' | 'share';
+  actor: Card;
+  actor_count: number;
+  content_id: string | null;
+  comment_id: string | null;
+  created_at: string;
+  updated_at: string;
+  read: boolean;
+}
+
+// "Ana Berg mentioned you", "Ana Berg and 12 others reacted to your post".
+export function describeNotification(n: Notification): string {
+  const who = n.actor_count > 1 ? `${n.actor.display_name} and ${n.actor_count - 1} other${n.actor_count > 2 ? 's' : ''}` : n.actor.display_name;
+  switch (n.kind) {
+    case 'mention': return `${who} mentioned you`;
+    case 'comment': return `${who} commented on your post`;
+    case 'reply': return `${who} replied to your comment`;
+    case 'reaction': return `${who} reacted to your ${n.comment_id ? 'comment' : 'post'}`;
+    case 'follow': return `${who} started following you`;
+    case 'share': return `${who} shared your post`;
+  }
+}
+
+export function timeAgo(iso: string, now = Date.now()): string {
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
+  return new Date(iso).toLocaleDateString();
+}
