@@ -15,10 +15,10 @@
 #include "http/static_files.h"
 #include "modules/identity/api.h"
 #include "modules/media/image.h"
-#include "modules/comments/service.h"
+#include "modules/comments/api.h"
 #include "modules/feed/api.h"
 #include "modules/feed/service.h"
-#include "modules/notifications/service.h"
+#include "modules/notifications/api.h"
 #include "modules/people/api.h"
 #include "modules/posts/api.h"
 #include "modules/posts/service.h"
@@ -95,9 +95,9 @@ int Serve(App& app) {
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock);
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock);
-  feed::RegisterInteractionApi(router, comment_service, reaction_service);
+  comments::RegisterApi(router, comment_service, reaction_service);
   notifications::NotificationService notification_service(*app.db, app.clock);
-  feed::RegisterNotificationApi(router, notification_service);
+  notifications::RegisterApi(router, notification_service);
   system::RegisterApi(router, *app.db, [&server_ptr] { return server_ptr && server_ptr->accepting(); });
 
   http::HttpMetrics http_metrics(router);

@@ -3,19 +3,19 @@
 #include "core/cursor.h"
 #include "core/json.h"
 #include "http/response.h"
-#include "modules/feed/api.h"
+#include "modules/comments/api.h"
 #include "core/clock.h"
 #include "modules/people/json.h"
 #include "modules/posts/json.h"
 
-namespace agora::feed {
+namespace agora::comments {
 namespace {
 using http::Access;
 using http::Method;
 using http::Request;
 using http::Response;
 
-Response CommentResponse(int status, const Result<comments::CommentView>& v, const Request& req) {
+Response CommentResponse(int status, const Result<CommentView>& v, const Request& req) {
   if (!v) return http::Problem(v.error());
   return http::Json(status, posts::json::CommentJson(*v, content::ViewerOf(req.principal)));
 }
@@ -25,7 +25,7 @@ Response SummaryResponse(const Result<reactions::Summary>& s) {
 }
 }  // namespace
 
-void RegisterInteractionApi(http::Router& router, comments::CommentService& comments, reactions::ReactionService& reactions) {
+void RegisterApi(http::Router& router, CommentService& comments, reactions::ReactionService& reactions) {
   constexpr std::int64_t kBody = 64 * 1024;
   router.Add(Method::kGet, "/api/v1/content/{id}/comments",
              {.access = Access::kPublic, .summary = "Comments on a content, oldest first (replies carry reply_to)", .tag = "comments"},
@@ -115,4 +115,4 @@ void RegisterInteractionApi(http::Router& router, comments::CommentService& comm
   }
 }
 
-}  // namespace agora::feed
+}  // namespace agora::comments

@@ -4,16 +4,15 @@
 #include "core/cursor.h"
 #include "core/json.h"
 #include "http/response.h"
-#include "modules/feed/api.h"
+#include "modules/notifications/api.h"
 #include "modules/people/json.h"
 
-namespace agora::feed {
+namespace agora::notifications {
 namespace {
 using http::Access;
 using http::Method;
 using http::Request;
 using http::Response;
-using notifications::Settings;
 
 boost::json::value OptId(const std::optional<Id>& id) {
   return id ? boost::json::value(IdToString(*id)) : boost::json::value(nullptr);
@@ -21,7 +20,7 @@ boost::json::value OptId(const std::optional<Id>& id) {
 
 boost::json::object SettingsJson(const Settings& s) {
   boost::json::object o;
-  for (const auto& [kind, on] : s.kinds) o[notifications::KindName(kind)] = on;
+  for (const auto& [kind, on] : s.kinds) o[KindName(kind)] = on;
   return o;
 }
 
@@ -29,7 +28,7 @@ boost::json::object SettingsJson(const Settings& s) {
 Result<Settings> ParseSettings(const boost::json::object& o) {
   Settings s;
   for (const auto& [key, value] : o) {
-    auto kind = notifications::ParseKind(key);
+    auto kind = ParseKind(key);
     if (!kind) return Error::Invalid(std::string(key), "is not a kind of notification");
     if (!value.is_bool()) return Error::Invalid(std::string(key), "must be true or false");
     s.kinds.emplace_back(*kind, value.get_bool());
@@ -38,7 +37,7 @@ Result<Settings> ParseSettings(const boost::json::object& o) {
 }
 }  // namespace
 
-void RegisterNotificationApi(http::Router& router, notifications::NotificationService& service) {
+void RegisterApi(http::Router& router, NotificationService& service) {
   router.Add(Method::kGet, "/api/v1/notifications",
              {.access = Access::kUser, .summary = "My notifications, latest activity first, and the unread count", .tag = "notifications"},
              [&service](Request& req) {
@@ -50,7 +49,7 @@ void RegisterNotificationApi(http::Router& router, notifications::NotificationSe
                for (const auto& item : page->items) {
                  const auto& n = item.n;
                  items.push_back({{"id", IdToString(n.id)},
-                                  {"kind", notifications::KindName(n.kind)},
+                                  {"kind", KindName(n.kind)},
                                   {"actor", people::json::CardJson(item.actor)},
                                   {"actor_count", n.actor_count},
                                   {"content_id", OptId(n.content_id)},
@@ -104,4 +103,4 @@ void RegisterNotificationApi(http::Router& router, notifications::NotificationSe
              });
 }
 
-}  // namespace agora::feed
+}  // namespace agora::notifications
