@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from '../api';
+import { FeedView } from '../feed_view';
 import { Alert, Avatar, Field, Notice, PageHeading } from '../components';
 
 export interface Card {
@@ -230,6 +231,10 @@ export function ProfilePage(props: { handle: string; myId: string }) {
       )}
       {mine && editing && <EditPhoto profile={profile} onChanged={setProfile} />}
       {mine && editing && <EditProfile profile={profile} onSaved={(p) => { setProfile(p); setEditing(false); }} />}
+      <section aria-labelledby="posts-heading">
+        <h2 id="posts-heading">Posts</h2>
+        <FeedView source={`person:${profile.id}`} empty="No posts yet." />
+      </section>
     </section>
   );
 }
