@@ -13,6 +13,7 @@
 #include "core/crypto.h"
 #include "core/log.h"
 #include "modules/people/importer.h"
+#include "modules/seed/content.h"
 #include "modules/seed/seed.h"
 #include "store/migrations.h"
 
@@ -146,7 +147,12 @@ int RunCommandLine(int argc, char** argv) {
   auto* seed = cli.add_subcommand("seed", "fill an empty database with a synthetic organization (demos, benchmarks)");
   AddCommon(seed, common);
   agora::seed::SeedOptions seed_options;
-  seed->add_option("--people", seed_options.people, "how many people")->check(CLI::Range(1, 5000000));
+  auto* people_opt = seed->add_option("--people", seed_options.people, "how many people (default 1000 when --posts is not given)")
+                         ->check(CLI::Range(1, 5000000));
+  agora::seed::ContentOptions content_options;
+  auto* posts_opt = seed->add_option("--posts", content_options.posts,
+                                     "add this many posts with comments and reactions (to the people seeded now or before)")
+                        ->check(CLI::Range(0, 100000000));
   seed->add_option("--seed", seed_options.seed, "random seed: the same seed gives the same organization");
 
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations and exit");
@@ -214,12 +220,25 @@ int RunCommandLine(int argc, char** argv) {
       if (done == total) std::fprintf(stderr, "\n");
       std::fflush(stderr);
     };
-    auto report = agora::seed::SeedOrganization(*a.db, *a.ids, a.clock, seed_options);
-    if (!report) return Fail(report.error());
-    auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::printf("seeded %lld people (%d levels), %lld expertise tags, %lld follows in %.1f s\n",
-                static_cast<long long>(report->people), report->depth, static_cast<long long>(report->expertise),
-                static_cast<long long>(report->follows), seconds);
+    if (people_opt->count() > 0 || posts_opt->count() == 0) {
+      auto report = agora::seed::SeedOrganization(*a.db, *a.ids, a.clock, seed_options);
+      if (!report) return Fail(report.error());
+      auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::printf("seeded %lld people (%d levels), %lld expertise tags, %lld follows in %.1f s\n",
+                  static_cast<long long>(report->people), report->depth, static_cast<long long>(report->expertise),
+                  static_cast<long long>(report->follows), seconds);
+    }
+    if (content_options.posts > 0) {
+      auto content_started = std::chrono::steady_clock::now();
+      content_options.seed = seed_options.seed;
+      content_options.node = a.config.node_id;
+      content_options.progress = seed_options.progress;
+      auto report = agora::seed::SeedContent(*a.db, a.clock, content_options);
+      if (!report) return Fail(report.error());
+      auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - content_started).count();
+      std::printf("seeded %lld posts, %lld comments, %lld reactions in %.1f s\n", static_cast<long long>(report->posts),
+                  static_cast<long long>(report->comments), static_cast<long long>(report->reactions), seconds);
+    }
     return 0;
   }
   if (migrate->parsed()) {

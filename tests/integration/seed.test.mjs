@@ -58,3 +58,41 @@ test('seed builds an organization: tree, countries, expertise, heavy-tailed foll
     rmSync(b, { recursive: true, force: true });
   }
 });
+
+test('seed --posts adds a year of posts with hashtags, comments and reactions that the API serves', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'agora-seed-posts-'));
+  try {
+    const r = runCli(['seed', '--people', '300', '--posts', '3000', '--seed', '3'], { dataDir: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const m = r.stdout.match(/seeded 3000 posts, (\d+) comments, (\d+) reactions/);
+    assert.ok(m, r.stdout);
+    assert.ok(Number(m[1]) > 500 && Number(m[2]) > 1000, r.stdout);
+    const again = runCli(['seed', '--posts', '10'], { dataDir: dir });
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already has posts/);
+    runCli(['admin', 'create-user', '--email', 'm@example.com', '--name', 'M', '--role', 'member', '--password-stdin'], { dataDir: dir, input: 'member-password-1\n' });
+    const server = await startServer({ dataDir: dir });
+    try {
+      const member = new Client(server.url);
+      assert.equal((await member.login('m@example.com', 'member-password-1')).status, 200);
+      const tag = await member.get('/api/v1/feed?source=tag:kubernetes&limit=50');
+      assert.equal(tag.status, 200);
+      assert.ok(tag.json.items.length > 10, 'the most common hashtag has many posts');
+      const times = tag.json.items.map((i) => Date.parse(i.created_at));
+      assert.deepEqual(times, [...times].sort((x, y) => y - x), 'newest first');
+      assert.ok(times[0] < Date.now() && times.at(-1) > Date.now() - 366 * 24 * 3600 * 1000, 'within the past year');
+      assert.ok(tag.json.items.every((i) => i.audience !== 'restricted'), 'restricted posts stay with their readers');
+      const busy = tag.json.items.find((i) => i.comment_count > 0);
+      const comments = await member.get(`/api/v1/content/${busy.id}/comments`);
+      assert.equal(comments.json.items.length, busy.comment_count);
+      const reacted = tag.json.items.find((i) => i.reaction_count > 0);
+      assert.equal(reacted.reactions.total, reacted.reaction_count);
+      const timeline = await member.get(`/api/v1/feed?source=person:${busy.author.id}`);
+      assert.ok(timeline.json.items.every((i) => i.author.id === busy.author.id));
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

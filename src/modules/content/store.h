@@ -35,6 +35,7 @@ struct Revision {
   std::string body;
   std::int64_t created_at = 0;
 };
+// Keeps a superseded version (`at`: when it was written).
 void AddRevision(Connection& c, Id content_id, const std::string& body, std::int64_t at);
 std::vector<Revision> Revisions(Connection& c, Id content_id);
 

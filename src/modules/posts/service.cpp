@@ -87,7 +87,6 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
     content::store::AddReaders(c, head.id, in.people);
     auto rendered = content::RenderBody(c, *body);
     store::Insert(c, head.id, *body, rendered.html, original ? std::optional(original->id) : std::nullopt);
-    content::store::AddRevision(c, head.id, *body, now);
     content::store::SetTags(c, head.id, rendered.tags);
     NotifyMentions(c, ids_, head, rendered.mentioned, author.user.id, now);
     if (original) {
@@ -121,8 +120,8 @@ Result<PostView> PostService::Edit(const identity::Principal& author, Id id, con
     if (*body == post->body) return OkStatus();  // nothing changed: no new version
     const std::int64_t now = clock_.NowMs();
     auto rendered = content::RenderBody(c, *body);
+    content::store::AddRevision(c, id, post->body, post->head.edited_at.value_or(post->head.created_at));
     store::UpdateBody(c, id, *body, rendered.html);
-    content::store::AddRevision(c, id, *body, now);
     content::store::MarkEdited(c, id, now);
     content::store::SetTags(c, id, rendered.tags);
     NotifyMentions(c, ids_, post->head, rendered.mentioned, author.user.id, now);
@@ -153,7 +152,9 @@ Result<std::vector<content::store::Revision>> PostService::History(const content
   return db_.Read([&](Connection& c) -> Result<std::vector<content::store::Revision>> {
     auto post = store::Load(c, id);
     if (!post || !content::CanRead(c, viewer, post->head)) return Error::NotFound("no such post");
-    return content::store::Revisions(c, id);
+    auto versions = content::store::Revisions(c, id);
+    versions.push_back({static_cast<int>(versions.size()) + 1, post->body, post->head.edited_at.value_or(post->head.created_at)});
+    return versions;
   });
 }
 

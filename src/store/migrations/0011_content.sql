@@ -34,7 +34,8 @@ CREATE TABLE posts (
   is_share   INTEGER NOT NULL DEFAULT 0 CHECK (is_share IN (0, 1))
 );
 
--- Every version of an edited body, oldest first (revision 1 is the original).
+-- The earlier versions of an edited body (revision 1 is the original); the current one is
+-- in the kind's own table, so content that was never edited stores its text once.
 CREATE TABLE content_revisions (
   content_id INTEGER NOT NULL REFERENCES content(id) ON DELETE CASCADE,
   revision   INTEGER NOT NULL,
