@@ -119,6 +119,28 @@ Result<boost::json::object> JsonBody(const Request& req) {
   return json::ParseObject(req.body);
 }
 
+Result<std::string> OnlyStringField(const Request& req, std::string_view field) {
+  auto body = JsonBody(req);
+  if (!body) return body.error();
+  if (auto st = json::OnlyKeys(*body, {field}); !st) return st.error();
+  return json::RequiredString(*body, field);
+}
+
+Result<std::vector<Id>> IdArrayField(const boost::json::object& o, std::string_view field) {
+  std::vector<Id> out;
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return out;
+  if (!it->value().is_array()) return Error::Invalid(std::string(field), "must be an array of ids");
+  const auto& a = it->value().get_array();
+  for (size_t i = 0; i < a.size(); ++i) {
+    std::optional<Id> id;
+    if (a[i].is_string()) id = ParseId(a[i].get_string());
+    if (!id) return Error::Invalid(std::string(field) + "[" + std::to_string(i) + "]", "must be an id (a string of digits)");
+    out.push_back(*id);
+  }
+  return out;
+}
+
 Result<Id> IdParam(const Request& req, std::string_view name) {
   auto id = ParseId(req.Param(name));
   if (!id) return Error::NotFound("not found");

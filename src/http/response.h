@@ -4,6 +4,7 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <vector>
 
 #include "core/result.h"
 #include "http/request.h"
@@ -16,6 +17,11 @@ Response NoContent();
 Response Problem(const Error& e);
 // Parses the request body as a JSON object (Content-Type must be application/json).
 Result<boost::json::object> JsonBody(const Request& req);
+// The body {"<field>": "..."} with nothing else in it (edits of a text).
+Result<std::string> OnlyStringField(const Request& req, std::string_view field);
+// A JSON array of ids (decimal strings) in o[field]; absent or null: empty. 422 naming the
+// element that is not an id ("people[2]").
+Result<std::vector<Id>> IdArrayField(const boost::json::object& o, std::string_view field);
 // Reads the path parameter `name` as an id; 404 when it is not one (it cannot exist).
 Result<Id> IdParam(const Request& req, std::string_view name);
 

@@ -68,10 +68,7 @@ void RegisterApi(http::Router& router, CommentService& comments, reactions::Reac
              [&comments](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
-               auto body = http::JsonBody(req);
-               if (!body) return http::Problem(body.error());
-               if (auto st = agora::json::OnlyKeys(*body, {"body"}); !st) return http::Problem(st.error());
-               auto text = agora::json::RequiredString(*body, "body");
+               auto text = http::OnlyStringField(req, "body");
                if (!text) return http::Problem(text.error());
                return CommentResponse(200, comments.Edit(*req.principal, *id, *text), req);
              });

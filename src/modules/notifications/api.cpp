@@ -72,20 +72,11 @@ void RegisterApi(http::Router& router, NotificationService& service) {
                if (auto st = agora::json::OnlyKeys(*body, {"ids", "all"}); !st) return http::Problem(st.error());
                auto all = agora::json::OptionalBool(*body, "all");
                if (!all) return http::Problem(all.error());
-               std::vector<Id> ids;
-               if (auto it = body->find("ids"); it != body->end()) {
-                 if (!it->value().is_array()) return http::Problem(Error::Invalid("ids", "must be an array of ids"));
-                 const auto& a = it->value().get_array();
-                 for (size_t i = 0; i < a.size(); ++i) {
-                   std::optional<Id> id;
-                   if (a[i].is_string()) id = ParseId(a[i].get_string());
-                   if (!id) return http::Problem(Error::Invalid("ids[" + std::to_string(i) + "]", "must be an id"));
-                   ids.push_back(*id);
-                 }
-               }
-               if (ids.empty() && !all->value_or(false))
+               auto ids = http::IdArrayField(*body, "ids");
+               if (!ids) return http::Problem(ids.error());
+               if (ids->empty() && !all->value_or(false))
                  return http::Problem(Error::Invalid("ids", "list the notifications to mark, or send \"all\": true"));
-               return http::Json(200, boost::json::object{{"unread", service.MarkRead(*req.principal, ids)}});
+               return http::Json(200, boost::json::object{{"unread", service.MarkRead(*req.principal, *ids)}});
              });
 
   router.Add(Method::kGet, "/api/v1/notifications/settings",

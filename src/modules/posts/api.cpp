@@ -15,22 +15,6 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-// A JSON array of id strings; 422 naming the element that is not one.
-Result<std::vector<Id>> IdList(const boost::json::object& o, std::string_view field) {
-  std::vector<Id> out;
-  auto it = o.find(field);
-  if (it == o.end() || it->value().is_null()) return out;
-  if (!it->value().is_array()) return Error::Invalid(std::string(field), "must be an array of ids");
-  const auto& a = it->value().get_array();
-  for (size_t i = 0; i < a.size(); ++i) {
-    std::optional<Id> id;
-    if (a[i].is_string()) id = ParseId(a[i].get_string());
-    if (!id) return Error::Invalid(std::string(field) + "[" + std::to_string(i) + "]", "must be an id (a string of digits)");
-    out.push_back(*id);
-  }
-  return out;
-}
-
 Result<NewPost> ParseNewPost(const boost::json::object& o) {
   if (auto st = agora::json::OnlyKeys(o, {"body", "audience", "people", "image_ids", "share_of"}); !st) return st.error();
   NewPost p;
@@ -44,10 +28,10 @@ Result<NewPost> ParseNewPost(const boost::json::object& o) {
     if (!a) return Error::Invalid("audience", "must be public, organization or restricted");
     p.audience = *a;
   }
-  auto people = IdList(o, "people");
+  auto people = http::IdArrayField(o, "people");
   if (!people) return people.error();
   p.people = *people;
-  auto images = IdList(o, "image_ids");
+  auto images = http::IdArrayField(o, "image_ids");
   if (!images) return images.error();
   if (images->size() > 4) return Error::Invalid("image_ids", "at most 4 images");
   p.has_images = !images->empty();
@@ -97,10 +81,7 @@ void RegisterApi(http::Router& router, PostService& service) {
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
-               auto body = http::JsonBody(req);
-               if (!body) return http::Problem(body.error());
-               if (auto st = agora::json::OnlyKeys(*body, {"body"}); !st) return http::Problem(st.error());
-               auto text = agora::json::RequiredString(*body, "body");
+               auto text = http::OnlyStringField(req, "body");
                if (!text) return http::Problem(text.error());
                return PostResponse(200, service.Edit(*req.principal, *id, *text), content::ViewerOf(req.principal));
              });

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Feed benchmarks on a seeded organization with a year of posts: the home feed of a seeded
+# person (about 175 follows) beside nginx serving the same bytes, at 64 connections; posting
+# alone and posting while feeds are read; the server's memory.
+# Usage: bench/feed.sh   (env: PEOPLE=50000 POSTS=1000000 DURATION=10)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PEOPLE=${PEOPLE:-50000}
+POSTS=${POSTS:-1000000}
+DURATION=${DURATION:-10}
+scripts/install-deps.sh --bench
+[[ -x build/agora ]] || make server
+
+work=$(mktemp -d /tmp/agora-bench-feed-XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+echo "== seeding $PEOPLE people and $POSTS posts"
+/usr/bin/time -f "seed: %e s wall, %M KiB max RSS" ./build/agora seed --people "$PEOPLE" --posts "$POSTS" --data "$work/data" 2>&1 | grep -v '"msg"'
+echo reader-password-1 | ./build/agora admin set-password --data "$work/data" --email person1234@seed.example --password-stdin >/dev/null
+echo writer-password-1 | ./build/agora admin set-password --data "$work/data" --email person77@seed.example --password-stdin >/dev/null
+du -sh "$work/data" | awk '{print "database: " $1}'
+
+agora_port=$(port)
+AGORA_HTTP_ACCESS_LOG=false ./build/agora serve --data "$work/data" --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
+pids+=($!)
+until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0.05; done
+token_for() {  # e-mail, password
+  curl -fs -c "$work/jar" -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
+    "http://127.0.0.1:$agora_port/api/v1/auth/login" >"$work/login.json"
+  local csrf
+  csrf=$(sed -E 's/.*"csrf_token":"([^"]+)".*/\1/' "$work/login.json")
+  curl -fs -b "$work/jar" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" -d '{"name":"bench"}' \
+    "http://127.0.0.1:$agora_port/api/v1/auth/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/'
+}
+reader=$(token_for person1234@seed.example reader-password-1)
+writer=$(token_for person77@seed.example writer-password-1)
+curl -fs -H "Authorization: Bearer $reader" "http://127.0.0.1:$agora_port/api/v1/feed" >"$work/feed.json"
+echo "home feed page: $(stat -c %s "$work/feed.json") bytes, $(grep -o '"kind":"post"' "$work/feed.json" | wc -l) posts"
+
+nginx_port=$(port)
+mkdir -p "$work/www" "$work/nginx"
+cp "$work/feed.json" "$work/www/feed.json"
+chmod -R a+rX "$work/www"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto; daemon off; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http { access_log off; client_body_temp_path $work/nginx/tmp;
+  server { listen 127.0.0.1:$nginx_port; root $work/www; location = /feed.json { default_type application/json; } } }
+CONF
+nginx -c "$work/nginx/nginx.conf" &
+pids+=($!)
+until curl -fs "http://127.0.0.1:$nginx_port/feed.json" >/dev/null 2>&1; do sleep 0.05; done
+
+run() {  # name, connections, wrk args...
+  local name=$1 conns=$2
+  shift 2
+  wrk -t2 -c"$conns" -d"${DURATION}s" --latency "$@" >"$work/wrk-$name.txt"
+  printf '%-34s %10s req/s  p50 %8s  p99 %8s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' "$work/wrk-$name.txt")" \
+    "$(awk '$1=="50%" {print $2}' "$work/wrk-$name.txt")" "$(awk '$1=="99%" {print $2}' "$work/wrk-$name.txt")"
+  grep -E 'Non-2xx|Socket errors' "$work/wrk-$name.txt" || true
+}
+rps() { awk '/Requests\/sec/ {print $2}' "$work/wrk-$1.txt"; }
+echo "== wrk -t2 -d${DURATION}s, access log off on both"
+for round in 1 2; do
+  run "home-feed-$round" 64 -H "Authorization: Bearer $reader" "http://127.0.0.1:$agora_port/api/v1/feed"
+  run "nginx-$round" 64 "http://127.0.0.1:$nginx_port/feed.json"
+  echo "home feed / nginx #$round: $(awk -v a="$(rps home-feed-$round)" -v b="$(rps nginx-$round)" 'BEGIN {printf "%.2fx", a / b}')"
+done
+AUTH="Bearer $writer" run "posting" 16 -s bench/post.lua "http://127.0.0.1:$agora_port/"
+# Posting while 48 connections read home feeds.
+wrk -t1 -c48 -d"${DURATION}s" -H "Authorization: Bearer $reader" "http://127.0.0.1:$agora_port/api/v1/feed" >"$work/wrk-reads.txt" &
+AUTH="Bearer $writer" run "posting while feeds are read" 16 -s bench/post.lua "http://127.0.0.1:$agora_port/"
+wait %2 2>/dev/null || true
+echo "feeds read meanwhile: $(awk '/Requests\/sec/ {print $2}' "$work/wrk-reads.txt") req/s"
+echo "server RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status) / 1024 )) MiB"
