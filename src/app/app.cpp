@@ -7,7 +7,11 @@
 #include <filesystem>
 #include <iostream>
 
+#include "bus/bus.h"
 #include "core/log.h"
+#include "live/api.h"
+#include "live/push.h"
+#include "live/stream_hub.h"
 #include "core/metrics.h"
 #include "http/http_metrics.h"
 #include "http/router.h"
@@ -78,7 +82,8 @@ int Serve(App& app) {
   identity::RegisterApi(router, *app.identity, cfg.auth);
   identity::RegisterAdminApi(router, *app.admin);
   app.db->Checkpoint();  // a seed or import may have left a large log behind
-  people::PeopleService people_service(*app.db, *app.ids, app.clock);
+  bus::Bus events;  // stopped (and drained) before the services it calls are destroyed: see below
+  people::PeopleService people_service(*app.db, *app.ids, app.clock, &events);
   people_service.StartNameIndex();
   people::RegisterApi(router, people_service);
   media::InitImages();
@@ -89,15 +94,27 @@ int Serve(App& app) {
   people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin);
   people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import
   people::RegisterImportApi(router, import_jobs);
-  posts::PostService post_service(*app.db, *app.ids, app.clock);
+  posts::PostService post_service(*app.db, *app.ids, app.clock, &events);
   posts::RegisterApi(router, post_service);
   feed::FeedService feed_service(*app.db, app.clock, post_service);
   feed::RegisterApi(router, feed_service);
-  comments::CommentService comment_service(*app.db, *app.ids, app.clock);
-  reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock);
+  comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
+  reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events);
   comments::RegisterApi(router, comment_service, reaction_service);
   notifications::NotificationService notification_service(*app.db, app.clock);
   notifications::RegisterApi(router, notification_service);
+  live::StreamHub stream_hub;
+  live::LivePush live_push(*app.db, post_service, comment_service, notification_service, stream_hub);
+  events.Subscribe([&live_push](const bus::Event& e) { live_push.Handle(e); });
+  stream_hub.SetWatchFilter([&live_push](const live::StreamReader& r, std::vector<Id> ids) {
+    return live_push.Readable(r, std::move(ids));
+  });
+  live::RegisterApi(router);
+  events.Start();
+  struct StopEvents {
+    bus::Bus& bus;
+    ~StopEvents() { bus.Stop(); }
+  } stop_events{events};
   system::RegisterApi(router, *app.db, [&server_ptr] { return server_ptr && server_ptr->accepting(); });
 
   http::HttpMetrics http_metrics(router);
@@ -110,7 +127,7 @@ int Serve(App& app) {
   // spares most reads SQLite's process-wide WAL lock; writes end it at once.
   store::Database& db = *app.db;
   http::Server server({cfg.http, cfg.auth, router, *app.identity, static_files, http_metrics, idempotency,
-                       [&db] { db.ReuseReadsOnThisThread(10); }, [&db] { db.ReleaseStaleRead(); }});
+                       [&db] { db.ReuseReadsOnThisThread(10); }, [&db] { db.ReleaseStaleRead(); }, &stream_hub});
   server_ptr = &server;
   int port = 0;
   try {

@@ -3,8 +3,11 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
 
 #include <atomic>
+#include <deque>
 #include <chrono>
 #include <csignal>
 #include <thread>
@@ -21,6 +24,8 @@ namespace agora::http {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
+namespace websocket = boost::beast::websocket;
+using namespace asio::experimental::awaitable_operators;
 using tcp = asio::ip::tcp;
 using asio::awaitable;
 using asio::use_awaitable;
@@ -78,6 +83,84 @@ std::vector<std::unique_ptr<asio::io_context>> MakeContexts(int configured) {
   return v;
 }
 
+// One client of GET /api/v1/stream. Frames queue here and one coroutine writes them; Send
+// may be called from any thread (it hops to the connection's io thread). A client that lets
+// more than kMaxQueued frames (or kMaxQueuedBytes) pile up is closed with 1013 "try again
+// later" once its socket takes the close frame, or dropped after kCloseGrace: it resumes
+// with its last event id when it can keep up. Nobody else waits for it.
+class WsConnection : public live::StreamConnection, public std::enable_shared_from_this<WsConnection> {
+ public:
+  static constexpr size_t kMaxQueued = 256;
+  static constexpr size_t kMaxQueuedBytes = 4 << 20;
+  static constexpr auto kCloseGrace = std::chrono::seconds(30);
+
+  explicit WsConnection(beast::tcp_stream&& stream)
+      : ws(std::move(stream)),
+        wake(ws.get_executor(), std::chrono::steady_clock::time_point::max()),
+        grace(ws.get_executor()) {}
+
+  void Send(live::Frame frame) override {
+    asio::post(ws.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
+      if (self->closing) return;
+      if (self->queue.size() >= kMaxQueued || self->queued_bytes + frame->size() > kMaxQueuedBytes) {
+        self->overflowed = true;
+        self->queue.clear();
+        self->StartClosing();
+        return;
+      }
+      self->queued_bytes += frame->size();
+      self->queue.push_back(std::move(frame));
+      self->wake.cancel();
+    });
+  }
+  void Close() override {
+    asio::post(ws.get_executor(), [self = shared_from_this()] { self->StartClosing(); });
+  }
+
+  // On the connection's thread: the writer sends a close frame after the frame in flight;
+  // a socket that takes nothing more is closed outright when the grace period ends.
+  void StartClosing() {
+    if (closing) return;
+    closing = true;
+    wake.cancel();
+    grace.expires_after(kCloseGrace);
+    grace.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+      if (ec) return;
+      boost::system::error_code ignored;
+      beast::get_lowest_layer(self->ws).socket().close(ignored);
+    });
+  }
+
+  awaitable<void> WriteLoop() {
+    while (!closing) {
+      if (queue.empty()) {
+        wake.expires_at(std::chrono::steady_clock::time_point::max());
+        co_await wake.async_wait(kTuple);
+        continue;
+      }
+      live::Frame f = std::move(queue.front());
+      queue.pop_front();
+      queued_bytes -= f->size();
+      ws.text(true);
+      auto [ec, n] = co_await ws.async_write(asio::buffer(*f), kTuple);
+      if (ec) co_return;
+    }
+    if (!ws.is_open()) co_return;
+    websocket::close_reason reason(overflowed ? websocket::close_code::try_again_later : websocket::close_code::normal);
+    if (overflowed) reason.reason = "too slow: reconnect with your last event id";
+    co_await ws.async_close(reason, kTuple);
+    grace.cancel();
+  }
+
+  websocket::stream<beast::tcp_stream> ws;
+  asio::steady_timer wake;
+  asio::steady_timer grace;
+  std::deque<live::Frame> queue;
+  size_t queued_bytes = 0;
+  bool closing = false;
+  bool overflowed = false;
+};
+
 struct Server::Impl {
   explicit Impl(ServerDeps deps)
       : d(deps),
@@ -102,6 +185,9 @@ struct Server::Impl {
 
   awaitable<void> Listen();
   awaitable<void> Session(tcp::socket socket);
+  awaitable<void> Stream(beast::tcp_stream& stream, bhttp::request<bhttp::string_body>& msg, Request& req);
+  awaitable<void> StreamReadLoop(std::shared_ptr<WsConnection> conn);
+  bool OriginAllowed(const bhttp::request<bhttp::string_body>& msg) const;
   awaitable<Response> Dispatch(Request& req, const RouteMatch& match, size_t& slot,
                                std::optional<identity::Principal>& principal);
   awaitable<Response> Invoke(const Route& route, Request& req);
@@ -360,6 +446,63 @@ awaitable<Response> Server::Impl::InvokeIdempotent(const Route& route, Request& 
   co_return res;
 }
 
+// Browsers send an Origin with every WebSocket handshake, and a cookie with it even when a
+// page of another site opens the socket; so a cookie-authenticated stream must come from a
+// page of ours. (Bearer tokens are not sent by browsers on their own.)
+bool Server::Impl::OriginAllowed(const bhttp::request<bhttp::string_body>& msg) const {
+  auto origin = Sv(msg[bhttp::field::origin]);
+  if (origin.empty()) return true;
+  auto host = Sv(msg[bhttp::field::host]);
+  if (!host.empty() && (origin == "http://" + std::string(host) || origin == "https://" + std::string(host))) return true;
+  std::string_view pub = d.config.public_url;
+  while (!pub.empty() && pub.back() == '/') pub.remove_suffix(1);
+  return !pub.empty() && origin == pub;
+}
+
+awaitable<void> Server::Impl::Stream(beast::tcp_stream& stream, bhttp::request<bhttp::string_body>& msg, Request& req) {
+  std::optional<identity::Principal> principal;
+  RouteMatch match = d.router.Match(Method::kGet, req.path);
+  std::optional<Response> refused;
+  if (!match.route) refused = Problem(Error::NotFound("no such resource"));
+  else if (auto r = Authenticate(req, *match.route, principal)) refused = std::move(*r);
+  else if (principal->kind == identity::CredentialKind::kSession && !OriginAllowed(msg))
+    refused = Problem(Error::Forbidden("the stream only opens from this site's own pages"));
+  if (refused) {
+    std::string head;
+    WriteHead(head, *refused, false, req.request_id);
+    std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(refused->body)};
+    co_await asio::async_write(stream, bufs, kTuple);
+    boost::system::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    co_return;
+  }
+  stream.expires_never();  // the WebSocket keeps its own timeouts
+  auto conn = std::make_shared<WsConnection>(std::move(stream));
+  // Idle streams are kept alive with pings (and dropped when pongs stop coming).
+  conn->ws.set_option(websocket::stream_base::timeout{std::chrono::seconds(d.config.read_timeout_seconds),
+                                                      std::chrono::seconds(60), true});
+  conn->ws.read_message_max(64 * 1024);
+  auto [ec] = co_await conn->ws.async_accept(msg, kTuple);
+  if (ec) co_return;
+  log::Info("stream opened", {{"request_id", req.request_id}, {"user", IdToString(principal->user.id)}});
+  d.stream->Attach(conn, {principal->user.id, principal->user.role}, req.Query("last_event_id"));
+  co_await (StreamReadLoop(conn) || conn->WriteLoop());
+  d.stream->Detach(conn.get());
+  log::Info("stream closed", {{"request_id", req.request_id}, {"slow", conn->overflowed}});
+}
+
+awaitable<void> Server::Impl::StreamReadLoop(std::shared_ptr<WsConnection> conn) {
+  beast::flat_buffer buffer;
+  for (;;) {
+    auto [ec, n] = co_await conn->ws.async_read(buffer, kTuple);
+    if (ec) break;
+    if (auto reply = d.stream->OnMessage(conn.get(), beast::buffers_to_string(buffer.data()))) conn->Send(std::move(*reply));
+    buffer.consume(buffer.size());
+  }
+  conn->StartClosing();
+  conn->grace.cancel();  // the client is gone or closed: nothing to wait for
+}
+
 awaitable<void> Server::Impl::Session(tcp::socket socket) {
   beast::tcp_stream stream(std::move(socket));
   boost::system::error_code ec;
@@ -430,6 +573,12 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
       }
     }
     req.request_id = request_id;
+
+    if (d.stream && req.path == "/api/v1/stream" && websocket::is_upgrade(msg)) {
+      in_flight.fetch_sub(1);  // a stream is not a request in flight: draining does not wait for it
+      co_await Stream(stream, msg, req);
+      co_return;  // the WebSocket had the connection until it closed
+    }
 
     Response res;
     std::optional<identity::Principal> principal;  // outlives the handler: the access log reads it

@@ -13,6 +13,7 @@
 #include "http/http_metrics.h"
 #include "http/router.h"
 #include "http/static_files.h"
+#include "live/stream_hub.h"
 #include "modules/idempotency/service.h"
 #include "modules/identity/service.h"
 
@@ -30,6 +31,8 @@ struct ServerDeps {
   // (the app uses them to let the thread reuse database read snapshots and release them).
   std::function<void()> io_thread_start = nullptr;
   std::function<void()> io_thread_tick = nullptr;
+  // Live events: GET /api/v1/stream upgrades to a WebSocket attached here (null: no stream).
+  live::StreamHub* stream = nullptr;
 };
 
 class Server {

@@ -24,13 +24,18 @@ CommentView ViewOf(Connection& c, const content::Viewer& viewer, Comment m) {
   return v;
 }
 
-// Notifies `person` of comment `m` on `head` when they may read the content.
+// Notifies `person` of comment `m` on `head` when they may read the content; adds them to
+// `notified` when a notification was written.
 void NotifyIfReader(Connection& c, IdGenerator& ids, Kind kind, Id person, const content::ContentHead& head,
-                    const Comment& m, std::int64_t now) {
+                    const Comment& m, std::int64_t now, std::vector<Id>& notified) {
   auto subject = people::store::LoadSubject(c, person, "");
   if (!subject || !subject->account.active) return;
   if (!content::CanRead(c, {subject->account.id, subject->account.role}, head)) return;
-  notifications::Notify(c, ids, {kind, person, m.author_id, head.id, m.id}, now);
+  if (notifications::Notify(c, ids, {kind, person, m.author_id, head.id, m.id}, now)) notified.push_back(person);
+}
+
+void Publish(bus::Bus* bus, bus::Event::Kind kind, Id actor, Id content_id, Id comment_id, std::vector<Id> people = {}) {
+  if (bus) bus->Publish({kind, actor, content_id, comment_id, std::move(people)});
 }
 
 }  // namespace
@@ -62,7 +67,8 @@ Result<CommentView> CommentService::Create(const identity::Principal& author, Id
   if (!body) return body.error();
   const content::Viewer me = content::ViewerOf(&author);
   const std::int64_t now = clock_.NowMs();
-  return db_.Write([&](Connection& c) -> Result<CommentView> {
+  std::vector<Id> notified;
+  auto created = db_.Write([&](Connection& c) -> Result<CommentView> {
     auto head = content::LoadReadable(c, me, content_id);
     if (!head) return head.error();
     Comment m;
@@ -81,12 +87,26 @@ Result<CommentView> CommentService::Create(const identity::Principal& author, Id
     m.body_html = rendered.html;
     store::Insert(c, m);
     content::store::AddToCounts(c, content_id, 1, 0, 0);
-    NotifyIfReader(c, ids_, Kind::kComment, head->author_id, *head, m, now);
-    if (parent && parent->author_id != head->author_id) NotifyIfReader(c, ids_, Kind::kReply, parent->author_id, *head, m, now);
+    NotifyIfReader(c, ids_, Kind::kComment, head->author_id, *head, m, now, notified);
+    if (parent && parent->author_id != head->author_id)
+      NotifyIfReader(c, ids_, Kind::kReply, parent->author_id, *head, m, now, notified);
     for (const auto& u : rendered.mentioned)
       if (u.id != head->author_id && (!parent || u.id != parent->author_id))
-        NotifyIfReader(c, ids_, Kind::kMention, u.id, *head, m, now);
+        NotifyIfReader(c, ids_, Kind::kMention, u.id, *head, m, now, notified);
     return ViewOf(c, me, std::move(m));
+  });
+  if (created) {
+    Publish(bus_, bus::Event::Kind::kCommentCreated, author.user.id, content_id, created->comment.id);
+    if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, content_id, created->comment.id, notified);
+  }
+  return created;
+}
+
+Result<CommentView> CommentService::Get(const content::Viewer& viewer, Id comment_id) {
+  return db_.Read([&](Connection& c) -> Result<CommentView> {
+    auto m = store::Load(c, comment_id);
+    if (!m || !content::LoadReadable(c, viewer, m->content_id)) return Error::NotFound("no such comment");
+    return ViewOf(c, viewer, std::move(*m));
   });
 }
 
@@ -94,7 +114,7 @@ Result<CommentView> CommentService::Edit(const identity::Principal& author, Id c
   auto body = content::CheckBody(text, "body", kMaxBody);
   if (!body) return body.error();
   const content::Viewer me = content::ViewerOf(&author);
-  return db_.Write([&](Connection& c) -> Result<CommentView> {
+  auto edited = db_.Write([&](Connection& c) -> Result<CommentView> {
     auto m = store::Load(c, comment_id);
     if (!m || !content::LoadReadable(c, me, m->content_id)) return Error::NotFound("no such comment");
     if (m->author_id != author.user.id) return Error::Forbidden("only the author edits a comment");
@@ -106,11 +126,15 @@ Result<CommentView> CommentService::Edit(const identity::Principal& author, Id c
     m->edited_at = now;
     return ViewOf(c, me, std::move(*m));
   });
+  if (edited) Publish(bus_, bus::Event::Kind::kCommentChanged, author.user.id, edited->comment.content_id, comment_id);
+  return edited;
 }
 
 Status CommentService::Delete(const identity::Principal& who, Id comment_id, const std::string& ip) {
   const content::Viewer me = content::ViewerOf(&who);
-  return db_.Write([&](Connection& c) -> Status {
+  Id content_id = 0;
+  std::vector<Id> notified;  // whose notifications go with the comments
+  auto st = db_.Write([&](Connection& c) -> Status {
     auto m = store::Load(c, comment_id);
     if (!m) return Error::NotFound("no such comment");
     auto head = content::LoadReadable(c, me, m->content_id);
@@ -118,7 +142,10 @@ Status CommentService::Delete(const identity::Principal& who, Id comment_id, con
     bool own = m->author_id == who.user.id;
     if (!own && head->author_id != who.user.id && !who.is_admin())
       return Error::Forbidden("only the comment's author, the content's author or an admin deletes a comment");
-    auto gone = store::Delete(c, comment_id);  // replies and their notifications by cascade
+    content_id = m->content_id;
+    auto gone = store::Thread(c, comment_id);
+    notified = notifications::RecipientsAboutComments(c, gone);
+    store::Delete(c, comment_id);  // replies and their notifications by cascade
     reactions::store::RemoveAllOn(c, gone);
     content::store::AddToCounts(c, m->content_id, -static_cast<std::int64_t>(gone.size()), 0, 0);
     if (!own && who.is_admin() && head->author_id != who.user.id)
@@ -126,6 +153,10 @@ Status CommentService::Delete(const identity::Principal& who, Id comment_id, con
                         .target_id = comment_id, .detail = "{}", .ip = ip, .created_at = clock_.NowMs()});
     return OkStatus();
   });
+  if (!st) return st;
+  Publish(bus_, bus::Event::Kind::kCommentChanged, who.user.id, content_id, comment_id);
+  if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, who.user.id, content_id, comment_id, notified);
+  return st;
 }
 
 }  // namespace agora::comments

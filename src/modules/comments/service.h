@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -25,11 +26,14 @@ struct Page {
 
 class CommentService {
  public:
-  CommentService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
+  CommentService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
 
   Result<Page> List(const content::Viewer& viewer, Id content_id, std::string_view cursor, int limit);
   Result<CommentView> Create(const identity::Principal& author, Id content_id, const std::string& body,
                              std::optional<Id> reply_to);
+  // One comment as the viewer sees it (404 unless they may read its content).
+  Result<CommentView> Get(const content::Viewer& viewer, Id comment_id);
   Result<CommentView> Edit(const identity::Principal& author, Id comment_id, const std::string& body);
   Status Delete(const identity::Principal& who, Id comment_id, const std::string& ip);
 
@@ -39,6 +43,7 @@ class CommentService {
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
+  bus::Bus* bus_;
 };
 
 }  // namespace agora::comments

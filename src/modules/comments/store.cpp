@@ -33,15 +33,13 @@ void UpdateBody(Connection& c, Id id, const std::string& body, const std::string
   c.Prepare(kUpdate, id, body, html, at).Run();
 }
 
-std::vector<Id> Delete(Connection& c, Id id) {
+std::vector<Id> Thread(Connection& c, Id id) {
   std::vector<Id> ids{id};
-  {
-    auto q = c.Prepare(kReplies, id);
-    while (q.Next()) ids.push_back(q.Int(0));
-  }
-  c.Prepare(kDelete, id).Run();  // replies go by cascade
+  for (auto q = c.Prepare(kReplies, id); q.Next();) ids.push_back(q.Int(0));
   return ids;
 }
+
+void Delete(Connection& c, Id id) { c.Prepare(kDelete, id).Run(); }
 
 std::vector<Comment> Page(Connection& c, Id content_id, Id after_id, int limit) {
   std::vector<Comment> out;

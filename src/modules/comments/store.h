@@ -14,8 +14,10 @@ using agora::store::Connection;
 void Insert(Connection& c, const Comment& comment);
 std::optional<Comment> Load(Connection& c, Id id);
 void UpdateBody(Connection& c, Id id, const std::string& body, const std::string& html, std::int64_t at);
-// Deletes the comment and its replies; returns their ids (the comment's first).
-std::vector<Id> Delete(Connection& c, Id id);
+// The comment's id and its replies' ids.
+std::vector<Id> Thread(Connection& c, Id id);
+// Deletes the comment and (by cascade) its replies.
+void Delete(Connection& c, Id id);
 // A content's comments in id order (oldest first) after `after_id`.
 std::vector<Comment> Page(Connection& c, Id content_id, Id after_id, int limit);
 

@@ -108,9 +108,10 @@ Result<Page> NotificationService::List(const identity::Principal& viewer, std::s
   });
 }
 
-std::int64_t NotificationService::Unread(const identity::Principal& viewer) {
-  auto v = content::ViewerOf(&viewer);
-  return db_.Read([&](Connection& c) { return CountUnread(c, v); });
+std::int64_t NotificationService::Unread(const identity::Principal& viewer) { return Unread(content::ViewerOf(&viewer)); }
+
+std::int64_t NotificationService::Unread(const content::Viewer& viewer) {
+  return db_.Read([&](Connection& c) { return CountUnread(c, viewer); });
 }
 
 std::int64_t NotificationService::MarkRead(const identity::Principal& viewer, const std::vector<Id>& ids) {

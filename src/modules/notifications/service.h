@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "modules/content/model.h"
 #include "modules/identity/model.h"
 #include "modules/notifications/model.h"
 #include "modules/people/model.h"
@@ -32,6 +33,7 @@ class NotificationService {
 
   Result<Page> List(const identity::Principal& viewer, std::string_view cursor, int limit);
   std::int64_t Unread(const identity::Principal& viewer);
+  std::int64_t Unread(const content::Viewer& viewer);
   // Marks the listed notifications (ids of others' are ignored), or all when `ids` is empty.
   // Returns the unread count after.
   std::int64_t MarkRead(const identity::Principal& viewer, const std::vector<Id>& ids);

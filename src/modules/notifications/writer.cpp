@@ -1,5 +1,6 @@
 #include "modules/notifications/writer.h"
 
+#include <algorithm>
 #include <string>
 
 namespace agora::notifications {
@@ -21,6 +22,8 @@ constexpr const char* kActorsLeft =
     " FROM notification_actors WHERE notification_id = ?1 ORDER BY rowid DESC LIMIT 1";
 constexpr const char* kSetActors = "UPDATE notifications SET actor_id = ?2, actor_count = ?3 WHERE id = ?1";
 constexpr const char* kDelete = "DELETE FROM notifications WHERE id = ?1";
+constexpr const char* kAboutContent = "SELECT DISTINCT recipient_id FROM notifications WHERE content_id = ?1";
+constexpr const char* kAboutComment = "SELECT DISTINCT recipient_id FROM notifications WHERE comment_id = ?1";
 constexpr const char* kDeleteFollow =
     "DELETE FROM notifications WHERE recipient_id = ?1 AND actor_id = ?2 AND kind = 'follow' AND read_at IS NULL";
 
@@ -66,6 +69,20 @@ void WithdrawReaction(agora::store::Connection& c, Id recipient, Id target, Id a
   }
   if (!left) c.Prepare(kDelete, *id).Run();
   else c.Prepare(kSetActors, *id, left->first, left->second).Run();
+}
+
+std::vector<Id> RecipientsAbout(agora::store::Connection& c, Id content_id) {
+  std::vector<Id> out;
+  for (auto q = c.Prepare(kAboutContent, content_id); q.Next();) out.push_back(q.Int(0));
+  return out;
+}
+
+std::vector<Id> RecipientsAboutComments(agora::store::Connection& c, const std::vector<Id>& comment_ids) {
+  std::vector<Id> out;
+  for (Id id : comment_ids)
+    for (auto q = c.Prepare(kAboutComment, id); q.Next();)
+      if (std::find(out.begin(), out.end(), q.Int(0)) == out.end()) out.push_back(q.Int(0));
+  return out;
 }
 
 void WithdrawFollow(agora::store::Connection& c, Id recipient, Id actor) { c.Prepare(kDeleteFollow, recipient, actor).Run(); }

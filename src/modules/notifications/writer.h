@@ -6,6 +6,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "core/ids.h"
 #include "modules/notifications/model.h"
@@ -29,6 +30,10 @@ bool Notify(agora::store::Connection& c, IdGenerator& ids, const Event& e, std::
 // Takes `actor` out of the unread reaction group on `target` for `recipient` (a withdrawn
 // reaction); the group goes when nobody is left in it.
 void WithdrawReaction(agora::store::Connection& c, Id recipient, Id target, Id actor);
+// Who has notifications about this content (or these comments): their counts change when
+// it is deleted (the notifications go by cascade).
+std::vector<Id> RecipientsAbout(agora::store::Connection& c, Id content_id);
+std::vector<Id> RecipientsAboutComments(agora::store::Connection& c, const std::vector<Id>& comment_ids);
 // Removes the unread "started following you" of an unfollow.
 void WithdrawFollow(agora::store::Connection& c, Id recipient, Id actor);
 

@@ -288,20 +288,24 @@ Status PeopleService::Follow(const identity::Principal& viewer, Id target) {
   if (!CanBrowse(viewer)) return Error::Forbidden("your role cannot follow people");
   if (target == viewer.user.id) return Error::Invalid("id", "you cannot follow yourself");
   if (!IsVisible(viewer, target)) return Error::NotFound("no such person");
-  db_.Write([&](auto& c) {
+  bool notified = db_.Write([&](auto& c) {
     const std::int64_t now = clock_.NowMs();
-    if (store::Follow(c, viewer.user.id, target, now))
-      notifications::Notify(c, ids_, {notifications::Kind::kFollow, target, viewer.user.id}, now);
+    return store::Follow(c, viewer.user.id, target, now) &&
+           notifications::Notify(c, ids_, {notifications::Kind::kFollow, target, viewer.user.id}, now);
   });
+  if (notified && bus_) bus_->Publish({bus::Event::Kind::kNotified, viewer.user.id, 0, 0, {target}});
   cache_.Invalidate(target);  // the counts changed
   cache_.Invalidate(viewer.user.id);
   return OkStatus();
 }
 
 Status PeopleService::Unfollow(const identity::Principal& viewer, Id target) {
-  db_.Write([&](auto& c) {
-    if (store::Unfollow(c, viewer.user.id, target)) notifications::WithdrawFollow(c, target, viewer.user.id);
+  bool changed = db_.Write([&](auto& c) {
+    if (!store::Unfollow(c, viewer.user.id, target)) return false;
+    notifications::WithdrawFollow(c, target, viewer.user.id);
+    return true;
   });
+  if (changed && bus_) bus_->Publish({bus::Event::Kind::kNotified, viewer.user.id, 0, 0, {target}});
   cache_.Invalidate(target);
   cache_.Invalidate(viewer.user.id);
   return OkStatus();

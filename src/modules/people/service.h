@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -44,8 +45,9 @@ struct Endorsement {
 
 class PeopleService {
  public:
-  PeopleService(agora::store::Database& db, IdGenerator& ids, const Clock& clock)
-      : db_(db), ids_(ids), clock_(clock), cache_(clock), names_(db) {}
+  // `bus` (optional) hears of notifications (a new follower) after each commit.
+  PeopleService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus), cache_(clock), names_(db) {}
 
   // `ref` is an id, a handle, or "me". 404 when missing or not visible to the viewer.
   Result<Id> Resolve(const identity::Principal& viewer, std::string_view ref);
@@ -103,6 +105,7 @@ class PeopleService {
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
+  bus::Bus* bus_;
   ProfileCache cache_;
   NameIndex names_;
 };

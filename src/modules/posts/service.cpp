@@ -27,14 +27,18 @@ int Breadth(Audience a) {
 content::Viewer AsViewer(const identity::User& u) { return {u.id, u.role}; }
 
 // Mentioned people who may read the post are notified once (an edit notifies only people it
-// newly mentions).
+// newly mentions). Adds who was notified to `notified`.
 void NotifyMentions(Connection& c, IdGenerator& ids, const content::ContentHead& head,
-                    const std::vector<identity::User>& mentioned, Id actor, std::int64_t now) {
+                    const std::vector<identity::User>& mentioned, Id actor, std::int64_t now, std::vector<Id>& notified) {
   std::vector<Id> candidates;
   for (const auto& u : mentioned)
     if (content::CanRead(c, AsViewer(u), head)) candidates.push_back(u.id);
   for (Id person : content::store::AddMentions(c, head.id, candidates))
-    notifications::Notify(c, ids, {notifications::Kind::kMention, person, actor, head.id}, now);
+    if (notifications::Notify(c, ids, {notifications::Kind::kMention, person, actor, head.id}, now)) notified.push_back(person);
+}
+
+void Publish(bus::Bus* bus, bus::Event::Kind kind, Id actor, Id content_id, std::vector<Id> people = {}) {
+  if (bus) bus->Publish({kind, actor, content_id, 0, std::move(people)});
 }
 
 }  // namespace
@@ -57,6 +61,7 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
   if (!body) return body.error();
   const std::int64_t now = clock_.NowMs();
   const content::Viewer me = content::ViewerOf(&author);
+  std::vector<Id> notified;
 
   auto created = db_.Write([&](Connection& c) -> Result<Id> {
     content::ContentHead head;
@@ -88,16 +93,19 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
     auto rendered = content::RenderBody(c, *body);
     store::Insert(c, head.id, *body, rendered.html, original ? std::optional(original->id) : std::nullopt);
     content::store::SetTags(c, head.id, rendered.tags);
-    NotifyMentions(c, ids_, head, rendered.mentioned, author.user.id, now);
+    NotifyMentions(c, ids_, head, rendered.mentioned, author.user.id, now, notified);
     if (original) {
       content::store::AddToCounts(c, original->id, 0, 0, 1);
       auto owner = people::store::LoadSubject(c, original->author_id, "");
-      if (owner && content::CanRead(c, AsViewer(owner->account), head))
-        notifications::Notify(c, ids_, {notifications::Kind::kShare, original->author_id, author.user.id, head.id}, now);
+      if (owner && content::CanRead(c, AsViewer(owner->account), head) &&
+          notifications::Notify(c, ids_, {notifications::Kind::kShare, original->author_id, author.user.id, head.id}, now))
+        notified.push_back(original->author_id);
     }
     return head.id;
   });
   if (!created) return created.error();
+  Publish(bus_, bus::Event::Kind::kPostCreated, author.user.id, *created);
+  if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, *created, notified);
   return Get(me, *created);
 }
 
@@ -111,6 +119,7 @@ Result<PostView> PostService::Get(const content::Viewer& viewer, Id id) {
 
 Result<PostView> PostService::Edit(const identity::Principal& author, Id id, const std::string& text) {
   const content::Viewer me = content::ViewerOf(&author);
+  std::vector<Id> notified;
   auto st = db_.Write([&](Connection& c) -> Status {
     auto post = store::Load(c, id);
     if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
@@ -124,21 +133,24 @@ Result<PostView> PostService::Edit(const identity::Principal& author, Id id, con
     store::UpdateBody(c, id, *body, rendered.html);
     content::store::MarkEdited(c, id, now);
     content::store::SetTags(c, id, rendered.tags);
-    NotifyMentions(c, ids_, post->head, rendered.mentioned, author.user.id, now);
+    NotifyMentions(c, ids_, post->head, rendered.mentioned, author.user.id, now, notified);
     return OkStatus();
   });
   if (!st) return st.error();
+  if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, id, notified);
   return Get(me, id);
 }
 
 Status PostService::Delete(const identity::Principal& who, Id id, const std::string& ip) {
   const content::Viewer me = content::ViewerOf(&who);
-  return db_.Write([&](Connection& c) -> Status {
+  std::vector<Id> notified;  // whose notifications go with the post
+  auto st = db_.Write([&](Connection& c) -> Status {
     auto post = store::Load(c, id);
     if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
     bool own = post->head.author_id == who.user.id;
     if (!own && !who.is_admin()) return Error::Forbidden("only the author or an admin deletes a post");
     if (post->share_of) content::store::AddToCounts(c, *post->share_of, 0, 0, -1);
+    notified = notifications::RecipientsAbout(c, id);
     content::store::Delete(c, id);  // comments, reactions, tags, mentions, notifications by cascade
     if (!own)
       audit::Record(c, {.actor_id = who.user.id, .action = "post.delete", .target_kind = "content", .target_id = id,
@@ -146,6 +158,10 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
                         .created_at = clock_.NowMs()});
     return OkStatus();
   });
+  if (!st) return st;
+  Publish(bus_, bus::Event::Kind::kPostDeleted, who.user.id, id);
+  if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, who.user.id, id, notified);
+  return st;
 }
 
 Result<std::vector<content::store::Revision>> PostService::History(const content::Viewer& viewer, Id id) {

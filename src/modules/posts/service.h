@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -18,7 +19,9 @@ namespace agora::posts {
 
 class PostService {
  public:
-  PostService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
+  // `bus` (optional) receives post and notification events after each commit.
+  PostService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
 
   // Members and admins post to any audience; guests to named people only; alumni not at all.
   Result<PostView> Create(const identity::Principal& author, const NewPost& post);
@@ -42,6 +45,7 @@ class PostService {
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
+  bus::Bus* bus_;
 };
 
 }  // namespace agora::posts

@@ -34,17 +34,28 @@ Result<Target> FindTarget(Connection& c, const content::Viewer& viewer, Id id) {
   return Error::NotFound("no such content");
 }
 
+// After a change: counts for the screens showing the content, and the target author's
+// notification count when it changed.
+void Publish(bus::Bus* bus, Id actor, const Target& t, std::optional<Id> notified) {
+  if (!bus) return;
+  bus->Publish({bus::Event::Kind::kReactionsChanged, actor, t.head.id, t.is_comment ? t.id : 0, {}});
+  if (notified) bus->Publish({bus::Event::Kind::kNotified, actor, t.head.id, 0, {*notified}});
+}
+
 }  // namespace
 
 Result<Summary> ReactionService::React(const identity::Principal& who, Id target_id, const std::string& kind) {
   if (!IsKind(kind)) return Error::Invalid("kind", "must be one of like, celebrate, support, love, insightful, funny");
   const content::Viewer me = content::ViewerOf(&who);
   const std::int64_t now = clock_.NowMs();
-  return db_.Write([&](Connection& c) -> Result<Summary> {
+  std::optional<Target> changed;
+  std::optional<Id> notified;
+  auto summary = db_.Write([&](Connection& c) -> Result<Summary> {
     auto t = FindTarget(c, me, target_id);
     if (!t) return t.error();
     auto before = store::KindOf(c, t->id, who.user.id);
     if (before == kind) return store::SummaryOf(c, t->id, who.user.id);
+    changed = *t;
     if (before) store::Remove(c, t->id, who.user.id, *before);
     store::Put(c, t->id, t->head.id, who.user.id, kind, now);
     if (!before && !t->is_comment) content::store::AddToCounts(c, t->head.id, 0, 1, 0);
@@ -52,25 +63,31 @@ Result<Summary> ReactionService::React(const identity::Principal& who, Id target
       notifications::Event e{notifications::Kind::kReaction, t->author_id, who.user.id, t->head.id};
       if (t->is_comment) e.comment_id = t->id;
       e.group_target = t->id;
-      notifications::Notify(c, ids_, e, now);
+      if (notifications::Notify(c, ids_, e, now)) notified = t->author_id;
     }
     return store::SummaryOf(c, t->id, who.user.id);
   });
+  if (summary && changed) Publish(bus_, who.user.id, *changed, notified);
+  return summary;
 }
 
 Result<Summary> ReactionService::Unreact(const identity::Principal& who, Id target_id, const std::string& kind) {
   if (!IsKind(kind)) return Error::Invalid("kind", "must be one of like, celebrate, support, love, insightful, funny");
   const content::Viewer me = content::ViewerOf(&who);
-  return db_.Write([&](Connection& c) -> Result<Summary> {
+  std::optional<Target> changed;
+  auto summary = db_.Write([&](Connection& c) -> Result<Summary> {
     auto t = FindTarget(c, me, target_id);
     if (!t) return t.error();
     if (store::KindOf(c, t->id, who.user.id) == kind) {
       store::Remove(c, t->id, who.user.id, kind);
       if (!t->is_comment) content::store::AddToCounts(c, t->head.id, 0, -1, 0);
       notifications::WithdrawReaction(c, t->author_id, t->id, who.user.id);
+      changed = *t;
     }
     return store::SummaryOf(c, t->id, who.user.id);
   });
+  if (summary && changed) Publish(bus_, who.user.id, *changed, changed->author_id);
+  return summary;
 }
 
 Result<WhoPage> ReactionService::Who(const content::Viewer& viewer, Id target_id, const std::string& kind,

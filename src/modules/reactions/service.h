@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -30,7 +31,8 @@ struct WhoPage {
 
 class ReactionService {
  public:
-  ReactionService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
+  ReactionService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
 
   // Sets the person's reaction on `target` to `kind` (replacing another kind). 422 "kind"
   // for a kind not in kKinds; 404 for a target the person may not read.
@@ -44,6 +46,7 @@ class ReactionService {
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
+  bus::Bus* bus_;
 };
 
 }  // namespace agora::reactions

@@ -1,0 +1,88 @@
+#include "bus/bus.h"
+
+#include "core/log.h"
+
+namespace agora::bus {
+
+Bus::~Bus() { Stop(); }
+
+void Bus::Subscribe(Subscriber s) { subscribers_.push_back(std::move(s)); }
+
+void Bus::Start() {
+  std::lock_guard lock(mu_);
+  if (running_) return;
+  running_ = true;
+  stopping_ = false;
+  thread_ = std::thread([this] { Run(); });
+}
+
+void Bus::Stop() {
+  {
+    std::lock_guard lock(mu_);
+    if (!running_) return;
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+  std::lock_guard lock(mu_);
+  running_ = false;
+}
+
+void Bus::Publish(Event e) {
+  {
+    std::unique_lock lock(mu_);
+    if (!running_) {
+      lock.unlock();
+      Deliver(e);
+      return;
+    }
+    if (queue_.size() >= kMaxQueued) {
+      if (dropped_++ % 10000 == 0) log::Warn("event bus full: dropping events", {{"dropped", static_cast<std::int64_t>(dropped_)}});
+      return;
+    }
+    queue_.push_back(std::move(e));
+  }
+  wake_.notify_one();
+}
+
+void Bus::Drain() {
+  std::unique_lock lock(mu_);
+  idle_.wait(lock, [this] { return !running_ || (queue_.empty() && !busy_); });
+}
+
+std::uint64_t Bus::dropped() const {
+  std::lock_guard lock(mu_);
+  return dropped_;
+}
+
+void Bus::Run() {
+  std::unique_lock lock(mu_);
+  for (;;) {
+    wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (queue_.empty()) {
+      if (stopping_) break;
+      continue;
+    }
+    Event e = std::move(queue_.front());
+    queue_.pop_front();
+    busy_ = true;
+    lock.unlock();
+    Deliver(e);
+    lock.lock();
+    busy_ = false;
+    if (queue_.empty()) idle_.notify_all();
+  }
+  idle_.notify_all();
+}
+
+void Bus::Deliver(const Event& e) {
+  for (const auto& s : subscribers_) {
+    try {
+      s(e);
+    } catch (const std::exception& ex) {
+      log::Error("event subscriber failed", {{"error", ex.what()}});
+    }
+  }
+}
+
+}  // namespace agora::bus

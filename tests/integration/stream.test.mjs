@@ -1,0 +1,172 @@
+// GET /api/v1/stream: live feed items, notification counts and comment events over a
+// WebSocket, under the audience rule; resuming with the last event id; ping/pong; and a
+// client that cannot keep up is closed without holding up the others.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import WebSocket from 'ws';
+import { addPeople, Client, setupAdmin, startServer } from '../support/server.mjs';
+
+// A stream client that keeps every event and can wait for one that matches.
+function openStream(server, { token, cookie, origin, lastEventId } = {}) {
+  const url = `${server.url.replace('http', 'ws')}/api/v1/stream${lastEventId ? `?last_event_id=${encodeURIComponent(lastEventId)}` : ''}`;
+  const headers = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (cookie) headers.Cookie = cookie;
+  const ws = new WebSocket(url, { headers, origin });
+  const events = [];
+  const waiters = [];
+  ws.on('message', (data) => {
+    const e = JSON.parse(data.toString());
+    events.push(e);
+    for (const w of [...waiters]) if (w.match(e)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(e); }
+  });
+  const opened = new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode })));
+    ws.once('error', reject);
+  });
+  const closed = new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  return {
+    ws, events, opened, closed,
+    next(match, ms = 5000) {
+      const found = events.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const w = { match, resolve };
+        waiters.push(w);
+        setTimeout(() => reject(new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events.map((e) => e.type))}`)), ms);
+      });
+    },
+    send(obj) { ws.send(JSON.stringify(obj)); },
+    close() { ws.close(); return closed; },
+  };
+}
+
+async function tokenFor(client) {
+  const r = await client.post('/api/v1/auth/tokens', { name: 'stream' });
+  assert.equal(r.status, 201, r.text);
+  return r.json.token;
+}
+
+describe('the live stream', () => {
+  let server;
+  let admin;
+  let people;
+  let clients;
+  const tokens = {};
+  before(async () => {
+    server = await startServer();
+    admin = await setupAdmin(server);
+    ({ people, clients } = await addPeople(server, admin, [['ana', 'member', 'Ana Live'], ['bob', 'member', 'Bob Live'],
+      ['cat', 'member', 'Cat Live'], ['gil', 'guest', 'Gil Guest']]));
+    for (const k of Object.keys(clients)) tokens[k] = await tokenFor(clients[k]);
+    assert.equal((await clients.bob.post(`/api/v1/people/${people.ana.id}/follow`)).status, 204);
+  });
+  after(() => server.stop());
+
+  test('only signed-in people connect; a cookie needs a page of this site as its origin', async () => {
+    const anonymous = openStream(server);
+    await assert.rejects(anonymous.opened, (e) => e.status === 401);
+    const badToken = openStream(server, { token: 'agp_nonsense' });
+    await assert.rejects(badToken.opened, (e) => e.status === 401);
+    const foreign = openStream(server, { cookie: clients.ana.cookie, origin: 'https://evil.example' });
+    await assert.rejects(foreign.opened, (e) => e.status === 403);
+    const own = openStream(server, { cookie: clients.ana.cookie, origin: server.url });
+    await own.opened;
+    own.send({ type: 'ping' });
+    assert.equal((await own.next((e) => e.type === 'pong')).type, 'pong');
+    own.send({ type: 'gossip' });
+    await own.next((e) => e.type === 'error');
+    own.ws.send('not json');
+    await own.next((e) => e.type === 'error' && own.events.filter((x) => x.type === 'error').length === 2);
+    await own.close();
+    const plain = await new Client(server.url).get('/api/v1/stream');
+    assert.equal(plain.status, 401);
+  });
+
+  test("a post reaches its author's followers who may read it, as they would see it, and no one else", async () => {
+    const bob = openStream(server, { token: tokens.bob });
+    const cat = openStream(server, { token: tokens.cat });
+    const gil = openStream(server, { token: tokens.gil });
+    await Promise.all([bob.opened, cat.opened, gil.opened]);
+    await clients.gil.post(`/api/v1/people/${people.ana.id}/follow`); // guests cannot follow; nothing may leak anyway
+    const p = (await clients.ana.post('/api/v1/posts', { body: 'live from ana' })).json;
+    const got = await bob.next((e) => e.type === 'post' && e.data.id === p.id);
+    assert.equal(got.data.body, 'live from ana');
+    assert.equal(got.data.author.id, people.ana.id);
+    assert.equal(got.data.can_edit, false);
+    assert.match(got.id, /^[0-9a-f]+\.\d+$/);
+    const secret = (await clients.ana.post('/api/v1/posts', { body: 'for cat only', audience: 'restricted', people: [people.cat.id] })).json;
+    await cat.next((e) => e.type === 'post' && e.data.id === secret.id);
+    const marker = (await clients.ana.post('/api/v1/posts', { body: 'marker', audience: 'public' })).json;
+    await bob.next((e) => e.type === 'post' && e.data.id === marker.id);
+    assert.ok(!bob.events.some((e) => e.data?.id === secret.id), 'a restricted post does not reach followers it does not name');
+    assert.ok(!cat.events.some((e) => e.type === 'post' && e.data.id === p.id), 'cat does not follow ana');
+    assert.ok(!gil.events.some((e) => e.type === 'post'), 'the guest gets nothing of organization posts');
+    await Promise.all([bob.close(), cat.close(), gil.close()]);
+  });
+
+  test('notification counts rise live; a watched post gets its comments and counts live', async () => {
+    const ana = openStream(server, { token: tokens.ana });
+    const outsider = openStream(server, { token: tokens.gil });
+    await Promise.all([ana.opened, outsider.opened]);
+    const p = (await clients.ana.post('/api/v1/posts', { body: 'watch me' })).json;
+    ana.send({ type: 'watch', ids: [p.id] });
+    outsider.send({ type: 'watch', ids: [p.id] }); // may not read it: watching gives nothing
+    await new Promise((r) => setTimeout(r, 100));
+    const before = (await clients.ana.get('/api/v1/notifications')).json.unread;
+    const c = (await clients.bob.post(`/api/v1/content/${p.id}/comments`, { body: 'live comment' })).json;
+    const comment = await ana.next((e) => e.type === 'comment' && e.data.id === c.id);
+    assert.equal(comment.data.body, 'live comment');
+    const counts = await ana.next((e) => e.type === 'counts' && e.data.id === p.id && e.data.comment_count === 1);
+    assert.equal(counts.data.reaction_count, 0);
+    const n = await ana.next((e) => e.type === 'notifications' && e.data.unread === before + 1);
+    assert.ok(n);
+    await clients.cat.request('PUT', `/api/v1/content/${p.id}/reactions/love`);
+    const reacted = await ana.next((e) => e.type === 'counts' && e.data.reaction_count === 1);
+    assert.deepEqual(reacted.data.reactions.counts, { love: 1 });
+    await clients.ana.delete(`/api/v1/posts/${p.id}`);
+    await ana.next((e) => e.type === 'post.deleted' && e.data.id === p.id);
+    assert.ok(!outsider.events.some((e) => ['comment', 'counts', 'post.deleted'].includes(e.type)), 'nothing reaches a reader who may not read it');
+    await Promise.all([ana.close(), outsider.close()]);
+  });
+
+  test('a client that reconnects with its last event id gets what it missed; an unknown id gets resync', async () => {
+    const first = openStream(server, { token: tokens.bob });
+    await first.opened;
+    const a = (await clients.ana.post('/api/v1/posts', { body: 'before the gap' })).json;
+    const seen = await first.next((e) => e.type === 'post' && e.data.id === a.id);
+    await first.close();
+    const missed1 = (await clients.ana.post('/api/v1/posts', { body: 'during the gap 1' })).json;
+    const missed2 = (await clients.ana.post('/api/v1/posts', { body: 'during the gap 2' })).json;
+    await new Promise((r) => setTimeout(r, 200));
+    const again = openStream(server, { token: tokens.bob, lastEventId: seen.id });
+    await again.opened;
+    await again.next((e) => e.type === 'post' && e.data.id === missed2.id);
+    const ids = again.events.filter((e) => e.type === 'post').map((e) => e.data.id);
+    assert.deepEqual(ids, [missed1.id, missed2.id], 'exactly the missed events, in order');
+    await again.close();
+    const stale = openStream(server, { token: tokens.bob, lastEventId: 'deadbeef.1' });
+    await stale.opened;
+    await stale.next((e) => e.type === 'resync');
+    await stale.close();
+  });
+
+  test('a client that stops reading is closed (1013) while another keeps receiving', async () => {
+    const slow = openStream(server, { token: tokens.bob });
+    const fast = openStream(server, { token: tokens.bob });
+    await Promise.all([slow.opened, fast.opened]);
+    slow.ws._socket.pause(); // reads nothing more: the socket, then the server's queue, fill up
+    const big = 'x'.repeat(4000);
+    let last;
+    for (let i = 0; i < 3000; i += 10) {
+      const batch = await Promise.all(Array.from({ length: 10 }, (_, k) => clients.ana.post('/api/v1/posts', { body: `${big} ${i + k}` })));
+      last = batch.at(-1).json;
+    }
+    slow.ws._socket.resume(); // now it reads what was buffered, then the server's close frame
+    const { code } = await slow.closed;
+    assert.equal(code, 1013);
+    await fast.next((e) => e.type === 'post' && e.data.id === last.id, 15000);
+    await fast.close();
+  });
+});
