@@ -1,7 +1,7 @@
 // Browser test: two people in two browser contexts. One posts with a mention and a hashtag;
-// the other finds it in their feed and a notification in the header, reacts and comments;
-// the first sees the comment in their notifications and on the post. (Live delivery over
-// the stream arrives with /api/v1/stream; until then the header count refreshes on navigation.)
+// the other, with their feed open, sees it arrive live ("1 new post") and the notification
+// count rise, reacts and comments; the first sees the comment and the count arrive live on
+// their open page, then reads the notifications.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectAccessible, launchChromium } from '../support/browser.mjs';
@@ -51,11 +51,10 @@ describe('posting and talking in the browser', () => {
     assert.equal(await mine.getByRole('link', { name: '#launch' }).getAttribute('href'), '/tags/launch');
 
     const bob = pages.bob;
-    await bob.getByRole('link', { name: 'People' }).click();
-    await bob.getByRole('link', { name: /Notifications/ }).click();
+    // Bob's home feed has been open all along: the post and the mention arrive live.
     await bob.getByTestId('unread-count').filter({ hasText: '1' }).waitFor();
-    await bob.getByRole('button', { name: /Ana Berg mentioned you/ }).click();
-    const post = bob.getByTestId('post');
+    await bob.getByRole('button', { name: 'Show 1 new post' }).click();
+    const post = bob.getByTestId('post').first();
     await post.locator('strong', { hasText: 'Agora' }).waitFor();
     await post.getByRole('button', { name: 'Celebrate' }).click();
     await post.getByRole('button', { name: 'Celebrate, 1' }).waitFor();
@@ -66,16 +65,26 @@ describe('posting and talking in the browser', () => {
     await post.getByTestId('comment').filter({ hasText: 'Congratulations!' }).waitFor();
     await expectAccessible(bob, 'a post with its comments');
 
-    await ana.getByRole('link', { name: 'People' }).click();
+    // Ana still has her home page open: the reaction, the comment count and her
+    // notifications arrive without her doing anything.
+    await mine.getByRole('button', { name: 'Celebrate, 1' }).waitFor();
+    await mine.getByRole('button', { name: '1 comment' }).waitFor();
+    await ana.getByTestId('unread-count').filter({ hasText: '3' }).waitFor(); // bob's follow, reaction and comment
+    await mine.getByRole('button', { name: '1 comment' }).click();
+    await mine.getByTestId('comment').filter({ hasText: 'Congratulations!' }).waitFor();
+    await bob.getByLabel('Write a comment').fill('And a second one, live.');
+    await bob.getByRole('button', { name: 'Comment', exact: true }).click();
+    await mine.getByTestId('comment').filter({ hasText: 'And a second one, live.' }).waitFor();
+
     await ana.getByRole('link', { name: /Notifications/ }).click();
-    await ana.getByRole('button', { name: /Bob Ek commented on your post/ }).waitFor();
+    await ana.getByRole('button', { name: /Bob Ek commented on your post/ }).first().waitFor();
     await ana.getByRole('button', { name: /Bob Ek reacted to your post/ }).waitFor();
     await expectAccessible(ana, 'notifications');
     await ana.getByRole('button', { name: 'Mark all read' }).click();
     await ana.getByTestId('unread-count').waitFor({ state: 'detached' });
-    await ana.getByRole('button', { name: /Bob Ek commented on your post/ }).click();
+    await ana.getByRole('button', { name: /Bob Ek commented on your post/ }).first().click();
     const own = ana.getByTestId('post');
-    await own.getByRole('button', { name: '1 comment' }).click();
+    await own.getByRole('button', { name: '2 comments' }).click();
     await own.getByTestId('comment').filter({ hasText: 'Congratulations!' }).waitFor();
 
     await ana.goto(`${server.url}/tags/launch`);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken, type User } from './api';
 import { navigate, onLinkClick, usePath } from './router';
+import { startStream, stopStream, subscribe } from './stream';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/signin';
 import { HomePage } from './pages/home';
@@ -43,6 +44,17 @@ export function App() {
       .then((n) => setUnread(n.unread))
       .catch(() => {});
   }, [user, path]);
+
+  // Live: the unread count follows the stream while signed in.
+  useEffect(() => {
+    if (!user) return;
+    startStream();
+    const off = subscribe<{ unread: number }>('notifications', (e) => setUnread(e.data.unread));
+    return () => {
+      off();
+      stopStream();
+    };
+  }, [user]);
 
   const signedIn = (s: SessionState) => {
     setCsrfToken(s.csrf_token ?? '');

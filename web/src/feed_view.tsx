@@ -4,6 +4,7 @@ import { api, describeError, type Page } from './api';
 import { Alert } from './components';
 import type { Post } from './content';
 import { PostCard } from './post_card';
+import { subscribe, watch } from './stream';
 
 export function FeedView(props: { source?: string; prepend?: Post[]; empty: string }) {
   const [items, setItems] = useState<Post[]>([]);
@@ -25,16 +26,42 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: stri
       setError(describeError(e));
     }
   };
+  const [fresh, setFresh] = useState<Post[]>([]);
   useEffect(() => {
     load(null);
+    setFresh([]);
+  }, [props.source]);
+
+  // The home feed grows live: new posts wait behind a button, so nothing jumps under the
+  // reader's eyes. Any feed drops deleted posts, and reloads when the stream says resync.
+  useEffect(() => {
+    const offs = [
+      subscribe<{ id: string }>('post.deleted', (e) => {
+        setItems((old) => old.filter((i) => i.id !== e.data.id));
+        setFresh((old) => old.filter((i) => i.id !== e.data.id));
+      }),
+      subscribe('resync', () => load(null)),
+    ];
+    if (!props.source) offs.push(subscribe<Post>('post', (e) => setFresh((old) => (old.some((p) => p.id === e.data.id) ? old : [e.data, ...old]))));
+    return () => offs.forEach((off) => off());
   }, [props.source]);
 
   const shown = [...(props.prepend ?? []).filter((p) => !items.some((i) => i.id === p.id)), ...items];
+  const waiting = fresh.filter((p) => !shown.some((i) => i.id === p.id));
+  const ids = shown.map((p) => p.id).join(',');
+  useEffect(() => (ids ? watch(ids.split(',')) : undefined), [ids]);
   const replace = (id: string, p: Post | null) => setItems((old) => (p ? old.map((i) => (i.id === id ? p : i)) : old.filter((i) => i.id !== id)));
   return (
     <div class="feed">
       <Alert message={error} />
-      {loaded && shown.length === 0 && <p class="muted">{props.empty}</p>}
+      <div role="status" aria-live="polite">
+        {waiting.length > 0 && (
+          <button type="button" class="new-posts" onClick={() => { setItems((old) => [...waiting, ...old]); setFresh([]); }}>
+            Show {waiting.length} new {waiting.length === 1 ? 'post' : 'posts'}
+          </button>
+        )}
+      </div>
+      {loaded && shown.length === 0 && waiting.length === 0 && <p class="muted">{props.empty}</p>}
       {shown.map((p) => <PostCard key={p.id} post={p} onChange={(np) => replace(p.id, np)} />)}
       {cursor && (
         <button type="button" class="secondary" onClick={() => load(cursor)}>

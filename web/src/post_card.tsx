@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from './api';
 import { Alert, Avatar } from './components';
 import { REACTIONS, timeAgo, type Comment, type Post, type ReactionKind, type ReactionSummary } from './content';
+import { subscribe } from './stream';
 
 const audienceText = { public: 'Public', organization: 'Organization', restricted: 'Named people' } as const;
 
@@ -17,6 +18,18 @@ export function PostCard(props: { post: Post; onChange?: (p: Post | null) => voi
     if (p) setPost(p);
     props.onChange?.(p);
   };
+
+  // Counts arrive live for the posts on screen (the feed watches them); my own reaction
+  // stays as I set it.
+  useEffect(
+    () =>
+      subscribe<{ id: string; comment_count: number; reaction_count: number; reactions: ReactionSummary }>('counts', (e) => {
+        if (e.data.id !== post.id) return;
+        setPost((old) => ({ ...old, comment_count: e.data.comment_count, reaction_count: e.data.reaction_count,
+          reactions: { ...e.data.reactions, mine: old.reactions.mine } }));
+      }),
+    [post.id],
+  );
 
   const saveEdit = async (e: Event) => {
     e.preventDefault();
@@ -144,12 +157,21 @@ function Comments(props: { post: Post; onCount: (n: number) => void }) {
   useEffect(() => {
     load();
   }, [props.post.id]);
+  useEffect(
+    () =>
+      subscribe<Comment>('comment', (e) => {
+        if (e.data.content_id !== props.post.id) return;
+        setItems((old) => (old && !old.some((c) => c.id === e.data.id) ? [...old, e.data] : old));
+      }),
+    [props.post.id],
+  );
 
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
       const c = await api<Comment>('POST', `/api/v1/content/${props.post.id}/comments`, replyTo ? { body, reply_to: replyTo.id } : { body });
-      const next = [...(items ?? []), c];
+      // The stream may have brought it already.
+      const next = (items ?? []).some((x) => x.id === c.id) ? items ?? [] : [...(items ?? []), c];
       setItems(next);
       props.onCount(next.length);
       setBody('');

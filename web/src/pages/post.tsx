@@ -4,6 +4,7 @@ import { api, describeError } from '../api';
 import { Alert, PageHeading } from '../components';
 import type { Post } from '../content';
 import { PostCard } from '../post_card';
+import { watch } from '../stream';
 
 export function PostPage(props: { id: string }) {
   const [post, setPost] = useState<Post | null>(null);
@@ -11,6 +12,7 @@ export function PostPage(props: { id: string }) {
   useEffect(() => {
     api<Post>('GET', `/api/v1/posts/${encodeURIComponent(props.id)}`).then(setPost).catch((e) => setError(describeError(e)));
   }, [props.id]);
+  useEffect(() => (post ? watch([post.id]) : undefined), [post?.id]);
   return (
     <section>
       <PageHeading>Post</PageHeading>
