@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Live delivery: READERS followers of one person hold streams open while that person posts
+# POSTS times (one a second); reports how long each post took to reach each WebSocket.
+# Usage: bench/stream.sh   (env: PEOPLE=50000 READERS=10000 POSTS=20)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PEOPLE=${PEOPLE:-50000}
+READERS=${READERS:-10000}
+POSTS=${POSTS:-20}
+scripts/install-deps.sh --bench
+[[ -x build/agora ]] || make server
+ulimit -n 65536
+
+work=$(mktemp -d /tmp/agora-bench-stream-XXXXXX)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+echo "== seeding $PEOPLE people"
+./build/agora seed --people "$PEOPLE" --data "$work/data" 2>&1 | grep -v '"msg"' | tail -1
+# Access tokens for the author (person-0, followed by many) and READERS of their followers,
+# written straight into the database: tokens are stored as their SHA-256.
+python3 - "$work/data/agora.db" "$READERS" "$work" <<'PY'
+import hashlib, sqlite3, sys, time
+db, readers, work = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+c = sqlite3.connect(db)
+author = c.execute("SELECT id FROM users WHERE handle = 'person-0'").fetchone()[0]
+followers = [r[0] for r in c.execute("SELECT follower_id FROM followers WHERE followee_id = ? LIMIT ?", (author, readers))]
+now = int(time.time() * 1000)
+base = (now - 1577836800000) << 22
+rows, lines = [], []
+for i, person in enumerate([author] + followers):
+    token = f"agp_bench{i:08d}streamstreamstreamstreamstream"
+    rows.append((base + i, person, "bench", hashlib.sha256(token.encode()).digest(), now))
+    lines.append(token)
+c.executemany("INSERT INTO access_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)", rows)
+c.commit()
+open(f"{work}/author.token", "w").write(lines[0])
+open(f"{work}/readers.tokens", "w").write("\n".join(lines[1:]) + "\n")
+print(f"person-0 has {c.execute('SELECT count(*) FROM followers WHERE followee_id = ?', (author,)).fetchone()[0]} followers; {len(followers)} will listen")
+PY
+agora_port=$(port)
+AGORA_HTTP_ACCESS_LOG=false AGORA_LOG_LEVEL=warn ./build/agora serve --data "$work/data" --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
+pids+=($!)
+until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0.05; done
+node bench/stream.mjs "http://127.0.0.1:$agora_port" "$work/readers.tokens" "$(cat "$work/author.token")" "$POSTS"
+echo "server RSS with the streams open: $(( $(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status) / 1024 )) MiB"
