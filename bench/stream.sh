@@ -9,7 +9,9 @@ READERS=${READERS:-10000}
 POSTS=${POSTS:-20}
 scripts/install-deps.sh --bench
 [[ -x build/agora ]] || make server
-ulimit -n 65536
+# Each side holds READERS sockets: raise the descriptor limit as far as allowed.
+ulimit -n "$(ulimit -Hn)"
+if (( $(ulimit -n) < READERS + 200 )); then echo "open files limit $(ulimit -n) is too low for $READERS streams" >&2; exit 1; fi
 
 work=$(mktemp -d /tmp/agora-bench-stream-XXXXXX)
 pids=()
@@ -45,4 +47,11 @@ AGORA_HTTP_ACCESS_LOG=false AGORA_LOG_LEVEL=warn ./build/agora serve --data "$wo
 pids+=($!)
 until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0.05; done
 node bench/stream.mjs "http://127.0.0.1:$agora_port" "$work/readers.tokens" "$(cat "$work/author.token")" "$POSTS"
+curl -fs "http://127.0.0.1:$agora_port/metrics" | grep -E '^agora_live_post_fanout_seconds_(sum|count)' |
+  awk '{v[$1] = $2} END {printf "server: a new post reached every reader queue in %.1f ms on average\n", 1000 * v["agora_live_post_fanout_seconds_sum"] / v["agora_live_post_fanout_seconds_count"]}'
+curl -fs "http://127.0.0.1:$agora_port/metrics" | awk '/^agora_stream_frame_wait_seconds_bucket/ {
+    match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5); n[le] = $2 }
+  /^agora_stream_frame_wait_seconds_count/ {total = $2}
+  END { if (total) printf "server: frames written within 10 ms %.1f%%, 25 ms %.1f%%, 50 ms %.1f%%, 100 ms %.1f%%, 250 ms %.1f%% of %d\n",
+    100 * n["0.01"] / total, 100 * n["0.025"] / total, 100 * n["0.05"] / total, 100 * n["0.1"] / total, 100 * n["0.25"] / total, total }'
 echo "server RSS with the streams open: $(( $(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status) / 1024 )) MiB"

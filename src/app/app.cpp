@@ -106,6 +106,7 @@ int Serve(App& app) {
   live::StreamHub stream_hub;
   live::LivePush live_push(*app.db, post_service, comment_service, notification_service, stream_hub);
   events.Subscribe([&live_push](const bus::Event& e) { live_push.Handle(e); });
+  metrics::Register([&live_push](std::string& out) { live_push.RenderMetrics(out); });
   stream_hub.SetWatchFilter([&live_push](const live::StreamReader& r, std::vector<Id> ids) {
     return live_push.Readable(r, std::move(ids));
   });

@@ -2,6 +2,9 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <array>
+#include <chrono>
+#include <optional>
 #include <unordered_map>
 
 #include "modules/content/audience.h"
@@ -49,9 +52,15 @@ std::vector<Id> LivePush::Readable(const StreamReader& reader, std::vector<Id> i
   });
 }
 
+void LivePush::RenderMetrics(std::string& out) const {
+  post_fanout_.Render(out, "agora_live_post_fanout_seconds", "");
+  out += "agora_live_frames_total " + std::to_string(frames_.Value()) + "\n";
+}
+
 void LivePush::PostCreated(Id id) {
   auto present = hub_.Present();
   if (present.empty()) return;
+  const auto started = std::chrono::steady_clock::now();
   db_.Read([&](Connection& c) {
     auto head = content::store::LoadHead(c, id);
     if (!head) return;
@@ -79,21 +88,26 @@ void LivePush::PostCreated(Id id) {
       for (Id reader : content::store::Readers(c, id)) take(reader);
     }
     // Rendered once for the author, once for admins and once for everyone else: the rest of
-    // a post's JSON does not depend on who reads it.
-    std::unordered_map<int, std::string> rendered;
+    // a post's JSON does not depend on who reads it. Each group gets one shared frame.
+    std::array<std::vector<Id>, 3> groups;
+    std::array<std::optional<content::Viewer>, 3> sample;
     for (const auto& r : recipients) {
       auto viewer = AsViewer(r);
       if (!content::CanRead(c, viewer, *head)) continue;
-      int cls = r.user == head->author_id ? 0 : r.role == identity::Role::kAdmin ? 1 : 2;
-      auto it = rendered.find(cls);
-      if (it == rendered.end()) {
-        auto views = posts_.Views(c, viewer, {id});
-        if (views.empty()) continue;
-        it = rendered.emplace(cls, boost::json::serialize(posts::json::PostJson(views.front(), viewer))).first;
-      }
-      hub_.SendTo(r.user, "post", it->second);
+      size_t cls = r.user == head->author_id ? 0 : r.role == identity::Role::kAdmin ? 1 : 2;
+      groups[cls].push_back(r.user);
+      if (!sample[cls]) sample[cls] = viewer;
+    }
+    for (size_t cls = 0; cls < groups.size(); ++cls) {
+      if (groups[cls].empty()) continue;
+      auto views = posts_.Views(c, *sample[cls], {id});
+      if (views.empty()) continue;
+      hub_.SendToMany(groups[cls], "post", boost::json::serialize(posts::json::PostJson(views.front(), *sample[cls])));
+      frames_.Add(groups[cls].size());
     }
   });
+  post_fanout_.ObserveNanos(static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count()));
 }
 
 void LivePush::CommentEvent(const bus::Event& e) {

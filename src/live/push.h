@@ -11,6 +11,7 @@
 #pragma once
 
 #include "bus/bus.h"
+#include "core/metrics.h"
 #include "live/stream_hub.h"
 #include "modules/comments/service.h"
 #include "modules/notifications/service.h"
@@ -26,6 +27,9 @@ class LivePush {
       : db_(db), posts_(posts), comments_(comments), notifications_(notifications), hub_(hub) {}
 
   void Handle(const bus::Event& e);
+  // Prometheus lines: how long a new post took to reach every present reader's queue, and
+  // how many frames were queued.
+  void RenderMetrics(std::string& out) const;
   // The ids among `ids` that `reader` may read (StreamHub::SetWatchFilter).
   std::vector<Id> Readable(const StreamReader& reader, std::vector<Id> ids);
 
@@ -43,6 +47,8 @@ class LivePush {
   comments::CommentService& comments_;
   notifications::NotificationService& notifications_;
   StreamHub& hub_;
+  metrics::Histogram post_fanout_;
+  metrics::Counter frames_;
 };
 
 }  // namespace agora::live

@@ -166,22 +166,33 @@ std::vector<StreamReader> StreamHub::Watchers(Id content_id) const {
 }
 
 void StreamHub::SendTo(Id user, std::string_view type, std::string_view data_json) {
+  SendToMany({user}, type, data_json);
+}
+
+void StreamHub::SendToMany(const std::vector<Id>& users, std::string_view type, std::string_view data_json) {
   std::vector<std::shared_ptr<StreamConnection>> targets;
   Frame frame;
   {
     std::lock_guard lock(mu_);
-    auto it = people_.find(user);
-    if (it == people_.end()) return;  // not here, nor recently: they will load afresh
-    std::uint64_t seq;
-    frame = MakeFrame(type, data_json, seq);
-    auto& person = it->second;
-    person.history.emplace_back(seq, frame);
-    while (person.history.size() > history_per_person_) {
-      person.evicted_upto = person.history.front().first;
-      person.history.pop_front();
+    std::uint64_t seq = 0;
+    for (Id user : users) {
+      auto it = people_.find(user);
+      if (it == people_.end()) continue;  // not here, nor recently: they will load afresh
+      if (!frame) frame = MakeFrame(type, data_json, seq);
+      auto& person = it->second;
+      person.history.emplace_back(seq, frame);
+      while (person.history.size() > history_per_person_) {
+        person.evicted_upto = person.history.front().first;
+        person.history.pop_front();
+      }
+      for (const auto* c : person.connections)
+        if (auto conn = clients_.at(c).conn.lock()) targets.push_back(std::move(conn));
     }
-    for (const auto* c : person.connections)
-      if (auto conn = clients_.at(c).conn.lock()) targets.push_back(std::move(conn));
+  }
+  if (targets.empty()) return;
+  if (batch_sender_) {
+    batch_sender_(std::move(targets), frame);
+    return;
   }
   for (auto& t : targets) t->Send(frame);
 }

@@ -74,6 +74,13 @@ class StreamHub {
   // Sends an event to every connection of `user` and keeps it in their history (also while
   // they are briefly away; nothing for people not present).
   void SendTo(Id user, std::string_view type, std::string_view data_json);
+  // The same event to many people: one frame (one id, one copy of the bytes) shared by all.
+  void SendToMany(const std::vector<Id>& users, std::string_view type, std::string_view data_json);
+
+  // How frames reach many connections at once (the server groups them by io thread, one
+  // hop per thread instead of one per connection). Without it, each connection's Send.
+  using BatchSender = std::function<void(std::vector<std::shared_ptr<StreamConnection>>, Frame)>;
+  void SetBatchSender(BatchSender sender) { batch_sender_ = std::move(sender); }
   // Closes every connection of `user` (signed out everywhere, deactivated).
   void Disconnect(Id user);
   size_t connections() const;
@@ -98,6 +105,7 @@ class StreamHub {
   void PruneHistories();
 
   WatchFilter watch_filter_;
+  BatchSender batch_sender_;
   const size_t history_per_person_;
   const std::string boot_;
   std::atomic<std::uint64_t> sequence_{0};
