@@ -25,6 +25,8 @@ struct HttpConfig {
   std::string web_root;            // built web client; default: web/dist beside the binary's repo
   bool trust_proxy = false;        // take client IP from X-Forwarded-For (behind a reverse proxy)
   bool access_log = true;
+  int writes_per_minute = 600;  // per signed-in person, sustained (0: no limit)
+  int write_burst = 120;        // writes a person may make at once
 };
 
 struct AuthConfig {

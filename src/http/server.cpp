@@ -19,6 +19,7 @@
 #include "core/metrics.h"
 #include "http/problem.h"
 #include "http/response.h"
+#include "http/write_limiter.h"
 #include "store/database.h"
 
 namespace agora::http {
@@ -194,6 +195,7 @@ struct Server::Impl {
         ioc(*contexts.front()),
         workers(static_cast<size_t>(deps.config.worker_threads)),
         acceptor(ioc),
+        write_limiter(deps.config.writes_per_minute, deps.config.write_burst),
         signals(ioc, SIGINT, SIGTERM),
         request_id_prefix(crypto::ToHex(crypto::Sha256(crypto::RandomToken(8))).substr(0, 8)) {
     security_headers =
@@ -253,6 +255,7 @@ struct Server::Impl {
   size_t next_context = 0;
   asio::thread_pool workers;
   tcp::acceptor acceptor;
+  WriteLimiter write_limiter;
   asio::signal_set signals;
   std::string security_headers;
   std::string request_id_prefix;
@@ -438,6 +441,8 @@ awaitable<Response> Server::Impl::Dispatch(Request& req, const RouteMatch& match
   slot = route.index;
   req.params = match.params;
   if (auto refused = Authenticate(req, route, principal)) co_return std::move(*refused);
+  if (req.principal && !IsSafe(req.method))
+    if (int wait = write_limiter.Take(req.principal->user.id); wait > 0) co_return Problem(Error::RateLimited(wait));
   if (route.options.idempotent && !req.idempotency_key.empty() && req.principal)
     co_return co_await InvokeIdempotent(route, req);
   co_return co_await Invoke(route, req);

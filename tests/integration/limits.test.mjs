@@ -112,3 +112,24 @@ describe('limits and bad input', () => {
     assert.equal(again.text, '');
   });
 });
+
+test('writes are limited per person (429 with Retry-After); reads and other people go on', async () => {
+  const server = await startServer({ env: { AGORA_HTTP_WRITES_PER_MINUTE: '60', AGORA_HTTP_WRITE_BURST: '5' } });
+  try {
+    const admin = await setupAdmin(server);
+    const bo = (await admin.post('/api/v1/admin/users', { email: 'bo@example.com', display_name: 'Bo', password: 'bo-password-1' })).json;
+    const b = new Client(server.url);
+    await b.login('bo@example.com', 'bo-password-1');
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await admin.post('/api/v1/posts', { body: `post ${i}` })).status);
+    assert.deepEqual(statuses, [201, 201, 201, 201], 'creating bo and these four: five writes');
+    const limited = await admin.post('/api/v1/posts', { body: 'one too many' });
+    assertProblem(assert, limited, 429, { type: '/problems/rate-limited' });
+    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+    assert.equal((await admin.get('/api/v1/feed')).status, 200, 'reading is not limited');
+    assert.equal((await b.post('/api/v1/posts', { body: 'bo is not limited by the admin' })).status, 201);
+    assert.ok(bo.id);
+  } finally {
+    await server.stop();
+  }
+});
