@@ -94,9 +94,11 @@ int Serve(App& app) {
   people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin);
   people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import
   people::RegisterImportApi(router, import_jobs);
-  posts::PostService post_service(*app.db, *app.ids, app.clock, &events);
+  posts::PostIndex post_index(*app.db);
+  post_index.StartBuilding();
+  posts::PostService post_service(*app.db, *app.ids, app.clock, &events, &post_index);
   posts::RegisterApi(router, post_service);
-  feed::FeedService feed_service(*app.db, app.clock, post_service);
+  feed::FeedService feed_service(*app.db, app.clock, post_service, &post_index);
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events);

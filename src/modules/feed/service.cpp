@@ -23,6 +23,11 @@ const std::string kPerson = std::string(
 const std::string kTag = std::string(
     "SELECT c.id FROM content_tags t JOIN content c ON c.id = t.content_id WHERE t.tag = ?3 AND t.content_id < ?1"
     " AND c.kind = 'post' AND ") + content::kVisibleToViewer + " ORDER BY t.content_id DESC LIMIT ?2";
+constexpr const char* kFollowees = "SELECT followee_id FROM follows WHERE follower_id = ?1";
+constexpr const char* kFollowedTags = "SELECT tag FROM tag_follows WHERE person_id = ?1";
+constexpr const char* kSharedWithMe =
+    "SELECT c.id, c.author_id, c.audience FROM content_readers r JOIN content c ON c.id = r.content_id"
+    " WHERE r.person_id = ?1 AND r.content_id < ?2 AND c.kind = 'post' ORDER BY r.content_id DESC LIMIT ?3";
 constexpr const char* kFollowsTag = "SELECT 1 FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
 constexpr const char* kFollowTag = "INSERT OR IGNORE INTO tag_follows (person_id, tag, created_at) VALUES (?1, ?2, ?3)";
 constexpr const char* kUnfollowTag = "DELETE FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
@@ -36,6 +41,33 @@ Result<std::string> CheckTag(std::string_view raw) {
 }
 
 bool FollowsTag(Connection& c, Id person, const std::string& tag) { return c.Prepare(kFollowsTag, person, tag).Next(); }
+
+// The index's candidates for one page: the lists of what the source covers, merged, each
+// entry put through the audience rule.
+posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index, const content::Viewer& viewer,
+                                   const Source& source, Id before, size_t want) {
+  std::vector<Id> authors;
+  std::vector<std::string> tags;
+  std::vector<posts::PostIndex::Entry> extra;
+  switch (source.kind) {
+    case Source::Kind::kHome:
+      authors.push_back(viewer.id);
+      for (auto q = c.Prepare(kFollowees, viewer.id); q.Next();) authors.push_back(q.Int(0));
+      for (auto q = c.Prepare(kFollowedTags, viewer.id); q.Next();) tags.push_back(q.Text(0));
+      for (auto q = c.Prepare(kSharedWithMe, viewer.id, before, static_cast<std::int64_t>(want)); q.Next();)
+        extra.push_back({q.Int(0), q.Int(1), content::ParseAudience(q.TextView(2)).value_or(content::Audience::kPrivate)});
+      break;
+    case Source::Kind::kPerson: authors.push_back(source.person); break;
+    case Source::Kind::kTag: tags.push_back(source.tag); break;
+  }
+  return index.Merge(authors, tags, extra, before, want, [&](const posts::PostIndex::Entry& e) {
+    content::ContentHead head;
+    head.id = e.id;
+    head.author_id = e.author;
+    head.audience = e.audience;
+    return content::CanRead(c, viewer, head);
+  });
+}
 
 }  // namespace
 
@@ -75,13 +107,19 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
     } else if (source.kind == Source::Kind::kTag) {
       sql = &kTag;
     }
-    auto q = c.Prepare(*sql, before, limit + 1);
-    if (source.kind == Source::Kind::kPerson) q.Bind(3, source.person);
-    if (source.kind == Source::Kind::kTag) q.Bind(3, source.tag);
-    content::BindViewer(q, viewer);
-    std::vector<Id> ids;
-    while (q.Next()) ids.push_back(q.Int(0));
     Page page;
+    std::vector<Id> ids;
+    if (index_ && index_->Ready()) {
+      auto merged = FromIndex(c, *index_, viewer, source, before, static_cast<size_t>(limit) + 1);
+      for (const auto& e : merged.entries) ids.push_back(e.id);
+      if (merged.more && static_cast<int>(ids.size()) <= limit) page.next_cursor = EncodeCursor({"", merged.resume_before});
+    } else {
+      auto q = c.Prepare(*sql, before, limit + 1);
+      if (source.kind == Source::Kind::kPerson) q.Bind(3, source.person);
+      if (source.kind == Source::Kind::kTag) q.Bind(3, source.tag);
+      content::BindViewer(q, viewer);
+      while (q.Next()) ids.push_back(q.Int(0));
+    }
     if (static_cast<int>(ids.size()) > limit) {
       ids.pop_back();
       page.next_cursor = EncodeCursor({"", ids.back()});

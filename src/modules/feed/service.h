@@ -2,7 +2,8 @@
 // shared with them by name, and their own), a person's timeline and a hashtag's feed, newest
 // first with cursor paging, every item under the audience rule. Following hashtags.
 //
-// Strategy (docs/feed.md): fan-out on read, from SQL, for now.
+// Strategy (docs/feed.md): fan-out on read, merging the in-memory lists of posts by author
+// and by hashtag (posts/post_index.h); from SQL while that index is being built.
 #pragma once
 
 #include <optional>
@@ -38,8 +39,9 @@ struct TagInfo {
 
 class FeedService {
  public:
-  FeedService(agora::store::Database& db, const Clock& clock, posts::PostService& posts)
-      : db_(db), clock_(clock), posts_(posts) {}
+  FeedService(agora::store::Database& db, const Clock& clock, posts::PostService& posts,
+              const posts::PostIndex* index = nullptr)
+      : db_(db), clock_(clock), posts_(posts), index_(index) {}
 
   // A person's timeline needs a viewer who may see the person (404 otherwise); the home feed
   // needs a signed-in viewer.
@@ -53,6 +55,7 @@ class FeedService {
   agora::store::Database& db_;
   const Clock& clock_;
   posts::PostService& posts_;
+  const posts::PostIndex* index_;
 };
 
 }  // namespace agora::feed

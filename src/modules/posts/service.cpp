@@ -62,6 +62,7 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
   const std::int64_t now = clock_.NowMs();
   const content::Viewer me = content::ViewerOf(&author);
   std::vector<Id> notified;
+  std::vector<std::string> tags;
 
   auto created = db_.Write([&](Connection& c) -> Result<Id> {
     content::ContentHead head;
@@ -93,6 +94,7 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
     auto rendered = content::RenderBody(c, *body);
     store::Insert(c, head.id, *body, rendered.html, original ? std::optional(original->id) : std::nullopt);
     content::store::SetTags(c, head.id, rendered.tags);
+    tags = rendered.tags;
     NotifyMentions(c, ids_, head, rendered.mentioned, author.user.id, now, notified);
     if (original) {
       content::store::AddToCounts(c, original->id, 0, 0, 1);
@@ -104,6 +106,7 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
     return head.id;
   });
   if (!created) return created.error();
+  if (index_) index_->Added({*created, author.user.id, in.audience}, tags);
   Publish(bus_, bus::Event::Kind::kPostCreated, author.user.id, *created);
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, *created, notified);
   return Get(me, *created);
@@ -120,6 +123,8 @@ Result<PostView> PostService::Get(const content::Viewer& viewer, Id id) {
 Result<PostView> PostService::Edit(const identity::Principal& author, Id id, const std::string& text) {
   const content::Viewer me = content::ViewerOf(&author);
   std::vector<Id> notified;
+  std::optional<PostIndex::Entry> entry;
+  std::vector<std::string> tags_before, tags_after;
   auto st = db_.Write([&](Connection& c) -> Status {
     auto post = store::Load(c, id);
     if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
@@ -132,11 +137,15 @@ Result<PostView> PostService::Edit(const identity::Principal& author, Id id, con
     content::store::AddRevision(c, id, post->body, post->head.edited_at.value_or(post->head.created_at));
     store::UpdateBody(c, id, *body, rendered.html);
     content::store::MarkEdited(c, id, now);
+    tags_before = content::store::Tags(c, id);
     content::store::SetTags(c, id, rendered.tags);
+    tags_after = rendered.tags;
+    entry = PostIndex::Entry{id, post->head.author_id, post->head.audience};
     NotifyMentions(c, ids_, post->head, rendered.mentioned, author.user.id, now, notified);
     return OkStatus();
   });
   if (!st) return st.error();
+  if (index_ && entry) index_->TagsChanged(*entry, tags_before, tags_after);
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, id, notified);
   return Get(me, id);
 }
@@ -144,6 +153,8 @@ Result<PostView> PostService::Edit(const identity::Principal& author, Id id, con
 Status PostService::Delete(const identity::Principal& who, Id id, const std::string& ip) {
   const content::Viewer me = content::ViewerOf(&who);
   std::vector<Id> notified;  // whose notifications go with the post
+  std::optional<PostIndex::Entry> entry;
+  std::vector<std::string> tags;
   auto st = db_.Write([&](Connection& c) -> Status {
     auto post = store::Load(c, id);
     if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
@@ -151,6 +162,8 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
     if (!own && !who.is_admin()) return Error::Forbidden("only the author or an admin deletes a post");
     if (post->share_of) content::store::AddToCounts(c, *post->share_of, 0, 0, -1);
     notified = notifications::RecipientsAbout(c, id);
+    tags = content::store::Tags(c, id);
+    entry = PostIndex::Entry{id, post->head.author_id, post->head.audience};
     content::store::Delete(c, id);  // comments, reactions, tags, mentions, notifications by cascade
     if (!own)
       audit::Record(c, {.actor_id = who.user.id, .action = "post.delete", .target_kind = "content", .target_id = id,
@@ -159,6 +172,7 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
     return OkStatus();
   });
   if (!st) return st;
+  if (index_ && entry) index_->Removed(*entry, tags);
   Publish(bus_, bus::Event::Kind::kPostDeleted, who.user.id, id);
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, who.user.id, id, notified);
   return st;

@@ -13,15 +13,18 @@
 #include "modules/content/store.h"
 #include "modules/identity/model.h"
 #include "modules/posts/model.h"
+#include "modules/posts/post_index.h"
 #include "store/database.h"
 
 namespace agora::posts {
 
 class PostService {
  public:
-  // `bus` (optional) receives post and notification events after each commit.
-  PostService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
-      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
+  // `bus` (optional) receives post and notification events after each commit; `index`
+  // (optional) is told of every post created, edited or deleted.
+  PostService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr,
+              PostIndex* index = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus), index_(index) {}
 
   // Members and admins post to any audience; guests to named people only; alumni not at all.
   Result<PostView> Create(const identity::Principal& author, const NewPost& post);
@@ -46,6 +49,7 @@ class PostService {
   IdGenerator& ids_;
   const Clock& clock_;
   bus::Bus* bus_;
+  PostIndex* index_;
 };
 
 }  // namespace agora::posts

@@ -1,0 +1,170 @@
+#include "modules/posts/post_index.h"
+
+#include <algorithm>
+#include <mutex>
+#include <queue>
+
+#include "core/log.h"
+
+namespace agora::posts {
+namespace {
+
+constexpr const char* kPosts = "SELECT id, author_id, audience FROM content WHERE kind = 'post' ORDER BY id";
+constexpr const char* kTags =
+    "SELECT t.tag, c.id, c.author_id, c.audience FROM content_tags t JOIN content c ON c.id = t.content_id"
+    " WHERE c.kind = 'post' ORDER BY t.tag, c.id";
+
+bool Older(const PostIndex::Entry& e, Id id) { return e.id < id; }
+
+}  // namespace
+
+PostIndex::~PostIndex() {
+  if (builder_.joinable()) builder_.join();
+}
+
+void PostIndex::StartBuilding() {
+  {
+    std::unique_lock lock(mu_);
+    building_ = true;
+  }
+  builder_ = std::thread([this] {
+    try {
+      Build();
+    } catch (const std::exception& e) {
+      log::Error("post index not built; feeds use SQL", {{"error", e.what()}});
+    }
+  });
+}
+
+void PostIndex::Build() {
+  {
+    std::unique_lock lock(mu_);
+    building_ = true;
+  }
+  auto started = std::chrono::steady_clock::now();
+  std::unordered_map<Id, std::vector<Entry>> by_author;
+  std::unordered_map<std::string, std::vector<Entry>> by_tag;
+  size_t count = 0;
+  db_.Read([&](agora::store::Connection& c) {
+    for (auto q = c.Prepare(kPosts); q.Next(); ++count) {
+      Entry e{q.Int(0), q.Int(1), content::ParseAudience(q.TextView(2)).value_or(content::Audience::kPrivate)};
+      by_author[e.author].push_back(e);
+    }
+    std::string tag;
+    std::vector<Entry>* list = nullptr;
+    for (auto q = c.Prepare(kTags); q.Next();) {
+      if (!list || q.TextView(0) != tag) {
+        tag = q.Text(0);
+        list = &by_tag[tag];
+      }
+      list->push_back({q.Int(1), q.Int(2), content::ParseAudience(q.TextView(3)).value_or(content::Audience::kPrivate)});
+    }
+  });
+  std::unique_lock lock(mu_);
+  by_author_ = std::move(by_author);
+  by_tag_ = std::move(by_tag);
+  for (auto& change : pending_) change();
+  pending_.clear();
+  building_ = false;
+  ready_.store(true, std::memory_order_release);
+  log::Info("post index built", {{"posts", static_cast<std::int64_t>(count)}, {"tags", static_cast<std::int64_t>(by_tag_.size())},
+                                  {"ms", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()}});
+}
+
+void PostIndex::Insert(std::vector<Entry>& list, const Entry& e) {
+  if (list.empty() || list.back().id < e.id) {
+    list.push_back(e);  // the usual case: the newest post
+    return;
+  }
+  auto it = std::lower_bound(list.begin(), list.end(), e.id, Older);
+  if (it != list.end() && it->id == e.id) return;
+  list.insert(it, e);
+}
+
+void PostIndex::Erase(std::vector<Entry>& list, Id id) {
+  auto it = std::lower_bound(list.begin(), list.end(), id, Older);
+  if (it != list.end() && it->id == id) list.erase(it);
+}
+
+void PostIndex::Added(const Entry& e, const std::vector<std::string>& tags) {
+  std::unique_lock lock(mu_);
+  auto apply = [this, e, tags] {
+    Insert(by_author_[e.author], e);
+    for (const auto& t : tags) Insert(by_tag_[t], e);
+  };
+  if (building_) pending_.push_back(apply);
+  else apply();
+}
+
+void PostIndex::TagsChanged(const Entry& e, const std::vector<std::string>& before, const std::vector<std::string>& after) {
+  std::unique_lock lock(mu_);
+  auto apply = [this, e, before, after] {
+    for (const auto& t : before)
+      if (auto it = by_tag_.find(t); it != by_tag_.end()) Erase(it->second, e.id);
+    for (const auto& t : after) Insert(by_tag_[t], e);
+  };
+  if (building_) pending_.push_back(apply);
+  else apply();
+}
+
+void PostIndex::Removed(const Entry& e, const std::vector<std::string>& tags) {
+  std::unique_lock lock(mu_);
+  auto apply = [this, e, tags] {
+    if (auto it = by_author_.find(e.author); it != by_author_.end()) Erase(it->second, e.id);
+    for (const auto& t : tags)
+      if (auto it = by_tag_.find(t); it != by_tag_.end()) Erase(it->second, e.id);
+  };
+  if (building_) pending_.push_back(apply);
+  else apply();
+}
+
+PostIndex::Merged PostIndex::Merge(const std::vector<Id>& authors, const std::vector<std::string>& tags,
+                                               const std::vector<Entry>& extra, Id before_id, size_t want,
+                                               const std::function<bool(const Entry&)>& keep) const {
+  // Each list is walked from its newest entry older than `before_id` downwards; a max-heap
+  // on the next entry of each list yields the union newest first.
+  struct Walk {
+    const Entry* begin;
+    const Entry* next;  // one past the next entry to yield
+  };
+  auto newer = [](const Walk& a, const Walk& b) { return (a.next - 1)->id < (b.next - 1)->id; };
+  std::priority_queue<Walk, std::vector<Walk>, decltype(newer)> heap(newer);
+  auto add = [&](const std::vector<Entry>& list) {
+    auto end = std::lower_bound(list.begin(), list.end(), before_id, Older);
+    if (end != list.begin()) heap.push({list.data(), list.data() + (end - list.begin())});
+  };
+  std::vector<Entry> extra_ascending(extra.rbegin(), extra.rend());
+  std::shared_lock lock(mu_);
+  for (Id a : authors)
+    if (auto it = by_author_.find(a); it != by_author_.end()) add(it->second);
+  for (const auto& t : tags)
+    if (auto it = by_tag_.find(t); it != by_tag_.end()) add(it->second);
+  add(extra_ascending);
+  Merged out;
+  Id last = 0;
+  size_t examined = 0;
+  while (!heap.empty() && out.entries.size() < want) {
+    if (examined++ == kMaxExamined) {
+      out.more = true;
+      out.resume_before = last;
+      break;
+    }
+    Walk w = heap.top();
+    heap.pop();
+    const Entry& e = *--w.next;
+    if (w.next != w.begin) heap.push(w);
+    if (e.id == last) continue;  // the same post through another list
+    last = e.id;
+    if (keep(e)) out.entries.push_back(e);
+  }
+  return out;
+}
+
+size_t PostIndex::posts() const {
+  std::shared_lock lock(mu_);
+  size_t n = 0;
+  for (const auto& [author, list] : by_author_) n += list.size();
+  return n;
+}
+
+}  // namespace agora::posts
