@@ -96,12 +96,13 @@ int Serve(App& app) {
   people::RegisterImportApi(router, import_jobs);
   posts::PostIndex post_index(*app.db);
   post_index.StartBuilding();
-  posts::PostService post_service(*app.db, *app.ids, app.clock, &events, &post_index);
+  posts::PostCache post_cache(app.clock);
+  posts::PostService post_service(*app.db, *app.ids, app.clock, &events, &post_index, &post_cache);
   posts::RegisterApi(router, post_service);
   feed::FeedService feed_service(*app.db, app.clock, post_service, &post_index);
   feed::RegisterApi(router, feed_service);
-  comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
-  reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events);
+  comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events, &post_cache);
+  reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events, &post_cache);
   comments::RegisterApi(router, comment_service, reaction_service);
   notifications::NotificationService notification_service(*app.db, app.clock);
   notifications::RegisterApi(router, notification_service);

@@ -8,7 +8,10 @@
 #include "core/clock.h"
 #include "modules/feed/service.h"
 #include "modules/posts/post_index.h"
+#include "modules/posts/json.h"
 #include "modules/posts/service.h"
+
+#include <boost/json/parse.hpp>
 #include "modules/seed/content.h"
 #include "modules/seed/seed.h"
 #include "test_support.h"
@@ -23,7 +26,7 @@ std::vector<Id> AllPages(FeedService& feed, const content::Viewer& viewer, const
     auto page = feed.Read(viewer, source, cursor, limit);
     EXPECT_TRUE(page.ok());
     if (!page) break;
-    for (const auto& v : page->items) ids.push_back(v.post.head.id);
+    ids.insert(ids.end(), page->ids.begin(), page->ids.end());
     if (!page->next_cursor) break;
     cursor = *page->next_cursor;
   }
@@ -122,6 +125,37 @@ TEST_F(FeedIndexTest, AnswersLikeSqlBeforeAndAfterChanges) {
   admin.user.role = identity::Role::kAdmin;
   ASSERT_TRUE(posts.Delete(admin, victim, "").ok());
   ExpectSameFeeds(indexed, sql);
+}
+
+// Feed items come from the post cache; they must be what PostJson renders for that reader.
+TEST_F(FeedIndexTest, CachedItemsEqualTheFullRendering) {
+  posts::PostCache cache(clock_);
+  posts::PostService posts(*db_, ids_, clock_, nullptr, nullptr, &cache);
+  std::vector<Id> sample;
+  db_->Read([&](store::Connection& c) {
+    for (auto q = c.Prepare("SELECT id FROM content ORDER BY id DESC LIMIT 60"); q.Next();) sample.push_back(q.Int(0));
+  });
+  identity::Principal author;
+  author.user.id = readers_[2].id;
+  posts::NewPost mine;
+  mine.body = "to @person-1 and @person-7 only";
+  mine.audience = content::Audience::kRestricted;
+  mine.people = {readers_[1].id, readers_[7].id};
+  auto created = posts.Create(author, mine);
+  ASSERT_TRUE(created.ok());
+  sample.push_back(created->post.head.id);
+  for (int round = 0; round < 2; ++round) {  // a cold cache, then a warm one
+    for (const auto& r : readers_) {
+      content::Viewer viewer{r.id, r.role};
+      db_->Read([&](store::Connection& c) {
+        auto full = posts.Views(c, viewer, sample);
+        auto fast = posts.RenderItems(c, viewer, sample);
+        ASSERT_EQ(full.size(), fast.size()) << "reader " << r.id;
+        for (size_t i = 0; i < full.size(); ++i)
+          EXPECT_EQ(boost::json::value(posts::json::PostJson(full[i], viewer)), boost::json::parse(fast[i])) << fast[i];
+      });
+    }
+  }
 }
 
 TEST(PostIndex, ChangesDuringTheBuildAreKept) {

@@ -96,6 +96,7 @@ Result<CommentView> CommentService::Create(const identity::Principal& author, Id
     return ViewOf(c, me, std::move(m));
   });
   if (created) {
+    if (posts_) posts_->Invalidate(content_id);
     Publish(bus_, bus::Event::Kind::kCommentCreated, author.user.id, content_id, created->comment.id);
     if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, content_id, created->comment.id, notified);
   }
@@ -154,6 +155,7 @@ Status CommentService::Delete(const identity::Principal& who, Id comment_id, con
     return OkStatus();
   });
   if (!st) return st;
+  if (posts_) posts_->Invalidate(content_id);
   Publish(bus_, bus::Event::Kind::kCommentChanged, who.user.id, content_id, comment_id);
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, who.user.id, content_id, comment_id, notified);
   return st;

@@ -124,7 +124,8 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
       ids.pop_back();
       page.next_cursor = EncodeCursor({"", ids.back()});
     }
-    page.items = posts_.Views(c, viewer, ids);
+    page.items = posts_.RenderItems(c, viewer, ids);
+    page.ids = std::move(ids);
     return page;
   });
 }

@@ -28,7 +28,8 @@ struct Source {
 Result<Source> ParseSource(std::string_view text);
 
 struct Page {
-  std::vector<posts::PostView> items;
+  std::vector<Id> ids;             // the posts of the page, newest first
+  std::vector<std::string> items;  // each as JSON (posts::json::PostJson's shape)
   std::optional<std::string> next_cursor;
 };
 

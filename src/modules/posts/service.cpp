@@ -1,10 +1,13 @@
 #include "modules/posts/service.h"
 
+#include <boost/json/serialize.hpp>
+
 #include "modules/audit/store.h"
 #include "modules/content/audience.h"
 #include "modules/content/body.h"
 #include "modules/notifications/writer.h"
 #include "modules/people/store.h"
+#include "modules/posts/json.h"
 #include "modules/posts/store.h"
 #include "modules/reactions/store.h"
 
@@ -107,9 +110,11 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
   });
   if (!created) return created.error();
   if (index_) index_->Added({*created, author.user.id, in.audience}, tags);
+  auto view = Get(me, *created);
+  if (view && view->post.share_of) Forget(*view->post.share_of);  // its share count changed
   Publish(bus_, bus::Event::Kind::kPostCreated, author.user.id, *created);
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, *created, notified);
-  return Get(me, *created);
+  return view;
 }
 
 Result<PostView> PostService::Get(const content::Viewer& viewer, Id id) {
@@ -146,6 +151,7 @@ Result<PostView> PostService::Edit(const identity::Principal& author, Id id, con
   });
   if (!st) return st.error();
   if (index_ && entry) index_->TagsChanged(*entry, tags_before, tags_after);
+  Forget(id);
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, id, notified);
   return Get(me, id);
 }
@@ -155,12 +161,14 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
   std::vector<Id> notified;  // whose notifications go with the post
   std::optional<PostIndex::Entry> entry;
   std::vector<std::string> tags;
+  std::optional<Id> original;
   auto st = db_.Write([&](Connection& c) -> Status {
     auto post = store::Load(c, id);
     if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
     bool own = post->head.author_id == who.user.id;
     if (!own && !who.is_admin()) return Error::Forbidden("only the author or an admin deletes a post");
     if (post->share_of) content::store::AddToCounts(c, *post->share_of, 0, 0, -1);
+    original = post->share_of;
     notified = notifications::RecipientsAbout(c, id);
     tags = content::store::Tags(c, id);
     entry = PostIndex::Entry{id, post->head.author_id, post->head.audience};
@@ -173,6 +181,8 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
   });
   if (!st) return st;
   if (index_ && entry) index_->Removed(*entry, tags);
+  Forget(id);
+  if (original) Forget(*original);
   Publish(bus_, bus::Event::Kind::kPostDeleted, who.user.id, id);
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, who.user.id, id, notified);
   return st;
@@ -218,6 +228,76 @@ std::optional<PostView> PostService::ViewOf(Connection& c, const content::Viewer
   }
   v.post = std::move(post);
   return v;
+}
+
+std::shared_ptr<const CachedPost> PostService::Cached(Connection& c, Id id) {
+  if (cache_)
+    if (auto hit = cache_->Get(id)) return hit;
+  auto post = store::Load(c, id);
+  if (!post) return nullptr;
+  // Rendered as a plain member reader would see it; the shared original as its sharer saw
+  // it (a share never reaches more people than its original, so its readers may read it).
+  content::Viewer neutral{post->head.author_id, identity::Role::kMember};
+  auto view = ViewOf(c, neutral, *post, 0);
+  if (!view) return nullptr;
+  auto o = json::PostJson(*view, neutral);
+  auto entry = std::make_shared<CachedPost>();
+  entry->id = id;
+  entry->author = post->head.author_id;
+  entry->audience = post->head.audience;
+  entry->loaded_at_ms = clock_.NowMs();
+  auto reactions = o["reactions"].as_object();
+  reactions.erase("mine");
+  entry->reactions = boost::json::serialize(reactions);
+  entry->reactions = entry->reactions.substr(1, entry->reactions.size() - 2);
+  entry->counts = "\"comment_count\":" + std::to_string(post->head.comment_count) +
+                  ",\"reaction_count\":" + std::to_string(post->head.reaction_count) +
+                  ",\"share_count\":" + std::to_string(post->head.share_count);
+  for (const char* k : {"reactions", "comment_count", "reaction_count", "share_count", "can_edit", "can_delete", "people"}) o.erase(k);
+  entry->fixed = boost::json::serialize(o);
+  entry->fixed = entry->fixed.substr(1, entry->fixed.size() - 2);
+  if (cache_) cache_->Put(entry);
+  return entry;
+}
+
+std::vector<std::string> PostService::RenderItems(Connection& c, const content::Viewer& viewer, const std::vector<Id>& ids) {
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (Id id : ids) {
+    auto p = Cached(c, id);
+    if (!p) continue;
+    content::ContentHead head;
+    head.id = id;
+    head.author_id = p->author;
+    head.audience = p->audience;
+    if (!content::CanRead(c, viewer, head)) continue;
+    auto mine = viewer.signed_in() ? reactions::store::KindOf(c, id, viewer.id) : std::nullopt;
+    const bool own = viewer.id == p->author;
+    std::string s;
+    s.reserve(p->fixed.size() + p->counts.size() + p->reactions.size() + 96);
+    s += '{';
+    s += p->fixed;
+    s += ',';
+    s += p->counts;
+    s += ",\"reactions\":{";
+    s += p->reactions;
+    s += mine ? ",\"mine\":\"" + *mine + "\"}" : std::string(",\"mine\":null}");
+    s += own ? ",\"can_edit\":true" : ",\"can_edit\":false";
+    s += own || viewer.role == identity::Role::kAdmin ? ",\"can_delete\":true" : ",\"can_delete\":false";
+    if (own && p->audience == Audience::kRestricted) {
+      s += ",\"people\":[";
+      bool first = true;
+      for (Id reader : content::store::Readers(c, id)) {
+        if (!first) s += ',';
+        first = false;
+        s += '"' + IdToString(reader) + '"';
+      }
+      s += ']';
+    }
+    s += '}';
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 }  // namespace agora::posts

@@ -13,6 +13,7 @@
 #include "modules/content/store.h"
 #include "modules/identity/model.h"
 #include "modules/posts/model.h"
+#include "modules/posts/post_cache.h"
 #include "modules/posts/post_index.h"
 #include "store/database.h"
 
@@ -22,9 +23,10 @@ class PostService {
  public:
   // `bus` (optional) receives post and notification events after each commit; `index`
   // (optional) is told of every post created, edited or deleted.
+  // `cache` (optional) holds the reader-independent JSON of posts for RenderItems.
   PostService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr,
-              PostIndex* index = nullptr)
-      : db_(db), ids_(ids), clock_(clock), bus_(bus), index_(index) {}
+              PostIndex* index = nullptr, PostCache* cache = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus), index_(index), cache_(cache) {}
 
   // Members and admins post to any audience; guests to named people only; alumni not at all.
   Result<PostView> Create(const identity::Principal& author, const NewPost& post);
@@ -38,18 +40,27 @@ class PostService {
   // The posts among `ids` the viewer may read, as they see them, in the order given (for
   // feeds, inside the caller's read transaction).
   std::vector<PostView> Views(agora::store::Connection& c, const content::Viewer& viewer, const std::vector<Id>& ids);
+  // The same posts as JSON, as json::PostJson renders them, from the cache when there is one
+  // (feeds): per post, the reader's own reaction and their rights are all that is looked up.
+  std::vector<std::string> RenderItems(agora::store::Connection& c, const content::Viewer& viewer, const std::vector<Id>& ids);
 
   static constexpr size_t kMaxBody = 5000;   // code points
   static constexpr size_t kMaxReaders = 200;
 
  private:
   std::optional<PostView> ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Post post, int depth);
+  // The cache entry of a post, loaded on a miss (nullptr: no such post).
+  std::shared_ptr<const CachedPost> Cached(agora::store::Connection& c, Id id);
+  void Forget(Id id) {
+    if (cache_) cache_->Invalidate(id);
+  }
 
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
   bus::Bus* bus_;
   PostIndex* index_;
+  PostCache* cache_;
 };
 
 }  // namespace agora::posts

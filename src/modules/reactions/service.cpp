@@ -67,6 +67,7 @@ Result<Summary> ReactionService::React(const identity::Principal& who, Id target
     }
     return store::SummaryOf(c, t->id, who.user.id);
   });
+  if (summary && changed && posts_) posts_->Invalidate(changed->head.id);
   if (summary && changed) Publish(bus_, who.user.id, *changed, notified);
   return summary;
 }
@@ -86,6 +87,7 @@ Result<Summary> ReactionService::Unreact(const identity::Principal& who, Id targ
     }
     return store::SummaryOf(c, t->id, who.user.id);
   });
+  if (summary && changed && posts_) posts_->Invalidate(changed->head.id);
   if (summary && changed) Publish(bus_, who.user.id, *changed, changed->author_id);
   return summary;
 }
