@@ -28,6 +28,9 @@ agora_port=$(port)
 AGORA_HTTP_ACCESS_LOG=false AGORA_HTTP_WRITES_PER_MINUTE=0 ./build/agora serve --data "$work/data" --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
 pids+=($!)
 until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0.05; done
+# Feeds come from SQL until the post index is built (in the background): measure after.
+for _ in $(seq 1 3000); do grep -q '"post index built"' "$work/log" && break; sleep 0.1; done
+grep -o '"post index built".*' "$work/log" || echo "post index not built after 300 s"
 token_for() {  # e-mail, password
   curl -fs -c "$work/jar" -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
     "http://127.0.0.1:$agora_port/api/v1/auth/login" >"$work/login.json"
