@@ -18,6 +18,9 @@ export function launchChromium() {
 // Fails with the list of axe-core violations on the current page. The test's browser
 // context needs bypassCSP so the script can be injected; the app itself runs under its CSP.
 export async function expectAccessible(page, label) {
+  // Every page of the app has a level-one heading once rendered; checking the brief
+  // "Loading…" state before it (a slow first request on a loaded machine) would test nothing.
+  await page.locator('h1').first().waitFor();
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
     const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
