@@ -62,7 +62,14 @@ export function App() {
     if (path === '/setup' || path === '/signin') navigate('/');
   };
 
-  if (loading) return <p class="loading">Loading…</p>;
+  if (loading)
+    return (
+      <main id="main">
+        <p class="loading" role="status">
+          Loading…
+        </p>
+      </main>
+    );
   if (path === '/setup' && !user) return <SetupPage onDone={signedIn} />;
   if (!user) return <SignInPage onSignedIn={signedIn} />;
 

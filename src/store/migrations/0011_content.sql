@@ -63,6 +63,7 @@ CREATE TABLE tag_follows (
   created_at INTEGER NOT NULL,
   PRIMARY KEY (person_id, tag)
 ) WITHOUT ROWID;
+CREATE INDEX tag_follows_by_tag ON tag_follows(tag, person_id);  -- who follows a hashtag (live push)
 
 -- Two levels: a comment, or a reply to a top-level comment of the same content.
 CREATE TABLE comments (
