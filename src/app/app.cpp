@@ -114,6 +114,13 @@ int Serve(App& app) {
     return live_push.Readable(r, std::move(ids));
   });
   live::RegisterApi(router);
+  // A stream was authenticated when it opened: an admin's change of the person's role,
+  // active state or password closes it (the client reconnects, and is checked again).
+  app.admin->SetAccessChangedListener([&stream_hub](Id id) { stream_hub.Disconnect(id); });
+  struct ForgetListener {
+    identity::AdminService& admin;
+    ~ForgetListener() { admin.SetAccessChangedListener(nullptr); }
+  } forget_listener{*app.admin};
   events.Start();
   struct StopEvents {
     bus::Bus& bus;

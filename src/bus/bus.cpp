@@ -45,16 +45,6 @@ void Bus::Publish(Event e) {
   wake_.notify_one();
 }
 
-void Bus::Drain() {
-  std::unique_lock lock(mu_);
-  idle_.wait(lock, [this] { return !running_ || (queue_.empty() && !busy_); });
-}
-
-std::uint64_t Bus::dropped() const {
-  std::lock_guard lock(mu_);
-  return dropped_;
-}
-
 void Bus::Run() {
   std::unique_lock lock(mu_);
   for (;;) {
@@ -65,14 +55,10 @@ void Bus::Run() {
     }
     Event e = std::move(queue_.front());
     queue_.pop_front();
-    busy_ = true;
     lock.unlock();
     Deliver(e);
     lock.lock();
-    busy_ = false;
-    if (queue_.empty()) idle_.notify_all();
   }
-  idle_.notify_all();
 }
 
 void Bus::Deliver(const Event& e) {

@@ -45,9 +45,6 @@ class Bus {
   // Thread-safe and quick: queues the event. Beyond kMaxQueued undelivered events the newest
   // are dropped (and counted): live push is best-effort; clients resynchronize.
   void Publish(Event e);
-  // Waits until every event published so far has been delivered (tests, shutdown).
-  void Drain();
-  std::uint64_t dropped() const;
 
   static constexpr size_t kMaxQueued = 100'000;
 
@@ -57,9 +54,9 @@ class Bus {
 
   std::vector<Subscriber> subscribers_;
   mutable std::mutex mu_;
-  std::condition_variable wake_, idle_;
+  std::condition_variable wake_;
   std::deque<Event> queue_;
-  bool running_ = false, stopping_ = false, busy_ = false;
+  bool running_ = false, stopping_ = false;
   std::uint64_t dropped_ = 0;
   std::thread thread_;
 };

@@ -138,12 +138,6 @@ std::vector<StreamReader> StreamHub::Present() const {
   return out;
 }
 
-bool StreamHub::IsConnected(Id user) const {
-  std::lock_guard lock(mu_);
-  auto it = people_.find(user);
-  return it != people_.end() && !it->second.connections.empty();
-}
-
 std::optional<StreamReader> StreamHub::ReaderOf(Id user) const {
   std::lock_guard lock(mu_);
   auto it = people_.find(user);
@@ -209,9 +203,5 @@ void StreamHub::Disconnect(Id user) {
   for (auto& t : targets) t->Close();
 }
 
-size_t StreamHub::connections() const {
-  std::lock_guard lock(mu_);
-  return clients_.size();
-}
 
 }  // namespace agora::live

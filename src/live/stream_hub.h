@@ -66,7 +66,6 @@ class StreamHub {
   // The people connected now or within kKeepHistory (whose missed events are kept for
   // their return), each once.
   std::vector<StreamReader> Present() const;
-  bool IsConnected(Id user) const;
   // The reader of a person present (connected now or recently).
   std::optional<StreamReader> ReaderOf(Id user) const;
   // The people whose connections watch `content_id`.
@@ -83,7 +82,6 @@ class StreamHub {
   void SetBatchSender(BatchSender sender) { batch_sender_ = std::move(sender); }
   // Closes every connection of `user` (signed out everywhere, deactivated).
   void Disconnect(Id user);
-  size_t connections() const;
 
   static constexpr size_t kMaxWatched = 500;
   static constexpr auto kKeepHistory = std::chrono::minutes(10);

@@ -153,6 +153,20 @@ describe('the live stream', () => {
     await stale.close();
   });
 
+  test("an admin's change of a person's role or active state closes their streams; a deactivated person cannot reopen one", async () => {
+    const { people: p, clients: c } = await addPeople(server, admin, [['dan', 'member', 'Dan Live']]);
+    const token = await tokenFor(c.dan);
+    const s1 = openStream(server, { token });
+    await s1.opened;
+    assert.equal((await admin.patch(`/api/v1/admin/users/${p.dan.id}`, { role: 'guest' })).status, 200);
+    assert.equal((await s1.closed).code, 1000);
+    const s2 = openStream(server, { token });
+    await s2.opened; // a guest may still have a stream, now with a guest's view
+    assert.equal((await admin.patch(`/api/v1/admin/users/${p.dan.id}`, { active: false })).status, 200);
+    await s2.closed;
+    await assert.rejects(openStream(server, { token }).opened, (e) => e.status === 401);
+  });
+
   test('a client that stops reading is closed (1013) while another keeps receiving', async () => {
     const slow = openStream(server, { token: tokens.bob });
     const fast = openStream(server, { token: tokens.bob });

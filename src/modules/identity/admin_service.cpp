@@ -62,6 +62,7 @@ Result<User> AdminService::UpdateUser(const Actor& actor, Id id, const UserChang
   auto result = ApplyChange(actor, id, change);
   // Cached credentials carry the account (role, active, name): make them all stale.
   if (result) auth_cache::Invalidate();
+  if (result && access_changed_ && (change.role || change.active || change.password)) access_changed_(id);
   return result;
 }
 

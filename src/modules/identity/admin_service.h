@@ -3,6 +3,8 @@
 // to the audit log in the same transaction. There is always at least one active admin.
 #pragma once
 
+#include <functional>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +52,9 @@ class AdminService {
   // while inactive), and so does setting a password. Refuses (409) to leave the site
   // without an active admin.
   Result<User> UpdateUser(const Actor& actor, Id id, const UserChange& change);
+  // Called after a change of someone's role, active state or password has committed, so
+  // what holds on to an earlier authentication (open live streams) can let go of it.
+  void SetAccessChangedListener(std::function<void(Id)> listener) { access_changed_ = std::move(listener); }
 
  private:
   Result<User> ApplyChange(const Actor& actor, Id id, const UserChange& change);
@@ -58,6 +63,7 @@ class AdminService {
   IdGenerator& ids_;
   const Clock& clock_;
   const PasswordHasher& hasher_;
+  std::function<void(Id)> access_changed_;
 };
 
 }  // namespace agora::identity
