@@ -11,12 +11,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 scripts/install-deps.sh --bench
 [[ -x build/agora ]] || make server
 
-work=$(mktemp -d /tmp/agora-bench-people-XXXXXX)
-chmod 755 "$work"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/lib.sh people
 
 echo "== seeding $PEOPLE people"
 /usr/bin/time -f "seed: %e s wall, %M KiB max RSS" ./build/agora seed --people "$PEOPLE" --data "$work/data" 2>&1 | grep -v '"msg"'

@@ -13,11 +13,7 @@ scripts/install-deps.sh --bench
 ulimit -n "$(ulimit -Hn)"
 if (( $(ulimit -n) < READERS + 200 )); then echo "open files limit $(ulimit -n) is too low for $READERS streams" >&2; exit 1; fi
 
-work=$(mktemp -d /tmp/agora-bench-stream-XXXXXX)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source bench/lib.sh stream
 
 echo "== seeding $PEOPLE people"
 ./build/agora seed --people "$PEOPLE" --data "$work/data" 2>&1 | grep -v '"msg"' | tail -1
