@@ -9,7 +9,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libsodium-dev libcli11-dev libtomlplusplus-dev libcsv-dev
   libvips-dev libwebp-dev libmagic-dev libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libgtest-dev libgmock-dev
+  libgtest-dev libgmock-dev libxxhash-dev
   chromium
 )
 if [[ "${1:-}" == "--bench" ]]; then packages+=(wrk nginx-light curl); fi

@@ -100,6 +100,7 @@ int Serve(App& app) {
   posts::PostService post_service(*app.db, *app.ids, app.clock, &events, &post_index, &post_cache);
   posts::RegisterApi(router, post_service);
   feed::FeedService feed_service(*app.db, app.clock, post_service, &post_index);
+  people_service.SetFollowsChangedListener([&feed_service](Id follower) { feed_service.FollowsChanged(follower); });
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events, &post_cache);
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events, &post_cache);

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <csignal>
 #include <thread>
+#include <xxhash.h>
 
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -53,10 +54,10 @@ const std::string& CachedDate() {
   return text;
 }
 
-// FNV-1a: a stable, cheap fingerprint of a response body for ETag.
+// XXH3: a stable fingerprint of a response body for ETag. (A byte-at-a-time FNV-1a here
+// was 12% of a feed request's CPU: a page is 14 KB.)
 std::string WeakEtag(std::string_view body) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : body) h = (h ^ c) * 1099511628211ULL;
+  const std::uint64_t h = XXH3_64bits(body.data(), body.size());
   char buf[24];
   std::snprintf(buf, sizeof buf, "W/\"%016llx\"", static_cast<unsigned long long>(h));
   return buf;

@@ -212,6 +212,11 @@ describe('posts, comments, reactions, feeds and notifications', () => {
     assert.deepEqual(tagFeed.items.map((i) => i.id), [tagged.id]);
     await fay.delete('/api/v1/tags/rust/follow');
     assert.ok(!(await fay.get('/api/v1/feed')).json.items.some((i) => i.id === tagged.id));
+    // Follow lists are kept in memory: an unfollow and a follow show on the very next page.
+    assert.equal((await fay.delete(`/api/v1/people/${hal.id}/follow`)).status, 204);
+    assert.ok(!(await fay.get('/api/v1/feed')).json.items.some((i) => i.id === fromHal.id));
+    assert.equal((await fay.post(`/api/v1/people/${hal.id}/follow`)).status, 204);
+    assert.ok((await fay.get('/api/v1/feed')).json.items.some((i) => i.id === fromHal.id));
     assertProblem(assert, await fay.get('/api/v1/feed?source=group:1'), 422, { field: 'source' });
     assertProblem(assert, await fay.get('/api/v1/feed?cursor=nonsense'), 400);
     assertProblem(assert, await new Client(server.url).get('/api/v1/feed'), 401);

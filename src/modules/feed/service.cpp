@@ -23,8 +23,6 @@ const std::string kPerson = std::string(
 const std::string kTag = std::string(
     "SELECT c.id FROM content_tags t JOIN content c ON c.id = t.content_id WHERE t.tag = ?3 AND t.content_id < ?1"
     " AND c.kind = 'post' AND ") + content::kVisibleToViewer + " ORDER BY t.content_id DESC LIMIT ?2";
-constexpr const char* kFollowees = "SELECT followee_id FROM follows WHERE follower_id = ?1";
-constexpr const char* kFollowedTags = "SELECT tag FROM tag_follows WHERE person_id = ?1";
 constexpr const char* kSharedWithMe =
     "SELECT c.id, c.author_id, c.audience FROM content_readers r JOIN content c ON c.id = r.content_id"
     " WHERE r.person_id = ?1 AND r.content_id < ?2 AND c.kind = 'post' ORDER BY r.content_id DESC LIMIT ?3";
@@ -44,23 +42,30 @@ bool FollowsTag(Connection& c, Id person, const std::string& tag) { return c.Pre
 
 // The index's candidates for one page: the lists of what the source covers, merged, each
 // entry put through the audience rule.
+// `subs`: the reader's, for the home feed.
 posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index, const content::Viewer& viewer,
-                                   const Source& source, Id before, size_t want) {
+                                   const Source& source, const Subscriptions* subs, Id before, size_t want) {
+  static const std::vector<std::string> kNoTags;
   std::vector<Id> authors;
-  std::vector<std::string> tags;
+  const std::vector<std::string>* tags = &kNoTags;
+  std::vector<std::string> one_tag;
   std::vector<posts::PostIndex::Entry> extra;
   switch (source.kind) {
     case Source::Kind::kHome:
+      authors.reserve(subs->people.size() + 1);
       authors.push_back(viewer.id);
-      for (auto q = c.Prepare(kFollowees, viewer.id); q.Next();) authors.push_back(q.Int(0));
-      for (auto q = c.Prepare(kFollowedTags, viewer.id); q.Next();) tags.push_back(q.Text(0));
+      authors.insert(authors.end(), subs->people.begin(), subs->people.end());
+      tags = &subs->tags;
       for (auto q = c.Prepare(kSharedWithMe, viewer.id, before, static_cast<std::int64_t>(want)); q.Next();)
         extra.push_back({q.Int(0), q.Int(1), content::ParseAudience(q.TextView(2)).value_or(content::Audience::kPrivate)});
       break;
     case Source::Kind::kPerson: authors.push_back(source.person); break;
-    case Source::Kind::kTag: tags.push_back(source.tag); break;
+    case Source::Kind::kTag:
+      one_tag.push_back(source.tag);
+      tags = &one_tag;
+      break;
   }
-  return index.Merge(authors, tags, extra, before, want, [&](const posts::PostIndex::Entry& e) {
+  return index.Merge(authors, *tags, extra, before, want, [&](const posts::PostIndex::Entry& e) {
     content::ContentHead head;
     head.id = e.id;
     head.author_id = e.author;
@@ -94,6 +99,10 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
     before = c->id;
   }
   if (!viewer.signed_in() && source.kind == Source::Kind::kHome) return Error::Unauthenticated("sign in to read your feed");
+  const bool from_index = index_ && index_->Ready();
+  // Outside the page's read transaction (subscriptions.h says why).
+  std::shared_ptr<const Subscriptions> subs;
+  if (from_index && source.kind == Source::Kind::kHome) subs = subscriptions_.Get(db_, viewer.id);
   return db_.Read([&](Connection& c) -> Result<Page> {
     const std::string* sql = &kHome;
     if (source.kind == Source::Kind::kPerson) {
@@ -109,8 +118,8 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
     }
     Page page;
     std::vector<Id> ids;
-    if (index_ && index_->Ready()) {
-      auto merged = FromIndex(c, *index_, viewer, source, before, static_cast<size_t>(limit) + 1);
+    if (from_index) {
+      auto merged = FromIndex(c, *index_, viewer, source, subs.get(), before, static_cast<size_t>(limit) + 1);
       for (const auto& e : merged.entries) ids.push_back(e.id);
       if (merged.more && static_cast<int>(ids.size()) <= limit) page.next_cursor = EncodeCursor({"", merged.resume_before});
     } else {
@@ -142,6 +151,7 @@ Result<TagInfo> FeedService::FollowTag(const identity::Principal& who, std::stri
   if (!tag) return tag.error();
   if (who.user.role == identity::Role::kAlumnus) return Error::Forbidden("alumni cannot follow hashtags");
   db_.Write([&](Connection& c) { c.Prepare(kFollowTag, who.user.id, *tag, clock_.NowMs()).Run(); });
+  subscriptions_.Forget(who.user.id);
   return TagInfo{*tag, true};
 }
 
@@ -149,6 +159,7 @@ Result<TagInfo> FeedService::UnfollowTag(const identity::Principal& who, std::st
   auto tag = CheckTag(raw);
   if (!tag) return tag.error();
   db_.Write([&](Connection& c) { c.Prepare(kUnfollowTag, who.user.id, *tag).Run(); });
+  subscriptions_.Forget(who.user.id);
   return TagInfo{*tag, false};
 }
 

@@ -14,6 +14,7 @@
 #include "core/result.h"
 #include "modules/content/model.h"
 #include "modules/identity/model.h"
+#include "modules/feed/subscriptions.h"
 #include "modules/posts/service.h"
 #include "store/database.h"
 
@@ -42,7 +43,7 @@ class FeedService {
  public:
   FeedService(agora::store::Database& db, const Clock& clock, posts::PostService& posts,
               const posts::PostIndex* index = nullptr)
-      : db_(db), clock_(clock), posts_(posts), index_(index) {}
+      : db_(db), clock_(clock), posts_(posts), index_(index), subscriptions_(clock) {}
 
   // A person's timeline needs a viewer who may see the person (404 otherwise); the home feed
   // needs a signed-in viewer.
@@ -52,11 +53,15 @@ class FeedService {
   Result<TagInfo> FollowTag(const identity::Principal& who, std::string_view tag);
   Result<TagInfo> UnfollowTag(const identity::Principal& who, std::string_view tag);
 
+  // Whoever changes whom a person follows calls this after the commit (the people service).
+  void FollowsChanged(Id person) { subscriptions_.Forget(person); }
+
  private:
   agora::store::Database& db_;
   const Clock& clock_;
   posts::PostService& posts_;
   const posts::PostIndex* index_;
+  SubscriptionCache subscriptions_;
 };
 
 }  // namespace agora::feed

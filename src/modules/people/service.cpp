@@ -293,6 +293,7 @@ Status PeopleService::Follow(const identity::Principal& viewer, Id target) {
     return store::Follow(c, viewer.user.id, target, now) &&
            notifications::Notify(c, ids_, {notifications::Kind::kFollow, target, viewer.user.id}, now);
   });
+  if (follows_changed_) follows_changed_(viewer.user.id);
   if (notified && bus_) bus_->Publish({bus::Event::Kind::kNotified, viewer.user.id, 0, 0, {target}});
   cache_.Invalidate(target);  // the counts changed
   cache_.Invalidate(viewer.user.id);
@@ -305,6 +306,7 @@ Status PeopleService::Unfollow(const identity::Principal& viewer, Id target) {
     notifications::WithdrawFollow(c, target, viewer.user.id);
     return true;
   });
+  if (follows_changed_) follows_changed_(viewer.user.id);
   if (changed && bus_) bus_->Publish({bus::Event::Kind::kNotified, viewer.user.id, 0, 0, {target}});
   cache_.Invalidate(target);
   cache_.Invalidate(viewer.user.id);

@@ -3,6 +3,7 @@
 // chain. Every read goes through policy.h. No HTTP types.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,6 +71,9 @@ class PeopleService {
   // calls it at start-up; until it is done, and without it, suggestions come from SQL).
   void StartNameIndex();
 
+  // Called after each commit that changes whom `follower` follows (the home feed keeps
+  // follow lists in memory). Set before serving; not thread-safe to change while serving.
+  void SetFollowsChangedListener(std::function<void(Id follower)> listener) { follows_changed_ = std::move(listener); }
   Status Follow(const identity::Principal& viewer, Id target);
   Status Unfollow(const identity::Principal& viewer, Id target);
   Result<CardPage> Followers(const identity::Principal& viewer, Id target, std::string_view cursor, int limit);
@@ -106,6 +110,7 @@ class PeopleService {
   IdGenerator& ids_;
   const Clock& clock_;
   bus::Bus* bus_;
+  std::function<void(Id)> follows_changed_;
   ProfileCache cache_;
   NameIndex names_;
 };

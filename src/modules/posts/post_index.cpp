@@ -42,7 +42,7 @@ void PostIndex::Build() {
     building_ = true;
   }
   auto started = std::chrono::steady_clock::now();
-  std::unordered_map<Id, std::vector<Entry>> by_author;
+  boost::unordered_flat_map<Id, std::vector<Entry>> by_author;
   std::unordered_map<std::string, std::vector<Entry>> by_tag;
   size_t count = 0;
   db_.Read([&](agora::store::Connection& c) {
@@ -128,10 +128,13 @@ PostIndex::Merged PostIndex::Merge(const std::vector<Id>& authors, const std::ve
     const Entry* next;  // one past the next entry to yield
   };
   auto newer = [](const Walk& a, const Walk& b) { return (a.next - 1)->id < (b.next - 1)->id; };
-  std::priority_queue<Walk, std::vector<Walk>, decltype(newer)> heap(newer);
+  std::vector<Walk> walks;
+  walks.reserve(authors.size() + tags.size() + 1);
   auto add = [&](const std::vector<Entry>& list) {
-    auto end = std::lower_bound(list.begin(), list.end(), before_id, Older);
-    if (end != list.begin()) heap.push({list.data(), list.data() + (end - list.begin())});
+    if (list.empty()) return;
+    // A first page starts at each list's end: no search through a long list.
+    auto end = list.back().id < before_id ? list.end() : std::lower_bound(list.begin(), list.end(), before_id, Older);
+    if (end != list.begin()) walks.push_back({list.data(), list.data() + (end - list.begin())});
   };
   std::vector<Entry> extra_ascending(extra.rbegin(), extra.rend());
   std::shared_lock lock(mu_);
@@ -140,6 +143,7 @@ PostIndex::Merged PostIndex::Merge(const std::vector<Id>& authors, const std::ve
   for (const auto& t : tags)
     if (auto it = by_tag_.find(t); it != by_tag_.end()) add(it->second);
   add(extra_ascending);
+  std::priority_queue<Walk, std::vector<Walk>, decltype(newer)> heap(newer, std::move(walks));  // one make_heap
   Merged out;
   Id last = 0;
   size_t examined = 0;

@@ -17,6 +17,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <boost/unordered/unordered_flat_map.hpp>
+
 #include "core/ids.h"
 #include "modules/content/model.h"
 #include "store/database.h"
@@ -64,7 +66,7 @@ class PostIndex {
 
   agora::store::Database& db_;
   mutable std::shared_mutex mu_;
-  std::unordered_map<Id, std::vector<Entry>> by_author_;
+  boost::unordered_flat_map<Id, std::vector<Entry>> by_author_;  // open addressing: a home page looks up ~175
   std::unordered_map<std::string, std::vector<Entry>> by_tag_;
   // Changes made while the initial load runs, applied after it (the load's snapshot may or
   // may not include them; applying twice is harmless).

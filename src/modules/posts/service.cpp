@@ -263,6 +263,7 @@ std::shared_ptr<const CachedPost> PostService::Cached(Connection& c, Id id) {
 std::vector<std::string> PostService::RenderItems(Connection& c, const content::Viewer& viewer, const std::vector<Id>& ids) {
   std::vector<std::string> out;
   out.reserve(ids.size());
+  const auto mine_by_id = viewer.signed_in() ? reactions::store::KindsOf(c, ids, viewer.id) : std::unordered_map<Id, std::string>{};
   for (Id id : ids) {
     auto p = Cached(c, id);
     if (!p) continue;
@@ -271,7 +272,8 @@ std::vector<std::string> PostService::RenderItems(Connection& c, const content::
     head.author_id = p->author;
     head.audience = p->audience;
     if (!content::CanRead(c, viewer, head)) continue;
-    auto mine = viewer.signed_in() ? reactions::store::KindOf(c, id, viewer.id) : std::nullopt;
+    auto found = mine_by_id.find(id);
+    const std::string* mine = found == mine_by_id.end() ? nullptr : &found->second;
     const bool own = viewer.id == p->author;
     std::string s;
     s.reserve(p->fixed.size() + p->counts.size() + p->reactions.size() + 96);

@@ -3,6 +3,10 @@
 namespace agora::reactions::store {
 namespace {
 constexpr const char* kKindOf = "SELECT kind FROM reactions WHERE target_id = ?1 AND person_id = ?2";
+constexpr int kKindsBatch = 20;
+constexpr const char* kKindsOf =
+    "SELECT target_id, kind FROM reactions WHERE person_id = ?1 AND target_id IN"
+    " (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
 constexpr const char* kInsert =
     "INSERT INTO reactions (target_id, person_id, content_id, kind, created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr const char* kDelete = "DELETE FROM reactions WHERE target_id = ?1 AND person_id = ?2";
@@ -22,6 +26,19 @@ constexpr const char* kWho =
 std::optional<std::string> KindOf(Connection& c, Id target, Id person) {
   auto q = c.Prepare(kKindOf, target, person);
   return q.Next() ? std::optional(q.Text(0)) : std::nullopt;
+}
+
+std::unordered_map<Id, std::string> KindsOf(Connection& c, const std::vector<Id>& targets, Id person) {
+  std::unordered_map<Id, std::string> out;
+  for (size_t from = 0; from < targets.size(); from += kKindsBatch) {
+    auto q = c.Prepare(kKindsOf, person);
+    for (int i = 0; i < kKindsBatch; ++i) {
+      const size_t at = from + static_cast<size_t>(i);
+      q.Bind(i + 2, at < targets.size() ? targets[at] : Id{0});  // 0 is no id: pads a short batch
+    }
+    while (q.Next()) out.emplace(q.Int(0), q.Text(1));
+  }
+  return out;
 }
 
 void Put(Connection& c, Id target, Id content_id, Id person, const std::string& kind, std::int64_t now) {
