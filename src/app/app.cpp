@@ -82,6 +82,7 @@ int Serve(App& app) {
   identity::RegisterApi(router, *app.identity, cfg.auth);
   identity::RegisterAdminApi(router, *app.admin);
   app.db->Checkpoint();  // a seed or import may have left a large log behind
+  app.db->StartBackgroundCheckpoints();
   bus::Bus events;  // stopped (and drained) before the services it calls are destroyed: see below
   people::PeopleService people_service(*app.db, *app.ids, app.clock, &events);
   people_service.StartNameIndex();

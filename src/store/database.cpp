@@ -5,6 +5,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -239,7 +241,82 @@ void Connection::ExecScript(std::string_view sql) {
 
 Database::Database(DatabaseOptions options) : options_(std::move(options)), serial_(g_next_serial++) {}
 
+struct Database::Checkpointer {
+  std::mutex mu;
+  std::condition_variable wake;
+  bool stop = false;
+  int frames = 0;           // pages in the log after the last commit (the WAL hook's count)
+  int checkpointed_at = 0;  // `frames` when the last checkpoint ran
+  int checkpoint_frames = 0;
+  int restart_frames = 0;
+  std::unique_ptr<Connection> conn;  // its own connection: passive checkpoints do not block the writer
+  std::thread thread;
+};
+
+namespace {
+int OnWalCommit(void* arg, sqlite3*, const char*, int frames) {
+  auto* cp = static_cast<Database::Checkpointer*>(arg);
+  bool due = false;
+  {
+    std::lock_guard lock(cp->mu);
+    cp->frames = frames;
+    due = frames - cp->checkpointed_at >= cp->checkpoint_frames || frames < cp->checkpointed_at;
+  }
+  if (due) cp->wake.notify_one();
+  return SQLITE_OK;
+}
+}  // namespace
+
+void Database::StartBackgroundCheckpoints(int checkpoint_frames, int restart_frames) {
+  if (checkpointer_) return;
+  checkpointer_ = std::make_unique<Checkpointer>();
+  checkpointer_->checkpoint_frames = checkpoint_frames;
+  checkpointer_->restart_frames = restart_frames;
+  checkpointer_->conn = OpenConnection(false);
+  {
+    std::lock_guard lock(write_mu_);
+    sqlite3_wal_hook(writer_->impl_->db, OnWalCommit, checkpointer_.get());  // replaces the automatic checkpoint
+  }
+  checkpointer_->thread = std::thread([this] {
+    auto& cp = *checkpointer_;
+    std::unique_lock lock(cp.mu);
+    while (!cp.stop) {
+      cp.wake.wait_for(lock, std::chrono::seconds(1));
+      if (cp.stop) break;
+      const int frames = cp.frames;
+      if (frames < cp.checkpointed_at) cp.checkpointed_at = 0;  // the log was restarted
+      if (frames - cp.checkpointed_at < cp.checkpoint_frames) continue;
+      cp.checkpointed_at = frames;
+      lock.unlock();
+      sqlite3* db = cp.conn->impl_->db;
+      int log = 0, copied = 0;
+      if (frames >= cp.restart_frames) {
+        // Empties the log: waits (busy timeout) for readers of older snapshots, whose reuse
+        // ends within milliseconds, while this process's writes wait on write_mu_.
+        std::lock_guard write_lock(write_mu_);
+        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, &log, &copied);
+      } else {
+        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+      }
+      lock.lock();
+    }
+  });
+}
+
 Database::~Database() {
+  if (checkpointer_) {
+    {
+      std::lock_guard lock(checkpointer_->mu);
+      checkpointer_->stop = true;
+    }
+    checkpointer_->wake.notify_one();
+    checkpointer_->thread.join();
+    {
+      std::lock_guard lock(write_mu_);
+      sqlite3_wal_hook(writer_->impl_->db, nullptr, nullptr);
+    }
+    checkpointer_->conn.reset();
+  }
   {
     std::lock_guard lock(g_alive_mu);
     AliveSerials().erase(serial_);
@@ -263,11 +340,14 @@ std::unique_ptr<Connection> Database::OpenConnection(bool writer) {
   RegisterFunctions(impl->db);
   std::unique_ptr<Connection> conn(new Connection(std::move(impl), writer));
   conn->ExecScript("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
-  // Reads through a memory map of the database file instead of a pread() and a copy per page
-  // (which cost about half the CPU of a directory search); the pages are the kernel's page
-  // cache, shared by every connection, so this adds no memory of its own. SQLite caps it at
-  // 2 GiB; pages beyond that, and pages still in the WAL, are read the usual way.
-  conn->ExecScript("PRAGMA mmap_size=2147418112;");
+  // Readers keep a 32 MiB page cache and read with pread(), not a memory map. A map (tried
+  // in the People issue, when profile reads were all there was) is dropped whole by every
+  // reader after any commit (SQLite unmaps on a changed log), and under steady posting the
+  // munmap, its TLB shootdowns and the page faults that follow cost more than the copies:
+  // 50k people / 1M posts, posting while feeds are read, 1.7-1.9k posts/s and 6.8-7.9k
+  // feeds/s mapped, 2.6-3.2k and 9.2-11.6k not (docs/feed.md). The cache survives
+  // read transactions as long as nothing commits.
+  if (!writer) conn->ExecScript("PRAGMA cache_size=-32768;");
   // The writer keeps a 64 MiB page cache: a write touches a leaf of every index of the table
   // (users has ten), and with SQLite's default 2 MiB most of those pages had to be read back
   // and re-copied for every row of a large import.
@@ -309,8 +389,17 @@ Connection& Database::Reader() {
   return *raw;
 }
 
-Database::WriteScope::WriteScope(Database& db) : db_(db), lock_(db.write_mu_), started_ns_(MonotonicNanos()) {
+// A snapshot this thread keeps for reuse ends before it waits for the writer: the commit
+// would end it anyway, and the background checkpoint that empties the log holds the writer
+// while it waits for old snapshots to go (store/database.h).
+Database::WriteScope::WriteScope(Database& db)
+    : db_(db), lock_((db.ReleaseHeldReadBeforeWriting(), db.write_mu_)), started_ns_(MonotonicNanos()) {
   db_.writer_->ExecScript("BEGIN IMMEDIATE");
+}
+
+void Database::ReleaseHeldReadBeforeWriting() {
+  for (auto& [serial, conn] : t_readers.entries)
+    if (serial == serial_) EndHeldRead(*conn, true);
 }
 
 void Database::WriteScope::Commit() {
