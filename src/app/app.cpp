@@ -21,6 +21,7 @@
 #include "modules/media/image.h"
 #include "modules/comments/api.h"
 #include "modules/feed/api.h"
+#include "modules/images/api.h"
 #include "modules/feed/service.h"
 #include "modules/notifications/api.h"
 #include "modules/people/api.h"
@@ -98,7 +99,9 @@ int Serve(App& app) {
   posts::PostIndex post_index(*app.db);
   post_index.StartBuilding();
   posts::PostCache post_cache(app.clock);
-  posts::PostService post_service(*app.db, *app.ids, app.clock, &events, &post_index, &post_cache);
+  images::ImageService image_service(*app.db, *app.ids, media_files, app.clock);
+  images::RegisterApi(router, image_service);
+  posts::PostService post_service(*app.db, *app.ids, app.clock, &events, &post_index, &post_cache, &image_service);
   posts::RegisterApi(router, post_service);
   feed::FeedService feed_service(*app.db, app.clock, post_service, &post_index);
   people_service.SetFollowsChangedListener([&feed_service](Id follower) { feed_service.FollowsChanged(follower); });

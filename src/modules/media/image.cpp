@@ -104,8 +104,12 @@ Result<ImageInfo> Inspect(std::string_view bytes) {
   return info;
 }
 
-Result<std::vector<Rendition>> RenderSquares(std::string_view bytes, std::span<const int> sizes,
-                                             const ImageLimits& limits) {
+namespace {
+
+// The renditions of `bytes` bounded by each of `sizes`: centre-cropped squares, or (`fit`)
+// the whole picture scaled down to fit a square of that side, never up.
+Result<std::vector<Rendition>> Render(std::string_view bytes, std::span<const int> sizes, const ImageLimits& limits,
+                                      bool fit) {
   auto info = Inspect(bytes);
   if (!info) return info.error();
   if (std::int64_t{info->width} * info->height > limits.max_pixels)
@@ -115,13 +119,15 @@ Result<std::vector<Rendition>> RenderSquares(std::string_view bytes, std::span<c
   std::vector<int> wanted(sizes.begin(), sizes.end());
   std::sort(wanted.begin(), wanted.end(), std::greater<>());
   if (wanted.empty()) return std::vector<Rendition>{};
+  const VipsInteresting crop = fit ? VIPS_INTERESTING_NONE : VIPS_INTERESTING_CENTRE;
+  const VipsSize grow = fit ? VIPS_SIZE_DOWN : VIPS_SIZE_BOTH;
 
-  // The largest square is decoded once, with shrink-on-load for JPEG/WebP, and held in memory;
-  // the smaller ones are scaled from it. The loader fails on truncated or corrupt data
-  // (fail_on=error) instead of filling in grey.
+  // The largest is decoded once, with shrink-on-load for JPEG/WebP, and held in memory; the
+  // smaller ones are scaled from it. The loader fails on truncated or corrupt data
+  // (fail_on=error) instead of filling in grey. EXIF orientation is applied by thumbnail.
   VipsImage* raw = nullptr;
   if (vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &raw, wanted[0], "height", wanted[0],
-                            "crop", VIPS_INTERESTING_CENTRE, "option_string", "fail_on=error", nullptr) != 0) {
+                            "crop", crop, "size", grow, "option_string", "fail_on=error", nullptr) != 0) {
     ClearVipsError();
     return Error::Invalid("image", "the image is damaged and cannot be decoded");
   }
@@ -141,7 +147,7 @@ Result<std::vector<Rendition>> RenderSquares(std::string_view bytes, std::span<c
       g_object_ref(memory.get());
     } else {
       VipsImage* s = nullptr;
-      if (vips_thumbnail_image(memory.get(), &s, size, "height", size, "crop", VIPS_INTERESTING_CENTRE, nullptr) != 0) {
+      if (vips_thumbnail_image(memory.get(), &s, size, "height", size, "crop", crop, "size", grow, nullptr) != 0) {
         ClearVipsError();
         return Error::Internal("image scaling failed");
       }
@@ -152,9 +158,21 @@ Result<std::vector<Rendition>> RenderSquares(std::string_view bytes, std::span<c
       ClearVipsError();
       return Error::Internal("image encoding failed");
     }
-    out.push_back({size, std::move(webp)});
+    out.push_back({size, vips_image_get_width(scaled.get()), vips_image_get_height(scaled.get()), std::move(webp)});
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<Rendition>> RenderSquares(std::string_view bytes, std::span<const int> sizes,
+                                             const ImageLimits& limits) {
+  return Render(bytes, sizes, limits, /*fit=*/false);
+}
+
+Result<std::vector<Rendition>> RenderFitted(std::string_view bytes, std::span<const int> sizes,
+                                            const ImageLimits& limits) {
+  return Render(bytes, sizes, limits, /*fit=*/true);
 }
 
 }  // namespace agora::media

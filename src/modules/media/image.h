@@ -26,7 +26,8 @@ struct ImageLimits {
 };
 
 struct Rendition {
-  int size = 0;       // the square's side in pixels
+  int size = 0;       // the bounding square's side in pixels
+  int width = 0, height = 0;
   std::string webp;   // encoded bytes
 };
 
@@ -35,6 +36,11 @@ struct Rendition {
 // `image`) when the image is too large to decode safely or broken part-way.
 Result<std::vector<Rendition>> RenderSquares(std::string_view bytes, std::span<const int> sizes,
                                              const ImageLimits& limits = {});
+
+// The whole picture scaled down (never up) to fit a square of each of `sizes`, aspect kept:
+// pictures attached to posts. Errors as for RenderSquares.
+Result<std::vector<Rendition>> RenderFitted(std::string_view bytes, std::span<const int> sizes,
+                                            const ImageLimits& limits = {});
 
 struct ImageInfo {
   int width = 0, height = 0;

@@ -5,6 +5,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "modules/media/image.h"
+
 namespace agora::media {
 namespace {
 
@@ -33,6 +35,33 @@ std::string SniffMime(std::string_view bytes) {
   constexpr size_t kSniffBytes = 64 * 1024;
   const char* mime = magic_buffer(ThreadMagic(), bytes.data(), std::min(bytes.size(), kSniffBytes));
   return mime ? std::string(mime) : std::string("application/octet-stream");
+}
+
+namespace {
+
+// "image/JPEG; charset=x" -> "image/jpeg"
+std::string MediaType(std::string_view content_type) {
+  auto semi = content_type.find(';');
+  std::string t(content_type.substr(0, semi));
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
+  for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return t;
+}
+
+Error NotAnImage(const std::string& what) {
+  return Error{ErrorCode::kUnsupportedMedia, what + "; upload a JPEG, PNG, WebP or HEIC image", "image", 0};
+}
+
+}  // namespace
+
+Status CheckImageUpload(std::string_view content_type, std::string_view bytes) {
+  std::string declared = MediaType(content_type);
+  if (!IsAcceptedImageType(declared))
+    return NotAnImage("Content-Type " + (declared.empty() ? std::string("(none)") : declared) + " is not an accepted image type");
+  if (bytes.empty()) return Error::Invalid("image", "the request body is empty");
+  std::string sniffed = SniffMime(bytes);
+  if (!IsAcceptedImageType(sniffed)) return NotAnImage("the file is " + sniffed + ", not an image");
+  return OkStatus();
 }
 
 }  // namespace agora::media

@@ -11,19 +11,6 @@ namespace {
 
 std::string Suffix(int size) { return "-" + std::to_string(size) + ".webp"; }
 
-// "image/JPEG; charset=x" -> "image/jpeg"
-std::string MediaType(std::string_view content_type) {
-  auto semi = content_type.find(';');
-  std::string t(content_type.substr(0, semi));
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
-  for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return t;
-}
-
-Error NotAnImage(const std::string& what) {
-  return Error{ErrorCode::kUnsupportedMedia, what + "; upload a JPEG, PNG, WebP or HEIC image", "image", 0};
-}
-
 }  // namespace
 
 bool PhotoService::IsSize(int size) {
@@ -33,13 +20,7 @@ bool PhotoService::IsSize(int size) {
 }
 
 Result<std::string> PhotoService::Set(Id user, std::string_view content_type, std::string_view bytes, Id actor) {
-  std::string declared = MediaType(content_type);
-  if (!media::IsAcceptedImageType(declared))
-    return NotAnImage("Content-Type " + (declared.empty() ? std::string("(none)") : declared) + " is not an accepted image type");
-  if (bytes.empty()) return Error::Invalid("image", "the request body is empty");
-  // The bytes decide, not the client's claim: a script renamed .jpg is still a script.
-  std::string sniffed = media::SniffMime(bytes);
-  if (!media::IsAcceptedImageType(sniffed)) return NotAnImage("the file is " + sniffed + ", not an image");
+  if (auto st = media::CheckImageUpload(content_type, bytes); !st) return st.error();
   auto renditions = media::RenderSquares(bytes, kSizes, limits_);
   if (!renditions) return renditions.error();
   std::string key = crypto::ToHex(crypto::Sha256(renditions->front().webp));

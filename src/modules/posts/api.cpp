@@ -33,8 +33,9 @@ Result<NewPost> ParseNewPost(const boost::json::object& o) {
   p.people = *people;
   auto images = http::IdArrayField(o, "image_ids");
   if (!images) return images.error();
-  if (images->size() > 4) return Error::Invalid("image_ids", "at most 4 images");
-  p.has_images = !images->empty();
+  if (images->size() > images::kMaxPerContent)
+    return Error::Invalid("image_ids", "at most " + std::to_string(images::kMaxPerContent) + " images");
+  p.image_ids = *images;
   auto share = agora::json::OptionalString(o, "share_of");
   if (!share) return share.error();
   if (*share) {

@@ -3,6 +3,7 @@
 #include <boost/json/array.hpp>
 
 #include "core/clock.h"
+#include "modules/images/json.h"
 #include "modules/people/json.h"
 
 namespace agora::posts::json {
@@ -24,6 +25,8 @@ boost::json::object PostJson(const PostView& v, const content::Viewer& viewer) {
   const auto& p = v.post;
   boost::json::array tags;
   for (const auto& t : v.tags) tags.push_back(boost::json::string(t));
+  boost::json::array images;
+  for (const auto& i : v.images) images.push_back(images::json::ImageJson(i));
   boost::json::object o{{"id", IdToString(p.head.id)},
                         {"kind", "post"},
                         {"author", people::json::CardJson(v.author)},
@@ -33,6 +36,7 @@ boost::json::object PostJson(const PostView& v, const content::Viewer& viewer) {
                         {"created_at", FormatRfc3339(p.head.created_at)},
                         {"edited_at", OptTime(p.head.edited_at)},
                         {"tags", std::move(tags)},
+                        {"images", std::move(images)},
                         {"comment_count", p.head.comment_count},
                         {"reaction_count", p.head.reaction_count},
                         {"share_count", p.head.share_count},

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "modules/content/model.h"
+#include "modules/images/model.h"
 #include "modules/people/model.h"
 #include "modules/reactions/model.h"
 
@@ -18,7 +19,7 @@ struct NewPost {
   content::Audience audience = content::Audience::kOrganization;
   std::vector<Id> people;        // readers, for `restricted`
   std::optional<Id> share_of;
-  bool has_images = false;       // image_ids were sent (not supported yet)
+  std::vector<Id> image_ids;     // uploaded images (images/), at most 4, in order
 };
 
 struct Post {
@@ -35,6 +36,7 @@ struct PostView {
   people::Card author;
   std::vector<std::string> tags;
   std::vector<Id> readers;  // restricted posts, shown to their author only
+  std::vector<images::Image> images;
   reactions::Summary reactions;
   std::shared_ptr<const PostView> shared;  // null: not a share, or the original is not visible
   bool shared_unavailable = false;         // a share whose original is gone or not visible

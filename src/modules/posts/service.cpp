@@ -5,6 +5,7 @@
 #include "modules/audit/store.h"
 #include "modules/content/audience.h"
 #include "modules/content/body.h"
+#include "modules/images/store.h"
 #include "modules/notifications/writer.h"
 #include "modules/people/store.h"
 #include "modules/posts/json.h"
@@ -53,7 +54,6 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
     return Error::Invalid("audience", "guests post to named people only (restricted)");
   if (in.audience == Audience::kCommunity || in.audience == Audience::kPrivate)
     return Error::Invalid("audience", "must be public, organization or restricted");
-  if (in.has_images) return Error::Invalid("image_ids", "images on posts are not supported yet");
   if (in.audience == Audience::kRestricted && in.people.empty())
     return Error::Invalid("people", "a restricted post needs at least one person");
   if (in.audience != Audience::kRestricted && !in.people.empty())
@@ -93,6 +93,7 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
         return Error::Invalid("people[" + std::to_string(i) + "]", "no such person, or they cannot read this");
     }
     content::store::Insert(c, head);
+    if (auto st = images::store::Attach(c, in.image_ids, author.user.id, head.id, "image_ids"); !st) return st.error();
     content::store::AddReaders(c, head.id, in.people);
     auto rendered = content::RenderBody(c, *body);
     store::Insert(c, head.id, *body, rendered.html, original ? std::optional(original->id) : std::nullopt);
@@ -162,6 +163,7 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
   std::optional<PostIndex::Entry> entry;
   std::vector<std::string> tags;
   std::optional<Id> original;
+  std::vector<std::string> image_keys;
   auto st = db_.Write([&](Connection& c) -> Status {
     auto post = store::Load(c, id);
     if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
@@ -172,6 +174,7 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
     notified = notifications::RecipientsAbout(c, id);
     tags = content::store::Tags(c, id);
     entry = PostIndex::Entry{id, post->head.author_id, post->head.audience};
+    for (const auto& i : images::store::OfContent(c, id)) image_keys.push_back(i.key);
     content::store::Delete(c, id);  // comments, reactions, tags, mentions, notifications by cascade
     if (!own)
       audit::Record(c, {.actor_id = who.user.id, .action = "post.delete", .target_kind = "content", .target_id = id,
@@ -180,6 +183,8 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
     return OkStatus();
   });
   if (!st) return st;
+  // After the commit: a crash in between leaves unused files, never a post without its.
+  if (images_ && !image_keys.empty()) images_->RemoveUnusedFiles(image_keys);
   if (index_ && entry) index_->Removed(*entry, tags);
   Forget(id);
   if (original) Forget(*original);
@@ -213,6 +218,7 @@ std::optional<PostView> PostService::ViewOf(Connection& c, const content::Viewer
   PostView v;
   v.author = people::store::CardOf(c, post.head.author_id);
   v.tags = content::store::Tags(c, post.head.id);
+  v.images = images::store::OfContent(c, post.head.id);
   if (post.head.audience == Audience::kRestricted && viewer.id == post.head.author_id)
     v.readers = content::store::Readers(c, post.head.id);
   v.reactions = reactions::store::SummaryOf(c, post.head.id, viewer.id);

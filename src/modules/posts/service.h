@@ -13,6 +13,7 @@
 #include "modules/content/store.h"
 #include "modules/identity/model.h"
 #include "modules/posts/model.h"
+#include "modules/images/service.h"
 #include "modules/posts/post_cache.h"
 #include "modules/posts/post_index.h"
 #include "store/database.h"
@@ -25,8 +26,8 @@ class PostService {
   // (optional) is told of every post created, edited or deleted.
   // `cache` (optional) holds the reader-independent JSON of posts for RenderItems.
   PostService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr,
-              PostIndex* index = nullptr, PostCache* cache = nullptr)
-      : db_(db), ids_(ids), clock_(clock), bus_(bus), index_(index), cache_(cache) {}
+              PostIndex* index = nullptr, PostCache* cache = nullptr, images::ImageService* images = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus), index_(index), cache_(cache), images_(images) {}
 
   // Members and admins post to any audience; guests to named people only; alumni not at all.
   Result<PostView> Create(const identity::Principal& author, const NewPost& post);
@@ -61,6 +62,7 @@ class PostService {
   bus::Bus* bus_;
   PostIndex* index_;
   PostCache* cache_;
+  images::ImageService* images_;  // removes a deleted post's image files
 };
 
 }  // namespace agora::posts
