@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectAccessible, launchChromium } from '../support/browser.mjs';
 import { Client, setupAdmin, startServer } from '../support/server.mjs';
+import { png } from '../support/images.mjs';
 
 describe('posting and talking in the browser', () => {
   let server;
@@ -93,5 +94,26 @@ describe('posting and talking in the browser', () => {
     await ana.getByRole('button', { name: 'Following' }).waitFor();
     await ana.getByTestId('post').first().waitFor();
     await expectAccessible(ana, 'hashtag page');
+  });
+
+  test('a post with a described picture arrives with it', async () => {
+    const ana = pages.ana;
+    await ana.goto(server.url);
+    await ana.getByLabel('Share an update').fill('Our new office');
+    await ana.getByLabel('Add images (up to 4)').setInputFiles({ name: 'office.png', mimeType: 'image/png', buffer: png(900, 600) });
+    await ana.getByLabel('Describe image 1').fill('A sunny open-plan office');
+    await expectAccessible(ana, 'composer with a picture');
+    await ana.getByRole('button', { name: 'Post' }).click();
+    const mine = ana.getByTestId('post').first();
+    const img = mine.getByRole('img', { name: 'A sunny open-plan office' });
+    await img.waitFor();
+    await ana.waitForFunction(() => document.querySelector('.post-images img')?.naturalWidth === 640);
+
+    const bob = pages.bob;
+    await bob.goto(server.url);
+    const post = bob.getByTestId('post').first();
+    await post.getByRole('img', { name: 'A sunny open-plan office' }).waitFor();
+    assert.match(await post.getByRole('link', { name: /A sunny open-plan office \(opens the full-size image\)/ }).getAttribute('href'), /\/api\/v1\/images\/\d+\/1600$/);
+    await expectAccessible(bob, 'a post with a picture');
   });
 });

@@ -17,6 +17,18 @@ export interface ReactionSummary {
   mine: ReactionKind | null;
 }
 
+// A picture on a post, scaled by the server (never enlarged) and stripped of metadata.
+export interface PostImage {
+  id: string;
+  width: number;
+  height: number;
+  alt: string;
+  url: string; // the large rendition (1600 px box)
+  preview_url: string; // 640 px box
+  preview_width: number;
+  preview_height: number;
+}
+
 export interface Post {
   id: string;
   kind: 'post';
@@ -28,6 +40,7 @@ export interface Post {
   created_at: string;
   edited_at: string | null;
   tags: string[];
+  images: PostImage[];
   comment_count: number;
   reaction_count: number;
   share_count: number;

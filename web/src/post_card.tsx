@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from './api';
 import { Alert, Avatar } from './components';
-import { REACTIONS, timeAgo, type Comment, type Post, type ReactionKind, type ReactionSummary } from './content';
+import { REACTIONS, timeAgo, type Comment, type Post, type PostImage, type ReactionKind, type ReactionSummary } from './content';
 import { subscribe } from './stream';
 
 const audienceText = { public: 'Public', organization: 'Organization', restricted: 'Named people' } as const;
@@ -81,6 +81,7 @@ export function PostCard(props: { post: Post; onChange?: (p: Post | null) => voi
       ) : (
         <div class="post-body" dangerouslySetInnerHTML={{ __html: post.body_html }} />
       )}
+      {post.images.length > 0 && <PostImages images={post.images} />}
       {post.shared && <PostCard post={post.shared} nested />}
       {post.shared_unavailable && <p class="muted">The shared post is no longer available.</p>}
       <Alert message={error} />
@@ -104,6 +105,21 @@ export function PostCard(props: { post: Post; onChange?: (p: Post | null) => voi
       )}
       {showComments && <Comments post={post} onCount={(n) => update({ ...post, comment_count: n })} />}
     </article>
+  );
+}
+
+// The pictures of a post, each a link to its large rendition; the alternative text is the
+// image's name, and the link says what it opens.
+function PostImages(props: { images: PostImage[] }) {
+  return (
+    <div class={`post-images count-${props.images.length}`}>
+      {props.images.map((img, i) => (
+        <a href={img.url} target="_blank" rel="noopener" key={img.id}
+          aria-label={`${img.alt || `Image ${i + 1}`} (opens the full-size image)`}>
+          <img src={img.preview_url} alt={img.alt} width={img.preview_width} height={img.preview_height} loading="lazy" />
+        </a>
+      ))}
+    </div>
   );
 }
 
