@@ -122,10 +122,15 @@ int Serve(App& app) {
   // A stream was authenticated when it opened: an admin's change of the person's role,
   // active state or password closes it (the client reconnects, and is checked again).
   app.admin->SetAccessChangedListener([&stream_hub](Id id) { stream_hub.Disconnect(id); });
+  app.identity->SetRevokedListener([&stream_hub](Id id, std::optional<Id> credential) { stream_hub.Disconnect(id, credential); });
   struct ForgetListener {
     identity::AdminService& admin;
-    ~ForgetListener() { admin.SetAccessChangedListener(nullptr); }
-  } forget_listener{*app.admin};
+    identity::IdentityService& identity;
+    ~ForgetListener() {
+      admin.SetAccessChangedListener(nullptr);
+      identity.SetRevokedListener(nullptr);
+    }
+  } forget_listener{*app.admin, *app.identity};
   events.Start();
   struct StopEvents {
     bus::Bus& bus;

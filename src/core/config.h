@@ -27,6 +27,7 @@ struct HttpConfig {
   bool access_log = true;
   int writes_per_minute = 600;  // per signed-in person, sustained (0: no limit)
   int write_burst = 120;        // writes a person may make at once
+  int stream_recheck_seconds = 30;  // how often an open stream's credential is checked again
 };
 
 struct AuthConfig {

@@ -108,7 +108,10 @@ class WsConnection : public live::StreamConnection, public std::enable_shared_fr
   static constexpr size_t kMaxQueuedBytes = 4 << 20;
   static constexpr auto kCloseGrace = std::chrono::seconds(30);
 
-  explicit WsConnection(beast::tcp_stream&& stream) : ws(std::move(stream)), grace(ws.get_executor()) { ws.text(true); }
+  explicit WsConnection(beast::tcp_stream&& stream)
+      : ws(std::move(stream)), grace(ws.get_executor()), recheck(ws.get_executor()) {
+    ws.text(true);
+  }
 
   void Send(live::Frame frame) override {
     asio::post(ws.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable { self->Push(std::move(frame)); });
@@ -182,6 +185,7 @@ class WsConnection : public live::StreamConnection, public std::enable_shared_fr
 
   websocket::stream<beast::tcp_stream> ws;
   asio::steady_timer grace;
+  asio::steady_timer recheck;  // the credential's next check (Server::Impl::StreamRecheck)
   std::deque<std::pair<live::Frame, std::int64_t>> queue;  // frame, when queued
   size_t queued_bytes = 0;
   bool writing = false;
@@ -231,6 +235,8 @@ struct Server::Impl {
   awaitable<void> Session(tcp::socket socket);
   awaitable<void> Stream(beast::tcp_stream& stream, bhttp::request<bhttp::string_body>& msg, Request& req);
   awaitable<void> StreamReadLoop(std::shared_ptr<WsConnection> conn);
+  awaitable<void> StreamRecheck(std::shared_ptr<WsConnection> conn, std::string credential, bool bearer,
+                                identity::Principal opened);
   bool OriginAllowed(const bhttp::request<bhttp::string_body>& msg) const;
   awaitable<Response> Dispatch(Request& req, const RouteMatch& match, size_t& slot,
                                std::optional<identity::Principal>& principal);
@@ -532,10 +538,40 @@ awaitable<void> Server::Impl::Stream(beast::tcp_stream& stream, bhttp::request<b
   auto [ec] = co_await conn->ws.async_accept(msg, kTuple);
   if (ec) co_return;
   log::Info("stream opened", {{"request_id", req.request_id}, {"user", IdToString(principal->user.id)}});
-  d.stream->Attach(conn, {principal->user.id, principal->user.role}, req.Query("last_event_id"));
+  live::StreamReader reader;
+  reader.user = principal->user.id;
+  reader.role = principal->user.role;
+  reader.credential = principal->credential_id;
+  d.stream->Attach(conn, reader, req.Query("last_event_id"));
+  const bool bearer = principal->kind == identity::CredentialKind::kToken;  // else the session cookie
+  asio::co_spawn(conn->ws.get_executor(),
+                 StreamRecheck(conn, std::string(bearer ? req.authorization.substr(7) : req.Cookie("agora_session")), bearer,
+                               *principal),
+                 asio::detached);
   co_await StreamReadLoop(conn);  // writes run beside it, started by each queued frame
+  conn->recheck.cancel();
   d.stream->Detach(conn.get());
   log::Info("stream closed", {{"request_id", req.request_id}, {"slow", conn->overflowed}});
+}
+
+// A stream is authenticated when it opens. Changes made through this server close it at
+// once (live/stream_hub.h, Disconnect); its credential is also checked again every
+// http.stream_recheck_seconds, so a sign-out, a revoked token, an expired session or a role
+// change made by another process (the command line) closes it within that time.
+
+awaitable<void> Server::Impl::StreamRecheck(std::shared_ptr<WsConnection> conn, std::string credential, bool bearer,
+                                            identity::Principal opened) {
+  for (;;) {
+    conn->recheck.expires_after(std::chrono::seconds(d.config.stream_recheck_seconds));
+    auto [ec] = co_await conn->recheck.async_wait(kTuple);
+    if (ec || conn->closing) co_return;
+    auto now = bearer ? d.identity.AuthenticateBearer(credential) : d.identity.AuthenticateSession(credential);
+    if (!now || now->user.id != opened.user.id || now->user.role != opened.user.role) {
+      log::Info("stream closed: its credential changed", {{"user", IdToString(opened.user.id)}});
+      conn->StartClosing();
+      co_return;
+    }
+  }
 }
 
 awaitable<void> Server::Impl::StreamReadLoop(std::shared_ptr<WsConnection> conn) {

@@ -191,14 +191,17 @@ void StreamHub::SendToMany(const std::vector<Id>& users, std::string_view type, 
   for (auto& t : targets) t->Send(frame);
 }
 
-void StreamHub::Disconnect(Id user) {
+void StreamHub::Disconnect(Id user, std::optional<Id> credential) {
   std::vector<std::shared_ptr<StreamConnection>> targets;
   {
     std::lock_guard lock(mu_);
     auto it = people_.find(user);
     if (it == people_.end()) return;
-    for (const auto* c : it->second.connections)
-      if (auto conn = clients_.at(c).conn.lock()) targets.push_back(std::move(conn));
+    for (const auto* c : it->second.connections) {
+      const auto& client = clients_.at(c);
+      if (credential && client.reader.credential != *credential) continue;
+      if (auto conn = client.conn.lock()) targets.push_back(std::move(conn));
+    }
   }
   for (auto& t : targets) t->Close();
 }

@@ -43,6 +43,7 @@ class StreamConnection {
 struct StreamReader {
   Id user = 0;
   identity::Role role = identity::Role::kMember;
+  Id credential = 0;  // the session or access token the stream was opened with
 };
 
 class StreamHub {
@@ -80,8 +81,9 @@ class StreamHub {
   // hop per thread instead of one per connection). Without it, each connection's Send.
   using BatchSender = std::function<void(std::vector<std::shared_ptr<StreamConnection>>, Frame)>;
   void SetBatchSender(BatchSender sender) { batch_sender_ = std::move(sender); }
-  // Closes every connection of `user` (signed out everywhere, deactivated).
-  void Disconnect(Id user);
+  // Closes every connection of `user` (deactivated, role or password changed), or only
+  // those opened with `credential` (that session signed out, that token revoked).
+  void Disconnect(Id user, std::optional<Id> credential = std::nullopt);
 
   static constexpr size_t kMaxWatched = 500;
   static constexpr auto kKeepHistory = std::chrono::minutes(10);

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { addPeople, Client, setupAdmin, startServer } from '../support/server.mjs';
+import { addPeople, Client, runCli, setupAdmin, startServer } from '../support/server.mjs';
 
 // A stream client that keeps every event and can wait for one that matches.
 function openStream(server, { token, cookie, origin, lastEventId } = {}) {
@@ -56,7 +56,8 @@ describe('the live stream', () => {
   const tokens = {};
   before(async () => {
     // The slow-client test posts 3,000 times as one person: no write limit here.
-    server = await startServer({ env: { AGORA_HTTP_WRITES_PER_MINUTE: '0' } });
+    // Streams check their credential again every second here (30 s by default).
+    server = await startServer({ env: { AGORA_HTTP_WRITES_PER_MINUTE: '0', AGORA_HTTP_STREAM_RECHECK_SECONDS: '1' } });
     admin = await setupAdmin(server);
     ({ people, clients } = await addPeople(server, admin, [['ana', 'member', 'Ana Live'], ['bob', 'member', 'Bob Live'],
       ['cat', 'member', 'Cat Live'], ['gil', 'guest', 'Gil Guest']]));
@@ -165,6 +166,36 @@ describe('the live stream', () => {
     assert.equal((await admin.patch(`/api/v1/admin/users/${p.dan.id}`, { active: false })).status, 200);
     await s2.closed;
     await assert.rejects(openStream(server, { token }).opened, (e) => e.status === 401);
+  });
+
+  test('signing out or revoking a token closes the streams opened with it, and only those', async () => {
+    const { clients: c } = await addPeople(server, admin, [['eve', 'member', 'Eve Live']]);
+    const first = await c.eve.post('/api/v1/auth/tokens', { name: 'first' });
+    const second = await c.eve.post('/api/v1/auth/tokens', { name: 'second' });
+    const byFirst = openStream(server, { token: first.json.token });
+    const bySecond = openStream(server, { token: second.json.token });
+    const byCookie = openStream(server, { cookie: c.eve.cookie, origin: server.url });
+    await Promise.all([byFirst.opened, bySecond.opened, byCookie.opened]);
+    assert.equal((await c.eve.delete(`/api/v1/auth/tokens/${first.json.id}`)).status, 204);
+    assert.equal((await byFirst.closed).code, 1000);
+    assert.equal((await c.eve.post('/api/v1/auth/logout')).status, 204);
+    assert.equal((await byCookie.closed).code, 1000);
+    // The other token's stream is untouched: it still answers.
+    bySecond.send({ type: 'ping' });
+    await bySecond.next((e) => e.type === 'pong');
+    assert.equal(bySecond.ws.readyState, WebSocket.OPEN);
+    await bySecond.close();
+  });
+
+  test('a role change made from the command line closes the stream within the recheck interval', async () => {
+    const { clients: c } = await addPeople(server, admin, [['fay', 'member', 'Fay Live']]);
+    const token = await tokenFor(c.fay);
+    const s = openStream(server, { token });
+    await s.opened;
+    const r = runCli(['admin', 'set-role', '--email', 'fay@example.com', '--role', 'guest'], { dataDir: server.dataDir });
+    assert.equal(r.code, 0, r.stderr);
+    const outcome = await Promise.race([s.closed, new Promise((resolve) => setTimeout(() => resolve('still open'), 10_000))]);
+    assert.equal(outcome.code, 1000, 'closed by the recheck');
   });
 
   test('a client that stops reading is closed (1013) while another keeps receiving', async () => {

@@ -174,6 +174,7 @@ void IdentityService::Logout(const Principal& p) {
   if (p.kind != CredentialKind::kSession) return;
   db_.Write([&](auto& c) { store::DeleteSession(c, p.user.id, p.credential_id); });
   auth_cache::Invalidate();
+  if (revoked_) revoked_(p.user.id, p.credential_id);
 }
 
 std::optional<Principal> IdentityService::AuthenticateSession(std::string_view cookie_token) {
@@ -222,6 +223,7 @@ Status IdentityService::ChangePassword(const Principal& p, std::string_view curr
     store::DeleteSessionsOfUser(c, p.user.id, p.kind == CredentialKind::kSession ? p.credential_id : 0);
   });
   auth_cache::Invalidate();
+  if (revoked_) revoked_(p.user.id, std::nullopt);  // streams of still-valid credentials reconnect
   return OkStatus();
 }
 
@@ -233,6 +235,7 @@ Status IdentityService::RevokeSession(const Principal& p, Id session_id) {
   bool deleted = db_.Write([&](auto& c) { return store::DeleteSession(c, p.user.id, session_id); });
   if (!deleted) return Error::NotFound("no such session");
   auth_cache::Invalidate();
+  if (revoked_) revoked_(p.user.id, session_id);
   return OkStatus();
 }
 
@@ -256,6 +259,7 @@ Status IdentityService::RevokeToken(const Principal& p, Id token_id) {
   bool deleted = db_.Write([&](auto& c) { return store::DeleteToken(c, p.user.id, token_id); });
   if (!deleted) return Error::NotFound("no such token");
   auth_cache::Invalidate();
+  if (revoked_) revoked_(p.user.id, token_id);
   return OkStatus();
 }
 

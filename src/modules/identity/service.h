@@ -3,6 +3,7 @@
 // access tokens. No HTTP types: the api.cpp handlers translate. Thread-safe.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -75,6 +76,12 @@ class IdentityService {
   std::vector<AccessToken> ListTokens(const Principal& p);
   Status RevokeToken(const Principal& p, Id token_id);
 
+  // Called after a credential stops working: a session signed out or revoked, a token
+  // revoked (`credential`), or every session of a person whose password changed (nullopt).
+  // Open streams were authenticated once; this closes them. Set before serving.
+  using RevokedListener = std::function<void(Id user, std::optional<Id> credential)>;
+  void SetRevokedListener(RevokedListener listener) { revoked_ = std::move(listener); }
+
   static constexpr std::string_view kTokenPrefix = "agp_";
   static constexpr std::int64_t kTouchIntervalMs = 5 * 60 * 1000;
 
@@ -89,6 +96,7 @@ class IdentityService {
   LoginLimiter limiter_;
   std::mutex setup_mu_;
   std::string setup_token_hash_;
+  RevokedListener revoked_;
 };
 
 }  // namespace agora::identity
