@@ -4,7 +4,25 @@
 // of it, and cannot comment on or react to it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import WebSocket from 'ws';
 import { addPeople, assertProblem, Client, setupAdmin, startServer } from '../support/server.mjs';
+import { png } from '../support/images.mjs';
+
+// A reader's live stream, keeping every event.
+async function openStream(server, token) {
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/v1/stream`, { headers: { Authorization: `Bearer ${token}` } });
+  const events = [];
+  ws.on('message', (data) => events.push(JSON.parse(data.toString())));
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  return { ws, events, watch: (ids) => ws.send(JSON.stringify({ type: 'watch', ids })) };
+}
+async function until(check, what, ms = 5000) {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) if (check()) return;
+  assert.fail(`timed out waiting for ${what}`);
+}
 
 const READERS = ['author', 'follower', 'stranger', 'listed', 'guest1', 'alum1', 'admin', 'anonymous'];
 // Who may read each audience (restricted posts list `listed` and `guest1`).
@@ -19,6 +37,8 @@ describe('audience matrix: posts x audiences x readers x read paths', () => {
   const c = {};
   const p = {};
   const posts = {};
+  const streams = {};
+  const images = {};
   before(async () => {
     server = await startServer();
     c.admin = await setupAdmin(server);
@@ -29,18 +49,43 @@ describe('audience matrix: posts x audiences x readers x read paths', () => {
     Object.assign(c, added.clients);
     c.anonymous = new Client(server.url);
     assert.equal((await c.follower.post(`/api/v1/people/${p.author.id}/follow`)).status, 204);
+    // Every signed-in reader has a live stream open while the posts are made.
+    for (const reader of READERS.filter((r) => r !== 'anonymous')) {
+      const t = await c[reader].post('/api/v1/auth/tokens', { name: 'matrix' });
+      streams[reader] = await openStream(server, t.json.token);
+    }
     const mentions = '@follower @stranger @listed @guest1 @alum1';
     for (const audience of Object.keys(MAY_READ)) {
-      const body = { body: `${audience} post #matrix${audience} ${mentions}`, audience };
+      const image = await c.author.request('POST', '/api/v1/images?alt=matrix', { raw: png(40, 30), headers: { 'Content-Type': 'image/png' } });
+      assert.equal(image.status, 201, image.text);
+      images[audience] = image.json;
+      const body = { body: `${audience} post #matrix${audience} ${mentions}`, audience, image_ids: [image.json.id] };
       if (audience === 'restricted') body.people = [p.listed.id, p.guest1.id];
       const r = await c.author.post('/api/v1/posts', body);
       assert.equal(r.status, 201, r.text);
       posts[audience] = r.json;
-      assert.equal((await c.author.post(`/api/v1/content/${r.json.id}/comments`, { body: 'the author comments' })).status, 201);
-      assert.equal((await c.author.request('PUT', `/api/v1/content/${r.json.id}/reactions/like`)).status, 200);
     }
+    // Every reader asks to watch every post; the server keeps only what each may read. The
+    // author's comment and reaction then reach exactly those watchers.
+    const ids = Object.values(posts).map((x) => x.id);
+    for (const s of Object.values(streams)) s.watch(ids);
+    await new Promise((r) => setTimeout(r, 200));
+    for (const post of Object.values(posts)) {
+      assert.equal((await c.author.post(`/api/v1/content/${post.id}/comments`, { body: 'the author comments' })).status, 201);
+      assert.equal((await c.author.request('PUT', `/api/v1/content/${post.id}/reactions/like`)).status, 200);
+    }
+    for (const [audience, post] of Object.entries(posts))
+      for (const reader of MAY_READ[audience]) {
+        if (reader === 'anonymous') continue;
+        await until(() => streams[reader].events.some((e) => e.type === 'counts' && e.data.id === post.id && e.data.reaction_count === 1),
+          `${reader}'s live counts of the ${audience} post`);
+      }
+    await new Promise((r) => setTimeout(r, 100)); // anything wrongly sent would have arrived by now
   });
-  after(() => server.stop());
+  after(async () => {
+    for (const s of Object.values(streams)) s.ws.terminate();
+    await server.stop();
+  });
 
   for (const audience of Object.keys(MAY_READ)) {
     for (const reader of READERS) {
@@ -57,6 +102,7 @@ describe('audience matrix: posts x audiences x readers x read paths', () => {
         expectVisible(await client.get(`/api/v1/posts/${id}/revisions`), 'revisions');
         expectVisible(await client.get(`/api/v1/content/${id}/comments`), 'comments');
         expectVisible(await client.get(`/api/v1/content/${id}/reactions`), 'reactions');
+        expectVisible(await client.get(images[audience].preview_url), 'image');
 
         const inList = async (path) => {
           const r = await client.get(path);
@@ -71,6 +117,12 @@ describe('audience matrix: posts x audiences x readers x read paths', () => {
           const expected = may && ['author', 'follower', 'listed', 'guest1'].includes(reader) &&
             (reader !== 'listed' && reader !== 'guest1' ? true : audience === 'restricted');
           assert.equal(home, expected, 'home feed');
+          // The stream: a live feed item exactly where the home feed has it; comments and
+          // counts of a watched post only for those who may read it.
+          const live = streams[reader].events;
+          assert.equal(live.some((e) => e.type === 'post' && e.data.id === id), expected, 'live feed item');
+          assert.equal(live.some((e) => e.type === 'comment' && e.data.content_id === id), may, 'live comment');
+          assert.equal(live.some((e) => e.type === 'counts' && e.data.id === id), may, 'live counts');
           const notes = await client.get('/api/v1/notifications');
           const notified = notes.json.items.some((n) => n.kind === 'mention' && n.content_id === id);
           const mentioned = ['follower', 'stranger', 'listed', 'guest1', 'alum1'].includes(reader);
