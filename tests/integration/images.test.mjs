@@ -2,16 +2,8 @@
 // audience on every rendition, refusals, and files removed with the post.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client, addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
-import { png, webpSize } from '../support/images.mjs';
-
-function mediaFiles(dataDir) {
-  const root = join(dataDir, 'media');
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true }).filter((f) => f.endsWith('.webp')).sort();
-}
+import { mediaFiles, png, webpSize } from '../support/images.mjs';
 
 describe('images on posts', () => {
   let server;

@@ -2,16 +2,8 @@
 // the audience rule on the renditions, replacing and removing (files included).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
-import { png, webpSize } from '../support/images.mjs';
-
-function mediaFiles(dataDir) {
-  const root = join(dataDir, 'media');
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true }).filter((f) => f.endsWith('.webp')).sort();
-}
+import { mediaFiles, png, webpSize } from '../support/images.mjs';
 
 describe('photos', () => {
   let server;

@@ -1,5 +1,14 @@
 // Small images built in memory for upload tests (no binary fixtures in the repository).
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+
+// The stored renditions under a data directory (media/ab/<key>-<size>.webp), sorted.
+export function mediaFiles(dataDir) {
+  const root = join(dataDir, 'media');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true }).filter((f) => f.endsWith('.webp')).sort();
+}
 
 const crcTable = new Int32Array(256).map((_, n) => {
   let c = n;
