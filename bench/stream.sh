@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Live delivery: READERS followers of one person hold streams open while that person posts
 # POSTS times (one a second); reports how long each post took to reach each WebSocket.
-# Usage: bench/stream.sh   (env: PEOPLE=50000 READERS=10000 POSTS=20)
+# Usage: bench/stream.sh   (env: PEOPLE=50000 READERS=10000 POSTS=20 CLIENT=cpp|node)
+# The readers' client is bench/stream_client.cpp (one Beast thread) unless CLIENT=node
+# (bench/stream.mjs, two Node processes, which spend far more CPU per message and share the
+# server's cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEOPLE=${PEOPLE:-50000}
 READERS=${READERS:-10000}
 POSTS=${POSTS:-20}
+CLIENT=${CLIENT:-cpp}
 scripts/install-deps.sh --bench
 [[ -x build/agora ]] || make server
+[[ "$CLIENT" == node ]] || ninja -C build agora_stream_bench >/dev/null
 # Each side holds READERS sockets: raise the descriptor limit as far as allowed.
 ulimit -n "$(ulimit -Hn)"
 if (( $(ulimit -n) < READERS + 200 )); then echo "open files limit $(ulimit -n) is too low for $READERS streams" >&2; exit 1; fi
@@ -42,7 +47,11 @@ agora_port=$(port)
 AGORA_HTTP_ACCESS_LOG=false AGORA_LOG_LEVEL=warn ./build/agora serve --data "$work/data" --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
 pids+=($!)
 until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0.05; done
-node bench/stream.mjs "http://127.0.0.1:$agora_port" "$work/readers.tokens" "$(cat "$work/author.token")" "$POSTS"
+if [[ "$CLIENT" == node ]]; then
+  node bench/stream.mjs "http://127.0.0.1:$agora_port" "$work/readers.tokens" "$(cat "$work/author.token")" "$POSTS"
+else
+  ./build/agora_stream_bench 127.0.0.1 "$agora_port" "$work/readers.tokens" "$(cat "$work/author.token")" "$POSTS"
+fi
 curl -fs "http://127.0.0.1:$agora_port/metrics" | grep -E '^agora_live_post_fanout_seconds_(sum|count)' |
   awk '{v[$1] = $2} END {printf "server: a new post reached every reader queue in %.1f ms on average\n", 1000 * v["agora_live_post_fanout_seconds_sum"] / v["agora_live_post_fanout_seconds_count"]}'
 curl -fs "http://127.0.0.1:$agora_port/metrics" | awk '/^agora_stream_frame_wait_seconds_bucket/ {
