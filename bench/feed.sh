@@ -2,7 +2,8 @@
 # Feed benchmarks on a seeded organization with a year of posts: the home feed of a seeded
 # person (about 175 follows) beside nginx serving the same bytes, at 64 connections; posting
 # alone and posting while feeds are read; the server's memory.
-# Usage: bench/feed.sh   (env: PEOPLE=50000 POSTS=1000000 DURATION=10)
+# Usage: bench/feed.sh   (env: PEOPLE=50000 POSTS=1000000 DURATION=10; DATA=DIR reuses a data
+# directory seeded by an earlier run instead of seeding, and leaves it in place)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEOPLE=${PEOPLE:-50000}
@@ -13,14 +14,17 @@ scripts/install-deps.sh --bench
 
 source bench/lib.sh feed
 
-echo "== seeding $PEOPLE people and $POSTS posts"
-/usr/bin/time -f "seed: %e s wall, %M KiB max RSS" ./build/agora seed --people "$PEOPLE" --posts "$POSTS" --data "$work/data" 2>&1 | grep -v '"msg"'
-echo reader-password-1 | ./build/agora admin set-password --data "$work/data" --email person1234@seed.example --password-stdin >/dev/null
-echo writer-password-1 | ./build/agora admin set-password --data "$work/data" --email person77@seed.example --password-stdin >/dev/null
-du -sh "$work/data" | awk '{print "database: " $1}'
+data=${DATA:-$work/data}
+if [[ -z "${DATA:-}" ]]; then
+  echo "== seeding $PEOPLE people and $POSTS posts"
+  /usr/bin/time -f "seed: %e s wall, %M KiB max RSS" ./build/agora seed --people "$PEOPLE" --posts "$POSTS" --data "$data" 2>&1 | grep -v '"msg"'
+fi
+echo reader-password-1 | ./build/agora admin set-password --data "$data" --email person1234@seed.example --password-stdin >/dev/null
+echo writer-password-1 | ./build/agora admin set-password --data "$data" --email person77@seed.example --password-stdin >/dev/null
+du -sh "$data" | awk '{print "database: " $1}'
 
 agora_port=$(port)
-AGORA_HTTP_ACCESS_LOG=false AGORA_HTTP_WRITES_PER_MINUTE=0 ./build/agora serve --data "$work/data" --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
+AGORA_HTTP_ACCESS_LOG=false AGORA_HTTP_WRITES_PER_MINUTE=0 ./build/agora serve --data "$data" --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
 pids+=($!)
 until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0.05; done
 # Feeds come from SQL until the post index is built (in the background): measure after.
@@ -71,7 +75,8 @@ done
 AUTH="Bearer $writer" run "posting" 16 -s bench/post.lua "http://127.0.0.1:$agora_port/"
 # Posting while 48 connections read home feeds.
 wrk -t1 -c48 -d"${DURATION}s" -H "Authorization: Bearer $reader" "http://127.0.0.1:$agora_port/api/v1/feed" >"$work/wrk-reads.txt" &
+reads=$!
 AUTH="Bearer $writer" run "posting while feeds are read" 16 -s bench/post.lua "http://127.0.0.1:$agora_port/"
-wait %2 2>/dev/null || true
+wait "$reads" || true
 echo "feeds read meanwhile: $(awk '/Requests\/sec/ {print $2}' "$work/wrk-reads.txt") req/s"
 echo "server RSS: $(( $(awk '/VmRSS/ {print $2}' /proc/${pids[0]}/status) / 1024 )) MiB"

@@ -60,6 +60,9 @@ void PostIndex::Build() {
       list->push_back({q.Int(1), q.Int(2), content::ParseAudience(q.TextView(3)).value_or(content::Audience::kPrivate)});
     }
   });
+  // Lists grew by doubling: give back the slack (up to half of the index's memory).
+  for (auto& [author, list] : by_author) list.shrink_to_fit();
+  for (auto& [tag, list] : by_tag) list.shrink_to_fit();
   std::unique_lock lock(mu_);
   by_author_ = std::move(by_author);
   by_tag_ = std::move(by_tag);
