@@ -1,12 +1,13 @@
 #include "modules/reactions/store.h"
 
+#include <algorithm>
+#include <unordered_set>
+
 namespace agora::reactions::store {
 namespace {
 constexpr const char* kKindOf = "SELECT kind FROM reactions WHERE target_id = ?1 AND person_id = ?2";
-constexpr int kKindsBatch = 20;
-constexpr const char* kKindsOf =
-    "SELECT target_id, kind FROM reactions WHERE person_id = ?1 AND target_id IN"
-    " (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
+constexpr const char* kKindsBetween =
+    "SELECT target_id, kind FROM reactions WHERE person_id = ?1 AND target_id BETWEEN ?2 AND ?3";
 constexpr const char* kInsert =
     "INSERT INTO reactions (target_id, person_id, content_id, kind, created_at) VALUES (?1, ?2, ?3, ?4, ?5)";
 constexpr const char* kDelete = "DELETE FROM reactions WHERE target_id = ?1 AND person_id = ?2";
@@ -30,14 +31,13 @@ std::optional<std::string> KindOf(Connection& c, Id target, Id person) {
 
 std::unordered_map<Id, std::string> KindsOf(Connection& c, const std::vector<Id>& targets, Id person) {
   std::unordered_map<Id, std::string> out;
-  for (size_t from = 0; from < targets.size(); from += kKindsBatch) {
-    auto q = c.Prepare(kKindsOf, person);
-    for (int i = 0; i < kKindsBatch; ++i) {
-      const size_t at = from + static_cast<size_t>(i);
-      q.Bind(i + 2, at < targets.size() ? targets[at] : Id{0});  // 0 is no id: pads a short batch
-    }
-    while (q.Next()) out.emplace(q.Int(0), q.Text(1));
-  }
+  if (targets.empty()) return out;
+  const auto [lo, hi] = std::minmax_element(targets.begin(), targets.end());
+  std::unordered_set<Id> wanted(targets.begin(), targets.end());
+  // One range of reactions_by_person: the person's reactions between the oldest and newest
+  // target (ids are time-ordered, so a page spans a short range), those asked for kept.
+  for (auto q = c.Prepare(kKindsBetween, person, *lo, *hi); q.Next();)
+    if (Id target = q.Int(0); wanted.contains(target)) out.emplace(target, q.Text(1));
   return out;
 }
 

@@ -14,8 +14,8 @@ namespace agora::reactions::store {
 using agora::store::Connection;
 
 std::optional<std::string> KindOf(Connection& c, Id target, Id person);
-// The person's reaction to each of `targets` that has one, in one statement per 20 targets
-// (a feed page asks for its 20 items at once).
+// The person's reaction to each of `targets` that has one, in one statement (a feed page
+// asks for its 20 items at once).
 std::unordered_map<Id, std::string> KindsOf(Connection& c, const std::vector<Id>& targets, Id person);
 // Records a reaction (the caller removes the person's earlier one first).
 void Put(Connection& c, Id target, Id content_id, Id person, const std::string& kind, std::int64_t now);
