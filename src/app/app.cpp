@@ -20,6 +20,7 @@
 #include "modules/identity/api.h"
 #include "modules/media/image.h"
 #include "modules/comments/api.h"
+#include "modules/communities/api.h"
 #include "modules/feed/api.h"
 #include "modules/images/api.h"
 #include "modules/feed/service.h"
@@ -105,6 +106,9 @@ int Serve(App& app) {
   posts::RegisterApi(router, post_service);
   feed::FeedService feed_service(*app.db, app.clock, post_service, &post_index);
   people_service.SetFollowsChangedListener([&feed_service](Id follower) { feed_service.FollowsChanged(follower); });
+  communities::CommunityService community_service(*app.db, *app.ids, app.clock);
+  community_service.SetMembershipChangedListener([&feed_service](Id person) { feed_service.FollowsChanged(person); });
+  communities::RegisterApi(router, community_service);
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events, &post_cache);
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events, &post_cache);

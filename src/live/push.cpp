@@ -21,6 +21,10 @@ constexpr const char* kFollows = "SELECT 1 FROM follows WHERE follower_id = ?1 A
 constexpr const char* kFollowers = "SELECT follower_id FROM followers WHERE followee_id = ?1";
 constexpr const char* kFollowsTag = "SELECT 1 FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
 constexpr const char* kTagFollowers = "SELECT person_id FROM tag_follows WHERE tag = ?1";
+constexpr const char* kCommunityMembers =
+    "SELECT person_id FROM community_members WHERE community_id = ?1 AND state = 'active' AND NOT muted";
+constexpr const char* kInCommunityFeed =
+    "SELECT 1 FROM community_members WHERE community_id = ?1 AND person_id = ?2 AND state = 'active' AND NOT muted";
 
 content::Viewer AsViewer(const StreamReader& r) { return {r.user, r.role}; }
 
@@ -69,7 +73,8 @@ void LivePush::PostCreated(Id id) {
     if (present.size() <= kFewPresent) {
       for (const auto& r : present) {
         bool in_feed = r.user == head->author_id || c.Prepare(kFollows, r.user, head->author_id).Next() ||
-                       content::store::IsReader(c, id, r.user);
+                       content::store::IsReader(c, id, r.user) ||
+                       (head->container_id && c.Prepare(kInCommunityFeed, *head->container_id, r.user).Next());
         for (size_t i = 0; !in_feed && i < tags.size(); ++i) in_feed = c.Prepare(kFollowsTag, r.user, tags[i]).Next();
         if (in_feed) recipients.push_back(r);
       }
@@ -86,6 +91,8 @@ void LivePush::PostCreated(Id id) {
       for (const auto& tag : tags)
         for (auto q = c.Prepare(kTagFollowers, tag); q.Next();) take(q.Int(0));
       for (Id reader : content::store::Readers(c, id)) take(reader);
+      if (head->container_id)
+        for (auto q = c.Prepare(kCommunityMembers, *head->container_id); q.Next();) take(q.Int(0));
     }
     // Rendered once for the author, once for admins and once for everyone else: the rest of
     // a post's JSON does not depend on who reads it. Each group gets one shared frame.

@@ -31,6 +31,8 @@ Viewer ViewerOf(const identity::Principal* principal) {
 
 bool CanRead(agora::store::Connection& c, const Viewer& viewer, const ContentHead& head) {
   if (head.audience == Audience::kPublic) return true;
+  if (head.audience == Audience::kCommunity)
+    return viewer.signed_in() && head.container_id && store::IsActiveMember(c, *head.container_id, viewer.id);
   if (!viewer.reads_beyond_public()) return false;
   if (head.author_id == viewer.id) return true;
   switch (head.audience) {

@@ -4,10 +4,12 @@
 //
 //   public        anyone, signed in or not
 //   organization  members and admins
-//   community     members of the community (communities arrive later: its author only until then)
+//   community     the active members of its community (content.container_id), whatever
+//                 their role: an alumnus in an alumni community, a guest in one that allows
+//                 guests; someone removed or banned loses it at once (authors included)
 //   restricted    the author and the people listed in content_readers (not alumni)
 //   private       the author (drafts)
-// Alumni read public content only.
+// Alumni read public content, and their communities'.
 #pragma once
 
 #include "core/result.h"
@@ -25,7 +27,10 @@ Result<ContentHead> LoadReadable(agora::store::Connection& c, const Viewer& view
 // ?901 (id), ?902 (reads organization content) and ?903 (reads beyond public). A query that
 // uses it binds its own parameters below 900.
 inline constexpr const char* kVisibleToViewer =
-    "(c.audience = 'public' OR (?903 AND (c.author_id = ?901"
+    "(c.audience = 'public'"
+    " OR (c.audience = 'community' AND EXISTS (SELECT 1 FROM community_members m"
+    " WHERE m.community_id = c.container_id AND m.person_id = ?901 AND m.state = 'active'))"
+    " OR (?903 AND c.audience <> 'community' AND (c.author_id = ?901"
     " OR (c.audience = 'organization' AND ?902)"
     " OR (c.audience = 'restricted' AND EXISTS (SELECT 1 FROM content_readers r"
     " WHERE r.content_id = c.id AND r.person_id = ?901)))))";

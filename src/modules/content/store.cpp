@@ -14,6 +14,8 @@ constexpr const char* kAddToCounts =
     "UPDATE content SET comment_count = comment_count + ?2, reaction_count = reaction_count + ?3,"
     " share_count = share_count + ?4 WHERE id = ?1";
 constexpr const char* kIsReader = "SELECT 1 FROM content_readers WHERE content_id = ?1 AND person_id = ?2";
+constexpr const char* kIsActiveMember =
+    "SELECT 1 FROM community_members WHERE community_id = ?1 AND person_id = ?2 AND state = 'active'";
 constexpr const char* kAddReader = "INSERT OR IGNORE INTO content_readers (content_id, person_id) VALUES (?1, ?2)";
 constexpr const char* kReaders = "SELECT person_id FROM content_readers WHERE content_id = ?1 ORDER BY person_id";
 constexpr const char* kDeleteTags = "DELETE FROM content_tags WHERE content_id = ?1";
@@ -56,6 +58,10 @@ void AddToCounts(Connection& c, Id id, std::int64_t comments, std::int64_t react
 }
 
 bool IsReader(Connection& c, Id content_id, Id person_id) { return c.Prepare(kIsReader, content_id, person_id).Next(); }
+
+bool IsActiveMember(Connection& c, Id community_id, Id person_id) {
+  return c.Prepare(kIsActiveMember, community_id, person_id).Next();
+}
 
 void AddReaders(Connection& c, Id content_id, const std::vector<Id>& people) {
   for (Id p : people) c.Prepare(kAddReader, content_id, p).Run();

@@ -21,6 +21,9 @@ void MarkEdited(Connection& c, Id id, std::int64_t at);
 void AddToCounts(Connection& c, Id id, std::int64_t comments, std::int64_t reactions, std::int64_t shares);
 
 bool IsReader(Connection& c, Id content_id, Id person_id);
+// The audience rule's question for `community` content (its members' table is the
+// communities module's; the rule lives here, once).
+bool IsActiveMember(Connection& c, Id community_id, Id person_id);
 void AddReaders(Connection& c, Id content_id, const std::vector<Id>& people);
 std::vector<Id> Readers(Connection& c, Id content_id);
 

@@ -22,7 +22,7 @@ Response TagResponse(const Result<TagInfo>& t) {
 void RegisterApi(http::Router& router, FeedService& feed) {
   router.Add(Method::kGet, "/api/v1/feed",
              {.access = Access::kPublic,
-              .summary = "Home feed (signed in), or source=person:{id} / tag:{tag}; newest first", .tag = "feed"},
+              .summary = "Home feed (signed in), or source=person:{id} / community:{id} / tag:{tag}; newest first", .tag = "feed"},
              [&feed](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());

@@ -2,6 +2,8 @@
 
 #include "core/cursor.h"
 #include "core/markdown.h"
+#include "modules/communities/service.h"
+#include "modules/communities/store.h"
 #include "modules/content/audience.h"
 #include "modules/people/policy.h"
 #include "modules/people/store.h"
@@ -15,10 +17,15 @@ const std::string kHome = std::string(
     "SELECT c.id FROM content c WHERE c.kind = 'post' AND c.id < ?1 AND (c.author_id = ?901"
     " OR c.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ?901)"
     " OR c.id IN (SELECT t.content_id FROM tag_follows f JOIN content_tags t ON t.tag = f.tag WHERE f.person_id = ?901)"
-    " OR c.id IN (SELECT content_id FROM content_readers WHERE person_id = ?901)) AND ") +
+    " OR c.id IN (SELECT content_id FROM content_readers WHERE person_id = ?901)"
+    " OR c.container_id IN (SELECT community_id FROM community_members WHERE person_id = ?901 AND state = 'active'"
+    " AND NOT muted)) AND ") +
     content::kVisibleToViewer + " ORDER BY c.id DESC LIMIT ?2";
 const std::string kPerson = std::string(
     "SELECT c.id FROM content c WHERE c.kind = 'post' AND c.author_id = ?3 AND c.id < ?1 AND ") +
+    content::kVisibleToViewer + " ORDER BY c.id DESC LIMIT ?2";
+const std::string kCommunity = std::string(
+    "SELECT c.id FROM content c WHERE c.container_id = ?3 AND c.kind = 'post' AND c.id < ?1 AND ") +
     content::kVisibleToViewer + " ORDER BY c.id DESC LIMIT ?2";
 const std::string kTag = std::string(
     "SELECT c.id FROM content_tags t JOIN content c ON c.id = t.content_id WHERE t.tag = ?3 AND t.content_id < ?1"
@@ -49,6 +56,7 @@ posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index,
   std::vector<Id> authors;
   const std::vector<std::string>* tags = &kNoTags;
   std::vector<std::string> one_tag;
+  std::vector<Id> communities;
   std::vector<posts::PostIndex::Entry> extra;
   switch (source.kind) {
     case Source::Kind::kHome:
@@ -56,20 +64,24 @@ posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index,
       authors.push_back(viewer.id);
       authors.insert(authors.end(), subs->people.begin(), subs->people.end());
       tags = &subs->tags;
+      communities = subs->communities;
       for (auto q = c.Prepare(kSharedWithMe, viewer.id, before, static_cast<std::int64_t>(want)); q.Next();)
         extra.push_back({q.Int(0), q.Int(1), content::ParseAudience(q.TextView(2)).value_or(content::Audience::kPrivate)});
       break;
     case Source::Kind::kPerson: authors.push_back(source.person); break;
+    case Source::Kind::kCommunity: communities.push_back(source.person); break;
     case Source::Kind::kTag:
       one_tag.push_back(source.tag);
       tags = &one_tag;
       break;
   }
-  return index.Merge(authors, *tags, extra, before, want, [&](const posts::PostIndex::Entry& e) {
+  return index.Merge(authors, *tags, communities, extra, before, want, [&](const posts::PostIndex::Entry& e) {
     content::ContentHead head;
     head.id = e.id;
     head.author_id = e.author;
     head.audience = e.audience;
+    // The index does not keep communities: the rule needs the row's container.
+    if (e.audience == content::Audience::kCommunity) return content::LoadReadable(c, viewer, e.id).ok();
     return content::CanRead(c, viewer, head);
   });
 }
@@ -83,12 +95,17 @@ Result<Source> ParseSource(std::string_view text) {
     if (!id) return Error::Invalid("source", "person:{id} needs a person's id");
     return Source{Source::Kind::kPerson, *id, {}};
   }
+  if (text.starts_with("community:")) {
+    auto id = ParseId(text.substr(10));
+    if (!id) return Error::Invalid("source", "community:{id} needs a community's id");
+    return Source{Source::Kind::kCommunity, *id, {}};
+  }
   if (text.starts_with("tag:")) {
     auto tag = CheckTag(text.substr(4));
     if (!tag) return Error::Invalid("source", tag.error().message);
     return Source{Source::Kind::kTag, 0, *tag};
   }
-  return Error::Invalid("source", "must be home, person:{id} or tag:{tag}");
+  return Error::Invalid("source", "must be home, person:{id}, community:{id} or tag:{tag}");
 }
 
 Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& source, std::string_view cursor, int limit) {
@@ -115,6 +132,13 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
       sql = &kPerson;
     } else if (source.kind == Source::Kind::kTag) {
       sql = &kTag;
+    } else if (source.kind == Source::Kind::kCommunity) {
+      // A community the reader may not see (a secret one) has no stream for them.
+      auto community = communities::store::Load(c, source.person);
+      auto mine = community && viewer.signed_in() ? communities::store::MembershipOf(c, community->id, viewer.id) : std::nullopt;
+      if (!community || !communities::CommunityService::Visible(*community, mine, viewer))
+        return Error::NotFound("no such community");
+      sql = &kCommunity;
     }
     Page page;
     std::vector<Id> ids;
@@ -124,7 +148,7 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
       if (merged.more && static_cast<int>(ids.size()) <= limit) page.next_cursor = EncodeCursor({"", merged.resume_before});
     } else {
       auto q = c.Prepare(*sql, before, limit + 1);
-      if (source.kind == Source::Kind::kPerson) q.Bind(3, source.person);
+      if (source.kind == Source::Kind::kPerson || source.kind == Source::Kind::kCommunity) q.Bind(3, source.person);
       if (source.kind == Source::Kind::kTag) q.Bind(3, source.tag);
       content::BindViewer(q, viewer);
       while (q.Next()) ids.push_back(q.Int(0));

@@ -21,11 +21,11 @@
 namespace agora::feed {
 
 struct Source {
-  enum class Kind { kHome, kPerson, kTag } kind = Kind::kHome;
-  Id person = 0;    // kPerson
+  enum class Kind { kHome, kPerson, kTag, kCommunity } kind = Kind::kHome;
+  Id person = 0;    // kPerson, or the community for kCommunity
   std::string tag;  // kTag, normalized
 };
-// "" -> home, "person:{id}", "tag:{tag}"; 422 naming "source" otherwise.
+// "" -> home, "person:{id}", "tag:{tag}", "community:{id}"; 422 naming "source" otherwise.
 Result<Source> ParseSource(std::string_view text);
 
 struct Page {
@@ -53,7 +53,8 @@ class FeedService {
   Result<TagInfo> FollowTag(const identity::Principal& who, std::string_view tag);
   Result<TagInfo> UnfollowTag(const identity::Principal& who, std::string_view tag);
 
-  // Whoever changes whom a person follows calls this after the commit (the people service).
+  // Whoever changes whom or what a person follows calls this after the commit (the people
+  // and community services).
   void FollowsChanged(Id person) { subscriptions_.Forget(person); }
 
  private:

@@ -6,6 +6,8 @@ namespace agora::feed {
 namespace {
 constexpr const char* kFollowees = "SELECT followee_id FROM follows WHERE follower_id = ?1";
 constexpr const char* kFollowedTags = "SELECT tag FROM tag_follows WHERE person_id = ?1";
+constexpr const char* kCommunities =
+    "SELECT community_id FROM community_members WHERE person_id = ?1 AND state = 'active' AND NOT muted";
 }  // namespace
 
 std::shared_ptr<const Subscriptions> SubscriptionCache::Get(agora::store::Database& db, Id person) {
@@ -26,6 +28,7 @@ std::shared_ptr<const Subscriptions> SubscriptionCache::Get(agora::store::Databa
   db.Read([&](agora::store::Connection& c) {
     for (auto q = c.Prepare(kFollowees, person); q.Next();) s->people.push_back(q.Int(0));
     for (auto q = c.Prepare(kFollowedTags, person); q.Next();) s->tags.push_back(q.Text(0));
+    for (auto q = c.Prepare(kCommunities, person); q.Next();) s->communities.push_back(q.Int(0));
   });
   std::unique_lock lock(shard.mu);
   if (shard.forgets != forgets) return s;

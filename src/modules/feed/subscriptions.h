@@ -1,8 +1,10 @@
-// What a person's home feed is made of: the people and hashtags they follow. A home page
+// What a person's home feed is made of: the people and hashtags they follow and the
+// communities they belong to (unless muted). A home page
 // needs both for every request (about 175 people at the seeded graph's median), so they are
 // kept in memory instead of read from SQL per page (docs/feed.md).
 //
-// The people service (follows) and the feed service (hashtag follows) drop a person's entry
+// The people service (follows), the feed service (hashtag follows) and the community
+// service (memberships) drop a person's entry
 // right after they commit a change, so a reader's next page follows their change. Changes
 // made by another process (`agora seed` against a running server) show within kTtlMs.
 // Bounded: when full, an arbitrary entry goes. Thread-safe.
@@ -25,6 +27,7 @@ namespace agora::feed {
 struct Subscriptions {
   std::vector<Id> people;         // followed people
   std::vector<std::string> tags;  // followed hashtags
+  std::vector<Id> communities;    // active memberships, not muted
   std::int64_t loaded_at_ms = 0;
 };
 

@@ -16,7 +16,7 @@ using http::Request;
 using http::Response;
 
 Result<NewPost> ParseNewPost(const boost::json::object& o) {
-  if (auto st = agora::json::OnlyKeys(o, {"body", "audience", "people", "image_ids", "share_of"}); !st) return st.error();
+  if (auto st = agora::json::OnlyKeys(o, {"body", "audience", "people", "image_ids", "share_of", "community_id"}); !st) return st.error();
   NewPost p;
   auto body = agora::json::OptionalString(o, "body");
   if (!body) return body.error();
@@ -25,7 +25,7 @@ Result<NewPost> ParseNewPost(const boost::json::object& o) {
   if (!audience) return audience.error();
   if (*audience) {
     auto a = content::ParseAudience(**audience);
-    if (!a) return Error::Invalid("audience", "must be public, organization or restricted");
+    if (!a) return Error::Invalid("audience", "must be public, organization, community or restricted");
     p.audience = *a;
   }
   auto people = http::IdArrayField(o, "people");
@@ -36,6 +36,12 @@ Result<NewPost> ParseNewPost(const boost::json::object& o) {
   if (images->size() > images::kMaxPerContent)
     return Error::Invalid("image_ids", "at most " + std::to_string(images::kMaxPerContent) + " images");
   p.image_ids = *images;
+  auto community = agora::json::OptionalString(o, "community_id");
+  if (!community) return community.error();
+  if (*community) {
+    p.community_id = ParseId(**community);
+    if (!p.community_id) return Error::Invalid("community_id", "must be a community's id");
+  }
   auto share = agora::json::OptionalString(o, "share_of");
   if (!share) return share.error();
   if (*share) {

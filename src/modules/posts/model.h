@@ -19,6 +19,7 @@ struct NewPost {
   content::Audience audience = content::Audience::kOrganization;
   std::vector<Id> people;        // readers, for `restricted`
   std::optional<Id> share_of;
+  std::optional<Id> community_id;  // audience `community`: the community it is posted in
   std::vector<Id> image_ids;     // uploaded images (images/), at most 4, in order
 };
 

@@ -23,6 +23,7 @@ struct CachedPost {
   Id id = 0;
   Id author = 0;
   content::Audience audience = content::Audience::kOrganization;
+  Id container = 0;         // the community of a community post
   std::string fixed;        // JSON members without braces: "id":...,"shared":...
   std::string counts;       // JSON members: "comment_count":..,"reaction_count":..,"share_count":..
   std::string reactions;    // JSON members of "reactions" without "mine": "counts":{..},"total":..

@@ -9,7 +9,7 @@
 namespace agora::posts {
 namespace {
 
-constexpr const char* kPosts = "SELECT id, author_id, audience FROM content WHERE kind = 'post' ORDER BY id";
+constexpr const char* kPosts = "SELECT id, author_id, audience, container_id FROM content WHERE kind = 'post' ORDER BY id";
 constexpr const char* kTags =
     "SELECT t.tag, c.id, c.author_id, c.audience FROM content_tags t JOIN content c ON c.id = t.content_id"
     " WHERE c.kind = 'post' ORDER BY t.tag, c.id";
@@ -44,11 +44,13 @@ void PostIndex::Build() {
   auto started = std::chrono::steady_clock::now();
   boost::unordered_flat_map<Id, std::vector<Entry>> by_author;
   std::unordered_map<std::string, std::vector<Entry>> by_tag;
+  std::unordered_map<Id, std::vector<Entry>> by_community;
   size_t count = 0;
   db_.Read([&](agora::store::Connection& c) {
     for (auto q = c.Prepare(kPosts); q.Next(); ++count) {
       Entry e{q.Int(0), q.Int(1), content::ParseAudience(q.TextView(2)).value_or(content::Audience::kPrivate)};
       by_author[e.author].push_back(e);
+      if (!q.IsNull(3)) by_community[q.Int(3)].push_back(e);
     }
     std::string tag;
     std::vector<Entry>* list = nullptr;
@@ -66,6 +68,7 @@ void PostIndex::Build() {
   std::unique_lock lock(mu_);
   by_author_ = std::move(by_author);
   by_tag_ = std::move(by_tag);
+  by_community_ = std::move(by_community);
   for (auto& change : pending_) change();
   pending_.clear();
   building_ = false;
@@ -89,10 +92,11 @@ void PostIndex::Erase(std::vector<Entry>& list, Id id) {
   if (it != list.end() && it->id == id) list.erase(it);
 }
 
-void PostIndex::Added(const Entry& e, const std::vector<std::string>& tags) {
+void PostIndex::Added(const Entry& e, const std::vector<std::string>& tags, Id community) {
   std::unique_lock lock(mu_);
-  auto apply = [this, e, tags] {
+  auto apply = [this, e, tags, community] {
     Insert(by_author_[e.author], e);
+    if (community) Insert(by_community_[community], e);
     for (const auto& t : tags) Insert(by_tag_[t], e);
   };
   if (building_) pending_.push_back(apply);
@@ -110,10 +114,11 @@ void PostIndex::TagsChanged(const Entry& e, const std::vector<std::string>& befo
   else apply();
 }
 
-void PostIndex::Removed(const Entry& e, const std::vector<std::string>& tags) {
+void PostIndex::Removed(const Entry& e, const std::vector<std::string>& tags, Id community) {
   std::unique_lock lock(mu_);
-  auto apply = [this, e, tags] {
+  auto apply = [this, e, tags, community] {
     if (auto it = by_author_.find(e.author); it != by_author_.end()) Erase(it->second, e.id);
+    if (auto it = by_community_.find(community); community && it != by_community_.end()) Erase(it->second, e.id);
     for (const auto& t : tags)
       if (auto it = by_tag_.find(t); it != by_tag_.end()) Erase(it->second, e.id);
   };
@@ -122,7 +127,7 @@ void PostIndex::Removed(const Entry& e, const std::vector<std::string>& tags) {
 }
 
 PostIndex::Merged PostIndex::Merge(const std::vector<Id>& authors, const std::vector<std::string>& tags,
-                                               const std::vector<Entry>& extra, Id before_id, size_t want,
+                                   const std::vector<Id>& communities, const std::vector<Entry>& extra, Id before_id, size_t want,
                                                const std::function<bool(const Entry&)>& keep) const {
   // Each list is walked from its newest entry older than `before_id` downwards; a max-heap
   // on the next entry of each list yields the union newest first.
@@ -132,7 +137,7 @@ PostIndex::Merged PostIndex::Merge(const std::vector<Id>& authors, const std::ve
   };
   auto newer = [](const Walk& a, const Walk& b) { return (a.next - 1)->id < (b.next - 1)->id; };
   std::vector<Walk> walks;
-  walks.reserve(authors.size() + tags.size() + 1);
+  walks.reserve(authors.size() + tags.size() + communities.size() + 1);
   auto add = [&](const std::vector<Entry>& list) {
     if (list.empty()) return;
     // A first page starts at each list's end: no search through a long list.
@@ -145,6 +150,8 @@ PostIndex::Merged PostIndex::Merge(const std::vector<Id>& authors, const std::ve
     if (auto it = by_author_.find(a); it != by_author_.end()) add(it->second);
   for (const auto& t : tags)
     if (auto it = by_tag_.find(t); it != by_tag_.end()) add(it->second);
+  for (Id community : communities)
+    if (auto it = by_community_.find(community); it != by_community_.end()) add(it->second);
   add(extra_ascending);
   std::priority_queue<Walk, std::vector<Walk>, decltype(newer)> heap(newer, std::move(walks));  // one make_heap
   Merged out;

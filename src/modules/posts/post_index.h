@@ -41,9 +41,10 @@ class PostIndex {
   void Build();
   bool Ready() const { return ready_.load(std::memory_order_acquire); }
 
-  void Added(const Entry& e, const std::vector<std::string>& tags);
+  // `community`: the community a post is in (0: none).
+  void Added(const Entry& e, const std::vector<std::string>& tags, Id community = 0);
   void TagsChanged(const Entry& e, const std::vector<std::string>& before, const std::vector<std::string>& after);
-  void Removed(const Entry& e, const std::vector<std::string>& tags);
+  void Removed(const Entry& e, const std::vector<std::string>& tags, Id community = 0);
 
   // Up to `want` entries older than `before_id`, newest first, from the posts of `authors`
   // and of `tags` and from `extra` (entries gathered elsewhere, newest first), each once,
@@ -54,8 +55,9 @@ class PostIndex {
     bool more = false;  // stopped at kMaxExamined with entries left
     Id resume_before = 0;  // with `more`: the id to continue below
   };
-  Merged Merge(const std::vector<Id>& authors, const std::vector<std::string>& tags, const std::vector<Entry>& extra,
-               Id before_id, size_t want, const std::function<bool(const Entry&)>& keep) const;
+  Merged Merge(const std::vector<Id>& authors, const std::vector<std::string>& tags, const std::vector<Id>& communities,
+               const std::vector<Entry>& extra, Id before_id, size_t want,
+               const std::function<bool(const Entry&)>& keep) const;
   static constexpr size_t kMaxExamined = 20000;
 
   size_t posts() const;
@@ -68,6 +70,7 @@ class PostIndex {
   mutable std::shared_mutex mu_;
   boost::unordered_flat_map<Id, std::vector<Entry>> by_author_;  // open addressing: a home page looks up ~175
   std::unordered_map<std::string, std::vector<Entry>> by_tag_;
+  std::unordered_map<Id, std::vector<Entry>> by_community_;
   // Changes made while the initial load runs, applied after it (the load's snapshot may or
   // may not include them; applying twice is harmless).
   std::vector<std::function<void()>> pending_;

@@ -24,7 +24,7 @@ int Breadth(Audience a) {
   switch (a) {
     case Audience::kPublic: return 3;
     case Audience::kOrganization: return 2;
-    default: return 1;
+    default: return 1;  // community, restricted
   }
 }
 
@@ -50,10 +50,14 @@ void Publish(bus::Bus* bus, bus::Event::Kind kind, Id actor, Id content_id, std:
 Result<PostView> PostService::Create(const identity::Principal& author, const NewPost& in) {
   const Role role = author.user.role;
   if (role == Role::kAlumnus) return Error::Forbidden("alumni cannot post");
-  if (role == Role::kGuest && in.audience != Audience::kRestricted)
-    return Error::Invalid("audience", "guests post to named people only (restricted)");
-  if (in.audience == Audience::kCommunity || in.audience == Audience::kPrivate)
-    return Error::Invalid("audience", "must be public, organization or restricted");
+  if (role == Role::kGuest && in.audience != Audience::kRestricted && in.audience != Audience::kCommunity)
+    return Error::Invalid("audience", "guests post to named people (restricted) or in their communities only");
+  if (in.audience == Audience::kPrivate)
+    return Error::Invalid("audience", "must be public, organization, community or restricted");
+  if (in.audience == Audience::kCommunity && !in.community_id)
+    return Error::Invalid("community_id", "a community post names its community");
+  if (in.audience != Audience::kCommunity && in.community_id)
+    return Error::Invalid("community_id", "only a community post names a community (audience: community)");
   if (in.audience == Audience::kRestricted && in.people.empty())
     return Error::Invalid("people", "a restricted post needs at least one person");
   if (in.audience != Audience::kRestricted && !in.people.empty())
@@ -74,6 +78,12 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
     head.author_id = author.user.id;
     head.audience = in.audience;
     head.created_at = now;
+    if (in.community_id) {
+      // Members post; to anyone else a community they may not see does not exist.
+      if (!content::store::IsActiveMember(c, *in.community_id, author.user.id))
+        return Error::Invalid("community_id", "no such community, or you are not a member");
+      head.container_id = in.community_id;
+    }
     std::optional<content::ContentHead> original;
     if (in.share_of) {
       auto o = content::LoadReadable(c, me, *in.share_of);
@@ -81,6 +91,9 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
       if (auto p = store::Load(c, o->id); p && p->share_of) o = content::LoadReadable(c, me, *p->share_of);  // share the original
       if (!o) return Error::Invalid("share_of", "no such post");
       original = *o;
+      if (original->audience == Audience::kCommunity &&
+          (in.audience != Audience::kCommunity || in.community_id != original->container_id))
+        return Error::Invalid("audience", "a community's post can only be shared within that community");
       if (Breadth(in.audience) > Breadth(original->audience))
         return Error::Invalid("audience", "a share cannot reach more people than the original (" +
                                               std::string(content::AudienceName(original->audience)) + ")");
@@ -110,7 +123,7 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
     return head.id;
   });
   if (!created) return created.error();
-  if (index_) index_->Added({*created, author.user.id, in.audience}, tags);
+  if (index_) index_->Added({*created, author.user.id, in.audience}, tags, in.community_id.value_or(0));
   auto view = Get(me, *created);
   if (view && view->post.share_of) Forget(*view->post.share_of);  // its share count changed
   Publish(bus_, bus::Event::Kind::kPostCreated, author.user.id, *created);
@@ -164,6 +177,7 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
   std::vector<std::string> tags;
   std::optional<Id> original;
   std::vector<std::string> image_keys;
+  Id container = 0;
   auto st = db_.Write([&](Connection& c) -> Status {
     auto post = store::Load(c, id);
     if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
@@ -174,6 +188,7 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
     notified = notifications::RecipientsAbout(c, id);
     tags = content::store::Tags(c, id);
     entry = PostIndex::Entry{id, post->head.author_id, post->head.audience};
+    container = post->head.container_id.value_or(0);
     for (const auto& i : images::store::OfContent(c, id)) image_keys.push_back(i.key);
     content::store::Delete(c, id);  // comments, reactions, tags, mentions, notifications by cascade
     if (!own)
@@ -185,7 +200,7 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
   if (!st) return st;
   // After the commit: a crash in between leaves unused files, never a post without its.
   if (images_ && !image_keys.empty()) images_->RemoveUnusedFiles(image_keys);
-  if (index_ && entry) index_->Removed(*entry, tags);
+  if (index_ && entry) index_->Removed(*entry, tags, container);
   Forget(id);
   if (original) Forget(*original);
   Publish(bus_, bus::Event::Kind::kPostDeleted, who.user.id, id);
@@ -251,6 +266,7 @@ std::shared_ptr<const CachedPost> PostService::Cached(Connection& c, Id id) {
   entry->id = id;
   entry->author = post->head.author_id;
   entry->audience = post->head.audience;
+  entry->container = post->head.container_id.value_or(0);
   entry->loaded_at_ms = clock_.NowMs();
   auto reactions = o["reactions"].as_object();
   reactions.erase("mine");
@@ -277,6 +293,7 @@ std::vector<std::string> PostService::RenderItems(Connection& c, const content::
     head.id = id;
     head.author_id = p->author;
     head.audience = p->audience;
+    if (p->container) head.container_id = p->container;
     if (!content::CanRead(c, viewer, head)) continue;
     auto found = mine_by_id.find(id);
     const std::string* mine = found == mine_by_id.end() ? nullptr : &found->second;

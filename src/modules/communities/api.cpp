@@ -1,0 +1,213 @@
+// Community routes: the directory, a community, membership and moderation.
+#include "modules/communities/api.h"
+
+#include <boost/json/array.hpp>
+
+#include "core/cursor.h"
+#include "core/json.h"
+#include "http/response.h"
+#include "modules/communities/json.h"
+
+namespace agora::communities {
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+Result<std::optional<std::vector<std::string>>> OptionalTags(const boost::json::object& o) {
+  auto* v = o.if_contains("tags");
+  if (!v || v->is_null()) return std::optional<std::vector<std::string>>();
+  if (!v->is_array()) return Error::Invalid("tags", "tags must be an array of strings");
+  std::vector<std::string> out;
+  for (size_t i = 0; i < v->as_array().size(); ++i) {
+    const auto& t = v->as_array()[i];
+    if (!t.is_string()) return Error::Invalid("tags[" + std::to_string(i) + "]", "must be a string");
+    out.emplace_back(t.as_string());
+  }
+  return std::optional(out);
+}
+
+Result<CommunityChange> ParseChange(const boost::json::object& o) {
+  CommunityChange ch;
+  for (auto [field, target] : {std::pair{"name", &ch.name}, {"handle", &ch.handle}, {"description", &ch.description}}) {
+    auto v = agora::json::OptionalString(o, field);
+    if (!v) return v.error();
+    *target = *v;
+  }
+  auto type = agora::json::OptionalString(o, "type");
+  if (!type) return type.error();
+  if (*type) {
+    ch.type = ParseType(**type);
+    if (!ch.type) return Error::Invalid("type", "must be open, moderated or restricted");
+  }
+  for (auto [field, target] : {std::pair{"listed", &ch.listed}, {"allow_guests", &ch.allow_guests}, {"alumni", &ch.alumni}}) {
+    auto v = agora::json::OptionalBool(o, field);
+    if (!v) return v.error();
+    *target = *v;
+  }
+  auto tags = OptionalTags(o);
+  if (!tags) return tags.error();
+  ch.tags = *tags;
+  return ch;
+}
+
+Response CommunityResponse(int status, const Result<CommunityView>& r) {
+  return r ? http::Json(status, json::CommunityJson(*r)) : http::Problem(r.error());
+}
+
+}  // namespace
+
+void RegisterApi(http::Router& router, CommunityService& service) {
+  constexpr std::int64_t kBody = 64 * 1024;
+  router.Add(Method::kPost, "/api/v1/communities",
+             {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true,
+              .summary = "Create a community (you become its owner)", .tag = "communities"},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"name", "handle", "description", "type", "listed", "allow_guests",
+                                                          "alumni", "tags"});
+                   !st)
+                 return http::Problem(st.error());
+               auto ch = ParseChange(*body);
+               if (!ch) return http::Problem(ch.error());
+               NewCommunity in;
+               in.name = ch->name.value_or("");
+               in.handle = ch->handle.value_or("");
+               in.description = ch->description.value_or("");
+               if (!ch->type) return http::Problem(Error::Invalid("type", "must be open, moderated or restricted"));
+               in.type = *ch->type;
+               in.listed = ch->listed.value_or(true);
+               in.allow_guests = ch->allow_guests.value_or(false);
+               in.alumni = ch->alumni.value_or(false);
+               in.tags = ch->tags.value_or(std::vector<std::string>{});
+               return CommunityResponse(201, service.Create(*req.principal, in));
+             });
+  router.Add(Method::kGet, "/api/v1/communities",
+             {.access = Access::kUser, .summary = "The community directory: ?q= (name, handle or tag), ?mine=true, by name",
+              .tag = "communities"},
+             [&service](Request& req) {
+               auto limit = ParseLimit(req.Query("limit"));
+               if (!limit) return http::Problem(limit.error());
+               auto page = service.Directory(content::ViewerOf(req.principal), req.Query("q"), req.Query("mine") == "true",
+                                             req.Query("cursor"), *limit);
+               if (!page) return http::Problem(page.error());
+               boost::json::array items;
+               for (const auto& v : page->items) items.push_back(json::CommunityJson(v));
+               return http::Json(200, http::Page(std::move(items), page->next_cursor));
+             });
+  router.Add(Method::kGet, "/api/v1/communities/{id}",
+             {.access = Access::kUser, .summary = "A community, by id or handle", .tag = "communities"},
+             [&service](Request& req) {
+               return CommunityResponse(200, service.Get(content::ViewerOf(req.principal), req.Param("id")));
+             });
+  router.Add(Method::kPatch, "/api/v1/communities/{id}",
+             {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Change a community (owners; moderators: description and tags)",
+              .tag = "communities"},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"name", "handle", "description", "type", "listed", "allow_guests",
+                                                          "alumni", "tags"});
+                   !st)
+                 return http::Problem(st.error());
+               auto ch = ParseChange(*body);
+               if (!ch) return http::Problem(ch.error());
+               return CommunityResponse(200, service.Update(*req.principal, req.Param("id"), *ch));
+             });
+  router.Add(Method::kPost, "/api/v1/communities/{id}/join",
+             {.access = Access::kUser, .summary = "Join (open), ask to join (moderated) or accept an invitation", .tag = "communities"},
+             [&service](Request& req) { return CommunityResponse(200, service.Join(*req.principal, req.Param("id"))); });
+  router.Add(Method::kPost, "/api/v1/communities/{id}/leave",
+             {.access = Access::kUser, .summary = "Leave, withdraw a request or decline an invitation", .tag = "communities"},
+             [&service](Request& req) {
+               auto st = service.Leave(*req.principal, req.Param("id"));
+               return st ? http::NoContent() : http::Problem(st.error());
+             });
+  router.Add(Method::kPut, "/api/v1/communities/{id}/mute",
+             {.access = Access::kUser, .summary = "Leave the community's posts out of my home feed", .tag = "communities"},
+             [&service](Request& req) {
+               auto m = service.SetMuted(*req.principal, req.Param("id"), true);
+               return m ? http::Json(200, json::MembershipJson(*m)) : http::Problem(m.error());
+             });
+  router.Add(Method::kDelete, "/api/v1/communities/{id}/mute",
+             {.access = Access::kUser, .summary = "Show the community's posts in my home feed again", .tag = "communities"},
+             [&service](Request& req) {
+               auto m = service.SetMuted(*req.principal, req.Param("id"), false);
+               return m ? http::Json(200, json::MembershipJson(*m)) : http::Problem(m.error());
+             });
+  router.Add(Method::kPost, "/api/v1/communities/{id}/invitations",
+             {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Invite a person ({\"person_id\"}; owners and moderators)",
+              .tag = "communities"},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"person_id"}); !st) return http::Problem(st.error());
+               auto raw = agora::json::RequiredString(*body, "person_id");
+               if (!raw) return http::Problem(raw.error());
+               auto person = ParseId(*raw);
+               if (!person) return http::Problem(Error::Invalid("person_id", "must be a person's id"));
+               auto m = service.Invite(*req.principal, req.Param("id"), *person);
+               return m ? http::Json(201, json::MembershipJson(*m)) : http::Problem(m.error());
+             });
+  router.Add(Method::kGet, "/api/v1/communities/{id}/members",
+             {.access = Access::kUser, .summary = "Members (?state=pending|invited|banned for owners and moderators)",
+              .tag = "communities"},
+             [&service](Request& req) {
+               auto limit = ParseLimit(req.Query("limit"));
+               if (!limit) return http::Problem(limit.error());
+               std::string state_text = req.Query("state");
+               auto state = state_text.empty() ? std::optional(State::kActive) : ParseState(state_text);
+               if (!state) return http::Problem(Error::Invalid("state", "must be active, pending, invited or banned"));
+               auto page = service.Members(content::ViewerOf(req.principal), req.Param("id"), *state, req.Query("cursor"), *limit);
+               if (!page) return http::Problem(page.error());
+               boost::json::array items;
+               for (const auto& m : page->items) items.push_back(json::MembershipJson(m));
+               return http::Json(200, http::Page(std::move(items), page->next_cursor));
+             });
+  router.Add(Method::kPatch, "/api/v1/communities/{id}/members/{person_id}",
+             {.access = Access::kUser, .max_body_bytes = kBody,
+              .summary = "Approve a request ({\"state\": \"active\"}) or set a role (owners)", .tag = "communities"},
+             [&service](Request& req) {
+               auto person = http::IdParam(req, "person_id");
+               if (!person) return http::Problem(person.error());
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"role", "state"}); !st) return http::Problem(st.error());
+               auto role_text = agora::json::OptionalString(*body, "role");
+               if (!role_text) return http::Problem(role_text.error());
+               auto state_text = agora::json::OptionalString(*body, "state");
+               if (!state_text) return http::Problem(state_text.error());
+               std::optional<Role> role;
+               std::optional<State> state;
+               if (*role_text && !(role = ParseRole(**role_text)))
+                 return http::Problem(Error::Invalid("role", "must be owner, moderator or member"));
+               if (*state_text && !(state = ParseState(**state_text)))
+                 return http::Problem(Error::Invalid("state", "must be active"));
+               auto m = service.ChangeMember(*req.principal, req.Param("id"), *person, role, state);
+               return m ? http::Json(200, json::MembershipJson(*m)) : http::Problem(m.error());
+             });
+  router.Add(Method::kDelete, "/api/v1/communities/{id}/members/{person_id}",
+             {.access = Access::kUser, .max_body_bytes = kBody,
+              .summary = "Remove a member, refuse a request or withdraw an invitation; {\"ban\": true} keeps them out",
+              .tag = "communities"},
+             [&service](Request& req) {
+               auto person = http::IdParam(req, "person_id");
+               if (!person) return http::Problem(person.error());
+               bool ban = req.Query("ban") == "true";
+               if (!req.body.empty()) {
+                 auto body = http::JsonBody(req);
+                 if (!body) return http::Problem(body.error());
+                 if (auto st = agora::json::OnlyKeys(*body, {"ban"}); !st) return http::Problem(st.error());
+                 auto b = agora::json::OptionalBool(*body, "ban");
+                 if (!b) return http::Problem(b.error());
+                 ban = b->value_or(ban);
+               }
+               auto st = service.RemoveMember(*req.principal, req.Param("id"), *person, ban);
+               return st ? http::NoContent() : http::Problem(st.error());
+             });
+}
+
+}  // namespace agora::communities

@@ -1,0 +1,10 @@
+#pragma once
+
+#include "http/router.h"
+#include "modules/communities/service.h"
+
+namespace agora::communities {
+
+void RegisterApi(http::Router& router, CommunityService& service);
+
+}  // namespace agora::communities

@@ -1,0 +1,117 @@
+// Communities: creating and changing them, the directory, and membership (join or ask,
+// invite, approve, roles, leave, remove, ban). Every membership change and moderation action
+// is written to the audit log in the same transaction. No HTTP types. Thread-safe.
+//
+// Who may see a community: its members (also invited and pending people), and for listed
+// ones the organization's members (alumni: listed alumni communities). A secret community,
+// its members and its content answer 404 to everyone else, exactly like one that does not
+// exist.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "modules/communities/model.h"
+#include "modules/content/model.h"
+#include "modules/identity/model.h"
+#include "store/database.h"
+
+namespace agora::communities {
+
+struct NewCommunity {
+  std::string name, handle, description;
+  Type type = Type::kOpen;
+  bool listed = true;
+  bool allow_guests = false;
+  bool alumni = false;
+  std::vector<std::string> tags;
+};
+
+struct CommunityChange {
+  std::optional<std::string> name, handle, description;
+  std::optional<Type> type;
+  std::optional<bool> listed, allow_guests, alumni;
+  std::optional<std::vector<std::string>> tags;
+};
+
+// A community as one viewer sees it: with their own membership, if any.
+struct CommunityView {
+  Community community;
+  std::optional<Membership> mine;
+};
+
+struct DirectoryPage {
+  std::vector<CommunityView> items;
+  std::optional<std::string> next_cursor;
+};
+
+struct MemberPage {
+  std::vector<Membership> items;
+  std::optional<std::string> next_cursor;
+};
+
+class CommunityService {
+ public:
+  CommunityService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
+
+  // Called after each commit that changes whether `person` is an active member of a
+  // community (the home feed keeps that in memory; streams re-check on their own).
+  void SetMembershipChangedListener(std::function<void(Id person)> listener) { changed_ = std::move(listener); }
+
+  Result<CommunityView> Create(const identity::Principal& who, const NewCommunity& in);
+  // By id or handle; 404 when the viewer may not see it.
+  Result<CommunityView> Get(const content::Viewer& viewer, std::string_view id_or_handle);
+  // Owners change everything; moderators the description and tags.
+  Result<CommunityView> Update(const identity::Principal& who, std::string_view id_or_handle, const CommunityChange& change);
+  Result<DirectoryPage> Directory(const content::Viewer& viewer, const std::string& q, bool mine, std::string_view cursor,
+                                  int limit);
+
+  // Open: joins. Moderated: asks (pending). Restricted: accepts an invitation (403 without one).
+  Result<CommunityView> Join(const identity::Principal& who, std::string_view id_or_handle);
+  // Leaves, withdraws a request or declines an invitation; the last owner cannot (409).
+  Status Leave(const identity::Principal& who, std::string_view id_or_handle);
+  // Owners and moderators invite a person (members by id; guests only where guests are
+  // allowed, alumni only into alumni communities).
+  Result<Membership> Invite(const identity::Principal& who, std::string_view id_or_handle, Id person);
+  // Active members for anyone who may see the community; pending, invited and banned lists
+  // for its owners and moderators.
+  Result<MemberPage> Members(const content::Viewer& viewer, std::string_view id_or_handle, State state,
+                             std::string_view cursor, int limit);
+  // Approves a request (`state` active), or sets a role (owners only; the last owner stays).
+  Result<Membership> ChangeMember(const identity::Principal& who, std::string_view id_or_handle, Id person,
+                                  std::optional<Role> role, std::optional<State> state);
+  // Removes a member, refuses a request, withdraws an invitation; `ban` keeps them out.
+  Status RemoveMember(const identity::Principal& who, std::string_view id_or_handle, Id person, bool ban);
+  // Mutes or unmutes the community in one's home feed.
+  Result<Membership> SetMuted(const identity::Principal& who, std::string_view id_or_handle, bool muted);
+
+  // Whether `viewer` may see the community at all (the directory's rule for one community).
+  static bool Visible(const Community& community, const std::optional<Membership>& mine, const content::Viewer& viewer);
+
+  static constexpr size_t kMaxName = 100;
+  static constexpr size_t kMaxDescription = 10'000;
+  static constexpr size_t kMaxTags = 20;
+
+ private:
+  struct Resolved {
+    Community community;
+    std::optional<Membership> mine;
+  };
+  // The community and the viewer's membership; 404 when the viewer may not see it.
+  Result<Resolved> Resolve(agora::store::Connection& c, const content::Viewer& viewer, std::string_view id_or_handle);
+  void Changed(Id person) {
+    if (changed_) changed_(person);
+  }
+
+  agora::store::Database& db_;
+  IdGenerator& ids_;
+  const Clock& clock_;
+  std::function<void(Id)> changed_;
+};
+
+}  // namespace agora::communities

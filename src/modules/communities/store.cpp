@@ -1,0 +1,170 @@
+#include "modules/communities/store.h"
+
+namespace agora::communities::store {
+namespace {
+
+constexpr const char* kColumns =
+    "co.id, co.handle, co.name, co.description, co.description_html, co.type, co.listed, co.allow_guests, co.alumni,"
+    " co.member_count, co.created_by, co.created_at, co.updated_at";
+
+Community Row(Connection& c, agora::store::Query& q) {
+  Community x;
+  x.id = q.Int(0);
+  x.handle = q.Text(1);
+  x.name = q.Text(2);
+  x.description = q.Text(3);
+  x.description_html = q.Text(4);
+  x.type = ParseType(q.TextView(5)).value_or(Type::kRestricted);
+  x.listed = q.Int(6) != 0;
+  x.allow_guests = q.Int(7) != 0;
+  x.alumni = q.Int(8) != 0;
+  x.member_count = q.Int(9);
+  x.created_by = q.Int(10);
+  x.created_at = q.Int(11);
+  x.updated_at = q.Int(12);
+  for (auto t = c.Prepare("SELECT tag FROM community_tags WHERE community_id = ?1 ORDER BY tag", x.id); t.Next();)
+    x.tags.push_back(t.Text(0));
+  return x;
+}
+
+Membership MemberRow(agora::store::Query& q) {
+  Membership m;
+  m.community_id = q.Int(0);
+  m.person_id = q.Int(1);
+  m.role = ParseRole(q.TextView(2)).value_or(Role::kMember);
+  m.state = ParseState(q.TextView(3)).value_or(State::kBanned);
+  m.muted = q.Int(4) != 0;
+  if (!q.IsNull(5)) m.invited_by = q.Int(5);
+  m.created_at = q.Int(6);
+  m.updated_at = q.Int(7);
+  return m;
+}
+
+constexpr const char* kMemberColumns = "community_id, person_id, role, state, muted, invited_by, created_at, updated_at";
+
+}  // namespace
+
+const char* const kVisibleToViewer =
+    "(EXISTS (SELECT 1 FROM community_members vm WHERE vm.community_id = co.id AND vm.person_id = ?901"
+    " AND vm.state IN ('active', 'invited', 'pending'))"
+    " OR ((co.type <> 'restricted' OR co.listed) AND (?902 OR (?904 AND co.alumni))))";
+
+void BindViewer(agora::store::Query& q, const content::Viewer& viewer) {
+  q.Bind(901, viewer.id).Bind(902, viewer.in_organization()).Bind(904, viewer.signed_in() && viewer.role == identity::Role::kAlumnus);
+}
+
+void Insert(Connection& c, const Community& x) {
+  c.Prepare("INSERT INTO communities (id, handle, name, description, description_html, type, listed, allow_guests, alumni,"
+            " member_count, created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?12)",
+            x.id, x.handle, x.name, x.description, x.description_html, TypeName(x.type), x.listed, x.allow_guests, x.alumni,
+            x.created_by, x.created_at, x.updated_at)
+      .Run();
+  SetTags(c, x.id, x.tags);
+}
+
+void Update(Connection& c, const Community& x) {
+  c.Prepare("UPDATE communities SET handle = ?2, name = ?3, description = ?4, description_html = ?5, type = ?6, listed = ?7,"
+            " allow_guests = ?8, alumni = ?9, updated_at = ?10 WHERE id = ?1",
+            x.id, x.handle, x.name, x.description, x.description_html, TypeName(x.type), x.listed, x.allow_guests, x.alumni,
+            x.updated_at)
+      .Run();
+  SetTags(c, x.id, x.tags);
+}
+
+std::optional<Community> Load(Connection& c, Id id) {
+  auto q = c.Prepare(std::string("SELECT ") + kColumns + " FROM communities co WHERE co.id = ?1", id);
+  if (!q.Next()) return std::nullopt;
+  return Row(c, q);
+}
+
+std::optional<Community> LoadByHandle(Connection& c, std::string_view handle) {
+  auto q = c.Prepare(std::string("SELECT ") + kColumns + " FROM communities co WHERE co.handle = ?1", handle);
+  if (!q.Next()) return std::nullopt;
+  return Row(c, q);
+}
+
+bool HandleTaken(Connection& c, std::string_view handle) {
+  return c.Prepare("SELECT 1 FROM communities WHERE handle = ?1", handle).Next();
+}
+
+void SetTags(Connection& c, Id community, const std::vector<std::string>& tags) {
+  c.Prepare("DELETE FROM community_tags WHERE community_id = ?1", community).Run();
+  for (const auto& t : tags) c.Prepare("INSERT OR IGNORE INTO community_tags (community_id, tag) VALUES (?1, ?2)", community, t).Run();
+}
+
+std::optional<Membership> MembershipOf(Connection& c, Id community, Id person) {
+  auto q = c.Prepare(std::string("SELECT ") + kMemberColumns +
+                         " FROM community_members WHERE community_id = ?1 AND person_id = ?2",
+                     community, person);
+  if (!q.Next()) return std::nullopt;
+  return MemberRow(q);
+}
+
+void PutMembership(Connection& c, const Membership& m) {
+  auto before = MembershipOf(c, m.community_id, m.person_id);
+  c.Prepare("INSERT INTO community_members (community_id, person_id, role, state, muted, invited_by, created_at, updated_at)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (community_id, person_id) DO UPDATE SET role = ?3,"
+            " state = ?4, muted = ?5, invited_by = ?6, updated_at = ?8",
+            m.community_id, m.person_id, RoleName(m.role), StateName(m.state), m.muted, m.invited_by, m.created_at,
+            m.updated_at)
+      .Run();
+  const int delta = (m.active() ? 1 : 0) - (before && before->active() ? 1 : 0);
+  if (delta != 0)
+    c.Prepare("UPDATE communities SET member_count = member_count + ?2 WHERE id = ?1", m.community_id, delta).Run();
+}
+
+void DeleteMembership(Connection& c, Id community, Id person) {
+  auto before = MembershipOf(c, community, person);
+  if (!before) return;
+  c.Prepare("DELETE FROM community_members WHERE community_id = ?1 AND person_id = ?2", community, person).Run();
+  if (before->active()) c.Prepare("UPDATE communities SET member_count = member_count - 1 WHERE id = ?1", community).Run();
+}
+
+int ActiveOwners(Connection& c, Id community) {
+  auto q = c.Prepare("SELECT count(*) FROM community_members WHERE community_id = ?1 AND state = 'active' AND role = 'owner'",
+                     community);
+  return q.Next() ? static_cast<int>(q.Int(0)) : 0;
+}
+
+std::vector<Membership> Members(Connection& c, Id community, State state, Id after, int limit) {
+  std::vector<Membership> out;
+  auto q = c.Prepare(std::string("SELECT ") + kMemberColumns +
+                         " FROM community_members WHERE community_id = ?1 AND state = ?2 AND person_id > ?3"
+                         " ORDER BY person_id LIMIT ?4",
+                     community, StateName(state), after, limit);
+  while (q.Next()) out.push_back(MemberRow(q));
+  return out;
+}
+
+std::vector<Id> ActiveCommunitiesOf(Connection& c, Id person, bool include_muted) {
+  std::vector<Id> out;
+  auto q = c.Prepare("SELECT community_id FROM community_members WHERE person_id = ?1 AND state = 'active'"
+                     " AND (?2 OR NOT muted) ORDER BY community_id",
+                     person, include_muted);
+  while (q.Next()) out.push_back(q.Int(0));
+  return out;
+}
+
+std::vector<Community> Directory(Connection& c, const content::Viewer& viewer, const std::string& q, bool mine,
+                                 const std::string& after_name, Id after_id, int limit) {
+  std::string pattern = "%";
+  for (char ch : q) {
+    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+    pattern += ch;
+  }
+  pattern += '%';
+  auto query = c.Prepare(
+      std::string("SELECT ") + kColumns + " FROM communities co WHERE " + kVisibleToViewer +
+          " AND (?4 = '' OR co.name LIKE ?5 ESCAPE '\\' OR co.handle LIKE ?5 ESCAPE '\\'"
+          " OR EXISTS (SELECT 1 FROM community_tags t WHERE t.community_id = co.id AND t.tag = lower(?4)))"
+          " AND (NOT ?6 OR EXISTS (SELECT 1 FROM community_members m WHERE m.community_id = co.id AND m.person_id = ?901"
+          " AND m.state = 'active'))"
+          " AND (co.name COLLATE NOCASE, co.id) > (?1, ?2) ORDER BY co.name COLLATE NOCASE, co.id LIMIT ?3",
+      after_name, after_id, limit, q, pattern, mine);
+  BindViewer(query, viewer);
+  std::vector<Community> out;
+  while (query.Next()) out.push_back(Row(c, query));
+  return out;
+}
+
+}  // namespace agora::communities::store

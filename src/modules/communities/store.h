@@ -1,0 +1,44 @@
+// SQL for communities, their tags and memberships.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/communities/model.h"
+#include "modules/content/model.h"
+#include "store/database.h"
+
+namespace agora::communities::store {
+
+using agora::store::Connection;
+
+void Insert(Connection& c, const Community& community);
+void Update(Connection& c, const Community& community);
+std::optional<Community> Load(Connection& c, Id id);
+std::optional<Community> LoadByHandle(Connection& c, std::string_view handle);
+bool HandleTaken(Connection& c, std::string_view handle);
+void SetTags(Connection& c, Id community, const std::vector<std::string>& tags);
+
+std::optional<Membership> MembershipOf(Connection& c, Id community, Id person);
+// Inserts or replaces the row, keeping member_count (active members) exact.
+void PutMembership(Connection& c, const Membership& m);
+void DeleteMembership(Connection& c, Id community, Id person);
+int ActiveOwners(Connection& c, Id community);
+
+// Memberships in `state`, by role (owners first) then person id, after `after` (a person id).
+std::vector<Membership> Members(Connection& c, Id community, State state, Id after, int limit);
+// The communities `person` is an active member of (their home feed includes them unless muted).
+std::vector<Id> ActiveCommunitiesOf(Connection& c, Id person, bool include_muted);
+
+// `(...)` over a communities row aliased `co`: whether the viewer may know it exists, with
+// the viewer bound by BindViewer (?901 id, ?902 reads organization content, ?904 alumnus).
+extern const char* const kVisibleToViewer;
+void BindViewer(agora::store::Query& q, const content::Viewer& viewer);
+
+// The directory page: communities visible to the viewer whose name or handle contains `q`
+// or that carry the tag `q` (empty: all), or only the viewer's own (`mine`), by name.
+std::vector<Community> Directory(Connection& c, const content::Viewer& viewer, const std::string& q, bool mine,
+                                 const std::string& after_name, Id after_id, int limit);
+
+}  // namespace agora::communities::store

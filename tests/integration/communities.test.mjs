@@ -1,0 +1,155 @@
+// Communities: creating them, the directory, joining, asking, invitations, roles, posting
+// to a community, its stream, and the rule that a secret community does not exist for
+// anyone outside it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
+
+describe('communities', () => {
+  let server;
+  let p;
+  let c;
+  const made = {};
+  const create = (who, body) => c[who].post('/api/v1/communities', body);
+
+  before(async () => {
+    server = await startServer();
+    const admin = await setupAdmin(server);
+    ({ people: p, clients: c } = await addPeople(server, admin, [
+      ['ana', 'member', 'Ana Owner'], ['bo', 'member', 'Bo Member'], ['cy', 'member', 'Cy Outsider'],
+      ['gus', 'guest', 'Gus Guest'], ['alf', 'alumnus', 'Alf Alum'],
+    ]));
+    for (const [key, type, extra] of [['open', 'open', {}], ['moderated', 'moderated', {}], ['listed', 'restricted', {}],
+      ['secret', 'restricted', { listed: false }], ['clients', 'restricted', { allow_guests: true }]]) {
+      const r = await create('ana', { name: `Team ${key}`, handle: `team-${key}`, description: `The **${key}** one`, type, tags: ['rust', 'Pilot'], ...extra });
+      assert.equal(r.status, 201, r.text);
+      assert.equal(r.json.membership.role, 'owner');
+      assert.equal(r.json.member_count, 1);
+      made[key] = r.json;
+    }
+  });
+  after(() => server.stop());
+
+  test('creating checks its fields; guests and alumni cannot create', async () => {
+    assert.equal(made.open.description_html, '<p>The <strong>open</strong> one</p>\n');
+    assert.deepEqual(made.open.tags, ['pilot', 'rust']);
+    assertProblem(assert, await create('ana', { name: 'x', handle: 'a', type: 'open' }), 422, { field: 'handle' });
+    assertProblem(assert, await create('ana', { name: '', handle: 'fine-handle', type: 'open' }), 422, { field: 'name' });
+    assertProblem(assert, await create('ana', { name: 'X', handle: 'fine-handle', type: 'club' }), 422, { field: 'type' });
+    assertProblem(assert, await create('ana', { name: 'X', handle: 'fine-handle', type: 'open', listed: false }), 422, { field: 'listed' });
+    assertProblem(assert, await create('bo', { name: 'Again', handle: 'TEAM-OPEN', type: 'open' }), 409, { field: 'handle' });
+    assertProblem(assert, await create('ana', { name: 'X', handle: 'fine-handle', type: 'open', colour: 'red' }), 422);
+    assertProblem(assert, await create('gus', { name: 'G', handle: 'guests-own', type: 'open' }), 403);
+    assertProblem(assert, await create('alf', { name: 'A', handle: 'alumni-own', type: 'open' }), 403);
+  });
+
+  test('the directory shows listed communities, never a secret one to outsiders', async () => {
+    const names = async (who, query = '') => (await c[who].get(`/api/v1/communities${query}`)).json.items.map((i) => i.handle);
+    assert.deepEqual(await names('cy'), ['team-clients', 'team-listed', 'team-moderated', 'team-open']);
+    assert.ok((await names('ana')).includes('team-secret'), 'its owner sees it');
+    assert.deepEqual(await names('cy', '?q=moder'), ['team-moderated']);
+    assert.deepEqual(await names('cy', '?q=secret'), []);
+    assert.equal((await names('cy', '?q=rust')).length, 4, 'by tag');
+    assert.deepEqual(await names('gus'), [], 'guests see only their own communities');
+    assert.deepEqual(await names('alf'), [], 'alumni see alumni communities only');
+    assertProblem(assert, await c.cy.get(`/api/v1/communities/${made.secret.id}`), 404);
+    assertProblem(assert, await c.cy.get('/api/v1/communities/team-secret'), 404);
+    assertProblem(assert, await c.cy.post(`/api/v1/communities/${made.secret.id}/join`), 404);
+    assertProblem(assert, await c.cy.get(`/api/v1/feed?source=community:${made.secret.id}`), 404);
+    assertProblem(assert, await c.cy.get(`/api/v1/communities/${made.secret.id}/members`), 404);
+    const page = await c.cy.get('/api/v1/communities?limit=2');
+    const rest = await c.cy.get(`/api/v1/communities?limit=2&cursor=${encodeURIComponent(page.json.next_cursor)}`);
+    assert.deepEqual([...page.json.items, ...rest.json.items].map((i) => i.handle), ['team-clients', 'team-listed', 'team-moderated', 'team-open']);
+  });
+
+  test('join an open one, ask a moderated one, be invited to a restricted one', async () => {
+    const joined = await c.bo.post(`/api/v1/communities/${made.open.id}/join`);
+    assert.equal(joined.status, 200, joined.text);
+    assert.equal(joined.json.membership.state, 'active');
+    assert.equal(joined.json.member_count, 2);
+
+    const asked = await c.bo.post(`/api/v1/communities/${made.moderated.id}/join`);
+    assert.equal(asked.json.membership.state, 'pending');
+    assertProblem(assert, await c.bo.get(`/api/v1/communities/${made.moderated.id}/members?state=pending`), 403);
+    const pending = await c.ana.get(`/api/v1/communities/${made.moderated.id}/members?state=pending`);
+    assert.deepEqual(pending.json.items.map((m) => m.person_id), [p.bo.id]);
+    const approved = await c.ana.patch(`/api/v1/communities/${made.moderated.id}/members/${p.bo.id}`, { state: 'active' });
+    assert.equal(approved.status, 200, approved.text);
+    assert.equal((await c.bo.get(`/api/v1/communities/${made.moderated.id}`)).json.membership.state, 'active');
+
+    assertProblem(assert, await c.bo.post(`/api/v1/communities/${made.listed.id}/join`), 403);
+    assertProblem(assert, await c.bo.post(`/api/v1/communities/${made.secret.id}/invitations`, { person_id: p.cy.id }), 404);
+    const invited = await c.ana.post(`/api/v1/communities/${made.secret.id}/invitations`, { person_id: p.bo.id });
+    assert.equal(invited.status, 201, invited.text);
+    assert.equal(invited.json.state, 'invited');
+    assert.equal((await c.bo.get(`/api/v1/communities/${made.secret.id}`)).json.membership.state, 'invited', 'the invited may see it');
+    assert.equal((await c.bo.post(`/api/v1/communities/${made.secret.id}/join`)).json.membership.state, 'active');
+    const members = await c.bo.get(`/api/v1/communities/${made.secret.id}/members`);
+    assert.deepEqual(members.json.items.map((m) => [m.person_id, m.role]).sort(), [[p.ana.id, 'owner'], [p.bo.id, 'member']].sort());
+  });
+
+  test('roles: only owners set them, and the last owner cannot go', async () => {
+    assertProblem(assert, await c.ana.post(`/api/v1/communities/${made.secret.id}/leave`), 409);
+    assertProblem(assert, await c.ana.patch(`/api/v1/communities/${made.secret.id}/members/${p.ana.id}`, { role: 'member' }), 409);
+    assertProblem(assert, await c.bo.patch(`/api/v1/communities/${made.secret.id}/members/${p.bo.id}`, { role: 'owner' }), 403);
+    const promoted = await c.ana.patch(`/api/v1/communities/${made.secret.id}/members/${p.bo.id}`, { role: 'moderator' });
+    assert.equal(promoted.json.role, 'moderator');
+    const changed = await c.bo.patch(`/api/v1/communities/${made.secret.id}`, { description: 'Moderated by Bo' });
+    assert.equal(changed.status, 200, changed.text);
+    assertProblem(assert, await c.bo.patch(`/api/v1/communities/${made.secret.id}`, { name: 'Mine now' }), 403);
+    assertProblem(assert, await c.ana.patch(`/api/v1/communities/${made.secret.id}/members/${p.bo.id}`, { role: 'boss' }), 422, { field: 'role' });
+  });
+
+  test('community posts: members post and read them; nobody else sees them anywhere', async () => {
+    const post = await c.bo.post('/api/v1/posts', { body: 'Inside news #pilot', audience: 'community', community_id: made.secret.id });
+    assert.equal(post.status, 201, post.text);
+    assert.equal(post.json.audience, 'community');
+    assertProblem(assert, await c.cy.post('/api/v1/posts', { body: 'let me in', audience: 'community', community_id: made.secret.id }), 422, { field: 'community_id' });
+    assertProblem(assert, await c.bo.post('/api/v1/posts', { body: 'no community', audience: 'community' }), 422, { field: 'community_id' });
+    const stream = await c.ana.get(`/api/v1/feed?source=community:${made.secret.id}`);
+    assert.deepEqual(stream.json.items.map((i) => i.id), [post.json.id]);
+    assert.ok((await c.ana.get('/api/v1/feed')).json.items.some((i) => i.id === post.json.id), 'in a member\'s home feed');
+    for (const who of ['cy', 'gus', 'alf']) {
+      assertProblem(assert, await c[who].get(`/api/v1/posts/${post.json.id}`), 404);
+      assertProblem(assert, await c[who].get(`/api/v1/content/${post.json.id}/comments`), 404);
+      assert.ok(!(await c[who].get('/api/v1/feed?source=tag:pilot')).json.items.some((i) => i.id === post.json.id));
+      assert.ok(!(await c[who].get(`/api/v1/feed?source=person:${p.bo.id}`)).json.items?.some((i) => i.id === post.json.id));
+    }
+    // A community's post is shared only within it.
+    assertProblem(assert, await c.ana.post('/api/v1/posts', { body: 'fwd', share_of: post.json.id, audience: 'organization' }), 422, { field: 'audience' });
+    const inside = await c.ana.post('/api/v1/posts', { body: 'fwd', share_of: post.json.id, audience: 'community', community_id: made.secret.id });
+    assert.equal(inside.status, 201, inside.text);
+    // Muting keeps it out of the home feed, not out of the community's stream.
+    assert.equal((await c.ana.request('PUT', `/api/v1/communities/${made.secret.id}/mute`)).status, 200);
+    assert.ok(!(await c.ana.get('/api/v1/feed')).json.items.some((i) => i.id === post.json.id), 'muted');
+    assert.equal((await c.ana.get(`/api/v1/feed?source=community:${made.secret.id}`)).json.items.length, 2);
+    assert.equal((await c.ana.delete(`/api/v1/communities/${made.secret.id}/mute`)).status, 200);
+    assert.ok((await c.ana.get('/api/v1/feed')).json.items.some((i) => i.id === post.json.id), 'unmuted');
+  });
+
+  test('a removed or banned member loses access at once; a banned one cannot come back', async () => {
+    const post = await c.ana.post('/api/v1/posts', { body: 'For members', audience: 'community', community_id: made.open.id });
+    assert.equal((await c.bo.get(`/api/v1/posts/${post.json.id}`)).status, 200);
+    assert.equal((await c.ana.delete(`/api/v1/communities/${made.open.id}/members/${p.bo.id}`)).status, 204);
+    assertProblem(assert, await c.bo.get(`/api/v1/posts/${post.json.id}`), 404);
+    assert.equal((await c.bo.get(`/api/v1/feed?source=community:${made.open.id}`)).json.items.length, 0, 'a listed community: its stream is empty to outsiders');
+    assert.equal((await c.bo.post(`/api/v1/communities/${made.open.id}/join`)).json.membership.state, 'active', 'removed, not banned: may rejoin');
+    assert.equal((await c.ana.request('DELETE', `/api/v1/communities/${made.open.id}/members/${p.bo.id}`, { body: { ban: true } })).status, 204);
+    assertProblem(assert, await c.bo.get(`/api/v1/posts/${post.json.id}`), 404);
+    assertProblem(assert, await c.bo.post(`/api/v1/communities/${made.open.id}/join`), 403);
+    const banned = await c.ana.get(`/api/v1/communities/${made.open.id}/members?state=banned`);
+    assert.deepEqual(banned.json.items.map((m) => m.person_id), [p.bo.id]);
+  });
+
+  test('guests join only communities that allow guests, and see nothing of the organization', async () => {
+    assertProblem(assert, await c.ana.post(`/api/v1/communities/${made.listed.id}/invitations`, { person_id: p.gus.id }), 422, { field: 'person_id' });
+    assert.equal((await c.ana.post(`/api/v1/communities/${made.clients.id}/invitations`, { person_id: p.gus.id })).status, 201);
+    assert.equal((await c.gus.post(`/api/v1/communities/${made.clients.id}/join`)).json.membership.state, 'active');
+    assert.deepEqual((await c.gus.get('/api/v1/communities')).json.items.map((i) => i.handle), ['team-clients']);
+    const mine = await c.gus.post('/api/v1/posts', { body: 'Hello from the client side', audience: 'community', community_id: made.clients.id });
+    assert.equal(mine.status, 201, mine.text);
+    assert.ok((await c.ana.get(`/api/v1/feed?source=community:${made.clients.id}`)).json.items.some((i) => i.id === mine.json.id));
+    const orgPost = await c.ana.post('/api/v1/posts', { body: 'internal only' });
+    assertProblem(assert, await c.gus.get(`/api/v1/posts/${orgPost.json.id}`), 404);
+  });
+});
