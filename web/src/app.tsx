@@ -14,6 +14,7 @@ import { DirectoryPage } from './pages/directory';
 import { NotificationsPage } from './pages/notifications';
 import { PostPage } from './pages/post';
 import { TagPage } from './pages/tag';
+import { CommunitiesPage, CommunityPage } from './pages/communities';
 
 interface SessionState {
   user: User;
@@ -89,6 +90,8 @@ export function App() {
   else if (path === '/people') page = <DirectoryPage />;
   else if (path === '/notifications') page = <NotificationsPage onUnread={setUnread} />;
   else if (path.startsWith('/posts/')) page = <PostPage id={decodeURIComponent(path.slice('/posts/'.length))} />;
+  else if (path === '/communities') page = <CommunitiesPage user={user} />;
+  else if (path.startsWith('/communities/')) page = <CommunityPage handle={decodeURIComponent(path.slice('/communities/'.length))} user={user} />;
   else if (path.startsWith('/tags/')) page = <TagPage tag={decodeURIComponent(path.slice('/tags/'.length))} />;
   else if (path.startsWith('/people/')) page = <ProfilePage handle={decodeURIComponent(path.slice('/people/'.length))} myId={user.id} />;
   else page = <HomePage user={user} />;
@@ -108,6 +111,7 @@ export function App() {
         <nav aria-label="Main">
           {link('/', 'Home')}
           {link('/people', 'People')}
+          {link('/communities', 'Communities')}
           <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined} data-testid="notifications-link">
             Notifications
             {unread > 0 && (

@@ -1,0 +1,77 @@
+// Browser test: one person creates a secret community and invites a second, who accepts and
+// posts in it; the first sees the post in the community's stream; a third person cannot
+// find the community at all.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectAccessible, launchChromium } from '../support/browser.mjs';
+import { setupAdmin, startServer } from '../support/server.mjs';
+
+describe('communities in the browser', () => {
+  let server;
+  let browser;
+  const pages = {};
+  before(async () => {
+    server = await startServer();
+    const admin = await setupAdmin(server);
+    for (const [who, name] of [['ana', 'Ana Berg'], ['bob', 'Bob Ek'], ['cid', 'Cid Out']]) {
+      const r = await admin.post('/api/v1/admin/users', { email: `${who}@example.com`, display_name: name, password: `${who}-password-1` });
+      assert.equal(r.status, 201, r.text);
+    }
+    browser = await launchChromium();
+    for (const who of ['ana', 'bob', 'cid']) {
+      const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(server.url);
+      await page.getByLabel('E-mail').fill(`${who}@example.com`);
+      await page.getByLabel('Password').fill(`${who}-password-1`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: /^Welcome, /, level: 1 }).waitFor();
+      pages[who] = page;
+    }
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a secret community: created, joined by invitation, posted in; invisible to others', async () => {
+    const { ana, bob, cid } = pages;
+    await ana.getByRole('link', { name: 'Communities' }).click();
+    await ana.getByRole('heading', { name: 'Communities', level: 1 }).waitFor();
+    await ana.getByLabel('Name', { exact: true }).fill('Project Falcon');
+    await ana.getByLabel('Handle (its address)').fill('falcon');
+    await ana.getByLabel('Who may join').selectOption('restricted');
+    await ana.getByLabel(/Secret/).check();
+    await ana.getByLabel('Description (Markdown)').fill('The **falcon** launch team.');
+    await expectAccessible(ana, 'communities directory with the create form');
+    await ana.getByRole('button', { name: 'Create' }).click();
+    await ana.getByRole('heading', { name: 'Project Falcon', level: 1 }).waitFor();
+    await ana.locator('strong', { hasText: 'falcon' }).waitFor();
+    await ana.getByLabel('Invite someone (handle)').fill('@bob');
+    await ana.getByRole('button', { name: 'Invite' }).click();
+    await ana.getByText('Bob Ek is invited.').waitFor();
+    await expectAccessible(ana, 'a community page for its owner');
+
+    await bob.goto(`${server.url}/communities`);
+    await bob.getByRole('link', { name: 'Project Falcon' }).click();
+    await bob.getByRole('button', { name: 'Accept the invitation' }).click();
+    await bob.getByText(/you are a member/).waitFor();
+    await bob.getByLabel('Post to Project Falcon').fill('Countdown starts Monday #falcon');
+    await bob.getByRole('button', { name: 'Post' }).click();
+    await bob.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).waitFor();
+    await expectAccessible(bob, 'a community page for a member');
+
+    await ana.reload();
+    await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).waitFor();
+    await ana.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Bob Ek' }).waitFor();
+
+    // A third person: not in the directory, not by search, not by its address.
+    await cid.goto(`${server.url}/communities`);
+    await cid.getByRole('heading', { name: 'Communities', level: 1 }).waitFor();
+    await cid.getByLabel('Find a community').fill('falcon');
+    await cid.getByText('No communities found.').waitFor();
+    await cid.goto(`${server.url}/communities/falcon`);
+    await cid.getByRole('alert').filter({ hasText: /no such community/i }).waitFor();
+    assert.equal(await cid.getByText('Countdown starts Monday').count(), 0);
+  });
+});

@@ -1,0 +1,327 @@
+// Communities: the directory (search, "mine"), creating one, and a community's page (about,
+// joining or asking, invitations and requests for its moderators, members, and its stream).
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, describeError, type Page, type User } from '../api';
+import { Composer } from '../composer';
+import { Alert, PageHeading } from '../components';
+import type { Post } from '../content';
+import { FeedView } from '../feed_view';
+import { navigate } from '../router';
+
+export interface Membership {
+  community_id: string;
+  person_id: string;
+  role: 'owner' | 'moderator' | 'member';
+  state: 'active' | 'pending' | 'invited' | 'banned';
+  muted: boolean;
+}
+
+export interface Community {
+  id: string;
+  handle: string;
+  name: string;
+  description: string;
+  description_html: string;
+  type: 'open' | 'moderated' | 'restricted';
+  listed: boolean;
+  allow_guests: boolean;
+  alumni: boolean;
+  tags: string[];
+  member_count: number;
+  membership: Membership | null;
+}
+
+const typeText = { open: 'Open', moderated: 'Moderated', restricted: 'Restricted' } as const;
+
+function describeType(c: Community): string {
+  if (c.type === 'restricted' && !c.listed) return 'Secret';
+  return typeText[c.type];
+}
+
+export function CommunitiesPage(props: { user: User }) {
+  const [q, setQ] = useState('');
+  const [mine, setMine] = useState(false);
+  const [items, setItems] = useState<Community[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async (from: string | null) => {
+    const params = new URLSearchParams({ limit: '30' });
+    if (q.trim()) params.set('q', q.trim());
+    if (mine) params.set('mine', 'true');
+    if (from) params.set('cursor', from);
+    try {
+      const page = await api<Page<Community>>('GET', `/api/v1/communities?${params}`);
+      setItems((old) => (from && old ? [...old, ...page.items] : page.items));
+      setCursor(page.next_cursor);
+      setError(null);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  useEffect(() => {
+    const t = setTimeout(() => load(null), 200);
+    return () => clearTimeout(t);
+  }, [q, mine]);
+  const canCreate = props.user.role === 'member' || props.user.role === 'admin';
+  return (
+    <section>
+      <PageHeading>Communities</PageHeading>
+      <div class="row" role="search">
+        <div class="field">
+          <label for="communities-q">Find a community</label>
+          <input id="communities-q" type="search" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)}
+            placeholder="Name or tag" />
+        </div>
+        <label class="check">
+          <input type="checkbox" checked={mine} onChange={(e) => setMine((e.target as HTMLInputElement).checked)} /> Only mine
+        </label>
+      </div>
+      <Alert message={error} />
+      {items && items.length === 0 && <p class="muted">No communities found.</p>}
+      {items && (
+        <ul class="cards" aria-label="Communities">
+          {items.map((c) => (
+            <li key={c.id} class="card">
+              <a href={`/communities/${c.handle}`} class="author">{c.name}</a>
+              <div class="muted small">
+                {describeType(c)} · {c.member_count === 1 ? '1 member' : `${c.member_count} members`}
+                {c.membership && ` · ${c.membership.state === 'active' ? `you are ${c.membership.role === 'member' ? 'a member' : `its ${c.membership.role}`}` : c.membership.state}`}
+              </div>
+              {c.tags.length > 0 && <div class="small">{c.tags.map((t) => `#${t}`).join(' ')}</div>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {cursor && (
+        <button type="button" class="secondary" onClick={() => load(cursor)}>
+          Show more
+        </button>
+      )}
+      {canCreate && <CreateCommunity />}
+    </section>
+  );
+}
+
+function CreateCommunity() {
+  const [name, setName] = useState('');
+  const [handle, setHandle] = useState('');
+  const [type, setType] = useState<'open' | 'moderated' | 'restricted'>('open');
+  const [secret, setSecret] = useState(false);
+  const [guests, setGuests] = useState(false);
+  const [description, setDescription] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [field, setField] = useState<string | undefined>();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    try {
+      const c = await api<Community>('POST', '/api/v1/communities', {
+        name, handle, type, description, allow_guests: guests, listed: !(type === 'restricted' && secret),
+      });
+      navigate(`/communities/${c.handle}`);
+    } catch (err) {
+      setError(describeError(err));
+      setField(err instanceof ApiError ? err.field : undefined);
+    }
+  };
+  const invalid = (f: string) => (field === f ? 'true' : undefined);
+  return (
+    <form class="composer" onSubmit={submit} aria-labelledby="create-community">
+      <h2 id="create-community">Create a community</h2>
+      <div class="row">
+        <div class="field">
+          <label for="cc-name">Name</label>
+          <input id="cc-name" value={name} aria-invalid={invalid('name')} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="field">
+          <label for="cc-handle">Handle (its address)</label>
+          <input id="cc-handle" value={handle} aria-invalid={invalid('handle')} aria-describedby="cc-handle-hint"
+            onInput={(e) => setHandle((e.target as HTMLInputElement).value)} />
+          <p class="hint" id="cc-handle-hint">3 to 40 of a-z, 0-9, - and _.</p>
+        </div>
+        <div class="field">
+          <label for="cc-type">Who may join</label>
+          <select id="cc-type" value={type} onChange={(e) => setType((e.target as HTMLSelectElement).value as typeof type)}>
+            <option value="open">Open: anyone in the organization</option>
+            <option value="moderated">Moderated: anyone may ask</option>
+            <option value="restricted">Restricted: by invitation</option>
+          </select>
+        </div>
+      </div>
+      {type === 'restricted' && (
+        <label class="check">
+          <input type="checkbox" checked={secret} onChange={(e) => setSecret((e.target as HTMLInputElement).checked)} /> Secret: only
+          members know it exists
+        </label>
+      )}
+      <label class="check">
+        <input type="checkbox" checked={guests} onChange={(e) => setGuests((e.target as HTMLInputElement).checked)} /> Guests may be invited
+      </label>
+      <label for="cc-description">Description (Markdown)</label>
+      <textarea id="cc-description" rows={3} value={description} aria-invalid={invalid('description')}
+        onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
+      <Alert message={error} />
+      <button type="submit" disabled={!name.trim() || !handle.trim()}>Create</button>
+    </form>
+  );
+}
+
+interface PersonRef {
+  id: string;
+  handle: string;
+  display_name: string;
+}
+
+export function CommunityPage(props: { handle: string; user: User }) {
+  const [community, setCommunity] = useState<Community | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [posted, setPosted] = useState<Post[]>([]);
+  const load = async () => {
+    try {
+      setCommunity(await api<Community>('GET', `/api/v1/communities/${encodeURIComponent(props.handle)}`));
+      setError(null);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  useEffect(() => {
+    load();
+  }, [props.handle]);
+  if (!community) return <section><PageHeading>Community</PageHeading><Alert message={error} /></section>;
+  const m = community.membership;
+  const active = m?.state === 'active';
+  const manages = active && (m.role === 'owner' || m.role === 'moderator');
+  const act = async (method: string, path: string, body?: unknown) => {
+    try {
+      await api(method, `/api/v1/communities/${community.id}${path}`, body);
+      await load();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  return (
+    <section>
+      <PageHeading>{community.name}</PageHeading>
+      <p class="muted">
+        {describeType(community)} community · {community.member_count === 1 ? '1 member' : `${community.member_count} members`}
+        {active && ` · you are ${m.role === 'member' ? 'a member' : `its ${m.role}`}`}
+      </p>
+      <div class="post-body" dangerouslySetInnerHTML={{ __html: community.description_html }} />
+      <div class="actions">
+        {!m && community.type === 'open' && <button type="button" onClick={() => act('POST', '/join')}>Join</button>}
+        {!m && community.type === 'moderated' && <button type="button" onClick={() => act('POST', '/join')}>Ask to join</button>}
+        {m?.state === 'invited' && <button type="button" onClick={() => act('POST', '/join')}>Accept the invitation</button>}
+        {m?.state === 'pending' && <p class="muted">You asked to join; a moderator will answer.</p>}
+        {m && m.state !== 'banned' && (
+          <button type="button" class="secondary" onClick={() => act('POST', '/leave')}>
+            {m.state === 'active' ? 'Leave' : m.state === 'pending' ? 'Withdraw my request' : 'Decline'}
+          </button>
+        )}
+        {active && (
+          <button type="button" class="secondary" aria-pressed={m.muted} onClick={() => act(m.muted ? 'DELETE' : 'PUT', '/mute')}>
+            {m.muted ? 'Muted in my home feed' : 'Mute in my home feed'}
+          </button>
+        )}
+      </div>
+      <Alert message={error} />
+      {manages && <Moderation community={community} onChange={load} />}
+      <Members community={community} />
+      <h2>Stream</h2>
+      {active && <Composer guest={props.user.role === 'guest'} community={{ id: community.id, name: community.name }}
+        onPosted={(p) => setPosted([p, ...posted])} />}
+      <FeedView source={`community:${community.id}`} prepend={posted}
+        empty={active ? 'Nothing posted here yet.' : 'Only members see what is posted here.'} />
+    </section>
+  );
+}
+
+function Members(props: { community: Community }) {
+  const [people, setPeople] = useState<PersonRef[] | null>(null);
+  useEffect(() => {
+    api<Page<Membership>>('GET', `/api/v1/communities/${props.community.id}/members?limit=50`)
+      .then(async (page) => setPeople(await Promise.all(page.items.map((m) => api<PersonRef>('GET', `/api/v1/people/${m.person_id}`)))))
+      .catch(() => setPeople([]));
+  }, [props.community.id, props.community.member_count]);
+  if (!people) return null;
+  return (
+    <>
+      <h2>Members</h2>
+      <ul class="inline-list" aria-label="Members">
+        {people.map((p) => (
+          <li key={p.id}><a href={`/people/${p.handle}`}>{p.display_name}</a></li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+// Inviting people by handle, and answering requests to join.
+function Moderation(props: { community: Community; onChange: () => void }) {
+  const [handle, setHandle] = useState('');
+  const [pending, setPending] = useState<PersonRef[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const base = `/api/v1/communities/${props.community.id}`;
+  const loadPending = async () => {
+    try {
+      const page = await api<Page<Membership>>('GET', `${base}/members?state=pending`);
+      setPending(await Promise.all(page.items.map((m) => api<PersonRef>('GET', `/api/v1/people/${m.person_id}`))));
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  useEffect(() => {
+    loadPending();
+  }, [props.community.id]);
+  const invite = async (e: Event) => {
+    e.preventDefault();
+    try {
+      const who = await api<PersonRef>('GET', `/api/v1/people/${encodeURIComponent(handle.replace(/^@/, ''))}`).catch(() => {
+        throw new ApiError(422, 'about:blank', `No one has the handle @${handle.replace(/^@/, '')}.`, 'person_id');
+      });
+      await api('POST', `${base}/invitations`, { person_id: who.id });
+      setNote(`${who.display_name} is invited.`);
+      setHandle('');
+      setError(null);
+    } catch (err) {
+      setError(describeError(err));
+      setNote(null);
+    }
+  };
+  const answer = async (person: PersonRef, approve: boolean) => {
+    try {
+      if (approve) await api('PATCH', `${base}/members/${person.id}`, { state: 'active' });
+      else await api('DELETE', `${base}/members/${person.id}`);
+      await loadPending();
+      props.onChange();
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  return (
+    <div class="panel">
+      <form class="row" onSubmit={invite}>
+        <div class="field">
+          <label for="invite-handle">Invite someone (handle)</label>
+          <input id="invite-handle" value={handle} onInput={(e) => setHandle((e.target as HTMLInputElement).value)} placeholder="@bo" />
+        </div>
+        <button type="submit" disabled={!handle.trim()}>Invite</button>
+      </form>
+      {note && <p role="status">{note}</p>}
+      <Alert message={error} />
+      {pending.length > 0 && (
+        <>
+          <h2>Asking to join</h2>
+          <ul aria-label="Requests to join">
+            {pending.map((p) => (
+              <li key={p.id}>
+                {p.display_name}{' '}
+                <button type="button" onClick={() => answer(p, true)}>Approve {p.display_name}</button>{' '}
+                <button type="button" class="secondary" onClick={() => answer(p, false)}>Refuse {p.display_name}</button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
