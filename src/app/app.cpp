@@ -21,6 +21,7 @@
 #include "modules/media/image.h"
 #include "modules/comments/api.h"
 #include "modules/communities/api.h"
+#include "modules/forum/api.h"
 #include "modules/feed/api.h"
 #include "modules/images/api.h"
 #include "modules/feed/service.h"
@@ -109,6 +110,8 @@ int Serve(App& app) {
   communities::CommunityService community_service(*app.db, *app.ids, app.clock);
   community_service.SetMembershipChangedListener([&feed_service](Id person) { feed_service.FollowsChanged(person); });
   communities::RegisterApi(router, community_service);
+  forum::ForumService forum_service(*app.db, *app.ids, app.clock);
+  forum::RegisterApi(router, forum_service);
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events, &post_cache);
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events, &post_cache);

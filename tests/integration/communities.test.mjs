@@ -127,6 +127,50 @@ describe('communities', () => {
     assert.ok((await c.ana.get('/api/v1/feed')).json.items.some((i) => i.id === post.json.id), 'unmuted');
   });
 
+  test('the forum: questions, replies, an accepted answer, sticky and locked topics, following', async () => {
+    const base = `/api/v1/communities/${made.moderated.id}/topics`;
+    const q = await c.bo.post(base, { title: 'How do we deploy?', body: 'Is there a **runbook**?', question: true });
+    assert.equal(q.status, 201, q.text);
+    assert.equal(q.json.question, true);
+    assert.equal(q.json.following, true, 'the asker follows their topic');
+    assert.equal(q.json.body_html, '<p>Is there a <strong>runbook</strong>?</p>\n');
+    assertProblem(assert, await c.bo.post(base, { title: '', body: 'x' }), 422, { field: 'title' });
+    assertProblem(assert, await c.cy.post(base, { title: 'Outsider', body: 'hi' }), 403);
+    assert.deepEqual((await c.cy.get(base)).json.items, [], 'a non-member sees no topics of a listed community');
+    assertProblem(assert, await c.cy.get(`/api/v1/topics/${q.json.id}`), 404);
+    assertProblem(assert, await c.cy.get(`/api/v1/content/${q.json.id}/comments`), 404);
+
+    assert.equal((await c.ana.post(`/api/v1/topics/${q.json.id}/follow`)).json.following, true);
+    const reply = await c.ana.post(`/api/v1/content/${q.json.id}/comments`, { body: 'See the wiki page.' });
+    assert.equal(reply.status, 201, reply.text);
+    const second = await c.bo.post(`/api/v1/content/${q.json.id}/comments`, { body: 'Thanks!' });
+    assert.equal(second.status, 201);
+    const anaNotes = (await c.ana.get('/api/v1/notifications')).json.items;
+    assert.ok(anaNotes.some((n) => n.kind === 'comment' && n.content_id === q.json.id), 'a follower hears of replies');
+    assert.ok((await c.bo.get('/api/v1/notifications')).json.items.some((n) => n.kind === 'comment' && n.content_id === q.json.id));
+
+    const other = await c.bo.post('/api/v1/posts', { body: 'elsewhere' });
+    const elsewhere = await c.bo.post(`/api/v1/content/${other.json.id}/comments`, { body: 'not on the topic' });
+    assertProblem(assert, await c.bo.patch(`/api/v1/topics/${q.json.id}`, { answer_id: elsewhere.json.id }), 422, { field: 'answer_id' });
+    const answered = await c.bo.patch(`/api/v1/topics/${q.json.id}`, { answer_id: reply.json.id });
+    assert.equal(answered.status, 200, answered.text);
+    assert.equal(answered.json.answer_id, reply.json.id);
+    assert.equal(answered.json.reply_count, 2);
+
+    const later = await c.bo.post(base, { title: 'Lunch on Friday?', body: 'Anyone?' });
+    assertProblem(assert, await c.bo.patch(`/api/v1/topics/${q.json.id}`, { sticky: true }), 403);
+    assert.equal((await c.ana.patch(`/api/v1/topics/${q.json.id}`, { sticky: true })).json.sticky, true);
+    const list = (await c.bo.get(base)).json.items.map((t) => t.id);
+    assert.deepEqual(list, [q.json.id, later.json.id], 'sticky first, then newest');
+    const page1 = await c.bo.get(`${base}?limit=1`);
+    const page2 = await c.bo.get(`${base}?limit=1&cursor=${encodeURIComponent(page1.json.next_cursor)}`);
+    assert.deepEqual([...page1.json.items, ...page2.json.items].map((t) => t.id), list);
+
+    assert.equal((await c.ana.patch(`/api/v1/topics/${q.json.id}`, { locked: true })).json.locked, true);
+    assertProblem(assert, await c.bo.post(`/api/v1/content/${q.json.id}/comments`, { body: 'one more' }), 403);
+    assertProblem(assert, await c.ana.patch(`/api/v1/topics/${q.json.id}`, { title: 'Mine' }), 403);
+  });
+
   test('a removed or banned member loses access at once; a banned one cannot come back', async () => {
     const post = await c.ana.post('/api/v1/posts', { body: 'For members', audience: 'community', community_id: made.open.id });
     assert.equal((await c.bo.get(`/api/v1/posts/${post.json.id}`)).status, 200);

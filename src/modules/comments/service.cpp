@@ -1,5 +1,7 @@
 #include "modules/comments/service.h"
 
+#include <algorithm>
+
 #include "core/cursor.h"
 #include "modules/audit/store.h"
 #include "modules/comments/store.h"
@@ -71,6 +73,7 @@ Result<CommentView> CommentService::Create(const identity::Principal& author, Id
   auto created = db_.Write([&](Connection& c) -> Result<CommentView> {
     auto head = content::LoadReadable(c, me, content_id);
     if (!head) return head.error();
+    if (content::store::IsLocked(c, content_id)) return Error::Forbidden("this is locked: no new comments or replies");
     Comment m;
     m.id = ids_.Next();
     m.content_id = content_id;
@@ -93,6 +96,11 @@ Result<CommentView> CommentService::Create(const identity::Principal& author, Id
     for (const auto& u : rendered.mentioned)
       if (u.id != head->author_id && (!parent || u.id != parent->author_id))
         NotifyIfReader(c, ids_, Kind::kMention, u.id, *head, m, now, notified);
+    // People who follow the content (a forum topic) hear of every new comment, once.
+    for (Id follower : content::store::Followers(c, content_id))
+      if (follower != head->author_id && (!parent || follower != parent->author_id) &&
+          std::find(notified.begin(), notified.end(), follower) == notified.end())
+        NotifyIfReader(c, ids_, Kind::kComment, follower, *head, m, now, notified);
     return ViewOf(c, me, std::move(m));
   });
   if (created) {

@@ -59,6 +59,18 @@ void AddToCounts(Connection& c, Id id, std::int64_t comments, std::int64_t react
 
 bool IsReader(Connection& c, Id content_id, Id person_id) { return c.Prepare(kIsReader, content_id, person_id).Next(); }
 
+bool IsLocked(Connection& c, Id id) {
+  auto q = c.Prepare("SELECT locked FROM content WHERE id = ?1", id);
+  return q.Next() && q.Int(0) != 0;
+}
+
+std::vector<Id> Followers(Connection& c, Id content_id) {
+  std::vector<Id> out;
+  for (auto q = c.Prepare("SELECT person_id FROM content_follows WHERE content_id = ?1", content_id); q.Next();)
+    out.push_back(q.Int(0));
+  return out;
+}
+
 bool IsActiveMember(Connection& c, Id community_id, Id person_id) {
   return c.Prepare(kIsActiveMember, community_id, person_id).Next();
 }

@@ -24,6 +24,10 @@ bool IsReader(Connection& c, Id content_id, Id person_id);
 // The audience rule's question for `community` content (its members' table is the
 // communities module's; the rule lives here, once).
 bool IsActiveMember(Connection& c, Id community_id, Id person_id);
+// A locked content takes no new comments (a locked forum topic).
+bool IsLocked(Connection& c, Id id);
+// Who follows the content (notices of its new comments).
+std::vector<Id> Followers(Connection& c, Id content_id);
 void AddReaders(Connection& c, Id content_id, const std::vector<Id>& people);
 std::vector<Id> Readers(Connection& c, Id content_id);
 
