@@ -1,6 +1,6 @@
-// Browser test: one person creates a secret community and invites a second, who accepts and
-// posts in it; the first sees the post in the community's stream; a third person cannot
-// find the community at all.
+// Browser test: one person creates a secret community and invites a second, who accepts,
+// posts in it and asks a question in its forum; the first answers and the answer is
+// accepted; a third person cannot find the community, its posts or its topics.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectAccessible, launchChromium } from '../support/browser.mjs';
@@ -34,7 +34,7 @@ describe('communities in the browser', () => {
     await server?.stop();
   });
 
-  test('a secret community: created, joined by invitation, posted in; invisible to others', async () => {
+  test('a secret community: created, joined by invitation, posted in, a question answered; invisible to others', async () => {
     const { ana, bob, cid } = pages;
     await ana.getByRole('link', { name: 'Communities' }).click();
     await ana.getByRole('heading', { name: 'Communities', level: 1 }).waitFor();
@@ -64,6 +64,25 @@ describe('communities in the browser', () => {
     await ana.reload();
     await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).waitFor();
     await ana.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Bob Ek' }).waitFor();
+
+    // The forum: Bob asks, Ana answers, Bob accepts her answer.
+    await bob.getByLabel('Title').fill('Where is the launch checklist?');
+    await bob.getByLabel('What is it about? (Markdown)').fill('I cannot find the *latest* one.');
+    await bob.getByLabel(/This is a question/).check();
+    await bob.getByRole('button', { name: 'Start the topic' }).click();
+    await bob.getByRole('heading', { name: 'Where is the launch checklist?', level: 1 }).waitFor();
+    const topicUrl = bob.url();
+    await ana.goto(topicUrl);
+    await ana.getByLabel('Write a comment').fill('In the shared drive, folder Falcon/launch.');
+    await ana.getByRole('button', { name: 'Comment', exact: true }).click();
+    await ana.getByTestId('comment').filter({ hasText: 'folder Falcon/launch' }).waitFor();
+    await bob.reload();
+    await bob.getByRole('button', { name: "Accept Ana Berg's reply as the answer" }).click();
+    await bob.getByTestId('accepted-answer').waitFor();
+    await bob.getByText('Answered question by Bob Ek').waitFor();
+    await expectAccessible(bob, 'a forum topic with an accepted answer');
+    await cid.goto(topicUrl);
+    await cid.getByRole('alert').filter({ hasText: /no such topic/i }).waitFor();
 
     // A third person: not in the directory, not by search, not by its address.
     await cid.goto(`${server.url}/communities`);

@@ -15,6 +15,7 @@ import { NotificationsPage } from './pages/notifications';
 import { PostPage } from './pages/post';
 import { TagPage } from './pages/tag';
 import { CommunitiesPage, CommunityPage } from './pages/communities';
+import { TopicPage } from './pages/topic';
 
 interface SessionState {
   user: User;
@@ -92,6 +93,7 @@ export function App() {
   else if (path.startsWith('/posts/')) page = <PostPage id={decodeURIComponent(path.slice('/posts/'.length))} />;
   else if (path === '/communities') page = <CommunitiesPage user={user} />;
   else if (path.startsWith('/communities/')) page = <CommunityPage handle={decodeURIComponent(path.slice('/communities/'.length))} user={user} />;
+  else if (path.startsWith('/topics/')) page = <TopicPage id={decodeURIComponent(path.slice('/topics/'.length))} />;
   else if (path.startsWith('/tags/')) page = <TagPage tag={decodeURIComponent(path.slice('/tags/'.length))} />;
   else if (path.startsWith('/people/')) page = <ProfilePage handle={decodeURIComponent(path.slice('/people/'.length))} myId={user.id} />;
   else page = <HomePage user={user} />;

@@ -1,5 +1,6 @@
 // One post in a feed: author, text, the shared original, reactions, and its comments on
 // demand. Everything is reachable by keyboard; reaction buttons say whether they are pressed.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from './api';
 import { Alert, Avatar } from './components';
@@ -103,7 +104,7 @@ export function PostCard(props: { post: Post; onChange?: (p: Post | null) => voi
           )}
         </footer>
       )}
-      {showComments && <Comments post={post} onCount={(n) => update({ ...post, comment_count: n })} />}
+      {showComments && <Comments contentId={post.id} onCount={(n) => update({ ...post, comment_count: n })} />}
     </article>
   );
 }
@@ -151,7 +152,14 @@ export function Reactions(props: { targetId: string; summary: ReactionSummary; o
   );
 }
 
-function Comments(props: { post: Post; onCount: (n: number) => void }) {
+// The comments of any content, two levels deep. `extra` adds something after a comment
+// (a forum's "accept as answer"); `closed` says why no more may be written.
+export function Comments(props: {
+  contentId: string;
+  onCount: (n: number) => void;
+  extra?: (c: Comment) => ComponentChildren;
+  closed?: string;
+}) {
   const [items, setItems] = useState<Comment[] | null>(null);
   const [body, setBody] = useState('');
   const [replyTo, setReplyTo] = useState<Comment | null>(null);
@@ -161,7 +169,7 @@ function Comments(props: { post: Post; onCount: (n: number) => void }) {
       const all: Comment[] = [];
       let cursor: string | null = null;
       do {
-        const page: Page<Comment> = await api('GET', `/api/v1/content/${props.post.id}/comments?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const page: Page<Comment> = await api('GET', `/api/v1/content/${props.contentId}/comments?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
         all.push(...page.items);
         cursor = page.next_cursor;
       } while (cursor && all.length < 500);
@@ -172,20 +180,20 @@ function Comments(props: { post: Post; onCount: (n: number) => void }) {
   };
   useEffect(() => {
     load();
-  }, [props.post.id]);
+  }, [props.contentId]);
   useEffect(
     () =>
       subscribe<Comment>('comment', (e) => {
-        if (e.data.content_id !== props.post.id) return;
+        if (e.data.content_id !== props.contentId) return;
         setItems((old) => (old && !old.some((c) => c.id === e.data.id) ? [...old, e.data] : old));
       }),
-    [props.post.id],
+    [props.contentId],
   );
 
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
-      const c = await api<Comment>('POST', `/api/v1/content/${props.post.id}/comments`, replyTo ? { body, reply_to: replyTo.id } : { body });
+      const c = await api<Comment>('POST', `/api/v1/content/${props.contentId}/comments`, replyTo ? { body, reply_to: replyTo.id } : { body });
       // The stream may have brought it already.
       const next = (items ?? []).some((x) => x.id === c.id) ? items ?? [] : [...(items ?? []), c];
       setItems(next);
@@ -199,21 +207,23 @@ function Comments(props: { post: Post; onCount: (n: number) => void }) {
   };
   const top = (items ?? []).filter((c) => !c.reply_to);
   const repliesOf = (id: string) => (items ?? []).filter((c) => c.reply_to === id);
-  const inputId = `comment-${props.post.id}`;
+  const inputId = `comment-${props.contentId}`;
   return (
     <section class="comments" aria-label="Comments">
       <ul>
         {top.map((c) => (
           <li key={c.id}>
             <CommentItem comment={c} onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} />
+            {props.extra?.(c)}
             {repliesOf(c.id).length > 0 && (
               <ul class="replies">
-                {repliesOf(c.id).map((r) => <li key={r.id}><CommentItem comment={r} onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} /></li>)}
+                {repliesOf(c.id).map((r) => <li key={r.id}><CommentItem comment={r} onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} />{props.extra?.(r)}</li>)}
               </ul>
             )}
           </li>
         ))}
       </ul>
+      {props.closed ? <p class="muted">{props.closed}</p> : (
       <form onSubmit={submit} class="composer">
         <label for={inputId}>{replyTo ? `Reply to ${replyTo.author.display_name}` : 'Write a comment'}</label>
         <textarea id={inputId} rows={2} value={body} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
@@ -222,6 +232,7 @@ function Comments(props: { post: Post; onCount: (n: number) => void }) {
           {replyTo && <button type="button" class="secondary" onClick={() => setReplyTo(null)}>Cancel reply</button>}
         </div>
       </form>
+      )}
       <Alert message={error} />
     </section>
   );

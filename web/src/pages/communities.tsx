@@ -7,6 +7,7 @@ import { Alert, PageHeading } from '../components';
 import type { Post } from '../content';
 import { FeedView } from '../feed_view';
 import { navigate } from '../router';
+import { Forum } from './topic';
 
 export interface Membership {
   community_id: string;
@@ -225,6 +226,7 @@ export function CommunityPage(props: { handle: string; user: User }) {
       <Alert message={error} />
       {manages && <Moderation community={community} onChange={load} />}
       <Members community={community} />
+      <Forum communityId={community.id} member={active} />
       <h2>Stream</h2>
       {active && <Composer guest={props.user.role === 'guest'} community={{ id: community.id, name: community.name }}
         onPosted={(p) => setPosted([p, ...posted])} />}

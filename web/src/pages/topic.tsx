@@ -1,0 +1,154 @@
+// A community's forum: its topic list with a form for a new one, and a topic's own page
+// (the question, its replies, the accepted answer, pin, lock and follow).
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, describeError, type Page } from '../api';
+import { Alert, PageHeading } from '../components';
+import type { Comment } from '../content';
+import type { Card } from './profile';
+import { Comments } from '../post_card';
+import { navigate } from '../router';
+
+export interface Topic {
+  id: string;
+  community_id: string;
+  author: Card;
+  title: string;
+  body: string;
+  body_html: string;
+  question: boolean;
+  sticky: boolean;
+  locked: boolean;
+  answer_id: string | null;
+  reply_count: number;
+  created_at: string;
+  following: boolean;
+  can_edit: boolean;
+  can_moderate: boolean;
+}
+
+export function Forum(props: { communityId: string; member: boolean }) {
+  const [topics, setTopics] = useState<Topic[] | null>(null);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [question, setQuestion] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [field, setField] = useState<string | undefined>();
+  const base = `/api/v1/communities/${props.communityId}/topics`;
+  useEffect(() => {
+    api<Page<Topic>>('GET', `${base}?limit=50`).then((p) => setTopics(p.items)).catch((e) => setError(describeError(e)));
+  }, [props.communityId]);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    try {
+      const t = await api<Topic>('POST', base, { title, body, question });
+      navigate(`/topics/${t.id}`);
+    } catch (err) {
+      setError(describeError(err));
+      setField(err instanceof ApiError ? err.field : undefined);
+    }
+  };
+  return (
+    <>
+      <h2>Forum</h2>
+      {topics && topics.length === 0 && <p class="muted">{props.member ? 'No topics yet.' : 'Only members see the forum.'}</p>}
+      {topics && topics.length > 0 && (
+        <ul class="cards" aria-label="Topics">
+          {topics.map((t) => (
+            <li key={t.id} class="card">
+              <a href={`/topics/${t.id}`} class="author">{t.title}</a>
+              <div class="muted small">
+                {t.sticky && 'Pinned · '}
+                {t.question && (t.answer_id ? 'Answered question · ' : 'Question · ')}
+                {t.locked && 'Locked · '}
+                {t.author.display_name} · {t.reply_count === 1 ? '1 reply' : `${t.reply_count} replies`}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.member && (
+        <form class="composer" onSubmit={submit} aria-labelledby="new-topic">
+          <h3 id="new-topic">Start a topic</h3>
+          <label for="topic-title">Title</label>
+          <input id="topic-title" value={title} aria-invalid={field === 'title' ? 'true' : undefined}
+            onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+          <label for="topic-body">What is it about? (Markdown)</label>
+          <textarea id="topic-body" rows={3} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
+            onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
+          <label class="check">
+            <input type="checkbox" checked={question} onChange={(e) => setQuestion((e.target as HTMLInputElement).checked)} /> This is
+            a question (an answer can be accepted)
+          </label>
+          <Alert message={error} />
+          <button type="submit" disabled={!title.trim() || !body.trim()}>Start the topic</button>
+        </form>
+      )}
+    </>
+  );
+}
+
+export function TopicPage(props: { id: string }) {
+  const [topic, setTopic] = useState<Topic | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    api<Topic>('GET', `/api/v1/topics/${props.id}`).then(setTopic).catch((e) => setError(describeError(e)));
+  useEffect(() => {
+    load();
+  }, [props.id]);
+  if (!topic) return <section><PageHeading>Topic</PageHeading><Alert message={error} /></section>;
+  const change = async (body: Record<string, unknown>) => {
+    try {
+      setTopic(await api<Topic>('PATCH', `/api/v1/topics/${topic.id}`, body));
+      setError(null);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  const follow = async () => {
+    try {
+      setTopic(await api<Topic>(topic.following ? 'DELETE' : 'POST', `/api/v1/topics/${topic.id}/follow`));
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  const mayAccept = topic.question && (topic.can_edit || topic.can_moderate);
+  const extra = (c: Comment) =>
+    c.id === topic.answer_id ? (
+      <p class="answer" data-testid="accepted-answer">Accepted answer</p>
+    ) : mayAccept ? (
+      <button type="button" class="link" onClick={() => change({ answer_id: c.id })}>
+        Accept {c.author.display_name}'s reply as the answer
+      </button>
+    ) : null;
+  return (
+    <section>
+      <p><a href={`/communities/${topic.community_id}`}>Back to the community</a></p>
+      <PageHeading>{topic.title}</PageHeading>
+      <p class="muted">
+        {topic.question ? (topic.answer_id ? 'Answered question' : 'Question') : 'Topic'} by {topic.author.display_name}
+        {topic.sticky && ' · pinned'}
+        {topic.locked && ' · locked'}
+      </p>
+      <div class="post-body" dangerouslySetInnerHTML={{ __html: topic.body_html }} />
+      <div class="actions">
+        <button type="button" class="secondary" aria-pressed={topic.following} onClick={follow}>
+          {topic.following ? 'Following' : 'Follow this topic'}
+        </button>
+        {topic.can_moderate && (
+          <>
+            <button type="button" class="secondary" aria-pressed={topic.sticky} onClick={() => change({ sticky: !topic.sticky })}>
+              {topic.sticky ? 'Pinned' : 'Pin'}
+            </button>
+            <button type="button" class="secondary" aria-pressed={topic.locked} onClick={() => change({ locked: !topic.locked })}>
+              {topic.locked ? 'Locked' : 'Lock'}
+            </button>
+          </>
+        )}
+      </div>
+      <Alert message={error} />
+      <h2>Replies</h2>
+      <Comments contentId={topic.id} onCount={(n) => setTopic({ ...topic, reply_count: n })} extra={extra}
+        closed={topic.locked ? 'This topic is locked: no new replies.' : undefined} />
+    </section>
+  );
+}
