@@ -65,6 +65,11 @@ describe('communities in the browser', () => {
     await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).waitFor();
     await ana.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Bob Ek' }).waitFor();
 
+    // Bob's profile says he belongs to it, to Ana; not to Cid (below).
+    await ana.goto(`${server.url}/people/bob`);
+    await ana.getByRole('region', { name: 'Member of' }).getByRole('link', { name: 'Project Falcon' }).waitFor();
+    await bob.goto(`${server.url}/communities/falcon`);
+
     // The forum: Bob asks, Ana answers, Bob accepts her answer.
     await bob.getByLabel('Title').fill('Where is the launch checklist?');
     await bob.getByLabel('What is it about? (Markdown)').fill('I cannot find the *latest* one.');
@@ -81,6 +86,9 @@ describe('communities in the browser', () => {
     await bob.getByTestId('accepted-answer').waitFor();
     await bob.getByText('Answered question by Bob Ek').waitFor();
     await expectAccessible(bob, 'a forum topic with an accepted answer');
+    await cid.goto(`${server.url}/people/bob`);
+    await cid.getByRole('heading', { name: 'Bob Ek', level: 1 }).waitFor();
+    assert.equal(await cid.getByText('Project Falcon').count(), 0, 'not on the profile either');
     await cid.goto(topicUrl);
     await cid.getByRole('alert').filter({ hasText: /no such topic/i }).waitFor();
 

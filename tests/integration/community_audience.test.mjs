@@ -1,6 +1,7 @@
 // The audience matrix grows the `community` audience: open, moderated, restricted and secret
 // communities x owner, moderator, member, pending (or invited), banned, non-member, guest and
-// alumnus, through every read path: the community, the directory, its members, its stream
+// alumnus, through every read path: the community, the directory, a profile's "member of",
+// its members, its stream
 // and forum, its posts and topics (and their revisions, comments and reactions), the
 // person, hashtag and home feeds, notifications and the live stream.
 import { after, before, describe, test } from 'node:test';
@@ -108,6 +109,9 @@ describe('audience matrix: community content x community types x readers x read 
         visible(await client.get(`${base}/members`), sees, 'members');
         const directory = (await client.get(`/api/v1/communities?q=matrix-${kind}`)).json.items.map((i) => i.id);
         assert.equal(directory.includes(id), sees, 'directory');
+        const memberOf = await client.get(`/api/v1/people/${p.member.id}/communities`);
+        if (reader === 'guest' || reader === 'alumnus') assertProblem(assert, memberOf, 404); // nor the profile
+        else assert.equal(memberOf.json.items.some((i) => i.id === id), sees, 'member of, on a profile');
         const stream = await client.get(`/api/v1/feed?source=community:${id}`);
         visible(stream, sees, 'community stream');
         if (sees) assert.equal(stream.json.items.some((i) => i.id === posts[kind].id), reads, 'community stream items');

@@ -98,6 +98,19 @@ void RegisterApi(http::Router& router, CommunityService& service) {
                for (const auto& v : page->items) items.push_back(json::CommunityJson(v));
                return http::Json(200, http::Page(std::move(items), page->next_cursor));
              });
+  router.Add(Method::kGet, "/api/v1/people/{id}/communities",
+             {.access = Access::kUser, .summary = "The communities a person is a member of (those you may see)", .tag = "communities"},
+             [&service](Request& req) {
+               auto person = http::IdParam(req, "id");
+               if (!person) return http::Problem(person.error());
+               auto limit = ParseLimit(req.Query("limit"));
+               if (!limit) return http::Problem(limit.error());
+               auto page = service.MemberOf(*req.principal, *person, req.Query("cursor"), *limit);
+               if (!page) return http::Problem(page.error());
+               boost::json::array items;
+               for (const auto& v : page->items) items.push_back(json::CommunityJson(v));
+               return http::Json(200, http::Page(std::move(items), page->next_cursor));
+             });
   router.Add(Method::kGet, "/api/v1/communities/{id}",
              {.access = Access::kUser, .summary = "A community, by id or handle", .tag = "communities"},
              [&service](Request& req) {

@@ -8,6 +8,7 @@
 #include "modules/audit/store.h"
 #include "modules/communities/store.h"
 #include "modules/content/body.h"
+#include "modules/people/policy.h"
 #include "modules/people/store.h"
 
 namespace agora::communities {
@@ -210,6 +211,34 @@ Result<DirectoryPage> CommunityService::Directory(const content::Viewer& viewer,
     }
     for (auto& x : rows) {
       auto m = viewer.signed_in() ? store::MembershipOf(c, x.id, viewer.id) : std::nullopt;
+      page.items.push_back({std::move(x), std::move(m)});
+    }
+    return page;
+  });
+}
+
+Result<DirectoryPage> CommunityService::MemberOf(const identity::Principal& viewer, Id person, std::string_view cursor,
+                                                 int limit) {
+  std::string after_name;
+  Id after_id = 0;
+  if (!cursor.empty()) {
+    auto decoded = DecodeCursor(cursor);
+    if (!decoded) return decoded.error();
+    after_name = decoded->key;
+    after_id = decoded->id;
+  }
+  return db_.Read([&](Connection& c) -> Result<DirectoryPage> {
+    auto subject = people::store::LoadSubject(c, person, "");
+    if (!subject || !people::CanSeeProfile(viewer, subject->account)) return Error::NotFound("no such person");
+    const content::Viewer me = AsViewer(viewer);
+    auto rows = store::MemberOf(c, me, person, after_name, after_id, limit + 1);
+    DirectoryPage page;
+    if (static_cast<int>(rows.size()) > limit) {
+      rows.pop_back();
+      page.next_cursor = EncodeCursor({rows.back().name, rows.back().id});
+    }
+    for (auto& x : rows) {
+      auto m = store::MembershipOf(c, x.id, viewer.user.id);
       page.items.push_back({std::move(x), std::move(m)});
     }
     return page;

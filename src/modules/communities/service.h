@@ -71,6 +71,10 @@ class CommunityService {
   Result<DirectoryPage> Directory(const content::Viewer& viewer, const std::string& q, bool mine, std::string_view cursor,
                                   int limit);
 
+  // The communities a person belongs to, as far as the viewer may see them and the person's
+  // profile (404 when the viewer may not see the person).
+  Result<DirectoryPage> MemberOf(const identity::Principal& viewer, Id person, std::string_view cursor, int limit);
+
   // Open: joins. Moderated: asks (pending). Restricted: accepts an invitation (403 without one).
   Result<CommunityView> Join(const identity::Principal& who, std::string_view id_or_handle);
   // Leaves, withdraws a request or declines an invitation; the last owner cannot (409).

@@ -145,6 +145,19 @@ std::vector<Id> ActiveCommunitiesOf(Connection& c, Id person, bool include_muted
   return out;
 }
 
+std::vector<Community> MemberOf(Connection& c, const content::Viewer& viewer, Id person, const std::string& after_name,
+                                Id after_id, int limit) {
+  static const std::string sql = std::string("SELECT ") + kColumns +
+                                 " FROM community_members pm JOIN communities co ON co.id = pm.community_id"
+                                 " WHERE pm.person_id = ?4 AND pm.state = 'active' AND " + kVisibleToViewer +
+                                 " AND (co.name COLLATE NOCASE, co.id) > (?1, ?2) ORDER BY co.name COLLATE NOCASE, co.id LIMIT ?3";
+  auto q = c.Prepare(sql, after_name, after_id, limit, person);
+  BindViewer(q, viewer);
+  std::vector<Community> out;
+  while (q.Next()) out.push_back(Row(c, q));
+  return out;
+}
+
 std::vector<Community> Directory(Connection& c, const content::Viewer& viewer, const std::string& q, bool mine,
                                  const std::string& after_name, Id after_id, int limit) {
   std::string pattern = "%";

@@ -36,6 +36,10 @@ std::vector<Id> ActiveCommunitiesOf(Connection& c, Id person, bool include_muted
 extern const char* const kVisibleToViewer;
 void BindViewer(agora::store::Query& q, const content::Viewer& viewer);
 
+// The communities `person` is an active member of that the viewer may see, by name.
+std::vector<Community> MemberOf(Connection& c, const content::Viewer& viewer, Id person, const std::string& after_name,
+                                Id after_id, int limit);
+
 // The directory page: communities visible to the viewer whose name or handle contains `q`
 // or that carry the tag `q` (empty: all), or only the viewer's own (`mine`), by name.
 std::vector<Community> Directory(Connection& c, const content::Viewer& viewer, const std::string& q, bool mine,

@@ -231,10 +231,30 @@ export function ProfilePage(props: { handle: string; myId: string }) {
       )}
       {mine && editing && <EditPhoto profile={profile} onChanged={setProfile} />}
       {mine && editing && <EditProfile profile={profile} onSaved={(p) => { setProfile(p); setEditing(false); }} />}
+      <MemberOf personId={profile.id} />
       <section aria-labelledby="posts-heading">
         <h2 id="posts-heading">Posts</h2>
         <FeedView source={`person:${profile.id}`} empty="No posts yet." />
       </section>
+    </section>
+  );
+}
+
+// The communities the person belongs to, as far as the reader may see them.
+function MemberOf(props: { personId: string }) {
+  const [items, setItems] = useState<{ id: string; handle: string; name: string }[]>([]);
+  useEffect(() => {
+    api<Page<{ id: string; handle: string; name: string }>>('GET', `/api/v1/people/${props.personId}/communities?limit=50`)
+      .then((p) => setItems(p.items))
+      .catch(() => setItems([]));
+  }, [props.personId]);
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="member-of-heading">
+      <h2 id="member-of-heading">Member of</h2>
+      <ul class="inline-list">
+        {items.map((c) => <li key={c.id}><a href={`/communities/${c.handle}`}>{c.name}</a></li>)}
+      </ul>
     </section>
   );
 }
