@@ -13,6 +13,7 @@
 #include "core/crypto.h"
 #include "core/log.h"
 #include "modules/people/importer.h"
+#include "modules/seed/communities.h"
 #include "modules/seed/content.h"
 #include "modules/seed/seed.h"
 #include "store/migrations.h"
@@ -154,6 +155,10 @@ int RunCommandLine(int argc, char** argv) {
                                      "add this many posts with comments and reactions (to the people seeded now or before)")
                         ->check(CLI::Range(0, 100000000));
   seed->add_option("--seed", seed_options.seed, "random seed: the same seed gives the same organization");
+  agora::seed::CommunityOptions community_options;
+  auto* community_opt = seed->add_option("--community-members", community_options.members,
+                                         "add one open community whose members are the first N seeded people");
+  seed->add_option("--community-posts", community_options.posts, "with --community-members: posts in that community");
 
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations and exit");
   AddCommon(migrate, common);
@@ -220,7 +225,7 @@ int RunCommandLine(int argc, char** argv) {
       if (done == total) std::fprintf(stderr, "\n");
       std::fflush(stderr);
     };
-    if (people_opt->count() > 0 || posts_opt->count() == 0) {
+    if (people_opt->count() > 0 || (posts_opt->count() == 0 && community_opt->count() == 0)) {
       auto report = agora::seed::SeedOrganization(*a.db, *a.ids, a.clock, seed_options);
       if (!report) return Fail(report.error());
       auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -238,6 +243,17 @@ int RunCommandLine(int argc, char** argv) {
       auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - content_started).count();
       std::printf("seeded %lld posts, %lld comments, %lld reactions in %.1f s\n", static_cast<long long>(report->posts),
                   static_cast<long long>(report->comments), static_cast<long long>(report->reactions), seconds);
+    }
+    if (community_opt->count() > 0) {
+      auto community_started = std::chrono::steady_clock::now();
+      community_options.seed = seed_options.seed;
+      community_options.node = a.config.node_id;
+      auto report = agora::seed::SeedCommunity(*a.db, a.clock, community_options);
+      if (!report) return Fail(report.error());
+      std::printf("seeded community %s (seed-everyone) with %lld members and %lld posts in %.1f s\n",
+                  IdToString(report->community).c_str(), static_cast<long long>(report->members),
+                  static_cast<long long>(report->posts),
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - community_started).count());
     }
     return 0;
   }

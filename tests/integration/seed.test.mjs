@@ -96,3 +96,34 @@ test('seed --posts adds a year of posts with hashtags, comments and reactions th
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('seed --community-members makes one large open community with posts its members read', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'agora-seed-community-'));
+  try {
+    const r = runCli(['seed', '--people', '200', '--posts', '500', '--community-members', '150', '--community-posts', '400'], { dataDir: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /seeded community \d+ \(seed-everyone\) with 150 members and 400 posts/);
+    const again = runCli(['seed', '--community-members', '10'], { dataDir: dir });
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already has the seeded community/);
+    const server = await startServer({ dataDir: dir });
+    try {
+      const admin = new Client(server.url);
+      runCli(['admin', 'set-password', '--email', 'person0@seed.example', '--password-stdin'], { dataDir: dir, input: 'owner-password-1\n' });
+      assert.equal((await admin.login('person0@seed.example', 'owner-password-1')).status, 200);
+      const community = (await admin.get('/api/v1/communities/seed-everyone')).json;
+      assert.equal(community.member_count, 150);
+      assert.equal(community.membership.role, 'owner');
+      const stream = await admin.get(`/api/v1/feed?source=community:${community.id}&limit=50`);
+      assert.equal(stream.json.items.length, 50);
+      assert.ok(stream.json.items.every((i) => i.audience === 'community'));
+      const members = await admin.get(`/api/v1/communities/${community.id}/members?limit=100`);
+      assert.equal(members.json.items.length, 100);
+      assert.ok(members.json.next_cursor);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

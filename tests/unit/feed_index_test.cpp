@@ -167,7 +167,7 @@ TEST(PostIndex, ChangesDuringTheBuildAreKept) {
   index.Added({3, 1, content::Audience::kPublic}, {});
   for (int i = 0; i < 200 && !index.Ready(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   ASSERT_TRUE(index.Ready());
-  auto all = index.Merge({1}, {"x"}, {}, {}, INT64_MAX, 10, [](const auto&) { return true; });
+  auto all = index.Merge({1}, {"x"}, {}, {}, INT64_MAX, 10, [](const auto&, Id) { return true; });
   ASSERT_EQ(all.entries.size(), 2u);
   EXPECT_EQ(all.entries[0].id, 5);
   EXPECT_EQ(all.entries[1].id, 3);

@@ -1,10 +1,13 @@
 #include "modules/feed/service.h"
 
+#include <unordered_map>
+
 #include "core/cursor.h"
 #include "core/markdown.h"
 #include "modules/communities/service.h"
 #include "modules/communities/store.h"
 #include "modules/content/audience.h"
+#include "modules/content/store.h"
 #include "modules/people/policy.h"
 #include "modules/people/store.h"
 
@@ -75,13 +78,20 @@ posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index,
       tags = &one_tag;
       break;
   }
-  return index.Merge(authors, *tags, communities, extra, before, want, [&](const posts::PostIndex::Entry& e) {
+  // Community posts: the rule is membership, asked once per community per page.
+  std::unordered_map<Id, bool> member_of;
+  auto is_member = [&](Id community) {
+    auto [it, fresh] = member_of.try_emplace(community, false);
+    if (fresh) it->second = viewer.signed_in() && content::store::IsActiveMember(c, community, viewer.id);
+    return it->second;
+  };
+  return index.Merge(authors, *tags, communities, extra, before, want, [&](const posts::PostIndex::Entry& e, Id community) {
+    if (e.audience == content::Audience::kCommunity)
+      return community ? is_member(community) : content::LoadReadable(c, viewer, e.id).ok();
     content::ContentHead head;
     head.id = e.id;
     head.author_id = e.author;
     head.audience = e.audience;
-    // The index does not keep communities: the rule needs the row's container.
-    if (e.audience == content::Audience::kCommunity) return content::LoadReadable(c, viewer, e.id).ok();
     return content::CanRead(c, viewer, head);
   });
 }

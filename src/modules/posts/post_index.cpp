@@ -45,12 +45,16 @@ void PostIndex::Build() {
   boost::unordered_flat_map<Id, std::vector<Entry>> by_author;
   std::unordered_map<std::string, std::vector<Entry>> by_tag;
   std::unordered_map<Id, std::vector<Entry>> by_community;
+  std::unordered_map<Id, Id> community_of;
   size_t count = 0;
   db_.Read([&](agora::store::Connection& c) {
     for (auto q = c.Prepare(kPosts); q.Next(); ++count) {
       Entry e{q.Int(0), q.Int(1), content::ParseAudience(q.TextView(2)).value_or(content::Audience::kPrivate)};
       by_author[e.author].push_back(e);
-      if (!q.IsNull(3)) by_community[q.Int(3)].push_back(e);
+      if (!q.IsNull(3)) {
+        by_community[q.Int(3)].push_back(e);
+        community_of.emplace(e.id, q.Int(3));
+      }
     }
     std::string tag;
     std::vector<Entry>* list = nullptr;
@@ -69,6 +73,7 @@ void PostIndex::Build() {
   by_author_ = std::move(by_author);
   by_tag_ = std::move(by_tag);
   by_community_ = std::move(by_community);
+  community_of_ = std::move(community_of);
   for (auto& change : pending_) change();
   pending_.clear();
   building_ = false;
@@ -96,7 +101,10 @@ void PostIndex::Added(const Entry& e, const std::vector<std::string>& tags, Id c
   std::unique_lock lock(mu_);
   auto apply = [this, e, tags, community] {
     Insert(by_author_[e.author], e);
-    if (community) Insert(by_community_[community], e);
+    if (community) {
+      Insert(by_community_[community], e);
+      community_of_[e.id] = community;
+    }
     for (const auto& t : tags) Insert(by_tag_[t], e);
   };
   if (building_) pending_.push_back(apply);
@@ -119,6 +127,7 @@ void PostIndex::Removed(const Entry& e, const std::vector<std::string>& tags, Id
   auto apply = [this, e, tags, community] {
     if (auto it = by_author_.find(e.author); it != by_author_.end()) Erase(it->second, e.id);
     if (auto it = by_community_.find(community); community && it != by_community_.end()) Erase(it->second, e.id);
+    community_of_.erase(e.id);
     for (const auto& t : tags)
       if (auto it = by_tag_.find(t); it != by_tag_.end()) Erase(it->second, e.id);
   };
@@ -128,7 +137,7 @@ void PostIndex::Removed(const Entry& e, const std::vector<std::string>& tags, Id
 
 PostIndex::Merged PostIndex::Merge(const std::vector<Id>& authors, const std::vector<std::string>& tags,
                                    const std::vector<Id>& communities, const std::vector<Entry>& extra, Id before_id, size_t want,
-                                               const std::function<bool(const Entry&)>& keep) const {
+                                               const std::function<bool(const Entry&, Id community)>& keep) const {
   // Each list is walked from its newest entry older than `before_id` downwards; a max-heap
   // on the next entry of each list yields the union newest first.
   struct Walk {
@@ -169,7 +178,10 @@ PostIndex::Merged PostIndex::Merge(const std::vector<Id>& authors, const std::ve
     if (w.next != w.begin) heap.push(w);
     if (e.id == last) continue;  // the same post through another list
     last = e.id;
-    if (keep(e)) out.entries.push_back(e);
+    Id community = 0;
+    if (e.audience == content::Audience::kCommunity)
+      if (auto it = community_of_.find(e.id); it != community_of_.end()) community = it->second;
+    if (keep(e, community)) out.entries.push_back(e);
   }
   return out;
 }

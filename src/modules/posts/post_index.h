@@ -48,7 +48,7 @@ class PostIndex {
 
   // Up to `want` entries older than `before_id`, newest first, from the posts of `authors`
   // and of `tags` and from `extra` (entries gathered elsewhere, newest first), each once,
-  // keeping only those `keep` accepts. At most kMaxExamined entries are looked at: a reader
+  // keeping only those `keep` accepts (told the community of a community post, 0 otherwise). At most kMaxExamined entries are looked at: a reader
   // who may see few of them gets a short page and `more` with where to go on.
   struct Merged {
     std::vector<Entry> entries;
@@ -57,7 +57,7 @@ class PostIndex {
   };
   Merged Merge(const std::vector<Id>& authors, const std::vector<std::string>& tags, const std::vector<Id>& communities,
                const std::vector<Entry>& extra, Id before_id, size_t want,
-               const std::function<bool(const Entry&)>& keep) const;
+               const std::function<bool(const Entry&, Id community)>& keep) const;
   static constexpr size_t kMaxExamined = 20000;
 
   size_t posts() const;
@@ -71,6 +71,7 @@ class PostIndex {
   boost::unordered_flat_map<Id, std::vector<Entry>> by_author_;  // open addressing: a home page looks up ~175
   std::unordered_map<std::string, std::vector<Entry>> by_tag_;
   std::unordered_map<Id, std::vector<Entry>> by_community_;
+  std::unordered_map<Id, Id> community_of_;  // community posts only: their community
   // Changes made while the initial load runs, applied after it (the load's snapshot may or
   // may not include them; applying twice is harmless).
   std::vector<std::function<void()>> pending_;

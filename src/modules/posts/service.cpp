@@ -285,6 +285,7 @@ std::shared_ptr<const CachedPost> PostService::Cached(Connection& c, Id id) {
 std::vector<std::string> PostService::RenderItems(Connection& c, const content::Viewer& viewer, const std::vector<Id>& ids) {
   std::vector<std::string> out;
   out.reserve(ids.size());
+  std::unordered_map<Id, bool> member_of;  // community posts: membership, asked once per community
   const auto mine_by_id = viewer.signed_in() ? reactions::store::KindsOf(c, ids, viewer.id) : std::unordered_map<Id, std::string>{};
   for (Id id : ids) {
     auto p = Cached(c, id);
@@ -294,7 +295,13 @@ std::vector<std::string> PostService::RenderItems(Connection& c, const content::
     head.author_id = p->author;
     head.audience = p->audience;
     if (p->container) head.container_id = p->container;
-    if (!content::CanRead(c, viewer, head)) continue;
+    if (p->audience == Audience::kCommunity) {
+      auto [it, fresh] = member_of.try_emplace(p->container, false);
+      if (fresh) it->second = viewer.signed_in() && p->container && content::store::IsActiveMember(c, p->container, viewer.id);
+      if (!it->second) continue;
+    } else if (!content::CanRead(c, viewer, head)) {
+      continue;
+    }
     auto found = mine_by_id.find(id);
     const std::string* mine = found == mine_by_id.end() ? nullptr : &found->second;
     const bool own = viewer.id == p->author;
