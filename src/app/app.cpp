@@ -107,7 +107,7 @@ int Serve(App& app) {
   posts::RegisterApi(router, post_service);
   feed::FeedService feed_service(*app.db, app.clock, post_service, &post_index);
   people_service.SetFollowsChangedListener([&feed_service](Id follower) { feed_service.FollowsChanged(follower); });
-  communities::CommunityService community_service(*app.db, *app.ids, app.clock);
+  communities::CommunityService community_service(*app.db, *app.ids, app.clock, &events);
   community_service.SetMembershipChangedListener([&feed_service](Id person) { feed_service.FollowsChanged(person); });
   communities::RegisterApi(router, community_service);
   forum::ForumService forum_service(*app.db, *app.ids, app.clock);

@@ -73,8 +73,12 @@ describe('communities', () => {
     assertProblem(assert, await c.bo.get(`/api/v1/communities/${made.moderated.id}/members?state=pending`), 403);
     const pending = await c.ana.get(`/api/v1/communities/${made.moderated.id}/members?state=pending`);
     assert.deepEqual(pending.json.items.map((m) => m.person_id), [p.bo.id]);
+    const notes = async (who) => (await c[who].get('/api/v1/notifications')).json.items;
+    assert.ok((await notes('ana')).some((n) => n.kind === 'community_request' && n.community_id === made.moderated.id && n.actor.id === p.bo.id),
+      'the owner hears of the request');
     const approved = await c.ana.patch(`/api/v1/communities/${made.moderated.id}/members/${p.bo.id}`, { state: 'active' });
     assert.equal(approved.status, 200, approved.text);
+    assert.ok((await notes('bo')).some((n) => n.kind === 'community_accepted' && n.community_id === made.moderated.id));
     assert.equal((await c.bo.get(`/api/v1/communities/${made.moderated.id}`)).json.membership.state, 'active');
 
     assertProblem(assert, await c.bo.post(`/api/v1/communities/${made.listed.id}/join`), 403);
@@ -83,6 +87,7 @@ describe('communities', () => {
     assert.equal(invited.status, 201, invited.text);
     assert.equal(invited.json.state, 'invited');
     assert.equal((await c.bo.get(`/api/v1/communities/${made.secret.id}`)).json.membership.state, 'invited', 'the invited may see it');
+    assert.ok((await notes('bo')).some((n) => n.kind === 'community_invite' && n.community_id === made.secret.id && n.actor.id === p.ana.id));
     assert.equal((await c.bo.post(`/api/v1/communities/${made.secret.id}/join`)).json.membership.state, 'active');
     const members = await c.bo.get(`/api/v1/communities/${made.secret.id}/members`);
     assert.deepEqual(members.json.items.map((m) => [m.person_id, m.role]).sort(), [[p.ana.id, 'owner'], [p.bo.id, 'member']].sort());

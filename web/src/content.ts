@@ -67,10 +67,11 @@ export interface Comment {
 
 export interface Notification {
   id: string;
-  kind: 'mention' | 'comment' | 'reply' | 'reaction' | 'follow' | 'share';
+  kind: 'mention' | 'comment' | 'reply' | 'reaction' | 'follow' | 'share' | 'community_invite' | 'community_request' | 'community_accepted';
   actor: Card;
   actor_count: number;
   content_id: string | null;
+  community_id: string | null;
   comment_id: string | null;
   created_at: string;
   updated_at: string;
@@ -87,6 +88,9 @@ export function describeNotification(n: Notification): string {
     case 'reaction': return `${who} reacted to your ${n.comment_id ? 'comment' : 'post'}`;
     case 'follow': return `${who} started following you`;
     case 'share': return `${who} shared your post`;
+    case 'community_invite': return `${who} invited you to a community`;
+    case 'community_request': return `${who} asked to join your community`;
+    case 'community_accepted': return `${who} let you into a community`;
   }
 }
 

@@ -8,6 +8,7 @@
 #include "modules/audit/store.h"
 #include "modules/communities/store.h"
 #include "modules/content/body.h"
+#include "modules/notifications/writer.h"
 #include "modules/people/policy.h"
 #include "modules/people/store.h"
 
@@ -69,7 +70,18 @@ bool Admits(const Community& x, identity::Role role) {
 
 content::Viewer AsViewer(const identity::Principal& p) { return {p.user.id, p.user.role}; }
 
+void Tell(Connection& c, IdGenerator& ids, notifications::Kind kind, Id recipient, Id actor, Id community,
+          std::int64_t now, std::vector<Id>& notified) {
+  notifications::Event e{kind, recipient, actor};
+  e.community_id = community;
+  if (notifications::Notify(c, ids, e, now)) notified.push_back(recipient);
+}
+
 }  // namespace
+
+void CommunityService::Notified(Id actor, std::vector<Id> people) {
+  if (bus_ && !people.empty()) bus_->Publish({bus::Event::Kind::kNotified, actor, 0, 0, std::move(people)});
+}
 
 bool CommunityService::Visible(const Community& x, const std::optional<Membership>& mine, const content::Viewer& viewer) {
   if (mine && mine->state != State::kBanned) return true;
@@ -249,6 +261,7 @@ Result<CommunityView> CommunityService::Join(const identity::Principal& who, std
   const std::int64_t now = clock_.NowMs();
   Id id = 0;
   bool became_member = false;
+  std::vector<Id> notified;
   auto st = db_.Write([&](Connection& c) -> Status {
     auto r = Resolve(c, AsViewer(who), key);
     if (!r) return r.error();
@@ -280,10 +293,14 @@ Result<CommunityView> CommunityService::Join(const identity::Principal& who, std
     became_member = m.active();
     store::PutMembership(c, m);
     Audit(c, ids_, who.user.id, action, x.id, who.user.id, now);
+    if (m.state == State::kPending)
+      for (Id manager : store::Managers(c, x.id))
+        Tell(c, ids_, notifications::Kind::kCommunityRequest, manager, who.user.id, x.id, now, notified);
     return OkStatus();
   });
   if (!st) return st.error();
   if (became_member) Changed(who.user.id);
+  Notified(who.user.id, std::move(notified));
   return Get(AsViewer(who), IdToString(id));
 }
 
@@ -305,6 +322,7 @@ Status CommunityService::Leave(const identity::Principal& who, std::string_view 
 
 Result<Membership> CommunityService::Invite(const identity::Principal& who, std::string_view key, Id person) {
   const std::int64_t now = clock_.NowMs();
+  std::vector<Id> notified;
   auto result = db_.Write([&](Connection& c) -> Result<Membership> {
     auto r = Resolve(c, AsViewer(who), key);
     if (!r) return r.error();
@@ -327,9 +345,12 @@ Result<Membership> CommunityService::Invite(const identity::Principal& who, std:
     m.updated_at = now;
     store::PutMembership(c, m);
     Audit(c, ids_, who.user.id, m.active() ? "community.approve" : "community.invite", r->community.id, person, now);
+    Tell(c, ids_, m.active() ? notifications::Kind::kCommunityAccepted : notifications::Kind::kCommunityInvite, person,
+         who.user.id, r->community.id, now, notified);
     return m;
   });
   if (result && result->active()) Changed(person);
+  if (result) Notified(who.user.id, std::move(notified));
   return result;
 }
 
@@ -360,6 +381,7 @@ Result<Membership> CommunityService::ChangeMember(const identity::Principal& who
                                                   std::optional<Role> role, std::optional<State> state) {
   const std::int64_t now = clock_.NowMs();
   bool activated = false;
+  std::vector<Id> notified;
   auto result = db_.Write([&](Connection& c) -> Result<Membership> {
     auto r = Resolve(c, AsViewer(who), key);
     if (!r) return r.error();
@@ -372,6 +394,7 @@ Result<Membership> CommunityService::ChangeMember(const identity::Principal& who
       m->state = State::kActive;
       activated = true;
       Audit(c, ids_, who.user.id, "community.approve", r->community.id, person, now);
+      Tell(c, ids_, notifications::Kind::kCommunityAccepted, person, who.user.id, r->community.id, now, notified);
     }
     if (role && *role != m->role) {
       if (r->mine->role != Role::kOwner) return Error::Forbidden("only owners change roles");
@@ -386,6 +409,7 @@ Result<Membership> CommunityService::ChangeMember(const identity::Principal& who
     return *m;
   });
   if (result && activated) Changed(person);
+  if (result) Notified(who.user.id, std::move(notified));
   return result;
 }
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -57,7 +58,9 @@ struct MemberPage {
 
 class CommunityService {
  public:
-  CommunityService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
+  // `bus` (optional) hears of notifications (invitations, requests, approvals) after each commit.
+  CommunityService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
 
   // Called after each commit that changes whether `person` is an active member of a
   // community (the home feed keeps that in memory; streams re-check on their own).
@@ -111,10 +114,13 @@ class CommunityService {
   void Changed(Id person) {
     if (changed_) changed_(person);
   }
+  // Tells the bus whose notifications changed (live counts).
+  void Notified(Id actor, std::vector<Id> people);
 
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
+  bus::Bus* bus_;
   std::function<void(Id)> changed_;
 };
 

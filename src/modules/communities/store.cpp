@@ -44,10 +44,6 @@ constexpr const char* kMemberColumns = "community_id, person_id, role, state, mu
 
 }  // namespace
 
-const char* const kVisibleToViewer =
-    "(EXISTS (SELECT 1 FROM community_members vm WHERE vm.community_id = co.id AND vm.person_id = ?901"
-    " AND vm.state IN ('active', 'invited', 'pending'))"
-    " OR ((co.type <> 'restricted' OR co.listed) AND (?902 OR (?904 AND co.alumni))))";
 
 void BindViewer(agora::store::Query& q, const content::Viewer& viewer) {
   q.Bind(901, viewer.id).Bind(902, viewer.in_organization()).Bind(904, viewer.signed_in() && viewer.role == identity::Role::kAlumnus);
@@ -124,6 +120,16 @@ int ActiveOwners(Connection& c, Id community) {
   auto q = c.Prepare("SELECT count(*) FROM community_members WHERE community_id = ?1 AND state = 'active' AND role = 'owner'",
                      community);
   return q.Next() ? static_cast<int>(q.Int(0)) : 0;
+}
+
+std::vector<Id> Managers(Connection& c, Id community) {
+  std::vector<Id> out;
+  for (auto q = c.Prepare("SELECT person_id FROM community_members WHERE community_id = ?1 AND state = 'active'"
+                          " AND role IN ('owner', 'moderator') ORDER BY person_id",
+                          community);
+       q.Next();)
+    out.push_back(q.Int(0));
+  return out;
 }
 
 std::vector<Membership> Members(Connection& c, Id community, State state, Id after, int limit) {

@@ -25,6 +25,8 @@ std::optional<Membership> MembershipOf(Connection& c, Id community, Id person);
 void PutMembership(Connection& c, const Membership& m);
 void DeleteMembership(Connection& c, Id community, Id person);
 int ActiveOwners(Connection& c, Id community);
+// Its active owners and moderators (who answer requests to join).
+std::vector<Id> Managers(Connection& c, Id community);
 
 // Memberships in `state`, by role (owners first) then person id, after `after` (a person id).
 std::vector<Membership> Members(Connection& c, Id community, State state, Id after, int limit);
@@ -33,7 +35,10 @@ std::vector<Id> ActiveCommunitiesOf(Connection& c, Id person, bool include_muted
 
 // `(...)` over a communities row aliased `co`: whether the viewer may know it exists, with
 // the viewer bound by BindViewer (?901 id, ?902 reads organization content, ?904 alumnus).
-extern const char* const kVisibleToViewer;
+inline constexpr const char* kVisibleToViewer =
+    "(EXISTS (SELECT 1 FROM community_members vm WHERE vm.community_id = co.id AND vm.person_id = ?901"
+    " AND vm.state IN ('active', 'invited', 'pending'))"
+    " OR ((co.type <> 'restricted' OR co.listed) AND (?902 OR (?904 AND co.alumni))))";
 void BindViewer(agora::store::Query& q, const content::Viewer& viewer);
 
 // The communities `person` is an active member of that the viewer may see, by name.

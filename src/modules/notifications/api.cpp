@@ -54,6 +54,7 @@ void RegisterApi(http::Router& router, NotificationService& service) {
                                   {"actor_count", n.actor_count},
                                   {"content_id", OptId(n.content_id)},
                                   {"comment_id", OptId(n.comment_id)},
+                                  {"community_id", OptId(n.community_id)},
                                   {"created_at", FormatRfc3339(n.created_at)},
                                   {"updated_at", FormatRfc3339(n.updated_at)},
                                   {"read", n.read}});

@@ -12,11 +12,14 @@
 
 namespace agora::notifications {
 
-enum class Kind { kMention, kComment, kReply, kReaction, kFollow, kShare };
+// community_invite: invited to a community; community_request: someone asks to join one I
+// moderate; community_accepted: my request was approved.
+enum class Kind { kMention, kComment, kReply, kReaction, kFollow, kShare, kCommunityInvite, kCommunityRequest, kCommunityAccepted };
 std::string_view KindName(Kind k);
 std::optional<Kind> ParseKind(std::string_view s);
-inline constexpr Kind kAllKinds[] = {Kind::kMention, Kind::kComment, Kind::kReply,
-                                     Kind::kReaction, Kind::kFollow, Kind::kShare};
+inline constexpr Kind kAllKinds[] = {Kind::kMention,         Kind::kComment,          Kind::kReply,
+                                     Kind::kReaction,        Kind::kFollow,           Kind::kShare,
+                                     Kind::kCommunityInvite, Kind::kCommunityRequest, Kind::kCommunityAccepted};
 
 struct Notification {
   Id id = 0;
@@ -25,6 +28,7 @@ struct Notification {
   std::int64_t actor_count = 1;
   std::optional<Id> content_id;
   std::optional<Id> comment_id;
+  std::optional<Id> community_id;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
   bool read = false;

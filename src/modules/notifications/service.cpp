@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/cursor.h"
+#include "modules/communities/store.h"
 #include "modules/content/audience.h"
 #include "modules/people/store.h"
 
@@ -15,13 +16,17 @@ using agora::store::Connection;
 // an edit, or they lost their role) stay hidden, and out of the count.
 const std::string kList = std::string(
     "SELECT n.id, n.kind, n.actor_id, n.actor_count, n.content_id, n.comment_id, n.created_at, n.updated_at,"
-    " n.read_at IS NOT NULL FROM notifications n LEFT JOIN content c ON c.id = n.content_id"
+    " n.read_at IS NOT NULL, n.community_id FROM notifications n LEFT JOIN content c ON c.id = n.content_id"
+    " LEFT JOIN communities co ON co.id = n.community_id"
     " WHERE n.recipient_id = ?1 AND (n.updated_at < ?2 OR (n.updated_at = ?2 AND n.id < ?3))"
     " AND (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")"
+    " AND (n.community_id IS NULL OR " + communities::store::kVisibleToViewer + ")"
     " ORDER BY n.updated_at DESC, n.id DESC LIMIT ?4";
 const std::string kUnread = std::string(
     "SELECT count(*) FROM notifications n LEFT JOIN content c ON c.id = n.content_id"
-    " WHERE n.recipient_id = ?1 AND n.read_at IS NULL AND (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")";
+    " LEFT JOIN communities co ON co.id = n.community_id"
+    " WHERE n.recipient_id = ?1 AND n.read_at IS NULL AND (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")"
+    " AND (n.community_id IS NULL OR " + communities::store::kVisibleToViewer + ")";
 constexpr const char* kMarkOne = "UPDATE notifications SET read_at = ?3 WHERE id = ?1 AND recipient_id = ?2 AND read_at IS NULL";
 constexpr const char* kMarkAll = "UPDATE notifications SET read_at = ?2 WHERE recipient_id = ?1 AND read_at IS NULL";
 constexpr const char* kSettings = "SELECT kind, enabled FROM notification_settings WHERE person_id = ?1";
@@ -32,6 +37,7 @@ constexpr const char* kPutSetting =
 std::int64_t CountUnread(Connection& c, const content::Viewer& v) {
   auto q = c.Prepare(kUnread, v.id);
   content::BindViewer(q, v);
+  communities::store::BindViewer(q, v);
   q.Next();
   return q.Int(0);
 }
@@ -57,6 +63,9 @@ std::string_view KindName(Kind k) {
     case Kind::kReaction: return "reaction";
     case Kind::kFollow: return "follow";
     case Kind::kShare: return "share";
+    case Kind::kCommunityInvite: return "community_invite";
+    case Kind::kCommunityRequest: return "community_request";
+    case Kind::kCommunityAccepted: return "community_accepted";
   }
   return "mention";
 }
@@ -83,6 +92,7 @@ Result<Page> NotificationService::List(const identity::Principal& viewer, std::s
     Page page;
     auto q = c.Prepare(kList, viewer.user.id, after_time, after_id, limit + 1);
     content::BindViewer(q, v);
+    communities::store::BindViewer(q, v);
     while (q.Next()) {
       Notification n;
       n.id = q.Int(0);
@@ -94,6 +104,7 @@ Result<Page> NotificationService::List(const identity::Principal& viewer, std::s
       n.created_at = q.Int(6);
       n.updated_at = q.Int(7);
       n.read = q.Int(8) != 0;
+      n.community_id = q.OptInt(9);
       page.items.push_back({n, {}});
     }
     if (static_cast<int>(page.items.size()) > limit) {

@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kEnabled = "SELECT enabled FROM notification_settings WHERE person_id = ?1 AND kind = ?2";
 constexpr const char* kInsert =
     "INSERT INTO notifications (id, recipient_id, kind, actor_id, content_id, comment_id, group_key, created_at,"
-    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)";
+    " updated_at, community_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)";
 constexpr const char* kOpenGroup =
     "SELECT id FROM notifications WHERE recipient_id = ?1 AND group_key = ?2 AND read_at IS NULL";
 constexpr const char* kAddActor = "INSERT OR IGNORE INTO notification_actors (notification_id, actor_id) VALUES (?1, ?2)";
@@ -49,7 +49,7 @@ bool Notify(agora::store::Connection& c, IdGenerator& ids, const Event& e, std::
     }
   }
   Id id = ids.Next();
-  c.Prepare(kInsert, id, e.recipient, KindName(e.kind), e.actor, e.content_id, e.comment_id, group, now).Run();
+  c.Prepare(kInsert, id, e.recipient, KindName(e.kind), e.actor, e.content_id, e.comment_id, group, now, e.community_id).Run();
   if (group) c.Prepare(kAddActor, id, e.actor).Run();
   return true;
 }

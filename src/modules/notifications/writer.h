@@ -20,6 +20,7 @@ struct Event {
   Id actor = 0;
   std::optional<Id> content_id = std::nullopt;
   std::optional<Id> comment_id = std::nullopt;
+  std::optional<Id> community_id = std::nullopt;
   // Reactions: the target (content or comment) they group on.
   std::optional<Id> group_target = std::nullopt;
 };

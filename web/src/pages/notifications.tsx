@@ -38,7 +38,7 @@ export function NotificationsPage(props: { onUnread: (n: number) => void }) {
       const r = await api<{ unread: number }>('POST', '/api/v1/notifications/read', { ids: [n.id] });
       props.onUnread(r.unread);
     }
-    navigate(n.content_id ? `/posts/${n.content_id}` : `/people/${n.actor.handle}`);
+    navigate(n.content_id ? `/posts/${n.content_id}` : n.community_id ? `/communities/${n.community_id}` : `/people/${n.actor.handle}`);
   };
   return (
     <section>
