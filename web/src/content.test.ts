@@ -3,7 +3,7 @@ import { describeNotification, timeAgo, type Notification } from './content';
 
 const base: Notification = {
   id: '1', kind: 'reaction', actor: { id: '2', handle: 'ana', display_name: 'Ana Berg', title: '', department: '', country: '', alumnus: false, photo: null },
-  actor_count: 1, content_id: '3', comment_id: null, created_at: '', updated_at: '', read: false,
+  actor_count: 1, content_id: '3', comment_id: null, community_id: null, created_at: '', updated_at: '', read: false,
 };
 
 describe('notifications text', () => {
@@ -12,6 +12,12 @@ describe('notifications text', () => {
     expect(describeNotification({ ...base, actor_count: 2 })).toBe('Ana Berg and 1 other reacted to your post');
     expect(describeNotification({ ...base, actor_count: 13, comment_id: '4' })).toBe('Ana Berg and 12 others reacted to your comment');
     expect(describeNotification({ ...base, kind: 'follow' })).toBe('Ana Berg started following you');
+  });
+  test('community notices say what happened', () => {
+    const about = { ...base, content_id: null, community_id: '9' };
+    expect(describeNotification({ ...about, kind: 'community_invite' })).toBe('Ana Berg invited you to a community');
+    expect(describeNotification({ ...about, kind: 'community_request' })).toBe('Ana Berg asked to join your community');
+    expect(describeNotification({ ...about, kind: 'community_accepted' })).toBe('Ana Berg let you into a community');
   });
   test('times read as people say them', () => {
     const now = Date.parse('2026-01-01T12:00:00Z');
