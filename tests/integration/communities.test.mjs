@@ -3,6 +3,7 @@
 // anyone outside it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import WebSocket from 'ws';
 import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
 
 describe('communities', () => {
@@ -188,6 +189,35 @@ describe('communities', () => {
     assertProblem(assert, await c.bo.post(`/api/v1/communities/${made.open.id}/join`), 403);
     const banned = await c.ana.get(`/api/v1/communities/${made.open.id}/members?state=banned`);
     assert.deepEqual(banned.json.items.map((m) => m.person_id), [p.bo.id]);
+  });
+
+  test('a removed member\'s open stream stops carrying the community at once', async () => {
+    const key = made.listed.id;
+    assert.equal((await c.ana.post(`/api/v1/communities/${key}/invitations`, { person_id: p.cy.id })).status, 201);
+    assert.equal((await c.cy.post(`/api/v1/communities/${key}/join`)).json.membership.state, 'active');
+    const token = (await c.cy.post('/api/v1/auth/tokens', { name: 'live' })).json.token;
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/api/v1/stream`, { headers: { Authorization: `Bearer ${token}` } });
+    const events = [];
+    ws.on('message', (d) => events.push(JSON.parse(d.toString())));
+    await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+    try {
+      const first = await c.ana.post('/api/v1/posts', { body: 'while cy is in', audience: 'community', community_id: key });
+      const until = async (check) => { for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 20)); };
+      await until(() => events.some((e) => e.type === 'post' && e.data.id === first.json.id));
+      assert.ok(events.some((e) => e.type === 'post' && e.data.id === first.json.id), 'a member gets it live');
+      ws.send(JSON.stringify({ type: 'watch', ids: [first.json.id] }));
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal((await c.ana.delete(`/api/v1/communities/${key}/members/${p.cy.id}`)).status, 204);
+      const second = await c.ana.post('/api/v1/posts', { body: 'after cy left', audience: 'community', community_id: key });
+      await c.ana.post(`/api/v1/content/${first.json.id}/comments`, { body: 'a comment cy must not see' });
+      const witness = await c.cy.post('/api/v1/posts', { body: 'cy posts for the org' });
+      await until(() => events.some((e) => e.type === 'post' && e.data.id === witness.json.id));
+      assert.ok(events.some((e) => e.type === 'post' && e.data.id === witness.json.id), 'the stream still works');
+      assert.ok(!events.some((e) => e.type === 'post' && e.data.id === second.json.id), 'no new community post');
+      assert.ok(!events.some((e) => e.type === 'comment' && e.data.content_id === first.json.id), 'no comment on a watched one');
+    } finally {
+      ws.terminate();
+    }
   });
 
   test('guests join only communities that allow guests, and see nothing of the organization', async () => {
