@@ -64,6 +64,8 @@ describe('communities in the browser', () => {
     await ana.reload();
     await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).waitFor();
     await ana.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Bob Ek' }).waitFor();
+    await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).getByRole('button', { name: 'Pin' }).click();
+    await ana.getByRole('region', { name: 'Pinned' }).getByText('Countdown starts Monday').waitFor();
 
     // Bob's profile says he belongs to it, to Ana; not to Cid (below).
     await ana.goto(`${server.url}/people/bob`);

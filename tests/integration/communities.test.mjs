@@ -121,6 +121,16 @@ describe('communities', () => {
       assert.ok(!(await c[who].get('/api/v1/feed?source=tag:pilot')).json.items.some((i) => i.id === post.json.id));
       assert.ok(!(await c[who].get(`/api/v1/feed?source=person:${p.bo.id}`)).json.items?.some((i) => i.id === post.json.id));
     }
+    // Pinning: owners and moderators, posts of this community only.
+    const pins = `/api/v1/communities/${made.secret.id}/pins`;
+    assert.equal((await c.ana.request('PUT', `${pins}/${post.json.id}`)).status, 204);
+    assert.deepEqual((await c.bo.get(pins)).json.items.map((i) => i.id), [post.json.id]);
+    assertProblem(assert, await c.cy.get(pins), 404);
+    const elsewhere = await c.ana.post('/api/v1/posts', { body: 'org-wide' });
+    assertProblem(assert, await c.ana.request('PUT', `${pins}/${elsewhere.json.id}`), 422, { field: 'post_id' });
+    assert.equal((await c.bo.request('DELETE', `${pins}/${post.json.id}`)).status, 204, 'a moderator unpins');
+    assertProblem(assert, await c.bo.request('DELETE', `${pins}/${post.json.id}`), 404);
+    assert.deepEqual((await c.ana.get(pins)).json.items, []);
     // A community's post is shared only within it.
     assertProblem(assert, await c.ana.post('/api/v1/posts', { body: 'fwd', share_of: post.json.id, audience: 'organization' }), 422, { field: 'audience' });
     const inside = await c.ana.post('/api/v1/posts', { body: 'fwd', share_of: post.json.id, audience: 'community', community_id: made.secret.id });

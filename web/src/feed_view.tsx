@@ -1,4 +1,5 @@
 // A list of posts from /api/v1/feed (home, a person's timeline, a hashtag) with "Show more".
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from './api';
 import { Alert } from './components';
@@ -6,7 +7,7 @@ import type { Post } from './content';
 import { PostCard } from './post_card';
 import { subscribe, watch } from './stream';
 
-export function FeedView(props: { source?: string; prepend?: Post[]; empty: string }) {
+export function FeedView(props: { source?: string; prepend?: Post[]; empty: string; actions?: (p: Post) => ComponentChildren }) {
   const [items, setItems] = useState<Post[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -62,7 +63,7 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: stri
         )}
       </div>
       {loaded && shown.length === 0 && waiting.length === 0 && <p class="muted">{props.empty}</p>}
-      {shown.map((p) => <PostCard key={p.id} post={p} onChange={(np) => replace(p.id, np)} />)}
+      {shown.map((p) => <PostCard key={p.id} post={p} onChange={(np) => replace(p.id, np)} actions={props.actions} />)}
       {cursor && (
         <button type="button" class="secondary" onClick={() => load(cursor)}>
           Show more

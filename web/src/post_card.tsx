@@ -9,7 +9,8 @@ import { subscribe } from './stream';
 
 const audienceText = { public: 'Public', organization: 'Organization', restricted: 'Named people' } as const;
 
-export function PostCard(props: { post: Post; onChange?: (p: Post | null) => void; nested?: boolean }) {
+// `actions`: more buttons for the post's footer (a community's moderators pin it).
+export function PostCard(props: { post: Post; onChange?: (p: Post | null) => void; nested?: boolean; actions?: (p: Post) => ComponentChildren }) {
   const [post, setPost] = useState(props.post);
   const [showComments, setShowComments] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -102,6 +103,7 @@ export function PostCard(props: { post: Post; onChange?: (p: Post | null) => voi
               Delete
             </button>
           )}
+          {props.actions?.(post)}
         </footer>
       )}
       {showComments && <Comments contentId={post.id} onCount={(n) => update({ ...post, comment_count: n })} />}

@@ -151,6 +151,18 @@ void RegisterApi(http::Router& router, CommunityService& service) {
                auto m = service.SetMuted(*req.principal, req.Param("id"), false);
                return m ? http::Json(200, json::MembershipJson(*m)) : http::Problem(m.error());
              });
+  for (auto method : {Method::kPut, Method::kDelete})
+    router.Add(method, "/api/v1/communities/{id}/pins/{post_id}",
+               {.access = Access::kUser,
+                .summary = method == Method::kPut ? "Pin a post of the community (owners and moderators; at most 5)"
+                                                  : "Unpin a post",
+                .tag = "communities"},
+               [&service, method](Request& req) {
+                 auto post = http::IdParam(req, "post_id");
+                 if (!post) return http::Problem(post.error());
+                 auto st = service.SetPinned(*req.principal, req.Param("id"), *post, method == Method::kPut);
+                 return st ? http::NoContent() : http::Problem(st.error());
+               });
   router.Add(Method::kPost, "/api/v1/communities/{id}/invitations",
              {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Invite a person ({\"person_id\"}; owners and moderators)",
               .tag = "communities"},

@@ -8,6 +8,7 @@
 #include "modules/audit/store.h"
 #include "modules/communities/store.h"
 #include "modules/content/body.h"
+#include "modules/content/store.h"
 #include "modules/notifications/writer.h"
 #include "modules/people/policy.h"
 #include "modules/people/store.h"
@@ -442,6 +443,34 @@ Status CommunityService::RemoveMember(const identity::Principal& who, std::strin
   });
   if (st) Changed(person);
   return st;
+}
+
+Status CommunityService::SetPinned(const identity::Principal& who, std::string_view key, Id post, bool pinned) {
+  const std::int64_t now = clock_.NowMs();
+  return db_.Write([&](Connection& c) -> Status {
+    auto r = Resolve(c, AsViewer(who), key);
+    if (!r) return r.error();
+    if (!r->mine || !r->mine->manages()) return Error::Forbidden("only its owners and moderators pin posts");
+    if (!pinned) {
+      if (!store::Unpin(c, r->community.id, post)) return Error::NotFound("that post is not pinned");
+    } else {
+      auto head = content::store::LoadHead(c, post);
+      if (!head || head->container_id != r->community.id) return Error::Invalid("post_id", "no such post in this community");
+      if (store::Pins(c, r->community.id).size() >= kMaxPins)
+        return Error::Conflict("at most 5 pinned posts: unpin one first");
+      store::Pin(c, r->community.id, post, who.user.id, now);
+    }
+    Audit(c, ids_, who.user.id, pinned ? "community.pin" : "community.unpin", r->community.id, std::nullopt, now);
+    return OkStatus();
+  });
+}
+
+Result<std::vector<Id>> CommunityService::Pins(const content::Viewer& viewer, std::string_view key) {
+  return db_.Read([&](Connection& c) -> Result<std::vector<Id>> {
+    auto r = Resolve(c, viewer, key);
+    if (!r) return r.error();
+    return store::Pins(c, r->community.id);
+  });
 }
 
 Result<Membership> CommunityService::SetMuted(const identity::Principal& who, std::string_view key, bool muted) {

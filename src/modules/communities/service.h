@@ -94,6 +94,14 @@ class CommunityService {
                                   std::optional<Role> role, std::optional<State> state);
   // Removes a member, refuses a request, withdraws an invitation; `ban` keeps them out.
   Status RemoveMember(const identity::Principal& who, std::string_view id_or_handle, Id person, bool ban);
+  // Owners and moderators pin a post of the community to the top of its stream (at most
+  // kMaxPins), or unpin it.
+  Status SetPinned(const identity::Principal& who, std::string_view id_or_handle, Id post, bool pinned);
+  // The pinned posts' ids, for a viewer who may see the community (the caller renders them
+  // under the audience rule).
+  Result<std::vector<Id>> Pins(const content::Viewer& viewer, std::string_view id_or_handle);
+  static constexpr size_t kMaxPins = 5;
+
   // Mutes or unmutes the community in one's home feed.
   Result<Membership> SetMuted(const identity::Principal& who, std::string_view id_or_handle, bool muted);
 

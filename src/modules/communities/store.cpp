@@ -122,6 +122,24 @@ int ActiveOwners(Connection& c, Id community) {
   return q.Next() ? static_cast<int>(q.Int(0)) : 0;
 }
 
+std::vector<Id> Pins(Connection& c, Id community) {
+  std::vector<Id> out;
+  for (auto q = c.Prepare("SELECT content_id FROM community_pins WHERE community_id = ?1 ORDER BY pinned_at DESC", community);
+       q.Next();)
+    out.push_back(q.Int(0));
+  return out;
+}
+
+bool Pin(Connection& c, Id community, Id content, Id by, std::int64_t now) {
+  return c.Prepare("INSERT OR IGNORE INTO community_pins (community_id, content_id, pinned_by, pinned_at) VALUES (?1, ?2, ?3, ?4)",
+                   community, content, by, now)
+             .Run() > 0;
+}
+
+bool Unpin(Connection& c, Id community, Id content) {
+  return c.Prepare("DELETE FROM community_pins WHERE community_id = ?1 AND content_id = ?2", community, content).Run() > 0;
+}
+
 std::vector<Id> Managers(Connection& c, Id community) {
   std::vector<Id> out;
   for (auto q = c.Prepare("SELECT person_id FROM community_members WHERE community_id = ?1 AND state = 'active'"

@@ -30,6 +30,11 @@ std::vector<Id> Managers(Connection& c, Id community);
 
 // Memberships in `state`, by role (owners first) then person id, after `after` (a person id).
 std::vector<Membership> Members(Connection& c, Id community, State state, Id after, int limit);
+// Pinned posts, most recently pinned first.
+std::vector<Id> Pins(Connection& c, Id community);
+bool Pin(Connection& c, Id community, Id content, Id by, std::int64_t now);  // false: pinned already
+bool Unpin(Connection& c, Id community, Id content);
+
 // The communities `person` is an active member of (their home feed includes them unless muted).
 std::vector<Id> ActiveCommunitiesOf(Connection& c, Id person, bool include_muted);
 

@@ -13,6 +13,18 @@ using http::Method;
 using http::Request;
 using http::Response;
 
+// Items come serialized (most of each from the post cache): joined, not reparsed.
+Response PageResponse(const Page& page) {
+  http::Response r;
+  r.body = "{\"items\":[";
+  for (size_t i = 0; i < page.items.size(); ++i) {
+    if (i) r.body += ',';
+    r.body += page.items[i];
+  }
+  r.body += page.next_cursor ? "],\"next_cursor\":\"" + *page.next_cursor + "\"}" : std::string("],\"next_cursor\":null}");
+  return r;
+}
+
 Response TagResponse(const Result<TagInfo>& t) {
   if (!t) return http::Problem(t.error());
   return http::Json(200, boost::json::object{{"tag", t->tag}, {"followed_by_me", t->followed}});
@@ -30,15 +42,15 @@ void RegisterApi(http::Router& router, FeedService& feed) {
                if (!source) return http::Problem(source.error());
                auto page = feed.Read(content::ViewerOf(req.principal), *source, req.Query("cursor"), *limit);
                if (!page) return http::Problem(page.error());
-               // Items come serialized (most of each from the post cache): joined, not reparsed.
-               http::Response r;
-               r.body = "{\"items\":[";
-               for (size_t i = 0; i < page->items.size(); ++i) {
-                 if (i) r.body += ',';
-                 r.body += page->items[i];
-               }
-               r.body += page->next_cursor ? "],\"next_cursor\":\"" + *page->next_cursor + "\"}" : std::string("],\"next_cursor\":null}");
-               return r;
+               return PageResponse(*page);
+             });
+  router.Add(Method::kGet, "/api/v1/communities/{id}/pins",
+             {.access = Access::kUser, .summary = "A community's pinned posts, most recently pinned first", .tag = "communities"},
+             [&feed](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               auto page = feed.Pinned(content::ViewerOf(req.principal), *id);
+               return page ? PageResponse(*page) : http::Problem(page.error());
              });
 
   router.Add(Method::kGet, "/api/v1/tags/{tag}", {.access = Access::kPublic, .summary = "A hashtag and whether I follow it", .tag = "feed"},

@@ -173,6 +173,18 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
   });
 }
 
+Result<Page> FeedService::Pinned(const content::Viewer& viewer, Id community_id) {
+  return db_.Read([&](Connection& c) -> Result<Page> {
+    auto community = communities::store::Load(c, community_id);
+    auto mine = community && viewer.signed_in() ? communities::store::MembershipOf(c, community->id, viewer.id) : std::nullopt;
+    if (!community || !communities::CommunityService::Visible(*community, mine, viewer)) return Error::NotFound("no such community");
+    Page page;
+    page.ids = communities::store::Pins(c, community->id);
+    page.items = posts_.RenderItems(c, viewer, page.ids);
+    return page;
+  });
+}
+
 Result<TagInfo> FeedService::Tag(const content::Viewer& viewer, std::string_view raw) {
   auto tag = CheckTag(raw);
   if (!tag) return tag.error();

@@ -49,6 +49,10 @@ class FeedService {
   // needs a signed-in viewer.
   Result<Page> Read(const content::Viewer& viewer, const Source& source, std::string_view cursor, int limit);
 
+  // A community's pinned posts that the viewer may read, most recently pinned first; 404 when
+  // the viewer may not see the community.
+  Result<Page> Pinned(const content::Viewer& viewer, Id community);
+
   Result<TagInfo> Tag(const content::Viewer& viewer, std::string_view tag);
   Result<TagInfo> FollowTag(const identity::Principal& who, std::string_view tag);
   Result<TagInfo> UnfollowTag(const identity::Principal& who, std::string_view tag);

@@ -6,6 +6,7 @@ import { Composer } from '../composer';
 import { Alert, PageHeading } from '../components';
 import type { Post } from '../content';
 import { FeedView } from '../feed_view';
+import { PostCard } from '../post_card';
 import { navigate } from '../router';
 import { Forum } from './topic';
 
@@ -176,6 +177,7 @@ export function CommunityPage(props: { handle: string; user: User }) {
   const [community, setCommunity] = useState<Community | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [posted, setPosted] = useState<Post[]>([]);
+  const [pinVersion, setPinVersion] = useState(0);
   const load = async () => {
     try {
       setCommunity(await api<Community>('GET', `/api/v1/communities/${encodeURIComponent(props.handle)}`));
@@ -195,6 +197,15 @@ export function CommunityPage(props: { handle: string; user: User }) {
     try {
       await api(method, `/api/v1/communities/${community.id}${path}`, body);
       await load();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  const pin = async (post: string, on: boolean) => {
+    try {
+      await api(on ? 'PUT' : 'DELETE', `/api/v1/communities/${community.id}/pins/${post}`);
+      setPinVersion(pinVersion + 1);
+      setError(null);
     } catch (e) {
       setError(describeError(e));
     }
@@ -227,11 +238,35 @@ export function CommunityPage(props: { handle: string; user: User }) {
       {manages && <Moderation community={community} onChange={load} />}
       <Members community={community} />
       <Forum communityId={community.id} member={active} />
+      <Pinned communityId={community.id} manages={manages} version={pinVersion} onChange={() => setPinVersion(pinVersion + 1)} />
       <h2>Stream</h2>
       {active && <Composer guest={props.user.role === 'guest'} community={{ id: community.id, name: community.name }}
         onPosted={(p) => setPosted([p, ...posted])} />}
       <FeedView source={`community:${community.id}`} prepend={posted}
-        empty={active ? 'Nothing posted here yet.' : 'Only members see what is posted here.'} />
+        empty={active ? 'Nothing posted here yet.' : 'Only members see what is posted here.'}
+        actions={manages ? (p) => <button type="button" class="link" onClick={() => pin(p.id, true)}>Pin</button> : undefined} />
+    </section>
+  );
+}
+
+// Posts pinned to the top of the community's stream.
+function Pinned(props: { communityId: string; manages: boolean; version: number; onChange: () => void }) {
+  const [items, setItems] = useState<Post[]>([]);
+  useEffect(() => {
+    api<Page<Post>>('GET', `/api/v1/communities/${props.communityId}/pins`).then((p) => setItems(p.items)).catch(() => setItems([]));
+  }, [props.communityId, props.version]);
+  if (items.length === 0) return null;
+  const unpin = async (id: string) => {
+    await api('DELETE', `/api/v1/communities/${props.communityId}/pins/${id}`).catch(() => undefined);
+    props.onChange();
+  };
+  return (
+    <section aria-labelledby="pinned-heading">
+      <h2 id="pinned-heading">Pinned</h2>
+      {items.map((p) => (
+        <PostCard key={p.id} post={p}
+          actions={props.manages ? () => <button type="button" class="link" onClick={() => unpin(p.id)}>Unpin</button> : undefined} />
+      ))}
     </section>
   );
 }
