@@ -32,14 +32,6 @@ pids+=($!)
 until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0.05; done
 for _ in $(seq 1 3000); do grep -q '"post index built"' "$work/log" && break; sleep 0.1; done
 grep -o '"post index built".*' "$work/log" || echo "post index not built after 300 s"
-token_for() {  # e-mail, password
-  curl -fs -c "$work/jar" -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" \
-    "http://127.0.0.1:$agora_port/api/v1/auth/login" >"$work/login.json"
-  local csrf
-  csrf=$(sed -E 's/.*"csrf_token":"([^"]+)".*/\1/' "$work/login.json")
-  curl -fs -b "$work/jar" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" -d '{"name":"bench"}' \
-    "http://127.0.0.1:$agora_port/api/v1/auth/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/'
-}
 member=$(token_for person1234@seed.example member-password-1)
 joiner=$(token_for "person$((PEOPLE - 1))@seed.example" joiner-password-1)
 community=$(curl -fs -H "Authorization: Bearer $member" "http://127.0.0.1:$agora_port/api/v1/communities/seed-everyone" |
@@ -50,29 +42,8 @@ stream_url="http://127.0.0.1:$agora_port/api/v1/feed?source=community:$community
 curl -fs -H "Authorization: Bearer $member" "$stream_url" >"$work/stream.json"
 echo "community stream page: $(stat -c %s "$work/stream.json") bytes, $(grep -o '"kind":"post"' "$work/stream.json" | wc -l) posts"
 
-nginx_port=$(port)
-mkdir -p "$work/www" "$work/nginx"
-cp "$work/stream.json" "$work/www/stream.json"
-chmod -R a+rX "$work/www"
-cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes auto; daemon off; pid $work/nginx/nginx.pid; error_log $work/nginx/error.log warn;
-events { worker_connections 4096; }
-http { access_log off; client_body_temp_path $work/nginx/tmp;
-  server { listen 127.0.0.1:$nginx_port; root $work/www; location = /stream.json { default_type application/json; } } }
-CONF
-nginx -c "$work/nginx/nginx.conf" &
-pids+=($!)
-until curl -fs "http://127.0.0.1:$nginx_port/stream.json" >/dev/null 2>&1; do sleep 0.05; done
+start_nginx "$work/stream.json" stream.json
 
-run() {  # name, connections, wrk args...
-  local name=$1 conns=$2
-  shift 2
-  wrk -t"$(( conns < 2 ? 1 : 2 ))" -c"$conns" -d"${DURATION}s" --latency "$@" >"$work/wrk-$name.txt"
-  printf '%-34s %10s req/s  p50 %8s  p99 %8s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' "$work/wrk-$name.txt")" \
-    "$(awk '$1=="50%" {print $2}' "$work/wrk-$name.txt")" "$(awk '$1=="99%" {print $2}' "$work/wrk-$name.txt")"
-  grep -E 'Non-2xx|Socket errors' "$work/wrk-$name.txt" || true
-}
-rps() { awk '/Requests\/sec/ {print $2}' "$work/wrk-$1.txt"; }
 echo "== wrk -t2 -d${DURATION}s, access log off on both"
 for round in 1 2; do
   run "community-stream-$round" 64 -H "Authorization: Bearer $member" "$stream_url"

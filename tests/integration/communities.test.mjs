@@ -240,5 +240,12 @@ describe('communities', () => {
     assert.ok((await c.ana.get(`/api/v1/feed?source=community:${made.clients.id}`)).json.items.some((i) => i.id === mine.json.id));
     const orgPost = await c.ana.post('/api/v1/posts', { body: 'internal only' });
     assertProblem(assert, await c.gus.get(`/api/v1/posts/${orgPost.json.id}`), 404);
+    // Profiles: a guest and the people they share a community with see each other; no one else.
+    assert.equal((await c.gus.get(`/api/v1/people/${p.ana.id}`)).status, 200);
+    assert.equal((await c.ana.get(`/api/v1/people/${p.gus.id}`)).status, 200);
+    assertProblem(assert, await c.gus.get(`/api/v1/people/${p.cy.id}`), 404);
+    assertProblem(assert, await c.cy.get(`/api/v1/people/${p.gus.id}`), 404);
+    assert.equal((await c.ana.delete(`/api/v1/communities/${made.clients.id}/members/${p.gus.id}`)).status, 204);
+    assertProblem(assert, await c.gus.get(`/api/v1/people/${p.ana.id}`), 404); // not after leaving it
   });
 });

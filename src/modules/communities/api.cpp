@@ -53,6 +53,16 @@ Result<CommunityChange> ParseChange(const boost::json::object& o) {
   return ch;
 }
 
+// A create or change body: only the community's own keys.
+Result<CommunityChange> ParseBody(const Request& req) {
+  auto body = http::JsonBody(req);
+  if (!body) return body.error();
+  if (auto st = agora::json::OnlyKeys(*body, {"name", "handle", "description", "type", "listed", "allow_guests", "alumni", "tags"});
+      !st)
+    return st.error();
+  return ParseChange(*body);
+}
+
 Response CommunityResponse(int status, const Result<CommunityView>& r) {
   return r ? http::Json(status, json::CommunityJson(*r)) : http::Problem(r.error());
 }
@@ -65,13 +75,7 @@ void RegisterApi(http::Router& router, CommunityService& service) {
              {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true,
               .summary = "Create a community (you become its owner)", .tag = "communities"},
              [&service](Request& req) {
-               auto body = http::JsonBody(req);
-               if (!body) return http::Problem(body.error());
-               if (auto st = agora::json::OnlyKeys(*body, {"name", "handle", "description", "type", "listed", "allow_guests",
-                                                          "alumni", "tags"});
-                   !st)
-                 return http::Problem(st.error());
-               auto ch = ParseChange(*body);
+               auto ch = ParseBody(req);
                if (!ch) return http::Problem(ch.error());
                NewCommunity in;
                in.name = ch->name.value_or("");
@@ -120,13 +124,7 @@ void RegisterApi(http::Router& router, CommunityService& service) {
              {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Change a community (owners; moderators: description and tags)",
               .tag = "communities"},
              [&service](Request& req) {
-               auto body = http::JsonBody(req);
-               if (!body) return http::Problem(body.error());
-               if (auto st = agora::json::OnlyKeys(*body, {"name", "handle", "description", "type", "listed", "allow_guests",
-                                                          "alumni", "tags"});
-                   !st)
-                 return http::Problem(st.error());
-               auto ch = ParseChange(*body);
+               auto ch = ParseBody(req);
                if (!ch) return http::Problem(ch.error());
                return CommunityResponse(200, service.Update(*req.principal, req.Param("id"), *ch));
              });

@@ -204,57 +204,49 @@ Result<CommunityView> CommunityService::Update(const identity::Principal& who, s
   return Get(AsViewer(who), IdToString(id));
 }
 
+namespace {
+
+// Lists of communities are by name: the cursor is the last one's name and id.
+Result<Cursor> NameCursor(std::string_view cursor) {
+  if (cursor.empty()) return Cursor{};
+  return DecodeCursor(cursor);
+}
+
+// A page of `limit` from `rows` (up to limit + 1 read), each with the viewer's membership.
+DirectoryPage ToPage(Connection& c, const content::Viewer& viewer, std::vector<Community> rows, int limit) {
+  DirectoryPage page;
+  if (static_cast<int>(rows.size()) > limit) {
+    rows.pop_back();
+    page.next_cursor = EncodeCursor({rows.back().name, rows.back().id});
+  }
+  for (auto& x : rows) {
+    auto m = viewer.signed_in() ? store::MembershipOf(c, x.id, viewer.id) : std::nullopt;
+    page.items.push_back({std::move(x), std::move(m)});
+  }
+  return page;
+}
+
+}  // namespace
+
 Result<DirectoryPage> CommunityService::Directory(const content::Viewer& viewer, const std::string& q, bool mine,
                                                   std::string_view cursor, int limit) {
-  std::string after_name;
-  Id after_id = 0;
-  if (!cursor.empty()) {
-    auto decoded = DecodeCursor(cursor);
-    if (!decoded) return decoded.error();
-    after_name = decoded->key;
-    after_id = decoded->id;
-  }
+  auto after = NameCursor(cursor);
+  if (!after) return after.error();
   if (q.size() > 100) return Error::Invalid("q", "at most 100 characters");
   return db_.Read([&](Connection& c) -> Result<DirectoryPage> {
-    auto rows = store::Directory(c, viewer, q, mine, after_name, after_id, limit + 1);
-    DirectoryPage page;
-    if (static_cast<int>(rows.size()) > limit) {
-      rows.pop_back();
-      page.next_cursor = EncodeCursor({rows.back().name, rows.back().id});
-    }
-    for (auto& x : rows) {
-      auto m = viewer.signed_in() ? store::MembershipOf(c, x.id, viewer.id) : std::nullopt;
-      page.items.push_back({std::move(x), std::move(m)});
-    }
-    return page;
+    return ToPage(c, viewer, store::Directory(c, viewer, q, mine, after->key, after->id, limit + 1), limit);
   });
 }
 
 Result<DirectoryPage> CommunityService::MemberOf(const identity::Principal& viewer, Id person, std::string_view cursor,
                                                  int limit) {
-  std::string after_name;
-  Id after_id = 0;
-  if (!cursor.empty()) {
-    auto decoded = DecodeCursor(cursor);
-    if (!decoded) return decoded.error();
-    after_name = decoded->key;
-    after_id = decoded->id;
-  }
+  auto after = NameCursor(cursor);
+  if (!after) return after.error();
   return db_.Read([&](Connection& c) -> Result<DirectoryPage> {
     auto subject = people::store::LoadSubject(c, person, "");
-    if (!subject || !people::CanSeeProfile(viewer, subject->account)) return Error::NotFound("no such person");
+    if (!subject || !people::SeesProfile(c, viewer, subject->account)) return Error::NotFound("no such person");
     const content::Viewer me = AsViewer(viewer);
-    auto rows = store::MemberOf(c, me, person, after_name, after_id, limit + 1);
-    DirectoryPage page;
-    if (static_cast<int>(rows.size()) > limit) {
-      rows.pop_back();
-      page.next_cursor = EncodeCursor({rows.back().name, rows.back().id});
-    }
-    for (auto& x : rows) {
-      auto m = store::MembershipOf(c, x.id, viewer.user.id);
-      page.items.push_back({std::move(x), std::move(m)});
-    }
-    return page;
+    return ToPage(c, me, store::MemberOf(c, me, person, after->key, after->id, limit + 1), limit);
   });
 }
 

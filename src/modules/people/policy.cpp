@@ -1,5 +1,7 @@
 #include "modules/people/policy.h"
 
+#include "modules/people/store.h"
+
 namespace agora::people {
 
 using identity::Role;
@@ -14,6 +16,11 @@ bool CanSeeProfile(const identity::Principal& viewer, const identity::User& subj
   if (!subject.active) return false;
   if (!CanBrowse(viewer)) return false;
   return subject.role != Role::kGuest;
+}
+
+bool SeesProfile(agora::store::Connection& c, const identity::Principal& viewer, const identity::User& subject) {
+  if (CanSeeProfile(viewer, subject)) return true;
+  return subject.active && store::SharesCommunity(c, viewer.user.id, subject.id);
 }
 
 bool CanSeeField(const identity::Principal& viewer, const identity::User& subject, Visibility v) {

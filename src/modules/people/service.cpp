@@ -108,8 +108,10 @@ Result<Id> PeopleService::Resolve(const identity::Principal& viewer, std::string
 
 bool PeopleService::IsVisible(const identity::Principal& viewer, Id target) {
   if (target == viewer.user.id) return true;
-  auto account = db_.Read([&](auto& c) { return identity::store::FindUserById(c, target); });
-  return account && CanSeeProfile(viewer, account->user);
+  return db_.Read([&](auto& c) {
+    auto account = identity::store::FindUserById(c, target);
+    return account && SeesProfile(c, viewer, account->user);
+  });
 }
 
 Result<Id> PeopleService::ResolveVisible(const identity::Principal& viewer, std::string_view ref) {
@@ -162,7 +164,7 @@ Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::s
   return db_.Read([&](auto& c) -> Result<ProfileView> {
     std::optional<Id> id = ref == "me" ? std::optional<Id>(viewer.user.id) : ParseId(ref);
     auto subject = store::LoadSubject(c, id, ref);  // account and profile version together
-    if (!subject || !CanSeeProfile(viewer, subject->account)) return Error::NotFound("no such person");
+    if (!subject || !SeesProfile(c, viewer, subject->account)) return Error::NotFound("no such person");
     auto cached = Cached(c, subject->account.id, subject->profile_version);
     if (!cached) return Error::NotFound("no such person");
     return Assemble(c, viewer, *cached, subject->account);

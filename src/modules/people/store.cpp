@@ -423,4 +423,12 @@ std::vector<std::tuple<std::string, std::int64_t, bool>> EndorsementsOf(Connecti
   return out;
 }
 
+bool SharesCommunity(Connection& c, Id a, Id b) {
+  return c
+      .Prepare("SELECT 1 FROM community_members x JOIN community_members y ON y.community_id = x.community_id"
+               " WHERE x.person_id = ?1 AND x.state = 'active' AND y.person_id = ?2 AND y.state = 'active' LIMIT 1",
+               a, b)
+      .Next();
+}
+
 }  // namespace agora::people::store

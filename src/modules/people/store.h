@@ -24,6 +24,8 @@ void ChangeHandle(Connection& c, Id user_id, const std::string& old_handle, cons
 std::optional<Card> LoadCard(Connection& c, Id user_id);
 // LoadCard, or a card with only the id (an author whose account is gone).
 Card CardOf(Connection& c, Id user_id);
+// Whether the two are active members of a same community.
+bool SharesCommunity(Connection& c, Id a, Id b);
 // Writes every profile column (insert or update) and replaces the expertise tags.
 void SaveProfile(Connection& c, const Profile& p, std::int64_t now);
 std::optional<Id> ManagerOf(Connection& c, Id user_id);
