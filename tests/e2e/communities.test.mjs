@@ -3,7 +3,7 @@
 // accepted; a third person cannot find the community, its posts or its topics.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchChromium } from '../support/browser.mjs';
+import { expectAccessible, launchChromium, signedInPage } from '../support/browser.mjs';
 import { setupAdmin, startServer } from '../support/server.mjs';
 
 describe('communities in the browser', () => {
@@ -19,14 +19,7 @@ describe('communities in the browser', () => {
     }
     browser = await launchChromium();
     for (const who of ['ana', 'bob', 'cid']) {
-      const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(server.url);
-      await page.getByLabel('E-mail').fill(`${who}@example.com`);
-      await page.getByLabel('Password').fill(`${who}-password-1`);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: /^Welcome, /, level: 1 }).waitFor();
-      pages[who] = page;
+      pages[who] = await signedInPage(browser, server, who);
     }
   });
   after(async () => {

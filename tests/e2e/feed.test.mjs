@@ -4,7 +4,7 @@
 // their open page, then reads the notifications.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchChromium } from '../support/browser.mjs';
+import { expectAccessible, launchChromium, signedInPage } from '../support/browser.mjs';
 import { Client, setupAdmin, startServer } from '../support/server.mjs';
 import { png } from '../support/images.mjs';
 
@@ -25,14 +25,7 @@ describe('posting and talking in the browser', () => {
     await bob.post(`/api/v1/people/${ids.ana}/follow`);
     browser = await launchChromium();
     for (const who of ['ana', 'bob']) {
-      const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(server.url);
-      await page.getByLabel('E-mail').fill(`${who}@example.com`);
-      await page.getByLabel('Password').fill(`${who}-password-1`);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: /^Welcome, /, level: 1 }).waitFor();
-      pages[who] = page;
+      pages[who] = await signedInPage(browser, server, who);
     }
   });
   after(async () => {

@@ -28,3 +28,16 @@ export async function expectAccessible(page, label) {
   });
   assert.deepEqual(violations, [], `axe-core violations on ${label}`);
 }
+
+// A page in a browser context of its own, signed in as `who` (e-mail who@example.com,
+// password who-password-1, as the tests create people) and showing the home page.
+export async function signedInPage(browser, server, who) {
+  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(server.url);
+  await page.getByLabel('E-mail').fill(`${who}@example.com`);
+  await page.getByLabel('Password').fill(`${who}-password-1`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /^Welcome, /, level: 1 }).waitFor();
+  return page;
+}
