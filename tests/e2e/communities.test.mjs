@@ -59,6 +59,13 @@ describe('communities in the browser', () => {
     await ana.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Bob Ek' }).waitFor();
     await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).getByRole('button', { name: 'Pin' }).click();
     await ana.getByRole('region', { name: 'Pinned' }).getByText('Countdown starts Monday').waitFor();
+    await ana.getByTestId('activity').filter({ hasText: '1 post and 0 topics in the last 30 days. 2 new members in 30 days.' }).waitFor();
+    await ana.getByLabel('Role of Bob Ek').selectOption('moderator');
+    await ana.getByRole('list', { name: 'Members' }).getByText('(moderator)').waitFor();
+    await ana.locator('summary', { hasText: 'Settings' }).click();
+    await ana.getByLabel('Tags').fill('launch, falcon');
+    await ana.getByRole('button', { name: 'Save settings' }).click();
+    await expectAccessible(ana, 'a community page with its settings open');
 
     // Bob's profile says he belongs to it, to Ana; not to Cid (below).
     await ana.goto(`${server.url}/people/bob`);

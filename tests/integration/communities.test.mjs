@@ -182,6 +182,17 @@ describe('communities', () => {
     const page2 = await c.bo.get(`${base}?limit=1&cursor=${encodeURIComponent(page1.json.next_cursor)}`);
     assert.deepEqual([...page1.json.items, ...page2.json.items].map((t) => t.id), list);
 
+    // The overview: counts of content for members only; newest members for whoever sees it.
+    const activity = `/api/v1/communities/${made.moderated.id}/activity`;
+    const mine = (await c.bo.get(activity)).json;
+    assert.equal(mine.topics_30d, 2);
+    assert.equal(mine.posts_30d, 0);
+    assert.ok(mine.new_members.some((m) => m.person_id === p.bo.id));
+    const outside = (await c.cy.get(activity)).json;
+    assert.equal(outside.topics_30d, null, 'no counts of what they may not read');
+    assert.equal(outside.new_members.length, mine.new_members.length);
+    assertProblem(assert, await c.cy.get(`/api/v1/communities/${made.secret.id}/activity`), 404);
+
     assert.equal((await c.ana.patch(`/api/v1/topics/${q.json.id}`, { locked: true })).json.locked, true);
     assertProblem(assert, await c.bo.post(`/api/v1/content/${q.json.id}/comments`, { body: 'one more' }), 403);
     assertProblem(assert, await c.ana.patch(`/api/v1/topics/${q.json.id}`, { title: 'Mine' }), 403);

@@ -161,6 +161,20 @@ void RegisterApi(http::Router& router, CommunityService& service) {
                  auto st = service.SetPinned(*req.principal, req.Param("id"), *post, method == Method::kPut);
                  return st ? http::NoContent() : http::Problem(st.error());
                });
+  router.Add(Method::kGet, "/api/v1/communities/{id}/activity",
+             {.access = Access::kUser,
+              .summary = "A community's overview: posts and topics in 30 days (members), its newest members",
+              .tag = "communities"},
+             [&service](Request& req) {
+               auto a = service.ActivityOf(content::ViewerOf(req.principal), req.Param("id"));
+               if (!a) return http::Problem(a.error());
+               auto count = [](const std::optional<std::int64_t>& n) { return n ? boost::json::value(*n) : boost::json::value(nullptr); };
+               boost::json::array members;
+               for (const auto& m : a->new_members) members.push_back(json::MembershipJson(m));
+               return http::Json(200, boost::json::object{{"posts_30d", count(a->posts_30d)},
+                                                          {"topics_30d", count(a->topics_30d)},
+                                                          {"new_members", std::move(members)}});
+             });
   router.Add(Method::kPost, "/api/v1/communities/{id}/invitations",
              {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Invite a person ({\"person_id\"}; owners and moderators)",
               .tag = "communities"},

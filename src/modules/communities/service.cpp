@@ -437,6 +437,22 @@ Status CommunityService::RemoveMember(const identity::Principal& who, std::strin
   return st;
 }
 
+Result<Activity> CommunityService::ActivityOf(const content::Viewer& viewer, std::string_view key) {
+  const std::int64_t since_ms = clock_.NowMs() - 30LL * 24 * 3600 * 1000;
+  const Id since_id = std::max<std::int64_t>(0, since_ms - kIdEpochMs) << (kIdNodeBits + kIdSequenceBits);
+  return db_.Read([&](Connection& c) -> Result<Activity> {
+    auto r = Resolve(c, viewer, key);
+    if (!r) return r.error();
+    Activity a;
+    if (r->mine && r->mine->active()) {
+      a.posts_30d = store::ContentSince(c, r->community.id, "post", since_id);
+      a.topics_30d = store::ContentSince(c, r->community.id, "topic", since_id);
+    }
+    a.new_members = store::NewestMembers(c, r->community.id, 10);
+    return a;
+  });
+}
+
 Status CommunityService::SetPinned(const identity::Principal& who, std::string_view key, Id post, bool pinned) {
   const std::int64_t now = clock_.NowMs();
   return db_.Write([&](Connection& c) -> Status {

@@ -51,6 +51,13 @@ struct DirectoryPage {
   std::optional<std::string> next_cursor;
 };
 
+// A community's overview: what happened lately. Counts of content only for its members
+// (they are about content the others may not read).
+struct Activity {
+  std::optional<std::int64_t> posts_30d, topics_30d;
+  std::vector<Membership> new_members;  // the newest 10
+};
+
 struct MemberPage {
   std::vector<Membership> items;
   std::optional<std::string> next_cursor;
@@ -94,6 +101,8 @@ class CommunityService {
                                   std::optional<Role> role, std::optional<State> state);
   // Removes a member, refuses a request, withdraws an invitation; `ban` keeps them out.
   Status RemoveMember(const identity::Principal& who, std::string_view id_or_handle, Id person, bool ban);
+  Result<Activity> ActivityOf(const content::Viewer& viewer, std::string_view id_or_handle);
+
   // Owners and moderators pin a post of the community to the top of its stream (at most
   // kMaxPins), or unpin it.
   Status SetPinned(const identity::Principal& who, std::string_view id_or_handle, Id post, bool pinned);

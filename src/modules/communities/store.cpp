@@ -122,6 +122,22 @@ int ActiveOwners(Connection& c, Id community) {
   return q.Next() ? static_cast<int>(q.Int(0)) : 0;
 }
 
+std::int64_t ContentSince(Connection& c, Id community, const char* kind, Id since_id) {
+  auto q = c.Prepare("SELECT count(*) FROM content WHERE container_id = ?1 AND id >= ?2 AND kind = ?3", community, since_id,
+                     kind);
+  return q.Next() ? q.Int(0) : 0;
+}
+
+std::vector<Membership> NewestMembers(Connection& c, Id community, int limit) {
+  std::vector<Membership> out;
+  auto q = c.Prepare(std::string("SELECT ") + kMemberColumns +
+                         " FROM community_members WHERE community_id = ?1 AND state = 'active'"
+                         " ORDER BY created_at DESC, person_id DESC LIMIT ?2",
+                     community, limit);
+  while (q.Next()) out.push_back(MemberRow(q));
+  return out;
+}
+
 std::vector<Id> Pins(Connection& c, Id community) {
   std::vector<Id> out;
   for (auto q = c.Prepare("SELECT content_id FROM community_pins WHERE community_id = ?1 ORDER BY pinned_at DESC", community);

@@ -30,6 +30,11 @@ std::vector<Id> Managers(Connection& c, Id community);
 
 // Memberships in `state`, by role (owners first) then person id, after `after` (a person id).
 std::vector<Membership> Members(Connection& c, Id community, State state, Id after, int limit);
+// How many posts and topics the community gained since `since_id` (ids are time-ordered).
+std::int64_t ContentSince(Connection& c, Id community, const char* kind, Id since_id);
+// Its newest active members, most recent first.
+std::vector<Membership> NewestMembers(Connection& c, Id community, int limit);
+
 // Pinned posts, most recently pinned first.
 std::vector<Id> Pins(Connection& c, Id community);
 bool Pin(Connection& c, Id community, Id content, Id by, std::int64_t now);  // false: pinned already

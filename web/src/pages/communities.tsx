@@ -16,6 +16,7 @@ export interface Membership {
   role: 'owner' | 'moderator' | 'member';
   state: 'active' | 'pending' | 'invited' | 'banned';
   muted: boolean;
+  created_at: string;
 }
 
 export interface Community {
@@ -218,6 +219,7 @@ export function CommunityPage(props: { handle: string; user: User }) {
         {active && ` · you are ${m.role === 'member' ? 'a member' : `its ${m.role}`}`}
       </p>
       <div class="post-body" dangerouslySetInnerHTML={{ __html: community.description_html }} />
+      <ActivityLine communityId={community.id} memberCount={community.member_count} />
       <div class="actions">
         {!m && community.type === 'open' && <button type="button" onClick={() => act('POST', '/join')}>Join</button>}
         {!m && community.type === 'moderated' && <button type="button" onClick={() => act('POST', '/join')}>Ask to join</button>}
@@ -236,7 +238,8 @@ export function CommunityPage(props: { handle: string; user: User }) {
       </div>
       <Alert message={error} />
       {manages && <Moderation community={community} onChange={load} />}
-      <Members community={community} />
+      {active && m.role === 'owner' && <Settings community={community} onSaved={load} />}
+      <Members community={community} owner={active && m.role === 'owner'} me={props.user.id} />
       <Forum communityId={community.id} member={active} />
       <Pinned communityId={community.id} manages={manages} version={pinVersion} onChange={() => setPinVersion(pinVersion + 1)} />
       <h2>Stream</h2>
@@ -271,23 +274,114 @@ function Pinned(props: { communityId: string; manages: boolean; version: number;
   );
 }
 
-function Members(props: { community: Community }) {
-  const [people, setPeople] = useState<PersonRef[] | null>(null);
+interface Activity {
+  posts_30d: number | null;
+  topics_30d: number | null;
+  new_members: Membership[];
+}
+
+// What happened lately: counts for members, and how many joined.
+function ActivityLine(props: { communityId: string; memberCount: number }) {
+  const [a, setA] = useState<Activity | null>(null);
   useEffect(() => {
+    api<Activity>('GET', `/api/v1/communities/${props.communityId}/activity`).then(setA).catch(() => setA(null));
+  }, [props.communityId, props.memberCount]);
+  if (!a) return null;
+  const parts: string[] = [];
+  if (a.posts_30d !== null) parts.push(a.posts_30d === 1 ? '1 post' : `${a.posts_30d} posts`);
+  if (a.topics_30d !== null) parts.push(a.topics_30d === 1 ? '1 topic' : `${a.topics_30d} topics`);
+  const joined = a.new_members.filter((m) => Date.parse(m.created_at) > Date.now() - 30 * 24 * 3600 * 1000).length;
+  return (
+    <p class="muted small" data-testid="activity">
+      {parts.length > 0 && `${parts.join(' and ')} in the last 30 days. `}
+      {joined > 0 && `${joined >= 10 ? '10 or more' : joined} new member${joined === 1 ? '' : 's'} in 30 days.`}
+    </p>
+  );
+}
+
+const roleText = { owner: 'owner', moderator: 'moderator', member: 'member' } as const;
+
+// Active members with their roles; owners change the others' roles here.
+function Members(props: { community: Community; owner: boolean; me: string }) {
+  const [people, setPeople] = useState<{ person: PersonRef; m: Membership }[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
     api<Page<Membership>>('GET', `/api/v1/communities/${props.community.id}/members?limit=50`)
-      .then(async (page) => setPeople(await Promise.all(page.items.map((m) => api<PersonRef>('GET', `/api/v1/people/${m.person_id}`)))))
+      .then(async (page) =>
+        setPeople(await Promise.all(page.items.map(async (m) => ({ m, person: await api<PersonRef>('GET', `/api/v1/people/${m.person_id}`) })))))
       .catch(() => setPeople([]));
+  useEffect(() => {
+    load();
   }, [props.community.id, props.community.member_count]);
+  const setRole = async (person: PersonRef, role: string) => {
+    try {
+      await api('PATCH', `/api/v1/communities/${props.community.id}/members/${person.id}`, { role });
+      setError(null);
+      await load();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
   if (!people) return null;
   return (
     <>
       <h2>Members</h2>
       <ul class="inline-list" aria-label="Members">
-        {people.map((p) => (
-          <li key={p.id}><a href={`/people/${p.handle}`}>{p.display_name}</a></li>
+        {people.map(({ person, m }) => (
+          <li key={person.id}>
+            <a href={`/people/${person.handle}`}>{person.display_name}</a>
+            {m.role !== 'member' && <span class="muted small"> ({roleText[m.role]})</span>}
+            {props.owner && person.id !== props.me && (
+              <>
+                {' '}
+                <label class="visually-hidden" for={`role-${person.id}`}>Role of {person.display_name}</label>
+                <select id={`role-${person.id}`} value={m.role} onChange={(e) => setRole(person, (e.target as HTMLSelectElement).value)}>
+                  <option value="member">member</option>
+                  <option value="moderator">moderator</option>
+                  <option value="owner">owner</option>
+                </select>
+              </>
+            )}
+          </li>
         ))}
       </ul>
+      <Alert message={error} />
     </>
+  );
+}
+
+// The owner's settings: name, description and tags.
+function Settings(props: { community: Community; onSaved: () => void }) {
+  const [name, setName] = useState(props.community.name);
+  const [description, setDescription] = useState(props.community.description);
+  const [tags, setTags] = useState(props.community.tags.join(', '));
+  const [error, setError] = useState<string | null>(null);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await api('PATCH', `/api/v1/communities/${props.community.id}`, {
+        name, description, tags: tags.split(/[\s,]+/).filter(Boolean),
+      });
+      setError(null);
+      props.onSaved();
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  return (
+    <details class="panel">
+      <summary>Settings</summary>
+      <form class="composer" onSubmit={save}>
+        <label for="cs-name">Name</label>
+        <input id="cs-name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+        <label for="cs-description">Description (Markdown)</label>
+        <textarea id="cs-description" rows={3} value={description} onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
+        <label for="cs-tags">Tags</label>
+        <input id="cs-tags" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} placeholder="rust, pilot" />
+        <Alert message={error} />
+        <button type="submit">Save settings</button>
+      </form>
+    </details>
   );
 }
 
