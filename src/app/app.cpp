@@ -109,7 +109,8 @@ int Serve(App& app) {
   people_service.SetFollowsChangedListener([&feed_service](Id follower) { feed_service.FollowsChanged(follower); });
   communities::CommunityService community_service(*app.db, *app.ids, app.clock, &events);
   community_service.SetMembershipChangedListener([&feed_service](Id person) { feed_service.FollowsChanged(person); });
-  communities::RegisterApi(router, community_service);
+  communities::PictureService community_pictures(*app.db, *app.ids, media_files, app.clock);
+  communities::RegisterApi(router, community_service, community_pictures);
   forum::ForumService forum_service(*app.db, *app.ids, app.clock);
   forum::RegisterApi(router, forum_service);
   feed::RegisterApi(router, feed_service);

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectAccessible, launchChromium, signedInPage } from '../support/browser.mjs';
 import { setupAdmin, startServer } from '../support/server.mjs';
+import { png } from '../support/images.mjs';
 
 describe('communities in the browser', () => {
   let server;
@@ -65,6 +66,8 @@ describe('communities in the browser', () => {
     await ana.locator('summary', { hasText: 'Settings' }).click();
     await ana.getByLabel('Tags').fill('launch, falcon');
     await ana.getByRole('button', { name: 'Save settings' }).click();
+    await ana.getByLabel('Avatar (square)').setInputFiles({ name: 'falcon.png', mimeType: 'image/png', buffer: png(120, 120) });
+    await ana.waitForFunction(() => document.querySelector('img.community-avatar')?.naturalWidth === 256);
     await expectAccessible(ana, 'a community page with its settings open');
 
     // Bob's profile says he belongs to it, to Ana; not to Cid (below).

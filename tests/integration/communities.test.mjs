@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
+import { mediaFiles, png, webpSize } from '../support/images.mjs';
 
 describe('communities', () => {
   let server;
@@ -92,6 +93,35 @@ describe('communities', () => {
     assert.equal((await c.bo.post(`/api/v1/communities/${made.secret.id}/join`)).json.membership.state, 'active');
     const members = await c.bo.get(`/api/v1/communities/${made.secret.id}/members`);
     assert.deepEqual(members.json.items.map((m) => [m.person_id, m.role]).sort(), [[p.ana.id, 'owner'], [p.bo.id, 'member']].sort());
+  });
+
+  test('avatars and banners: set by owners and moderators, re-encoded, shown to whoever sees the community', async () => {
+    const put = (who, key, which, bytes, type = 'image/png') =>
+      c[who].request('PUT', `/api/v1/communities/${key}/${which}`, { raw: bytes, headers: { 'Content-Type': type } });
+    const before = mediaFiles(server.dataDir).length;
+    const set = await put('ana', made.listed.id, 'avatar', png(300, 200, { comment: 'SECRET-EXIF' }));
+    assert.equal(set.status, 200, set.text);
+    assert.match(set.json.avatar.small, /^\/api\/v1\/communities\/\d+\/avatar\/64\?v=[0-9a-f]{16}$/);
+    const small = await c.cy.get(set.json.avatar.small);
+    assert.equal(small.status, 200, 'an outsider sees a listed community\'s avatar');
+    assert.deepEqual(webpSize(small.bytes), { width: 64, height: 64 });
+    assert.ok(!small.bytes.includes('SECRET-EXIF'));
+    assert.match(small.headers.get('cache-control'), /immutable/);
+    const banner = await put('ana', made.listed.id, 'banner', png(2400, 600));
+    assert.deepEqual(webpSize((await c.ana.get(banner.json.banner.large)).bytes), { width: 1600, height: 400 });
+    assert.equal(mediaFiles(server.dataDir).length, before + 4);
+    assertProblem(assert, await put('bo', made.listed.id, 'avatar', png(20, 20)), 403); // sees it, is not a member
+    assertProblem(assert, await put('ana', made.listed.id, 'avatar', Buffer.from('<?php echo 1; ?>'), 'image/jpeg'), 415, { field: 'image' });
+    const secret = await put('ana', made.secret.id, 'avatar', png(40, 40));
+    assert.equal(secret.status, 200);
+    assertProblem(assert, await c.cy.get(secret.json.avatar.small), 404);
+    assertProblem(assert, await put('bo', made.secret.id, 'avatar', png(20, 20)), 403); // a member, not a moderator (yet)
+    assertProblem(assert, await put('cy', made.secret.id, 'avatar', png(20, 20)), 404); // for outsiders it does not exist
+    assert.equal((await c.ana.delete(`/api/v1/communities/${made.listed.id}/avatar`)).status, 204);
+    assert.equal((await c.ana.delete(`/api/v1/communities/${made.listed.id}/banner`)).status, 204);
+    assert.equal((await c.ana.get(`/api/v1/communities/${made.listed.id}`)).json.avatar, null);
+    assertProblem(assert, await c.cy.get(set.json.avatar.small), 404);
+    assert.equal(mediaFiles(server.dataDir).length, before + 2, 'the listed community\'s files went; the secret one\'s stay');
   });
 
   test('roles: only owners set them, and the last owner cannot go', async () => {

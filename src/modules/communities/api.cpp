@@ -3,6 +3,8 @@
 
 #include <boost/json/array.hpp>
 
+#include <charconv>
+
 #include "core/cursor.h"
 #include "core/json.h"
 #include "http/response.h"
@@ -69,7 +71,48 @@ Response CommunityResponse(int status, const Result<CommunityView>& r) {
 
 }  // namespace
 
-void RegisterApi(http::Router& router, CommunityService& service) {
+void RegisterApi(http::Router& router, CommunityService& service, PictureService& pictures) {
+  for (const char* which : {"avatar", "banner"}) {
+    const Picture picture = *ParsePicture(which);
+    const std::string base = std::string("/api/v1/communities/{id}/") + which;
+    // Decoding and re-encoding takes tens of milliseconds: the worker pool, not an I/O thread.
+    router.Add(Method::kPut, base,
+               {.access = Access::kUser, .max_body_bytes = PictureService::kMaxUploadBytes, .slow = true,
+                .summary = picture == Picture::kAvatar ? "Set the community's avatar (an image as the body; owners and moderators)"
+                                                       : "Set the community's banner (an image as the body; owners and moderators)",
+                .tag = "communities"},
+               [&service, &pictures, picture](Request& req) {
+                 auto st = pictures.Set(*req.principal, req.Param("id"), picture, req.content_type, req.body);
+                 if (!st) return http::Problem(st.error());
+                 return CommunityResponse(200, service.Get(content::ViewerOf(req.principal), req.Param("id")));
+               });
+    router.Add(Method::kDelete, base,
+               {.access = Access::kUser, .summary = "Remove the community's picture (owners and moderators)", .tag = "communities"},
+               [&pictures, picture](Request& req) {
+                 auto st = pictures.Remove(*req.principal, req.Param("id"), picture);
+                 return st ? http::NoContent() : http::Problem(st.error());
+               });
+    router.Add(Method::kGet, base + "/{size}",
+               {.access = Access::kUser,
+                .summary = picture == Picture::kAvatar ? "The community's avatar: size 64 or 256 (WebP)"
+                                                       : "The community's banner: size 800 or 1600 wide at most (WebP)",
+                .tag = "communities"},
+               [&pictures, picture](Request& req) {
+                 auto size_text = req.Param("size");
+                 int size = 0;
+                 auto [end, ec] = std::from_chars(size_text.data(), size_text.data() + size_text.size(), size);
+                 if (ec != std::errc() || end != size_text.data() + size_text.size()) size = 0;
+                 auto found = pictures.Read(content::ViewerOf(req.principal), req.Param("id"), picture, size);
+                 if (!found) return http::Problem(found.error());
+                 Response r;
+                 r.content_type = "image/webp";
+                 r.body = std::move(found->second);
+                 std::string v = req.Query("v");
+                 r.cache_control = v.size() >= 16 && found->first.starts_with(v) ? "private, max-age=31536000, immutable"
+                                                                                  : "private, no-cache";
+                 return r;
+               });
+  }
   constexpr std::int64_t kBody = 64 * 1024;
   router.Add(Method::kPost, "/api/v1/communities",
              {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true,

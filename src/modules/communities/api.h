@@ -1,10 +1,11 @@
 #pragma once
 
 #include "http/router.h"
+#include "modules/communities/pictures.h"
 #include "modules/communities/service.h"
 
 namespace agora::communities {
 
-void RegisterApi(http::Router& router, CommunityService& service);
+void RegisterApi(http::Router& router, CommunityService& service, PictureService& pictures);
 
 }  // namespace agora::communities

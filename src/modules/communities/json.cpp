@@ -15,6 +15,16 @@ boost::json::object MembershipJson(const Membership& m) {
           {"created_at", FormatRfc3339(m.created_at)}};
 }
 
+namespace {
+// {"small", "large"} URLs of a picture, keyed so that they can be cached for good; null when none.
+boost::json::value Pictures(Id id, const char* which, const std::string& key, int small, int large) {
+  if (key.empty()) return nullptr;
+  const std::string base = "/api/v1/communities/" + IdToString(id) + "/" + which + "/";
+  const std::string v = "?v=" + key.substr(0, 16);
+  return boost::json::object{{"small", base + std::to_string(small) + v}, {"large", base + std::to_string(large) + v}};
+}
+}  // namespace
+
 boost::json::object CommunityJson(const CommunityView& v) {
   const auto& x = v.community;
   boost::json::array tags;
@@ -30,6 +40,8 @@ boost::json::object CommunityJson(const CommunityView& v) {
           {"alumni", x.alumni},
           {"tags", std::move(tags)},
           {"member_count", x.member_count},
+          {"avatar", Pictures(x.id, "avatar", x.avatar_key, 64, 256)},
+          {"banner", Pictures(x.id, "banner", x.banner_key, 800, 1600)},
           {"created_at", FormatRfc3339(x.created_at)},
           {"membership", v.mine && v.mine->state != State::kBanned ? boost::json::value(MembershipJson(*v.mine))
                                                                    : boost::json::value(nullptr)}};

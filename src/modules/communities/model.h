@@ -42,6 +42,7 @@ struct Community {
   bool alumni = false;  // an alumni community: admits alumni
   std::vector<std::string> tags;
   std::int64_t member_count = 0;
+  std::string avatar_key, banner_key;  // '' when none (communities/pictures.h)
   Id created_by = 0;
   std::int64_t created_at = 0, updated_at = 0;
   bool secret() const { return type == Type::kRestricted && !listed; }

@@ -5,7 +5,7 @@ namespace {
 
 constexpr const char* kColumns =
     "co.id, co.handle, co.name, co.description, co.description_html, co.type, co.listed, co.allow_guests, co.alumni,"
-    " co.member_count, co.created_by, co.created_at, co.updated_at";
+    " co.member_count, co.created_by, co.created_at, co.updated_at, coalesce(co.avatar_key, ''), coalesce(co.banner_key, '')";
 
 Community Row(Connection& c, agora::store::Query& q) {
   Community x;
@@ -22,6 +22,8 @@ Community Row(Connection& c, agora::store::Query& q) {
   x.created_by = q.Int(10);
   x.created_at = q.Int(11);
   x.updated_at = q.Int(12);
+  x.avatar_key = q.Text(13);
+  x.banner_key = q.Text(14);
   for (auto t = c.Prepare("SELECT tag FROM community_tags WHERE community_id = ?1 ORDER BY tag", x.id); t.Next();)
     x.tags.push_back(t.Text(0));
   return x;

@@ -31,6 +31,8 @@ export interface Community {
   alumni: boolean;
   tags: string[];
   member_count: number;
+  avatar: { small: string; large: string } | null;
+  banner: { small: string; large: string } | null;
   membership: Membership | null;
 }
 
@@ -213,7 +215,11 @@ export function CommunityPage(props: { handle: string; user: User }) {
   };
   return (
     <section>
-      <PageHeading>{community.name}</PageHeading>
+      {community.banner && <img class="banner" src={community.banner.large} alt="" />}
+      <div class="community-head">
+        {community.avatar && <img class="community-avatar" src={community.avatar.large} alt="" width={64} height={64} />}
+        <PageHeading>{community.name}</PageHeading>
+      </div>
       <p class="muted">
         {describeType(community)} community · {community.member_count === 1 ? '1 member' : `${community.member_count} members`}
         {active && ` · you are ${m.role === 'member' ? 'a member' : `its ${m.role}`}`}
@@ -381,6 +387,23 @@ function Settings(props: { community: Community; onSaved: () => void }) {
         <Alert message={error} />
         <button type="submit">Save settings</button>
       </form>
+      {(['avatar', 'banner'] as const).map((which) => (
+        <div class="field" key={which}>
+          <label for={`cs-${which}`}>{which === 'avatar' ? 'Avatar (square)' : 'Banner (wide)'}</label>
+          <input id={`cs-${which}`} type="file" accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
+            onChange={async (e) => {
+              const file = (e.target as HTMLInputElement).files?.[0];
+              if (!file) return;
+              try {
+                await api('PUT', `/api/v1/communities/${props.community.id}/${which}`, file);
+                setError(null);
+                props.onSaved();
+              } catch (err) {
+                setError(describeError(err));
+              }
+            }} />
+        </div>
+      ))}
     </details>
   );
 }
