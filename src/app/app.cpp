@@ -110,7 +110,8 @@ int Serve(App& app) {
   communities::CommunityService community_service(*app.db, *app.ids, app.clock, &events);
   community_service.SetMembershipChangedListener([&feed_service](Id person) { feed_service.FollowsChanged(person); });
   communities::PictureService community_pictures(*app.db, *app.ids, media_files, app.clock);
-  communities::RegisterApi(router, community_service, community_pictures);
+  communities::InvitationService community_invitations(*app.db, *app.ids, app.clock, app.identity->hasher(), community_service);
+  communities::RegisterApi(router, community_service, community_pictures, community_invitations);
   forum::ForumService forum_service(*app.db, *app.ids, app.clock);
   forum::RegisterApi(router, forum_service);
   feed::RegisterApi(router, feed_service);

@@ -41,7 +41,7 @@ describe('communities in the browser', () => {
     await ana.getByRole('button', { name: 'Create' }).click();
     await ana.getByRole('heading', { name: 'Project Falcon', level: 1 }).waitFor();
     await ana.locator('strong', { hasText: 'falcon' }).waitFor();
-    await ana.getByLabel('Invite someone (handle)').fill('@bob');
+    await ana.getByLabel('Invite someone (handle, or e-mail address)').fill('@bob');
     await ana.getByRole('button', { name: 'Invite' }).click();
     await ana.getByText('Bob Ek is invited.').waitFor();
     await expectAccessible(ana, 'a community page for its owner');
@@ -105,5 +105,39 @@ describe('communities in the browser', () => {
     await cid.goto(`${server.url}/communities/falcon`);
     await cid.getByRole('alert').filter({ hasText: /no such community/i }).waitFor();
     assert.equal(await cid.getByText('Countdown starts Monday').count(), 0);
+  });
+
+  test('an invitation by e-mail makes a guest account through the link', async () => {
+    const { ana } = pages;
+    await ana.goto(`${server.url}/communities`);
+    await ana.getByLabel('Name', { exact: true }).fill('Client Corner');
+    await ana.getByLabel('Handle (its address)').fill('client-corner');
+    await ana.getByLabel('Who may join').selectOption('restricted');
+    await ana.getByLabel('Guests may be invited').check();
+    await ana.getByRole('button', { name: 'Create' }).click();
+    await ana.getByRole('heading', { name: 'Client Corner', level: 1 }).waitFor();
+    await ana.getByLabel('Invite someone (handle, or e-mail address)').fill('nia@partner.example');
+    await ana.getByRole('button', { name: 'Invite' }).click();
+    const note = await ana.getByRole('status').filter({ hasText: 'Send this link to nia@partner.example' }).textContent();
+    const link = note.match(/(http\S+)$/)[1];
+
+    const nia = await (await browser.newContext({ bypassCSP: true })).newPage();
+    nia.setDefaultTimeout(15_000);
+    await nia.goto(link);
+    await nia.getByRole('heading', { name: 'Join Client Corner', level: 1 }).waitFor();
+    await expectAccessible(nia, 'the invitation page');
+    await nia.getByLabel('Your name').fill('Nia Partner');
+    await nia.getByLabel('Password', { exact: true }).fill('nia-password-1');
+    await nia.getByLabel('Password again').fill('nia-password-1');
+    await nia.getByRole('button', { name: 'Create my guest account' }).click();
+    await nia.getByText('Your guest account is ready.').waitFor();
+    await nia.getByRole('link', { name: 'Sign in' }).click();
+    await nia.getByLabel('E-mail').fill('nia@partner.example');
+    await nia.getByLabel('Password').fill('nia-password-1');
+    await nia.getByRole('button', { name: 'Sign in' }).click();
+    await nia.getByRole('heading', { name: /^Welcome, Nia Partner/, level: 1 }).waitFor();
+    await nia.goto(`${server.url}/communities`);
+    await nia.getByRole('link', { name: 'Client Corner' }).waitFor();
+    assert.equal(await nia.getByRole('link', { name: 'Project Falcon' }).count(), 0);
   });
 });

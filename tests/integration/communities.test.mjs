@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
+import { addPeople, assertProblem, Client, setupAdmin, startServer } from '../support/server.mjs';
 import { mediaFiles, png, webpSize } from '../support/images.mjs';
 
 describe('communities', () => {
@@ -240,6 +240,34 @@ describe('communities', () => {
     assertProblem(assert, await c.bo.post(`/api/v1/communities/${made.open.id}/join`), 403);
     const banned = await c.ana.get(`/api/v1/communities/${made.open.id}/members?state=banned`);
     assert.deepEqual(banned.json.items.map((m) => m.person_id), [p.bo.id]);
+  });
+
+  test('invitations by e-mail: an account is invited as a person; a new address gets a link to a guest account', async () => {
+    const inv = `/api/v1/communities/${made.clients.id}/invitations`;
+    const existing = await c.ana.post(`/api/v1/communities/${made.listed.id}/invitations`, { email: 'BO@example.com' });
+    assert.equal(existing.status, 201, existing.text);
+    assert.equal(existing.json.person_id, p.bo.id);
+    assertProblem(assert, await c.ana.post(`/api/v1/communities/${made.listed.id}/invitations`, { email: 'new@partner.example' }), 422, { field: 'email' });
+    assertProblem(assert, await c.ana.post(inv, { email: 'not an address' }), 422, { field: 'email' });
+    assertProblem(assert, await c.bo.post(inv, { email: 'new@partner.example' }), 403); // not a moderator
+    const link = await c.ana.post(inv, { email: 'new@partner.example' });
+    assert.equal(link.status, 201, link.text);
+    const token = link.json.invite_url.match(/^\/invite#token=([\w-]+)$/)[1];
+    const anonymous = new Client(server.url);
+    const info = await anonymous.get(`/api/v1/invitations/${token}`);
+    assert.equal(info.json.community.name, 'Team clients');
+    assert.equal(info.json.email, 'new@partner.example');
+    assertProblem(assert, await anonymous.post(`/api/v1/invitations/${token}/accept`, { display_name: 'Nia New', password: 'short' }), 422, { field: 'password' });
+    const accepted = await anonymous.post(`/api/v1/invitations/${token}/accept`, { display_name: 'Nia New', password: 'nia-password-1' });
+    assert.equal(accepted.status, 201, accepted.text);
+    assert.equal(accepted.json.role, 'guest');
+    assertProblem(assert, await anonymous.post(`/api/v1/invitations/${token}/accept`, { display_name: 'Again', password: 'nia-password-1' }), 404);
+    assertProblem(assert, await anonymous.get(`/api/v1/invitations/${token}`), 404);
+    assertProblem(assert, await anonymous.get('/api/v1/invitations/not-a-token'), 404);
+    const nia = new Client(server.url);
+    assert.equal((await nia.login('new@partner.example', 'nia-password-1')).status, 200);
+    assert.equal((await nia.get(`/api/v1/communities/${made.clients.id}`)).json.membership.state, 'active');
+    assert.deepEqual((await nia.get('/api/v1/communities')).json.items.map((i) => i.handle), ['team-clients']);
   });
 
   test('a removed member\'s open stream stops carrying the community at once', async () => {

@@ -6,6 +6,7 @@ import { navigate, onLinkClick, usePath } from './router';
 import { startStream, stopStream, subscribe } from './stream';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/signin';
+import { InvitePage } from './pages/invite';
 import { HomePage } from './pages/home';
 import { AccountPage } from './pages/account';
 import { AdminUsersPage } from './pages/admin_users';
@@ -73,6 +74,7 @@ export function App() {
       </main>
     );
   if (path === '/setup' && !user) return <SetupPage onDone={signedIn} />;
+  if (path === '/invite' && !user) return <InvitePage />;
   if (!user) return <SignInPage onSignedIn={signedIn} />;
 
   const signOut = async () => {

@@ -5,6 +5,7 @@
 
 #include <charconv>
 
+#include "core/clock.h"
 #include "core/cursor.h"
 #include "core/json.h"
 #include "http/response.h"
@@ -71,7 +72,33 @@ Response CommunityResponse(int status, const Result<CommunityView>& r) {
 
 }  // namespace
 
-void RegisterApi(http::Router& router, CommunityService& service, PictureService& pictures) {
+void RegisterApi(http::Router& router, CommunityService& service, PictureService& pictures, InvitationService& invitations) {
+  router.Add(Method::kGet, "/api/v1/invitations/{token}",
+             {.access = Access::kPublic, .summary = "What an invitation link is for (community and e-mail)", .tag = "communities"},
+             [&invitations](Request& req) {
+               auto info = invitations.Lookup(req.Param("token"));
+               if (!info) return http::Problem(info.error());
+               return http::Json(200, boost::json::object{{"community", boost::json::object{{"name", info->community_name}}},
+                                                          {"email", info->email},
+                                                          {"expires_at", FormatRfc3339(info->expires_at)}});
+             });
+  router.Add(Method::kPost, "/api/v1/invitations/{token}/accept",
+             {.access = Access::kPublic, .max_body_bytes = 16 * 1024,
+              .summary = "Accept an invitation link: creates the guest account ({\"display_name\", \"password\"})",
+              .tag = "communities"},
+             [&invitations](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"display_name", "password"}); !st) return http::Problem(st.error());
+               auto name = agora::json::RequiredString(*body, "display_name");
+               if (!name) return http::Problem(name.error());
+               auto password = agora::json::RequiredString(*body, "password");
+               if (!password) return http::Problem(password.error());
+               auto user = invitations.Accept(req.Param("token"), *name, *password);
+               if (!user) return http::Problem(user.error());
+               return http::Json(201, boost::json::object{{"id", IdToString(user->id)}, {"email", user->email},
+                                                          {"role", "guest"}});
+             });
   for (const char* which : {"avatar", "banner"}) {
     const Picture picture = *ParsePicture(which);
     const std::string base = std::string("/api/v1/communities/{id}/") + which;
@@ -219,12 +246,25 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                                                           {"new_members", std::move(members)}});
              });
   router.Add(Method::kPost, "/api/v1/communities/{id}/invitations",
-             {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Invite a person ({\"person_id\"}; owners and moderators)",
+             {.access = Access::kUser, .max_body_bytes = kBody,
+              .summary = "Invite a person ({\"person_id\"} or {\"email\"}: a link for someone without an account; owners and moderators)",
               .tag = "communities"},
-             [&service](Request& req) {
+             [&service, &invitations](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
-               if (auto st = agora::json::OnlyKeys(*body, {"person_id"}); !st) return http::Problem(st.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"person_id", "email"}); !st) return http::Problem(st.error());
+               if (body->contains("email")) {
+                 auto email = agora::json::RequiredString(*body, "email");
+                 if (!email) return http::Problem(email.error());
+                 auto inv = invitations.Invite(*req.principal, req.Param("id"), *email);
+                 if (!inv) return http::Problem(inv.error());
+                 if (inv->membership) return http::Json(201, json::MembershipJson(*inv->membership));
+                 boost::json::object link;
+                 link["email"] = inv->email;
+                 link["invite_url"] = "/invite#token=" + inv->token;
+                 link["expires_at"] = FormatRfc3339(inv->expires_at);
+                 return http::Json(201, link);
+               }
                auto raw = agora::json::RequiredString(*body, "person_id");
                if (!raw) return http::Problem(raw.error());
                auto person = ParseId(*raw);

@@ -429,6 +429,15 @@ function Moderation(props: { community: Community; onChange: () => void }) {
   const invite = async (e: Event) => {
     e.preventDefault();
     try {
+      if (handle.includes('@') && !handle.startsWith('@')) {
+        // An e-mail address: someone with an account is invited; someone without one gets a
+        // link to pass on (it makes a guest account).
+        const r = await api<{ invite_url?: string; person_id?: string }>('POST', `${base}/invitations`, { email: handle.trim() });
+        setNote(r.invite_url ? `Send this link to ${handle.trim()}: ${location.origin}${r.invite_url}` : `${handle.trim()} is invited.`);
+        setHandle('');
+        setError(null);
+        return;
+      }
       const who = await api<PersonRef>('GET', `/api/v1/people/${encodeURIComponent(handle.replace(/^@/, ''))}`).catch(() => {
         throw new ApiError(422, 'about:blank', `No one has the handle @${handle.replace(/^@/, '')}.`, 'person_id');
       });
@@ -455,7 +464,7 @@ function Moderation(props: { community: Community; onChange: () => void }) {
     <div class="panel">
       <form class="row" onSubmit={invite}>
         <div class="field">
-          <label for="invite-handle">Invite someone (handle)</label>
+          <label for="invite-handle">Invite someone (handle, or e-mail address)</label>
           <input id="invite-handle" value={handle} onInput={(e) => setHandle((e.target as HTMLInputElement).value)} placeholder="@bo" />
         </div>
         <button type="submit" disabled={!handle.trim()}>Invite</button>
