@@ -228,6 +228,23 @@ describe('communities', () => {
     assertProblem(assert, await c.ana.patch(`/api/v1/topics/${q.json.id}`, { title: 'Mine' }), 403);
   });
 
+  test('owners and moderators delete posts, comments and topics in their community (audited), nobody else\'s', async () => {
+    const key = made.moderated.id;
+    const post = await c.bo.post('/api/v1/posts', { body: 'off topic', audience: 'community', community_id: key });
+    const comment = await c.bo.post(`/api/v1/content/${post.json.id}/comments`, { body: 'more off topic' });
+    const topic = await c.bo.post(`/api/v1/communities/${key}/topics`, { title: 'Spam', body: 'spam' });
+    const item = (await c.ana.get(`/api/v1/feed?source=community:${key}`)).json.items.find((i) => i.id === post.json.id);
+    assert.equal(item.can_delete, true, 'a moderator may delete it');
+    const orgPost = await c.bo.post('/api/v1/posts', { body: 'not in a community' });
+    assertProblem(assert, await c.ana.delete(`/api/v1/posts/${orgPost.json.id}`), 403);
+    assertProblem(assert, await c.cy.delete(`/api/v1/topics/${topic.json.id}`), 404);
+    const dc = await c.ana.delete(`/api/v1/comments/${comment.json.id}`); assert.equal(dc.status, 204, dc.text);
+    const dt = await c.ana.delete(`/api/v1/topics/${topic.json.id}`); assert.equal(dt.status, 204, dt.text);
+    const dp = await c.ana.delete(`/api/v1/posts/${post.json.id}`); assert.equal(dp.status, 204, dp.text);
+    assertProblem(assert, await c.bo.get(`/api/v1/posts/${post.json.id}`), 404);
+    assertProblem(assert, await c.bo.get(`/api/v1/topics/${topic.json.id}`), 404);
+  });
+
   test('a removed or banned member loses access at once; a banned one cannot come back', async () => {
     const post = await c.ana.post('/api/v1/posts', { body: 'For members', audience: 'community', community_id: made.open.id });
     assert.equal((await c.bo.get(`/api/v1/posts/${post.json.id}`)).status, 200);

@@ -22,6 +22,7 @@ struct Entry {
   std::int64_t created_at = 0;
 };
 
+// `e.id` must be a fresh id (an id generator's Next()): the log's key.
 void Record(agora::store::Connection& c, const Entry& e);
 std::vector<Entry> ForTarget(agora::store::Connection& c, const std::string& kind, Id target_id, int limit);
 

@@ -149,16 +149,17 @@ Status CommentService::Delete(const identity::Principal& who, Id comment_id, con
     auto head = content::LoadReadable(c, me, m->content_id);
     if (!head) return Error::NotFound("no such comment");
     bool own = m->author_id == who.user.id;
-    if (!own && head->author_id != who.user.id && !who.is_admin())
-      return Error::Forbidden("only the comment's author, the content's author or an admin deletes a comment");
+    const bool moderator = !own && !who.is_admin() && content::store::ModeratesContainer(c, *head, who.user.id);
+    if (!own && head->author_id != who.user.id && !who.is_admin() && !moderator)
+      return Error::Forbidden("only the comment's author, the content's author, its community's moderators or an admin deletes a comment");
     content_id = m->content_id;
     auto gone = store::Thread(c, comment_id);
     notified = notifications::RecipientsAboutComments(c, gone);
     store::Delete(c, comment_id);  // replies and their notifications by cascade
     reactions::store::RemoveAllOn(c, gone);
     content::store::AddToCounts(c, m->content_id, -static_cast<std::int64_t>(gone.size()), 0, 0);
-    if (!own && who.is_admin() && head->author_id != who.user.id)
-      audit::Record(c, {.actor_id = who.user.id, .action = "comment.delete", .target_kind = "comment",
+    if (!own && (who.is_admin() || moderator) && head->author_id != who.user.id)
+      audit::Record(c, {.id = ids_.Next(), .actor_id = who.user.id, .action = "comment.delete", .target_kind = "comment",
                         .target_id = comment_id, .detail = "{}", .ip = ip, .created_at = clock_.NowMs()});
     return OkStatus();
   });

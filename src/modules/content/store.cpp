@@ -71,6 +71,14 @@ std::vector<Id> Followers(Connection& c, Id content_id) {
   return out;
 }
 
+bool ModeratesContainer(Connection& c, const ContentHead& head, Id person_id) {
+  return head.container_id &&
+         c.Prepare("SELECT 1 FROM community_members WHERE community_id = ?1 AND person_id = ?2 AND state = 'active'"
+                   " AND role IN ('owner', 'moderator')",
+                   *head.container_id, person_id)
+             .Next();
+}
+
 bool IsActiveMember(Connection& c, Id community_id, Id person_id) {
   return c.Prepare(kIsActiveMember, community_id, person_id).Next();
 }

@@ -98,6 +98,15 @@ void RegisterApi(http::Router& router, ForumService& service) {
                }
                return TopicResponse(200, service.Update(*req.principal, *id, ch), ViewerId(req));
              });
+  router.Add(Method::kDelete, "/api/v1/topics/{id}",
+             {.access = Access::kUser, .summary = "Delete a topic (its author, the community's moderators, or an admin)",
+              .tag = "communities"},
+             [&service](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               auto st = service.Delete(*req.principal, *id, req.client_ip);
+               return st ? http::NoContent() : http::Problem(st.error());
+             });
   for (auto method : {Method::kPost, Method::kDelete})
     router.Add(method, "/api/v1/topics/{id}/follow",
                {.access = Access::kUser,

@@ -2,6 +2,7 @@
 
 #include "core/cursor.h"
 #include "core/text.h"
+#include "modules/audit/store.h"
 #include "modules/comments/store.h"
 #include "modules/communities/service.h"
 #include "modules/communities/store.h"
@@ -160,6 +161,22 @@ Result<TopicView> ForumService::Update(const identity::Principal& who, Id id, co
   });
   if (!st) return st.error();
   return Get(me, id);
+}
+
+Status ForumService::Delete(const identity::Principal& who, Id id, const std::string& ip) {
+  const content::Viewer me = AsViewer(who);
+  return db_.Write([&](Connection& c) -> Status {
+    auto t = store::Load(c, id);
+    if (!t || !content::CanRead(c, me, t->head)) return Error::NotFound("no such topic");
+    const bool own = t->head.author_id == who.user.id;
+    if (!own && !who.is_admin() && !Moderates(c, t->community_id, who.user.id))
+      return Error::Forbidden("only its author, the community's moderators or an admin deletes a topic");
+    content::store::Delete(c, id);  // the topic row, replies, reactions, notifications by cascade
+    if (!own)
+      audit::Record(c, {.id = ids_.Next(), .actor_id = who.user.id, .action = "topic.delete", .target_kind = "content", .target_id = id,
+                        .detail = "{}", .ip = ip, .created_at = clock_.NowMs()});
+    return OkStatus();
+  });
 }
 
 Result<TopicView> ForumService::SetFollowing(const identity::Principal& who, Id id, bool follow) {

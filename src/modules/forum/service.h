@@ -45,6 +45,9 @@ class ForumService {
   // asker or a moderator accepts an answer (a reply on this topic) or clears it.
   Result<TopicView> Update(const identity::Principal& who, Id id, const TopicChange& change);
   Result<TopicView> SetFollowing(const identity::Principal& who, Id id, bool follow);
+  // Its author, the community's owners and moderators, or an admin (audited when not the
+  // author); replies and everything else about it go with it.
+  Status Delete(const identity::Principal& who, Id id, const std::string& ip);
 
   static constexpr size_t kMaxTitle = 200;
   static constexpr size_t kMaxBody = 20'000;

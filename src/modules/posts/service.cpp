@@ -182,7 +182,8 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
     auto post = store::Load(c, id);
     if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
     bool own = post->head.author_id == who.user.id;
-    if (!own && !who.is_admin()) return Error::Forbidden("only the author or an admin deletes a post");
+    if (!own && !who.is_admin() && !content::store::ModeratesContainer(c, post->head, who.user.id))
+      return Error::Forbidden("only the author, its community's moderators or an admin deletes a post");
     if (post->share_of) content::store::AddToCounts(c, *post->share_of, 0, 0, -1);
     original = post->share_of;
     notified = notifications::RecipientsAbout(c, id);
@@ -192,7 +193,7 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
     for (const auto& i : images::store::OfContent(c, id)) image_keys.push_back(i.key);
     content::store::Delete(c, id);  // comments, reactions, tags, mentions, notifications by cascade
     if (!own)
-      audit::Record(c, {.actor_id = who.user.id, .action = "post.delete", .target_kind = "content", .target_id = id,
+      audit::Record(c, {.id = ids_.Next(), .actor_id = who.user.id, .action = "post.delete", .target_kind = "content", .target_id = id,
                         .detail = "{\"author_id\":\"" + IdToString(post->head.author_id) + "\"}", .ip = ip,
                         .created_at = clock_.NowMs()});
     return OkStatus();
@@ -286,6 +287,7 @@ std::vector<std::string> PostService::RenderItems(Connection& c, const content::
   std::vector<std::string> out;
   out.reserve(ids.size());
   std::unordered_map<Id, bool> member_of;  // community posts: membership, asked once per community
+  std::unordered_map<Id, bool> moderates;  // and whether the reader moderates it (may delete)
   const auto mine_by_id = viewer.signed_in() ? reactions::store::KindsOf(c, ids, viewer.id) : std::unordered_map<Id, std::string>{};
   for (Id id : ids) {
     auto p = Cached(c, id);
@@ -315,7 +317,13 @@ std::vector<std::string> PostService::RenderItems(Connection& c, const content::
     s += p->reactions;
     s += mine ? ",\"mine\":\"" + *mine + "\"}" : std::string(",\"mine\":null}");
     s += own ? ",\"can_edit\":true" : ",\"can_edit\":false";
-    s += own || viewer.role == identity::Role::kAdmin ? ",\"can_delete\":true" : ",\"can_delete\":false";
+    bool moderator = false;
+    if (p->container && !own && viewer.signed_in()) {
+      auto [it, fresh] = moderates.try_emplace(p->container, false);
+      if (fresh) it->second = content::store::ModeratesContainer(c, head, viewer.id);
+      moderator = it->second;
+    }
+    s += own || moderator || viewer.role == identity::Role::kAdmin ? ",\"can_delete\":true" : ",\"can_delete\":false";
     if (own && p->audience == Audience::kRestricted) {
       s += ",\"people\":[";
       bool first = true;

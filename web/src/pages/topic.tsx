@@ -131,6 +131,19 @@ export function TopicPage(props: { id: string }) {
       </p>
       <div class="post-body" dangerouslySetInnerHTML={{ __html: topic.body_html }} />
       <div class="actions">
+        {(topic.can_edit || topic.can_moderate) && (
+          <button type="button" class="secondary danger" onClick={async () => {
+            if (!confirm('Delete this topic and its replies?')) return;
+            try {
+              await api('DELETE', `/api/v1/topics/${topic.id}`);
+              navigate(`/communities/${topic.community_id}`);
+            } catch (e) {
+              setError(describeError(e));
+            }
+          }}>
+            Delete topic
+          </button>
+        )}
         <button type="button" class="secondary" aria-pressed={topic.following} onClick={follow}>
           {topic.following ? 'Following' : 'Follow this topic'}
         </button>
