@@ -53,12 +53,10 @@ Result<EmailInvitation> InvitationService::Invite(const identity::Principal& who
   const std::int64_t now = clock_.NowMs();
   EmailInvitation out{email, std::nullopt, crypto::RandomToken(), now + kTtlMs};
   auto st = db_.Write([&](Connection& c) -> Status {
-    std::optional<Community> x;
-    if (auto id = ParseId(community)) x = store::Load(c, *id);
-    if (!x) x = store::LoadByHandle(c, community);
-    auto mine = x ? store::MembershipOf(c, x->id, who.user.id) : std::nullopt;
-    if (!x || !CommunityService::Visible(*x, mine, {who.user.id, who.user.role})) return Error::NotFound("no such community");
-    if (!mine || !mine->manages()) return Error::Forbidden("only its owners and moderators invite people");
+    auto found = store::FindVisible(c, {who.user.id, who.user.role}, community);
+    if (!found) return found.error();
+    const Community* x = &found->community;
+    if (!found->mine || !found->mine->manages()) return Error::Forbidden("only its owners and moderators invite people");
     if (!x->allow_guests)
       return Error::Invalid("email", "no account has this address, and this community does not allow guests");
     c.Prepare(kInsert, ids_.Next(), x->id, email, crypto::ToHex(crypto::Sha256(out.token)), who.user.id, now, out.expires_at)

@@ -34,17 +34,6 @@ bool InUse(Connection& c, const std::string& key, Picture p) {
       .Next();
 }
 
-// The community, if `viewer` may see it.
-std::optional<Community> Visible(Connection& c, const content::Viewer& viewer, std::string_view key) {
-  std::optional<Community> x;
-  if (auto id = ParseId(key)) x = store::Load(c, *id);
-  if (!x) x = store::LoadByHandle(c, key);
-  if (!x) return std::nullopt;
-  auto mine = viewer.signed_in() ? store::MembershipOf(c, x->id, viewer.id) : std::nullopt;
-  if (!CommunityService::Visible(*x, mine, viewer)) return std::nullopt;
-  return x;
-}
-
 }  // namespace
 
 std::optional<Picture> ParsePicture(std::string_view s) {
@@ -57,10 +46,9 @@ Status PictureService::Set(const identity::Principal& who, std::string_view comm
                            std::string_view content_type, std::string_view bytes) {
   // Who may is checked first: nobody else gets to make the server decode anything.
   auto allowed = db_.Read([&](Connection& c) -> Status {
-    auto x = Visible(c, {who.user.id, who.user.role}, community);
-    if (!x) return Error::NotFound("no such community");
-    auto m = store::MembershipOf(c, x->id, who.user.id);
-    if (!m || !m->manages()) return Error::Forbidden("only its owners and moderators change its pictures");
+    auto x = store::FindVisible(c, {who.user.id, who.user.role}, community);
+    if (!x) return x.error();
+    if (!x->mine || !x->mine->manages()) return Error::Forbidden("only its owners and moderators change its pictures");
     return OkStatus();
   });
   if (!allowed) return allowed;
@@ -83,16 +71,16 @@ Status PictureService::Replace(const identity::Principal& who, std::string_view 
                                const std::string& key) {
   std::string unused;
   auto st = db_.Write([&](Connection& c) -> Status {
-    auto x = Visible(c, {who.user.id, who.user.role}, community);
-    if (!x) return Error::NotFound("no such community");
-    auto m = store::MembershipOf(c, x->id, who.user.id);
-    if (!m || !m->manages()) return Error::Forbidden("only its owners and moderators change its pictures");
-    std::string previous = KeyOf(c, x->id, which);
-    c.Prepare(std::string("UPDATE communities SET ") + Column(which) + " = nullif(?2, ''), updated_at = ?3 WHERE id = ?1", x->id,
+    auto x = store::FindVisible(c, {who.user.id, who.user.role}, community);
+    if (!x) return x.error();
+    if (!x->mine || !x->mine->manages()) return Error::Forbidden("only its owners and moderators change its pictures");
+    const Id id = x->community.id;
+    std::string previous = KeyOf(c, id, which);
+    c.Prepare(std::string("UPDATE communities SET ") + Column(which) + " = nullif(?2, ''), updated_at = ?3 WHERE id = ?1", id,
               key, clock_.NowMs())
         .Run();
     audit::Record(c, {ids_.Next(), who.user.id, which == Picture::kAvatar ? "community.avatar" : "community.banner",
-                      "community", x->id, key.empty() ? "{}" : "{\"key\":\"" + key + "\"}", "", clock_.NowMs()});
+                      "community", id, key.empty() ? "{}" : "{\"key\":\"" + key + "\"}", "", clock_.NowMs()});
     if (!previous.empty() && previous != key && !InUse(c, previous, which)) unused = previous;
     return OkStatus();
   });
@@ -109,9 +97,9 @@ Result<std::pair<std::string, std::string>> PictureService::Read(const content::
   for (int s : Sizes(which)) known = known || s == size;
   if (!known) return Error::NotFound("no such size");
   auto key = db_.Read([&](Connection& c) -> std::optional<std::string> {
-    auto x = Visible(c, viewer, community);
+    auto x = store::FindVisible(c, viewer, community);
     if (!x) return std::nullopt;
-    return KeyOf(c, x->id, which);
+    return KeyOf(c, x->community.id, which);
   });
   if (!key || key->empty()) return Error::NotFound("no such picture");
   auto bytes = blobs_.Read(*key, Suffix(which, size));

@@ -84,24 +84,6 @@ void CommunityService::Notified(Id actor, std::vector<Id> people) {
   if (bus_ && !people.empty()) bus_->Publish({bus::Event::Kind::kNotified, actor, 0, 0, std::move(people)});
 }
 
-bool CommunityService::Visible(const Community& x, const std::optional<Membership>& mine, const content::Viewer& viewer) {
-  if (mine && mine->state != State::kBanned) return true;
-  if (x.secret()) return false;
-  if (viewer.in_organization()) return true;
-  return viewer.signed_in() && viewer.role == identity::Role::kAlumnus && x.alumni;
-}
-
-Result<CommunityService::Resolved> CommunityService::Resolve(Connection& c, const content::Viewer& viewer,
-                                                             std::string_view key) {
-  std::optional<Community> x;
-  if (auto id = ParseId(key)) x = store::Load(c, *id);
-  if (!x) x = store::LoadByHandle(c, key);
-  if (!x) return Error::NotFound("no such community");
-  std::optional<Membership> mine = viewer.signed_in() ? store::MembershipOf(c, x->id, viewer.id) : std::nullopt;
-  if (!Visible(*x, mine, viewer)) return Error::NotFound("no such community");
-  return Resolved{std::move(*x), std::move(mine)};
-}
-
 Result<CommunityView> CommunityService::Create(const identity::Principal& who, const NewCommunity& in) {
   if (who.user.role == identity::Role::kGuest || who.user.role == identity::Role::kAlumnus)
     return Error::Forbidden("guests and alumni cannot create communities");
@@ -148,7 +130,7 @@ Result<CommunityView> CommunityService::Create(const identity::Principal& who, c
 
 Result<CommunityView> CommunityService::Get(const content::Viewer& viewer, std::string_view key) {
   return db_.Read([&](Connection& c) -> Result<CommunityView> {
-    auto r = Resolve(c, viewer, key);
+    auto r = store::FindVisible(c, viewer, key);
     if (!r) return r.error();
     return CommunityView{std::move(r->community), std::move(r->mine)};
   });
@@ -159,7 +141,7 @@ Result<CommunityView> CommunityService::Update(const identity::Principal& who, s
   const std::int64_t now = clock_.NowMs();
   Id id = 0;
   auto st = db_.Write([&](Connection& c) -> Status {
-    auto r = Resolve(c, AsViewer(who), key);
+    auto r = store::FindVisible(c, AsViewer(who), key);
     if (!r) return r.error();
     auto& x = r->community;
     id = x.id;
@@ -256,7 +238,7 @@ Result<CommunityView> CommunityService::Join(const identity::Principal& who, std
   bool became_member = false;
   std::vector<Id> notified;
   auto st = db_.Write([&](Connection& c) -> Status {
-    auto r = Resolve(c, AsViewer(who), key);
+    auto r = store::FindVisible(c, AsViewer(who), key);
     if (!r) return r.error();
     const auto& x = r->community;
     id = x.id;
@@ -300,7 +282,7 @@ Result<CommunityView> CommunityService::Join(const identity::Principal& who, std
 Status CommunityService::Leave(const identity::Principal& who, std::string_view key) {
   const std::int64_t now = clock_.NowMs();
   auto st = db_.Write([&](Connection& c) -> Status {
-    auto r = Resolve(c, AsViewer(who), key);
+    auto r = store::FindVisible(c, AsViewer(who), key);
     if (!r) return r.error();
     if (!r->mine || r->mine->state == State::kBanned) return Error::NotFound("you are not a member");
     if (r->mine->active() && r->mine->role == Role::kOwner && store::ActiveOwners(c, r->community.id) <= 1)
@@ -317,7 +299,7 @@ Result<Membership> CommunityService::Invite(const identity::Principal& who, std:
   const std::int64_t now = clock_.NowMs();
   std::vector<Id> notified;
   auto result = db_.Write([&](Connection& c) -> Result<Membership> {
-    auto r = Resolve(c, AsViewer(who), key);
+    auto r = store::FindVisible(c, AsViewer(who), key);
     if (!r) return r.error();
     if (!r->mine || !r->mine->manages()) return Error::Forbidden("only its owners and moderators invite people");
     auto subject = people::store::LoadSubject(c, person, "");
@@ -356,7 +338,7 @@ Result<MemberPage> CommunityService::Members(const content::Viewer& viewer, std:
     after = decoded->id;
   }
   return db_.Read([&](Connection& c) -> Result<MemberPage> {
-    auto r = Resolve(c, viewer, key);
+    auto r = store::FindVisible(c, viewer, key);
     if (!r) return r.error();
     if (state != State::kActive && (!r->mine || !r->mine->manages()))
       return Error::Forbidden("only its owners and moderators see requests, invitations and bans");
@@ -376,7 +358,7 @@ Result<Membership> CommunityService::ChangeMember(const identity::Principal& who
   bool activated = false;
   std::vector<Id> notified;
   auto result = db_.Write([&](Connection& c) -> Result<Membership> {
-    auto r = Resolve(c, AsViewer(who), key);
+    auto r = store::FindVisible(c, AsViewer(who), key);
     if (!r) return r.error();
     if (!r->mine || !r->mine->manages()) return Error::Forbidden("only its owners and moderators manage members");
     auto m = store::MembershipOf(c, r->community.id, person);
@@ -409,7 +391,7 @@ Result<Membership> CommunityService::ChangeMember(const identity::Principal& who
 Status CommunityService::RemoveMember(const identity::Principal& who, std::string_view key, Id person, bool ban) {
   const std::int64_t now = clock_.NowMs();
   auto st = db_.Write([&](Connection& c) -> Status {
-    auto r = Resolve(c, AsViewer(who), key);
+    auto r = store::FindVisible(c, AsViewer(who), key);
     if (!r) return r.error();
     if (!r->mine || !r->mine->manages()) return Error::Forbidden("only its owners and moderators remove members");
     auto m = store::MembershipOf(c, r->community.id, person);
@@ -441,7 +423,7 @@ Result<Activity> CommunityService::ActivityOf(const content::Viewer& viewer, std
   const std::int64_t since_ms = clock_.NowMs() - 30LL * 24 * 3600 * 1000;
   const Id since_id = std::max<std::int64_t>(0, since_ms - kIdEpochMs) << (kIdNodeBits + kIdSequenceBits);
   return db_.Read([&](Connection& c) -> Result<Activity> {
-    auto r = Resolve(c, viewer, key);
+    auto r = store::FindVisible(c, viewer, key);
     if (!r) return r.error();
     Activity a;
     if (r->mine && r->mine->active()) {
@@ -456,7 +438,7 @@ Result<Activity> CommunityService::ActivityOf(const content::Viewer& viewer, std
 Status CommunityService::SetPinned(const identity::Principal& who, std::string_view key, Id post, bool pinned) {
   const std::int64_t now = clock_.NowMs();
   return db_.Write([&](Connection& c) -> Status {
-    auto r = Resolve(c, AsViewer(who), key);
+    auto r = store::FindVisible(c, AsViewer(who), key);
     if (!r) return r.error();
     if (!r->mine || !r->mine->manages()) return Error::Forbidden("only its owners and moderators pin posts");
     if (!pinned) {
@@ -475,7 +457,7 @@ Status CommunityService::SetPinned(const identity::Principal& who, std::string_v
 
 Result<std::vector<Id>> CommunityService::Pins(const content::Viewer& viewer, std::string_view key) {
   return db_.Read([&](Connection& c) -> Result<std::vector<Id>> {
-    auto r = Resolve(c, viewer, key);
+    auto r = store::FindVisible(c, viewer, key);
     if (!r) return r.error();
     return store::Pins(c, r->community.id);
   });
@@ -483,7 +465,7 @@ Result<std::vector<Id>> CommunityService::Pins(const content::Viewer& viewer, st
 
 Result<Membership> CommunityService::SetMuted(const identity::Principal& who, std::string_view key, bool muted) {
   auto result = db_.Write([&](Connection& c) -> Result<Membership> {
-    auto r = Resolve(c, AsViewer(who), key);
+    auto r = store::FindVisible(c, AsViewer(who), key);
     if (!r) return r.error();
     if (!r->mine || !r->mine->active()) return Error::NotFound("you are not a member");
     r->mine->muted = muted;

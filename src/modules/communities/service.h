@@ -114,20 +114,11 @@ class CommunityService {
   // Mutes or unmutes the community in one's home feed.
   Result<Membership> SetMuted(const identity::Principal& who, std::string_view id_or_handle, bool muted);
 
-  // Whether `viewer` may see the community at all (the directory's rule for one community).
-  static bool Visible(const Community& community, const std::optional<Membership>& mine, const content::Viewer& viewer);
-
   static constexpr size_t kMaxName = 100;
   static constexpr size_t kMaxDescription = 10'000;
   static constexpr size_t kMaxTags = 20;
 
  private:
-  struct Resolved {
-    Community community;
-    std::optional<Membership> mine;
-  };
-  // The community and the viewer's membership; 404 when the viewer may not see it.
-  Result<Resolved> Resolve(agora::store::Connection& c, const content::Viewer& viewer, std::string_view id_or_handle);
   void Changed(Id person) {
     if (changed_) changed_(person);
   }

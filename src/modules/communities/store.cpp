@@ -81,6 +81,23 @@ std::optional<Community> LoadByHandle(Connection& c, std::string_view handle) {
   return Row(c, q);
 }
 
+bool VisibleTo(const Community& x, const std::optional<Membership>& mine, const content::Viewer& viewer) {
+  if (mine && mine->state != State::kBanned) return true;
+  if (x.secret()) return false;
+  if (viewer.in_organization()) return true;
+  return viewer.signed_in() && viewer.role == identity::Role::kAlumnus && x.alumni;
+}
+
+Result<Found> FindVisible(Connection& c, const content::Viewer& viewer, std::string_view key) {
+  std::optional<Community> x;
+  if (auto id = ParseId(key)) x = Load(c, *id);
+  if (!x) x = LoadByHandle(c, key);
+  if (!x) return Error::NotFound("no such community");
+  auto mine = viewer.signed_in() ? MembershipOf(c, x->id, viewer.id) : std::nullopt;
+  if (!VisibleTo(*x, mine, viewer)) return Error::NotFound("no such community");
+  return Found{std::move(*x), std::move(mine)};
+}
+
 bool HandleTaken(Connection& c, std::string_view handle) {
   return c.Prepare("SELECT 1 FROM communities WHERE handle = ?1", handle).Next();
 }

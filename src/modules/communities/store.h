@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/result.h"
 #include "modules/communities/model.h"
 #include "modules/content/model.h"
 #include "store/database.h"
@@ -17,6 +18,19 @@ void Insert(Connection& c, const Community& community);
 void Update(Connection& c, const Community& community);
 std::optional<Community> Load(Connection& c, Id id);
 std::optional<Community> LoadByHandle(Connection& c, std::string_view handle);
+
+// Whether the viewer may know that the community exists: its members (also invited and
+// pending people, not the banned), and for a listed one the organization's members (alumni:
+// listed alumni communities). The C++ twin of kVisibleToViewer below.
+bool VisibleTo(const Community& community, const std::optional<Membership>& mine, const content::Viewer& viewer);
+struct Found {
+  Community community;
+  std::optional<Membership> mine;  // the viewer's
+};
+// The community `key` names (an id or a handle) with the viewer's membership, when the
+// viewer may see it; 404 otherwise, exactly as for one that does not exist. Every path to a
+// community goes through this.
+Result<Found> FindVisible(Connection& c, const content::Viewer& viewer, std::string_view key);
 bool HandleTaken(Connection& c, std::string_view handle);
 void SetTags(Connection& c, Id community, const std::vector<std::string>& tags);
 

@@ -4,7 +4,6 @@
 
 #include "core/cursor.h"
 #include "core/markdown.h"
-#include "modules/communities/service.h"
 #include "modules/communities/store.h"
 #include "modules/content/audience.h"
 #include "modules/content/store.h"
@@ -144,10 +143,8 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
       sql = &kTag;
     } else if (source.kind == Source::Kind::kCommunity) {
       // A community the reader may not see (a secret one) has no stream for them.
-      auto community = communities::store::Load(c, source.person);
-      auto mine = community && viewer.signed_in() ? communities::store::MembershipOf(c, community->id, viewer.id) : std::nullopt;
-      if (!community || !communities::CommunityService::Visible(*community, mine, viewer))
-        return Error::NotFound("no such community");
+      if (auto community = communities::store::FindVisible(c, viewer, IdToString(source.person)); !community)
+        return community.error();
       sql = &kCommunity;
     }
     Page page;
@@ -175,11 +172,10 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
 
 Result<Page> FeedService::Pinned(const content::Viewer& viewer, Id community_id) {
   return db_.Read([&](Connection& c) -> Result<Page> {
-    auto community = communities::store::Load(c, community_id);
-    auto mine = community && viewer.signed_in() ? communities::store::MembershipOf(c, community->id, viewer.id) : std::nullopt;
-    if (!community || !communities::CommunityService::Visible(*community, mine, viewer)) return Error::NotFound("no such community");
+    auto community = communities::store::FindVisible(c, viewer, IdToString(community_id));
+    if (!community) return community.error();
     Page page;
-    page.ids = communities::store::Pins(c, community->id);
+    page.ids = communities::store::Pins(c, community->community.id);
     page.items = posts_.RenderItems(c, viewer, page.ids);
     return page;
   });

@@ -4,7 +4,6 @@
 #include "core/text.h"
 #include "modules/audit/store.h"
 #include "modules/comments/store.h"
-#include "modules/communities/service.h"
 #include "modules/communities/store.h"
 #include "modules/content/audience.h"
 #include "modules/content/body.h"
@@ -25,18 +24,6 @@ Result<std::string> CheckTitle(std::string_view raw) {
   if (t.empty() || text::CodePoints(t) > ForumService::kMaxTitle || text::HasControlCharacters(t))
     return Error::Invalid("title", "a title is 1 to 200 characters of text");
   return t;
-}
-
-// The community by id or handle, if the viewer may see it (404 otherwise), with their membership.
-Result<std::pair<communities::Community, std::optional<communities::Membership>>> Community(
-    Connection& c, const content::Viewer& viewer, std::string_view key) {
-  std::optional<communities::Community> x;
-  if (auto id = ParseId(key)) x = communities::store::Load(c, *id);
-  if (!x) x = communities::store::LoadByHandle(c, key);
-  if (!x) return Error::NotFound("no such community");
-  auto mine = viewer.signed_in() ? communities::store::MembershipOf(c, x->id, viewer.id) : std::nullopt;
-  if (!communities::CommunityService::Visible(*x, mine, viewer)) return Error::NotFound("no such community");
-  return std::pair{std::move(*x), std::move(mine)};
 }
 
 bool Moderates(Connection& c, Id community, Id person) {
@@ -63,17 +50,17 @@ Result<TopicView> ForumService::Create(const identity::Principal& who, std::stri
   if (!body) return body.error();
   const std::int64_t now = clock_.NowMs();
   auto id = db_.Write([&](Connection& c) -> Result<Id> {
-    auto community = Community(c, AsViewer(who), key);
+    auto community = communities::store::FindVisible(c, AsViewer(who), key);
     if (!community) return community.error();
-    if (!community->second || !community->second->active()) return Error::Forbidden("only members post topics");
+    if (!community->mine || !community->mine->active()) return Error::Forbidden("only members post topics");
     Topic t;
     t.head.id = ids_.Next();
     t.head.kind = "topic";
     t.head.author_id = who.user.id;
-    t.head.container_id = community->first.id;
+    t.head.container_id = community->community.id;
     t.head.audience = content::Audience::kCommunity;
     t.head.created_at = now;
-    t.community_id = community->first.id;
+    t.community_id = community->community.id;
     t.title = *title;
     t.body = *body;
     auto rendered = content::RenderBody(c, *body);
@@ -98,9 +85,9 @@ Result<TopicPage> ForumService::List(const content::Viewer& viewer, std::string_
     after_id = decoded->id;
   }
   return db_.Read([&](Connection& c) -> Result<TopicPage> {
-    auto community = Community(c, viewer, key);
+    auto community = communities::store::FindVisible(c, viewer, key);
     if (!community) return community.error();
-    auto topics = store::OfCommunity(c, viewer, community->first.id, after_sticky, after_id == 0 ? INT64_MAX : after_id, limit + 1);
+    auto topics = store::OfCommunity(c, viewer, community->community.id, after_sticky, after_id == 0 ? INT64_MAX : after_id, limit + 1);
     TopicPage page;
     if (static_cast<int>(topics.size()) > limit) {
       topics.pop_back();
@@ -145,6 +132,13 @@ Result<TopicView> ForumService::Update(const identity::Principal& who, Id id, co
       content::store::SetTags(c, id, rendered.tags);
       content::store::MarkEdited(c, id, clock_.NowMs());
     }
+    // Pinning, locking, and a moderator's choice of answer are moderation: audited.
+    const std::int64_t now = clock_.NowMs();
+    auto moderated = [&](const char* action) {
+      audit::Record(c, {ids_.Next(), who.user.id, action, "content", id, "{}", "", now});
+    };
+    if (ch.sticky && *ch.sticky != t->sticky) moderated(*ch.sticky ? "topic.pin" : "topic.unpin");
+    if (ch.locked && *ch.locked != t->locked) moderated(*ch.locked ? "topic.lock" : "topic.unlock");
     if (ch.sticky) t->sticky = *ch.sticky;
     if (ch.locked) t->locked = *ch.locked;
     if (ch.answer_id) {
@@ -154,6 +148,7 @@ Result<TopicView> ForumService::Update(const identity::Principal& who, Id id, co
         auto reply = comments::store::Load(c, **ch.answer_id);
         if (!reply || reply->content_id != id) return Error::Invalid("answer_id", "no such reply on this topic");
       }
+      if (!author) moderated("topic.answer");
       t->answer_id = *ch.answer_id;
     }
     store::Update(c, *t);
