@@ -145,7 +145,7 @@ int Serve(App& app) {
     bus::Bus& bus;
     ~StopEvents() { bus.Stop(); }
   } stop_events{events};
-  system::RegisterApi(router, *app.db, [&server_ptr] { return server_ptr && server_ptr->accepting(); });
+  system::RegisterApi(router, *app.db, [&server_ptr] { return server_ptr && server_ptr->accepting(); }, cfg.http.metrics_token);
 
   http::HttpMetrics http_metrics(router);
   metrics::Register([&http_metrics](std::string& out) { http_metrics.Render(out); });
@@ -157,7 +157,8 @@ int Serve(App& app) {
   // spares most reads SQLite's process-wide WAL lock; writes end it at once.
   store::Database& db = *app.db;
   http::Server server({cfg.http, cfg.auth, router, *app.identity, static_files, http_metrics, idempotency,
-                       [&db] { db.ReuseReadsOnThisThread(10); }, [&db] { db.ReleaseStaleRead(); }, &stream_hub});
+                       [&db] { db.ReuseReadsOnThisThread(10); }, [&db] { db.ReleaseStaleRead(); }, &stream_hub,
+                       media::ReleaseImageMemory});
   server_ptr = &server;
   int port = 0;
   try {

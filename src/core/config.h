@@ -15,7 +15,11 @@ namespace agora {
 struct HttpConfig {
   std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free port
   int threads = 0;                        // io threads; 0 = one per core
-  int worker_threads = 2;                 // pool for slow handlers (password hashing)
+  int worker_threads = 2;                 // pool for password hashing (sign-in must never wait for images)
+  int image_threads = 1;                  // pool for image decoding, at low CPU priority
+  int image_jobs_per_person = 2;          // one person's image uploads in progress (429 beyond)
+  int image_jobs_queued = 16;             // everyone's image uploads in progress (503 beyond)
+  int max_connections_per_ip = 1000;      // open connections per client address; 0 = no cap
   std::int64_t max_header_bytes = 16 * 1024;
   std::int64_t max_body_bytes = 1024 * 1024;  // default per route; routes may set their own
   int read_timeout_seconds = 15;   // whole request (header and body) must arrive within this
@@ -25,6 +29,7 @@ struct HttpConfig {
   std::string web_root;            // built web client; default: web/dist beside the binary's repo
   bool trust_proxy = false;        // take client IP from X-Forwarded-For (behind a reverse proxy)
   bool access_log = true;
+  std::string metrics_token;       // lets other hosts read /metrics; empty: loopback clients only
   int writes_per_minute = 600;  // per signed-in person, sustained (0: no limit)
   int write_burst = 120;        // writes a person may make at once
   int stream_recheck_seconds = 30;  // how often an open stream's credential is checked again

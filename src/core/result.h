@@ -23,7 +23,8 @@ enum class ErrorCode {
   kHeaderTooLarge,    // 431: request header fields too large
   kInvalidField,      // 422: a field is present but invalid; Error::field names it
   kRateLimited,       // 429: Error::retry_after_seconds says when to try again
-  kUnavailable,       // 503
+  kNotImplemented,    // 501: a request feature the server does not support (a transfer coding)
+  kUnavailable,       // 503: Error::retry_after_seconds, when set, says when to try again
   kInternal,          // 500
 };
 
@@ -43,6 +44,7 @@ struct Error {
     return {ErrorCode::kRateLimited, "too many attempts; try again later", {}, seconds};
   }
   static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m), {}, 0}; }
+  static Error Busy(std::string m, int seconds) { return {ErrorCode::kUnavailable, std::move(m), {}, seconds}; }
 };
 
 // A value or an Error. Deliberately small: `if (!r) return r.error();` then `*r`.

@@ -23,7 +23,7 @@ std::string OpenApiJson(const Router& router) {
                            {"responses",
                             {{"default", {{"description", "RFC 9457 problem on error"},
                                           {"content", {{"application/problem+json", boost::json::object{}}}}}}}}};
-    if (r.options.access == Access::kPublic) op["security"] = boost::json::array{};
+    if (r.options.access == Access::kPublic || r.options.access == Access::kAnonymous) op["security"] = boost::json::array{};
     if (r.options.access == Access::kAdmin) op["x-agora-role"] = "admin";
     if (!IsSafe(r.method)) op["x-agora-csrf"] = "X-CSRF-Token required with cookie authentication";
     auto& item = paths[r.pattern];

@@ -19,6 +19,7 @@ int StatusFor(ErrorCode code) {
     case ErrorCode::kHeaderTooLarge: return 431;
     case ErrorCode::kInvalidField: return 422;
     case ErrorCode::kRateLimited: return 429;
+    case ErrorCode::kNotImplemented: return 501;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kInternal: return 500;
   }
@@ -39,6 +40,7 @@ std::string_view ProblemType(ErrorCode code) {
     case ErrorCode::kHeaderTooLarge: return "/problems/header-too-large";
     case ErrorCode::kInvalidField: return "/problems/invalid-field";
     case ErrorCode::kRateLimited: return "/problems/rate-limited";
+    case ErrorCode::kNotImplemented: return "/problems/not-implemented";
     case ErrorCode::kUnavailable: return "/problems/unavailable";
     case ErrorCode::kInternal: return "/problems/internal";
   }

@@ -105,7 +105,7 @@ Response Problem(const Error& e) {
   r.status = StatusFor(e.code);
   r.content_type = "application/problem+json";
   r.body = ProblemBody(e);
-  if (e.code == ErrorCode::kRateLimited && e.retry_after_seconds > 0)
+  if ((e.code == ErrorCode::kRateLimited || e.code == ErrorCode::kUnavailable) && e.retry_after_seconds > 0)
     r.headers.emplace_back("Retry-After", std::to_string(e.retry_after_seconds));
   if (e.code == ErrorCode::kUnauthenticated) r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"agora\"");
   return r;

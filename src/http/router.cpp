@@ -16,13 +16,46 @@ std::vector<std::string_view> Split(std::string_view path) {
   return out;
 }
 
-bool IsParam(const std::string& seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
+bool IsParam(std::string_view seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
 }  // namespace
+
+bool Router::IsSecretParam(std::string_view seg) { return IsParam(seg) && seg.substr(0, seg.size() - 1).ends_with("token"); }
+
+std::string Router::LoggedPath(const Route* matched, std::string_view path) const {
+  if (matched && !matched->has_secret) return std::string(path);
+  auto parts = Split(path);
+  bool changed = false;
+  auto redact = [&](const Route& r) {
+    // Segment i is hidden when the route has a secret there and every segment before it
+    // matches the route's (so "/invitations/<token>/typo" is hidden too).
+    for (size_t i = 0; i < r.segments.size() && i < parts.size(); ++i) {
+      if (IsSecretParam(r.segments[i])) {
+        if (parts[i] != r.segments[i]) changed = true;
+        parts[i] = r.segments[i];
+      } else if (!IsParam(r.segments[i]) && r.segments[i] != parts[i]) {
+        return;
+      }
+    }
+  };
+  if (matched) {
+    redact(*matched);
+  } else {
+    for (const auto& r : routes_)
+      if (r.has_secret) redact(r);
+  }
+  if (!changed) return std::string(path);
+  std::string out;
+  for (auto p : parts) out.append("/").append(p);
+  return out;
+}
 
 void Router::Add(Method method, std::string pattern, RouteOptions options, Handler handler) {
   Route r;
   r.method = method;
-  for (auto s : Split(pattern)) r.segments.emplace_back(s);
+  for (auto s : Split(pattern)) {
+    r.segments.emplace_back(s);
+    r.has_secret = r.has_secret || IsSecretParam(s);
+  }
   for (const auto& existing : routes_)
     if (existing.method == method && existing.pattern == pattern) throw std::logic_error("duplicate route " + pattern);
   r.pattern = std::move(pattern);

@@ -12,12 +12,18 @@
 #include <chrono>
 #include <csignal>
 #include <thread>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/log.h"
 #include "core/metrics.h"
+#include "http/connection_limiter.h"
+#include "http/framing.h"
+#include "http/job_limiter.h"
+#include "http/origin.h"
 #include "http/problem.h"
 #include "http/response.h"
 #include "http/write_limiter.h"
@@ -199,21 +205,26 @@ struct Server::Impl {
         contexts(MakeContexts(deps.config.threads)),
         ioc(*contexts.front()),
         workers(static_cast<size_t>(deps.config.worker_threads)),
+        image_jobs(deps.config.image_jobs_per_person, deps.config.image_jobs_queued),
+        connections(deps.config.trust_proxy ? 0 : deps.config.max_connections_per_ip),
         acceptor(ioc),
         write_limiter(deps.config.writes_per_minute, deps.config.write_burst),
         signals(ioc, SIGINT, SIGTERM),
         request_id_prefix(crypto::ToHex(crypto::Sha256(crypto::RandomToken(8))).substr(0, 8)) {
-    security_headers =
-        "Content-Security-Policy: default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
-        "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'\r\n"
-        "X-Content-Type-Options: nosniff\r\n"
-        "X-Frame-Options: DENY\r\n"
-        "Referrer-Policy: same-origin\r\n"
-        "Cross-Origin-Opener-Policy: same-origin\r\n"
-        "Cross-Origin-Resource-Policy: same-origin\r\n"
-        "Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\r\n";
+    security_header_fields = {
+        {"Content-Security-Policy",
+         "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; object-src 'none'; base-uri 'self'; "
+         "frame-ancestors 'none'; form-action 'self'"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"X-Frame-Options", "DENY"},
+        {"Referrer-Policy", "same-origin"},
+        {"Cross-Origin-Opener-Policy", "same-origin"},
+        {"Cross-Origin-Resource-Policy", "same-origin"},
+        {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"},
+    };
     if (deps.config.public_url.rfind("https://", 0) == 0)
-      security_headers += "Strict-Transport-Security: max-age=31536000\r\n";
+      security_header_fields.emplace_back("Strict-Transport-Security", "max-age=31536000");
+    for (const auto& [name, value] : security_header_fields) security_headers.append(name).append(": ").append(value).append("\r\n");
     // One hop per io thread for a frame going to many connections, rather than one each.
     if (deps.stream)
       deps.stream->SetBatchSender([](std::vector<std::shared_ptr<live::StreamConnection>> conns, live::Frame frame) {
@@ -260,7 +271,16 @@ struct Server::Impl {
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
   asio::io_context& ioc;
   size_t next_context = 0;
-  asio::thread_pool workers;
+  asio::thread_pool workers;  // password hashing
+  // Image decoding: threads of their own at a lower CPU priority (nice), so that even a
+  // machine busy decoding answers sign-ins and page loads first.
+  asio::io_context images;
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> images_guard;
+  std::vector<std::thread> image_threads;
+  JobLimiter image_jobs;
+  ConnectionLimiter connections;
+  OriginPolicy origins;
+  std::vector<std::pair<std::string, std::string>> security_header_fields;
   tcp::acceptor acceptor;
   WriteLimiter write_limiter;
   asio::signal_set signals;
@@ -293,7 +313,9 @@ int Server::Bind() {
   if (!ec) a.bind(ep, ec);
   if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) throw std::runtime_error("cannot listen on " + listen + ": " + ec.message());
-  return a.local_endpoint().port();
+  const int bound = a.local_endpoint().port();
+  impl_->origins = OriginPolicy(impl_->d.config.public_url, host, bound);
+  return bound;
 }
 
 void Server::Run() {
@@ -305,11 +327,20 @@ void Server::Run() {
   });
   asio::co_spawn(s.ioc, s.Listen(), asio::detached);
   for (auto& c : s.contexts) s.guards.push_back(asio::make_work_guard(*c));
+  s.images_guard.emplace(asio::make_work_guard(s.images));
+  for (int i = 0; i < s.d.config.image_threads; ++i)
+    s.image_threads.emplace_back([&s] {
+      // Linux keeps a nice value per thread: this lowers only the image threads.
+      if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0) log::Warn("could not lower the image threads' priority");
+      s.images.run();
+    });
   std::vector<std::thread> threads;
   for (size_t i = 1; i < s.contexts.size(); ++i) threads.emplace_back([&s, i] { s.RunContext(i); });
   s.RunContext(0);
   for (auto& t : threads) t.join();
   s.workers.join();
+  s.images_guard.reset();
+  for (auto& t : s.image_threads) t.join();
 }
 
 void Server::Impl::RunContext(size_t i) {
@@ -403,6 +434,7 @@ awaitable<void> Server::Impl::DiscardUnreadBody(beast::tcp_stream& stream) {
 
 std::optional<Response> Server::Impl::Authenticate(Request& req, const Route& route,
                                                    std::optional<identity::Principal>& holder) {
+  if (route.options.access == Access::kAnonymous) return std::nullopt;
   if (req.authorization.size() > 7 && (req.authorization.substr(0, 7) == "Bearer " || req.authorization.substr(0, 7) == "bearer ")) {
     holder = d.identity.AuthenticateBearer(req.authorization.substr(7));
     // A credential that was sent but is wrong is an error even on public routes: a script
@@ -450,15 +482,41 @@ awaitable<Response> Server::Impl::Dispatch(Request& req, const RouteMatch& match
   if (auto refused = Authenticate(req, route, principal)) co_return std::move(*refused);
   if (req.principal && !IsSafe(req.method))
     if (int wait = write_limiter.Take(req.principal->user.id); wait > 0) co_return Problem(Error::RateLimited(wait));
+  // Image work is admitted before it queues (429 for one person's third upload at once, 503
+  // when everyone's together fill the queue), and released however the handler ends.
+  struct ImageJob {
+    JobLimiter* limiter = nullptr;
+    Id person = 0;
+    ~ImageJob() {
+      if (limiter) limiter->Finish(person);
+    }
+  } image_job;
+  if (route.options.work == Work::kImage && req.principal) {
+    if (auto refused = image_jobs.Start(req.principal->user.id)) co_return Problem(*refused);
+    image_job.limiter = &image_jobs;
+    image_job.person = req.principal->user.id;
+  }
   if (route.options.idempotent && !req.idempotency_key.empty() && req.principal)
     co_return co_await InvokeIdempotent(route, req);
   co_return co_await Invoke(route, req);
 }
 
 awaitable<Response> Server::Impl::Invoke(const Route& route, Request& req) {
-  if (route.options.slow) {
-    co_return co_await asio::co_spawn(
-        workers, [&]() -> awaitable<Response> { co_return route.handler(req); }, use_awaitable);
+  switch (route.options.work) {
+    case Work::kPassword:
+      co_return co_await asio::co_spawn(
+          workers, [&]() -> awaitable<Response> { co_return route.handler(req); }, use_awaitable);
+    case Work::kImage:
+      co_return co_await asio::co_spawn(
+          images,
+          [&]() -> awaitable<Response> {
+            Response r = route.handler(req);
+            if (d.after_image_job) d.after_image_job();
+            co_return r;
+          },
+          use_awaitable);
+    case Work::kInline:
+      break;
   }
   co_return route.handler(req);
 }
@@ -501,15 +559,11 @@ awaitable<Response> Server::Impl::InvokeIdempotent(const Route& route, Request& 
 
 // Browsers send an Origin with every WebSocket handshake, and a cookie with it even when a
 // page of another site opens the socket; so a cookie-authenticated stream must come from a
-// page of ours. (Bearer tokens are not sent by browsers on their own.)
+// page of ours: the origin of http.public_url (http/origin.h), whatever the Host header says.
+// (Bearer tokens are not sent by browsers on their own.)
 bool Server::Impl::OriginAllowed(const bhttp::request<bhttp::string_body>& msg) const {
-  auto origin = Sv(msg[bhttp::field::origin]);
-  if (origin.empty()) return true;
-  auto host = Sv(msg[bhttp::field::host]);
-  if (!host.empty() && (origin == "http://" + std::string(host) || origin == "https://" + std::string(host))) return true;
-  std::string_view pub = d.config.public_url;
-  while (!pub.empty() && pub.back() == '/') pub.remove_suffix(1);
-  return !pub.empty() && origin == pub;
+  if (msg.count(bhttp::field::origin) == 0) return true;  // not a browser
+  return msg.count(bhttp::field::origin) == 1 && origins.Allows(Sv(msg[bhttp::field::origin]));
 }
 
 awaitable<void> Server::Impl::Stream(beast::tcp_stream& stream, bhttp::request<bhttp::string_body>& msg, Request& req) {
@@ -535,6 +589,12 @@ awaitable<void> Server::Impl::Stream(beast::tcp_stream& stream, bhttp::request<b
   conn->ws.set_option(websocket::stream_base::timeout{std::chrono::seconds(d.config.read_timeout_seconds),
                                                       std::chrono::seconds(60), true});
   conn->ws.read_message_max(64 * 1024);
+  // The handshake's answer (101, or 400/426 for a bad one) carries the same security headers
+  // as every other response, and no library version.
+  conn->ws.set_option(websocket::stream_base::decorator([this](websocket::response_type& res) {
+    res.set(bhttp::field::server, "Agora");
+    for (const auto& [name, value] : security_header_fields) res.set(name, value);
+  }));
   auto [ec] = co_await conn->ws.async_accept(msg, kTuple);
   if (ec) co_return;
   log::Info("stream opened", {{"request_id", req.request_id}, {"user", IdToString(principal->user.id)}});
@@ -592,6 +652,21 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
   auto remote = stream.socket().remote_endpoint(ec);
   std::string peer_ip = ec ? std::string() : remote.address().to_string();
   const auto& cfg = d.config;
+  if (!connections.Open(peer_ip)) {
+    // One address holds its share of the server's file descriptors already: answer at once
+    // and close, so that the client learns why rather than timing out.
+    Error error = Error::RateLimited(5);
+    error.message = "too many open connections from your address";
+    const std::string request_id = request_id_prefix + "-" + std::to_string(++request_counter);
+    co_await WriteError(stream, error, request_id);
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    co_return;
+  }
+  struct CountedConnection {
+    ConnectionLimiter& limiter;
+    std::string ip;
+    ~CountedConnection() { limiter.Close(ip); }
+  } counted{connections, peer_ip};
   beast::flat_buffer buffer;
   std::string head;
   bool first = true;
@@ -627,8 +702,23 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
       if (answer) co_await WriteError(stream, error, request_id);
       break;
     }
-    in_flight.fetch_add(1);
     auto& msg = parser.get();
+    {
+      RequestHead head;
+      head.version = msg.version();
+      head.host_fields = msg.count(bhttp::field::host);
+      head.bytes = msg.method_string().size() + msg.target().size() + 12;  // request line
+      for (const auto& field : msg) {
+        head.bytes += field.name_string().size() + field.value().size() + 4;
+        if (field.name() == bhttp::field::transfer_encoding) head.transfer_codings.push_back(Sv(field.value()));
+      }
+      if (auto refused = CheckRequestHead(head, cfg.max_header_bytes)) {
+        co_await WriteError(stream, *refused, request_id);
+        unread_body = true;  // whatever body follows is not read: linger so the answer arrives
+        break;
+      }
+    }
+    in_flight.fetch_add(1);
     Request req;
     req.method = ParseMethod(Sv(msg.method_string()));
     req.target = Sv(msg.target());
@@ -735,7 +825,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     if (cfg.access_log && log::Enabled(log::Level::kInfo)) {
       log::Info("request", {{"request_id", request_id},
                             {"method", MethodName(req.method)},
-                            {"path", req.path},
+                            {"path", d.router.LoggedPath(match.route, req.path)},
                             {"status", res.status},
                             {"bytes", static_cast<std::int64_t>(body_bytes)},
                             {"duration_ms", static_cast<double>(elapsed) / 1e6},

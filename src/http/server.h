@@ -33,6 +33,8 @@ struct ServerDeps {
   std::function<void()> io_thread_tick = nullptr;
   // Live events: GET /api/v1/stream upgrades to a WebSocket attached here (null: no stream).
   live::StreamHub* stream = nullptr;
+  // Run on an image thread after each image handler (the app returns the decoder's memory).
+  std::function<void()> after_image_job = nullptr;
 };
 
 class Server {

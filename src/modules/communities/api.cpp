@@ -104,7 +104,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
     const std::string base = std::string("/api/v1/communities/{id}/") + which;
     // Decoding and re-encoding takes tens of milliseconds: the worker pool, not an I/O thread.
     router.Add(Method::kPut, base,
-               {.access = Access::kUser, .max_body_bytes = PictureService::kMaxUploadBytes, .slow = true,
+               {.access = Access::kUser, .max_body_bytes = PictureService::kMaxUploadBytes, .work = http::Work::kImage,
                 .summary = picture == Picture::kAvatar ? "Set the community's avatar (an image as the body; owners and moderators)"
                                                        : "Set the community's banner (an image as the body; owners and moderators)",
                 .tag = "communities"},

@@ -36,7 +36,7 @@ void RegisterAdminApi(http::Router& router, AdminService& service) {
                return http::Json(200, http::Page(std::move(items), page->next_cursor));
              });
 
-  router.Add(Method::kPost, "/api/v1/admin/users", {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .slow = true, .idempotent = true, .summary = "Create an account (accepts Idempotency-Key)", .tag = "admin"},
+  router.Add(Method::kPost, "/api/v1/admin/users", {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .work = http::Work::kPassword, .idempotent = true, .summary = "Create an account (accepts Idempotency-Key)", .tag = "admin"},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -71,7 +71,7 @@ void RegisterAdminApi(http::Router& router, AdminService& service) {
              });
 
   router.Add(Method::kPatch, "/api/v1/admin/users/{id}",
-             {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .slow = true, .summary = "Change role, active (deactivate/reactivate), display name or password", .tag = "admin"},
+             {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .work = http::Work::kPassword, .summary = "Change role, active (deactivate/reactivate), display name or password", .tag = "admin"},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());

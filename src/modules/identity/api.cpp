@@ -39,7 +39,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
              [&service](Request&) { return http::Json(200, {{"needed", service.NeedsSetup()}}); });
 
   router.Add(Method::kPost, "/api/v1/auth/setup",
-             {.access = Access::kPublic, .max_body_bytes = kSmallBody, .slow = true, .summary = "Create the first admin with the one-time setup token", .tag = "auth"},
+             {.access = Access::kPublic, .max_body_bytes = kSmallBody, .work = http::Work::kPassword, .summary = "Create the first admin with the one-time setup token", .tag = "auth"},
              [&service, &auth](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -58,7 +58,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return SignInResponse(201, *s, auth);
              });
 
-  router.Add(Method::kPost, "/api/v1/auth/login", {.access = Access::kPublic, .max_body_bytes = kSmallBody, .slow = true, .summary = "Sign in with e-mail and password", .tag = "auth"},
+  router.Add(Method::kPost, "/api/v1/auth/login", {.access = Access::kPublic, .max_body_bytes = kSmallBody, .work = http::Work::kPassword, .summary = "Sign in with e-mail and password", .tag = "auth"},
              [&service, &auth](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -92,7 +92,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
              [](Request& req) { return http::Json(200, json::UserJson(req.principal->user)); });
 
   router.Add(Method::kPost, "/api/v1/auth/password",
-             {.access = Access::kUser, .max_body_bytes = kSmallBody, .slow = true, .summary = "Change the password; other sessions are signed out", .tag = "auth"},
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword, .summary = "Change the password; other sessions are signed out", .tag = "auth"},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());

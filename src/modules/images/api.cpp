@@ -16,7 +16,7 @@ using http::Response;
 void RegisterApi(http::Router& router, ImageService& service) {
   // Decoding and re-encoding takes tens of milliseconds: the worker pool, not an I/O thread.
   router.Add(Method::kPost, "/api/v1/images",
-             {.access = Access::kUser, .max_body_bytes = kMaxUploadBytes, .slow = true,
+             {.access = Access::kUser, .max_body_bytes = kMaxUploadBytes, .work = http::Work::kImage,
               .summary = "Upload an image for a post (JPEG, PNG, WebP or HEIC as the body; ?alt= describes it)",
               .tag = "posts"},
              [&service](Request& req) {

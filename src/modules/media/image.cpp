@@ -1,5 +1,6 @@
 #include "modules/media/image.h"
 
+#include <malloc.h>
 #include <vips/vips.h>
 #include <webp/encode.h>
 
@@ -84,6 +85,11 @@ void InitImages() {
     for (const char* loader : {"VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadHeif"})
       vips_operation_block_set(loader, FALSE);
   });
+}
+
+void ReleaseImageMemory() {
+  vips_thread_shutdown();
+  malloc_trim(0);
 }
 
 bool IsAcceptedImageType(std::string_view mime) {

@@ -18,6 +18,11 @@ namespace agora::media {
 // every loader blocked except the four accepted formats.
 void InitImages();
 
+// Gives back what decoding left behind on the calling thread: libvips' per-thread buffers
+// and the free pages of malloc's arenas. Without it a burst of 49-megapixel uploads left the
+// process holding about 690 MiB for good (retention, not a leak). Call after an image job.
+void ReleaseImageMemory();
+
 // The image formats uploads may be, as sniffed MIME types.
 bool IsAcceptedImageType(std::string_view mime);
 

@@ -25,7 +25,7 @@ Response Upload(PeopleService& people, PhotoService& photos, Request& req, Id ta
 void RegisterPhotoApi(http::Router& router, PeopleService& people, PhotoService& photos) {
   // Decoding and re-encoding takes tens of milliseconds: the worker pool, not an I/O thread.
   const http::RouteOptions upload{.access = Access::kUser, .max_body_bytes = PhotoService::kMaxUploadBytes,
-                                  .slow = true, .summary = "Set my photo (JPEG, PNG, WebP or HEIC as the body)",
+                                  .work = http::Work::kImage, .summary = "Set my photo (JPEG, PNG, WebP or HEIC as the body)",
                                   .tag = "people"};
   router.Add(Method::kPut, "/api/v1/people/me/photo", upload, [&](Request& req) {
     return Upload(people, photos, req, req.principal->user.id);
@@ -37,7 +37,7 @@ void RegisterPhotoApi(http::Router& router, PeopleService& people, PhotoService&
              });
   // Admins replace or remove anyone's photo (e.g. one that breaks the rules).
   router.Add(Method::kPut, "/api/v1/people/{id}/photo",
-             {.access = Access::kAdmin, .max_body_bytes = PhotoService::kMaxUploadBytes, .slow = true,
+             {.access = Access::kAdmin, .max_body_bytes = PhotoService::kMaxUploadBytes, .work = http::Work::kImage,
               .summary = "Set a person's photo (admins)", .tag = "people"},
              [&](Request& req) {
                auto id = people.Resolve(*req.principal, req.Param("id"));

@@ -1,5 +1,6 @@
 #include "modules/system/api.h"
 
+#include "core/crypto.h"
 #include "core/metrics.h"
 #include "http/openapi.h"
 #include "http/response.h"
@@ -11,7 +12,14 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-void RegisterApi(http::Router& router, agora::store::Database& db, std::function<bool()> accepting) {
+namespace {
+bool IsLoopback(std::string_view ip) {
+  return ip.starts_with("127.") || ip == "::1" || ip.starts_with("::ffff:127.");
+}
+}  // namespace
+
+void RegisterApi(http::Router& router, agora::store::Database& db, std::function<bool()> accepting,
+                 std::string metrics_token) {
   router.Add(Method::kGet, "/healthz", {.access = Access::kPublic, .summary = "Liveness: the process answers", .tag = "system"},
              [](Request&) { return http::Json(200, {{"status", "ok"}}); });
 
@@ -25,7 +33,15 @@ void RegisterApi(http::Router& router, agora::store::Database& db, std::function
                                   {"accepting", serving}});
              });
 
-  router.Add(Method::kGet, "/metrics", {.access = Access::kPublic, .summary = "Prometheus metrics", .tag = "system"}, [](Request&) {
+  // Per-route counts and timings are for operators: loopback clients (a scraper on the same
+  // machine, or through a proxy with trust_proxy) or whoever has the configured token.
+  router.Add(Method::kGet, "/metrics", {.access = Access::kAnonymous, .summary = "Prometheus metrics (loopback, or Authorization: Bearer <http.metrics_token>)", .tag = "system"},
+             [metrics_token](Request& req) {
+    const bool token_ok = !metrics_token.empty() && req.authorization.size() == 7 + metrics_token.size() &&
+                          req.authorization.substr(0, 7) == "Bearer " &&
+                          crypto::ConstantTimeEquals(req.authorization.substr(7), metrics_token);
+    if (!token_ok && !IsLoopback(req.client_ip))
+      return http::Problem(Error::Forbidden("metrics are served to loopback clients or with the metrics token"));
     Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics::RenderAll();
@@ -38,7 +54,6 @@ void RegisterApi(http::Router& router, agora::store::Database& db, std::function
                static const std::string doc = http::OpenApiJson(router);
                Response r;
                r.body = doc;
-               r.cache_control = "no-cache";
                return r;
              });
 }

@@ -1,0 +1,118 @@
+// The HTTP layer's guards that need no socket: allowed WebSocket origins, the request-head
+// rules, per-address connection counting, image job admission, and log redaction.
+#include <gtest/gtest.h>
+
+#include "http/connection_limiter.h"
+#include "http/framing.h"
+#include "http/job_limiter.h"
+#include "http/origin.h"
+#include "http/router.h"
+
+namespace agora::http {
+namespace {
+
+TEST(Origin, SerializesLikeBrowsers) {
+  EXPECT_EQ(OriginOf("https://Agora.Example.com/intranet/"), "https://agora.example.com");
+  EXPECT_EQ(OriginOf("https://agora.example.com:443"), "https://agora.example.com");
+  EXPECT_EQ(OriginOf("http://agora.example.com:80/"), "http://agora.example.com");
+  EXPECT_EQ(OriginOf("https://agora.example.com:8443/x"), "https://agora.example.com:8443");
+  EXPECT_EQ(OriginOf("http://[::1]:8080"), "http://[::1]:8080");
+  EXPECT_FALSE(OriginOf("ftp://agora.example.com"));
+  EXPECT_FALSE(OriginOf("https://user@agora.example.com"));
+  EXPECT_FALSE(OriginOf("agora.example.com"));
+}
+
+TEST(Origin, PolicyFollowsThePublicUrlNotTheHost) {
+  OriginPolicy configured("https://agora.example.com/", "0.0.0.0", 8080);
+  EXPECT_TRUE(configured.Allows("https://agora.example.com"));
+  EXPECT_FALSE(configured.Allows("http://agora.example.com"));     // another scheme
+  EXPECT_FALSE(configured.Allows("https://agora.example.com "));   // no trimming
+  EXPECT_FALSE(configured.Allows("https://evil.example"));
+  EXPECT_FALSE(configured.Allows("http://127.0.0.1:8080"));       // loopback only without public_url
+  OriginPolicy local("", "127.0.0.1", 18080);
+  EXPECT_TRUE(local.Allows("http://127.0.0.1:18080"));
+  EXPECT_TRUE(local.Allows("http://localhost:18080"));
+  EXPECT_FALSE(local.Allows("http://localhost:18081"));
+  EXPECT_FALSE(local.Allows("https://127.0.0.1:18080"));
+  EXPECT_FALSE(local.Allows("http://evil.example"));
+}
+
+TEST(RequestHead, NeedsExactlyOneHostInHttp11) {
+  RequestHead h{.version = 11, .host_fields = 1, .transfer_codings = {}, .bytes = 100};
+  EXPECT_FALSE(CheckRequestHead(h, 16384));
+  h.host_fields = 0;
+  ASSERT_TRUE(CheckRequestHead(h, 16384));
+  EXPECT_EQ(CheckRequestHead(h, 16384)->code, ErrorCode::kMalformed);
+  h.host_fields = 2;
+  EXPECT_EQ(CheckRequestHead(h, 16384)->code, ErrorCode::kMalformed);
+  h.version = 10;
+  h.host_fields = 0;
+  EXPECT_FALSE(CheckRequestHead(h, 16384));  // HTTP/1.0 may leave it out
+}
+
+TEST(RequestHead, OnlyChunkedTransferCoding) {
+  RequestHead h{.version = 11, .host_fields = 1, .transfer_codings = {"chunked"}, .bytes = 100};
+  EXPECT_FALSE(CheckRequestHead(h, 16384));
+  h.transfer_codings = {" Chunked "};
+  EXPECT_FALSE(CheckRequestHead(h, 16384));
+  h.transfer_codings = {"gzip, chunked"};
+  ASSERT_TRUE(CheckRequestHead(h, 16384));
+  EXPECT_EQ(CheckRequestHead(h, 16384)->code, ErrorCode::kNotImplemented);
+}
+
+TEST(RequestHead, CountsAllFieldsTogether) {
+  RequestHead h{.version = 11, .host_fields = 1, .transfer_codings = {}, .bytes = 16384};
+  EXPECT_FALSE(CheckRequestHead(h, 16384));
+  h.bytes = 16385;
+  EXPECT_EQ(CheckRequestHead(h, 16384)->code, ErrorCode::kHeaderTooLarge);
+}
+
+TEST(ConnectionLimiter, CapsEachAddressSeparately) {
+  ConnectionLimiter limiter(2);
+  EXPECT_TRUE(limiter.Open("10.0.0.1"));
+  EXPECT_TRUE(limiter.Open("10.0.0.1"));
+  EXPECT_FALSE(limiter.Open("10.0.0.1"));
+  EXPECT_TRUE(limiter.Open("10.0.0.2"));
+  limiter.Close("10.0.0.1");
+  EXPECT_EQ(limiter.OpenFrom("10.0.0.1"), 1);
+  EXPECT_TRUE(limiter.Open("10.0.0.1"));
+  ConnectionLimiter unlimited(0);
+  for (int i = 0; i < 10000; ++i) EXPECT_TRUE(unlimited.Open("10.0.0.1"));
+}
+
+TEST(JobLimiter, PerPersonThenOverall) {
+  JobLimiter limiter(2, 3);
+  EXPECT_FALSE(limiter.Start(1));
+  EXPECT_FALSE(limiter.Start(1));
+  auto third = limiter.Start(1);
+  ASSERT_TRUE(third);
+  EXPECT_EQ(third->code, ErrorCode::kRateLimited);
+  EXPECT_GT(third->retry_after_seconds, 0);
+  EXPECT_FALSE(limiter.Start(2));
+  auto full = limiter.Start(3);
+  ASSERT_TRUE(full);
+  EXPECT_EQ(full->code, ErrorCode::kUnavailable);
+  EXPECT_GT(full->retry_after_seconds, 0);
+  limiter.Finish(1);
+  EXPECT_FALSE(limiter.Start(3));
+  EXPECT_EQ(limiter.in_progress(), 3);
+}
+
+TEST(Router, LoggedPathHidesTokens) {
+  Router r;
+  r.Add(Method::kGet, "/api/v1/invitations/{token}", {}, [](Request&) { return Response{}; });
+  r.Add(Method::kPost, "/api/v1/invitations/{token}/accept", {}, [](Request&) { return Response{}; });
+  r.Add(Method::kGet, "/api/v1/people/{id}", {}, [](Request&) { return Response{}; });
+  auto m = r.Match(Method::kPost, "/api/v1/invitations/s3cr3t/accept");
+  ASSERT_TRUE(m.route);
+  EXPECT_EQ(r.LoggedPath(m.route, "/api/v1/invitations/s3cr3t/accept"), "/api/v1/invitations/{token}/accept");
+  // Unmatched and mistyped paths are hidden too.
+  EXPECT_EQ(r.LoggedPath(nullptr, "/api/v1/invitations/s3cr3t/acept"), "/api/v1/invitations/{token}/acept");
+  EXPECT_EQ(r.LoggedPath(nullptr, "/api/v1/invitations/s3cr3t"), "/api/v1/invitations/{token}");
+  auto p = r.Match(Method::kGet, "/api/v1/people/42");
+  EXPECT_EQ(r.LoggedPath(p.route, "/api/v1/people/42"), "/api/v1/people/42");
+  EXPECT_EQ(r.LoggedPath(nullptr, "/api/v1/people/42/x"), "/api/v1/people/42/x");
+}
+
+}  // namespace
+}  // namespace agora::http
