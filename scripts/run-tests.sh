@@ -2,7 +2,8 @@
 # Runs every test suite and ends with one summary line, "N passed, N failed".
 #   1. unit tests (GoogleTest via ctest) on the release build
 #   2. web client unit tests (Vitest)
-#   3. integration tests: the real build/agora over HTTP (node --test)
+#   3. integration tests: the real build/agora over HTTP (node --test), then a search of all
+#      their servers' logs for every secret the tests were given
 #   4. browser tests: Debian's Chromium driven by playwright-core
 #   5. unit and integration tests again on the ASan+UBSan build
 # Usage: scripts/run-tests.sh BUILD_DIR ASAN_DIR
@@ -62,7 +63,12 @@ suite() {  # suite NAME COUNTER COMMAND...
 export TEST_AGORA_BINARY="$PWD/$build/agora"
 suite "unit" count_ctest ctest --test-dir "$build" --output-on-failure -j2
 suite "web unit" count_vitest npm test -w web --silent -- --reporter=default
+# The integration run keeps its servers' logs and the secrets it was given; the next suite
+# searches the one for the other.
+export AGORA_TEST_LOG_DIR="$logdir/integration-logs"
 suite "integration" count_tap node --test --test-reporter=tap tests/integration/
+suite "secrets in logs" count_tap node --test --test-reporter=tap tests/logs/
+unset AGORA_TEST_LOG_DIR
 suite "browser" count_tap node --test --test-reporter=tap tests/e2e/
 
 export TEST_AGORA_BINARY="$PWD/$asan/agora"

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
+import { recordCookies, recordLog, recordSecret, recordSecretsIn } from './secrets.mjs';
 
 export const BINARY = process.env.TEST_AGORA_BINARY || resolve('build/agora');
 
@@ -12,7 +13,8 @@ export const BINARY = process.env.TEST_AGORA_BINARY || resolve('build/agora');
 function serverEnv(extra) {
   const env = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AGORA_')) env[k] = v;
-  return { ...env, AGORA_AUTH_PASSWORD_HASH: 'minimum', AGORA_LOG_LEVEL: 'warn', ...extra };
+  // The access log is on (info), so that the whole run's logs can be checked for secrets.
+  return { ...env, AGORA_AUTH_PASSWORD_HASH: 'minimum', AGORA_LOG_LEVEL: 'info', ...extra };
 }
 
 export function runCli(args, { dataDir, input, env } = {}) {
@@ -22,6 +24,8 @@ export function runCli(args, { dataDir, input, env } = {}) {
     encoding: 'utf8',
     timeout: 60_000,
   });
+  if (input) recordSecret(String(input).trim());  // passwords given on stdin
+  recordLog(`cli-${args[0]}`, r.stderr);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -47,7 +51,11 @@ export async function startServer({ env = {}, dataDir } = {}) {
     proc.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${stderr}`)));
   });
   const setupToken = stdout.match(/setup#token=([\w-]+)/)?.[1];
-  const exited = new Promise((r) => proc.on('exit', (code, signal) => r({ code, signal })));
+  recordSecret(setupToken);
+  const exited = new Promise((r) => proc.on('exit', (code, signal) => {
+    recordLog('serve', stderr);
+    r({ code, signal });
+  }));
   return {
     url,
     port: Number(new URL(url).port),
@@ -82,11 +90,13 @@ export class Client {
     if (csrf && this.csrf && method !== 'GET') h['X-CSRF-Token'] = this.csrf;
     let payload = raw;
     if (body !== undefined) {
+      recordSecretsIn(body);
       payload = JSON.stringify(body);
       h['Content-Type'] ??= 'application/json';
     }
     const res = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
     const setCookie = res.headers.get('set-cookie');
+    recordCookies(setCookie);
     if (setCookie) {
       const m = setCookie.match(/agora_session=([^;]*)/);
       if (m) this.cookie = m[1] ? `agora_session=${m[1]}` : '';
@@ -99,6 +109,7 @@ export class Client {
     } catch {
       json = undefined;
     }
+    recordSecretsIn(json);
     return { status: res.status, headers: res.headers, text, json, bytes, setCookie };
   }
   get(path, opts) { return this.request('GET', path, opts); }
