@@ -198,3 +198,51 @@ describe('image uploads are admitted per person (finding 1)', () => {
     assert.ok(people.bob.id);
   });
 });
+
+describe('sign-in throttling without lock-outs (findings 8, 21)', () => {
+  let server;
+  let admin;
+  const cysBrowser = () => new Client(server.url);
+  let cysDevice;
+  before(async () => {
+    server = await startServer({ env: { AGORA_AUTH_LOGIN_FREE_ATTEMPTS_IP: '10', AGORA_HTTP_WRITES_PER_MINUTE: '0' } });
+    admin = await setupAdmin(server);
+    for (const k of ['ana', 'bob', 'cy'])
+      assert.equal((await admin.post('/api/v1/admin/users', { email: `${k}@example.com`, display_name: k, role: 'member', password: `${k}-password-1` })).status, 201);
+    const cy = cysBrowser();
+    assert.equal((await cy.login('cy@example.com', 'cy-password-1')).status, 200);
+    cysDevice = cy.device;
+  });
+  after(() => server.stop());
+
+  test('guesses from an address block browsers new to their account, not those that signed in before', async () => {
+    const anasBrowser = new Client(server.url);
+    const first = await anasBrowser.login('ana@example.com', 'ana-password-1');
+    assert.equal(first.status, 200);
+    assert.match(first.setCookie, /agora_device=[\w-]{43}; Path=\/api\/v1\/auth; Max-Age=\d+; HttpOnly; SameSite=Strict/);
+    // Someone at the same address sprays accounts with a common password.
+    for (let i = 0; i < 20; i++) await new Client(server.url).login(`person${i}@example.com`, 'Summer2026!');
+    const newBrowser = await new Client(server.url).login('bob@example.com', 'bob-password-1');
+    assertProblem(assert, newBrowser, 429, { type: '/problems/rate-limited' });
+    assert.ok(Number(newBrowser.headers.get('retry-after')) >= 1);
+    const again = await anasBrowser.login('ana@example.com', 'ana-password-1');
+    assert.equal(again.status, 200, 'the browser that signed in before is not locked out');
+    const forged = new Client(server.url);
+    forged.device = `agora_device=${'A'.repeat(43)}`;
+    assert.equal((await forged.login('ana@example.com', 'ana-password-1')).status, 429, 'an invented device cookie earns nothing');
+  });
+
+  test('forty guesses sent at once: no more are evaluated than when sent one by one (five free, a sixth after them)', async () => {
+    // From a browser that signed in to Cy before: it guesses on a count of its own (five
+    // free attempts), whatever the address has done.
+    assert.ok(cysDevice);
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => {
+      const c = cysBrowser();
+      c.device = cysDevice;
+      return c.login('cy@example.com', `guess-${i}`);
+    }));
+    const evaluated = answers.filter((r) => r.status === 401).length;
+    assert.ok(evaluated >= 5 && evaluated <= 6, `evaluated ${evaluated} of 40`);
+    assert.equal(answers.filter((r) => r.status === 429).length, 40 - evaluated);
+  });
+});

@@ -80,12 +80,14 @@ export class Client {
   constructor(base) {
     this.base = base;
     this.cookie = '';
+    this.device = '';  // agora_device, sent only to /api/v1/auth/ like a browser would (its Path)
     this.csrf = '';
     this.token = '';
   }
   async request(method, path, { body, headers = {}, raw, csrf = true } = {}) {
     const h = { ...headers };
-    if (this.cookie) h.Cookie = this.cookie;
+    const cookies = [this.cookie, path.startsWith('/api/v1/auth/') ? this.device : ''].filter(Boolean);
+    if (cookies.length) h.Cookie = cookies.join('; ');
     if (this.token) h.Authorization = `Bearer ${this.token}`;
     if (csrf && this.csrf && method !== 'GET') h['X-CSRF-Token'] = this.csrf;
     let payload = raw;
@@ -100,6 +102,8 @@ export class Client {
     if (setCookie) {
       const m = setCookie.match(/agora_session=([^;]*)/);
       if (m) this.cookie = m[1] ? `agora_session=${m[1]}` : '';
+      const d = setCookie.match(/agora_device=([^;,]*)/);
+      if (d) this.device = d[1] ? `agora_device=${d[1]}` : '';
     }
     const bytes = Buffer.from(await res.arrayBuffer());
     const text = bytes.toString('utf8');

@@ -32,7 +32,7 @@ class IdentityTest : public ::testing::Test {
   AuthConfig config_;
   std::unique_ptr<IdentityService> service_;
   std::unique_ptr<AdminService> admin_;
-  ClientInfo client_{"127.0.0.1", "test"};
+  ClientInfo client_{"127.0.0.1", "test", ""};
 };
 
 TEST_F(IdentityTest, SetupCreatesTheFirstAdminOnceWithTheRightToken) {
@@ -100,6 +100,27 @@ TEST_F(IdentityTest, FailToLoginTooOftenIsThrottled) {
   EXPECT_GT(limited.error().retry_after_seconds, 0);
   clock_.Advance(2000);
   EXPECT_TRUE(service_->Login("ana@example.com", "password123", client_));
+}
+
+TEST_F(IdentityTest, ABrowserThatSignedInBeforeStillSignsInWhileItsAddressAndAccountAreThrottled) {
+  Create("ana@example.com");
+  auto first = service_->Login("ana@example.com", "password123", client_);
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->device_token.size(), 43u) << "a device cookie for the browser";
+  // Guesses at Ana's account from the same address and a spray of unknown accounts.
+  for (int i = 0; i < 8; ++i) (void)service_->Login("ana@example.com", "wrong-password", client_);
+  for (int i = 0; i < 60; ++i) (void)service_->Login("x" + std::to_string(i) + "@example.com", "wrong", client_);
+  auto stranger = service_->Login("ana@example.com", "password123", client_);
+  ASSERT_FALSE(stranger);
+  EXPECT_EQ(stranger.error().code, ErrorCode::kRateLimited) << "a browser new to the account waits";
+  ClientInfo known = client_;
+  known.device_token = first->device_token;
+  auto again = service_->Login("ana@example.com", "password123", known);
+  ASSERT_TRUE(again) << "the browser that signed in before does not";
+  EXPECT_EQ(again->device_token, first->device_token);
+  ClientInfo forged = client_;
+  forged.device_token = std::string(43, 'A');
+  EXPECT_FALSE(service_->Login("ana@example.com", "password123", forged)) << "an unknown device cookie earns nothing";
 }
 
 TEST_F(IdentityTest, SessionsExpireAndSlide) {

@@ -15,6 +15,10 @@ using http::Response;
 
 constexpr std::int64_t kSmallBody = 64 * 1024;
 constexpr std::string_view kCookieName = "agora_session";
+// Marks a browser that has signed in before (login_limiter.h). Sent only to the sign-in
+// routes, kept for a year, renewed by each sign-in.
+constexpr std::string_view kDeviceCookieName = "agora_device";
+constexpr std::int64_t kDeviceCookieSeconds = 365LL * 24 * 3600;
 
 std::string SessionCookie(const std::string& value, std::int64_t max_age_s, bool secure) {
   return std::string(kCookieName) + "=" + value + "; Path=/; Max-Age=" + std::to_string(max_age_s) +
@@ -27,10 +31,16 @@ Response SignInResponse(int status, const SignIn& s, const AuthConfig& auth) {
                                    {"expires_at", FormatRfc3339(s.session.expires_at)}});
   r.headers.emplace_back("Set-Cookie", SessionCookie(s.cookie_token, std::int64_t{auth.session_ttl_hours} * 3600,
                                                      auth.cookie_secure));
+  if (!s.device_token.empty())
+    r.headers.emplace_back("Set-Cookie", std::string(kDeviceCookieName) + "=" + s.device_token + "; Path=/api/v1/auth; Max-Age=" +
+                                             std::to_string(kDeviceCookieSeconds) + "; HttpOnly; SameSite=Strict" +
+                                             (auth.cookie_secure ? "; Secure" : ""));
   return r;
 }
 
-ClientInfo Client(const Request& req) { return {req.client_ip, std::string(req.user_agent)}; }
+ClientInfo Client(const Request& req) {
+  return {req.client_ip, std::string(req.user_agent), std::string(req.Cookie(kDeviceCookieName))};
+}
 
 }  // namespace
 

@@ -63,11 +63,15 @@ struct SignIn {
   SessionInfo session;
   std::string cookie_token;
   std::string csrf_token;
+  // The browser's device cookie after this sign-in (new or the one it sent): a browser that
+  // has signed in to an account is throttled on its own (login_limiter.h).
+  std::string device_token;
 };
 
 struct ClientInfo {
   std::string ip;
   std::string user_agent;
+  std::string device_token;  // the agora_device cookie, if the browser sent one
 };
 
 }  // namespace agora::identity

@@ -35,6 +35,14 @@ std::string CleanUserAgent(std::string_view ua) {
   while (!ua.empty() && !text::IsValidUtf8(ua)) ua.remove_suffix(1);
   return text::HasControlCharacters(ua) ? std::string() : std::string(ua);
 }
+// A device cookie as we make them (crypto::RandomToken: 43 characters of base64url); anything
+// else a client sends is ignored rather than stored.
+bool IsDeviceToken(std::string_view t) {
+  if (t.size() != 43) return false;
+  for (char ch : t)
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '-' && ch != '_') return false;
+  return true;
+}
 }  // namespace
 
 Result<std::string> NormalizeDisplayName(std::string_view name) {
@@ -144,29 +152,38 @@ Result<SignIn> IdentityService::CompleteSetup(std::string_view setup_token, cons
 }
 
 Result<SignIn> IdentityService::Login(std::string_view email, std::string_view password, const ClientInfo& client) {
-  std::string key = text::EmailKey(email);
-  if (int wait = limiter_.SecondsUntilAllowed(key, client.ip); wait > 0) return Error::RateLimited(wait);
-  auto found = db_.Read([&](auto& c) { return store::FindUserByEmailKey(c, key); });
+  LoginAttempt attempt{text::EmailKey(email), client.ip, {}};
+  auto found = db_.Read([&](auto& c) { return store::FindUserByEmailKey(c, attempt.account); });
+  const std::string device_hash = IsDeviceToken(client.device_token) ? crypto::ToHex(crypto::Sha256(client.device_token)) : "";
+  if (found && !device_hash.empty() && db_.Read([&](auto& c) { return store::IsTrustedDevice(c, found->user.id, device_hash); }))
+    attempt.device = device_hash;
+  if (int wait = limiter_.Admit(attempt); wait > 0) return Error::RateLimited(wait);
   const auto invalid = Error::Unauthenticated("the e-mail or password is incorrect");
   if (!found || !found->password_hash) {
     hasher_.VerifyDummy(password);
-    limiter_.RecordFailure(key, client.ip);
+    limiter_.Finish(attempt, false);
     return invalid;
   }
   if (!hasher_.Verify(*found->password_hash, password)) {
-    limiter_.RecordFailure(key, client.ip);
+    limiter_.Finish(attempt, false);
     return invalid;
   }
-  limiter_.RecordSuccess(key);
+  limiter_.Finish(attempt, true);
   // Only someone who knows the password learns that the account is deactivated.
   if (!found->user.active) return Error::Forbidden("this account has been deactivated");
   std::optional<std::string> rehash;
   if (hasher_.NeedsRehash(*found->password_hash)) rehash = hasher_.Hash(password);
+  // The browser keeps the device cookie it sent (one browser may know several accounts), or
+  // gets its first one; either way it is now on record for this account.
+  std::string device_token = IsDeviceToken(client.device_token) ? client.device_token : crypto::RandomToken();
   return db_.Write([&](agora::store::Connection& c) -> Result<SignIn> {
     auto now = clock_.NowMs();
     if (rehash) store::UpdatePasswordHash(c, found->user.id, *rehash, now);
     store::DeleteExpiredSessions(c, now);
-    return StartSession(c, found->user, client);
+    store::TrustDevice(c, found->user.id, crypto::ToHex(crypto::Sha256(device_token)), now, kDevicesKept);
+    SignIn s = StartSession(c, found->user, client);
+    s.device_token = device_token;
+    return s;
   });
 }
 

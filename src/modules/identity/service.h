@@ -56,7 +56,9 @@ class IdentityService {
   std::optional<std::string> IssueSetupToken();
   Result<SignIn> CompleteSetup(std::string_view setup_token, const NewAccount& admin, const ClientInfo& client);
 
-  // --- Sign-in. The same 401 for an unknown e-mail and a wrong password. ---
+  // --- Sign-in. The same 401 for an unknown e-mail and a wrong password. Throttled per
+  //     browser when its device cookie has signed in to the account before, else per account
+  //     and address (login_limiter.h); a success puts the browser's device cookie on record. ---
   Result<SignIn> Login(std::string_view email, std::string_view password, const ClientInfo& client);
   void Logout(const Principal& p);
 
@@ -84,6 +86,7 @@ class IdentityService {
 
   static constexpr std::string_view kTokenPrefix = "agp_";
   static constexpr std::int64_t kTouchIntervalMs = 5 * 60 * 1000;
+  static constexpr int kDevicesKept = 20;  // browsers on record per account
 
  private:
   SignIn StartSession(agora::store::Connection& c, const User& user, const ClientInfo& client);

@@ -39,6 +39,14 @@ constexpr const char* kDeleteSession = "DELETE FROM sessions WHERE id = ? AND us
 constexpr const char* kDeleteUserSessions = "DELETE FROM sessions WHERE user_id = ? AND id != ?";
 constexpr const char* kDeleteExpiredSessions = "DELETE FROM sessions WHERE expires_at <= ?";
 
+constexpr const char* kTrustedDevice = "SELECT 1 FROM trusted_devices WHERE token_hash = ? AND user_id = ?";
+constexpr const char* kTrustDevice =
+    "INSERT INTO trusted_devices (token_hash, user_id, created_at, last_used_at) VALUES (?1, ?2, ?3, ?3)"
+    " ON CONFLICT (token_hash, user_id) DO UPDATE SET last_used_at = excluded.last_used_at";
+constexpr const char* kForgetOldDevices =
+    "DELETE FROM trusted_devices WHERE user_id = ?1 AND token_hash NOT IN"
+    " (SELECT token_hash FROM trusted_devices WHERE user_id = ?1 ORDER BY last_used_at DESC, token_hash LIMIT ?2)";
+
 constexpr const char* kInsertToken =
     "INSERT INTO access_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)";
 constexpr const char* kTokenByHash =
@@ -164,6 +172,15 @@ std::int64_t DeleteSessionsOfUser(Connection& c, Id user_id, Id keep) {
 }
 
 std::int64_t DeleteExpiredSessions(Connection& c, std::int64_t now) { return c.Prepare(kDeleteExpiredSessions, now).Run(); }
+
+bool IsTrustedDevice(Connection& c, Id user_id, const std::string& token_hash) {
+  return c.Prepare(kTrustedDevice, token_hash, user_id).Next();
+}
+
+void TrustDevice(Connection& c, Id user_id, const std::string& token_hash, std::int64_t now, int keep) {
+  c.Prepare(kTrustDevice, token_hash, user_id, now).Run();
+  c.Prepare(kForgetOldDevices, user_id, keep).Run();
+}
 
 void InsertToken(Connection& c, const AccessToken& t, const std::string& token_hash) {
   auto q = c.Prepare(kInsertToken);

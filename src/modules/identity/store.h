@@ -46,6 +46,11 @@ bool DeleteSession(Connection& c, Id user_id, Id session_id);
 std::int64_t DeleteSessionsOfUser(Connection& c, Id user_id, Id keep);
 std::int64_t DeleteExpiredSessions(Connection& c, std::int64_t now);
 
+// Browsers that have signed in to an account, by the hash of their device cookie.
+bool IsTrustedDevice(Connection& c, Id user_id, const std::string& token_hash);
+// Records (or refreshes) a device for the user, keeping the `keep` most recently used.
+void TrustDevice(Connection& c, Id user_id, const std::string& token_hash, std::int64_t now, int keep);
+
 void InsertToken(Connection& c, const AccessToken& t, const std::string& token_hash);
 struct TokenLookup {
   AccessToken token;
