@@ -1,9 +1,122 @@
 #include "core/json.h"
 
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 namespace agora::json {
+namespace {
+
+// Control characters other than tab, line feed and carriage return: C0, DEL and C1. JSON can
+// only carry them escaped ("\u0000"); no text a person writes contains them.
+bool HasControl(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(s[i + 1]) <= 0x9F)
+      return true;
+  }
+  return false;
+}
+
+// A first pass over the body with Boost.JSON's push parser, for what the DOM parser cannot
+// report: a key given twice in one object (the DOM keeps one of them silently, so a client
+// and we could read different values) and control characters in keys and strings. It
+// remembers the first problem with the path of the field it is in ("people[2]", "a.b").
+class Inspector {
+ public:
+  static constexpr std::size_t max_array_size = -1;
+  static constexpr std::size_t max_object_size = -1;
+  static constexpr std::size_t max_string_size = -1;
+  static constexpr std::size_t max_key_size = -1;
+
+  std::optional<Error> problem;
+
+  bool on_document_begin(boost::system::error_code&) { return true; }
+  bool on_document_end(boost::system::error_code&) { return true; }
+  bool on_object_begin(boost::system::error_code&) { return Open(true); }
+  bool on_object_end(std::size_t, boost::system::error_code&) { return Close(); }
+  bool on_array_begin(boost::system::error_code&) { return Open(false); }
+  bool on_array_end(std::size_t, boost::system::error_code&) { return Close(); }
+  bool on_key_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+    part_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_key(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+    part_.append(s.data(), s.size());
+    Level& level = levels_.back();
+    std::string key = std::move(part_);
+    part_.clear();
+    if (HasControl(key)) Report(Error::Invalid(Path(), "a field name contains control characters"));
+    for (const auto& k : level.keys)
+      if (k == key) {
+        level.key = key;
+        Report(Error::Invalid(Path(), "the field " + key + " appears twice"));
+      }
+    level.keys.push_back(key);
+    level.key = std::move(key);
+    return true;
+  }
+  bool on_string_part(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+    part_.append(s.data(), s.size());
+    return true;
+  }
+  bool on_string(boost::json::string_view s, std::size_t, boost::system::error_code&) {
+    part_.append(s.data(), s.size());
+    if (HasControl(part_)) Report(Error::Invalid(Path(), Path() + " must not contain control characters"));
+    part_.clear();
+    return Value();
+  }
+  bool on_number_part(boost::json::string_view, boost::system::error_code&) { return true; }
+  bool on_int64(std::int64_t, boost::json::string_view, boost::system::error_code&) { return Value(); }
+  bool on_uint64(std::uint64_t, boost::json::string_view, boost::system::error_code&) { return Value(); }
+  bool on_double(double, boost::json::string_view, boost::system::error_code&) { return Value(); }
+  bool on_bool(bool, boost::system::error_code&) { return Value(); }
+  bool on_null(boost::system::error_code&) { return Value(); }
+  bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
+  bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
+
+ private:
+  struct Level {
+    bool object;
+    std::vector<std::string> keys;  // objects of requests are small: a list beats a set
+    std::string key;                 // the current key (objects)
+    size_t index = 0;                // the current element (arrays)
+  };
+  bool Open(bool object) {
+    levels_.push_back(Level{object, {}, {}, 0});
+    return true;
+  }
+  bool Close() {
+    levels_.pop_back();
+    return Value();
+  }
+  // A value ended: the enclosing array moves to its next element.
+  bool Value() {
+    if (!levels_.empty() && !levels_.back().object) ++levels_.back().index;
+    return true;
+  }
+  std::string Path() const {
+    std::string out;
+    for (const auto& l : levels_) {
+      if (l.object) {
+        if (!out.empty()) out += ".";
+        out += l.key;
+      } else {
+        out += "[" + std::to_string(l.index) + "]";
+      }
+    }
+    return out;
+  }
+  void Report(Error e) {
+    if (!problem) problem = std::move(e);
+  }
+  std::vector<Level> levels_;
+  std::string part_;
+};
+
+}  // namespace
 
 Result<boost::json::object> ParseObject(std::string_view body) {
   boost::json::parse_options opts;
@@ -13,6 +126,10 @@ Result<boost::json::object> ParseObject(std::string_view body) {
   boost::json::value v = boost::json::parse(body, ec, {}, opts);
   if (ec) return Error::Malformed("request body is not valid JSON: " + ec.message());
   if (!v.is_object()) return Error::Malformed("request body must be a JSON object");
+  boost::json::basic_parser<Inspector> inspector(opts);
+  inspector.write_some(false, body.data(), body.size(), ec);
+  if (ec) return Error::Malformed("request body is not valid JSON: " + ec.message());
+  if (inspector.handler().problem) return *inspector.handler().problem;
   return std::move(v.as_object());
 }
 

@@ -13,7 +13,9 @@
 namespace agora::json {
 
 // Parses a request body that must be a JSON object. Invalid UTF-8, trailing garbage, depth
-// beyond 32 and non-objects are kMalformed.
+// beyond 32 and non-objects are kMalformed; a key given twice in one object, or a control
+// character (other than tab, line feed, carriage return) in any key or string, is
+// kInvalidField naming the field ("people[2]", "a.b").
 Result<boost::json::object> ParseObject(std::string_view body);
 
 // Field readers. Required*: absent or null is kInvalidField "is required". Optional*: absent

@@ -141,12 +141,45 @@ void LinkTokens(cmark_node* node, const MentionResolver& person_url, Rendered& o
   cmark_node_free(node);  // unlinks it
 }
 
+// Only pictures of this site stay pictures: one from another server becomes a link to it, so
+// that the HTML never makes a reader's browser fetch from elsewhere as it opens (a tracking
+// pixel for anyone showing the API's HTML; our own pages' CSP would block it anyway).
+bool IsOwnPath(const char* url) {
+  std::string_view u = url ? url : "";
+  return u.size() >= 2 && u[0] == '/' && u[1] != '/' && u[1] != '\\';
+}
+
+void LinkRemoteImages(cmark_node* doc) {
+  std::vector<cmark_node*> remote;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (auto ev = cmark_iter_next(iter); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(iter)) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_IMAGE && !IsOwnPath(cmark_node_get_url(n)))
+      remote.push_back(n);
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* image : remote) {
+    cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+    const char* url = cmark_node_get_url(image);
+    cmark_node_set_url(link, url ? url : "");
+    if (const char* title = cmark_node_get_title(image)) cmark_node_set_title(link, title);
+    while (cmark_node* child = cmark_node_first_child(image)) {
+      cmark_node_unlink(child);
+      cmark_node_append_child(link, child);
+    }
+    if (!cmark_node_first_child(link)) cmark_node_append_child(link, TextNode(url ? url : ""));  // no alt text
+    cmark_node_insert_before(image, link);
+    cmark_node_free(image);
+  }
+}
+
 }  // namespace
 
 std::string ToHtml(std::string_view source) {
   cmark_parser* parser = NewParser();
   cmark_parser_feed(parser, source.data(), source.size());
   cmark_node* doc = cmark_parser_finish(parser);
+  LinkRemoteImages(doc);
   std::string out = RenderHtml(doc, parser);
   cmark_node_free(doc);
   cmark_parser_free(parser);
@@ -157,6 +190,7 @@ Rendered RenderPost(std::string_view source, const MentionResolver& person_url) 
   cmark_parser* parser = NewParser();
   cmark_parser_feed(parser, source.data(), source.size());
   cmark_node* doc = cmark_parser_finish(parser);
+  LinkRemoteImages(doc);
   // Collect first: changing the tree while iterating it is not allowed.
   std::vector<cmark_node*> texts;
   cmark_iter* iter = cmark_iter_new(doc);

@@ -1,7 +1,8 @@
 // Markdown that people write (bios, posts, comments) rendered to HTML that is safe to insert
 // into a page: cmark-gfm in its safe mode (raw HTML is dropped, links and images with
 // javascript:, vbscript:, file: or data: addresses lose them) with GitHub's tables,
-// strikethrough, autolinks and task lists.
+// strikethrough, autolinks and task lists. Images stay images only when they are this site's
+// own ("/api/v1/images/..."); any other becomes a link to its address.
 #pragma once
 
 #include <functional>

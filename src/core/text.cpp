@@ -180,8 +180,16 @@ std::string Lower(std::string_view s) {
 }
 
 bool HasControlCharacters(std::string_view s) {
-  for (unsigned char c : s)
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
     if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) return true;
+    auto next = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+    if (c == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) return true;  // C1 controls
+    // Bidirectional embeddings, overrides (U+202A-202E) and isolates (U+2066-2069): in a name
+    // or a title they make text display in another order than it is stored.
+    if (c == 0xE2 && next(1) == 0x80 && next(2) >= 0xAA && next(2) <= 0xAE) return true;
+    if (c == 0xE2 && next(1) == 0x81 && next(2) >= 0xA6 && next(2) <= 0xA9) return true;
+  }
   return false;
 }
 
@@ -207,7 +215,12 @@ std::string HandleFromEmail(std::string_view email) {
     if (out.size() == 30) break;
   }
   while (out.size() < 3) out.push_back('_');
+  if (ReadsAsId(out)) out = "u" + out.substr(0, 29);
   return out;
+}
+
+bool ReadsAsId(std::string_view handle) {
+  return !handle.empty() && handle.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 }  // namespace agora::text

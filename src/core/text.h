@@ -21,15 +21,19 @@ std::string Lower(std::string_view s);
 bool LooksLikeEmail(std::string_view s);
 // The key that makes e-mail unique: trimmed and ASCII lower-cased.
 std::string EmailKey(std::string_view email);
-// A handle candidate from an e-mail local part: [a-z0-9_.-], 3..30 characters.
+// A handle candidate from an e-mail local part: [a-z0-9_.-], 3..30 characters, never digits
+// alone ("1234@..." gives "u1234"): see ReadsAsId.
 std::string HandleFromEmail(std::string_view email);
+// True for a handle that routes would read as an id (digits alone): handles must not be.
+bool ReadsAsId(std::string_view handle);
 // The words of `s`, case-folded, as code points: runs of letters and digits, as SQLite's
 // unicode61 tokenizer splits them (so a name's words here are its full-text tokens).
 std::vector<std::u32string> FoldedWords(std::string_view s);
 // True when every one of `prefixes` (FoldedWords of a query) starts some word of `text`:
 // "an be" matches "Anders Berg". Allocates nothing; for checking many names in a row.
 bool WordsStartWith(std::string_view text, const std::vector<std::u32string>& prefixes);
-// True when text has control characters other than tab/newline (names must not).
+// True when text has control characters other than tab/newline, or bidirectional formatting
+// characters that reorder how it displays (names and titles must not).
 bool HasControlCharacters(std::string_view s);
 
 }  // namespace agora::text

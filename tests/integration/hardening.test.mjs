@@ -246,3 +246,62 @@ describe('sign-in throttling without lock-outs (findings 8, 21)', () => {
     assert.equal(answers.filter((r) => r.status === 429).length, 40 - evaluated);
   });
 });
+
+describe('input rules (findings 3, 4, 5, 6, 16, 19)', () => {
+  let server;
+  let admin;
+  let clients;
+  let people;
+  before(async () => {
+    server = await startServer({ env: { AGORA_HTTP_WRITES_PER_MINUTE: '0' } });
+    admin = await setupAdmin(server);
+    ({ clients, people } = await addPeople(server, admin, [['ana', 'member'], ['bob', 'member']]));
+  });
+  after(() => server.stop());
+
+  test('a handle of digits alone is refused, for people and communities: it would read as an id', async () => {
+    const r = await clients.ana.patch('/api/v1/people/me', { handle: people.bob.id });
+    assertProblem(assert, r, 422, { field: 'handle' });
+    assertProblem(assert, await clients.ana.patch('/api/v1/people/me', { handle: '0042' }), 422, { field: 'handle' });
+    assert.equal((await clients.ana.patch('/api/v1/people/me', { handle: 'ana42' })).status, 200);
+    const community = await clients.ana.post('/api/v1/communities', { handle: '2026', name: 'Year', type: 'open' });
+    assertProblem(assert, community, 422, { field: 'handle' });
+    // An account made from a numeric e-mail gets a handle that is not digits alone.
+    const numeric = await admin.post('/api/v1/admin/users', { email: '4711@example.com', display_name: 'Num Ber', role: 'member' });
+    assert.equal(numeric.status, 201, numeric.text);
+    assert.equal(numeric.json.handle, 'u4711');
+  });
+
+  test('a photo for, or a ban of, a person who does not exist is 404 before any work', async () => {
+    const missing = '123456789';
+    const photo = await admin.request('PUT', `/api/v1/people/${missing}/photo`, { raw: png(2000, 2000), headers: { 'Content-Type': 'image/png' } });
+    assertProblem(assert, photo, 404);
+    assertProblem(assert, await admin.delete(`/api/v1/people/${missing}/photo`), 404);
+    const club = await clients.ana.post('/api/v1/communities', { handle: 'club', name: 'Club', type: 'open' });
+    assert.equal(club.status, 201, club.text);
+    assertProblem(assert, await clients.ana.delete(`/api/v1/communities/${club.json.id}/members/${missing}?ban=true`), 404);
+    assert.equal((await clients.ana.delete(`/api/v1/communities/${club.json.id}/members/${people.bob.id}?ban=true`)).status, 204);
+    assert.doesNotMatch(server.stderr(), /FOREIGN KEY/, 'no constraint failure reached the database');
+  });
+
+  test('a key given twice, or a control character in a string, is 422 naming the field; nothing is stored', async () => {
+    const before = await clients.ana.get(`/api/v1/feed?source=person:${people.ana.id}`);
+    const twice = await clients.ana.request('POST', '/api/v1/posts', { raw: '{"body":"a","body":"b","audience":"organization"}', headers: { 'Content-Type': 'application/json' } });
+    assertProblem(assert, twice, 422, { field: 'body' });
+    const nul = await clients.ana.request('POST', '/api/v1/posts', { raw: '{"body":"a\\u0000b","audience":"organization"}', headers: { 'Content-Type': 'application/json' } });
+    assertProblem(assert, nul, 422, { field: 'body' });
+    const reordered = await clients.ana.patch('/api/v1/people/me', { title: 'Boss\u202Eeganam' });
+    assertProblem(assert, reordered, 422, { field: 'title' });
+    const after = await clients.ana.get(`/api/v1/feed?source=person:${people.ana.id}`);
+    assert.equal(after.json.items.length, before.json.items.length);
+  });
+
+  test("pictures from other servers become links in body_html; the site's own stay pictures", async () => {
+    const r = await clients.ana.post('/api/v1/posts', { body: 'look ![pixel](https://evil.example/t.png)', audience: 'organization' });
+    assert.equal(r.status, 201, r.text);
+    assert.doesNotMatch(r.json.body_html, /<img/);
+    assert.match(r.json.body_html, /<a href="https:\/\/evil\.example\/t\.png">pixel<\/a>/);
+    const own = await clients.ana.post('/api/v1/posts', { body: '![ours](/api/v1/people/me/photo/64)', audience: 'organization' });
+    assert.match(own.json.body_html, /<img src="\/api\/v1\/people\/me\/photo\/64" alt="ours"/);
+  });
+});

@@ -194,6 +194,48 @@ TEST(Migrations, EmbeddedMigrationsApplyToAFreshDatabase) {
   EXPECT_EQ(q.Int(0), static_cast<std::int64_t>(EmbeddedMigrations().size()));
 }
 
+// Migration 21 renames handles of digits alone, which read as ids (people and communities).
+TEST(Migrations, HandlesOfDigitsAloneAreRenamed) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("agora.db")});
+  std::vector<Migration> before;
+  const Migration* fix = nullptr;
+  for (const auto& m : EmbeddedMigrations()) {
+    if (m.version < 21) before.push_back(m);
+    if (m.version == 21) fix = &m;
+  }
+  ASSERT_TRUE(fix);
+  ASSERT_TRUE(Migrate(*db, before));
+  db->Write([](Connection& c) {
+    const char* user = "INSERT INTO users (id, email, email_key, handle, display_name, role, created_at, updated_at)"
+                       " VALUES (?1, ?2, ?2, ?3, 'x', 'member', 0, 0)";
+    c.Prepare(user, 1, "a@x", "915202108720939008").Run();   // digits: renamed u...
+    c.Prepare(user, 2, "b@x", "u4711").Run();                // takes the rename of the next one
+    c.Prepare(user, 3, "c@x", "4711").Run();                 // so it becomes u-3
+    c.Prepare(user, 4, "d@x", "ana.4711").Run();             // not digits alone: kept
+    c.Prepare(user, 5, "e@x", std::string(30, '7')).Run();   // too long for a prefix: u-5
+    c.Prepare("INSERT INTO communities (id, handle, name, type, created_by, created_at, updated_at)"
+              " VALUES (9, '2026', 'Year', 'open', 1, 0, 0)").Run();
+  });
+  std::vector<Migration> all = before;
+  all.push_back(*fix);
+  ASSERT_TRUE(Migrate(*db, all));
+  auto handle = [&](const char* sql, int id) {
+    return db->Read([&](Connection& c) {
+      auto q = c.Prepare(sql, id);
+      q.Next();
+      return q.Text(0);
+    });
+  };
+  const char* users = "SELECT handle FROM users WHERE id = ?";
+  EXPECT_EQ(handle(users, 1), "u915202108720939008");
+  EXPECT_EQ(handle(users, 2), "u4711");
+  EXPECT_EQ(handle(users, 3), "u-3");
+  EXPECT_EQ(handle(users, 4), "ana.4711");
+  EXPECT_EQ(handle(users, 5), "u-5");
+  EXPECT_EQ(handle("SELECT handle FROM communities WHERE id = ?", 9), "c2026");
+}
+
 TEST(Backup, CopiesAConsistentSnapshotAndRestores) {
   testing::TempDir dir;
   auto db = testing::MigratedDatabase(dir);

@@ -19,6 +19,25 @@ TEST(JsonBody, MalformedInvalidUtf8AndNonObjectsAre400) {
   }
 }
 
+TEST(JsonBody, DuplicateKeysAndControlCharactersNameTheField) {
+  auto twice = json::ParseObject(R"({"body":"a","body":"b"})");
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, ErrorCode::kInvalidField);
+  EXPECT_EQ(twice.error().field, "body");
+  EXPECT_EQ(json::ParseObject(R"({"a":{"b":1,"c":2,"b":3}})").error().field, "a.b");
+  EXPECT_TRUE(json::ParseObject(R"({"a":{"b":1},"c":{"b":2}})")) << "the same key in two objects is fine";
+  auto nul = json::ParseObject(R"({"body":"a\u0000b"})");
+  ASSERT_FALSE(nul);
+  EXPECT_EQ(nul.error().code, ErrorCode::kInvalidField);
+  EXPECT_EQ(nul.error().field, "body");
+  EXPECT_EQ(json::ParseObject(R"({"people":["1","2","x\u001b"]})").error().field, "people[2]");
+  EXPECT_EQ(json::ParseObject(R"({"bio":"\u0085"})").error().field, "bio") << "C1 controls too";
+  EXPECT_EQ(json::ParseObject(R"({"\u0007":1})").error().code, ErrorCode::kInvalidField);
+  auto text = json::ParseObject(R"({"body":"tab\there\r\nnext line, \u202e and ünïcödé"})");
+  ASSERT_TRUE(text) << "tabs, line ends and other characters are text";
+  EXPECT_EQ(std::string(text->at("body").as_string()), "tab\there\r\nnext line, \u202e and ünïcödé");
+}
+
 TEST(JsonBody, FieldErrorsNameTheField) {
   auto o = *json::ParseObject(R"({"email":5,"flag":"yes"})");
   auto e = json::RequiredString(o, "email");

@@ -37,6 +37,17 @@ TEST(Markdown, HostileInputIsNeutralized) {
   }
 }
 
+TEST(Markdown, PicturesFromOtherServersBecomeLinks) {
+  EXPECT_EQ(ToHtml("![a pixel](https://evil.example/t.png)"), "<p><a href=\"https://evil.example/t.png\">a pixel</a></p>\n");
+  EXPECT_EQ(ToHtml("![](//evil.example/t.png)"), "<p><a href=\"//evil.example/t.png\">//evil.example/t.png</a></p>\n");
+  EXPECT_EQ(ToHtml("![x](/\\evil.example/t.png)").find("<img"), std::string::npos);
+  EXPECT_EQ(ToHtml("![x](http://10.0.0.1/t.png \"title\")"), "<p><a href=\"http://10.0.0.1/t.png\" title=\"title\">x</a></p>\n");
+  EXPECT_EQ(ToHtml("![ours](/api/v1/images/42/512)"), "<p><img src=\"/api/v1/images/42/512\" alt=\"ours\" /></p>\n");
+  auto post = RenderPost("see ![#pic by @ana](https://evil.example/t.png)", [](const std::string&) { return std::optional<std::string>("/people/ana"); });
+  EXPECT_EQ(post.html.find("<img"), std::string::npos) << post.html;
+  EXPECT_TRUE(post.tags.empty()) << "the text of a link is not scanned for tags";
+}
+
 TEST(Markdown, MentionsAndHashtagsBecomeLinksOutsideCodeAndLinks) {
   std::vector<std::string> asked;
   auto resolve = [&](const std::string& h) -> std::optional<std::string> {

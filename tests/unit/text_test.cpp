@@ -29,6 +29,15 @@ TEST(Lower, FoldsLettersBeyondAscii) {
 TEST(Handle, DerivedFromEmailLocalPart) {
   EXPECT_EQ(HandleFromEmail("Ana.Berg+x@example.com"), "ana.bergx");
   EXPECT_EQ(HandleFromEmail("å@example.com"), "___");
+  EXPECT_EQ(HandleFromEmail("1234@example.com"), "u1234") << "never digits alone";
+}
+
+TEST(Handle, DigitsAloneReadAsAnId) {
+  EXPECT_TRUE(ReadsAsId("915202108720939008"));
+  EXPECT_TRUE(ReadsAsId("007"));
+  EXPECT_FALSE(ReadsAsId("u007"));
+  EXPECT_FALSE(ReadsAsId("1.5"));
+  EXPECT_FALSE(ReadsAsId(""));
 }
 
 }  // namespace agora::text
@@ -59,4 +68,19 @@ TEST(Words, EveryQueryWordMustStartSomeWordOfTheName) {
 }
 
 }  // namespace
+}  // namespace agora::text
+
+namespace agora::text {
+
+TEST(Text, ControlAndReorderingCharactersAreFound) {
+  EXPECT_FALSE(HasControlCharacters("Ana Berg\tSthlm\nline"));
+  EXPECT_FALSE(HasControlCharacters("Анна Бергман, Ærø, 東京"));
+  EXPECT_TRUE(HasControlCharacters(std::string("a\0b", 3)));
+  EXPECT_TRUE(HasControlCharacters("a\x1b[31m"));
+  EXPECT_TRUE(HasControlCharacters("a\u0085b")) << "C1";
+  EXPECT_TRUE(HasControlCharacters("evil\u202Egnp.exe")) << "right-to-left override";
+  EXPECT_TRUE(HasControlCharacters("x\u2067y")) << "right-to-left isolate";
+  EXPECT_FALSE(HasControlCharacters("x\u2010y")) << "a hyphen is text";
+}
+
 }  // namespace agora::text

@@ -24,6 +24,7 @@ Result<std::string> CheckHandle(std::string_view raw) {
   bool ok = h.size() >= 3 && h.size() <= 40 && std::isalnum(static_cast<unsigned char>(h[0]));
   for (char ch : h) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_');
   if (!ok) return Error::Invalid("handle", "a handle is 3 to 40 of a-z 0-9 - _, starting with a letter or digit");
+  if (text::ReadsAsId(h)) return Error::Invalid("handle", "a handle must not be digits alone (it would read as an id)");
   return h;
 }
 
@@ -396,6 +397,7 @@ Status CommunityService::RemoveMember(const identity::Principal& who, std::strin
     if (!r->mine || !r->mine->manages()) return Error::Forbidden("only its owners and moderators remove members");
     auto m = store::MembershipOf(c, r->community.id, person);
     if (!m && !ban) return Error::NotFound("no such member");
+    if (!m && !people::store::LoadSubject(c, person, "")) return Error::NotFound("no such person");
     if (m && m->active() && m->role != Role::kMember && r->mine->role != Role::kOwner)
       return Error::Forbidden("only owners remove owners and moderators");
     if (m && m->active() && m->role == Role::kOwner && store::ActiveOwners(c, r->community.id) <= 1)

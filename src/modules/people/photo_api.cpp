@@ -40,13 +40,14 @@ void RegisterPhotoApi(http::Router& router, PeopleService& people, PhotoService&
              {.access = Access::kAdmin, .max_body_bytes = PhotoService::kMaxUploadBytes, .work = http::Work::kImage,
               .summary = "Set a person's photo (admins)", .tag = "people"},
              [&](Request& req) {
-               auto id = people.Resolve(*req.principal, req.Param("id"));
+               // A person who does not exist is 404 before the image is decoded.
+               auto id = people.ResolveVisible(*req.principal, req.Param("id"));
                return id ? Upload(people, photos, req, *id) : http::Problem(id.error());
              });
   router.Add(Method::kDelete, "/api/v1/people/{id}/photo",
              {.access = Access::kAdmin, .summary = "Remove a person's photo (admins)", .tag = "people"},
              [&](Request& req) {
-               auto id = people.Resolve(*req.principal, req.Param("id"));
+               auto id = people.ResolveVisible(*req.principal, req.Param("id"));
                if (!id) return http::Problem(id.error());
                auto st = photos.Remove(*id, req.principal->user.id);
                return st ? http::NoContent() : http::Problem(st.error());

@@ -87,6 +87,7 @@ Status ValidateHandle(std::string_view h) {
   bool ok = h.size() >= 3 && h.size() <= 30 && std::isalnum(static_cast<unsigned char>(h[0]));
   for (char ch : h) ok = ok && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-');
   if (!ok || h == "me") return Error::Invalid("handle", "handle must be 3 to 30 of a-z 0-9 . _ - and start with a letter or digit");
+  if (text::ReadsAsId(h)) return Error::Invalid("handle", "handle must not be digits alone (it would read as an id)");
   return OkStatus();
 }
 
