@@ -194,6 +194,17 @@ Status ApplyConfigFile(Config& config, const std::string& path) {
   return Walk(config, parsed, "", path);
 }
 
+Status ApplyConfigText(Config& config, std::string_view text, const std::string& name) {
+  toml::table parsed;
+  try {
+    parsed = toml::parse(text, name);
+  } catch (const toml::parse_error& e) {
+    return Error::Invalid("config", name + ":" + std::to_string(e.source().begin.line) + ": " +
+                                        std::string(e.description()));
+  }
+  return Walk(config, parsed, "", name);
+}
+
 Status ApplyEnvironment(Config& config, char** environ_entries) {
   for (char** e = environ_entries; e && *e; ++e) {
     std::string entry(*e);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -62,6 +63,8 @@ const std::vector<SettingInfo>& Settings();
 
 // Applies a TOML file on top of `config`. Errors name the file and key.
 Status ApplyConfigFile(Config& config, const std::string& path);
+// The same for TOML text already in memory (`name` stands for the file in errors).
+Status ApplyConfigText(Config& config, std::string_view text, const std::string& name);
 // Applies AGORA_* variables from `environ`-style entries ("NAME=value").
 Status ApplyEnvironment(Config& config, char** environ_entries);
 // Applies one setting by key ("http.listen") from text; used for flags and by the above.

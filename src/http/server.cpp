@@ -249,8 +249,22 @@ struct Server::Impl {
   awaitable<void> StreamRecheck(std::shared_ptr<WsConnection> conn, std::string credential, bool bearer,
                                 identity::Principal opened);
   bool OriginAllowed(const bhttp::request<bhttp::string_body>& msg) const;
-  awaitable<Response> Dispatch(Request& req, const RouteMatch& match, size_t& slot,
-                               std::optional<identity::Principal>& principal);
+  // An admitted image job, released when the handler ends (or the request is abandoned).
+  struct ImageJob {
+    JobLimiter* limiter = nullptr;
+    Id person = 0;
+    void Release() {
+      if (limiter) limiter->Finish(person);
+      limiter = nullptr;
+    }
+    ~ImageJob() { Release(); }
+  };
+  // Everything decided before a request's body is read: 405/404 and static files, then
+  // authentication, CSRF, the write limit and image admission. A response means refused.
+  std::optional<Response> Admit(Request& req, const RouteMatch& match, size_t& slot,
+                                std::optional<identity::Principal>& principal, ImageJob& image_job);
+  awaitable<Response> Run(const Route& route, Request& req);
+  static Response Failure(const std::exception& e, const std::string& request_id);
   awaitable<Response> Invoke(const Route& route, Request& req);
   awaitable<Response> InvokeIdempotent(const Route& route, Request& req);
   std::optional<Response> Authenticate(Request& req, const Route& route, std::optional<identity::Principal>& holder);
@@ -456,49 +470,58 @@ std::optional<Response> Server::Impl::Authenticate(Request& req, const Route& ro
   return std::nullopt;
 }
 
-awaitable<Response> Server::Impl::Dispatch(Request& req, const RouteMatch& match, size_t& slot,
-                                           std::optional<identity::Principal>& principal) {
+std::optional<Response> Server::Impl::Admit(Request& req, const RouteMatch& match, size_t& slot,
+                                            std::optional<identity::Principal>& principal, ImageJob& image_job) {
   if (!match.route) {
     if (match.path_matched) {
       slot = d.metrics.UnmatchedSlot();
       Response r = Problem({ErrorCode::kMethodNotAllowed, "allowed here: " + match.allow, {}, 0});
       r.headers.emplace_back("Allow", match.allow);
-      co_return r;
+      return r;
     }
     if ((req.method == Method::kGet || req.method == Method::kHead) && req.path.rfind("/api/", 0) != 0) {
       if (auto decoded = PercentDecode(req.path)) {
         if (auto r = d.static_files.Serve(*decoded, req.if_none_match)) {
           slot = d.metrics.StaticSlot();
-          co_return std::move(*r);
+          return std::move(*r);
         }
       }
     }
     slot = d.metrics.UnmatchedSlot();
-    co_return Problem(Error::NotFound("no such resource"));
+    return Problem(Error::NotFound("no such resource"));
   }
   const Route& route = *match.route;
   slot = route.index;
   req.params = match.params;
-  if (auto refused = Authenticate(req, route, principal)) co_return std::move(*refused);
+  if (auto refused = Authenticate(req, route, principal)) return refused;
   if (req.principal && !IsSafe(req.method))
-    if (int wait = write_limiter.Take(req.principal->user.id); wait > 0) co_return Problem(Error::RateLimited(wait));
+    if (int wait = write_limiter.Take(req.principal->user.id); wait > 0) return Problem(Error::RateLimited(wait));
   // Image work is admitted before it queues (429 for one person's third upload at once, 503
-  // when everyone's together fill the queue), and released however the handler ends.
-  struct ImageJob {
-    JobLimiter* limiter = nullptr;
-    Id person = 0;
-    ~ImageJob() {
-      if (limiter) limiter->Finish(person);
-    }
-  } image_job;
+  // when everyone's together fill the queue); the slot is released when the handler ends.
   if (route.options.work == Work::kImage && req.principal) {
-    if (auto refused = image_jobs.Start(req.principal->user.id)) co_return Problem(*refused);
+    if (auto full = image_jobs.Start(req.principal->user.id)) return Problem(*full);
     image_job.limiter = &image_jobs;
     image_job.person = req.principal->user.id;
   }
+  return std::nullopt;
+}
+
+awaitable<Response> Server::Impl::Run(const Route& route, Request& req) {
   if (route.options.idempotent && !req.idempotency_key.empty() && req.principal)
     co_return co_await InvokeIdempotent(route, req);
   co_return co_await Invoke(route, req);
+}
+
+// What a handler's exception becomes: a database constraint is a conflict, other database
+// trouble 503, anything else a bug (500) the client can quote by request id.
+Response Server::Impl::Failure(const std::exception& e, const std::string& request_id) {
+  if (const auto* db = dynamic_cast<const store::DatabaseError*>(&e)) {
+    log::Error("database error", {{"request_id", request_id}, {"error", e.what()}});
+    return Problem(db->constraint() ? Error::Conflict("the change conflicts with existing data")
+                                    : Error{ErrorCode::kUnavailable, "the database is unavailable", {}, 0});
+  }
+  log::Error("handler failed", {{"request_id", request_id}, {"error", e.what()}});
+  return Problem(Error::Internal("internal error; quote the request id " + request_id));
 }
 
 awaitable<Response> Server::Impl::Invoke(const Route& route, Request& req) {
@@ -753,6 +776,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     }
 
     Response res;
+    ImageJob image_job;
     std::optional<identity::Principal> principal;  // outlives the handler: the access log reads it
     size_t slot = d.metrics.UnmatchedSlot();
     bool close_after = false;
@@ -765,9 +789,21 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
       std::int64_t limit = match.route && match.route->options.max_body_bytes ? match.route->options.max_body_bytes
                                                                                 : cfg.max_body_bytes;
       auto length = parser.content_length();
+      std::optional<Response> refused;
       if (length && *length > static_cast<std::uint64_t>(limit)) {
-        res = Problem({ErrorCode::kTooLarge, "the request body is larger than " + std::to_string(limit) + " bytes", {}, 0});
-        close_after = true;  // the body is not read, so the connection cannot be reused
+        refused = Problem({ErrorCode::kTooLarge, "the request body is larger than " + std::to_string(limit) + " bytes", {}, 0});
+      } else {
+        // Everything that can refuse a request without its body does so before the body is
+        // read: a client sending photo after photo past its limits costs no more than a header.
+        try {
+          refused = Admit(req, match, slot, principal, image_job);
+        } catch (const std::exception& e) {
+          refused = Failure(e, request_id);
+        }
+      }
+      if (refused) {
+        res = std::move(*refused);
+        close_after = !parser.is_done();  // an unread body: the connection cannot be reused
       } else if (!parser.is_done()) {
         parser.body_limit(static_cast<std::uint64_t>(limit));
         if (beast::iequals(msg[bhttp::field::expect], "100-continue")) {
@@ -787,18 +823,14 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
           break;
         }
       }
-      if (!close_after) {
+      if (!refused && !close_after) {
         req.body = std::move(msg.body());
         try {
-          res = co_await Dispatch(req, match, slot, principal);
-        } catch (const store::DatabaseError& e) {
-          log::Error("database error", {{"request_id", request_id}, {"error", e.what()}});
-          res = Problem(e.constraint() ? Error::Conflict("the change conflicts with existing data")
-                                       : Error{ErrorCode::kUnavailable, "the database is unavailable", {}, 0});
+          res = co_await Run(*match.route, req);
         } catch (const std::exception& e) {
-          log::Error("handler failed", {{"request_id", request_id}, {"error", e.what()}});
-          res = Problem(Error::Internal("internal error; quote the request id " + request_id));
+          res = Failure(e, request_id);
         }
+        image_job.Release();
       }
     }
 
