@@ -9,7 +9,7 @@ JOBS ?= $(shell nproc)
 export CCACHE_DIR ?= $(HOME)/.cache/ccache
 export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 
-.PHONY: all build run test deps npm web server server-asan unit bench clean
+.PHONY: all build run test deps npm web server server-asan unit bench fuzz clean
 
 all: build
 
@@ -45,9 +45,13 @@ run: build
 test: build server-asan
 	@scripts/run-tests.sh $(BUILD_DIR) $(ASAN_DIR)
 
+## make fuzz: build the libFuzzer targets with clang and run each for FUZZ_SECONDS (default 20)
+fuzz: deps
+	@scripts/fuzz.sh
+
 ## make bench: measure GET /api/v1/me and /healthz against nginx (see bench/README.md)
 bench: build
 	@bench/run.sh
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR) web/dist
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) build-fuzz web/dist

@@ -10,6 +10,7 @@ packages=(
   libsqlite3-dev libsodium-dev libcli11-dev libtomlplusplus-dev libcsv-dev
   libvips-dev libwebp-dev libmagic-dev libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgtest-dev libgmock-dev libxxhash-dev
+  clang libclang-rt-14-dev
   chromium
 )
 if [[ "${1:-}" == "--bench" ]]; then packages+=(wrk nginx-light curl); fi

@@ -6,6 +6,7 @@
 #      their servers' logs for every secret the tests were given
 #   4. browser tests: Debian's Chromium driven by playwright-core
 #   5. unit and integration tests again on the ASan+UBSan build
+#   6. every fuzz target (tests/fuzz) for a short while, from its seed corpus
 # Usage: scripts/run-tests.sh BUILD_DIR ASAN_DIR
 set -uo pipefail
 build=${1:-build}
@@ -33,6 +34,13 @@ count_tap() {  # node --test TAP: "# pass N" / "# fail N"
   f=$(grep -E '^# fail [0-9]+' "$1" | tail -1 | awk '{print $3}')
   [[ -n $p ]] || { p=0; f=${f:-1}; }
   passed=$((passed + p)); failed=$((failed + ${f:-0}))
+}
+count_fuzz() {  # scripts/fuzz.sh: "fuzz NAME ok ..." / "fuzz NAME FAILED ..."
+  local p f
+  p=$(grep -cE '^fuzz [a-z_]+ +ok ' "$1")
+  f=$(grep -cE '^fuzz [a-z_]+ +FAILED' "$1")
+  ((p + f > 0)) || f=1
+  passed=$((passed + p)); failed=$((failed + f))
 }
 count_vitest() {  # "Tests  3 passed (3)" or "Tests  1 failed | 2 passed (3)"
   local line p f
@@ -77,6 +85,9 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp:print_suppressions=0
 suite "unit (asan+ubsan)" count_ctest ctest --test-dir "$asan" --output-on-failure -j2
 suite "integration (asan+ubsan)" count_tap node --test --test-reporter=tap tests/integration/
+
+unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
+suite "fuzz" count_fuzz env FUZZ_SECONDS="${FUZZ_SECONDS:-20}" scripts/fuzz.sh
 
 echo
 if ((${#failures[@]})); then echo "failed suites: ${failures[*]}"; fi

@@ -88,6 +88,7 @@ Result<ContentReport> SeedContent(agora::store::Database& db, const Clock& clock
   // into it in random order is far slower than sorting them once.
   db.Write([](Connection& c) { c.ExecScript("DROP INDEX IF EXISTS reactions_by_person"); });
   struct RestoreIndex {  // also when seeding stops part-way
+    explicit RestoreIndex(agora::store::Database& d) : db(d) {}
     agora::store::Database& db;
     ~RestoreIndex() {
       try {
