@@ -169,6 +169,8 @@ int RunCommandLine(int argc, char** argv) {
   auto* restore = cli.add_subcommand("restore", "replace the database with a backup");
   AddCommon(restore, common);
   restore->add_option("FILE", file, "the backup to restore")->required()->check(CLI::ExistingFile);
+  auto* check = cli.add_subcommand("check", "check the database's integrity (pages, indexes, foreign keys) and exit");
+  AddCommon(check, common);
   auto* version = cli.add_subcommand("version", "print the version");
   AddCommon(version, common);
 
@@ -187,6 +189,19 @@ int RunCommandLine(int argc, char** argv) {
       return Fail(Error::Internal(e.what()));
     }
     std::printf("backup written to %s\n", file.c_str());
+    return 0;
+  }
+  if (check->parsed()) {
+    auto app = Open(common, false);
+    if (!app) return Fail(app.error());
+    auto problems = (*app)->db->IntegrityProblems();
+    for (const auto& p : problems) std::fprintf(stderr, "agora: %s\n", p.c_str());
+    if (!problems.empty()) {
+      std::fprintf(stderr, "agora: %s has %zu integrity problems; restore the latest backup (agora restore)\n",
+                   DatabasePath((*app)->config).c_str(), problems.size());
+      return 1;
+    }
+    std::printf("database %s: integrity ok\n", DatabasePath((*app)->config).c_str());
     return 0;
   }
   if (restore->parsed()) {

@@ -488,6 +488,20 @@ bool Database::Ping() {
   }
 }
 
+std::vector<std::string> Database::IntegrityProblems() {
+  std::vector<std::string> problems;
+  Read([&](Connection& c) {
+    auto integrity = c.Prepare("PRAGMA integrity_check");
+    while (integrity.Next())
+      if (integrity.Text(0) != "ok") problems.push_back(integrity.Text(0));
+    auto keys = c.Prepare("PRAGMA foreign_key_check");
+    while (keys.Next())
+      problems.push_back("foreign key: " + keys.Text(0) + " row " + std::to_string(keys.Int(1)) + " refers to a missing " +
+                         keys.Text(2) + " row");
+  });
+  return problems;
+}
+
 namespace {
 void CopyDatabase(sqlite3* from, sqlite3* to) {
   sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");

@@ -201,6 +201,9 @@ class Database {
 
   // True when a trivial query succeeds (readiness probe).
   bool Ping();
+  // A full integrity check (every page, index and foreign key); empty when all is well.
+  // Reads the whole file: for `agora check` and crash trials, not for a running server.
+  std::vector<std::string> IntegrityProblems();
   // Bulk loading (agora seed into an empty database): the writer skips foreign-key checks
   // (the loader builds consistent data; each check is two B-tree lookups per row) and keeps
   // a 256 MiB page cache. Off again restores both. Call outside any write transaction.
