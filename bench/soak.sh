@@ -64,7 +64,8 @@ print(f"{len(people)} people with tokens for the load; person-0 and {len(followe
 PY
 
 agora_port=$(port)
-./build/agora serve --data "$work/data" --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
+# Every client here shares one address (loopback): no cap on connections per address.
+AGORA_HTTP_MAX_CONNECTIONS_PER_IP=0 ./build/agora serve --data "$work/data" --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
 server=$!
 pids+=($server)
 until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0.05; done

@@ -44,7 +44,8 @@ open(f"{work}/readers.tokens", "w").write("\n".join(lines[1:]) + "\n")
 print(f"person-0 has {c.execute('SELECT count(*) FROM followers WHERE followee_id = ?', (author,)).fetchone()[0]} followers; {len(followers)} will listen")
 PY
 agora_port=$(port)
-AGORA_HTTP_ACCESS_LOG=false AGORA_LOG_LEVEL=warn ./build/agora serve --data "$work/data" --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
+# READERS streams from one address (loopback): no cap on connections per address.
+AGORA_HTTP_MAX_CONNECTIONS_PER_IP=0 AGORA_HTTP_ACCESS_LOG=false AGORA_LOG_LEVEL=warn ./build/agora serve --data "$work/data" --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
 pids+=($!)
 until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0.05; done
 if [[ "$CLIENT" == node ]]; then

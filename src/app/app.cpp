@@ -168,7 +168,8 @@ int Serve(App& app) {
     return 1;
   }
   std::string host = cfg.http.listen.substr(0, cfg.http.listen.rfind(':'));
-  if (host == "0.0.0.0" || host == "::" || host == "[::]") host = "127.0.0.1";
+  const bool all_addresses = host == "0.0.0.0" || host == "::" || host == "[::]";
+  if (all_addresses) host = "127.0.0.1";
   std::string base = cfg.http.public_url.empty() ? "http://" + host + ":" + std::to_string(port) : cfg.http.public_url;
 
   std::printf("Agora %s is running at %s/\n", AGORA_VERSION, base.c_str());
@@ -182,6 +183,9 @@ int Serve(App& app) {
   } else {
     std::printf("  Sign in at %s/ with your e-mail and password.\n", base.c_str());
   }
+  if (all_addresses && cfg.http.public_url.empty())
+    std::printf("  Live updates only reach pages opened at %s/ or localhost: set http.public_url to the\n"
+                "  address people use (http/origin.h).\n", base.c_str());
   std::printf("  Stop with Ctrl-C.\n");
   std::fflush(stdout);
   log::Info("listening", {{"address", cfg.http.listen}, {"port", port}, {"web_root", web_root},
