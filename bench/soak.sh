@@ -78,8 +78,15 @@ wrk_run() {  # seconds, delay ms, output file, connections
 }
 rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
 
-echo "== capacity: 20 s at full speed ($PACED connections, no pause between requests)"
-wrk_run 20 0 "$work/capacity.txt"
+echo "== live streams: $STREAMS followers of person-0, who posts once a second throughout"
+./build/agora_stream_bench 127.0.0.1 "$agora_port" "$work/readers.tokens" "$(cat "$work/author.token")" \
+  "$((MINUTES * 60 + 150))" >"$work/streams.txt" 2>&1 &
+streams=$!
+sleep 5
+
+# Capacity is measured with the streams open: fanning posts out to them is part of the load.
+echo "== capacity: 60 s at full speed ($PACED connections, no pause between requests)"
+wrk_run 60 0 "$work/capacity.txt"
 capacity=$(rate "$work/capacity.txt")
 target=$(awk -v c="$capacity" -v l="$LOAD" 'BEGIN {printf "%.0f", c * l / 100}')
 echo "capacity $capacity req/s; holding $target req/s (${LOAD}%)"
@@ -94,12 +101,6 @@ for _ in 1 2 3 4; do
     'BEGIN {x = d + 1000 * c / t - 1000 * c / got; printf "%.0f", x < 1 ? 1 : x}')
 done
 echo "pacing: ${delay} ms between requests per connection (reached $(rate "$work/calibrate.txt") req/s in the last try)"
-
-echo "== live streams: $STREAMS followers of person-0, who posts once a second throughout"
-./build/agora_stream_bench 127.0.0.1 "$agora_port" "$work/readers.tokens" "$(cat "$work/author.token")" \
-  "$((MINUTES * 60 + 30))" >"$work/streams.txt" 2>&1 &
-streams=$!
-sleep 15
 
 echo "== soak: $MINUTES minutes"
 printf '%6s %10s %9s %9s %8s %9s  %s\n' minute req/s p50 p99 "RSS MiB" "db MiB" answers

@@ -11,45 +11,22 @@
 //   server's resident memory once idle after each round, and its peak.
 // The load is light on the client (a few requests at a time); what is measured is the server.
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import { resolve } from 'node:path';
 
 // The server helper reads the binary's path when it is loaded: set it first.
 process.env.TEST_AGORA_BINARY = process.env.BINARY ? resolve(process.env.BINARY) : process.env.TEST_AGORA_BINARY || resolve('build/agora');
 const { Client, setupAdmin, startServer } = await import('../tests/support/server.mjs');
+const { encodePng } = await import('../tests/support/images.mjs');
 const what = process.argv[2] ?? 'all';
 const UPLOADS = Number(process.env.UPLOADS ?? 60);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const FLOOD_SECONDS = Number(process.env.FLOOD_SECONDS ?? 20);
 
-function crc32(buf) {
-  let c = -1;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ -1) >>> 0;
-}
-function chunk(type, data) {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
 // A large PNG that is small on the wire (stripes compress well), as the review sent.
 function bigPng(size) {
   const row = Buffer.alloc(1 + size * 3);
   for (let x = 0; x < size; x++) row.fill((x * 7) & 0xff, 1 + x * 3, 4 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: size }, () => row));
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return encodePng(size, size, Buffer.concat(Array.from({ length: size }, () => row)), { level: 9 });
 }
 
 const rssMiB = (pid) => {

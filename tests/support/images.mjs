@@ -43,14 +43,20 @@ export function png(width, height, { comment, claimedWidth, claimedHeight } = {}
       raw[i + 2] = 128;
     }
   }
+  return encodePng(claimedWidth ?? width, claimedHeight ?? height, raw, { comment });
+}
+
+// A PNG of the given header size around `raw` (filtered RGB rows: a filter byte, then
+// 3 bytes a pixel), deflated at `level`.
+export function encodePng(width, height, raw, { comment, level } = {}) {
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(claimedWidth ?? width, 0);
-  ihdr.writeUInt32BE(claimedHeight ?? height, 4);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // RGB
   const parts = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr)];
   if (comment) parts.push(chunk('tEXt', Buffer.from(`Comment\0${comment}`, 'latin1')));
-  parts.push(chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)));
+  parts.push(chunk('IDAT', deflateSync(raw, level === undefined ? {} : { level })), chunk('IEND', Buffer.alloc(0)));
   return Buffer.concat(parts);
 }
 
