@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libsodium-dev libcli11-dev libtomlplusplus-dev libcsv-dev
+  libpq-dev postgresql-15
   libvips-dev libwebp-dev libmagic-dev libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgtest-dev libgmock-dev libxxhash-dev
   clang libclang-rt-14-dev

@@ -48,7 +48,11 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config, bool migrate) {
   app->config = config;
   app->ids = std::make_unique<IdGenerator>(config.node_id);
   try {
-    app->db = store::Database::Open({DatabasePath(config)});
+    store::DatabaseOptions options;
+    options.url = config.database.url;
+    options.path = DatabasePath(config);
+    options.statement_timeout_ms = config.database.statement_timeout_ms;
+    app->db = store::Database::Open(options);
   } catch (const store::DatabaseError& e) {
     return Error::Internal(e.what());
   }

@@ -16,6 +16,7 @@
 #include "modules/seed/communities.h"
 #include "modules/seed/content.h"
 #include "modules/seed/seed.h"
+#include "store/copy.h"
 #include "store/migrations.h"
 
 extern char** environ;
@@ -98,6 +99,64 @@ int ImportPeople(App& a, const identity::Actor& actor, const std::string& file, 
   return r.problems.empty() ? 0 : 1;
 }
 
+// agora db copy: the source is always the SQLite file in the data directory, whatever
+// database.url says (it may already name the target, for the server's next start).
+int CopyToPostgres(const Common& common, const std::string& to_url) {
+  if (!store::IsPostgresUrl(to_url))
+    return Fail(Error::Invalid("to", "--to must be a PostgreSQL connection string (postgresql://user@host/db)"));
+  auto config = LoadConfig(common);
+  if (!config) return Fail(config.error());
+  log::Init(config->log_level == "info" ? "warn" : config->log_level);
+  const std::string path = DatabasePath(*config);
+  if (!std::filesystem::exists(path)) return Fail(Error::NotFound("there is no SQLite database at " + path));
+  std::unique_ptr<store::Database> from, to;
+  try {
+    from = store::Database::Open({path});
+    store::DatabaseOptions target;
+    target.url = to_url;
+    to = store::Database::Open(target);
+  } catch (const store::DatabaseError& e) {
+    return Fail(Error::Busy(e.what(), 0));
+  }
+  for (auto* db : {from.get(), to.get()}) {
+    auto report = store::Migrate(*db);
+    if (!report) return Fail(report.error());
+  }
+  std::fprintf(stderr, "copying %s into %s\n", path.c_str(), to->Describe().c_str());
+  const bool tty = ::isatty(STDERR_FILENO);
+  std::string current;
+  store::CopyProgress progress;
+  progress.on_rows = [&](const std::string& table, std::int64_t done, std::int64_t total) {
+    if (tty) {
+      const int width = 30;
+      const int filled = total ? static_cast<int>(width * done / total) : width;
+      std::fprintf(stderr, "\r  %-22s [%s%s] %lld / %lld", table.c_str(), std::string(static_cast<size_t>(filled), '#').c_str(),
+                   std::string(static_cast<size_t>(width - filled), ' ').c_str(), static_cast<long long>(done),
+                   static_cast<long long>(total));
+      if (done == total) std::fprintf(stderr, "\n");
+    } else if (done == total && table != current) {
+      std::fprintf(stderr, "  %-22s %lld rows\n", table.c_str(), static_cast<long long>(total));
+    }
+    if (done == total) current = table;
+    std::fflush(stderr);
+  };
+  Result<store::CopyReport> report = Error::Internal("not run");
+  try {
+    report = store::CopyDatabase(*from, *to, progress);
+  } catch (const store::DatabaseError& e) {
+    return Fail(Error::Internal(std::string("the copy failed and was rolled back: ") + e.what()));
+  }
+  if (!report) return Fail(report.error());
+  std::printf("copied %lld rows in %zu tables in %.1f s (%.0f rows/s); every table's row count matches\n",
+              static_cast<long long>(report->rows), report->tables.size(), report->seconds,
+              report->seconds > 0 ? static_cast<double>(report->rows) / report->seconds : 0.0);
+  std::printf("media files stay in %s/media: keep data_dir (or copy it to the new server), and give every node the same\n"
+              "media directory (a shared mount) when several nodes serve one database\n",
+              config->data_dir.c_str());
+  std::printf("next: set database.url (AGORA_DATABASE_URL) to the PostgreSQL connection string and start the server\n");
+  return 0;
+}
+
 }  // namespace
 
 int RunCommandLine(int argc, char** argv) {
@@ -171,6 +230,13 @@ int RunCommandLine(int argc, char** argv) {
   restore->add_option("FILE", file, "the backup to restore")->required()->check(CLI::ExistingFile);
   auto* check = cli.add_subcommand("check", "check the database's integrity (pages, indexes, foreign keys) and exit");
   AddCommon(check, common);
+  auto* db = cli.add_subcommand("db", "move the database to another engine");
+  auto* db_copy = db->add_subcommand("copy", "copy the SQLite database of --data into an empty PostgreSQL database "
+                                             "(stop the server first)");
+  AddCommon(db_copy, common);
+  std::string copy_to;
+  db_copy->add_option("--to", copy_to, "the PostgreSQL connection string (postgresql://user@host/db)")->required();
+  db->require_subcommand(1);
   auto* version = cli.add_subcommand("version", "print the version");
   AddCommon(version, common);
 
@@ -191,6 +257,7 @@ int RunCommandLine(int argc, char** argv) {
     std::printf("backup written to %s\n", file.c_str());
     return 0;
   }
+  if (db_copy->parsed()) return CopyToPostgres(common, copy_to);
   if (check->parsed()) {
     auto app = Open(common, false);
     if (!app) return Fail(app.error());
@@ -198,10 +265,10 @@ int RunCommandLine(int argc, char** argv) {
     for (const auto& p : problems) std::fprintf(stderr, "agora: %s\n", p.c_str());
     if (!problems.empty()) {
       std::fprintf(stderr, "agora: %s has %zu integrity problems; restore the latest backup (agora restore)\n",
-                   DatabasePath((*app)->config).c_str(), problems.size());
+                   (*app)->db->Describe().c_str(), problems.size());
       return 1;
     }
-    std::printf("database %s: integrity ok\n", DatabasePath((*app)->config).c_str());
+    std::printf("database %s: integrity ok\n", (*app)->db->Describe().c_str());
     return 0;
   }
   if (restore->parsed()) {
@@ -215,7 +282,7 @@ int RunCommandLine(int argc, char** argv) {
     }
     auto report = store::Migrate(*(*app)->db);
     if (!report) return Fail(report.error());
-    std::printf("restored %s into %s (schema version %d)\n", file.c_str(), DatabasePath((*app)->config).c_str(),
+    std::printf("restored %s into %s (schema version %d)\n", file.c_str(), (*app)->db->Describe().c_str(),
                 report->to_version);
     return 0;
   }

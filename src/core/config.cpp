@@ -55,6 +55,16 @@ const std::vector<Setting>& Table() {
   static const std::vector<Setting> kTable = {
       {{"data_dir", "AGORA_DATA_DIR", "directory holding the database and uploads"},
        Str([](Config& c, const std::string& v) { c.data_dir = v; return v.empty() ? "must not be empty" : ""; })},
+      {{"database.url", "AGORA_DATABASE_URL", "PostgreSQL connection string; empty: SQLite in data_dir"},
+       Str([](Config& c, const std::string& v) -> std::string {
+         c.database.url = v;
+         if (v.empty() || v.starts_with("postgresql://") || v.starts_with("postgres://") || v.find('=') != std::string::npos)
+           return {};
+         return "must be empty (SQLite in data_dir) or a PostgreSQL connection string: postgresql://user@host/db or "
+                "\"host=/run/postgresql dbname=agora\"";
+       })},
+      {{"database.statement_timeout_ms", "AGORA_DATABASE_STATEMENT_TIMEOUT_MS", "PostgreSQL: cancel a statement running longer"},
+       Int([](Config& c, std::int64_t v) { c.database.statement_timeout_ms = static_cast<int>(v); }, 100, 3600000)},
       {{"node_id", "AGORA_NODE_ID", "node number 0..1023, unique per node"},
        Int([](Config& c, std::int64_t v) { c.node_id = static_cast<int>(v); }, 0, 1023)},
       {{"log_level", "AGORA_LOG_LEVEL", "trace, debug, info, warn, error"},

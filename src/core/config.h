@@ -46,8 +46,16 @@ struct AuthConfig {
   int login_free_attempts_ip = 50;   // failures per client IP before delays start
 };
 
+struct DatabaseConfig {
+  // Empty: the embedded SQLite file data_dir/agora.db. Or a PostgreSQL connection string:
+  // postgresql://agora@db.example.com/agora, or libpq's "host=/run/postgresql dbname=agora".
+  std::string url;
+  int statement_timeout_ms = 30000;  // PostgreSQL cancels a statement running longer
+};
+
 struct Config {
   std::string data_dir = "./data";
+  DatabaseConfig database;
   int node_id = 0;  // 0..1023, unique per node in a cluster (id generation)
   std::string log_level = "info";
   HttpConfig http;

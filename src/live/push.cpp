@@ -22,9 +22,9 @@ constexpr const char* kFollowers = "SELECT follower_id FROM followers WHERE foll
 constexpr const char* kFollowsTag = "SELECT 1 FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
 constexpr const char* kTagFollowers = "SELECT person_id FROM tag_follows WHERE tag = ?1";
 constexpr const char* kCommunityMembers =
-    "SELECT person_id FROM community_members WHERE community_id = ?1 AND state = 'active' AND NOT muted";
+    "SELECT person_id FROM community_members WHERE community_id = ?1 AND state = 'active' AND muted = 0";
 constexpr const char* kInCommunityFeed =
-    "SELECT 1 FROM community_members WHERE community_id = ?1 AND person_id = ?2 AND state = 'active' AND NOT muted";
+    "SELECT 1 FROM community_members WHERE community_id = ?1 AND person_id = ?2 AND state = 'active' AND muted = 0";
 
 content::Viewer AsViewer(const StreamReader& r) { return {r.user, r.role}; }
 

@@ -1,16 +1,18 @@
 // The storage interface every module's store/ code uses. It exposes connections, prepared
-// queries and transactions, never SQLite types, so a PostgreSQL engine can be added behind it
-// without touching modules (SQL text is written in the common dialect; engine differences
-// stay in this folder).
+// queries and transactions, never engine types: the same module code runs on the embedded
+// SQLite file (store/sqlite_engine.cpp) and on a PostgreSQL server (store/postgres_engine.cpp).
+// SQL text is written in the common dialect (docs/contributing: "SQL for both engines");
+// parameters are ?N (or ?) on both; what truly differs stays in this folder.
 //
 // Concurrency model (DESIGN.md "Storage"): one writer connection, serialized by a mutex, used
 // through Write(); one reader connection per thread (created on first use), used through
 // Reader() for a single statement or Read() for a consistent multi-statement snapshot.
-// WAL mode lets readers run while the writer writes. A write transaction must be short and
-// must never wait on I/O other than the database.
+// Readers run while the writer writes (SQLite's WAL; PostgreSQL's snapshots). A write
+// transaction must be short and must never wait on I/O other than the database.
 //
-// Durability: synchronous=NORMAL in WAL mode: a committed transaction survives the process
-// being killed (kill -9); only an OS crash or power loss can lose the last few commits.
+// Durability: SQLite runs synchronous=NORMAL in WAL mode: a committed transaction survives the
+// process being killed (kill -9); only an OS crash or power loss can lose the last few
+// commits. PostgreSQL: what the server's own settings promise (fsync, synchronous_commit).
 #pragma once
 
 #include <atomic>
@@ -34,14 +36,25 @@ namespace agora::store {
 // service should normally have prevented by checking inside its transaction.
 class DatabaseError : public std::runtime_error {
  public:
-  DatabaseError(const std::string& what, bool constraint) : std::runtime_error(what), constraint_(constraint) {}
-  bool constraint() const { return constraint_; }
+  enum class Kind {
+    kOther,
+    kConstraint,   // UNIQUE, FOREIGN KEY, CHECK or NOT NULL violated
+    kRetry,        // PostgreSQL: serialization failure or deadlock; Write() runs the transaction again
+    kUnavailable,  // the database server cannot be reached; the request gets a 503
+  };
+  DatabaseError(const std::string& what, bool constraint)
+      : std::runtime_error(what), kind_(constraint ? Kind::kConstraint : Kind::kOther) {}
+  DatabaseError(const std::string& what, Kind kind) : std::runtime_error(what), kind_(kind) {}
+  bool constraint() const { return kind_ == Kind::kConstraint; }
+  Kind kind() const { return kind_; }
 
  private:
-  bool constraint_;
+  Kind kind_;
 };
 
-class PreparedStatement;  // engine-specific, defined in database.cpp
+class PreparedStatement;  // engine-specific (store/engine.h)
+class EngineConnection;
+class Engine;
 class Connection;
 
 // One execution of a prepared statement: bind, then step through rows with Next().
@@ -111,10 +124,11 @@ class Connection {
  private:
   friend class Database;
   friend class Query;
+  friend EngineConnection& EngineOf(Connection& conn);
   struct Impl;
   Connection(std::unique_ptr<Impl> impl, bool writer);
   PreparedStatement* Statement(std::string_view sql);
-  std::unique_ptr<Impl> impl_;
+  std::unique_ptr<Impl> impl_;  // the engine's connection and this connection's statements
   bool writer_;
   // Reused read snapshots (Database::ReuseReadsOnThisThread), reader connections only.
   std::int64_t reuse_max_age_ns_ = 0;  // 0: every read transaction ends with its scope
@@ -125,32 +139,47 @@ class Connection {
 };
 
 struct DatabaseOptions {
-  std::string path;
+  std::string path;  // the SQLite file (when url is empty)
   int busy_timeout_ms = 5000;
+  // Empty, or a PostgreSQL connection string (postgresql://... or libpq's key=value form),
+  // which is used instead of the file.
+  std::string url{};
+  // PostgreSQL: a statement running longer is cancelled (SQLite statements cannot hang on
+  // another process for longer than busy_timeout_ms).
+  int statement_timeout_ms = 30000;
 };
+
+// True for a PostgreSQL connection string (what DatabaseOptions::url accepts).
+bool IsPostgresUrl(std::string_view url);
 
 class Database {
  public:
-  // Opens (creating if needed) the database file. Throws DatabaseError.
+  enum class Kind { kSqlite, kPostgres };
+
+  // Opens (creating if needed) the SQLite file, or connects to PostgreSQL when options.url
+  // is set. Throws DatabaseError.
   static std::unique_ptr<Database> Open(const DatabaseOptions& options);
   ~Database();
+
+  Kind kind() const;
 
   // Runs fn(Connection&) inside a write transaction on the writer connection. Commits when fn
   // returns normally, unless it returns a Result holding an error; rolls back on an error
   // Result or an exception (which is rethrown). Returns what fn returns.
+  // On PostgreSQL, write transactions are SERIALIZABLE: when the server refuses one because a
+  // concurrent transaction (another node) conflicts, or for a deadlock, fn runs again from
+  // the start, up to kWriteAttempts times in all. fn must therefore only touch the database
+  // (what a write transaction should do anyway).
+  static constexpr int kWriteAttempts = 5;
   template <typename F>
   auto Write(F&& fn) -> std::invoke_result_t<F, Connection&> {
-    WriteScope scope(*this);
-    if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
-      fn(*writer_);
-      scope.Commit();
-    } else {
-      auto result = fn(*writer_);
-      if constexpr (requires { result.ok(); }) {
-        if (!result.ok()) return result;  // scope rolls back
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return WriteOnce(fn);
+      } catch (const DatabaseError& e) {
+        if (e.kind() != DatabaseError::Kind::kRetry || attempt >= kWriteAttempts) throw;
+        BackOffBeforeRetry(attempt);
       }
-      scope.Commit();
-      return result;
     }
   }
 
@@ -196,8 +225,12 @@ class Database {
   // destructor. A Write() inside a Read() on the same thread would keep the log from being
   // emptied for the busy timeout: write outside reads.
   // Frames are log pages (4 KiB); the defaults: 1,000 and 16,384 (64 MiB).
+  // SQLite only (nothing to do on PostgreSQL).
   void StartBackgroundCheckpoints(int checkpoint_frames = 1000, int restart_frames = 16384);
-  struct Checkpointer;  // (database.cpp)
+  struct Checkpointer;  // (sqlite_engine.cpp)
+  struct CheckpointerDeleter {
+    void operator()(Checkpointer* c) const;
+  };
 
   // True when a trivial query succeeds (readiness probe).
   bool Ping();
@@ -208,6 +241,9 @@ class Database {
   // (the loader builds consistent data; each check is two B-tree lookups per row) and keeps
   // a 256 MiB page cache. Off again restores both. Call outside any write transaction.
   void SetBulkLoad(bool on);
+  // Refreshes the query planner's statistics (after a bulk load). Outside any transaction.
+  void Analyze();
+  // SQLite only (agora backup on PostgreSQL runs pg_dump: app/backup.cpp).
   // Copies a consistent snapshot to `dest_path` with SQLite's online backup API while the
   // database stays in use. Throws DatabaseError.
   void BackupTo(const std::string& dest_path);
@@ -218,8 +254,27 @@ class Database {
   static std::optional<std::string> CheckBackupFile(const std::string& path);
 
   const std::string& path() const { return options_.path; }
+  // Where the data is, for messages: the file, or the PostgreSQL database (no password).
+  std::string Describe() const;
 
  private:
+  template <typename F>
+  auto WriteOnce(F& fn) -> std::invoke_result_t<F, Connection&> {
+    WriteScope scope(*this);
+    if constexpr (std::is_void_v<std::invoke_result_t<F, Connection&>>) {
+      fn(*writer_);
+      scope.Commit();
+    } else {
+      auto result = fn(*writer_);
+      if constexpr (requires { result.ok(); }) {
+        if (!result.ok()) return result;  // scope rolls back
+      }
+      scope.Commit();
+      return result;
+    }
+  }
+  static void BackOffBeforeRetry(int attempt);
+
   class WriteScope {
    public:
     explicit WriteScope(Database& db);
@@ -252,13 +307,15 @@ class Database {
 
   std::atomic<std::uint64_t> write_generation_{0};  // incremented by every commit of the writer
   DatabaseOptions options_;
+  std::unique_ptr<Engine> engine_;
   std::uint64_t serial_;
   std::mutex write_mu_;
   std::unique_ptr<Connection> writer_;
   std::mutex readers_mu_;
   std::vector<std::unique_ptr<Connection>> readers_;  // owned here, handed out per thread
 
-  std::unique_ptr<Checkpointer> checkpointer_;
+  std::unique_ptr<Checkpointer, CheckpointerDeleter> checkpointer_;
+  void StopBackgroundCheckpoints();
 };
 
 std::int64_t MonotonicNanos();

@@ -10,21 +10,54 @@
 namespace agora::store {
 
 namespace {
-constexpr std::string_view kCreateTable =
+constexpr std::string_view kCreateTable[] = {
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
-    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)";
+    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version BIGINT PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)"};
 constexpr std::string_view kApplied = "SELECT version, name, checksum FROM schema_migrations ORDER BY version";
 constexpr std::string_view kRecord =
     "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)";
 }  // namespace
 
+std::string_view MigrationText(const Migration& m, Database::Kind kind) {
+  if (kind == Database::Kind::kSqlite) return m.sql;
+  if (m.postgres_sql) return m.postgres_sql;
+  if (m.version <= kPostgresBaseline) return "";
+  return m.sql;
+}
+
 namespace {
+constexpr std::string_view kHasFacts[] = {
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_facts'",
+    "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'store_facts'"};
+
+// Rebuilds every index sorted by one of our collations.
+void Reindex(Connection& c, Database::Kind kind) {
+  if (kind == Database::Kind::kSqlite) {
+    for (const auto& order : collation::kOrders) c.ExecScript("REINDEX " + collation::SqlName(order.name));
+    return;
+  }
+  // PostgreSQL records each collation's ICU version and warns while it differs from the
+  // library's; refreshing it after the rebuild says the indexes follow the new rules.
+  std::vector<std::string> indexes;
+  {
+    auto q = c.Prepare(
+        "SELECT DISTINCT i.indexrelid::regclass::text FROM pg_index i JOIN pg_collation co"
+        " ON co.oid = ANY (i.indcollation::oid[]) WHERE co.collname LIKE 'agora\\_%'");
+    while (q.Next()) indexes.push_back(q.Text(0));
+  }
+  for (const auto& index : indexes) c.ExecScript("REINDEX INDEX " + index);
+  for (const auto& order : collation::kOrders) c.ExecScript("ALTER COLLATION " + collation::SqlName(order.name) + " REFRESH VERSION");
+}
+
 // Indexes sorted with ICU collations are only valid for the rules they were built with: when
 // an ICU upgrade changes a collation's version, rebuild them (a few seconds per 100,000 names).
 void RebuildIfCollationsChanged(Database& db) {
   std::string now = collation::VersionFingerprint();
+  const auto kind = db.kind();
   db.Write([&](Connection& c) {
-    if (!c.Prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_facts'").Next()) return;
+    if (!c.Prepare(kHasFacts[kind == Database::Kind::kSqlite ? 0 : 1]).Next()) return;
     std::optional<std::string> built;
     {
       auto q = c.Prepare("SELECT value FROM store_facts WHERE key = 'collations'");
@@ -33,7 +66,7 @@ void RebuildIfCollationsChanged(Database& db) {
     if (built == now) return;
     if (built) {
       log::Info("collation rules changed; rebuilding name indexes", {{"was", *built}, {"now", now}});
-      for (const auto& order : collation::kOrders) c.ExecScript("REINDEX " + collation::SqlName(order.name));
+      Reindex(c, kind);
     }
     c.Prepare("INSERT INTO store_facts (key, value) VALUES ('collations', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
               now).Run();
@@ -42,7 +75,7 @@ void RebuildIfCollationsChanged(Database& db) {
 }  // namespace
 
 Result<MigrationReport> Migrate(Database& db, const std::vector<Migration>& migrations) {
-  db.Write([](Connection& c) { c.ExecScript(kCreateTable); });
+  db.Write([&](Connection& c) { c.ExecScript(kCreateTable[db.kind() == Database::Kind::kSqlite ? 0 : 1]); });
   struct Applied {
     int version;
     std::string name, checksum;
@@ -62,7 +95,7 @@ Result<MigrationReport> Migrate(Database& db, const std::vector<Migration>& migr
     if (!known)
       return Error::Conflict("the database has migration " + std::to_string(a.version) + " (" + a.name +
                              ") which this binary does not know: it was written by a newer Agora");
-    if (crypto::ToHex(crypto::Sha256(known->sql)) != a.checksum)
+    if (crypto::ToHex(crypto::Sha256(MigrationText(*known, db.kind()))) != a.checksum)
       return Error::Conflict("migration " + std::string(known->name) +
                              ".sql differs from the one applied to this database; landed migrations must never be edited");
   }
@@ -70,9 +103,10 @@ Result<MigrationReport> Migrate(Database& db, const std::vector<Migration>& migr
   SystemClock clock;
   for (const auto& m : migrations) {
     if (m.version <= report.from_version) continue;
+    const std::string_view text = MigrationText(m, db.kind());
     db.Write([&](Connection& c) {
-      c.ExecScript(m.sql);
-      c.Prepare(kRecord, m.version, m.name, crypto::ToHex(crypto::Sha256(m.sql)), clock.NowMs()).Run();
+      if (!text.empty()) c.ExecScript(text);
+      c.Prepare(kRecord, m.version, m.name, crypto::ToHex(crypto::Sha256(text)), clock.NowMs()).Run();
     });
     report.applied.push_back(m.name);
     report.to_version = m.version;

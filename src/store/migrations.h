@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -14,8 +15,18 @@ namespace agora::store {
 struct Migration {
   int version;
   const char* name;
-  const char* sql;
+  const char* sql;                     // SQLite, and PostgreSQL when postgres_sql is null
+  const char* postgres_sql = nullptr;  // migrations/postgres/NNNN_*.sql, when the text differs
 };
+
+// PostgreSQL support came with schema version 21: migrations/postgres/0001 creates the whole
+// schema as it stood at 21 (as Synapse's full schemas do for a new database), so versions 2
+// to 21 have nothing left to do there. From 22 on, each migration runs on both engines, with
+// a PostgreSQL text beside it where the dialects differ.
+inline constexpr int kPostgresBaseline = 21;
+
+// The text a migration runs on an engine ("" when there is nothing to do).
+std::string_view MigrationText(const Migration& m, Database::Kind kind);
 
 // All migrations compiled into this binary, in order (generated at build time).
 const std::vector<Migration>& EmbeddedMigrations();

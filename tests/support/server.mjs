@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
 import { recordCookies, recordLog, recordSecret, recordSecretsIn } from './secrets.mjs';
+import { databaseEnv } from './database.mjs';
 
 export const BINARY = process.env.TEST_AGORA_BINARY || resolve('build/agora');
 
@@ -20,7 +21,7 @@ function serverEnv(extra) {
 export function runCli(args, { dataDir, input, env } = {}) {
   const r = spawnSync(BINARY, [...args, ...(dataDir ? ['--data', dataDir] : [])], {
     input,
-    env: serverEnv(env),
+    env: serverEnv({ ...(dataDir ? databaseEnv(dataDir) : {}), ...env }),
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -32,7 +33,7 @@ export function runCli(args, { dataDir, input, env } = {}) {
 export async function startServer({ env = {}, dataDir } = {}) {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'agora-it-'));
   const proc = spawn(BINARY, ['serve', '--data', dir, '--listen', '127.0.0.1:0'], {
-    env: serverEnv(env),
+    env: serverEnv({ ...databaseEnv(dir), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

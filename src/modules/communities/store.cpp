@@ -104,7 +104,7 @@ bool HandleTaken(Connection& c, std::string_view handle) {
 
 void SetTags(Connection& c, Id community, const std::vector<std::string>& tags) {
   c.Prepare("DELETE FROM community_tags WHERE community_id = ?1", community).Run();
-  for (const auto& t : tags) c.Prepare("INSERT OR IGNORE INTO community_tags (community_id, tag) VALUES (?1, ?2)", community, t).Run();
+  for (const auto& t : tags) c.Prepare("INSERT INTO community_tags (community_id, tag) VALUES (?1, ?2) ON CONFLICT DO NOTHING", community, t).Run();
 }
 
 std::optional<Membership> MembershipOf(Connection& c, Id community, Id person) {
@@ -166,7 +166,7 @@ std::vector<Id> Pins(Connection& c, Id community) {
 }
 
 bool Pin(Connection& c, Id community, Id content, Id by, std::int64_t now) {
-  return c.Prepare("INSERT OR IGNORE INTO community_pins (community_id, content_id, pinned_by, pinned_at) VALUES (?1, ?2, ?3, ?4)",
+  return c.Prepare("INSERT INTO community_pins (community_id, content_id, pinned_by, pinned_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
                    community, content, by, now)
              .Run() > 0;
 }
@@ -198,7 +198,7 @@ std::vector<Membership> Members(Connection& c, Id community, State state, Id aft
 std::vector<Id> ActiveCommunitiesOf(Connection& c, Id person, bool include_muted) {
   std::vector<Id> out;
   auto q = c.Prepare("SELECT community_id FROM community_members WHERE person_id = ?1 AND state = 'active'"
-                     " AND (?2 OR NOT muted) ORDER BY community_id",
+                     " AND (?2 = 1 OR muted = 0) ORDER BY community_id",
                      person, include_muted);
   while (q.Next()) out.push_back(q.Int(0));
   return out;
@@ -229,7 +229,7 @@ std::vector<Community> Directory(Connection& c, const content::Viewer& viewer, c
       std::string("SELECT ") + kColumns + " FROM communities co WHERE " + kVisibleToViewer +
           " AND (?4 = '' OR co.name LIKE ?5 ESCAPE '\\' OR co.handle LIKE ?5 ESCAPE '\\'"
           " OR EXISTS (SELECT 1 FROM community_tags t WHERE t.community_id = co.id AND t.tag = lower(?4)))"
-          " AND (NOT ?6 OR EXISTS (SELECT 1 FROM community_members m WHERE m.community_id = co.id AND m.person_id = ?901"
+          " AND (?6 = 0 OR EXISTS (SELECT 1 FROM community_members m WHERE m.community_id = co.id AND m.person_id = ?901"
           " AND m.state = 'active'))"
           " AND (co.name COLLATE NOCASE, co.id) > (?1, ?2) ORDER BY co.name COLLATE NOCASE, co.id LIMIT ?3",
       after_name, after_id, limit, q, pattern, mine);

@@ -62,7 +62,7 @@ std::vector<Id> ActiveCommunitiesOf(Connection& c, Id person, bool include_muted
 inline constexpr const char* kVisibleToViewer =
     "(EXISTS (SELECT 1 FROM community_members vm WHERE vm.community_id = co.id AND vm.person_id = ?901"
     " AND vm.state IN ('active', 'invited', 'pending'))"
-    " OR ((co.type <> 'restricted' OR co.listed) AND (?902 OR (?904 AND co.alumni))))";
+    " OR ((co.type <> 'restricted' OR co.listed = 1) AND (?902 = 1 OR (?904 = 1 AND co.alumni = 1))))";
 void BindViewer(agora::store::Query& q, const content::Viewer& viewer);
 
 // The communities `person` is an active member of that the viewer may see, by name.

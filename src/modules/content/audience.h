@@ -30,8 +30,8 @@ inline constexpr const char* kVisibleToViewer =
     "(c.audience = 'public'"
     " OR (c.audience = 'community' AND EXISTS (SELECT 1 FROM community_members m"
     " WHERE m.community_id = c.container_id AND m.person_id = ?901 AND m.state = 'active'))"
-    " OR (?903 AND c.audience <> 'community' AND (c.author_id = ?901"
-    " OR (c.audience = 'organization' AND ?902)"
+    " OR (?903 = 1 AND c.audience <> 'community' AND (c.author_id = ?901"
+    " OR (c.audience = 'organization' AND ?902 = 1)"
     " OR (c.audience = 'restricted' AND EXISTS (SELECT 1 FROM content_readers r"
     " WHERE r.content_id = c.id AND r.person_id = ?901)))))";
 void BindViewer(agora::store::Query& q, const Viewer& viewer);

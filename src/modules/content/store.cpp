@@ -16,12 +16,12 @@ constexpr const char* kAddToCounts =
 constexpr const char* kIsReader = "SELECT 1 FROM content_readers WHERE content_id = ?1 AND person_id = ?2";
 constexpr const char* kIsActiveMember =
     "SELECT 1 FROM community_members WHERE community_id = ?1 AND person_id = ?2 AND state = 'active'";
-constexpr const char* kAddReader = "INSERT OR IGNORE INTO content_readers (content_id, person_id) VALUES (?1, ?2)";
+constexpr const char* kAddReader = "INSERT INTO content_readers (content_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 constexpr const char* kReaders = "SELECT person_id FROM content_readers WHERE content_id = ?1 ORDER BY person_id";
 constexpr const char* kDeleteTags = "DELETE FROM content_tags WHERE content_id = ?1";
-constexpr const char* kAddTag = "INSERT OR IGNORE INTO content_tags (tag, content_id) VALUES (?1, ?2)";
+constexpr const char* kAddTag = "INSERT INTO content_tags (tag, content_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 constexpr const char* kTags = "SELECT tag FROM content_tags WHERE content_id = ?1 ORDER BY tag";
-constexpr const char* kAddMention = "INSERT OR IGNORE INTO content_mentions (content_id, person_id) VALUES (?1, ?2)";
+constexpr const char* kAddMention = "INSERT INTO content_mentions (content_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 constexpr const char* kAddRevision =
     "INSERT INTO content_revisions (content_id, revision, body, created_at)"
     " SELECT ?1, coalesce(max(revision), 0) + 1, ?2, ?3 FROM content_revisions WHERE content_id = ?1";

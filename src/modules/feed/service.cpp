@@ -21,7 +21,7 @@ const std::string kHome = std::string(
     " OR c.id IN (SELECT t.content_id FROM tag_follows f JOIN content_tags t ON t.tag = f.tag WHERE f.person_id = ?901)"
     " OR c.id IN (SELECT content_id FROM content_readers WHERE person_id = ?901)"
     " OR c.container_id IN (SELECT community_id FROM community_members WHERE person_id = ?901 AND state = 'active'"
-    " AND NOT muted)) AND ") +
+    " AND muted = 0)) AND ") +
     content::kVisibleToViewer + " ORDER BY c.id DESC LIMIT ?2";
 const std::string kPerson = std::string(
     "SELECT c.id FROM content c WHERE c.kind = 'post' AND c.author_id = ?3 AND c.id < ?1 AND ") +
@@ -36,7 +36,7 @@ constexpr const char* kSharedWithMe =
     "SELECT c.id, c.author_id, c.audience FROM content_readers r JOIN content c ON c.id = r.content_id"
     " WHERE r.person_id = ?1 AND r.content_id < ?2 AND c.kind = 'post' ORDER BY r.content_id DESC LIMIT ?3";
 constexpr const char* kFollowsTag = "SELECT 1 FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
-constexpr const char* kFollowTag = "INSERT OR IGNORE INTO tag_follows (person_id, tag, created_at) VALUES (?1, ?2, ?3)";
+constexpr const char* kFollowTag = "INSERT INTO tag_follows (person_id, tag, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING";
 constexpr const char* kUnfollowTag = "DELETE FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
 
 Result<std::string> CheckTag(std::string_view raw) {

@@ -7,7 +7,7 @@ namespace {
 constexpr const char* kFollowees = "SELECT followee_id FROM follows WHERE follower_id = ?1";
 constexpr const char* kFollowedTags = "SELECT tag FROM tag_follows WHERE person_id = ?1";
 constexpr const char* kCommunities =
-    "SELECT community_id FROM community_members WHERE person_id = ?1 AND state = 'active' AND NOT muted";
+    "SELECT community_id FROM community_members WHERE person_id = ?1 AND state = 'active' AND muted = 0";
 }  // namespace
 
 std::shared_ptr<const Subscriptions> SubscriptionCache::Get(agora::store::Database& db, Id person) {

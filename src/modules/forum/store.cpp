@@ -61,7 +61,7 @@ std::vector<Topic> OfCommunity(Connection& c, const content::Viewer& viewer, Id 
 }
 
 void Follow(Connection& c, Id content_id, Id person) {
-  c.Prepare("INSERT OR IGNORE INTO content_follows (content_id, person_id) VALUES (?1, ?2)", content_id, person).Run();
+  c.Prepare("INSERT INTO content_follows (content_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING", content_id, person).Run();
 }
 void Unfollow(Connection& c, Id content_id, Id person) {
   c.Prepare("DELETE FROM content_follows WHERE content_id = ?1 AND person_id = ?2", content_id, person).Run();

@@ -21,7 +21,7 @@ constexpr const char* kListUsers =
     " ORDER BY u.id LIMIT ?5";
 constexpr const char* kUpdateRole = "UPDATE users SET role = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kUpdateActive =
-    "UPDATE users SET active = ?1, deactivated_at = CASE WHEN ?1 THEN NULL ELSE ?2 END, updated_at = ?2 WHERE id = ?3";
+    "UPDATE users SET active = ?1, deactivated_at = CASE WHEN ?1 = 1 THEN NULL ELSE ?2 END, updated_at = ?2 WHERE id = ?3";
 constexpr const char* kUpdateName = "UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kUpdatePassword = "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
 

@@ -12,7 +12,7 @@ constexpr const char* kInsert =
     " updated_at, community_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)";
 constexpr const char* kOpenGroup =
     "SELECT id FROM notifications WHERE recipient_id = ?1 AND group_key = ?2 AND read_at IS NULL";
-constexpr const char* kAddActor = "INSERT OR IGNORE INTO notification_actors (notification_id, actor_id) VALUES (?1, ?2)";
+constexpr const char* kAddActor = "INSERT INTO notification_actors (notification_id, actor_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 constexpr const char* kBumpGroup =
     "UPDATE notifications SET actor_id = ?2, updated_at = ?3,"
     " actor_count = (SELECT count(*) FROM notification_actors WHERE notification_id = ?1) WHERE id = ?1";

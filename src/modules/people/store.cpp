@@ -39,7 +39,7 @@ constexpr const char* kSaveProfile =
     " email_visibility = excluded.email_visibility, manager_id = excluded.manager_id,"
     " languages = excluded.languages, links = excluded.links, updated_at = excluded.updated_at";
 constexpr const char* kDeleteExpertise = "DELETE FROM expertise WHERE user_id = ? AND tag = ?";
-constexpr const char* kInsertExpertise = "INSERT OR IGNORE INTO expertise (user_id, tag) VALUES (?, ?)";
+constexpr const char* kInsertExpertise = "INSERT INTO expertise (user_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING";
 constexpr const char* kManagerOf = "SELECT manager_id FROM profiles WHERE user_id = ?";
 constexpr const char* kSetManager =
     "INSERT INTO profiles (user_id, manager_id, updated_at) VALUES (?, ?, ?)"
@@ -57,8 +57,8 @@ constexpr const char* kSetPhotoKey =
 constexpr const char* kPhotoInUse = "SELECT 1 FROM profiles WHERE photo = ? LIMIT 1";
 // A follow is a row in `follows` (by follower) and its mirror in `followers` (by followee),
 // written together here and nowhere else (migration 0009 says why there are two tables).
-constexpr const char* kFollow = "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?)";
-constexpr const char* kFollowMirror = "INSERT OR IGNORE INTO followers (followee_id, follower_id) VALUES (?, ?)";
+constexpr const char* kFollow = "INSERT INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+constexpr const char* kFollowMirror = "INSERT INTO followers (followee_id, follower_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
 constexpr const char* kUnfollow = "DELETE FROM follows WHERE follower_id = ? AND followee_id = ?";
 constexpr const char* kUnfollowMirror = "DELETE FROM followers WHERE followee_id = ? AND follower_id = ?";
 constexpr const char* kIsFollowing = "SELECT 1 FROM follows WHERE follower_id = ? AND followee_id = ?";
@@ -68,7 +68,7 @@ constexpr const char* kIsFollowing = "SELECT 1 FROM follows WHERE follower_id = 
 #define AGORA_CARD_COLUMNS \
   "u.id, u.handle, u.display_name, coalesce(p.title, ''), coalesce(p.department, ''), coalesce(p.country, ''), u.role," \
   " coalesce(p.photo, '')"
-#define AGORA_LIST_RULE "(u.active = 1 OR ?2) AND (u.role != 'guest' OR ?3)"
+#define AGORA_LIST_RULE "(u.active = 1 OR ?2 = 1) AND (u.role != 'guest' OR ?3 = 1)"
 constexpr const char* kCard =
     "SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
 constexpr const char* kFollowers =
@@ -97,7 +97,7 @@ constexpr const char* kDirectoryTemplate =
     " AND (u.display_name > ?6 COLLATE {collation} OR (u.display_name = ?6 COLLATE {collation} AND u.id > ?7))"
     " ORDER BY u.display_name COLLATE {collation}, u.id LIMIT ?8";
 constexpr const char* kCountMatches =
-    "SELECT count(*) FROM (SELECT 1 FROM people_names WHERE people_names MATCH ? LIMIT ?)";
+    "SELECT count(*) FROM (SELECT 1 FROM people_names WHERE people_names MATCH ?1 LIMIT ?2) AS m";
 constexpr std::int64_t kFewMatches = 800;
 constexpr const char* kDirectorySearchTemplate =
     "SELECT " AGORA_CARD_COLUMNS " FROM (SELECT rowid AS id FROM people_names WHERE people_names MATCH ?1) m"
@@ -138,7 +138,7 @@ constexpr const char* kExperts =
 constexpr const char* kActiveMemberKeys = "SELECT id, email_key FROM users WHERE active = 1 AND role = 'member'";
 constexpr const char* kHasExpertise = "SELECT 1 FROM expertise WHERE user_id = ? AND tag = ?";
 constexpr const char* kEndorse =
-    "INSERT OR IGNORE INTO endorsements (user_id, tag, endorser_id, created_at) VALUES (?, ?, ?, ?)";
+    "INSERT INTO endorsements (user_id, tag, endorser_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
 constexpr const char* kUnendorse = "DELETE FROM endorsements WHERE user_id = ? AND tag = ? AND endorser_id = ?";
 constexpr const char* kEndorsementCounts =
     "SELECT tag, endorsements FROM expertise WHERE user_id = ? ORDER BY endorsements DESC, tag";

@@ -5,7 +5,7 @@
 namespace agora::posts::store {
 namespace {
 constexpr const char* kInsert =
-    "INSERT INTO posts (content_id, body, body_html, share_of, is_share) VALUES (?1, ?2, ?3, ?4, ?4 IS NOT NULL)";
+    "INSERT INTO posts (content_id, body, body_html, share_of, is_share) VALUES (?1, ?2, ?3, ?4, CASE WHEN CAST(?4 AS BIGINT) IS NULL THEN 0 ELSE 1 END)";
 constexpr const char* kUpdateBody = "UPDATE posts SET body = ?2, body_html = ?3 WHERE content_id = ?1";
 constexpr const char* kLoad = "SELECT body, body_html, share_of, is_share FROM posts WHERE content_id = ?1";
 }  // namespace

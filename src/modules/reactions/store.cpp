@@ -13,7 +13,7 @@ constexpr const char* kInsert =
 constexpr const char* kDelete = "DELETE FROM reactions WHERE target_id = ?1 AND person_id = ?2";
 constexpr const char* kCountUp =
     "INSERT INTO reaction_counts (target_id, kind, count, content_id) VALUES (?1, ?2, 1, ?3)"
-    " ON CONFLICT (target_id, kind) DO UPDATE SET count = count + 1";
+    " ON CONFLICT (target_id, kind) DO UPDATE SET count = reaction_counts.count + 1";
 constexpr const char* kCountDown = "UPDATE reaction_counts SET count = count - 1 WHERE target_id = ?1 AND kind = ?2";
 constexpr const char* kDropZero = "DELETE FROM reaction_counts WHERE target_id = ?1 AND kind = ?2 AND count <= 0";
 constexpr const char* kRemoveAll = "DELETE FROM reactions WHERE target_id = ?1";

@@ -20,16 +20,16 @@ constexpr const char* kInsertContent =
     "INSERT INTO content (id, kind, author_id, audience, created_at, comment_count, reaction_count)"
     " VALUES (?1, 'post', ?2, ?3, ?4, ?5, ?6)";
 constexpr const char* kInsertPost = "INSERT INTO posts (content_id, body, body_html) VALUES (?1, ?2, ?3)";
-constexpr const char* kInsertTag = "INSERT OR IGNORE INTO content_tags (tag, content_id) VALUES (?1, ?2)";
-constexpr const char* kInsertMention = "INSERT OR IGNORE INTO content_mentions (content_id, person_id) VALUES (?1, ?2)";
-constexpr const char* kInsertReader = "INSERT OR IGNORE INTO content_readers (content_id, person_id) VALUES (?1, ?2)";
+constexpr const char* kInsertTag = "INSERT INTO content_tags (tag, content_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+constexpr const char* kInsertMention = "INSERT INTO content_mentions (content_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
+constexpr const char* kInsertReader = "INSERT INTO content_readers (content_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 constexpr const char* kInsertComment =
     "INSERT INTO comments (id, content_id, author_id, body, body_html, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 constexpr const char* kInsertReaction =
-    "INSERT OR IGNORE INTO reactions (target_id, person_id, content_id, kind, created_at) VALUES (?1, ?2, ?1, ?3, ?4)";
+    "INSERT INTO reactions (target_id, person_id, content_id, kind, created_at) VALUES (?1, ?2, ?1, ?3, ?4) ON CONFLICT DO NOTHING";
 constexpr const char* kCountReaction =
     "INSERT INTO reaction_counts (target_id, kind, count, content_id) VALUES (?1, ?2, 1, ?1)"
-    " ON CONFLICT (target_id, kind) DO UPDATE SET count = count + 1";
+    " ON CONFLICT (target_id, kind) DO UPDATE SET count = reaction_counts.count + 1";
 
 constexpr std::array<std::string_view, 8> kOpenings = {
     "Shipped the new", "Looking for help with", "Notes from today's session on", "Great discussion about",
@@ -162,7 +162,7 @@ Result<ContentReport> SeedContent(agora::store::Database& db, const Clock& clock
   }
   restore_index.reset();
   if (o.progress) o.progress("statistics", 0, 1);
-  db.Write([](Connection& c) { c.ExecScript("PRAGMA analysis_limit=1000; ANALYZE;"); });
+  db.Analyze();
   if (o.progress) o.progress("statistics", 1, 1);
   return report;
 }

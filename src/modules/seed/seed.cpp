@@ -88,7 +88,7 @@ constexpr const char* kInsertUser =
 constexpr const char* kInsertProfile =
     "INSERT INTO profiles (user_id, title, department, office, country, timezone, manager_id, updated_at)"
     " VALUES (?, ?, ?, ?, ?, '', ?, ?)";
-constexpr const char* kInsertTag = "INSERT OR IGNORE INTO expertise (user_id, tag) VALUES (?, ?)";
+constexpr const char* kInsertTag = "INSERT INTO expertise (user_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING";
 constexpr const char* kExisting = "SELECT count(*) FROM users WHERE email LIKE '%@seed.example'";
 
 // Inserts rows of two ids (and an optional constant) many per statement: per-row statement
@@ -98,9 +98,10 @@ class PairWriter {
  public:
   PairWriter(const std::string& table_and_columns, std::optional<std::int64_t> constant) : constant_(constant) {
     const char* row = constant ? "(?,?,?)" : "(?,?)";
-    single_ = "INSERT OR IGNORE INTO " + table_and_columns + " VALUES " + row;
-    many_ = "INSERT OR IGNORE INTO " + table_and_columns + " VALUES ";
+    single_ = "INSERT INTO " + table_and_columns + " VALUES " + row + " ON CONFLICT DO NOTHING";
+    many_ = "INSERT INTO " + table_and_columns + " VALUES ";
     for (size_t i = 0; i < kRows; ++i) (many_ += i ? "," : "") += row;
+    many_ += " ON CONFLICT DO NOTHING";
   }
   void Add(agora::store::Connection& c, Id a, Id b) {
     pending_.emplace_back(a, b);
@@ -289,7 +290,7 @@ Result<SeedReport> SeedOrganization(agora::store::Database& db, IdGenerator& ids
   // Statistics for the query planner, from a sample of each index (a full ANALYZE reads
   // every row of every index: longer than building them).
   if (o.progress) o.progress("statistics", 0, 1);
-  db.Write([](agora::store::Connection& c) { c.ExecScript("PRAGMA analysis_limit=1000; ANALYZE;"); });
+  db.Analyze();
   if (o.progress) o.progress("statistics", 1, 1);
   report.people = o.people;
   return report;
