@@ -5,8 +5,10 @@
 #   3. integration tests: the real build/agora over HTTP (node --test), then a search of all
 #      their servers' logs for every secret the tests were given
 #   4. browser tests: Debian's Chromium driven by playwright-core
-#   5. unit and integration tests again on the ASan+UBSan build
-#   6. every fuzz target (tests/fuzz) for a short while, from its seed corpus
+#   5. unit and integration tests again on PostgreSQL: a throwaway server this script starts
+#      (scripts/pg-test-server.sh: a temporary directory, a Unix socket, fsync off) and stops
+#   6. unit and integration tests again on the ASan+UBSan build
+#   7. every fuzz target (tests/fuzz) for a short while, from its seed corpus
 # Usage: scripts/run-tests.sh BUILD_DIR ASAN_DIR
 set -uo pipefail
 build=${1:-build}
@@ -78,6 +80,21 @@ suite "integration" count_tap node --test --test-reporter=tap tests/integration/
 suite "secrets in logs" count_tap node --test --test-reporter=tap tests/logs/
 unset AGORA_TEST_LOG_DIR
 suite "browser" count_tap node --test --test-reporter=tap tests/e2e/
+
+# The same unit and integration tests on PostgreSQL: every test database is cloned from a
+# template the binary under test migrated (tests/unit/test_support.h, tests/support/database.mjs).
+pgdir=$(mktemp -d "${TMPDIR:-/tmp}/agora-pg.XXXXXX")
+trap 'scripts/pg-test-server.sh stop "$pgdir"' EXIT
+if scripts/pg-test-server.sh start "$pgdir" "$build/agora" >/dev/null; then
+  export TEST_PG_SOCKET=$pgdir
+  suite "unit (postgres)" count_ctest ctest --test-dir "$build" --output-on-failure -j2
+  suite "integration (postgres)" count_tap node --test --test-reporter=tap tests/integration/
+  unset TEST_PG_SOCKET
+else
+  echo "PostgreSQL did not start"; failures+=("postgres"); failed=$((failed + 1))
+fi
+scripts/pg-test-server.sh stop "$pgdir"
+trap - EXIT
 
 export TEST_AGORA_BINARY="$PWD/$asan/agora"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1

@@ -272,9 +272,9 @@ int RunCommandLine(int argc, char** argv) {
     return 0;
   }
   if (restore->parsed()) {
-    if (auto problem = store::Database::CheckBackupFile(file)) return Fail(Error::Invalid("FILE", *problem));
     auto app = Open(common, false);
     if (!app) return Fail(app.error());
+    if (auto problem = (*app)->db->CheckBackup(file)) return Fail(Error::Invalid("FILE", *problem));
     try {
       (*app)->db->RestoreFrom(file);
     } catch (const std::exception& e) {

@@ -243,14 +243,16 @@ class Database {
   void SetBulkLoad(bool on);
   // Refreshes the query planner's statistics (after a bulk load). Outside any transaction.
   void Analyze();
-  // SQLite only (agora backup on PostgreSQL runs pg_dump: app/backup.cpp).
-  // Copies a consistent snapshot to `dest_path` with SQLite's online backup API while the
-  // database stays in use. Throws DatabaseError.
+  // Copies a consistent snapshot to `dest_path` while the database stays in use: SQLite's
+  // online backup API, or pg_dump's custom format (store/postgres_backup.cpp). Throws
+  // DatabaseError.
   void BackupTo(const std::string& dest_path);
-  // Replaces this database's content with the backup at `source_path` (online backup API in
-  // the other direction). The caller must check the source first (CheckBackupFile).
+  // Replaces this database's content with the backup at `source_path` (the online backup API
+  // in the other direction, or pg_restore in one transaction). Check the source first.
   void RestoreFrom(const std::string& source_path);
-  // Opens `path` read-only and runs a quick integrity check; error text on failure.
+  // Error text when `path` is not a backup this database can restore.
+  std::optional<std::string> CheckBackup(const std::string& path) const;
+  // SQLite: opens `path` read-only and runs a quick integrity check; error text on failure.
   static std::optional<std::string> CheckBackupFile(const std::string& path);
 
   const std::string& path() const { return options_.path; }

@@ -17,6 +17,13 @@ std::string NameMatches(std::string sql) {
                             " AND agora_words_start_with(display_name, agora_name_words($1))");
 }
 
+// SQLite reads "a CROSS JOIN b ON ..." as a join it must not reorder (a hint to its
+// planner); PostgreSQL knows CROSS JOIN only without a condition.
+std::string CrossJoins(std::string sql) {
+  static const std::regex kCrossJoinOn(R"(CROSS JOIN ([A-Za-z_]+(?: [A-Za-z_]+)?) ON )");
+  return std::regex_replace(sql, kCrossJoinOn, "JOIN $1 ON ");
+}
+
 bool WordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -26,6 +33,7 @@ bool WordChar(char c) {
 Translated ForPostgres(std::string_view sqlite_sql) {
   std::string in = sqlite_sql.find("people_names") != std::string_view::npos ? NameMatches(std::string(sqlite_sql))
                                                                               : std::string(sqlite_sql);
+  if (in.find("CROSS JOIN") != std::string::npos) in = CrossJoins(std::move(in));
   Translated out;
   out.sql.reserve(in.size() + 16);
   int highest = 0;

@@ -5,6 +5,7 @@
 //
 //   ?N and ?              -> $N (numbered as SQLite numbers them)
 //   x LIKE y              -> x ILIKE y (SQLite's LIKE ignores case; PostgreSQL's does not)
+//   a CROSS JOIN b ON ... -> a JOIN b ON ... (SQLite's way to fix the join order)
 //   SELECT rowid AS id FROM people_names WHERE people_names MATCH ?N
 //                         -> the same people, from a GIN index over users' names
 //                            (PostgreSQL has no FTS5; migrations/postgres/0001)

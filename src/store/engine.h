@@ -70,6 +70,11 @@ class Engine {
 // The engine connection under a Connection (for engine-specific code in this folder).
 EngineConnection& EngineOf(Connection& conn);
 
+// pg_dump / pg_restore (postgres_backup.cpp).
+void BackUpPostgres(const std::string& url, const std::string& dest_path);
+void RestorePostgres(const std::string& url, const std::string& source_path);
+std::optional<std::string> CheckPostgresBackup(const std::string& path);
+
 std::unique_ptr<Engine> OpenSqliteEngine(const DatabaseOptions& options);
 std::unique_ptr<Engine> OpenPostgresEngine(const DatabaseOptions& options);
 

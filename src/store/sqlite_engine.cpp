@@ -321,16 +321,8 @@ void Database::StopBackgroundCheckpoints() {
 
 // ---- Backups (SQLite's online backup API) ----
 
-namespace {
-void RequireSqlite(const Database& db, std::string_view what) {
-  if (db.kind() != Database::Kind::kSqlite)
-    throw DatabaseError(std::string(what) + " copies SQLite files; on PostgreSQL use pg_dump/pg_restore (docs/operations.md)",
-                        false);
-}
-}  // namespace
-
 void Database::BackupTo(const std::string& dest_path) {
-  RequireSqlite(*this, "backup");
+  if (kind() == Kind::kPostgres) return BackUpPostgres(options_.url, dest_path);
   sqlite3* dest = nullptr;
   int rc = sqlite3_open_v2(dest_path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   if (rc != SQLITE_OK) {
@@ -351,7 +343,13 @@ void Database::BackupTo(const std::string& dest_path) {
 }
 
 void Database::RestoreFrom(const std::string& source_path) {
-  RequireSqlite(*this, "restore");
+  if (kind() == Kind::kPostgres) {
+    ReleaseHeldReadBeforeWriting();
+    std::lock_guard lock(write_mu_);
+    RestorePostgres(options_.url, source_path);
+    write_generation_.fetch_add(1, std::memory_order_release);
+    return;
+  }
   sqlite3* src = nullptr;
   int rc = sqlite3_open_v2(source_path.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
   if (rc != SQLITE_OK) {
@@ -368,6 +366,10 @@ void Database::RestoreFrom(const std::string& source_path) {
   sqlite3_close_v2(src);
   writer_->ExecScript("PRAGMA journal_mode=WAL;");
   write_generation_.fetch_add(1, std::memory_order_release);
+}
+
+std::optional<std::string> Database::CheckBackup(const std::string& path) const {
+  return kind() == Kind::kPostgres ? CheckPostgresBackup(path) : CheckBackupFile(path);
 }
 
 std::optional<std::string> Database::CheckBackupFile(const std::string& path) {

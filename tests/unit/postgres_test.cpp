@@ -1,0 +1,202 @@
+// The PostgreSQL engine against a real server: the throwaway one scripts/run-tests.sh starts
+// (scripts/pg-test-server.sh) and names in TEST_PG_SOCKET. Without it these tests are skipped
+// (a developer's plain ctest run); `make test` always runs them.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <set>
+
+#include "store/database.h"
+#include "store/dialect.h"
+#include "store/migrations.h"
+#include "test_support.h"
+
+namespace agora::store {
+namespace {
+
+std::string Socket() {
+  const char* s = std::getenv("TEST_PG_SOCKET");
+  return s ? s : "";
+}
+
+std::string NewDatabase() { return testing::NewPostgresDatabase(); }
+
+std::unique_ptr<Database> OpenPg(const std::string& url) {
+  DatabaseOptions o;
+  o.url = url;
+  return Database::Open(o);
+}
+
+#define REQUIRE_POSTGRES() \
+  if (Socket().empty()) GTEST_SKIP() << "TEST_PG_SOCKET is not set (scripts/run-tests.sh sets it)"
+
+TEST(Postgres, ValuesRoundTrip) {
+  REQUIRE_POSTGRES();
+  auto db = OpenPg(NewDatabase());
+  EXPECT_EQ(db->kind(), Database::Kind::kPostgres);
+  db->Write([](Connection& c) { c.ExecScript("CREATE TABLE t (id BIGINT PRIMARY KEY, name TEXT, score DOUBLE PRECISION, raw BYTEA)"); });
+  const std::string blob("a\0b\xff\x01", 5);
+  db->Write([&](Connection& c) {
+    c.Prepare("INSERT INTO t VALUES (?, ?, ?, ?)", std::int64_t{9'007'199'254'740'993}, "Åsa Дмитрий", 2.5, nullptr).Run();
+    c.Prepare("UPDATE t SET raw = ?2 WHERE id = ?1", std::int64_t{9'007'199'254'740'993}, nullptr).Run();
+    auto q = c.Prepare("UPDATE t SET raw = ?1");
+    q.BindBlob(1, blob);
+    EXPECT_EQ(q.Run(), 1);
+  });
+  auto q = db->Reader().Prepare("SELECT id, name, score, raw, id > 5, name IS NULL FROM t WHERE name LIKE ?1", "åsa%");
+  ASSERT_TRUE(q.Next());  // LIKE ignores case, as SQLite's does
+  EXPECT_EQ(q.Int(0), 9'007'199'254'740'993);
+  EXPECT_EQ(q.Text(1), "Åsa Дмитрий");
+  EXPECT_DOUBLE_EQ(q.Real(2), 2.5);
+  EXPECT_EQ(q.Blob(3), blob);
+  EXPECT_EQ(q.Int(4), 1);  // booleans read as 1 and 0
+  EXPECT_EQ(q.Int(5), 0);
+  EXPECT_FALSE(q.Next());
+}
+
+TEST(Postgres, UniqueViolationIsAConstraintError) {
+  REQUIRE_POSTGRES();
+  auto db = OpenPg(NewDatabase());
+  db->Write([](Connection& c) { c.ExecScript("CREATE TABLE t (id BIGINT PRIMARY KEY); INSERT INTO t VALUES (1);"); });
+  try {
+    db->Write([](Connection& c) { c.Prepare("INSERT INTO t VALUES (?1)", 1).Run(); });
+    FAIL() << "expected a constraint error";
+  } catch (const DatabaseError& e) {
+    EXPECT_TRUE(e.constraint()) << e.what();
+    EXPECT_NE(std::string(e.what()).find("23505"), std::string::npos) << e.what();
+  }
+  // The failed transaction was rolled back; the connection goes on.
+  db->Write([](Connection& c) { c.Prepare("INSERT INTO t VALUES (?1)", 2).Run(); });
+  auto q = db->Reader().Prepare("SELECT count(*) FROM t");
+  ASSERT_TRUE(q.Next());
+  EXPECT_EQ(q.Int(0), 2);
+}
+
+// Two nodes change the same row: the one that loses the race gets 40001 from the server and
+// Database::Write runs its transaction again, now seeing the other's change.
+TEST(Postgres, SerializationFailureRunsTheTransactionAgain) {
+  REQUIRE_POSTGRES();
+  const auto url = NewDatabase();
+  auto node_a = OpenPg(url);
+  auto node_b = OpenPg(url);
+  node_a->Write([](Connection& c) { c.ExecScript("CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT); INSERT INTO counter VALUES (1, 0);"); });
+  int attempts = 0;
+  node_a->Write([&](Connection& c) {
+    ++attempts;
+    auto q = c.Prepare("SELECT n FROM counter WHERE id = 1");
+    ASSERT_TRUE(q.Next());
+    const auto seen = q.Int(0);
+    if (attempts == 1)  // the other node commits its increment after this one read
+      node_b->Write([](Connection& other) { other.Prepare("UPDATE counter SET n = n + 1 WHERE id = 1").Run(); });
+    c.Prepare("UPDATE counter SET n = ?1 WHERE id = 1", seen + 1).Run();
+  });
+  EXPECT_EQ(attempts, 2);
+  auto q = node_a->Reader().Prepare("SELECT n FROM counter WHERE id = 1");
+  ASSERT_TRUE(q.Next());
+  EXPECT_EQ(q.Int(0), 2) << "neither increment was lost";
+}
+
+TEST(Postgres, RetriesAreBounded) {
+  REQUIRE_POSTGRES();
+  const auto url = NewDatabase();
+  auto node_a = OpenPg(url);
+  auto node_b = OpenPg(url);
+  node_a->Write([](Connection& c) { c.ExecScript("CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT); INSERT INTO counter VALUES (1, 0);"); });
+  int attempts = 0;
+  try {
+    node_a->Write([&](Connection& c) {
+      ++attempts;
+      c.Prepare("SELECT n FROM counter WHERE id = 1").Run();
+      node_b->Write([](Connection& other) { other.Prepare("UPDATE counter SET n = n + 1 WHERE id = 1").Run(); });
+      c.Prepare("UPDATE counter SET n = 0 WHERE id = 1").Run();
+    });
+    FAIL() << "expected the conflict to surface";
+  } catch (const DatabaseError& e) {
+    EXPECT_EQ(e.kind(), DatabaseError::Kind::kRetry) << e.what();
+  }
+  EXPECT_EQ(attempts, Database::kWriteAttempts);
+}
+
+// The server ends the connection (a restart, a failover): the statement in flight fails as
+// "unavailable" (a 503 to the client), and the next one reconnects and prepares again.
+TEST(Postgres, ReconnectsAfterTheServerDropsTheConnection) {
+  REQUIRE_POSTGRES();
+  const auto url = NewDatabase();
+  auto db = OpenPg(url);
+  auto other = OpenPg(url);
+  const char* kRead = "SELECT count(*) FROM users WHERE id > ?1";
+  std::int64_t pid = 0;
+  {
+    auto q = db->Reader().Prepare("SELECT pg_backend_pid()");
+    ASSERT_TRUE(q.Next());
+    pid = q.Int(0);
+    auto r = db->Reader().Prepare(kRead, 0);
+    ASSERT_TRUE(r.Next());
+  }
+  {
+    auto q = other->Reader().Prepare("SELECT pg_terminate_backend(CAST(?1 AS INTEGER))", pid);
+    ASSERT_TRUE(q.Next());
+  }
+  bool failed_once = false;
+  try {
+    auto r = db->Reader().Prepare(kRead, 0);
+    r.Next();
+  } catch (const DatabaseError& e) {
+    failed_once = true;
+    EXPECT_EQ(e.kind(), DatabaseError::Kind::kUnavailable) << e.what();
+  }
+  EXPECT_TRUE(failed_once);
+  EXPECT_TRUE(db->Ping());
+  auto r = db->Reader().Prepare(kRead, 0);  // prepared again on the new connection
+  ASSERT_TRUE(r.Next());
+  EXPECT_EQ(r.Int(0), 0);
+}
+
+TEST(Postgres, UnreachableServerIsUnavailable) {
+  DatabaseOptions o;
+  o.url = "host=/nonexistent-socket-dir user=agora dbname=agora";
+  try {
+    Database::Open(o);
+    FAIL() << "expected no connection";
+  } catch (const DatabaseError& e) {
+    EXPECT_EQ(e.kind(), DatabaseError::Kind::kUnavailable) << e.what();
+  }
+}
+
+// The same numbered migrations give the same tables and columns on both engines.
+TEST(Postgres, SchemaMatchesSqlite) {
+  REQUIRE_POSTGRES();
+  testing::TempDir dir;
+  auto lite = Database::Open({dir.File("agora.db")});
+  ASSERT_TRUE(Migrate(*lite));
+  auto pg = OpenPg(NewDatabase());
+  auto columns = [](Database& db, const char* sql) {
+    std::set<std::string> out;
+    auto q = db.Reader().Prepare(sql);
+    while (q.Next()) out.insert(q.Text(0));
+    return out;
+  };
+  auto on_sqlite = columns(*lite,
+                           "SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p"
+                           " WHERE m.type = 'table' AND m.name NOT LIKE 'people_names%' AND m.name <> 'sqlite_sequence'");
+  auto on_postgres = columns(*pg,
+                             "SELECT table_name || '.' || column_name FROM information_schema.columns"
+                             " WHERE table_schema = 'public' AND column_name <> 'rowid'");
+  EXPECT_EQ(on_sqlite, on_postgres);
+  EXPECT_GT(on_postgres.size(), 150u);
+}
+
+TEST(Dialect, ParametersAndTranslations) {
+  auto t = dialect::ForPostgres("SELECT ? , ?, '?' , \"a?\" FROM x WHERE a = ?5 AND b LIKE ? -- ?\n");
+  EXPECT_EQ(t.sql, "SELECT $1 , $2, '?' , \"a?\" FROM x WHERE a = $5 AND b ILIKE $6 -- ?\n");
+  EXPECT_EQ(t.parameters, 6);
+  EXPECT_EQ(t.used, (std::vector<bool>{true, true, false, false, true, true}));
+  auto m = dialect::ForPostgres("SELECT rowid AS id FROM people_names WHERE people_names MATCH ?9");
+  EXPECT_NE(m.sql.find("agora_name_tsquery($9)"), std::string::npos) << m.sql;
+  EXPECT_EQ(m.sql.find("people_names"), std::string::npos) << m.sql;
+  EXPECT_EQ(dialect::ForPostgres("SELECT unlike, LIKELY FROM t").sql, "SELECT unlike, LIKELY FROM t");
+  EXPECT_EQ(dialect::ForPostgres("FROM m CROSS JOIN users u ON u.id = m.id").sql, "FROM m JOIN users u ON u.id = m.id");
+}
+
+}  // namespace
+}  // namespace agora::store
