@@ -98,7 +98,7 @@ class PgStatement final : public PreparedStatement {
     bool null = true;
   };
   Param& Slot(int index) {
-    if (index < 1 || index > 999) throw DatabaseError("bind: parameter " + std::to_string(index) + " out of range", false);
+    if (index < 1 || index > 65535) throw DatabaseError("bind: parameter " + std::to_string(index) + " out of range", false);
     if (static_cast<int>(bound_.size()) < index) bound_.resize(static_cast<size_t>(index));
     return bound_[static_cast<size_t>(index - 1)];
   }
@@ -116,6 +116,7 @@ class PgStatement final : public PreparedStatement {
     rows_ = 0;
   }
   void Execute();
+  void ExecuteOnce();
 
   PgConnection& conn_;
   std::string sql_;  // with $N parameters
@@ -145,11 +146,28 @@ class PgConnection final : public EngineConnection {
   }
 
   void ExecScript(std::string_view sql) override {
+    const std::string text(sql);
+    Retrying([&] {
+      PGresult* r = PQexec(conn_, text.c_str());
+      Check(r, text);
+      PQclear(r);
+    });
+  }
+
+  // Runs `attempt` once, and once more on a fresh connection when the server had dropped
+  // this one while it was idle: nothing was lost, so the caller need not know (a restarted
+  // or failed-over server costs the first statement a reconnect, not an error).
+  template <typename F>
+  void Retrying(F&& attempt) {
     EnsureConnected();
-    std::string text(sql);
-    PGresult* r = PQexec(conn_, text.c_str());
-    Check(r, text);
-    PQclear(r);
+    const bool idle = PQtransactionStatus(conn_) == PQTRANS_IDLE;
+    try {
+      attempt();
+    } catch (const DatabaseError& e) {
+      if (!idle || e.kind() != DatabaseError::Kind::kUnavailable || PQstatus(conn_) == CONNECTION_OK) throw;
+      EnsureConnected();
+      attempt();
+    }
   }
 
   bool InTransaction() const override {
@@ -242,7 +260,10 @@ class PgConnection final : public EngineConnection {
 };
 
 void PgStatement::Execute() {
-  conn_.EnsureConnected();
+  conn_.Retrying([&] { ExecuteOnce(); });
+}
+
+void PgStatement::ExecuteOnce() {
   const int n = std::max(params_, static_cast<int>(bound_.size()));
   if (static_cast<int>(bound_.size()) < n) bound_.resize(static_cast<size_t>(n));
   std::basic_string<Oid> types;

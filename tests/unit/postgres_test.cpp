@@ -117,39 +117,52 @@ TEST(Postgres, RetriesAreBounded) {
   EXPECT_EQ(attempts, Database::kWriteAttempts);
 }
 
-// The server ends the connection (a restart, a failover): the statement in flight fails as
-// "unavailable" (a 503 to the client), and the next one reconnects and prepares again.
+// The server ends a connection (a restart, a failover). An idle connection reconnects on its
+// next statement without the caller noticing, and prepares its statements again; inside a
+// transaction the loss is the transaction's failure, "unavailable" (a 503 to the client).
 TEST(Postgres, ReconnectsAfterTheServerDropsTheConnection) {
   REQUIRE_POSTGRES();
   const auto url = NewDatabase();
   auto db = OpenPg(url);
   auto other = OpenPg(url);
   const char* kRead = "SELECT count(*) FROM users WHERE id > ?1";
-  std::int64_t pid = 0;
-  {
+  auto backend = [&] {
     auto q = db->Reader().Prepare("SELECT pg_backend_pid()");
+    EXPECT_TRUE(q.Next());
+    return q.Int(0);
+  };
+  auto terminate = [&](std::int64_t pid) {
+    auto q = other->Reader().Prepare("SELECT pg_terminate_backend(CAST(?1 AS INTEGER))", pid);
     ASSERT_TRUE(q.Next());
-    pid = q.Int(0);
+    ASSERT_EQ(q.Int(0), 1);
+  };
+  const auto first = backend();
+  {
     auto r = db->Reader().Prepare(kRead, 0);
     ASSERT_TRUE(r.Next());
   }
+  terminate(first);
   {
-    auto q = other->Reader().Prepare("SELECT pg_terminate_backend(CAST(?1 AS INTEGER))", pid);
-    ASSERT_TRUE(q.Next());
+    auto r = db->Reader().Prepare(kRead, 0);  // prepared again on the new connection
+    ASSERT_TRUE(r.Next());
+    EXPECT_EQ(r.Int(0), 0);
   }
-  bool failed_once = false;
-  try {
-    auto r = db->Reader().Prepare(kRead, 0);
-    r.Next();
-  } catch (const DatabaseError& e) {
-    failed_once = true;
-    EXPECT_EQ(e.kind(), DatabaseError::Kind::kUnavailable) << e.what();
-  }
-  EXPECT_TRUE(failed_once);
+  const auto second = backend();
+  EXPECT_NE(second, first);
+
+  bool failed = false;
+  db->Read([&](Connection& c) {
+    c.Prepare(kRead, 0).Run();
+    terminate(second);
+    try {
+      c.Prepare(kRead, 1).Run();
+    } catch (const DatabaseError& e) {
+      failed = true;
+      EXPECT_EQ(e.kind(), DatabaseError::Kind::kUnavailable) << e.what();
+    }
+  });
+  EXPECT_TRUE(failed) << "a transaction cut short must fail, not carry on in a new one";
   EXPECT_TRUE(db->Ping());
-  auto r = db->Reader().Prepare(kRead, 0);  // prepared again on the new connection
-  ASSERT_TRUE(r.Next());
-  EXPECT_EQ(r.Int(0), 0);
 }
 
 TEST(Postgres, UnreachableServerIsUnavailable) {
