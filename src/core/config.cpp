@@ -159,6 +159,10 @@ Status Walk(Config& config, const toml::table& table, const std::string& prefix,
   for (const auto& [k, node] : table) {
     std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
     if (auto* sub = node.as_table()) {
+      // Settings are at most two levels deep ("http.listen"): a deeper table is a mistake,
+      // and walking it without a bound let a crafted file exhaust the stack (found by the
+      // config fuzzer: thousands of nested tables).
+      if (!prefix.empty()) return Error::Invalid(key, path + ": unknown configuration key '" + key + "'");
       auto st = Walk(config, *sub, key, path);
       if (!st) return st;
       continue;

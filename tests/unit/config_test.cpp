@@ -29,6 +29,22 @@ TEST(Config, UnknownKeyIsAnErrorNamingIt) {
   EXPECT_NE(st.error().message.find("http.lisen"), std::string::npos);
 }
 
+// Found by the config fuzzer: tables nested thousands deep exhausted the stack.
+TEST(Config, DeeplyNestedTablesAreAnUnknownKeyNotACrash) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += i ? ".x" : "x";
+  text += " = 1\n";
+  Config c;
+  auto st = ApplyConfigText(c, text, "deep.toml");
+  ASSERT_FALSE(st);
+  EXPECT_NE(st.error().message.find("unknown configuration key 'x.x'"), std::string::npos) << st.error().message;
+  Config d;
+  auto db = ApplyConfigText(d, "[database]\nurl = \"postgresql://agora@db/agora\"\n", "db.toml");
+  ASSERT_TRUE(db);
+  EXPECT_EQ(d.database.url, "postgresql://agora@db/agora");
+  EXPECT_FALSE(ApplyConfigText(d, "[database]\nurl = \"mysql://x\"\n", "db.toml"));
+}
+
 TEST(Config, WrongTypeOrRangeIsAnError) {
   testing::TempDir dir;
   std::ofstream(dir.File("a.toml")) << "[http]\nthreads = \"many\"\n";
