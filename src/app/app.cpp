@@ -178,6 +178,7 @@ int Serve(App& app) {
 
   std::printf("Agora %s is running at %s/\n", AGORA_VERSION, base.c_str());
   std::printf("  data: %s\n", std::filesystem::absolute(cfg.data_dir).lexically_normal().string().c_str());
+  if (app.db->kind() == store::Database::Kind::kPostgres) std::printf("  database: %s\n", app.db->Describe().c_str());
   if (auto token = app.identity->IssueSetupToken()) {
     // The token travels in the URL fragment, which browsers never send to a server or in a
     // Referer header, so it cannot end up in a proxy's access log.

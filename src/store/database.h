@@ -1,7 +1,7 @@
 // The storage interface every module's store/ code uses. It exposes connections, prepared
 // queries and transactions, never engine types: the same module code runs on the embedded
 // SQLite file (store/sqlite_engine.cpp) and on a PostgreSQL server (store/postgres_engine.cpp).
-// SQL text is written in the common dialect (docs/contributing: "SQL for both engines");
+// SQL text is written in the common dialect (src/README.md, "SQL for both engines");
 // parameters are ?N (or ?) on both; what truly differs stays in this folder.
 //
 // Concurrency model (DESIGN.md "Storage"): one writer connection, serialized by a mutex, used

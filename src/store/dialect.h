@@ -1,7 +1,7 @@
 // The few places where SQLite's and PostgreSQL's SQL differ and a module cannot write one text
 // for both. Modules write the SQLite form; the PostgreSQL engine translates it here, once per
-// statement and connection (docs/contributing.md, "SQL for both engines", lists what to
-// write and what is translated):
+// statement and connection (src/README.md, "SQL for both engines", lists what to write
+// and what is translated):
 //
 //   ?N and ?              -> $N (numbered as SQLite numbers them)
 //   x LIKE y              -> x ILIKE y (SQLite's LIKE ignores case; PostgreSQL's does not)

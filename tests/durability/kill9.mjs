@@ -1,27 +1,43 @@
 // kill -9 trials: a write acknowledged to a client survives the server being killed
 // (DESIGN.md "Storage"), and the database stays intact.
 //
-//   node tests/durability/kill9.mjs [TRIALS]      (default 100; BINARY=path/to/agora)
+//   node tests/durability/kill9.mjs [TRIALS]              (default 100; BINARY=path/to/agora)
+//   node tests/durability/kill9.mjs [TRIALS] --postgres   (the same on a throwaway PostgreSQL)
 //
 // Each trial starts the server on the same data directory, runs a mixed write load from
 // eight people at once (posts, comments, reactions, follows, community joins and leaves,
 // profile photos) for a random 0.3 to 2 s, kills the server with SIGKILL in the middle of
-// it, runs `agora check` (SQLite's integrity and foreign-key checks) on what is left,
+// it, runs `agora check` (SQLite's integrity and foreign-key checks; on PostgreSQL, that every
+// table answers) on what is left,
 // restarts, and checks that every write the clients had an answer for is there: created
 // things exist, and each toggled state (a reaction, a follow, a membership, the photo) is
 // the last one acknowledged. A toggle with a request still in flight when the server died
 // may have gone either way, and is not checked until a later answer settles it. At the end
 // every acknowledged write of all trials is checked once more. Exits 1 on any loss.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 process.env.TEST_AGORA_BINARY = process.env.BINARY ? resolve(process.env.BINARY) : process.env.TEST_AGORA_BINARY || resolve('build/agora');
+// --postgres: a PostgreSQL cluster of its own (scripts/pg-test-server.sh), stopped at the end.
+const postgres = process.argv.includes('--postgres');
+const pgDir = postgres ? mkdtempSync(join(tmpdir(), 'agora-kill9-pg-')) : '';
+if (postgres) {
+  chmodSync(pgDir, 0o755);  // as root, the cluster runs as the postgres user
+  const r = spawnSync(resolve('scripts/pg-test-server.sh'), ['start', join(pgDir, 'pg'), process.env.TEST_AGORA_BINARY], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`PostgreSQL did not start: ${r.stderr}`);
+  process.env.TEST_PG_SOCKET = join(pgDir, 'pg');
+  process.on('exit', () => {
+    spawnSync(resolve('scripts/pg-test-server.sh'), ['stop', join(pgDir, 'pg')]);
+    rmSync(pgDir, { recursive: true, force: true });
+  });
+}
 const { Client, setupAdmin, startServer } = await import('../support/server.mjs');
+const { databaseEnv } = await import('../support/database.mjs');
 const { png } = await import('../support/images.mjs');
 
-const TRIALS = Number(process.argv[2] ?? 100);
+const TRIALS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 100);
 const WORKERS = 8;
 const dataDir = mkdtempSync(join(tmpdir(), 'agora-kill9-'));
 const env = { AGORA_HTTP_WRITES_PER_MINUTE: '0', AGORA_LOG_LEVEL: 'warn' };
@@ -173,7 +189,8 @@ async function verify(onlyTrial) {
 }
 
 function check() {
-  const r = spawnSync(process.env.TEST_AGORA_BINARY, ['check', '--data', dataDir], { encoding: 'utf8' });
+  const env = { ...process.env, ...databaseEnv(dataDir) };
+  const r = spawnSync(process.env.TEST_AGORA_BINARY, ['check', '--data', dataDir], { encoding: 'utf8', env });
   return r.status === 0 ? null : `agora check: ${r.stderr.trim()}`;
 }
 
