@@ -9,6 +9,10 @@
 #   scripts/pg-test-server.sh pause DIR    # stops the server, keeps its data (outage tests)
 #   scripts/pg-test-server.sh resume DIR   # starts it again
 #
+# PG_DURABLE=1 (the benchmarks) keeps fsync and full-page writes on and sets
+# synchronous_commit=off: the durability of SQLite's WAL with synchronous=NORMAL (a commit
+# survives the process, an OS crash may lose the last ones). PG_SHARED_BUFFERS (128MB).
+#
 # As root (CI, a fresh machine), the cluster runs as the `postgres` user that Debian's
 # package creates: PostgreSQL refuses to run as root.
 set -euo pipefail
@@ -22,9 +26,11 @@ as_owner() {
 }
 
 start_server() {
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  if [[ ${PG_DURABLE:-} == 1 ]]; then durability="-c synchronous_commit=off"; fi
   # max_connections: several test servers run at once, each with a connection per thread.
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=128MB" \
+    -o "-c listen_addresses='' -c unix_socket_directories='$dir' $durability -c max_connections=400 -c shared_buffers=${PG_SHARED_BUFFERS:-128MB}" \
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 }
 
