@@ -135,7 +135,15 @@ class PgStatement final : public PreparedStatement {
 
 class PgConnection final : public EngineConnection {
  public:
-  PgConnection(const DatabaseOptions& options, bool writer) : options_(options), writer_(writer) { Connect(); }
+  PgConnection(const DatabaseOptions& options, bool writer) : options_(options), writer_(writer) {
+    try {
+      Connect();
+    } catch (...) {  // no destructor runs for a constructor that throws
+      PQfinish(conn_);
+      conn_ = nullptr;
+      throw;
+    }
+  }
   ~PgConnection() override {
     if (conn_) PQfinish(conn_);
   }
