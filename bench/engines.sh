@@ -8,7 +8,8 @@
 # PostgreSQL). PostgreSQL runs on the same machine with fsync on and synchronous_commit=off:
 # the durability of SQLite's WAL with synchronous=NORMAL.
 # Usage: bench/engines.sh   (env: PEOPLE, POSTS, DURATION=10; DATA=DIR reuses a seeded SQLite
-# data directory, which stays in place)
+# data directory, which stays in place; PG_DIR=DIR keeps the PostgreSQL cluster there and
+# reuses it on the next run instead of copying again; THREADS sets http.threads on both)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEOPLE=${PEOPLE:-50000}
@@ -29,12 +30,18 @@ echo writer-password-1 | ./build/agora admin set-password --data "$data" --email
 du -sh "$data/agora.db" | awk '{print "SQLite file: " $1}'
 
 echo "== PostgreSQL 15 on this machine (fsync on, synchronous_commit off, shared_buffers 1GB)"
-pg="$work/pg"
-PG_DURABLE=1 PG_SHARED_BUFFERS=1GB scripts/pg-test-server.sh start "$pg" build/agora >/dev/null
-trap 'scripts/pg-test-server.sh stop "$pg"; cleanup' EXIT
-psql -h "$pg" -U agora -d postgres -q -c "CREATE DATABASE agora_bench ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0"
+pg=${PG_DIR:-$work/pg}
 url="host=$pg user=agora dbname=agora_bench"
-/usr/bin/time -f "db copy: %e s wall, %M KiB max RSS" ./build/agora db copy --data "$data" --to "$url" 2>&1 | grep -Ev '^\s'
+if [[ -n ${PG_DIR:-} && -d $pg/data ]]; then
+  PG_DURABLE=1 PG_SHARED_BUFFERS=1GB scripts/pg-test-server.sh resume "$pg"
+  trap 'scripts/pg-test-server.sh pause "$pg"; cleanup' EXIT
+else
+  PG_DURABLE=1 PG_SHARED_BUFFERS=1GB scripts/pg-test-server.sh start "$pg" build/agora >/dev/null
+  if [[ -n ${PG_DIR:-} ]]; then trap 'scripts/pg-test-server.sh pause "$pg"; cleanup' EXIT
+  else trap 'scripts/pg-test-server.sh stop "$pg"; cleanup' EXIT; fi
+  psql -h "$pg" -U agora -d postgres -q -c "CREATE DATABASE agora_bench ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0"
+  /usr/bin/time -f "db copy: %e s wall, %M KiB max RSS" ./build/agora db copy --data "$data" --to "$url" 2>&1 | grep -Ev '^\s'
+fi
 psql -h "$pg" -U agora -d agora_bench -Atc "SELECT 'PostgreSQL database: ' || pg_size_pretty(pg_database_size('agora_bench'))"
 
 metric() { curl -fs "http://127.0.0.1:$agora_port/metrics" | awk '/^agora_db_seconds_count\{mode="read"\}/ {r=$2} /^agora_db_seconds_count\{mode="write"\}/ {w=$2} END {print r + w}'; }
@@ -49,7 +56,7 @@ for engine in sqlite postgres; do
   dburl=""
   if [[ $engine == postgres ]]; then dburl=$url; fi
   agora_port=$(port)
-  AGORA_DATABASE_URL=$dburl AGORA_HTTP_ACCESS_LOG=false AGORA_HTTP_WRITES_PER_MINUTE=0 \
+  AGORA_DATABASE_URL=$dburl AGORA_HTTP_ACCESS_LOG=false AGORA_HTTP_WRITES_PER_MINUTE=0 AGORA_HTTP_THREADS=${THREADS:-0} \
     ./build/agora serve --data "$data" --listen "127.0.0.1:$agora_port" >"$work/out-$engine" 2>"$work/log-$engine" &
   server=$!
   pids+=("$server")
