@@ -76,7 +76,7 @@ const std::vector<Setting>& Table() {
        })},
       {{"http.listen", "AGORA_HTTP_LISTEN", "address and port to serve on"},
        Str([](Config& c, const std::string& v) { c.http.listen = v; return ValidListen(v); })},
-      {{"http.threads", "AGORA_HTTP_THREADS", "io threads; 0 = one per core"},
+      {{"http.threads", "AGORA_HTTP_THREADS", "io threads; 0 = one per core (four per core on PostgreSQL)"},
        Int([](Config& c, std::int64_t v) { c.http.threads = static_cast<int>(v); }, 0, 256)},
       {{"http.worker_threads", "AGORA_HTTP_WORKER_THREADS", "threads hashing passwords (sign-in, password changes)"},
        Int([](Config& c, std::int64_t v) { c.http.worker_threads = static_cast<int>(v); }, 1, 256)},
