@@ -52,7 +52,7 @@ case $cmd in
     as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
     ;;
   resume)
-    start_server
+    as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1 || start_server
     ;;
   stop)
     if [[ -f $dir/data/postmaster.pid ]]; then as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || true; fi

@@ -144,13 +144,13 @@ std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connect
 }
 
 ProfileView PeopleService::Assemble(agora::store::Connection& c, const identity::Principal& viewer,
-                                    const CachedProfile& cached, const identity::User& account) {
+                                    const CachedProfile& cached, const identity::User& account, bool followed_by_viewer) {
   ProfileView v;
   v.profile = cached.profile;
   v.profile.account = account;
   v.rendered = cached.rendered;
   if (cached.manager && cached.manager_account && CanSeeProfile(viewer, *cached.manager_account)) v.manager = cached.manager;
-  v.followed_by_viewer = viewer.user.id != account.id && store::IsFollowing(c, viewer.user.id, account.id);
+  v.followed_by_viewer = viewer.user.id != account.id && followed_by_viewer;
   std::vector<std::string> mine;
   if (!cached.endorsement_counts.empty() && viewer.user.id != account.id) mine = store::EndorsedBy(c, account.id, viewer.user.id);
   for (const auto& [tag, n] : cached.endorsement_counts)
@@ -164,11 +164,13 @@ Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::s
   // audience rule needs the current role and state); the rest may come from the cache.
   return db_.Read([&](auto& c) -> Result<ProfileView> {
     std::optional<Id> id = ref == "me" ? std::optional<Id>(viewer.user.id) : ParseId(ref);
-    auto subject = store::LoadSubject(c, id, ref);  // account and profile version together
-    if (!subject || !SeesProfile(c, viewer, subject->account)) return Error::NotFound("no such person");
-    auto cached = Cached(c, subject->account.id, subject->profile_version);
+    // The account, the profile's version and whether the viewer follows them, together.
+    auto viewed = store::LoadViewedSubject(c, id, ref, viewer.user.id);
+    if (!viewed || !SeesProfile(c, viewer, viewed->subject.account)) return Error::NotFound("no such person");
+    const auto& subject = viewed->subject;
+    auto cached = Cached(c, subject.account.id, subject.profile_version);
     if (!cached) return Error::NotFound("no such person");
-    return Assemble(c, viewer, *cached, subject->account);
+    return Assemble(c, viewer, *cached, subject.account, viewed->followed_by_viewer);
   });
 }
 

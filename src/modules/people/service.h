@@ -100,7 +100,7 @@ class PeopleService {
   // The profile as `viewer` sees it: `account` read fresh, the rest from `cached`, and what
   // depends on the viewer (follows, endorsements) looked up.
   ProfileView Assemble(agora::store::Connection& c, const identity::Principal& viewer, const CachedProfile& cached,
-                       const identity::User& account);
+                       const identity::User& account, bool followed_by_viewer);
   // Whether the viewer may see `target`'s profile (its account row only: one point query).
   bool IsVisible(const identity::Principal& viewer, Id target);
   Result<CardPage> Relations(const identity::Principal& viewer, Id target, std::string_view cursor, int limit,

@@ -51,6 +51,11 @@ constexpr const char* kProfileVersion = "SELECT updated_at FROM profiles WHERE u
   " coalesce(p.updated_at, 0) FROM users u LEFT JOIN profiles p ON p.user_id = u.id"
 constexpr const char* kSubjectById = "SELECT " AGORA_SUBJECT_COLUMNS " WHERE u.id = ?";
 constexpr const char* kSubjectByHandle = "SELECT " AGORA_SUBJECT_COLUMNS " WHERE u.handle = ?";
+// The same with whether the viewer follows them: one statement, one round trip on PostgreSQL.
+#define AGORA_FOLLOWED_BY_VIEWER \
+  "SELECT CASE WHEN EXISTS (SELECT 1 FROM follows WHERE follower_id = ?2 AND followee_id = u.id) THEN 1 ELSE 0 END, "
+constexpr const char* kViewedSubjectById = AGORA_FOLLOWED_BY_VIEWER AGORA_SUBJECT_COLUMNS " WHERE u.id = ?1";
+constexpr const char* kViewedSubjectByHandle = AGORA_FOLLOWED_BY_VIEWER AGORA_SUBJECT_COLUMNS " WHERE u.handle = ?1";
 constexpr const char* kSetPhotoKey =
     "INSERT INTO profiles (user_id, photo, updated_at) VALUES (?, ?, ?)"
     " ON CONFLICT (user_id) DO UPDATE SET photo = excluded.photo, updated_at = excluded.updated_at";
@@ -61,7 +66,6 @@ constexpr const char* kFollow = "INSERT INTO follows (follower_id, followee_id, 
 constexpr const char* kFollowMirror = "INSERT INTO followers (followee_id, follower_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
 constexpr const char* kUnfollow = "DELETE FROM follows WHERE follower_id = ? AND followee_id = ?";
 constexpr const char* kUnfollowMirror = "DELETE FROM followers WHERE followee_id = ? AND follower_id = ?";
-constexpr const char* kIsFollowing = "SELECT 1 FROM follows WHERE follower_id = ? AND followee_id = ?";
 
 // Cards: the same columns everywhere, and the list rule of policy.h as ?-parameters
 // (include_inactive, include_guests) in every list query.
@@ -197,17 +201,18 @@ Card ReadCard(const agora::store::Query& q) {
 }
 
 // The account columns both profile queries start with (u.id ... u.deactivated_at).
-identity::User ReadAccount(const agora::store::Query& q) {
+// The account columns of AGORA_SUBJECT_COLUMNS, from column `at` on.
+identity::User ReadAccount(const agora::store::Query& q, int at = 0) {
   identity::User u;
-  u.id = q.Int(0);
-  u.email = q.Text(1);
-  u.handle = q.Text(2);
-  u.display_name = q.Text(3);
-  u.role = identity::ParseRole(q.TextView(4)).value_or(identity::Role::kMember);
-  u.active = q.Int(5) != 0;
-  u.created_at = q.Int(6);
-  u.updated_at = q.Int(7);
-  u.deactivated_at = q.OptInt(8);
+  u.id = q.Int(at);
+  u.email = q.Text(at + 1);
+  u.handle = q.Text(at + 2);
+  u.display_name = q.Text(at + 3);
+  u.role = identity::ParseRole(q.TextView(at + 4)).value_or(identity::Role::kMember);
+  u.active = q.Int(at + 5) != 0;
+  u.created_at = q.Int(at + 6);
+  u.updated_at = q.Int(at + 7);
+  u.deactivated_at = q.OptInt(at + 8);
   return u;
 }
 
@@ -318,6 +323,16 @@ std::optional<Subject> LoadSubject(Connection& c, std::optional<Id> id, std::str
   return s;
 }
 
+std::optional<ViewedSubject> LoadViewedSubject(Connection& c, std::optional<Id> id, std::string_view handle, Id viewer) {
+  auto q = id ? c.Prepare(kViewedSubjectById, *id, viewer) : c.Prepare(kViewedSubjectByHandle, handle, viewer);
+  if (!q.Next()) return std::nullopt;
+  ViewedSubject s;
+  s.followed_by_viewer = q.Int(0) != 0;
+  s.subject.account = ReadAccount(q, 1);
+  s.subject.profile_version = q.Int(10);
+  return s;
+}
+
 std::int64_t ProfileVersion(Connection& c, Id user_id) {
   auto q = c.Prepare(kProfileVersion, user_id);
   return q.Next() ? q.Int(0) : 0;
@@ -346,7 +361,6 @@ bool Unfollow(Connection& c, Id follower, Id followee) {
   return true;
 }
 
-bool IsFollowing(Connection& c, Id follower, Id followee) { return c.Prepare(kIsFollowing, follower, followee).Next(); }
 
 std::vector<Card> Followers(Connection& c, Id user_id, Id after_id, int limit, ListFilter f) {
   return Cards(c.Prepare(kFollowers, user_id, f.include_inactive, f.include_guests, after_id, limit));

@@ -38,6 +38,12 @@ struct Subject {
   std::int64_t profile_version = 0;
 };
 std::optional<Subject> LoadSubject(Connection& c, std::optional<Id> id, std::string_view handle);
+// The same, and whether `viewer` follows them (a profile read).
+struct ViewedSubject {
+  Subject subject;
+  bool followed_by_viewer = false;
+};
+std::optional<ViewedSubject> LoadViewedSubject(Connection& c, std::optional<Id> id, std::string_view handle, Id viewer);
 // When the person's profile row last changed (0: no row yet): tells a cached profile that
 // another process (a staff import from the command line) changed it.
 std::int64_t ProfileVersion(Connection& c, Id user_id);
@@ -49,7 +55,6 @@ bool PhotoInUse(Connection& c, const std::string& key);
 // True when the follow is new / existed.
 bool Follow(Connection& c, Id follower, Id followee, std::int64_t now);
 bool Unfollow(Connection& c, Id follower, Id followee);
-bool IsFollowing(Connection& c, Id follower, Id followee);
 // Pages in id order after `after_id`, filtered by `f`.
 std::vector<Card> Followers(Connection& c, Id user_id, Id after_id, int limit, ListFilter f);
 std::vector<Card> Following(Connection& c, Id user_id, Id after_id, int limit, ListFilter f);
