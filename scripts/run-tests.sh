@@ -71,7 +71,9 @@ suite() {  # suite NAME COUNTER COMMAND...
 }
 
 export TEST_AGORA_BINARY="$PWD/$build/agora"
-suite "unit" count_ctest ctest --test-dir "$build" --output-on-failure -j2
+# Postgres.* need the PostgreSQL server started below; they run (and must pass) there.
+suite "unit" count_ctest ctest --test-dir "$build" --output-on-failure -j2 -E '^Postgres\.'
+
 suite "web unit" count_vitest npm test -w web --silent -- --reporter=default
 # The integration run keeps its servers' logs and the secrets it was given; the next suite
 # searches the one for the other.
@@ -100,7 +102,7 @@ export TEST_AGORA_BINARY="$PWD/$asan/agora"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp:print_suppressions=0
-suite "unit (asan+ubsan)" count_ctest ctest --test-dir "$asan" --output-on-failure -j2
+suite "unit (asan+ubsan)" count_ctest ctest --test-dir "$asan" --output-on-failure -j2 -E '^Postgres\.'
 suite "integration (asan+ubsan)" count_tap node --test --test-reporter=tap tests/integration/
 
 unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS

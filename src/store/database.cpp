@@ -166,8 +166,12 @@ std::string Database::Describe() const {
   if (kind() == Kind::kSqlite) return options_.path;
   // A URL may carry a password (postgresql://user:secret@host/db): show what follows the @.
   std::string_view url = options_.url;
-  if (auto at = url.rfind('@'); url.find("://") != std::string_view::npos && at != std::string_view::npos)
-    return "postgresql://" + std::string(url.substr(at + 1));
+  if (url.find("://") != std::string_view::npos) {
+    // ...and drop the query, which may carry one too (?password=...).
+    url = url.substr(0, url.find('?'));
+    auto at = url.rfind('@');
+    return "postgresql://" + std::string(at == std::string_view::npos ? url.substr(url.find("://") + 3) : url.substr(at + 1));
+  }
   std::string shown;
   for (size_t pos = 0; pos < url.size();) {
     size_t end = url.find(' ', pos);
@@ -330,11 +334,9 @@ void Database::SetBulkLoad(bool on) {
   engine_->SetBulkLoad(*writer_, on);
 }
 
-}  // namespace agora::store
-
-namespace agora::store {
 void Database::Analyze() {
   std::lock_guard lock(write_mu_);
   engine_->Analyze(*writer_);
 }
+
 }  // namespace agora::store

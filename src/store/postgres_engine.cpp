@@ -10,7 +10,6 @@
 
 #include <charconv>
 #include <cstdlib>
-#include <cstring>
 
 #include "core/log.h"
 #include "store/dialect.h"
