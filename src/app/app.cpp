@@ -19,6 +19,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "modules/identity/api.h"
+#include "modules/identity/auth_cache.h"
 #include "modules/media/image.h"
 #include "modules/comments/api.h"
 #include "modules/communities/api.h"
@@ -62,8 +63,10 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config, bool migrate) {
     if (!report) return report.error();
     for (const auto& name : report->applied) log::Info("migration applied", {{"name", name}});
   }
-  app->identity = std::make_unique<identity::IdentityService>(*app->db, *app->ids, app->clock, app->config.auth);
-  app->admin = std::make_unique<identity::AdminService>(*app->db, *app->ids, app->clock, app->identity->hasher());
+  app->events = std::make_unique<bus::Bus>();
+  app->events->Apply(identity::auth_cache::Apply);
+  app->identity = std::make_unique<identity::IdentityService>(*app->db, *app->ids, app->clock, app->config.auth, app->events.get());
+  app->admin = std::make_unique<identity::AdminService>(*app->db, *app->ids, app->clock, app->identity->hasher(), app->events.get());
   return app;
 }
 
@@ -96,16 +99,16 @@ int Serve(App& app) {
   identity::RegisterAdminApi(router, *app.admin);
   app.db->Checkpoint();  // a seed or import may have left a large log behind
   app.db->StartBackgroundCheckpoints();
-  bus::Bus events;  // stopped (and drained) before the services it calls are destroyed: see below
+  bus::Bus& events = *app.events;  // stopped (and drained) before the services it calls are destroyed: see below
   people::PeopleService people_service(*app.db, *app.ids, app.clock, &events);
   people_service.StartNameIndex();
   people::RegisterApi(router, people_service);
   media::InitImages();
   media::BlobStore media_files((std::filesystem::path(cfg.data_dir) / "media").string());
   people::PhotoService photos(*app.db, *app.ids, media_files, app.clock,
-                              [&people_service](Id id) { people_service.Forget(id); });
+                              &events);
   people::RegisterPhotoApi(router, people_service, photos);
-  people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin);
+  people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin, &events);
   people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import
   people::RegisterImportApi(router, import_jobs);
   posts::PostIndex post_index(*app.db);
@@ -113,20 +116,18 @@ int Serve(App& app) {
   posts::PostCache post_cache(app.clock);
   images::ImageService image_service(*app.db, *app.ids, media_files, app.clock);
   images::RegisterApi(router, image_service);
-  posts::PostService post_service(*app.db, *app.ids, app.clock, &events, &post_index, &post_cache, &image_service);
+  posts::PostService post_service(*app.db, *app.ids, app.clock, &events, &post_cache, &image_service);
   posts::RegisterApi(router, post_service);
-  feed::FeedService feed_service(*app.db, app.clock, post_service, &post_index);
-  people_service.SetFollowsChangedListener([&feed_service](Id follower) { feed_service.FollowsChanged(follower); });
+  feed::FeedService feed_service(*app.db, app.clock, post_service, &post_index, &events);
   communities::CommunityService community_service(*app.db, *app.ids, app.clock, &events);
-  community_service.SetMembershipChangedListener([&feed_service](Id person) { feed_service.FollowsChanged(person); });
   communities::PictureService community_pictures(*app.db, *app.ids, media_files, app.clock);
   communities::InvitationService community_invitations(*app.db, *app.ids, app.clock, app.identity->hasher(), community_service);
   communities::RegisterApi(router, community_service, community_pictures, community_invitations);
   forum::ForumService forum_service(*app.db, *app.ids, app.clock);
   forum::RegisterApi(router, forum_service);
   feed::RegisterApi(router, feed_service);
-  comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events, &post_cache);
-  reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events, &post_cache);
+  comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
+  reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events);
   comments::RegisterApi(router, comment_service, reaction_service);
   notifications::NotificationService notification_service(*app.db, app.clock);
   notifications::RegisterApi(router, notification_service);
@@ -138,22 +139,26 @@ int Serve(App& app) {
     return live_push.Readable(r, std::move(ids));
   });
   live::RegisterApi(router);
-  // A stream was authenticated when it opened: an admin's change of the person's role,
-  // active state or password closes it (the client reconnects, and is checked again).
-  app.admin->SetAccessChangedListener([&stream_hub](Id id) { stream_hub.Disconnect(id); });
-  app.identity->SetRevokedListener([&stream_hub](Id id, std::optional<Id> credential) { stream_hub.Disconnect(id, credential); });
-  struct ForgetListener {
-    identity::AdminService& admin;
-    identity::IdentityService& identity;
-    ~ForgetListener() {
-      admin.SetAccessChangedListener(nullptr);
-      identity.SetRevokedListener(nullptr);
-    }
-  } forget_listener{*app.admin, *app.identity};
+  // What this node holds in memory follows the events of the changes that affect it
+  // (DESIGN.md "Caches and memory"; the credential cache was registered by OpenApp). Each
+  // says in its Apply which events drop what.
+  events.Apply([&](const bus::Event& e) {
+    people_service.Apply(e);  // profiles
+    post_index.Apply(e);
+    post_cache.Apply(e);
+    feed_service.Apply(e);  // whom and what people follow
+    // A stream was authenticated when it opened: a revoked credential, a new password, role
+    // or active state closes it (the client reconnects, and is checked again).
+    if (e.kind == bus::Event::Kind::kAccessChanged)
+      for (Id person : e.people) stream_hub.Disconnect(person, e.credential ? std::optional(e.credential) : std::nullopt);
+  });
   events.Start();
   struct StopEvents {
     bus::Bus& bus;
-    ~StopEvents() { bus.Stop(); }
+    ~StopEvents() {
+      bus.Stop();
+      bus.Clear();  // its listeners are about to go
+    }
   } stop_events{events};
   system::RegisterApi(router, *app.db, [&server_ptr] { return server_ptr && server_ptr->accepting(); }, cfg.http.metrics_token);
 

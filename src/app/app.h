@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/ids.h"
@@ -21,6 +22,9 @@ struct App {
   SystemClock clock;
   std::unique_ptr<IdGenerator> ids;
   std::unique_ptr<store::Database> db;
+  // Domain events (bus/bus.h): caches follow them. Started by Serve; in the command line's
+  // processes events are applied and delivered at once.
+  std::unique_ptr<bus::Bus> events;
   std::unique_ptr<identity::IdentityService> identity;
   std::unique_ptr<identity::AdminService> admin;
 };

@@ -8,6 +8,8 @@ Bus::~Bus() { Stop(); }
 
 void Bus::Subscribe(Subscriber s) { subscribers_.push_back(std::move(s)); }
 
+void Bus::Apply(Subscriber applier) { appliers_.push_back(std::move(applier)); }
+
 void Bus::Start() {
   std::lock_guard lock(mu_);
   if (running_) return;
@@ -29,6 +31,16 @@ void Bus::Stop() {
 }
 
 void Bus::Publish(Event e) {
+  // An applier that throws is a bug in a cache; the change itself has committed, so the
+  // others still run and the request still succeeds.
+  for (const auto& a : appliers_) {
+    try {
+      a(e);
+    } catch (const std::exception& ex) {
+      log::Error("event applier failed", {{"error", ex.what()}});
+    }
+  }
+  if (subscribers_.empty()) return;
   {
     std::unique_lock lock(mu_);
     if (!running_) {
@@ -43,6 +55,11 @@ void Bus::Publish(Event e) {
     queue_.push_back(std::move(e));
   }
   wake_.notify_one();
+}
+
+void Bus::Clear() {
+  appliers_.clear();
+  subscribers_.clear();
 }
 
 void Bus::Run() {

@@ -46,6 +46,14 @@ void LivePush::Handle(const bus::Event& e) {
         if (auto r = hub_.ReaderOf(person))
           hub_.SendTo(person, "notifications", "{\"unread\":" + std::to_string(notifications_.Unread(AsViewer(*r))) + "}");
       break;
+    // Not pushed (yet): what pages do not show live. The caches follow these (bus.h).
+    case K::kPostEdited:
+    case K::kSharesChanged:
+    case K::kProfileChanged:
+    case K::kFollowsChanged:
+    case K::kSubscriptionsChanged:
+    case K::kAccountChanged:
+    case K::kAccessChanged: break;
   }
 }
 

@@ -90,11 +90,13 @@ TEST_F(FeedIndexTest, AnswersLikeSqlBeforeAndAfterChanges) {
   index.Build();
   ASSERT_TRUE(index.Ready());
   EXPECT_EQ(index.posts(), 3000u);
-  posts::PostService posts(*db_, ids_, clock_, nullptr, &index);
+  bus::Bus events;
+  events.Apply([&index](const bus::Event& e) { index.Apply(e); });
+  posts::PostService posts(*db_, ids_, clock_, &events);
   FeedService indexed(*db_, clock_, posts, &index), sql(*db_, clock_, posts, nullptr);
   ExpectSameFeeds(indexed, sql);
 
-  // Changes through the service keep the index exact.
+  // Changes through the service keep the index exact: it follows their events.
   auto principal = [&](const Reader& r) {
     identity::Principal p;
     p.user.id = r.id;
@@ -130,7 +132,9 @@ TEST_F(FeedIndexTest, AnswersLikeSqlBeforeAndAfterChanges) {
 // Feed items come from the post cache; they must be what PostJson renders for that reader.
 TEST_F(FeedIndexTest, CachedItemsEqualTheFullRendering) {
   posts::PostCache cache(clock_);
-  posts::PostService posts(*db_, ids_, clock_, nullptr, nullptr, &cache);
+  bus::Bus events;
+  events.Apply([&cache](const bus::Event& e) { cache.Apply(e); });
+  posts::PostService posts(*db_, ids_, clock_, &events, &cache);
   std::vector<Id> sample;
   db_->Read([&](store::Connection& c) {
     for (auto q = c.Prepare("SELECT id FROM content ORDER BY id DESC LIMIT 60"); q.Next();) sample.push_back(q.Int(0));

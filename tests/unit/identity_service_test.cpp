@@ -15,8 +15,9 @@ class IdentityTest : public ::testing::Test {
   IdentityTest() : db_(testing::MigratedDatabase(dir_)), clock_(1'795'000'000'000), ids_(0) {
     config_.password_hash = "minimum";
     config_.login_free_attempts = 3;
-    service_ = std::make_unique<IdentityService>(*db_, ids_, clock_, config_);
-    admin_ = std::make_unique<AdminService>(*db_, ids_, clock_, service_->hasher());
+    bus_.Apply(auth_cache::Apply);
+    service_ = std::make_unique<IdentityService>(*db_, ids_, clock_, config_, &bus_);
+    admin_ = std::make_unique<AdminService>(*db_, ids_, clock_, service_->hasher(), &bus_);
   }
 
   User Create(const std::string& email, Role role = Role::kMember, const std::string& password = "password123") {
@@ -30,6 +31,7 @@ class IdentityTest : public ::testing::Test {
   ManualClock clock_;
   IdGenerator ids_;
   AuthConfig config_;
+  bus::Bus bus_;
   std::unique_ptr<IdentityService> service_;
   std::unique_ptr<AdminService> admin_;
   ClientInfo client_{"127.0.0.1", "test", ""};
@@ -232,6 +234,18 @@ TEST_F(IdentityTest, ChangesFromAnotherProcessAreSeenWhenTheCacheEntryEnds) {
   db_->Write([](agora::store::Connection& c) { c.Prepare("UPDATE users SET active = 0").Run(); });
   EXPECT_TRUE(service_->AuthenticateSession(s.cookie_token)) << "served from this thread's cache";
   clock_.Advance(auth_cache::kTtlMs);
+  EXPECT_FALSE(service_->AuthenticateSession(s.cookie_token));
+}
+
+TEST_F(IdentityTest, AnAccountChangeArrivingOnTheBusIsSeenAtOnce) {
+  // Another node deactivated the account and published the change: this node's cached
+  // credential goes when the event arrives, not when its life ends.
+  auto ana = Create("ana@example.com");
+  auto s = *service_->Login("ana@example.com", "password123", client_);
+  ASSERT_TRUE(service_->AuthenticateSession(s.cookie_token));
+  db_->Write([](agora::store::Connection& c) { c.Prepare("UPDATE users SET active = 0").Run(); });
+  ASSERT_TRUE(service_->AuthenticateSession(s.cookie_token)) << "served from this thread's cache";
+  bus_.Publish({.kind = bus::Event::Kind::kAccessChanged, .people = {ana.id}});
   EXPECT_FALSE(service_->AuthenticateSession(s.cookie_token));
 }
 

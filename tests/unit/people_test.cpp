@@ -74,7 +74,9 @@ class PeopleServiceTest : public ::testing::Test {
  protected:
   PeopleServiceTest()
       : db_(testing::MigratedDatabase(dir_)), clock_(1'795'000'000'000), ids_(0), hasher_("minimum"),
-        admin_(*db_, ids_, clock_, hasher_), people_(*db_, ids_, clock_) {}
+        admin_(*db_, ids_, clock_, hasher_, &bus_), people_(*db_, ids_, clock_, &bus_) {
+    bus_.Apply([this](const bus::Event& e) { people_.Apply(e); });
+  }
 
   Principal Make(const std::string& email, Role role) {
     auto u = admin_.CreateUser({}, {email, email, role, ""});
@@ -88,6 +90,7 @@ class PeopleServiceTest : public ::testing::Test {
   ManualClock clock_;
   IdGenerator ids_;
   identity::PasswordHasher hasher_;
+  bus::Bus bus_;
   identity::AdminService admin_;
   PeopleService people_;
 };
@@ -276,6 +279,18 @@ TEST_F(PeopleServiceTest, MemberProfileBodyEqualsTheFullRendering) {
   auto second = check("after a rename and an unfollow");
   EXPECT_EQ(second.at("display_name"), "Ana Renamed");
   EXPECT_EQ(second.at("followed_by_me"), false);
+}
+
+// Another node follows someone and publishes the change: this node's cached profile (its
+// follower count) follows the event when it arrives, not when its time-to-live ends.
+TEST_F(PeopleServiceTest, CachedProfilesFollowEventsFromOtherNodes) {
+  auto ana = Make("ana@example.com", Role::kMember);
+  auto bo = Make("bo@example.com", Role::kMember);
+  ASSERT_EQ(people_.Get(bo, IdToString(ana.user.id))->profile.followers, 0);
+  db_->Write([&](agora::store::Connection& c) { store::Follow(c, bo.user.id, ana.user.id, clock_.NowMs()); });
+  EXPECT_EQ(people_.Get(bo, IdToString(ana.user.id))->profile.followers, 0) << "served from the cache";
+  bus_.Publish({.kind = bus::Event::Kind::kFollowsChanged, .actor = bo.user.id, .people = {ana.user.id}});
+  EXPECT_EQ(people_.Get(bo, IdToString(ana.user.id))->profile.followers, 1);
 }
 
 }  // namespace

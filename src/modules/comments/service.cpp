@@ -37,7 +37,7 @@ void NotifyIfReader(Connection& c, IdGenerator& ids, Kind kind, Id person, const
 }
 
 void Publish(bus::Bus* bus, bus::Event::Kind kind, Id actor, Id content_id, Id comment_id, std::vector<Id> people = {}) {
-  if (bus) bus->Publish({kind, actor, content_id, comment_id, std::move(people)});
+  if (bus) bus->Publish({.kind = kind, .actor = actor, .content_id = content_id, .comment_id = comment_id, .people = std::move(people)});
 }
 
 }  // namespace
@@ -104,7 +104,6 @@ Result<CommentView> CommentService::Create(const identity::Principal& author, Id
     return ViewOf(c, me, std::move(m));
   });
   if (created) {
-    if (posts_) posts_->Invalidate(content_id);
     Publish(bus_, bus::Event::Kind::kCommentCreated, author.user.id, content_id, created->comment.id);
     if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, content_id, created->comment.id, notified);
   }
@@ -164,7 +163,6 @@ Status CommentService::Delete(const identity::Principal& who, Id comment_id, con
     return OkStatus();
   });
   if (!st) return st;
-  if (posts_) posts_->Invalidate(content_id);
   Publish(bus_, bus::Event::Kind::kCommentChanged, who.user.id, content_id, comment_id);
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, who.user.id, content_id, comment_id, notified);
   return st;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "bus/bus.h"
-#include "modules/posts/post_cache.h"
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -27,10 +27,9 @@ struct Page {
 
 class CommentService {
  public:
-  // `posts` (optional): the cache of rendered posts, told of every change to their counts.
-  CommentService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr,
-                 posts::PostCache* posts = nullptr)
-      : db_(db), ids_(ids), clock_(clock), bus_(bus), posts_(posts) {}
+  // `bus` hears of every change after it commits (bus.h); the post cache follows it.
+  CommentService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
 
   Result<Page> List(const content::Viewer& viewer, Id content_id, std::string_view cursor, int limit);
   Result<CommentView> Create(const identity::Principal& author, Id content_id, const std::string& body,
@@ -47,7 +46,6 @@ class CommentService {
   IdGenerator& ids_;
   const Clock& clock_;
   bus::Bus* bus_;
-  posts::PostCache* posts_;
 };
 
 }  // namespace agora::comments

@@ -82,7 +82,7 @@ void Tell(Connection& c, IdGenerator& ids, notifications::Kind kind, Id recipien
 }  // namespace
 
 void CommunityService::Notified(Id actor, std::vector<Id> people) {
-  if (bus_ && !people.empty()) bus_->Publish({bus::Event::Kind::kNotified, actor, 0, 0, std::move(people)});
+  if (bus_ && !people.empty()) bus_->Publish({.kind = bus::Event::Kind::kNotified, .actor = actor, .people = std::move(people)});
 }
 
 Result<CommunityView> CommunityService::Create(const identity::Principal& who, const NewCommunity& in) {

@@ -65,13 +65,13 @@ struct MemberPage {
 
 class CommunityService {
  public:
-  // `bus` (optional) hears of notifications (invitations, requests, approvals) after each commit.
+  // `bus` (optional) hears of notifications (invitations, requests, approvals) and of
+  // membership changes after each commit.
   CommunityService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
       : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
 
   // Called after each commit that changes whether `person` is an active member of a
   // community (the home feed keeps that in memory; streams re-check on their own).
-  void SetMembershipChangedListener(std::function<void(Id person)> listener) { changed_ = std::move(listener); }
 
   Result<CommunityView> Create(const identity::Principal& who, const NewCommunity& in);
   // By id or handle; 404 when the viewer may not see it.
@@ -119,8 +119,9 @@ class CommunityService {
   static constexpr size_t kMaxTags = 20;
 
  private:
+  // A person's memberships or mutes changed (their home feed): kSubscriptionsChanged.
   void Changed(Id person) {
-    if (changed_) changed_(person);
+    if (bus_) bus_->Publish({.kind = bus::Event::Kind::kSubscriptionsChanged, .actor = person});
   }
   // Tells the bus whose notifications changed (live counts).
   void Notified(Id actor, std::vector<Id> people);
@@ -129,7 +130,6 @@ class CommunityService {
   IdGenerator& ids_;
   const Clock& clock_;
   bus::Bus* bus_;
-  std::function<void(Id)> changed_;
 };
 
 }  // namespace agora::communities

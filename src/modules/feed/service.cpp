@@ -193,7 +193,7 @@ Result<TagInfo> FeedService::FollowTag(const identity::Principal& who, std::stri
   if (!tag) return tag.error();
   if (who.user.role == identity::Role::kAlumnus) return Error::Forbidden("alumni cannot follow hashtags");
   db_.Write([&](Connection& c) { c.Prepare(kFollowTag, who.user.id, *tag, clock_.NowMs()).Run(); });
-  subscriptions_.Forget(who.user.id);
+  SubscriptionsChanged(who.user.id);
   return TagInfo{*tag, true};
 }
 
@@ -201,8 +201,13 @@ Result<TagInfo> FeedService::UnfollowTag(const identity::Principal& who, std::st
   auto tag = CheckTag(raw);
   if (!tag) return tag.error();
   db_.Write([&](Connection& c) { c.Prepare(kUnfollowTag, who.user.id, *tag).Run(); });
-  subscriptions_.Forget(who.user.id);
+  SubscriptionsChanged(who.user.id);
   return TagInfo{*tag, false};
+}
+
+void FeedService::Apply(const bus::Event& e) {
+  if (e.kind == bus::Event::Kind::kFollowsChanged || e.kind == bus::Event::Kind::kSubscriptionsChanged)
+    subscriptions_.Forget(e.actor);
 }
 
 }  // namespace agora::feed

@@ -41,9 +41,10 @@ struct TagInfo {
 
 class FeedService {
  public:
+  // `bus` hears of hashtag follows after they commit (kSubscriptionsChanged).
   FeedService(agora::store::Database& db, const Clock& clock, posts::PostService& posts,
-              const posts::PostIndex* index = nullptr)
-      : db_(db), clock_(clock), posts_(posts), index_(index), subscriptions_(clock) {}
+              const posts::PostIndex* index = nullptr, bus::Bus* bus = nullptr)
+      : db_(db), clock_(clock), posts_(posts), index_(index), bus_(bus), subscriptions_(clock) {}
 
   // A person's timeline needs a viewer who may see the person (404 otherwise); the home feed
   // needs a signed-in viewer.
@@ -57,15 +58,20 @@ class FeedService {
   Result<TagInfo> FollowTag(const identity::Principal& who, std::string_view tag);
   Result<TagInfo> UnfollowTag(const identity::Principal& who, std::string_view tag);
 
-  // Whoever changes whom or what a person follows calls this after the commit (the people
-  // and community services).
-  void FollowsChanged(Id person) { subscriptions_.Forget(person); }
+  // Keeps the subscription cache exact: a person's entry goes on kFollowsChanged (people they
+  // follow) and kSubscriptionsChanged (hashtags, memberships, mutes) (bus.h "appliers").
+  void Apply(const bus::Event& e);
 
  private:
+  void SubscriptionsChanged(Id person) {
+    if (bus_) bus_->Publish({.kind = bus::Event::Kind::kSubscriptionsChanged, .actor = person});
+  }
+
   agora::store::Database& db_;
   const Clock& clock_;
   posts::PostService& posts_;
   const posts::PostIndex* index_;
+  bus::Bus* bus_;
   SubscriptionCache subscriptions_;
 };
 

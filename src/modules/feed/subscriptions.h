@@ -3,10 +3,10 @@
 // needs both for every request (about 175 people at the seeded graph's median), so they are
 // kept in memory instead of read from SQL per page (docs/feed.md).
 //
-// The people service (follows), the feed service (hashtag follows) and the community
-// service (memberships) drop a person's entry
-// right after they commit a change, so a reader's next page follows their change. Changes
-// made by another process (`agora seed` against a running server) show within kTtlMs.
+// A person's entry goes on the events of a change to it (FeedService::Apply: kFollowsChanged,
+// kSubscriptionsChanged), applied right after the commit, so a reader's next page follows
+// their change, and on other nodes when the event arrives. Changes made by a process with no
+// bus to this one (`agora seed` against a running server) show within kTtlMs.
 // Bounded: when full, an arbitrary entry goes. Thread-safe.
 #pragma once
 

@@ -10,8 +10,8 @@
 namespace agora::identity {
 
 AdminService::AdminService(agora::store::Database& db, IdGenerator& ids, const Clock& clock,
-                           const PasswordHasher& hasher)
-    : db_(db), ids_(ids), clock_(clock), hasher_(hasher) {}
+                           const PasswordHasher& hasher, bus::Bus* bus)
+    : db_(db), ids_(ids), clock_(clock), hasher_(hasher), bus_(bus) {}
 
 Result<User> AdminService::CreateUser(const Actor& actor, const NewAccount& account) {
   auto st = ValidateNewAccount(account);
@@ -60,9 +60,11 @@ Result<User> AdminService::FindByEmail(std::string_view email) {
 
 Result<User> AdminService::UpdateUser(const Actor& actor, Id id, const UserChange& change) {
   auto result = ApplyChange(actor, id, change);
-  // Cached credentials carry the account (role, active, name): make them all stale.
-  if (result) auth_cache::Invalidate();
-  if (result && access_changed_ && (change.role || change.active || change.password)) access_changed_(id);
+  if (result && bus_) {
+    const bool access = change.role || change.active || change.password;
+    bus_->Publish({.kind = access ? bus::Event::Kind::kAccessChanged : bus::Event::Kind::kAccountChanged,
+                   .actor = actor.user_id.value_or(0), .people = {id}});
+  }
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/cursor.h"
 #include "core/ids.h"
@@ -40,7 +41,10 @@ struct UserPage {
 
 class AdminService {
  public:
-  AdminService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, const PasswordHasher& hasher);
+  // `bus` hears of every account change after it commits (bus.h kAccountChanged,
+  // kAccessChanged): cached credentials carry the account, open streams its access.
+  AdminService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, const PasswordHasher& hasher,
+               bus::Bus* bus = nullptr);
 
   Result<User> CreateUser(const Actor& actor, const NewAccount& account);
   // Users by id (creation order). `q` filters by a prefix of the e-mail, handle or any word
@@ -52,9 +56,6 @@ class AdminService {
   // while inactive), and so does setting a password. Refuses (409) to leave the site
   // without an active admin.
   Result<User> UpdateUser(const Actor& actor, Id id, const UserChange& change);
-  // Called after a change of someone's role, active state or password has committed, so
-  // what holds on to an earlier authentication (open live streams) can let go of it.
-  void SetAccessChangedListener(std::function<void(Id)> listener) { access_changed_ = std::move(listener); }
 
  private:
   Result<User> ApplyChange(const Actor& actor, Id id, const UserChange& change);
@@ -63,7 +64,7 @@ class AdminService {
   IdGenerator& ids_;
   const Clock& clock_;
   const PasswordHasher& hasher_;
-  std::function<void(Id)> access_changed_;
+  bus::Bus* bus_;
 };
 
 }  // namespace agora::identity

@@ -43,6 +43,9 @@ void Store(const std::string& key, const Principal& p, std::int64_t now_ms, std:
   map.insert_or_assign(key, Entry{p, g_epoch.load(std::memory_order_acquire), now_ms, expires_at_ms});
 }
 
-void Invalidate() { g_epoch.fetch_add(1, std::memory_order_acq_rel); }
+void Apply(const bus::Event& e) {
+  if (e.kind == bus::Event::Kind::kAccessChanged || e.kind == bus::Event::Kind::kAccountChanged)
+    g_epoch.fetch_add(1, std::memory_order_acq_rel);
+}
 
 }  // namespace agora::identity::auth_cache

@@ -97,9 +97,13 @@ std::optional<User> FindAccountByEmail(agora::store::Connection& c, std::string_
 }
 
 IdentityService::IdentityService(agora::store::Database& db, IdGenerator& ids, const Clock& clock,
-                                 const AuthConfig& config)
+                                 const AuthConfig& config, bus::Bus* bus)
     : db_(db), ids_(ids), clock_(clock), config_(config), hasher_(config.password_hash),
-      limiter_(clock, config.login_free_attempts, config.login_free_attempts_ip) {}
+      limiter_(clock, config.login_free_attempts, config.login_free_attempts_ip), bus_(bus) {}
+
+void IdentityService::AccessChanged(Id user, Id credential) {
+  if (bus_) bus_->Publish({.kind = bus::Event::Kind::kAccessChanged, .actor = user, .people = {user}, .credential = credential});
+}
 
 bool IdentityService::NeedsSetup() { return db_.Read([](auto& c) { return store::CountUsers(c) == 0; }); }
 
@@ -190,8 +194,7 @@ Result<SignIn> IdentityService::Login(std::string_view email, std::string_view p
 void IdentityService::Logout(const Principal& p) {
   if (p.kind != CredentialKind::kSession) return;
   db_.Write([&](auto& c) { store::DeleteSession(c, p.user.id, p.credential_id); });
-  auth_cache::Invalidate();
-  if (revoked_) revoked_(p.user.id, p.credential_id);
+  AccessChanged(p.user.id, p.credential_id);
 }
 
 std::optional<Principal> IdentityService::AuthenticateSession(std::string_view cookie_token) {
@@ -239,8 +242,7 @@ Status IdentityService::ChangePassword(const Principal& p, std::string_view curr
     // Anyone else signed in with the old password is signed out.
     store::DeleteSessionsOfUser(c, p.user.id, p.kind == CredentialKind::kSession ? p.credential_id : 0);
   });
-  auth_cache::Invalidate();
-  if (revoked_) revoked_(p.user.id, std::nullopt);  // streams of still-valid credentials reconnect
+  AccessChanged(p.user.id, 0);  // streams of still-valid credentials reconnect
   return OkStatus();
 }
 
@@ -251,8 +253,7 @@ std::vector<SessionInfo> IdentityService::ListSessions(const Principal& p) {
 Status IdentityService::RevokeSession(const Principal& p, Id session_id) {
   bool deleted = db_.Write([&](auto& c) { return store::DeleteSession(c, p.user.id, session_id); });
   if (!deleted) return Error::NotFound("no such session");
-  auth_cache::Invalidate();
-  if (revoked_) revoked_(p.user.id, session_id);
+  AccessChanged(p.user.id, session_id);
   return OkStatus();
 }
 
@@ -275,8 +276,7 @@ std::vector<AccessToken> IdentityService::ListTokens(const Principal& p) {
 Status IdentityService::RevokeToken(const Principal& p, Id token_id) {
   bool deleted = db_.Write([&](auto& c) { return store::DeleteToken(c, p.user.id, token_id); });
   if (!deleted) return Error::NotFound("no such token");
-  auth_cache::Invalidate();
-  if (revoked_) revoked_(p.user.id, token_id);
+  AccessChanged(p.user.id, token_id);
   return OkStatus();
 }
 

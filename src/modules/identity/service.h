@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/ids.h"
@@ -45,7 +46,8 @@ std::optional<User> FindAccountByEmail(agora::store::Connection& c, std::string_
 
 class IdentityService {
  public:
-  IdentityService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, const AuthConfig& config);
+  IdentityService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, const AuthConfig& config,
+                  bus::Bus* bus = nullptr);
 
   const PasswordHasher& hasher() const { return hasher_; }
 
@@ -78,18 +80,15 @@ class IdentityService {
   std::vector<AccessToken> ListTokens(const Principal& p);
   Status RevokeToken(const Principal& p, Id token_id);
 
-  // Called after a credential stops working: a session signed out or revoked, a token
-  // revoked (`credential`), or every session of a person whose password changed (nullopt).
-  // Open streams were authenticated once; this closes them. Set before serving.
-  using RevokedListener = std::function<void(Id user, std::optional<Id> credential)>;
-  void SetRevokedListener(RevokedListener listener) { revoked_ = std::move(listener); }
-
   static constexpr std::string_view kTokenPrefix = "agp_";
   static constexpr std::int64_t kTouchIntervalMs = 5 * 60 * 1000;
   static constexpr int kDevicesKept = 20;  // browsers on record per account
 
  private:
   SignIn StartSession(agora::store::Connection& c, const User& user, const ClientInfo& client);
+  // After a credential stopped working (`credential`, or 0: the person's every credential
+  // is to be checked again): cached credentials go, open streams close (bus.h kAccessChanged).
+  void AccessChanged(Id user, Id credential);
 
   agora::store::Database& db_;
   IdGenerator& ids_;
@@ -99,7 +98,7 @@ class IdentityService {
   LoginLimiter limiter_;
   std::mutex setup_mu_;
   std::string setup_token_hash_;
-  RevokedListener revoked_;
+  bus::Bus* bus_;
 };
 
 }  // namespace agora::identity

@@ -35,6 +35,7 @@ bool PlainText(std::string_view v, size_t max) {
 struct Outcome {
   bool created = false;
   bool changed = false;
+  Id id = 0;  // the account (0: a dry run's new person)
 };
 
 // Columns the file has: a column it lacks leaves that field as it is.
@@ -53,6 +54,7 @@ Outcome ApplyRow(agora::store::Connection& c, IdGenerator& ids, std::int64_t now
     if (!user) throw std::runtime_error("import: " + user.error().message);  // validated before; a bug
     account = *user;
   }
+  out.id = account->id;
   if (account->display_name != r.name) {
     out.changed = true;
     if (write) (void)identity::RenameAccount(c, account->id, r.name, now);
@@ -77,6 +79,12 @@ Outcome ApplyRow(agora::store::Connection& c, IdGenerator& ids, std::int64_t now
 }
 
 }  // namespace
+
+void PeopleImporter::Changed(const std::vector<Id>& people, bool accounts) {
+  if (!bus_ || people.empty()) return;
+  bus_->Publish({.kind = bus::Event::Kind::kProfileChanged, .people = people});
+  if (accounts) bus_->Publish({.kind = bus::Event::Kind::kAccountChanged, .people = people});  // names
+}
 
 Result<ImportReport> PeopleImporter::Import(std::string_view csv_text, const ImportOptions& options,
                                             const identity::Actor& actor) {
@@ -226,23 +234,32 @@ Result<ImportReport> PeopleImporter::Import(std::string_view csv_text, const Imp
   const size_t total = good.size() * 2;
   for (size_t begin = 0; begin < good.size(); begin += kBatch) {
     size_t end = std::min(good.size(), begin + kBatch);
+    std::vector<Id> batch_changed;
+    size_t batch_created = 0;
     auto run = [&](agora::store::Connection& c) {
+      batch_changed.clear();  // a retried transaction starts again
+      batch_created = 0;
       auto now = clock_.NowMs();
       for (size_t i = begin; i < end; ++i) {
         auto o = ApplyRow(c, ids_, now, *good[i], has, write);
-        report.created += o.created;
+        batch_created += o.created;
         created[i] = o.created;
         changed[i] = !o.created && o.changed;
+        if (changed[i]) batch_changed.push_back(o.id);
       }
     };
     if (write) db_.Write(run);
     else db_.Read(run);
+    report.created += batch_created;
+    if (write) Changed(batch_changed, /*accounts=*/true);
     if (options.progress) options.progress(end, total);
     if (options.cancelled && options.cancelled()) return Error{ErrorCode::kUnavailable, "the import was stopped (the server is shutting down); run it again", {}, 0};
   }
   for (size_t begin = 0; has.manager && begin < good.size(); begin += kBatch) {
     size_t end = std::min(good.size(), begin + kBatch);
+    std::vector<Id> batch_changed;
     auto run = [&](agora::store::Connection& c) {
+      batch_changed.clear();
       auto now = clock_.NowMs();
       for (size_t i = begin; i < end; ++i) {
         const Row& r = *good[i];
@@ -262,10 +279,12 @@ Result<ImportReport> PeopleImporter::Import(std::string_view csv_text, const Imp
         if (store::ManagerOf(c, account->id) == manager) continue;
         if (!created[i]) changed[i] = true;
         if (write) store::SetManager(c, account->id, manager, now);
+        batch_changed.push_back(account->id);
       }
     };
     if (write) db_.Write(run);
     else db_.Read(run);
+    if (write) Changed(batch_changed, /*accounts=*/false);
     if (options.progress) options.progress(good.size() + end, total);
   }
   for (size_t i = 0; i < good.size(); ++i) report.updated += changed[i];

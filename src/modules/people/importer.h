@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -54,8 +55,10 @@ struct ImportReport {
 
 class PeopleImporter {
  public:
-  PeopleImporter(agora::store::Database& db, IdGenerator& ids, const Clock& clock, identity::AdminService& admin)
-      : db_(db), ids_(ids), clock_(clock), admin_(admin) {}
+  // `bus` hears, after each batch commits, whose accounts and profiles it changed.
+  PeopleImporter(agora::store::Database& db, IdGenerator& ids, const Clock& clock, identity::AdminService& admin,
+                 bus::Bus* bus = nullptr)
+      : db_(db), ids_(ids), clock_(clock), admin_(admin), bus_(bus) {}
 
   // An Error only for a file that cannot be read as a staff list (not UTF-8, malformed CSV,
   // missing or unknown columns); row problems are in the report.
@@ -64,10 +67,14 @@ class PeopleImporter {
   static constexpr size_t kBatch = 2000;
 
  private:
+  // After a batch committed (nothing when it was a dry run's read).
+  void Changed(const std::vector<Id>& people, bool accounts);
+
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
   identity::AdminService& admin_;
+  bus::Bus* bus_;
 };
 
 }  // namespace agora::people

@@ -49,7 +49,7 @@ Status PhotoService::Replace(Id user, const std::string& key, Id actor) {
     return previous;
   });
   if (!old) return old.error();
-  if (changed_) changed_(user);
+  if (bus_) bus_->Publish({.kind = bus::Event::Kind::kProfileChanged, .actor = actor, .people = {user}});
   // After the commit: a crash in between leaves unused files, never a profile without its.
   if (!old->empty())
     for (int size : kSizes) blobs_.Remove(*old, Suffix(size));

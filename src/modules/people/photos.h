@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -24,10 +25,11 @@ class PhotoService {
   static constexpr std::array<int, 3> kSizes{512, 256, 64};
   static constexpr std::int64_t kMaxUploadBytes = 10 * 1024 * 1024;
 
-  // `changed(user)` runs after a photo changed (the people service forgets its cached profile).
+  // `bus` hears of every photo change after it commits (kProfileChanged: cached profiles
+  // carry the photo's key).
   PhotoService(agora::store::Database& db, IdGenerator& ids, media::BlobStore& blobs, const Clock& clock,
-               std::function<void(Id)> changed, media::ImageLimits limits = {})
-      : db_(db), ids_(ids), blobs_(blobs), clock_(clock), changed_(std::move(changed)), limits_(limits) {}
+               bus::Bus* bus, media::ImageLimits limits = {})
+      : db_(db), ids_(ids), blobs_(blobs), clock_(clock), bus_(bus), limits_(limits) {}
 
   // Sets `user`'s photo from an upload whose Content-Type claims `content_type`. 415 when the
   // claim or the bytes are not an accepted image (nothing is stored), 422 ("image") when it
@@ -51,7 +53,7 @@ class PhotoService {
   IdGenerator& ids_;
   media::BlobStore& blobs_;
   const Clock& clock_;
-  std::function<void(Id)> changed_;
+  bus::Bus* bus_;
   media::ImageLimits limits_;
   // Storing files, pointing profiles at them and removing unused ones happen under this lock,
   // so a file is never removed between another upload's write and its profile update.

@@ -4,8 +4,9 @@
 // must be exact (the account row, whether the viewer follows or endorsed), instead of
 // counting followers and joining endorsements each time.
 //
-// The people service drops an entry whenever it changes what the entry holds (edits,
-// follows, endorsements, photos). Each read also compares the profile row's updated_at with
+// An entry goes on the events of a change to what it holds (PeopleService::Apply:
+// kProfileChanged for edits, endorsements, photos and imports; kFollowsChanged for the
+// counts), right after the commit and on other nodes when the event arrives. Each read also compares the profile row's updated_at with
 // the entry's, so edits by another process (a staff import from the command line) show at
 // once; what else another process changes shows within the time-to-live. The account row
 // (name, handle, role, active) is always read fresh, so the audience rule never works from a

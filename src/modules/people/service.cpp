@@ -10,7 +10,6 @@
 #include "modules/people/policy.h"
 #include "modules/notifications/writer.h"
 #include "modules/people/store.h"
-#include "modules/identity/auth_cache.h"
 #include "modules/identity/store.h"
 #include "modules/audit/store.h"
 
@@ -174,7 +173,12 @@ Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::s
   });
 }
 
-void PeopleService::Forget(Id id) { cache_.Invalidate(id); }
+void PeopleService::Apply(const bus::Event& e) {
+  using Kind = bus::Event::Kind;
+  if (e.kind == Kind::kFollowsChanged) cache_.Invalidate(e.actor);  // their following count
+  if (e.kind == Kind::kProfileChanged || e.kind == Kind::kFollowsChanged)
+    for (Id id : e.people) cache_.Invalidate(id);
+}
 
 void PeopleService::StartNameIndex() { names_.StartBuilding(); }
 
@@ -283,9 +287,9 @@ Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id 
     return affected;
   });
   if (!saved) return saved.error();
-  for (Id id : *saved) cache_.Invalidate(id);
+  Publish({.kind = bus::Event::Kind::kProfileChanged, .actor = viewer.user.id, .people = *saved});
   // Signed-in credentials carry the account's handle.
-  if (ch.handle) identity::auth_cache::Invalidate();
+  if (ch.handle) Publish({.kind = bus::Event::Kind::kAccountChanged, .actor = viewer.user.id, .people = {target}});
   return Get(viewer, IdToString(target));
 }
 
@@ -298,10 +302,8 @@ Status PeopleService::Follow(const identity::Principal& viewer, Id target) {
     return store::Follow(c, viewer.user.id, target, now) &&
            notifications::Notify(c, ids_, {notifications::Kind::kFollow, target, viewer.user.id}, now);
   });
-  if (follows_changed_) follows_changed_(viewer.user.id);
-  if (notified && bus_) bus_->Publish({bus::Event::Kind::kNotified, viewer.user.id, 0, 0, {target}});
-  cache_.Invalidate(target);  // the counts changed
-  cache_.Invalidate(viewer.user.id);
+  Publish({.kind = bus::Event::Kind::kFollowsChanged, .actor = viewer.user.id, .people = {target}});
+  if (notified) Publish({.kind = bus::Event::Kind::kNotified, .actor = viewer.user.id, .people = {target}});
   return OkStatus();
 }
 
@@ -311,10 +313,10 @@ Status PeopleService::Unfollow(const identity::Principal& viewer, Id target) {
     notifications::WithdrawFollow(c, target, viewer.user.id);
     return true;
   });
-  if (follows_changed_) follows_changed_(viewer.user.id);
-  if (changed && bus_) bus_->Publish({bus::Event::Kind::kNotified, viewer.user.id, 0, 0, {target}});
-  cache_.Invalidate(target);
-  cache_.Invalidate(viewer.user.id);
+  if (changed) {
+    Publish({.kind = bus::Event::Kind::kFollowsChanged, .actor = viewer.user.id, .people = {target}});
+    Publish({.kind = bus::Event::Kind::kNotified, .actor = viewer.user.id, .people = {target}});
+  }
   return OkStatus();
 }
 
@@ -466,19 +468,20 @@ Status PeopleService::Endorse(const identity::Principal& viewer, Id target, std:
   auto tag = NormalizeTag(tag_text);
   if (!tag) return Error::NotFound("no such expertise");
   if (!IsVisible(viewer, target)) return Error::NotFound("no such person");
-  return db_.Write([&](agora::store::Connection& c) -> Status {
+  auto st = db_.Write([&](agora::store::Connection& c) -> Status {
     if (!store::HasExpertise(c, target, *tag)) return Error::NotFound("this person does not list that expertise");
     store::Endorse(c, target, *tag, viewer.user.id, clock_.NowMs());
-    cache_.Invalidate(target);
     return OkStatus();
   });
+  if (st) Publish({.kind = bus::Event::Kind::kProfileChanged, .actor = viewer.user.id, .people = {target}});
+  return st;
 }
 
 Status PeopleService::Unendorse(const identity::Principal& viewer, Id target, std::string_view tag_text) {
   auto tag = NormalizeTag(tag_text);
   if (!tag) return Error::NotFound("no such expertise");
   db_.Write([&](auto& c) { store::Unendorse(c, target, *tag, viewer.user.id); });
-  cache_.Invalidate(target);
+  Publish({.kind = bus::Event::Kind::kProfileChanged, .actor = viewer.user.id, .people = {target}});
   return OkStatus();
 }
 

@@ -46,7 +46,10 @@ struct Endorsement {
 
 class PeopleService {
  public:
-  // `bus` (optional) hears of notifications (a new follower) after each commit.
+  // `bus` hears of every change after it commits: notifications (a new follower), profile,
+  // follow and account changes (bus.h). The service's profile cache follows those events
+  // through Apply, which the composition root (or a test) registers on the bus: without a
+  // bus, cached profiles change only when their time-to-live ends.
   PeopleService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
       : db_(db), ids_(ids), clock_(clock), bus_(bus), cache_(clock), names_(db) {}
 
@@ -65,15 +68,13 @@ class PeopleService {
   // reporting line is refused (422, "manager_id").
   Result<ProfileView> Update(const identity::Principal& viewer, Id target, const ProfileChange& change);
 
-  // Drops what the service remembers of a person's profile (another service changed it).
-  void Forget(Id id);
+  // Keeps the profile cache exact: kProfileChanged and kFollowsChanged drop the entries of the
+  // people they name (bus.h "appliers").
+  void Apply(const bus::Event& e);
   // Loads every name into memory on a background thread, for fast suggestions (the server
   // calls it at start-up; until it is done, and without it, suggestions come from SQL).
   void StartNameIndex();
 
-  // Called after each commit that changes whom `follower` follows (the home feed keeps
-  // follow lists in memory). Set before serving; not thread-safe to change while serving.
-  void SetFollowsChangedListener(std::function<void(Id follower)> listener) { follows_changed_ = std::move(listener); }
   Status Follow(const identity::Principal& viewer, Id target);
   Status Unfollow(const identity::Principal& viewer, Id target);
   Result<CardPage> Followers(const identity::Principal& viewer, Id target, std::string_view cursor, int limit);
@@ -109,8 +110,12 @@ class PeopleService {
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
+  // After a commit: the event on the bus, when there is one.
+  void Publish(bus::Event e) {
+    if (bus_) bus_->Publish(std::move(e));
+  }
+
   bus::Bus* bus_;
-  std::function<void(Id)> follows_changed_;
   ProfileCache cache_;
   NameIndex names_;
 };

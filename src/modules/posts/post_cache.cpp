@@ -26,4 +26,20 @@ void PostCache::Invalidate(Id id) {
   shard.entries.erase(id);
 }
 
+void PostCache::Apply(const bus::Event& e) {
+  using Kind = bus::Event::Kind;
+  switch (e.kind) {
+    case Kind::kPostEdited:
+    case Kind::kPostDeleted:
+    case Kind::kSharesChanged:
+    case Kind::kCommentCreated:
+    case Kind::kCommentChanged:  // a deleted comment and its replies leave the count
+    case Kind::kReactionsChanged:
+      Invalidate(e.content_id);
+      break;
+    default:
+      break;
+  }
+}
+
 }  // namespace agora::posts

@@ -4,8 +4,9 @@
 // depends on the reader (their own reaction, whether they may edit or delete, the reader
 // list an author sees) is added per request.
 //
-// The post, comment and reaction services drop an entry right after every change they
-// commit to it; an author's new name or photo shows within kTtlMs. Thread-safe.
+// An entry goes on every event of a change to what it holds (Apply: a post edited or deleted,
+// its share, comment or reaction counts changed), right after the commit on this node and on
+// arrival on others; an author's new name or photo shows within kTtlMs. Thread-safe.
 #pragma once
 
 #include <array>
@@ -14,6 +15,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "modules/content/model.h"
 
@@ -36,6 +38,7 @@ class PostCache {
   std::shared_ptr<const CachedPost> Get(Id id) const;
   void Put(std::shared_ptr<const CachedPost> post);
   void Invalidate(Id id);
+  void Apply(const bus::Event& e);
 
   static constexpr std::int64_t kTtlMs = 30'000;
 

@@ -97,6 +97,16 @@ void PostIndex::Erase(std::vector<Entry>& list, Id id) {
   if (it != list.end() && it->id == id) list.erase(it);
 }
 
+void PostIndex::Apply(const bus::Event& e) {
+  using Kind = bus::Event::Kind;
+  if (!e.post || (e.kind != Kind::kPostCreated && e.kind != Kind::kPostEdited && e.kind != Kind::kPostDeleted)) return;
+  const auto& p = *e.post;
+  const Entry entry{e.content_id, p.author, static_cast<content::Audience>(p.audience)};
+  if (e.kind == Kind::kPostCreated) Added(entry, p.tags, p.community);
+  if (e.kind == Kind::kPostEdited) TagsChanged(entry, p.tags_before, p.tags);
+  if (e.kind == Kind::kPostDeleted) Removed(entry, p.tags, p.community);
+}
+
 void PostIndex::Added(const Entry& e, const std::vector<std::string>& tags, Id community) {
   std::unique_lock lock(mu_);
   auto apply = [this, e, tags, community] {

@@ -4,8 +4,9 @@
 // and per hashtag use (10 million posts: about 300 MB).
 //
 // Built from the database at start (in the background; until it is ready, feeds use SQL)
-// and kept current by the post service, which tells it of every post it creates, edits or
-// deletes right after the commit, so a reader sees their own post at once. Thread-safe.
+// and kept current by the post events (Apply: kPostCreated, kPostEdited, kPostDeleted carry
+// what the index holds of a post), applied right after the commit on this node, so a reader
+// sees their own post at once, and on arrival on others. Thread-safe.
 #pragma once
 
 #include <atomic>
@@ -19,6 +20,7 @@
 
 #include <boost/unordered/unordered_flat_map.hpp>
 
+#include "bus/bus.h"
 #include "core/ids.h"
 #include "modules/content/model.h"
 #include "store/database.h"
@@ -41,6 +43,7 @@ class PostIndex {
   void Build();
   bool Ready() const { return ready_.load(std::memory_order_acquire); }
 
+  void Apply(const bus::Event& e);
   // `community`: the community a post is in (0: none).
   void Added(const Entry& e, const std::vector<std::string>& tags, Id community = 0);
   void TagsChanged(const Entry& e, const std::vector<std::string>& before, const std::vector<std::string>& after);

@@ -41,8 +41,13 @@ void NotifyMentions(Connection& c, IdGenerator& ids, const content::ContentHead&
     if (notifications::Notify(c, ids, {notifications::Kind::kMention, person, actor, head.id}, now)) notified.push_back(person);
 }
 
-void Publish(bus::Bus* bus, bus::Event::Kind kind, Id actor, Id content_id, std::vector<Id> people = {}) {
-  if (bus) bus->Publish({kind, actor, content_id, 0, std::move(people)});
+void Publish(bus::Bus* bus, bus::Event::Kind kind, Id actor, Id content_id, std::vector<Id> people = {},
+             std::optional<bus::Event::IndexedPost> post = std::nullopt) {
+  if (bus) bus->Publish({.kind = kind, .actor = actor, .content_id = content_id, .people = std::move(people), .post = std::move(post)});
+}
+
+bus::Event::IndexedPost Indexed(Id author, Audience audience, Id community, std::vector<std::string> tags) {
+  return {.author = author, .audience = static_cast<int>(audience), .community = community, .tags = std::move(tags)};
 }
 
 }  // namespace
@@ -70,8 +75,10 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
   const content::Viewer me = content::ViewerOf(&author);
   std::vector<Id> notified;
   std::vector<std::string> tags;
+  std::optional<Id> shared;  // the original of a share: its share count changes
 
   auto created = db_.Write([&](Connection& c) -> Result<Id> {
+    notified.clear();  // a retried transaction starts again
     content::ContentHead head;
     head.id = ids_.Next();
     head.kind = "post";
@@ -114,6 +121,7 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
     tags = rendered.tags;
     NotifyMentions(c, ids_, head, rendered.mentioned, author.user.id, now, notified);
     if (original) {
+      shared = original->id;
       content::store::AddToCounts(c, original->id, 0, 0, 1);
       auto owner = people::store::LoadSubject(c, original->author_id, "");
       if (owner && content::CanRead(c, AsViewer(owner->account), head) &&
@@ -123,12 +131,11 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
     return head.id;
   });
   if (!created) return created.error();
-  if (index_) index_->Added({*created, author.user.id, in.audience}, tags, in.community_id.value_or(0));
-  auto view = Get(me, *created);
-  if (view && view->post.share_of) Forget(*view->post.share_of);  // its share count changed
-  Publish(bus_, bus::Event::Kind::kPostCreated, author.user.id, *created);
+  Publish(bus_, bus::Event::Kind::kPostCreated, author.user.id, *created, {},
+          Indexed(author.user.id, in.audience, in.community_id.value_or(0), std::move(tags)));
+  if (shared) Publish(bus_, bus::Event::Kind::kSharesChanged, author.user.id, *shared);
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, *created, notified);
-  return view;
+  return Get(me, *created);
 }
 
 Result<PostView> PostService::Get(const content::Viewer& viewer, Id id) {
@@ -142,9 +149,9 @@ Result<PostView> PostService::Get(const content::Viewer& viewer, Id id) {
 Result<PostView> PostService::Edit(const identity::Principal& author, Id id, const std::string& text) {
   const content::Viewer me = content::ViewerOf(&author);
   std::vector<Id> notified;
-  std::optional<PostIndex::Entry> entry;
-  std::vector<std::string> tags_before, tags_after;
+  std::optional<bus::Event::IndexedPost> indexed;
   auto st = db_.Write([&](Connection& c) -> Status {
+    notified.clear();  // a retried transaction starts again
     auto post = store::Load(c, id);
     if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
     if (post->head.author_id != author.user.id) return Error::Forbidden("only the author edits a post");
@@ -156,16 +163,14 @@ Result<PostView> PostService::Edit(const identity::Principal& author, Id id, con
     content::store::AddRevision(c, id, post->body, post->head.edited_at.value_or(post->head.created_at));
     store::UpdateBody(c, id, *body, rendered.html);
     content::store::MarkEdited(c, id, now);
-    tags_before = content::store::Tags(c, id);
+    indexed = Indexed(post->head.author_id, post->head.audience, post->head.container_id.value_or(0), rendered.tags);
+    indexed->tags_before = content::store::Tags(c, id);
     content::store::SetTags(c, id, rendered.tags);
-    tags_after = rendered.tags;
-    entry = PostIndex::Entry{id, post->head.author_id, post->head.audience};
     NotifyMentions(c, ids_, post->head, rendered.mentioned, author.user.id, now, notified);
     return OkStatus();
   });
   if (!st) return st.error();
-  if (index_ && entry) index_->TagsChanged(*entry, tags_before, tags_after);
-  Forget(id);
+  if (indexed) Publish(bus_, bus::Event::Kind::kPostEdited, author.user.id, id, {}, std::move(indexed));
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, id, notified);
   return Get(me, id);
 }
@@ -173,11 +178,9 @@ Result<PostView> PostService::Edit(const identity::Principal& author, Id id, con
 Status PostService::Delete(const identity::Principal& who, Id id, const std::string& ip) {
   const content::Viewer me = content::ViewerOf(&who);
   std::vector<Id> notified;  // whose notifications go with the post
-  std::optional<PostIndex::Entry> entry;
-  std::vector<std::string> tags;
+  std::optional<bus::Event::IndexedPost> indexed;
   std::optional<Id> original;
   std::vector<std::string> image_keys;
-  Id container = 0;
   auto st = db_.Write([&](Connection& c) -> Status {
     auto post = store::Load(c, id);
     if (!post || !content::CanRead(c, me, post->head)) return Error::NotFound("no such post");
@@ -187,9 +190,8 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
     if (post->share_of) content::store::AddToCounts(c, *post->share_of, 0, 0, -1);
     original = post->share_of;
     notified = notifications::RecipientsAbout(c, id);
-    tags = content::store::Tags(c, id);
-    entry = PostIndex::Entry{id, post->head.author_id, post->head.audience};
-    container = post->head.container_id.value_or(0);
+    indexed = Indexed(post->head.author_id, post->head.audience, post->head.container_id.value_or(0),
+                      content::store::Tags(c, id));
     for (const auto& i : images::store::OfContent(c, id)) image_keys.push_back(i.key);
     content::store::Delete(c, id);  // comments, reactions, tags, mentions, notifications by cascade
     if (!own)
@@ -201,10 +203,8 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
   if (!st) return st;
   // After the commit: a crash in between leaves unused files, never a post without its.
   if (images_ && !image_keys.empty()) images_->RemoveUnusedFiles(image_keys);
-  if (index_ && entry) index_->Removed(*entry, tags, container);
-  Forget(id);
-  if (original) Forget(*original);
-  Publish(bus_, bus::Event::Kind::kPostDeleted, who.user.id, id);
+  Publish(bus_, bus::Event::Kind::kPostDeleted, who.user.id, id, {}, std::move(indexed));
+  if (original) Publish(bus_, bus::Event::Kind::kSharesChanged, who.user.id, *original);
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, who.user.id, id, notified);
   return st;
 }

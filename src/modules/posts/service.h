@@ -22,12 +22,12 @@ namespace agora::posts {
 
 class PostService {
  public:
-  // `bus` (optional) receives post and notification events after each commit; `index`
-  // (optional) is told of every post created, edited or deleted.
+  // `bus` (optional) receives post and notification events after each commit: the post
+  // index and the post cache follow them (their Apply, registered on the bus).
   // `cache` (optional) holds the reader-independent JSON of posts for RenderItems.
   PostService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr,
-              PostIndex* index = nullptr, PostCache* cache = nullptr, images::ImageService* images = nullptr)
-      : db_(db), ids_(ids), clock_(clock), bus_(bus), index_(index), cache_(cache), images_(images) {}
+              PostCache* cache = nullptr, images::ImageService* images = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus), cache_(cache), images_(images) {}
 
   // Members and admins post to any audience; guests to named people only; alumni not at all.
   Result<PostView> Create(const identity::Principal& author, const NewPost& post);
@@ -52,15 +52,11 @@ class PostService {
   std::optional<PostView> ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Post post, int depth);
   // The cache entry of a post, loaded on a miss (nullptr: no such post).
   std::shared_ptr<const CachedPost> Cached(agora::store::Connection& c, Id id);
-  void Forget(Id id) {
-    if (cache_) cache_->Invalidate(id);
-  }
 
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
   bus::Bus* bus_;
-  PostIndex* index_;
   PostCache* cache_;
   images::ImageService* images_;  // removes a deleted post's image files
 };

@@ -38,8 +38,9 @@ Result<Target> FindTarget(Connection& c, const content::Viewer& viewer, Id id) {
 // notification count when it changed.
 void Publish(bus::Bus* bus, Id actor, const Target& t, std::optional<Id> notified) {
   if (!bus) return;
-  bus->Publish({bus::Event::Kind::kReactionsChanged, actor, t.head.id, t.is_comment ? t.id : 0, {}});
-  if (notified) bus->Publish({bus::Event::Kind::kNotified, actor, t.head.id, 0, {*notified}});
+  bus->Publish({.kind = bus::Event::Kind::kReactionsChanged, .actor = actor, .content_id = t.head.id,
+                .comment_id = t.is_comment ? t.id : 0});
+  if (notified) bus->Publish({.kind = bus::Event::Kind::kNotified, .actor = actor, .content_id = t.head.id, .people = {*notified}});
 }
 
 }  // namespace
@@ -67,7 +68,6 @@ Result<Summary> ReactionService::React(const identity::Principal& who, Id target
     }
     return store::SummaryOf(c, t->id, who.user.id);
   });
-  if (summary && changed && posts_) posts_->Invalidate(changed->head.id);
   if (summary && changed) Publish(bus_, who.user.id, *changed, notified);
   return summary;
 }
@@ -87,7 +87,6 @@ Result<Summary> ReactionService::Unreact(const identity::Principal& who, Id targ
     }
     return store::SummaryOf(c, t->id, who.user.id);
   });
-  if (summary && changed && posts_) posts_->Invalidate(changed->head.id);
   if (summary && changed) Publish(bus_, who.user.id, *changed, changed->author_id);
   return summary;
 }

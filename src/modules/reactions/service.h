@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "bus/bus.h"
-#include "modules/posts/post_cache.h"
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -32,10 +32,9 @@ struct WhoPage {
 
 class ReactionService {
  public:
-  // `posts` (optional): the cache of rendered posts, told of every change to their counts.
-  ReactionService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr,
-                 posts::PostCache* posts = nullptr)
-      : db_(db), ids_(ids), clock_(clock), bus_(bus), posts_(posts) {}
+  // `bus` hears of every change after it commits (bus.h); the post cache follows it.
+  ReactionService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
 
   // Sets the person's reaction on `target` to `kind` (replacing another kind). 422 "kind"
   // for a kind not in kKinds; 404 for a target the person may not read.
@@ -50,7 +49,6 @@ class ReactionService {
   IdGenerator& ids_;
   const Clock& clock_;
   bus::Bus* bus_;
-  posts::PostCache* posts_;
 };
 
 }  // namespace agora::reactions
