@@ -88,10 +88,12 @@ std::string FindWebRoot(const Config& config) {
 
 int Serve(App& app) {
   // On PostgreSQL an io thread waits for each statement's round trip to the server; more of
-  // them keep the cores busy meanwhile (bench/engines.sh, 50,000 people: with 2 io threads
-  // on 2 cores 8,350 profile reads/s, with 8 12,650). SQLite answers from this process.
+  // them keep the cores busy meanwhile (and reads flowing while one waits for the writer),
+  // too many spend them switching (50,000 people, one statement per profile read, 2 cores:
+  // 2 io threads 19,900 reads/s, 4 20,300, 6 20,600, 8 20,000, 16 19,300, 24 15,000).
+  // SQLite answers from this process.
   if (app.config.http.threads == 0 && app.db->kind() == store::Database::Kind::kPostgres)
-    app.config.http.threads = 4 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    app.config.http.threads = 3 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const auto& cfg = app.config;
   http::Router router;
   http::Server* server_ptr = nullptr;

@@ -49,6 +49,7 @@ struct Event {
     Id community = 0;  // 0: not a community post
     std::vector<std::string> tags = {};
     std::vector<std::string> tags_before = {};  // kPostEdited
+    std::vector<Id> readers = {};  // a restricted post's named readers
   };
   Kind kind = Kind::kNotified;
   Id actor = 0;

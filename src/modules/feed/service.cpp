@@ -32,9 +32,6 @@ const std::string kCommunity = std::string(
 const std::string kTag = std::string(
     "SELECT c.id FROM content_tags t JOIN content c ON c.id = t.content_id WHERE t.tag = ?3 AND t.content_id < ?1"
     " AND c.kind = 'post' AND ") + content::kVisibleToViewer + " ORDER BY t.content_id DESC LIMIT ?2";
-constexpr const char* kSharedWithMe =
-    "SELECT c.id, c.author_id, c.audience FROM content_readers r JOIN content c ON c.id = r.content_id"
-    " WHERE r.person_id = ?1 AND r.content_id < ?2 AND c.kind = 'post' ORDER BY r.content_id DESC LIMIT ?3";
 constexpr const char* kFollowsTag = "SELECT 1 FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
 constexpr const char* kFollowTag = "INSERT INTO tag_follows (person_id, tag, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING";
 constexpr const char* kUnfollowTag = "DELETE FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
@@ -59,7 +56,7 @@ posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index,
   const std::vector<std::string>* tags = &kNoTags;
   std::vector<std::string> one_tag;
   std::vector<Id> communities;
-  std::vector<posts::PostIndex::Entry> extra;
+  Id reader = 0;  // the home feed: the restricted posts that name the reader
   switch (source.kind) {
     case Source::Kind::kHome:
       authors.reserve(subs->people.size() + 1);
@@ -67,8 +64,7 @@ posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index,
       authors.insert(authors.end(), subs->people.begin(), subs->people.end());
       tags = &subs->tags;
       communities = subs->communities;
-      for (auto q = c.Prepare(kSharedWithMe, viewer.id, before, static_cast<std::int64_t>(want)); q.Next();)
-        extra.push_back({q.Int(0), q.Int(1), content::ParseAudience(q.TextView(2)).value_or(content::Audience::kPrivate)});
+      reader = viewer.id;
       break;
     case Source::Kind::kPerson: authors.push_back(source.person); break;
     case Source::Kind::kCommunity: communities.push_back(source.person); break;
@@ -84,7 +80,7 @@ posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index,
     if (fresh) it->second = viewer.signed_in() && content::store::IsActiveMember(c, community, viewer.id);
     return it->second;
   };
-  return index.Merge(authors, *tags, communities, extra, before, want, [&](const posts::PostIndex::Entry& e, Id community) {
+  return index.Merge(authors, *tags, communities, reader, before, want, [&](const posts::PostIndex::Entry& e, Id community) {
     if (e.audience == content::Audience::kCommunity)
       return community ? is_member(community) : content::LoadReadable(c, viewer, e.id).ok();
     content::ContentHead head;

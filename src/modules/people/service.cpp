@@ -142,16 +142,17 @@ std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connect
   return entry;
 }
 
-ProfileView PeopleService::Assemble(agora::store::Connection& c, const identity::Principal& viewer,
-                                    const CachedProfile& cached, const identity::User& account, bool followed_by_viewer) {
+ProfileView PeopleService::Assemble(const identity::Principal& viewer, const CachedProfile& cached,
+                                    const store::ViewedSubject& viewed) {
+  const identity::User& account = viewed.subject.account;
   ProfileView v;
   v.profile = cached.profile;
   v.profile.account = account;
   v.rendered = cached.rendered;
   if (cached.manager && cached.manager_account && CanSeeProfile(viewer, *cached.manager_account)) v.manager = cached.manager;
-  v.followed_by_viewer = viewer.user.id != account.id && followed_by_viewer;
-  std::vector<std::string> mine;
-  if (!cached.endorsement_counts.empty() && viewer.user.id != account.id) mine = store::EndorsedBy(c, account.id, viewer.user.id);
+  v.followed_by_viewer = viewer.user.id != account.id && viewed.followed_by_viewer;
+  static const std::vector<std::string> kNone;
+  const auto& mine = viewer.user.id != account.id ? viewed.endorsed_by_viewer : kNone;
   for (const auto& [tag, n] : cached.endorsement_counts)
     v.endorsements.push_back({tag, n, std::find(mine.begin(), mine.end(), tag) != mine.end()});
   return v;
@@ -169,7 +170,7 @@ Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::s
     const auto& subject = viewed->subject;
     auto cached = Cached(c, subject.account.id, subject.profile_version);
     if (!cached) return Error::NotFound("no such person");
-    return Assemble(c, viewer, *cached, subject.account, viewed->followed_by_viewer);
+    return Assemble(viewer, *cached, *viewed);
   });
 }
 

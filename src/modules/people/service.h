@@ -18,6 +18,7 @@
 #include "modules/people/model.h"
 #include "modules/people/name_index.h"
 #include "modules/people/profile_cache.h"
+#include "modules/people/store.h"
 #include "store/database.h"
 
 namespace agora::people {
@@ -98,10 +99,9 @@ class PeopleService {
   std::shared_ptr<const CachedProfile> Cached(agora::store::Connection& c, Id id);
   // The same when the profile row's version is already known.
   std::shared_ptr<const CachedProfile> Cached(agora::store::Connection& c, Id id, std::int64_t version);
-  // The profile as `viewer` sees it: `account` read fresh, the rest from `cached`, and what
-  // depends on the viewer (follows, endorsements) looked up.
-  ProfileView Assemble(agora::store::Connection& c, const identity::Principal& viewer, const CachedProfile& cached,
-                       const identity::User& account, bool followed_by_viewer);
+  // The profile as `viewer` sees it: the account and what depends on the viewer (follows,
+  // endorsements) as `viewed` read them, the rest from `cached`.
+  ProfileView Assemble(const identity::Principal& viewer, const CachedProfile& cached, const store::ViewedSubject& viewed);
   // Whether the viewer may see `target`'s profile (its account row only: one point query).
   bool IsVisible(const identity::Principal& viewer, Id target);
   Result<CardPage> Relations(const identity::Principal& viewer, Id target, std::string_view cursor, int limit,

@@ -52,10 +52,16 @@ constexpr const char* kProfileVersion = "SELECT updated_at FROM profiles WHERE u
 constexpr const char* kSubjectById = "SELECT " AGORA_SUBJECT_COLUMNS " WHERE u.id = ?";
 constexpr const char* kSubjectByHandle = "SELECT " AGORA_SUBJECT_COLUMNS " WHERE u.handle = ?";
 // The same with whether the viewer follows them: one statement, one round trip on PostgreSQL.
-#define AGORA_FOLLOWED_BY_VIEWER \
-  "SELECT CASE WHEN EXISTS (SELECT 1 FROM follows WHERE follower_id = ?2 AND followee_id = u.id) THEN 1 ELSE 0 END, "
-constexpr const char* kViewedSubjectById = AGORA_FOLLOWED_BY_VIEWER AGORA_SUBJECT_COLUMNS " WHERE u.id = ?1";
-constexpr const char* kViewedSubjectByHandle = AGORA_FOLLOWED_BY_VIEWER AGORA_SUBJECT_COLUMNS " WHERE u.handle = ?1";
+// A profile read in one statement (one round trip on PostgreSQL): whether the viewer (?2)
+// follows the person, the account and profile version, and one row per expertise tag the
+// viewer endorsed (the account's columns repeated; e.tag NULL when there is none).
+#define AGORA_VIEWED_SUBJECT \
+  "SELECT CASE WHEN EXISTS (SELECT 1 FROM follows WHERE follower_id = ?2 AND followee_id = u.id) THEN 1 ELSE 0 END," \
+  " e.tag, " AGORA_SUBJECT_COLUMNS \
+  " LEFT JOIN expertise e ON e.user_id = u.id AND EXISTS" \
+  " (SELECT 1 FROM endorsements d WHERE d.user_id = u.id AND d.tag = e.tag AND d.endorser_id = ?2)"
+constexpr const char* kViewedSubjectById = AGORA_VIEWED_SUBJECT " WHERE u.id = ?1";
+constexpr const char* kViewedSubjectByHandle = AGORA_VIEWED_SUBJECT " WHERE u.handle = ?1";
 constexpr const char* kSetPhotoKey =
     "INSERT INTO profiles (user_id, photo, updated_at) VALUES (?, ?, ?)"
     " ON CONFLICT (user_id) DO UPDATE SET photo = excluded.photo, updated_at = excluded.updated_at";
@@ -146,9 +152,6 @@ constexpr const char* kEndorse =
 constexpr const char* kUnendorse = "DELETE FROM endorsements WHERE user_id = ? AND tag = ? AND endorser_id = ?";
 constexpr const char* kEndorsementCounts =
     "SELECT tag, endorsements FROM expertise WHERE user_id = ? ORDER BY endorsements DESC, tag";
-constexpr const char* kEndorsedBy =
-    "SELECT e.tag FROM expertise e WHERE e.user_id = ?1 AND EXISTS"
-    " (SELECT 1 FROM endorsements d WHERE d.user_id = e.user_id AND d.tag = e.tag AND d.endorser_id = ?2)";
 constexpr const char* kEndorsementsOf =
     "SELECT e.tag, count(d.endorser_id), coalesce(max(d.endorser_id = ?2), 0) FROM expertise e"
     " LEFT JOIN endorsements d ON d.user_id = e.user_id AND d.tag = e.tag"
@@ -328,8 +331,11 @@ std::optional<ViewedSubject> LoadViewedSubject(Connection& c, std::optional<Id> 
   if (!q.Next()) return std::nullopt;
   ViewedSubject s;
   s.followed_by_viewer = q.Int(0) != 0;
-  s.subject.account = ReadAccount(q, 1);
-  s.subject.profile_version = q.Int(10);
+  s.subject.account = ReadAccount(q, 2);
+  s.subject.profile_version = q.Int(11);
+  do {
+    if (!q.IsNull(1)) s.endorsed_by_viewer.push_back(q.Text(1));
+  } while (q.Next());
   return s;
 }
 
@@ -423,12 +429,6 @@ std::vector<std::pair<std::string, std::int64_t>> EndorsementCounts(Connection& 
   return out;
 }
 
-std::vector<std::string> EndorsedBy(Connection& c, Id user_id, Id endorser) {
-  auto q = c.Prepare(kEndorsedBy, user_id, endorser);
-  std::vector<std::string> out;
-  while (q.Next()) out.push_back(q.Text(0));
-  return out;
-}
 
 std::vector<std::tuple<std::string, std::int64_t, bool>> EndorsementsOf(Connection& c, Id user_id, Id viewer) {
   auto q = c.Prepare(kEndorsementsOf, user_id, viewer);

@@ -42,6 +42,7 @@ std::optional<Subject> LoadSubject(Connection& c, std::optional<Id> id, std::str
 struct ViewedSubject {
   Subject subject;
   bool followed_by_viewer = false;
+  std::vector<std::string> endorsed_by_viewer;  // the person's expertise tags the viewer endorsed
 };
 std::optional<ViewedSubject> LoadViewedSubject(Connection& c, std::optional<Id> id, std::string_view handle, Id viewer);
 // When the person's profile row last changed (0: no row yet): tells a cached profile that
@@ -87,8 +88,6 @@ bool Endorse(Connection& c, Id user_id, const std::string& tag, Id endorser, std
 bool Unendorse(Connection& c, Id user_id, const std::string& tag, Id endorser);
 // (tag, count) from the counts kept on expertise rows, most endorsed first.
 std::vector<std::pair<std::string, std::int64_t>> EndorsementCounts(Connection& c, Id user_id);
-// The tags of `user_id` that `endorser` endorsed (a point lookup per tag).
-std::vector<std::string> EndorsedBy(Connection& c, Id user_id, Id endorser);
 // tag -> (count, endorsed by `viewer`)
 std::vector<std::tuple<std::string, std::int64_t, bool>> EndorsementsOf(Connection& c, Id user_id, Id viewer);
 

@@ -13,6 +13,9 @@ constexpr const char* kPosts = "SELECT id, author_id, audience, container_id FRO
 constexpr const char* kTags =
     "SELECT t.tag, c.id, c.author_id, c.audience FROM content_tags t JOIN content c ON c.id = t.content_id"
     " WHERE c.kind = 'post' ORDER BY t.tag, c.id";
+constexpr const char* kReaders =
+    "SELECT r.person_id, c.id, c.author_id, c.audience FROM content_readers r JOIN content c ON c.id = r.content_id"
+    " WHERE c.kind = 'post' ORDER BY r.person_id, c.id";
 
 bool Older(const PostIndex::Entry& e, Id id) { return e.id < id; }
 
@@ -46,6 +49,7 @@ void PostIndex::Build() {
   std::unordered_map<std::string, std::vector<Entry>> by_tag;
   std::unordered_map<Id, std::vector<Entry>> by_community;
   std::unordered_map<Id, Id> community_of;
+  std::unordered_map<Id, std::vector<Entry>> by_reader;
   size_t count = 0;
   db_.Read([&](agora::store::Connection& c) {
     for (auto q = c.Prepare(kPosts); q.Next(); ++count) {
@@ -65,6 +69,8 @@ void PostIndex::Build() {
       }
       list->push_back({q.Int(1), q.Int(2), content::ParseAudience(q.TextView(3)).value_or(content::Audience::kPrivate)});
     }
+    for (auto q = c.Prepare(kReaders); q.Next();)
+      by_reader[q.Int(0)].push_back({q.Int(1), q.Int(2), content::ParseAudience(q.TextView(3)).value_or(content::Audience::kPrivate)});
   });
   // Lists grew by doubling: give back the slack (up to half of the index's memory).
   for (auto& [author, list] : by_author) list.shrink_to_fit();
@@ -74,6 +80,7 @@ void PostIndex::Build() {
   by_tag_ = std::move(by_tag);
   by_community_ = std::move(by_community);
   community_of_ = std::move(community_of);
+  by_reader_ = std::move(by_reader);
   for (auto& change : pending_) change();
   pending_.clear();
   building_ = false;
@@ -102,14 +109,15 @@ void PostIndex::Apply(const bus::Event& e) {
   if (!e.post || (e.kind != Kind::kPostCreated && e.kind != Kind::kPostEdited && e.kind != Kind::kPostDeleted)) return;
   const auto& p = *e.post;
   const Entry entry{e.content_id, p.author, static_cast<content::Audience>(p.audience)};
-  if (e.kind == Kind::kPostCreated) Added(entry, p.tags, p.community);
+  if (e.kind == Kind::kPostCreated) Added(entry, p.tags, p.community, p.readers);
   if (e.kind == Kind::kPostEdited) TagsChanged(entry, p.tags_before, p.tags);
-  if (e.kind == Kind::kPostDeleted) Removed(entry, p.tags, p.community);
+  if (e.kind == Kind::kPostDeleted) Removed(entry, p.tags, p.community, p.readers);
 }
 
-void PostIndex::Added(const Entry& e, const std::vector<std::string>& tags, Id community) {
+void PostIndex::Added(const Entry& e, const std::vector<std::string>& tags, Id community, const std::vector<Id>& readers) {
   std::unique_lock lock(mu_);
-  auto apply = [this, e, tags, community] {
+  auto apply = [this, e, tags, community, readers] {
+    for (Id r : readers) Insert(by_reader_[r], e);
     Insert(by_author_[e.author], e);
     if (community) {
       Insert(by_community_[community], e);
@@ -132,9 +140,11 @@ void PostIndex::TagsChanged(const Entry& e, const std::vector<std::string>& befo
   else apply();
 }
 
-void PostIndex::Removed(const Entry& e, const std::vector<std::string>& tags, Id community) {
+void PostIndex::Removed(const Entry& e, const std::vector<std::string>& tags, Id community, const std::vector<Id>& readers) {
   std::unique_lock lock(mu_);
-  auto apply = [this, e, tags, community] {
+  auto apply = [this, e, tags, community, readers] {
+    for (Id r : readers)
+      if (auto it = by_reader_.find(r); it != by_reader_.end()) Erase(it->second, e.id);
     if (auto it = by_author_.find(e.author); it != by_author_.end()) Erase(it->second, e.id);
     if (auto it = by_community_.find(community); community && it != by_community_.end()) Erase(it->second, e.id);
     community_of_.erase(e.id);
@@ -146,7 +156,7 @@ void PostIndex::Removed(const Entry& e, const std::vector<std::string>& tags, Id
 }
 
 PostIndex::Merged PostIndex::Merge(const std::vector<Id>& authors, const std::vector<std::string>& tags,
-                                   const std::vector<Id>& communities, const std::vector<Entry>& extra, Id before_id, size_t want,
+                                   const std::vector<Id>& communities, Id reader, Id before_id, size_t want,
                                                const std::function<bool(const Entry&, Id community)>& keep) const {
   // Each list is walked from its newest entry older than `before_id` downwards; a max-heap
   // on the next entry of each list yields the union newest first.
@@ -163,7 +173,6 @@ PostIndex::Merged PostIndex::Merge(const std::vector<Id>& authors, const std::ve
     auto end = list.back().id < before_id ? list.end() : std::lower_bound(list.begin(), list.end(), before_id, Older);
     if (end != list.begin()) walks.push_back({list.data(), list.data() + (end - list.begin())});
   };
-  std::vector<Entry> extra_ascending(extra.rbegin(), extra.rend());
   std::shared_lock lock(mu_);
   for (Id a : authors)
     if (auto it = by_author_.find(a); it != by_author_.end()) add(it->second);
@@ -171,7 +180,7 @@ PostIndex::Merged PostIndex::Merge(const std::vector<Id>& authors, const std::ve
     if (auto it = by_tag_.find(t); it != by_tag_.end()) add(it->second);
   for (Id community : communities)
     if (auto it = by_community_.find(community); it != by_community_.end()) add(it->second);
-  add(extra_ascending);
+  if (auto it = by_reader_.find(reader); reader && it != by_reader_.end()) add(it->second);
   std::priority_queue<Walk, std::vector<Walk>, decltype(newer)> heap(newer, std::move(walks));  // one make_heap
   Merged out;
   Id last = 0;

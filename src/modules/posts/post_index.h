@@ -44,13 +44,13 @@ class PostIndex {
   bool Ready() const { return ready_.load(std::memory_order_acquire); }
 
   void Apply(const bus::Event& e);
-  // `community`: the community a post is in (0: none).
-  void Added(const Entry& e, const std::vector<std::string>& tags, Id community = 0);
+  // `community`: the community a post is in (0: none); `readers`: a restricted post's named readers.
+  void Added(const Entry& e, const std::vector<std::string>& tags, Id community = 0, const std::vector<Id>& readers = {});
   void TagsChanged(const Entry& e, const std::vector<std::string>& before, const std::vector<std::string>& after);
-  void Removed(const Entry& e, const std::vector<std::string>& tags, Id community = 0);
+  void Removed(const Entry& e, const std::vector<std::string>& tags, Id community = 0, const std::vector<Id>& readers = {});
 
-  // Up to `want` entries older than `before_id`, newest first, from the posts of `authors`
-  // and of `tags` and from `extra` (entries gathered elsewhere, newest first), each once,
+  // Up to `want` entries older than `before_id`, newest first, from the posts of `authors`,
+  // `tags` and `communities` and the restricted posts that name `reader` (0: none), each once,
   // keeping only those `keep` accepts (told the community of a community post, 0 otherwise). At most kMaxExamined entries are looked at: a reader
   // who may see few of them gets a short page and `more` with where to go on.
   struct Merged {
@@ -59,7 +59,7 @@ class PostIndex {
     Id resume_before = 0;  // with `more`: the id to continue below
   };
   Merged Merge(const std::vector<Id>& authors, const std::vector<std::string>& tags, const std::vector<Id>& communities,
-               const std::vector<Entry>& extra, Id before_id, size_t want,
+               Id reader, Id before_id, size_t want,
                const std::function<bool(const Entry&, Id community)>& keep) const;
   static constexpr size_t kMaxExamined = 20000;
 
@@ -75,6 +75,7 @@ class PostIndex {
   std::unordered_map<std::string, std::vector<Entry>> by_tag_;
   std::unordered_map<Id, std::vector<Entry>> by_community_;
   std::unordered_map<Id, Id> community_of_;  // community posts only: their community
+  std::unordered_map<Id, std::vector<Entry>> by_reader_;  // restricted posts, by the people they name
   // Changes made while the initial load runs, applied after it (the load's snapshot may or
   // may not include them; applying twice is harmless).
   std::vector<std::function<void()>> pending_;

@@ -131,8 +131,9 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
     return head.id;
   });
   if (!created) return created.error();
-  Publish(bus_, bus::Event::Kind::kPostCreated, author.user.id, *created, {},
-          Indexed(author.user.id, in.audience, in.community_id.value_or(0), std::move(tags)));
+  auto indexed = Indexed(author.user.id, in.audience, in.community_id.value_or(0), std::move(tags));
+  indexed.readers = in.people;
+  Publish(bus_, bus::Event::Kind::kPostCreated, author.user.id, *created, {}, std::move(indexed));
   if (shared) Publish(bus_, bus::Event::Kind::kSharesChanged, author.user.id, *shared);
   if (!notified.empty()) Publish(bus_, bus::Event::Kind::kNotified, author.user.id, *created, notified);
   return Get(me, *created);
@@ -192,6 +193,7 @@ Status PostService::Delete(const identity::Principal& who, Id id, const std::str
     notified = notifications::RecipientsAbout(c, id);
     indexed = Indexed(post->head.author_id, post->head.audience, post->head.container_id.value_or(0),
                       content::store::Tags(c, id));
+    if (post->head.audience == Audience::kRestricted) indexed->readers = content::store::Readers(c, id);
     for (const auto& i : images::store::OfContent(c, id)) image_keys.push_back(i.key);
     content::store::Delete(c, id);  // comments, reactions, tags, mentions, notifications by cascade
     if (!own)
