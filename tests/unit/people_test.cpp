@@ -281,6 +281,25 @@ TEST_F(PeopleServiceTest, MemberProfileBodyEqualsTheFullRendering) {
   EXPECT_EQ(second.at("followed_by_me"), false);
 }
 
+// A profile read a moment ago is served from memory (viewed_cache.h). A change through
+// this process is seen at once (its event drops the entry); one made by a process with no
+// bus to this one, within the entry's life.
+TEST_F(PeopleServiceTest, ARepeatedProfileReadFollowsChanges) {
+  auto boss = Make("boss@example.com", Role::kAdmin);
+  auto ana = Make("ana@example.com", Role::kMember);
+  auto bo = Make("bo@example.com", Role::kMember);
+  auto cy = Make("cy@example.com", Role::kMember);
+  ASSERT_TRUE(people_.Get(bo, IdToString(ana.user.id)));
+  ASSERT_TRUE(admin_.UpdateUser({boss.user.id, ""}, ana.user.id, {.active = false}));
+  EXPECT_FALSE(people_.Get(bo, IdToString(ana.user.id))) << "deactivated through this process";
+
+  ASSERT_TRUE(people_.Get(bo, IdToString(cy.user.id)));
+  db_->Write([&](agora::store::Connection& c) { c.Prepare("UPDATE users SET active = 0 WHERE id = ?1", cy.user.id).Run(); });
+  EXPECT_TRUE(people_.Get(bo, IdToString(cy.user.id))) << "another process: served from memory";
+  clock_.Advance(ViewedCache::kTtlMs);
+  EXPECT_FALSE(people_.Get(bo, IdToString(cy.user.id))) << "another process: seen when the entry's life ends";
+}
+
 // Another node follows someone and publishes the change: this node's cached profile (its
 // follower count) follows the event when it arrives, not when its time-to-live ends.
 TEST_F(PeopleServiceTest, CachedProfilesFollowEventsFromOtherNodes) {

@@ -121,11 +121,8 @@ Result<Id> PeopleService::ResolveVisible(const identity::Principal& viewer, std:
   return id;
 }
 
-std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connection& c, Id id) {
-  return Cached(c, id, store::ProfileVersion(c, id));
-}
-
-std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connection& c, Id id, std::int64_t version) {
+std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connection& c, Id id, std::int64_t version,
+                                                          std::uint64_t changes_seen) {
   if (auto hit = cache_.Get(id); hit && hit->version == version) return hit;
   auto p = store::LoadProfile(c, id);
   if (!p) return nullptr;
@@ -138,7 +135,9 @@ std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connect
   entry->profile = std::move(*p);
   entry->version = version;
   entry->loaded_at_ms = clock_.NowMs();
-  cache_.Put(id, entry);
+  // A change applied since this read's snapshot was taken may be missing from it: use what
+  // was read, keep nothing.
+  if (changes_.load(std::memory_order_acquire) == changes_seen) cache_.Put(id, entry);
   return entry;
 }
 
@@ -159,26 +158,47 @@ ProfileView PeopleService::Assemble(const identity::Principal& viewer, const Cac
 }
 
 Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::string_view ref) {
-  // One read transaction for the whole view (the reads below join it): one snapshot and one
-  // WAL lock instead of one per statement. The account row is read fresh every time (the
-  // audience rule needs the current role and state); the rest may come from the cache.
+  // What this viewer read of this person a moment ago, while nothing has changed it
+  // (viewed_cache.h). The audience rule is applied again to the account it holds; a viewer
+  // who sees the person only through a shared community always goes to the database.
+  if (auto hit = viewed_.Get(viewer.user.id, ref);
+      hit && cache_.Get(hit->subject.subject.account.id) == hit->profile && CanSeeProfile(viewer, hit->subject.subject.account))
+    return Assemble(viewer, *hit->profile, hit->subject);
+  // Read before the snapshot: a change applied after this cannot be missing from what is kept.
+  const std::uint64_t changes_seen = changes_.load(std::memory_order_acquire);
+  // One read transaction and one statement for the whole view when the profile's
+  // viewer-independent part is cached: the account, whether the viewer follows the person
+  // and what they endorsed, read together.
   return db_.Read([&](auto& c) -> Result<ProfileView> {
     std::optional<Id> id = ref == "me" ? std::optional<Id>(viewer.user.id) : ParseId(ref);
     // The account, the profile's version and whether the viewer follows them, together.
     auto viewed = store::LoadViewedSubject(c, id, ref, viewer.user.id);
     if (!viewed || !SeesProfile(c, viewer, viewed->subject.account)) return Error::NotFound("no such person");
     const auto& subject = viewed->subject;
-    auto cached = Cached(c, subject.account.id, subject.profile_version);
+    auto cached = Cached(c, subject.account.id, subject.profile_version, changes_seen);
     if (!cached) return Error::NotFound("no such person");
+    if (changes_.load(std::memory_order_acquire) == changes_seen)
+      viewed_.Put(viewer.user.id, ref, std::make_shared<Viewed>(Viewed{*viewed, cached, clock_.NowMs()}));
     return Assemble(viewer, *cached, *viewed);
   });
 }
 
 void PeopleService::Apply(const bus::Event& e) {
   using Kind = bus::Event::Kind;
-  if (e.kind == Kind::kFollowsChanged) cache_.Invalidate(e.actor);  // their following count
-  if (e.kind == Kind::kProfileChanged || e.kind == Kind::kFollowsChanged)
-    for (Id id : e.people) cache_.Invalidate(id);
+  // Dropping a person's profile entry also ends every viewer's entry for them (viewed_cache.h).
+  switch (e.kind) {
+    case Kind::kFollowsChanged:
+      cache_.Invalidate(e.actor);  // their following count
+      [[fallthrough]];
+    case Kind::kProfileChanged:   // fields, manager, photo, endorsements (by e.actor)
+    case Kind::kAccountChanged:   // name, handle
+    case Kind::kAccessChanged:    // role, active
+      changes_.fetch_add(1, std::memory_order_acq_rel);
+      for (Id id : e.people) cache_.Invalidate(id);
+      break;
+    default:
+      break;
+  }
 }
 
 void PeopleService::StartNameIndex() { names_.StartBuilding(); }

@@ -3,6 +3,7 @@
 // chain. Every read goes through policy.h. No HTTP types.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include "modules/people/name_index.h"
 #include "modules/people/profile_cache.h"
 #include "modules/people/store.h"
+#include "modules/people/viewed_cache.h"
 #include "store/database.h"
 
 namespace agora::people {
@@ -52,7 +54,7 @@ class PeopleService {
   // through Apply, which the composition root (or a test) registers on the bus: without a
   // bus, cached profiles change only when their time-to-live ends.
   PeopleService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
-      : db_(db), ids_(ids), clock_(clock), bus_(bus), cache_(clock), names_(db) {}
+      : db_(db), ids_(ids), clock_(clock), bus_(bus), cache_(clock), viewed_(clock), names_(db) {}
 
   // `ref` is an id, a handle, or "me". 404 when missing or not visible to the viewer.
   Result<Id> Resolve(const identity::Principal& viewer, std::string_view ref);
@@ -95,10 +97,10 @@ class PeopleService {
   static constexpr int kMaxChainDepth = 64;
 
  private:
-  // The viewer-independent part of a profile, from the cache or loaded (nullptr: no such person).
-  std::shared_ptr<const CachedProfile> Cached(agora::store::Connection& c, Id id);
-  // The same when the profile row's version is already known.
-  std::shared_ptr<const CachedProfile> Cached(agora::store::Connection& c, Id id, std::int64_t version);
+  // The viewer-independent part of a profile, from the cache or loaded (nullptr: no such
+  // person); what is loaded is kept unless a change was applied since `changes_seen`.
+  std::shared_ptr<const CachedProfile> Cached(agora::store::Connection& c, Id id, std::int64_t version,
+                                              std::uint64_t changes_seen);
   // The profile as `viewer` sees it: the account and what depends on the viewer (follows,
   // endorsements) as `viewed` read them, the rest from `cached`.
   ProfileView Assemble(const identity::Principal& viewer, const CachedProfile& cached, const store::ViewedSubject& viewed);
@@ -117,6 +119,8 @@ class PeopleService {
 
   bus::Bus* bus_;
   ProfileCache cache_;
+  ViewedCache viewed_;
+  std::atomic<std::uint64_t> changes_{0};  // events applied to the caches (Apply)
   NameIndex names_;
 };
 
