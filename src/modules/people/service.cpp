@@ -124,14 +124,15 @@ Result<Id> PeopleService::ResolveVisible(const identity::Principal& viewer, std:
 std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connection& c, Id id, std::int64_t version,
                                                           std::uint64_t changes_seen) {
   if (auto hit = cache_.Get(id); hit && hit->version == version) return hit;
-  auto p = store::LoadProfile(c, id);
-  if (!p) return nullptr;
   auto entry = std::make_shared<CachedProfile>();
+  auto p = store::LoadProfile(c, id, &entry->endorsement_counts);
+  if (!p) return nullptr;
   if (p->manager_id) {
-    if (auto manager = identity::store::FindUserById(c, *p->manager_id)) entry->manager_account = manager->user;
-    entry->manager = store::LoadCard(c, *p->manager_id);
+    if (auto manager = store::LoadCardAndAccount(c, *p->manager_id)) {
+      entry->manager = std::move(manager->first);
+      entry->manager_account = std::move(manager->second);
+    }
   }
-  entry->endorsement_counts = store::EndorsementCounts(c, id);
   entry->profile = std::move(*p);
   entry->version = version;
   entry->loaded_at_ms = clock_.NowMs();

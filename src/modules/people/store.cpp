@@ -21,6 +21,7 @@ constexpr const char* kLoadProfile =
     " coalesce(p.languages, '[]'), coalesce(p.links, '[]'), coalesce(p.photo, '')"
     " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
 constexpr const char* kExpertiseOf = "SELECT tag FROM expertise WHERE user_id = ? ORDER BY tag";
+constexpr const char* kExpertiseCountsOf = "SELECT tag, endorsements FROM expertise WHERE user_id = ? ORDER BY tag";
 constexpr const char* kIdByHandle = "SELECT id FROM users WHERE handle = ?";
 constexpr const char* kIdByOldHandle = "SELECT user_id FROM handle_history WHERE handle = ?";
 constexpr const char* kSetHandle = "UPDATE users SET handle = ?, updated_at = ? WHERE id = ?";
@@ -81,6 +82,10 @@ constexpr const char* kUnfollowMirror = "DELETE FROM followers WHERE followee_id
 #define AGORA_LIST_RULE "(u.active = 1 OR ?2 = 1) AND (u.role != 'guest' OR ?3 = 1)"
 constexpr const char* kCard =
     "SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
+// A card and the rest of its account (for the audience rule), in one statement.
+constexpr const char* kCardAndAccount =
+    "SELECT " AGORA_CARD_COLUMNS ", u.email, u.active, u.created_at, u.updated_at, u.deactivated_at"
+    " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
 constexpr const char* kFollowers =
     "SELECT " AGORA_CARD_COLUMNS " FROM followers f JOIN users u ON u.id = f.follower_id"
     " LEFT JOIN profiles p ON p.user_id = u.id WHERE f.followee_id = ?1 AND " AGORA_LIST_RULE
@@ -150,8 +155,6 @@ constexpr const char* kHasExpertise = "SELECT 1 FROM expertise WHERE user_id = ?
 constexpr const char* kEndorse =
     "INSERT INTO endorsements (user_id, tag, endorser_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
 constexpr const char* kUnendorse = "DELETE FROM endorsements WHERE user_id = ? AND tag = ? AND endorser_id = ?";
-constexpr const char* kEndorsementCounts =
-    "SELECT tag, endorsements FROM expertise WHERE user_id = ? ORDER BY endorsements DESC, tag";
 constexpr const char* kEndorsementsOf =
     "SELECT e.tag, count(d.endorser_id), coalesce(max(d.endorser_id = ?2), 0) FROM expertise e"
     " LEFT JOIN endorsements d ON d.user_id = e.user_id AND d.tag = e.tag"
@@ -227,7 +230,7 @@ std::vector<Card> Cards(agora::store::Query q) {
 
 }  // namespace
 
-std::optional<Profile> LoadProfile(Connection& c, Id user_id) {
+std::optional<Profile> LoadProfile(Connection& c, Id user_id, std::vector<std::pair<std::string, std::int64_t>>* counts) {
   auto q = c.Prepare(kLoadProfile, user_id);
   if (!q.Next()) return std::nullopt;
   Profile p;
@@ -250,8 +253,13 @@ std::optional<Profile> LoadProfile(Connection& c, Id user_id) {
   p.languages = ParseLanguages(q.TextView(24));
   p.links = ParseLinks(q.TextView(25));
   p.photo = q.Text(26);
-  auto tags = c.Prepare(kExpertiseOf, user_id);
-  while (tags.Next()) p.expertise.push_back(tags.Text(0));
+  auto tags = c.Prepare(kExpertiseCountsOf, user_id);
+  while (tags.Next()) {
+    p.expertise.push_back(tags.Text(0));
+    if (counts) counts->emplace_back(tags.Text(0), tags.Int(1));
+  }
+  if (counts)  // most endorsed first, as EndorsementCounts
+    std::stable_sort(counts->begin(), counts->end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   return p;
 }
 
@@ -278,6 +286,23 @@ std::optional<Card> LoadCard(Connection& c, Id user_id) {
   auto q = c.Prepare(kCard, user_id);
   if (!q.Next()) return std::nullopt;
   return ReadCard(q);
+}
+
+std::optional<std::pair<Card, identity::User>> LoadCardAndAccount(Connection& c, Id user_id) {
+  auto q = c.Prepare(kCardAndAccount, user_id);
+  if (!q.Next()) return std::nullopt;
+  Card card = ReadCard(q);
+  identity::User u;
+  u.id = card.id;
+  u.handle = card.handle;
+  u.display_name = card.display_name;
+  u.role = card.role;
+  u.email = q.Text(kCardColumnCount);
+  u.active = q.Int(kCardColumnCount + 1) != 0;
+  u.created_at = q.Int(kCardColumnCount + 2);
+  u.updated_at = q.Int(kCardColumnCount + 3);
+  u.deactivated_at = q.OptInt(kCardColumnCount + 4);
+  return std::make_pair(std::move(card), std::move(u));
 }
 
 Card CardOf(Connection& c, Id user_id) {
@@ -422,12 +447,6 @@ bool Unendorse(Connection& c, Id user_id, const std::string& tag, Id endorser) {
   return c.Prepare(kUnendorse, user_id, tag, endorser).Run() > 0;
 }
 
-std::vector<std::pair<std::string, std::int64_t>> EndorsementCounts(Connection& c, Id user_id) {
-  auto q = c.Prepare(kEndorsementCounts, user_id);
-  std::vector<std::pair<std::string, std::int64_t>> out;
-  while (q.Next()) out.emplace_back(q.Text(0), q.Int(1));
-  return out;
-}
 
 
 std::vector<std::tuple<std::string, std::int64_t, bool>> EndorsementsOf(Connection& c, Id user_id, Id viewer) {

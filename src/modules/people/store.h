@@ -15,13 +15,18 @@ namespace agora::people::store {
 
 using agora::store::Connection;
 
-std::optional<Profile> LoadProfile(Connection& c, Id user_id);
+// `counts` (optional): each expertise tag's endorsement count, most endorsed first, from the
+// same statement (the counts kept on expertise rows).
+std::optional<Profile> LoadProfile(Connection& c, Id user_id,
+                                   std::vector<std::pair<std::string, std::int64_t>>* counts = nullptr);
 std::optional<Id> FindIdByHandle(Connection& c, const std::string& handle);
 // The person an old handle belonged to, if any.
 std::optional<Id> FindIdByOldHandle(Connection& c, const std::string& handle);
 // Changes users.handle and keeps the old one in handle_history.
 void ChangeHandle(Connection& c, Id user_id, const std::string& old_handle, const std::string& new_handle, std::int64_t now);
 std::optional<Card> LoadCard(Connection& c, Id user_id);
+// LoadCard and the account behind it, in one statement.
+std::optional<std::pair<Card, identity::User>> LoadCardAndAccount(Connection& c, Id user_id);
 // LoadCard, or a card with only the id (an author whose account is gone).
 Card CardOf(Connection& c, Id user_id);
 // Whether the two are active members of a same community.
@@ -86,8 +91,6 @@ std::vector<std::pair<Card, std::int64_t>> Experts(Connection& c, const std::str
 bool HasExpertise(Connection& c, Id user_id, const std::string& tag);
 bool Endorse(Connection& c, Id user_id, const std::string& tag, Id endorser, std::int64_t now);
 bool Unendorse(Connection& c, Id user_id, const std::string& tag, Id endorser);
-// (tag, count) from the counts kept on expertise rows, most endorsed first.
-std::vector<std::pair<std::string, std::int64_t>> EndorsementCounts(Connection& c, Id user_id);
 // tag -> (count, endorsed by `viewer`)
 std::vector<std::tuple<std::string, std::int64_t, bool>> EndorsementsOf(Connection& c, Id user_id, Id viewer);
 
