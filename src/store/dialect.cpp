@@ -117,6 +117,11 @@ Translated ForPostgres(std::string_view sqlite_sql) {
       i = j - 1;
       continue;
     }
+    if (c == 'g' && in.compare(i, 13, "group_concat(") == 0 && (i == 0 || !WordChar(in[i - 1]))) {
+      out.sql += "string_agg(";  // with its separator: group_concat(x, ',') is string_agg(x, ',')
+      i += 12;
+      continue;
+    }
     if ((c == 'L' || c == 'l') && in.compare(i, 4, "LIKE") == 0 && (i == 0 || !WordChar(in[i - 1])) &&
         (i + 4 >= in.size() || !WordChar(in[i + 4]))) {
       out.sql += "ILIKE";

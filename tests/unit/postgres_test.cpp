@@ -222,6 +222,8 @@ TEST(Dialect, ParametersAndTranslations) {
   EXPECT_EQ(m.sql.find("people_names"), std::string::npos) << m.sql;
   EXPECT_EQ(dialect::ForPostgres("SELECT unlike, LIKELY FROM t").sql, "SELECT unlike, LIKELY FROM t");
   EXPECT_EQ(dialect::ForPostgres("FROM m CROSS JOIN users u ON u.id = m.id").sql, "FROM m JOIN users u ON u.id = m.id");
+  EXPECT_EQ(dialect::ForPostgres("SELECT group_concat(a, ','), my_group_concat(b) FROM t").sql,
+            "SELECT string_agg(a, ','), my_group_concat(b) FROM t");
 }
 
 }  // namespace

@@ -124,16 +124,15 @@ Result<Id> PeopleService::ResolveVisible(const identity::Principal& viewer, std:
 std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connection& c, Id id, std::int64_t version,
                                                           std::uint64_t changes_seen) {
   if (auto hit = cache_.Get(id); hit && hit->version == version) return hit;
+  auto parts = store::LoadProfileParts(c, id);
+  if (!parts) return nullptr;
   auto entry = std::make_shared<CachedProfile>();
-  auto p = store::LoadProfile(c, id, &entry->endorsement_counts);
-  if (!p) return nullptr;
-  if (p->manager_id) {
-    if (auto manager = store::LoadCardAndAccount(c, *p->manager_id)) {
-      entry->manager = std::move(manager->first);
-      entry->manager_account = std::move(manager->second);
-    }
+  if (parts->manager) {
+    entry->manager = std::move(parts->manager->first);
+    entry->manager_account = std::move(parts->manager->second);
   }
-  entry->profile = std::move(*p);
+  entry->endorsement_counts = std::move(parts->endorsement_counts);
+  entry->profile = std::move(parts->profile);
   entry->version = version;
   entry->loaded_at_ms = clock_.NowMs();
   // A change applied since this read's snapshot was taken may be missing from it: use what

@@ -12,14 +12,27 @@
 namespace agora::people::store {
 namespace {
 
+// ReadProfile reads these (kProfileColumnCount of them).
+#define AGORA_PROFILE_COLUMNS \
+  "u.id, u.email, u.handle, u.display_name, u.role, u.active, u.created_at, u.updated_at, u.deactivated_at," \
+  " p.pronouns, p.title, p.department, p.office, p.country, p.timezone, p.bio, p.phone, p.phone_visibility," \
+  " p.chat, p.chat_visibility, p.email_visibility, p.manager_id," \
+  " (SELECT count(*) FROM followers f WHERE f.followee_id = u.id)," \
+  " (SELECT count(*) FROM follows f WHERE f.follower_id = u.id)," \
+  " coalesce(p.languages, '[]'), coalesce(p.links, '[]'), coalesce(p.photo, '')"
+constexpr int kProfileColumnCount = 27;
 constexpr const char* kLoadProfile =
-    "SELECT u.id, u.email, u.handle, u.display_name, u.role, u.active, u.created_at, u.updated_at, u.deactivated_at,"
-    " p.pronouns, p.title, p.department, p.office, p.country, p.timezone, p.bio, p.phone, p.phone_visibility,"
-    " p.chat, p.chat_visibility, p.email_visibility, p.manager_id,"
-    " (SELECT count(*) FROM followers f WHERE f.followee_id = u.id),"
-    " (SELECT count(*) FROM follows f WHERE f.follower_id = u.id),"
-    " coalesce(p.languages, '[]'), coalesce(p.links, '[]'), coalesce(p.photo, '')"
-    " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
+    "SELECT " AGORA_PROFILE_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
+// What the profile cache keeps, in one statement (a round trip on PostgreSQL): the profile,
+// the manager's card and account, and the expertise tags with their endorsement counts as
+// "tag/count,tag/count" (tags hold neither , nor /).
+constexpr const char* kProfileParts =
+    "SELECT " AGORA_PROFILE_COLUMNS ","
+    " m.id, m.handle, m.display_name, coalesce(mp.title, ''), coalesce(mp.department, ''), coalesce(mp.country, ''),"
+    " m.role, coalesce(mp.photo, ''), m.email, m.active, m.created_at, m.updated_at, m.deactivated_at,"
+    " (SELECT group_concat(e.tag || '/' || e.endorsements, ',') FROM expertise e WHERE e.user_id = u.id)"
+    " FROM users u LEFT JOIN profiles p ON p.user_id = u.id LEFT JOIN users m ON m.id = p.manager_id"
+    " LEFT JOIN profiles mp ON mp.user_id = m.id WHERE u.id = ?";
 constexpr const char* kExpertiseOf = "SELECT tag FROM expertise WHERE user_id = ? ORDER BY tag";
 constexpr const char* kExpertiseCountsOf = "SELECT tag, endorsements FROM expertise WHERE user_id = ? ORDER BY tag";
 constexpr const char* kIdByHandle = "SELECT id FROM users WHERE handle = ?";
@@ -82,10 +95,6 @@ constexpr const char* kUnfollowMirror = "DELETE FROM followers WHERE followee_id
 #define AGORA_LIST_RULE "(u.active = 1 OR ?2 = 1) AND (u.role != 'guest' OR ?3 = 1)"
 constexpr const char* kCard =
     "SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
-// A card and the rest of its account (for the audience rule), in one statement.
-constexpr const char* kCardAndAccount =
-    "SELECT " AGORA_CARD_COLUMNS ", u.email, u.active, u.created_at, u.updated_at, u.deactivated_at"
-    " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
 constexpr const char* kFollowers =
     "SELECT " AGORA_CARD_COLUMNS " FROM followers f JOIN users u ON u.id = f.follower_id"
     " LEFT JOIN profiles p ON p.user_id = u.id WHERE f.followee_id = ?1 AND " AGORA_LIST_RULE
@@ -201,9 +210,25 @@ std::vector<Link> ParseLinks(std::string_view text) {
 const char* VisibilityName(Visibility v) { return v == Visibility::kPrivate ? "private" : "members"; }
 Visibility ParseVisibility(std::string_view s) { return s == "private" ? Visibility::kPrivate : Visibility::kMembers; }
 
-Card ReadCard(const agora::store::Query& q) {
-  return Card{q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4), q.Text(5),
-              identity::ParseRole(q.TextView(6)).value_or(identity::Role::kMember), q.Text(7)};
+Card ReadCard(const agora::store::Query& q, int at = 0) {
+  return Card{q.Int(at), q.Text(at + 1), q.Text(at + 2), q.Text(at + 3), q.Text(at + 4), q.Text(at + 5),
+              identity::ParseRole(q.TextView(at + 6)).value_or(identity::Role::kMember), q.Text(at + 7)};
+}
+
+// A card's columns (AGORA_CARD_COLUMNS) and then the rest of its account's, from `at` on.
+std::pair<Card, identity::User> ReadCardAndAccount(const agora::store::Query& q, int at) {
+  Card card = ReadCard(q, at);
+  identity::User u;
+  u.id = card.id;
+  u.handle = card.handle;
+  u.display_name = card.display_name;
+  u.role = card.role;
+  u.email = q.Text(at + kCardColumnCount);
+  u.active = q.Int(at + kCardColumnCount + 1) != 0;
+  u.created_at = q.Int(at + kCardColumnCount + 2);
+  u.updated_at = q.Int(at + kCardColumnCount + 3);
+  u.deactivated_at = q.OptInt(at + kCardColumnCount + 4);
+  return {std::move(card), std::move(u)};
 }
 
 // The account columns both profile queries start with (u.id ... u.deactivated_at).
@@ -230,9 +255,10 @@ std::vector<Card> Cards(agora::store::Query q) {
 
 }  // namespace
 
-std::optional<Profile> LoadProfile(Connection& c, Id user_id, std::vector<std::pair<std::string, std::int64_t>>* counts) {
-  auto q = c.Prepare(kLoadProfile, user_id);
-  if (!q.Next()) return std::nullopt;
+namespace {
+
+// The columns of AGORA_PROFILE_COLUMNS; expertise is read apart.
+Profile ReadProfile(const agora::store::Query& q) {
   Profile p;
   p.account = ReadAccount(q);
   p.pronouns = q.Text(9);
@@ -253,14 +279,52 @@ std::optional<Profile> LoadProfile(Connection& c, Id user_id, std::vector<std::p
   p.languages = ParseLanguages(q.TextView(24));
   p.links = ParseLinks(q.TextView(25));
   p.photo = q.Text(26);
+  return p;
+}
+
+void MostEndorsedFirst(std::vector<std::pair<std::string, std::int64_t>>& counts) {
+  std::stable_sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+}
+
+}  // namespace
+
+std::optional<Profile> LoadProfile(Connection& c, Id user_id, std::vector<std::pair<std::string, std::int64_t>>* counts) {
+  auto q = c.Prepare(kLoadProfile, user_id);
+  if (!q.Next()) return std::nullopt;
+  Profile p = ReadProfile(q);
   auto tags = c.Prepare(kExpertiseCountsOf, user_id);
   while (tags.Next()) {
     p.expertise.push_back(tags.Text(0));
     if (counts) counts->emplace_back(tags.Text(0), tags.Int(1));
   }
-  if (counts)  // most endorsed first, as EndorsementCounts
-    std::stable_sort(counts->begin(), counts->end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (counts) MostEndorsedFirst(*counts);
   return p;
+}
+
+std::optional<ProfileParts> LoadProfileParts(Connection& c, Id user_id) {
+  auto q = c.Prepare(kProfileParts, user_id);
+  if (!q.Next()) return std::nullopt;
+  ProfileParts parts;
+  parts.profile = ReadProfile(q);
+  if (!q.IsNull(kProfileColumnCount)) parts.manager = ReadCardAndAccount(q, kProfileColumnCount);
+  const int tags_at = kProfileColumnCount + kCardColumnCount + 5;
+  if (!q.IsNull(tags_at)) {
+    std::string_view all = q.TextView(tags_at);
+    while (!all.empty()) {
+      const size_t comma = all.find(',');
+      std::string_view item = all.substr(0, comma);
+      all = comma == std::string_view::npos ? std::string_view() : all.substr(comma + 1);
+      const size_t slash = item.rfind('/');
+      if (slash == std::string_view::npos) continue;
+      std::int64_t n = 0;
+      for (char ch : item.substr(slash + 1)) n = n * 10 + (ch - '0');
+      parts.endorsement_counts.emplace_back(std::string(item.substr(0, slash)), n);
+    }
+    std::sort(parts.endorsement_counts.begin(), parts.endorsement_counts.end());  // by tag, as LoadProfile
+    for (const auto& [tag, n] : parts.endorsement_counts) parts.profile.expertise.push_back(tag);
+    MostEndorsedFirst(parts.endorsement_counts);
+  }
+  return parts;
 }
 
 std::optional<Id> FindIdByHandle(Connection& c, const std::string& handle) {
@@ -286,23 +350,6 @@ std::optional<Card> LoadCard(Connection& c, Id user_id) {
   auto q = c.Prepare(kCard, user_id);
   if (!q.Next()) return std::nullopt;
   return ReadCard(q);
-}
-
-std::optional<std::pair<Card, identity::User>> LoadCardAndAccount(Connection& c, Id user_id) {
-  auto q = c.Prepare(kCardAndAccount, user_id);
-  if (!q.Next()) return std::nullopt;
-  Card card = ReadCard(q);
-  identity::User u;
-  u.id = card.id;
-  u.handle = card.handle;
-  u.display_name = card.display_name;
-  u.role = card.role;
-  u.email = q.Text(kCardColumnCount);
-  u.active = q.Int(kCardColumnCount + 1) != 0;
-  u.created_at = q.Int(kCardColumnCount + 2);
-  u.updated_at = q.Int(kCardColumnCount + 3);
-  u.deactivated_at = q.OptInt(kCardColumnCount + 4);
-  return std::make_pair(std::move(card), std::move(u));
 }
 
 Card CardOf(Connection& c, Id user_id) {

@@ -15,6 +15,14 @@ namespace agora::people::store {
 
 using agora::store::Connection;
 
+// What the profile cache keeps of a person, in one statement: the profile, each expertise
+// tag's endorsement count (most endorsed first) and the manager's card and account.
+struct ProfileParts {
+  Profile profile;
+  std::vector<std::pair<std::string, std::int64_t>> endorsement_counts;
+  std::optional<std::pair<Card, identity::User>> manager;
+};
+std::optional<ProfileParts> LoadProfileParts(Connection& c, Id user_id);
 // `counts` (optional): each expertise tag's endorsement count, most endorsed first, from the
 // same statement (the counts kept on expertise rows).
 std::optional<Profile> LoadProfile(Connection& c, Id user_id,
@@ -25,8 +33,6 @@ std::optional<Id> FindIdByOldHandle(Connection& c, const std::string& handle);
 // Changes users.handle and keeps the old one in handle_history.
 void ChangeHandle(Connection& c, Id user_id, const std::string& old_handle, const std::string& new_handle, std::int64_t now);
 std::optional<Card> LoadCard(Connection& c, Id user_id);
-// LoadCard and the account behind it, in one statement.
-std::optional<std::pair<Card, identity::User>> LoadCardAndAccount(Connection& c, Id user_id);
 // LoadCard, or a card with only the id (an author whose account is gone).
 Card CardOf(Connection& c, Id user_id);
 // Whether the two are active members of a same community.
