@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "bus/bus.h"
-#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"

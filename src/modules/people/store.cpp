@@ -1,6 +1,7 @@
 #include "modules/people/store.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 #include <boost/json/parse.hpp>
@@ -34,7 +35,6 @@ constexpr const char* kProfileParts =
     " FROM users u LEFT JOIN profiles p ON p.user_id = u.id LEFT JOIN users m ON m.id = p.manager_id"
     " LEFT JOIN profiles mp ON mp.user_id = m.id WHERE u.id = ?";
 constexpr const char* kExpertiseOf = "SELECT tag FROM expertise WHERE user_id = ? ORDER BY tag";
-constexpr const char* kExpertiseCountsOf = "SELECT tag, endorsements FROM expertise WHERE user_id = ? ORDER BY tag";
 constexpr const char* kIdByHandle = "SELECT id FROM users WHERE handle = ?";
 constexpr const char* kIdByOldHandle = "SELECT user_id FROM handle_history WHERE handle = ?";
 constexpr const char* kSetHandle = "UPDATE users SET handle = ?, updated_at = ? WHERE id = ?";
@@ -59,7 +59,6 @@ constexpr const char* kSetManager =
     "INSERT INTO profiles (user_id, manager_id, updated_at) VALUES (?, ?, ?)"
     " ON CONFLICT (user_id) DO UPDATE SET manager_id = excluded.manager_id, updated_at = excluded.updated_at";
 constexpr const char* kPhotoKey = "SELECT photo FROM profiles WHERE user_id = ?";
-constexpr const char* kProfileVersion = "SELECT updated_at FROM profiles WHERE user_id = ?";
 #define AGORA_SUBJECT_COLUMNS \
   "u.id, u.email, u.handle, u.display_name, u.role, u.active, u.created_at, u.updated_at, u.deactivated_at," \
   " coalesce(p.updated_at, 0) FROM users u LEFT JOIN profiles p ON p.user_id = u.id"
@@ -282,22 +281,13 @@ Profile ReadProfile(const agora::store::Query& q) {
   return p;
 }
 
-void MostEndorsedFirst(std::vector<std::pair<std::string, std::int64_t>>& counts) {
-  std::stable_sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-}
-
 }  // namespace
 
-std::optional<Profile> LoadProfile(Connection& c, Id user_id, std::vector<std::pair<std::string, std::int64_t>>* counts) {
+std::optional<Profile> LoadProfile(Connection& c, Id user_id) {
   auto q = c.Prepare(kLoadProfile, user_id);
   if (!q.Next()) return std::nullopt;
   Profile p = ReadProfile(q);
-  auto tags = c.Prepare(kExpertiseCountsOf, user_id);
-  while (tags.Next()) {
-    p.expertise.push_back(tags.Text(0));
-    if (counts) counts->emplace_back(tags.Text(0), tags.Int(1));
-  }
-  if (counts) MostEndorsedFirst(*counts);
+  for (auto tags = c.Prepare(kExpertiseOf, user_id); tags.Next();) p.expertise.push_back(tags.Text(0));
   return p;
 }
 
@@ -317,12 +307,14 @@ std::optional<ProfileParts> LoadProfileParts(Connection& c, Id user_id) {
       const size_t slash = item.rfind('/');
       if (slash == std::string_view::npos) continue;
       std::int64_t n = 0;
-      for (char ch : item.substr(slash + 1)) n = n * 10 + (ch - '0');
+      std::from_chars(item.data() + slash + 1, item.data() + item.size(), n);
       parts.endorsement_counts.emplace_back(std::string(item.substr(0, slash)), n);
     }
     std::sort(parts.endorsement_counts.begin(), parts.endorsement_counts.end());  // by tag, as LoadProfile
     for (const auto& [tag, n] : parts.endorsement_counts) parts.profile.expertise.push_back(tag);
-    MostEndorsedFirst(parts.endorsement_counts);
+    // Most endorsed first, ties by tag.
+    std::stable_sort(parts.endorsement_counts.begin(), parts.endorsement_counts.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
   }
   return parts;
 }
@@ -409,11 +401,6 @@ std::optional<ViewedSubject> LoadViewedSubject(Connection& c, std::optional<Id> 
     if (!q.IsNull(1)) s.endorsed_by_viewer.push_back(q.Text(1));
   } while (q.Next());
   return s;
-}
-
-std::int64_t ProfileVersion(Connection& c, Id user_id) {
-  auto q = c.Prepare(kProfileVersion, user_id);
-  return q.Next() ? q.Int(0) : 0;
 }
 
 std::string PhotoKey(Connection& c, Id user_id) {

@@ -23,10 +23,7 @@ struct ProfileParts {
   std::optional<std::pair<Card, identity::User>> manager;
 };
 std::optional<ProfileParts> LoadProfileParts(Connection& c, Id user_id);
-// `counts` (optional): each expertise tag's endorsement count, most endorsed first, from the
-// same statement (the counts kept on expertise rows).
-std::optional<Profile> LoadProfile(Connection& c, Id user_id,
-                                   std::vector<std::pair<std::string, std::int64_t>>* counts = nullptr);
+std::optional<Profile> LoadProfile(Connection& c, Id user_id);
 std::optional<Id> FindIdByHandle(Connection& c, const std::string& handle);
 // The person an old handle belonged to, if any.
 std::optional<Id> FindIdByOldHandle(Connection& c, const std::string& handle);
@@ -56,9 +53,6 @@ struct ViewedSubject {
   std::vector<std::string> endorsed_by_viewer;  // the person's expertise tags the viewer endorsed
 };
 std::optional<ViewedSubject> LoadViewedSubject(Connection& c, std::optional<Id> id, std::string_view handle, Id viewer);
-// When the person's profile row last changed (0: no row yet): tells a cached profile that
-// another process (a staff import from the command line) changed it.
-std::int64_t ProfileVersion(Connection& c, Id user_id);
 // The photo key of a person ('' when none); setting it creates the profile row if needed.
 std::string PhotoKey(Connection& c, Id user_id);
 void SetPhotoKey(Connection& c, Id user_id, const std::string& key, std::int64_t now);

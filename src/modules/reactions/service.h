@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "bus/bus.h"
-#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
