@@ -5,7 +5,9 @@
 //   applied before the answer goes out and a person reads their own write at once. They
 //   must be quick and thread-safe. When the bus spans several nodes (Redis), every other
 //   node runs the same appliers on arrival: each cache says which events drop what it holds,
-//   and nothing else touches it.
+//   and nothing else touches it. A cache keeps what a read loaded only while
+//   store::Database::ReadIsCurrent(): an event arriving from another node will have to
+//   count as a commit there too.
 // - subscribers (live push now; search indexing and webhooks later) run on the bus's own
 //   thread, so nothing they do delays the request that caused the event.
 // In process only for now.

@@ -248,7 +248,7 @@ void Database::WriteScope::Commit() {
 
 void Database::EndHeldRead(Connection& conn, bool force) {
   if (!conn.holding_ || conn.scope_depth_ != 0) return;
-  bool stale = force || conn.held_generation_ != write_generation_.load(std::memory_order_acquire) ||
+  bool stale = force || conn.read_generation_ != write_generation_.load(std::memory_order_acquire) ||
                MonotonicNanos() - conn.held_since_ns_ > conn.reuse_max_age_ns_;
   if (!stale) return;
   conn.holding_ = false;
@@ -283,11 +283,12 @@ Database::WriteScope::~WriteScope() {
 Database::ReadScope::ReadScope(Database& db)
     : conn_(db.Reader()), started_ns_(MonotonicNanos()), outermost_(!conn_.InTransaction()) {
   if (outermost_) {
+    // Read before the snapshot begins, so that a commit racing with it counts as newer.
+    conn_.read_generation_ = db.write_generation_.load(std::memory_order_acquire);
     conn_.Prepare(db.engine_->BeginRead()).Run();  // prepared once per connection, not parsed each time
     if (conn_.reuse_max_age_ns_ > 0) {
       // Kept open after this scope for the thread's next reads (ReuseReadsOnThisThread).
       conn_.holding_ = true;
-      conn_.held_generation_ = db.write_generation_.load(std::memory_order_acquire);
       conn_.held_since_ns_ = started_ns_;
       outermost_ = false;
     }
@@ -310,6 +311,11 @@ Database::ReadScope::~ReadScope() {
 void Database::Checkpoint() {
   std::lock_guard lock(write_mu_);
   engine_->Checkpoint(*writer_);
+}
+
+bool Database::ReadIsCurrent() {
+  Connection& conn = Reader();
+  return conn.InTransaction() && conn.read_generation_ == write_generation_.load(std::memory_order_acquire);
 }
 
 std::int64_t Database::DataVersion() { return engine_->DataVersion(Reader()); }

@@ -133,7 +133,7 @@ class Connection {
   // Reused read snapshots (Database::ReuseReadsOnThisThread), reader connections only.
   std::int64_t reuse_max_age_ns_ = 0;  // 0: every read transaction ends with its scope
   bool holding_ = false;               // a read transaction is open beyond its scope
-  std::uint64_t held_generation_ = 0;  // the Database's write generation when it began
+  std::uint64_t read_generation_ = 0;  // the Database's write generation when the open read began
   std::int64_t held_since_ns_ = 0;
   int scope_depth_ = 0;                // ReadScopes open on this connection
 };
@@ -206,6 +206,12 @@ class Database {
   // write-ahead log from being checkpointed.
   void ReuseReadsOnThisThread(std::int64_t max_age_ms);
   void ReleaseStaleRead();
+
+  // Inside a read: whether nothing has been committed through this Database since this
+  // thread's read transaction began. An in-memory copy keeps what a read loaded only when
+  // it is: a change committed (and its event applied, bus/bus.h) after the snapshot began
+  // may be missing from it, and keeping it would undo the event.
+  bool ReadIsCurrent();
 
   // A number that changes whenever any connection (this process's writer or another
   // process) has committed since this thread last asked: a cheap way for in-memory copies

@@ -21,6 +21,22 @@ TEST(Database, WriteCommitsAndReadSeesIt) {
   EXPECT_EQ(q.Text(0), "Åsa");
 }
 
+// What a cache may keep: a read that began before another thread's commit is no longer
+// current (the commit's event may already have been applied), a read begun after it is.
+TEST(Database, AReadIsCurrentUntilSomethingCommits) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("t.db")});
+  db->Write([](Connection& c) { c.ExecScript("CREATE TABLE t (id INTEGER PRIMARY KEY)"); });
+  db->Read([&](Connection& c) {
+    c.Prepare("SELECT count(*) FROM t").Next();
+    EXPECT_TRUE(db->ReadIsCurrent());
+    std::thread([&] { db->Write([](Connection& w) { w.Prepare("INSERT INTO t VALUES (1)").Run(); }); }).join();
+    EXPECT_FALSE(db->ReadIsCurrent());
+  });
+  db->Read([&](Connection&) { EXPECT_TRUE(db->ReadIsCurrent()); });
+  EXPECT_FALSE(db->ReadIsCurrent()) << "outside a read";
+}
+
 TEST(Database, ErrorResultRollsBack) {
   testing::TempDir dir;
   auto db = Database::Open({dir.File("t.db")});

@@ -121,8 +121,7 @@ Result<Id> PeopleService::ResolveVisible(const identity::Principal& viewer, std:
   return id;
 }
 
-std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connection& c, Id id, std::int64_t version,
-                                                          std::uint64_t changes_seen) {
+std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connection& c, Id id, std::int64_t version) {
   if (auto hit = cache_.Get(id); hit && hit->version == version) return hit;
   auto parts = store::LoadProfileParts(c, id);
   if (!parts) return nullptr;
@@ -135,9 +134,7 @@ std::shared_ptr<const CachedProfile> PeopleService::Cached(agora::store::Connect
   entry->profile = std::move(parts->profile);
   entry->version = version;
   entry->loaded_at_ms = clock_.NowMs();
-  // A change applied since this read's snapshot was taken may be missing from it: use what
-  // was read, keep nothing.
-  if (changes_.load(std::memory_order_acquire) == changes_seen) cache_.Put(id, entry);
+  if (db_.ReadIsCurrent()) cache_.Put(id, entry);  // else a newer change may be missing from it
   return entry;
 }
 
@@ -164,8 +161,6 @@ Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::s
   if (auto hit = viewed_.Get(viewer.user.id, ref);
       hit && cache_.Get(hit->subject.subject.account.id) == hit->profile && CanSeeProfile(viewer, hit->subject.subject.account))
     return Assemble(viewer, *hit->profile, hit->subject);
-  // Read before the snapshot: a change applied after this cannot be missing from what is kept.
-  const std::uint64_t changes_seen = changes_.load(std::memory_order_acquire);
   // One read transaction and one statement for the whole view when the profile's
   // viewer-independent part is cached: the account, whether the viewer follows the person
   // and what they endorsed, read together.
@@ -175,9 +170,9 @@ Result<ProfileView> PeopleService::Get(const identity::Principal& viewer, std::s
     auto viewed = store::LoadViewedSubject(c, id, ref, viewer.user.id);
     if (!viewed || !SeesProfile(c, viewer, viewed->subject.account)) return Error::NotFound("no such person");
     const auto& subject = viewed->subject;
-    auto cached = Cached(c, subject.account.id, subject.profile_version, changes_seen);
+    auto cached = Cached(c, subject.account.id, subject.profile_version);
     if (!cached) return Error::NotFound("no such person");
-    if (changes_.load(std::memory_order_acquire) == changes_seen)
+    if (db_.ReadIsCurrent())
       viewed_.Put(viewer.user.id, ref, std::make_shared<Viewed>(Viewed{*viewed, cached, clock_.NowMs()}));
     return Assemble(viewer, *cached, *viewed);
   });
@@ -193,7 +188,6 @@ void PeopleService::Apply(const bus::Event& e) {
     case Kind::kProfileChanged:   // fields, manager, photo, endorsements (by e.actor)
     case Kind::kAccountChanged:   // name, handle
     case Kind::kAccessChanged:    // role, active
-      changes_.fetch_add(1, std::memory_order_acq_rel);
       for (Id id : e.people) cache_.Invalidate(id);
       break;
     default:

@@ -3,7 +3,6 @@
 // chain. Every read goes through policy.h. No HTTP types.
 #pragma once
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -71,8 +70,8 @@ class PeopleService {
   // reporting line is refused (422, "manager_id").
   Result<ProfileView> Update(const identity::Principal& viewer, Id target, const ProfileChange& change);
 
-  // Keeps the profile cache exact: kProfileChanged and kFollowsChanged drop the entries of the
-  // people they name (bus.h "appliers").
+  // Keeps the profile caches exact: kProfileChanged, kFollowsChanged, kAccountChanged and
+  // kAccessChanged drop the entries of the people they name (bus.h "appliers").
   void Apply(const bus::Event& e);
   // Loads every name into memory on a background thread, for fast suggestions (the server
   // calls it at start-up; until it is done, and without it, suggestions come from SQL).
@@ -98,9 +97,8 @@ class PeopleService {
 
  private:
   // The viewer-independent part of a profile, from the cache or loaded (nullptr: no such
-  // person); what is loaded is kept unless a change was applied since `changes_seen`.
-  std::shared_ptr<const CachedProfile> Cached(agora::store::Connection& c, Id id, std::int64_t version,
-                                              std::uint64_t changes_seen);
+  // person); what is loaded is kept when the read is current (Database::ReadIsCurrent).
+  std::shared_ptr<const CachedProfile> Cached(agora::store::Connection& c, Id id, std::int64_t version);
   // The profile as `viewer` sees it: the account and what depends on the viewer (follows,
   // endorsements) as `viewed` read them, the rest from `cached`.
   ProfileView Assemble(const identity::Principal& viewer, const CachedProfile& cached, const store::ViewedSubject& viewed);
@@ -120,7 +118,6 @@ class PeopleService {
   bus::Bus* bus_;
   ProfileCache cache_;
   ViewedCache viewed_;
-  std::atomic<std::uint64_t> changes_{0};  // events applied to the caches (Apply)
   NameIndex names_;
 };
 

@@ -281,7 +281,7 @@ std::shared_ptr<const CachedPost> PostService::Cached(Connection& c, Id id) {
   for (const char* k : {"reactions", "comment_count", "reaction_count", "share_count", "can_edit", "can_delete", "people"}) o.erase(k);
   entry->fixed = boost::json::serialize(o);
   entry->fixed = entry->fixed.substr(1, entry->fixed.size() - 2);
-  if (cache_) cache_->Put(entry);
+  if (cache_ && db_.ReadIsCurrent()) cache_->Put(entry);  // else a newer change may be missing from it
   return entry;
 }
 
