@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <thread>
+#include <fstream>
 #include <iostream>
 
 #include "bus/bus.h"
@@ -18,7 +19,10 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "modules/identity/account_mails.h"
 #include "modules/identity/api.h"
+#include "modules/mail/api.h"
+#include "modules/mail/worker.h"
 #include "modules/identity/auth_cache.h"
 #include "modules/media/image.h"
 #include "modules/comments/api.h"
@@ -67,6 +71,7 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config, bool migrate) {
   app->events->Apply(identity::auth_cache::Apply);
   app->identity = std::make_unique<identity::IdentityService>(*app->db, *app->ids, app->clock, app->config.auth, app->events.get());
   app->admin = std::make_unique<identity::AdminService>(*app->db, *app->ids, app->clock, app->identity->hasher(), app->events.get());
+  app->links = std::make_unique<identity::AccountLinks>(*app->db, *app->ids, app->clock, *app->identity, app->events.get());
   return app;
 }
 
@@ -84,6 +89,33 @@ std::string FindWebRoot(const Config& config) {
   }
   return "web/dist";
 }
+
+// The mail worker (modules/mail/worker.h) with every module's mail kinds, and the outbox's
+// admin routes. Started once the server knows its address (links in mails point there).
+std::unique_ptr<mail::Worker> StartMail(App& app, http::Router& router) {
+  const auto& cfg = app.config.mail;
+  std::unique_ptr<mail::Transport> transport;
+  if (cfg.smtp_url.empty()) {
+    transport = mail::FolderTransport(
+        (std::filesystem::absolute(app.config.data_dir) / "mail").lexically_normal().string());
+  } else {
+    std::string password = cfg.password;
+    if (!cfg.password_file.empty()) {
+      std::ifstream in(cfg.password_file);
+      if (!in) {
+        std::fprintf(stderr, "agora: cannot read mail.password_file %s\n", cfg.password_file.c_str());
+        return nullptr;
+      }
+      std::getline(in, password);
+    }
+    transport = mail::SmtpTransport(cfg, std::move(password));
+  }
+  auto worker = std::make_unique<mail::Worker>(*app.db, *app.ids, app.clock, cfg, std::move(transport), mail::Context{});
+  identity::RegisterMails(*worker, app.clock);
+  mail::RegisterApi(router, *app.db, app.clock, *worker);
+  metrics::Register([w = worker.get()](std::string& out) { w->RenderMetrics(out); });
+  return worker;
+}
 }  // namespace
 
 int Serve(App& app) {
@@ -99,6 +131,9 @@ int Serve(App& app) {
   http::Server* server_ptr = nullptr;
   identity::RegisterApi(router, *app.identity, cfg.auth);
   identity::RegisterAdminApi(router, *app.admin);
+  identity::RegisterLinksApi(router, *app.links, cfg.auth);
+  auto mail_worker = StartMail(app, router);
+  if (!mail_worker) return 1;
   app.db->Checkpoint();  // a seed or import may have left a large log behind
   app.db->StartBackgroundCheckpoints();
   bus::Bus& events = *app.events;  // stopped (and drained) before the services it calls are destroyed: see below
@@ -112,7 +147,7 @@ int Serve(App& app) {
   people::RegisterPhotoApi(router, people_service, photos);
   people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin, &events);
   people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import
-  people::RegisterImportApi(router, import_jobs);
+  people::RegisterImportApi(router, import_jobs, *app.links);
   posts::PostIndex post_index(*app.db);
   post_index.StartBuilding();
   posts::PostCache post_cache(app.clock);
@@ -204,6 +239,11 @@ int Serve(App& app) {
   if (all_addresses && cfg.http.public_url.empty())
     std::printf("  Live updates only reach pages opened at %s/ or localhost: set http.public_url to the\n"
                 "  address people use (http/origin.h).\n", base.c_str());
+  std::printf("  Mail goes to %s.\n", mail_worker->transport().Describe().c_str());
+  if (cfg.mail.smtp_url.empty())
+    std::printf("  (No SMTP server is set: mail.smtp_url in the configuration, or AGORA_MAIL_SMTP_URL.)\n");
+  mail_worker->SetContext({base, cfg.mail.organization});
+  mail_worker->Start();
   std::printf("  Stop with Ctrl-C.\n");
   std::fflush(stdout);
   log::Info("listening", {{"address", cfg.http.listen}, {"port", port}, {"web_root", web_root},

@@ -11,6 +11,7 @@
 #include "core/config.h"
 #include "core/ids.h"
 #include "core/result.h"
+#include "modules/identity/account_links.h"
 #include "modules/identity/admin_service.h"
 #include "modules/identity/service.h"
 #include "store/database.h"
@@ -27,6 +28,8 @@ struct App {
   std::unique_ptr<bus::Bus> events;
   std::unique_ptr<identity::IdentityService> identity;
   std::unique_ptr<identity::AdminService> admin;
+  // Activation and reset links; mail is queued here and sent by the serving process.
+  std::unique_ptr<identity::AccountLinks> links;
 };
 
 std::string DatabasePath(const Config& config);

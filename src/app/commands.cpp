@@ -70,7 +70,8 @@ std::string ReadPasswordFromStdin() {
 
 // Runs the import with a progress bar on stderr (when it is a terminal) and prints the
 // report. Exit 0 when the file was fine, 1 when rows or the file had problems.
-int ImportPeople(App& a, const identity::Actor& actor, const std::string& file, people::ImportOptions options) {
+int ImportPeople(App& a, const identity::Actor& actor, const std::string& file, people::ImportOptions options, bool invite) {
+  if (invite) options.invite = [&a, actor](const std::vector<Id>& ids) { return a.links->InviteCreated(actor, ids); };
   std::ifstream in(file, std::ios::binary);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   bool tty = ::isatty(STDERR_FILENO);
@@ -92,6 +93,7 @@ int ImportPeople(App& a, const identity::Actor& actor, const std::string& file, 
   std::printf("%zu rows: %zu %screated, %zu %supdated, %zu unchanged, %zu bad%s", r.rows, r.created, verb, r.updated, verb,
               r.unchanged, r.skipped, options.mark_missing_alumni ? "" : "\n");
   if (options.mark_missing_alumni) std::printf(", %zu %smarked alumni\n", r.marked_alumni, verb);
+  if (r.invited > 0) std::printf("%lld invitations to activate queued (the server sends them).\n", static_cast<long long>(r.invited));
   if (!r.problems.empty() && !options.import_valid_rows && !options.dry_run)
     std::printf("Nothing was changed because of the bad rows. Fix them, or use --import-valid-rows.\n");
   else if (options.dry_run)
@@ -197,12 +199,14 @@ int RunCommandLine(int argc, char** argv) {
   auto* import_people = admin->add_subcommand("import-people", "create or update people from a staff list (CSV)");
   AddCommon(import_people, common);
   std::string csv_file;
-  bool dry_run = false, import_valid_rows = false, mark_missing_alumni = false;
+  bool dry_run = false, import_valid_rows = false, mark_missing_alumni = false, invite = false;
   import_people->add_option("FILE", csv_file, "CSV: email,display_name,title,department,office,country,manager_email,phone,expertise")
       ->required()->check(CLI::ExistingFile);
   import_people->add_flag("--dry-run", dry_run, "check and report only; change nothing");
   import_people->add_flag("--import-valid-rows", import_valid_rows, "import the good rows even if some rows are bad");
   import_people->add_flag("--mark-missing-alumni", mark_missing_alumni, "make active members missing from the file alumni");
+  import_people->add_flag("--invite", invite,
+                          "mail the people it creates a link to activate their accounts (sent by the running server)");
 
   auto* seed = cli.add_subcommand("seed", "fill an empty database with a synthetic organization (demos, benchmarks)");
   AddCommon(seed, common);
@@ -346,7 +350,8 @@ int RunCommandLine(int argc, char** argv) {
   identity::Actor cli_actor{std::nullopt, "cli"};
   if (import_people->parsed())
     return ImportPeople(a, cli_actor, csv_file,
-                        {.dry_run = dry_run, .import_valid_rows = import_valid_rows, .mark_missing_alumni = mark_missing_alumni});
+                        {.dry_run = dry_run, .import_valid_rows = import_valid_rows, .mark_missing_alumni = mark_missing_alumni},
+                        invite);
   if (create->parsed()) {
     identity::NewAccount account{email, name, *identity::ParseRole(role_text), {}};
     if (password_stdin) account.password = ReadPasswordFromStdin();

@@ -118,6 +118,36 @@ const std::vector<Setting>& Table() {
        Int([](Config& c, std::int64_t v) { c.http.writes_per_minute = static_cast<int>(v); }, 0, 1'000'000)},
       {{"http.write_burst", "AGORA_HTTP_WRITE_BURST", "writes a person may make at once before the per-minute rate applies"},
        Int([](Config& c, std::int64_t v) { c.http.write_burst = static_cast<int>(v); }, 1, 1'000'000)},
+      {{"mail.smtp_url", "AGORA_MAIL_SMTP_URL", "SMTP server: smtp://host:587 or smtps://host:465 (empty: write mail to data_dir/mail)"},
+       Str([](Config& c, const std::string& v) -> std::string {
+         c.mail.smtp_url = v;
+         if (v.empty() || v.starts_with("smtp://") || v.starts_with("smtps://")) return {};
+         return "must be empty or start with smtp:// or smtps://";
+       })},
+      {{"mail.require_tls", "AGORA_MAIL_REQUIRE_TLS", "smtp://: send only over STARTTLS"},
+       Bool([](Config& c, bool v) { c.mail.require_tls = v; })},
+      {{"mail.from", "AGORA_MAIL_FROM", "the From: address of every mail, e.g. \"Agora <agora@example.com>\""},
+       Str([](Config& c, const std::string& v) -> std::string {
+         c.mail.from = v;
+         return v.find('@') == std::string::npos ? "must contain an e-mail address" : "";
+       })},
+      {{"mail.username", "AGORA_MAIL_USERNAME", "SMTP user name"},
+       Str([](Config& c, const std::string& v) { c.mail.username = v; return ""; })},
+      {{"mail.password", "AGORA_MAIL_PASSWORD", "SMTP password (or mail.password_file)"},
+       Str([](Config& c, const std::string& v) { c.mail.password = v; return ""; })},
+      {{"mail.password_file", "AGORA_MAIL_PASSWORD_FILE", "file holding the SMTP password"},
+       Str([](Config& c, const std::string& v) { c.mail.password_file = v; return ""; })},
+      {{"mail.organization", "AGORA_MAIL_ORGANIZATION", "the organization's name in mails"},
+       Str([](Config& c, const std::string& v) -> std::string {
+         c.mail.organization = v;
+         return v.size() > 100 ? "must be at most 100 characters" : "";
+       })},
+      {{"mail.retry_seconds", "AGORA_MAIL_RETRY_SECONDS", "first retry after a temporary failure (doubles up to 6 hours)"},
+       Int([](Config& c, std::int64_t v) { c.mail.retry_seconds = static_cast<int>(v); }, 1, 86400)},
+      {{"mail.max_attempts", "AGORA_MAIL_MAX_ATTEMPTS", "attempts before a mail is marked failed"},
+       Int([](Config& c, std::int64_t v) { c.mail.max_attempts = static_cast<int>(v); }, 1, 100)},
+      {{"mail.poll_seconds", "AGORA_MAIL_POLL_SECONDS", "how often a node looks for mail other nodes queued"},
+       Int([](Config& c, std::int64_t v) { c.mail.poll_seconds = static_cast<int>(v); }, 1, 3600)},
       {{"http.stream_recheck_seconds", "AGORA_HTTP_STREAM_RECHECK_SECONDS",
         "how often an open live stream's credential is checked again (sign-outs and role changes made elsewhere)"},
        Int([](Config& c, std::int64_t v) { c.http.stream_recheck_seconds = static_cast<int>(v); }, 1, 3600)},

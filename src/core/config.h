@@ -53,8 +53,24 @@ struct DatabaseConfig {
   int statement_timeout_ms = 30000;  // PostgreSQL cancels a statement running longer
 };
 
+// Outgoing mail (modules/mail). With no smtp_url, mail is written to data_dir/mail/ as .eml
+// files, so a trial install works; the server says so when it starts.
+struct MailConfig {
+  std::string smtp_url;       // smtp://host:587 (STARTTLS when offered), smtps://host:465
+  bool require_tls = false;   // smtp://: refuse to send unless STARTTLS succeeds
+  std::string from = "Agora <agora@localhost>";  // the From: of every mail
+  std::string username;       // SMTP authentication, if the server asks for it
+  std::string password;
+  std::string password_file;  // read the password from this file instead (kept out of the config)
+  std::string organization;   // the organization's name, in every mail (empty: mails say "Agora")
+  int retry_seconds = 60;     // first retry after a temporary failure; doubles up to 6 hours
+  int max_attempts = 12;      // then the mail is marked failed (admins see it)
+  int poll_seconds = 5;       // how often a node looks for mail queued by others
+};
+
 struct Config {
   std::string data_dir = "./data";
+  MailConfig mail;
   DatabaseConfig database;
   int node_id = 0;  // 0..1023, unique per node in a cluster (id generation)
   std::string log_level = "info";

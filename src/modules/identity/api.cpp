@@ -25,7 +25,9 @@ std::string SessionCookie(const std::string& value, std::int64_t max_age_s, bool
          "; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
 }
 
-Response SignInResponse(int status, const SignIn& s, const AuthConfig& auth) {
+}  // namespace
+
+http::Response SignInResponse(int status, const SignIn& s, const AuthConfig& auth) {
   Response r = http::Json(status, {{"user", json::UserJson(s.user)},
                                    {"csrf_token", s.csrf_token},
                                    {"expires_at", FormatRfc3339(s.session.expires_at)}});
@@ -38,11 +40,9 @@ Response SignInResponse(int status, const SignIn& s, const AuthConfig& auth) {
   return r;
 }
 
-ClientInfo Client(const Request& req) {
+ClientInfo ClientOf(const http::Request& req) {
   return {req.client_ip, std::string(req.user_agent), std::string(req.Cookie(kDeviceCookieName))};
 }
-
-}  // namespace
 
 void RegisterApi(http::Router& router, IdentityService& service, const AuthConfig& auth) {
   router.Add(Method::kGet, "/api/v1/auth/setup", {.access = Access::kPublic, .summary = "Whether first-admin setup is pending", .tag = "auth"},
@@ -63,7 +63,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                  if (!v) return http::Problem(v.error());
                  *out = *v;
                }
-               auto s = service.CompleteSetup(*token, a, Client(req));
+               auto s = service.CompleteSetup(*token, a, ClientOf(req));
                if (!s) return http::Problem(s.error());
                return SignInResponse(201, *s, auth);
              });
@@ -76,7 +76,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                if (!email) return http::Problem(email.error());
                auto password = agora::json::RequiredString(*body, "password");
                if (!password) return http::Problem(password.error());
-               auto s = service.Login(*email, *password, Client(req));
+               auto s = service.Login(*email, *password, ClientOf(req));
                if (!s) return http::Problem(s.error());
                return SignInResponse(200, *s, auth);
              });

@@ -4,6 +4,7 @@
 
 #include "core/config.h"
 #include "http/router.h"
+#include "modules/identity/account_links.h"
 #include "modules/identity/admin_service.h"
 #include "modules/identity/service.h"
 
@@ -11,5 +12,11 @@ namespace agora::identity {
 
 void RegisterApi(http::Router& router, IdentityService& service, const AuthConfig& auth);
 void RegisterAdminApi(http::Router& router, AdminService& service);
+// Activation and reset links, "Forgot password?", and the admin's invitations and resets.
+void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfig& auth);
+
+// A successful sign-in's answer: the person, the CSRF token, the session (and device) cookies.
+http::Response SignInResponse(int status, const SignIn& s, const AuthConfig& auth);
+ClientInfo ClientOf(const http::Request& req);
 
 }  // namespace agora::identity

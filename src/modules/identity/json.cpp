@@ -18,7 +18,9 @@ boost::json::object UserJson(const User& u) {
           {"role", RoleName(u.role)},
           {"active", u.active},
           {"created_at", FormatRfc3339(u.created_at)},
-          {"deactivated_at", OptTime(u.deactivated_at)}};
+          {"deactivated_at", OptTime(u.deactivated_at)},
+          {"activated", u.activated},
+          {"invited_at", OptTime(u.invited_at)}};
 }
 
 boost::json::object SessionJson(const SessionInfo& s, Id current_session_id) {

@@ -26,6 +26,8 @@ struct User {
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
   std::optional<std::int64_t> deactivated_at;
+  bool activated = true;                   // has a password (an imported account has none until activated)
+  std::optional<std::int64_t> invited_at;  // when an invitation to activate was last sent
 };
 
 struct SessionInfo {

@@ -75,6 +75,7 @@ Result<User> InsertAccount(agora::store::Connection& c, IdGenerator& ids, std::i
   u.display_name = *NormalizeDisplayName(a.display_name);
   u.role = a.role;
   u.active = true;
+  u.activated = password_hash.has_value();
   u.created_at = u.updated_at = now;
   std::string base = text::HandleFromEmail(u.email);
   u.handle = base;

@@ -80,6 +80,12 @@ class IdentityService {
   std::vector<AccessToken> ListTokens(const Principal& p);
   Status RevokeToken(const Principal& p, Id token_id);
 
+  // Starts a session for `user` inside the caller's write transaction (a password set through
+  // a link signs the browser in).
+  SignIn StartSessionIn(agora::store::Connection& c, const User& user, const ClientInfo& client) {
+    return StartSession(c, user, client);
+  }
+
   static constexpr std::string_view kTokenPrefix = "agp_";
   static constexpr std::int64_t kTouchIntervalMs = 5 * 60 * 1000;
   static constexpr int kDevicesKept = 20;  // browsers on record per account

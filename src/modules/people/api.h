@@ -2,6 +2,7 @@
 #pragma once
 
 #include "http/router.h"
+#include "modules/identity/account_links.h"
 #include "modules/people/import_jobs.h"
 #include "modules/people/photos.h"
 #include "modules/people/service.h"
@@ -9,7 +10,7 @@
 namespace agora::people {
 
 void RegisterApi(http::Router& router, PeopleService& service);
-void RegisterImportApi(http::Router& router, ImportJobs& jobs);
+void RegisterImportApi(http::Router& router, ImportJobs& jobs, identity::AccountLinks& links);
 void RegisterPhotoApi(http::Router& router, PeopleService& people, PhotoService& photos);
 
 }  // namespace agora::people

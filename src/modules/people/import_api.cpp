@@ -20,7 +20,7 @@ boost::json::object JobJson(const ImportJobState& j) {
     boost::json::array problems;
     for (const auto& p : r.problems) problems.push_back({{"line", p.line}, {"field", p.field}, {"reason", p.reason}});
     o["report"] = {{"rows", r.rows},       {"created", r.created}, {"updated", r.updated},
-                   {"unchanged", r.unchanged}, {"bad", r.skipped}, {"marked_alumni", r.marked_alumni},
+                   {"unchanged", r.unchanged}, {"bad", r.skipped}, {"marked_alumni", r.marked_alumni}, {"invited", r.invited},
                    {"applied", r.applied}, {"problems", std::move(problems)}};
   }
   if (j.error) o["error"] = {{"status", http::StatusFor(j.error->code)}, {"detail", j.error->message}};
@@ -34,11 +34,12 @@ bool Flag(const Request& req, std::string_view name) {
 
 }  // namespace
 
-void RegisterImportApi(http::Router& router, ImportJobs& jobs) {
+void RegisterImportApi(http::Router& router, ImportJobs& jobs, identity::AccountLinks& links) {
   router.Add(Method::kPost, "/api/v1/admin/people/imports",
              {.access = Access::kAdmin, .max_body_bytes = 128 * 1024 * 1024,
-              .summary = "Start a staff import (text/csv body; dry_run, import_valid_rows, mark_missing_alumni)", .tag = "admin"},
-             [&jobs](Request& req) {
+              .summary = "Start a staff import (text/csv body; dry_run, import_valid_rows, mark_missing_alumni; invite: "
+                         "mail the people it creates a link to activate their accounts)", .tag = "admin"},
+             [&jobs, &links](Request& req) {
                auto type = req.content_type.substr(0, req.content_type.find(';'));
                if (type != "text/csv")
                  return http::Problem({ErrorCode::kUnsupportedMedia, "send the staff list as text/csv", "Content-Type", 0});
@@ -46,6 +47,9 @@ void RegisterImportApi(http::Router& router, ImportJobs& jobs) {
                options.dry_run = Flag(req, "dry_run");
                options.import_valid_rows = Flag(req, "import_valid_rows");
                options.mark_missing_alumni = Flag(req, "mark_missing_alumni");
+               identity::Actor actor{req.principal->user.id, req.client_ip};
+               if (Flag(req, "invite"))
+                 options.invite = [&links, actor](const std::vector<Id>& ids) { return links.InviteCreated(actor, ids); };
                auto job = jobs.Start(std::move(req.body), options, {req.principal->user.id, req.client_ip});
                if (!job) return http::Problem(job.error());
                Response r = http::Json(202, JobJson(*job));

@@ -231,13 +231,15 @@ Result<ImportReport> PeopleImporter::Import(std::string_view csv_text, const Imp
   // Pass 1: accounts and profiles, batch by batch. Pass 2: managers (everyone exists now).
   std::vector<bool> changed(good.size(), false);
   std::vector<bool> created(good.size(), false);
+  std::vector<Id> created_ids;
   const size_t total = good.size() * 2;
   for (size_t begin = 0; begin < good.size(); begin += kBatch) {
     size_t end = std::min(good.size(), begin + kBatch);
-    std::vector<Id> batch_changed;
+    std::vector<Id> batch_changed, batch_new;
     size_t batch_created = 0;
     auto run = [&](agora::store::Connection& c) {
       batch_changed.clear();  // a retried transaction starts again
+      batch_new.clear();
       batch_created = 0;
       auto now = clock_.NowMs();
       for (size_t i = begin; i < end; ++i) {
@@ -246,11 +248,13 @@ Result<ImportReport> PeopleImporter::Import(std::string_view csv_text, const Imp
         created[i] = o.created;
         changed[i] = !o.created && o.changed;
         if (changed[i]) batch_changed.push_back(o.id);
+        if (o.created && write) batch_new.push_back(o.id);
       }
     };
     if (write) db_.Write(run);
     else db_.Read(run);
     report.created += batch_created;
+    created_ids.insert(created_ids.end(), batch_new.begin(), batch_new.end());
     if (write) Changed(batch_changed, /*accounts=*/true);
     if (options.progress) options.progress(end, total);
     if (options.cancelled && options.cancelled()) return Error{ErrorCode::kUnavailable, "the import was stopped (the server is shutting down); run it again", {}, 0};
@@ -301,11 +305,13 @@ Result<ImportReport> PeopleImporter::Import(std::string_view csv_text, const Imp
     }
   }
   report.applied = write;
+  if (write && options.invite && !created_ids.empty()) report.invited = options.invite(created_ids);
   if (write) {
     db_.Write([&](agora::store::Connection& c) {
       boost::json::object detail{{"rows", report.rows},       {"created", report.created},
                                  {"updated", report.updated}, {"unchanged", report.unchanged},
-                                 {"skipped", report.skipped}, {"marked_alumni", report.marked_alumni}};
+                                 {"skipped", report.skipped}, {"marked_alumni", report.marked_alumni},
+                                 {"invited", report.invited}};
       audit::Record(c, {ids_.Next(), actor.user_id, "people.import", "", std::nullopt, boost::json::serialize(detail),
                         actor.ip, clock_.NowMs()});
     });

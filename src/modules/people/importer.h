@@ -34,6 +34,9 @@ struct ImportOptions {
   std::function<void(size_t, size_t)> progress = nullptr;
   // Asked between batches; true stops the import (what was written so far stays).
   std::function<bool()> cancelled = nullptr;
+  // Invites the people the import created to activate their accounts (identity's
+  // AccountLinks::Invite), once they all exist; returns how many were invited.
+  std::function<std::int64_t(const std::vector<Id>&)> invite = nullptr;
 };
 
 struct RowProblem {
@@ -49,6 +52,7 @@ struct ImportReport {
   size_t unchanged = 0;
   size_t skipped = 0;        // bad rows left out (import_valid_rows)
   size_t marked_alumni = 0;
+  std::int64_t invited = 0;  // invitations to activate queued (ImportOptions::invite)
   bool applied = false;      // false: dry run, or refused because of bad rows
   std::vector<RowProblem> problems;
 };

@@ -1,0 +1,66 @@
+#include "modules/mail/letter.h"
+
+namespace agora::mail {
+namespace {
+
+std::string Escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + 16);
+  for (char ch : s) {
+    switch (ch) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Message Render(const Context& ctx, const Letter& l) {
+  Message m{l.to_name, l.to_address, l.subject, {}, {}, {}};
+  const std::string settings = ctx.base_url + "/account";
+
+  std::string& t = m.text;
+  t += l.greeting + "\n\n";
+  for (const auto& p : l.paragraphs) t += p + "\n\n";
+  if (l.action) t += l.action->label + ":\n" + l.action->url + "\n\n";
+  if (!l.note.empty()) t += l.note + "\n\n";
+  t += "-- \n" + ctx.SiteName() + ": " + ctx.base_url + "/\n";
+  t += "Your mail settings: " + settings + "\n";
+  if (!l.unsubscribe_url.empty()) t += "Stop these mails: " + l.unsubscribe_url + "\n";
+
+  // Inline styles and a table-free single column: what the common clients (Outlook
+  // included) render alike.
+  std::string& h = m.html;
+  h += "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">";
+  h += "<title>" + Escape(l.subject) + "</title></head>";
+  h += "<body style=\"margin:0;padding:24px;background:#f4f5f7;font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328\">";
+  h += "<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px\">";
+  h += "<p style=\"margin:0 0 16px;font-size:13px;color:#57606a\">" + Escape(ctx.SiteName()) + "</p>";
+  h += "<p style=\"margin:0 0 16px;font-size:16px\">" + Escape(l.greeting) + "</p>";
+  for (const auto& p : l.paragraphs) h += "<p style=\"margin:0 0 16px;font-size:16px;line-height:1.5\">" + Escape(p) + "</p>";
+  if (l.action)
+    h += "<p style=\"margin:24px 0\"><a href=\"" + Escape(l.action->url) +
+         "\" style=\"display:inline-block;background:#0b57d0;color:#ffffff;text-decoration:none;padding:12px 20px;"
+         "border-radius:6px;font-size:16px\">" + Escape(l.action->label) + "</a></p>";
+  if (!l.note.empty()) h += "<p style=\"margin:0 0 16px;font-size:14px;color:#57606a\">" + Escape(l.note) + "</p>";
+  h += "</div><p style=\"max-width:560px;margin:16px auto 0;font-size:12px;color:#57606a\"><a href=\"" + Escape(ctx.base_url) +
+       "/\" style=\"color:#57606a\">" + Escape(ctx.SiteName()) + "</a> · <a href=\"" + Escape(settings) +
+       "\" style=\"color:#57606a\">Mail settings</a>";
+  if (!l.unsubscribe_url.empty())
+    h += " · <a href=\"" + Escape(l.unsubscribe_url) + "\" style=\"color:#57606a\">Unsubscribe</a>";
+  h += "</p></body></html>";
+
+  if (!l.unsubscribe_url.empty()) {
+    m.headers.emplace_back("List-Unsubscribe", "<" + l.unsubscribe_url + ">");
+    m.headers.emplace_back("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+  }
+  return m;
+}
+
+}  // namespace agora::mail

@@ -1,0 +1,37 @@
+// How every mail Agora sends reads: a greeting, paragraphs, at most one button (a link in
+// the plain-text part), a closing note, and a footer naming the organization with a link to
+// the recipient's mail settings. Builds both alternatives from the same parts, HTML-escaped.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/mail/message.h"
+
+namespace agora::mail {
+
+// What a renderer knows about the installation.
+struct Context {
+  std::string base_url;      // https://agora.example.com (no trailing slash)
+  std::string organization;  // mail.organization (may be empty)
+  // What mails call the site: "Acme on Agora", or "Agora".
+  std::string SiteName() const { return organization.empty() ? "Agora" : organization + " on Agora"; }
+};
+
+struct Letter {
+  std::string to_name = {}, to_address = {}, subject = {};
+  std::string greeting = {};                 // "Hello Ana,"
+  std::vector<std::string> paragraphs = {};  // plain text, escaped for HTML
+  struct Action {
+    std::string label, url;
+  };
+  std::optional<Action> action = std::nullopt;
+  std::string note = {};  // after the button, smaller: "This link works once, for 7 days."
+  // An unsubscribe address (RFC 8058 one-click POST) for mails people can turn off.
+  std::string unsubscribe_url = {};
+};
+
+Message Render(const Context& ctx, const Letter& letter);
+
+}  // namespace agora::mail

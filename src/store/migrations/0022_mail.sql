@@ -1,0 +1,37 @@
+-- Outgoing mail and the one-time links it carries.
+--
+-- mail_outbox: a mail is queued in the same transaction as the change that causes it and sent
+-- by a worker after commit (modules/mail/worker.h). A row names what to send (kind, recipient,
+-- payload), not the finished text: the worker renders it when it sends, so a mail never says
+-- what its recipient may no longer read, and one-time links are made only then.
+CREATE TABLE mail_outbox (
+  id              INTEGER PRIMARY KEY,
+  kind            TEXT NOT NULL,                 -- e.g. account.activate (modules/mail/outbox.h)
+  user_id         INTEGER REFERENCES users(id) ON DELETE CASCADE,  -- recipient with an account
+  address         TEXT NOT NULL DEFAULT '',      -- or an address without one (invitations)
+  payload         TEXT NOT NULL DEFAULT '{}',    -- JSON for the renderer; emptied once done
+  state           TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'failed', 'cancelled')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  lease_until     INTEGER NOT NULL DEFAULT 0,    -- a node is sending it until then
+  last_error      TEXT NOT NULL DEFAULT '',
+  created_at      INTEGER NOT NULL,
+  finished_at     INTEGER
+);
+CREATE INDEX mail_outbox_due ON mail_outbox(next_attempt_at) WHERE state = 'queued';
+CREATE INDEX mail_outbox_by_state ON mail_outbox(state, id);
+
+-- Links that set a password: activation of an account an admin created or imported, and
+-- password reset. Only the SHA-256 (hex) of the token is kept; a link works once, until it
+-- expires, and a newer link of the same purpose replaces it.
+CREATE TABLE account_tokens (
+  token_hash  TEXT PRIMARY KEY,
+  user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  purpose     TEXT NOT NULL CHECK (purpose IN ('activate', 'reset')),
+  created_at  INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL
+);
+CREATE INDEX account_tokens_by_user ON account_tokens(user_id, purpose);
+
+-- When an invitation to activate was last sent (NULL: never).
+ALTER TABLE users ADD COLUMN invited_at INTEGER;
