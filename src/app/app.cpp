@@ -160,6 +160,7 @@ int Serve(App& app) {
   communities::PictureService community_pictures(*app.db, *app.ids, media_files, app.clock);
   communities::InvitationService community_invitations(*app.db, *app.ids, app.clock, app.identity->hasher(), community_service);
   communities::RegisterApi(router, community_service, community_pictures, community_invitations);
+  communities::RegisterInvitationMail(*mail_worker, app.clock);
   forum::ForumService forum_service(*app.db, *app.ids, app.clock);
   forum::RegisterApi(router, forum_service);
   feed::RegisterApi(router, feed_service);

@@ -11,6 +11,8 @@ export interface User {
   active: boolean;
   created_at: string;
   deactivated_at: string | null;
+  activated: boolean;  // has a password (imported people activate through a mailed link)
+  invited_at: string | null;
 }
 
 export interface Page<T> {

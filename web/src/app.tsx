@@ -7,6 +7,8 @@ import { startStream, stopStream, subscribe } from './stream';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/signin';
 import { InvitePage } from './pages/invite';
+import { ForgotPasswordPage } from './pages/forgot';
+import { SetPasswordPage } from './pages/set_password';
 import { HomePage } from './pages/home';
 import { AccountPage } from './pages/account';
 import { AdminUsersPage } from './pages/admin_users';
@@ -62,7 +64,7 @@ export function App() {
   const signedIn = (s: SessionState) => {
     setCsrfToken(s.csrf_token ?? '');
     setUser(s.user);
-    if (path === '/setup' || path === '/signin') navigate('/');
+    if (path === '/setup' || path === '/signin' || path === '/activate' || path === '/reset' || path === '/forgot') navigate('/');
   };
 
   if (loading)
@@ -75,6 +77,9 @@ export function App() {
     );
   if (path === '/setup' && !user) return <SetupPage onDone={signedIn} />;
   if (path === '/invite' && !user) return <InvitePage />;
+  // A mailed link sets a password whoever is signed in on this browser: it signs its owner in.
+  if (path === '/activate' || path === '/reset') return <SetPasswordPage onSignedIn={signedIn} />;
+  if (path === '/forgot' && !user) return <ForgotPasswordPage />;
   if (!user) return <SignInPage onSignedIn={signedIn} />;
 
   const signOut = async () => {

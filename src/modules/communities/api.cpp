@@ -247,7 +247,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
              });
   router.Add(Method::kPost, "/api/v1/communities/{id}/invitations",
              {.access = Access::kUser, .max_body_bytes = kBody,
-              .summary = "Invite a person ({\"person_id\"} or {\"email\"}: a link for someone without an account; owners and moderators)",
+              .summary = "Invite a person ({\"person_id\"} or {\"email\"}: someone without an account is mailed a link, also returned; owners and moderators)",
               .tag = "communities"},
              [&service, &invitations](Request& req) {
                auto body = http::JsonBody(req);
@@ -263,6 +263,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                  link["email"] = inv->email;
                  link["invite_url"] = "/invite#token=" + inv->token;
                  link["expires_at"] = FormatRfc3339(inv->expires_at);
+                 link["mailed"] = true;
                  return http::Json(201, link);
                }
                auto raw = agora::json::RequiredString(*body, "person_id");

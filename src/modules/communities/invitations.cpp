@@ -5,6 +5,9 @@
 #include "modules/audit/store.h"
 #include "modules/communities/store.h"
 #include "modules/identity/service.h"
+#include "modules/mail/outbox.h"
+
+#include <boost/json.hpp>
 
 namespace agora::communities {
 namespace {
@@ -17,6 +20,9 @@ constexpr const char* kInsert =
 constexpr const char* kFind =
     "SELECT i.id, i.community_id, i.email, i.expires_at, co.name FROM community_invitations i"
     " JOIN communities co ON co.id = i.community_id WHERE i.token_hash = ?1 AND i.accepted_at IS NULL AND i.expires_at > ?2";
+constexpr const char* kPending =
+    "SELECT co.name, u.display_name, i.expires_at FROM community_invitations i JOIN communities co ON co.id = i.community_id"
+    " JOIN users u ON u.id = i.invited_by WHERE i.id = ?1 AND i.accepted_at IS NULL AND i.expires_at > ?2";
 constexpr const char* kAccepted = "UPDATE community_invitations SET accepted_at = ?2 WHERE id = ?1";
 
 struct Found {
@@ -59,8 +65,13 @@ Result<EmailInvitation> InvitationService::Invite(const identity::Principal& who
     if (!found->mine || !found->mine->manages()) return Error::Forbidden("only its owners and moderators invite people");
     if (!x->allow_guests)
       return Error::Invalid("email", "no account has this address, and this community does not allow guests");
-    c.Prepare(kInsert, ids_.Next(), x->id, email, crypto::ToHex(crypto::Sha256(out.token)), who.user.id, now, out.expires_at)
+    const Id invitation = ids_.Next();
+    c.Prepare(kInsert, invitation, x->id, email, crypto::ToHex(crypto::Sha256(out.token)), who.user.id, now, out.expires_at)
         .Run();
+    // The mail carries the link: its token waits in the outbox until sent (then it is
+    // emptied); the renderer checks the invitation still stands.
+    boost::json::object payload{{"invitation_id", IdToString(invitation)}, {"token", out.token}};
+    mail::Enqueue(c, ids_, {.kind = kMailInvitation, .address = email, .payload = boost::json::serialize(payload)}, now);
     audit::Record(c, {ids_.Next(), who.user.id, "community.invite_email", "community", x->id, "{}", "", now});
     return OkStatus();
   });
@@ -103,6 +114,30 @@ Result<identity::User> InvitationService::Accept(std::string_view token, std::st
     return u;
   });
   return user;
+}
+
+void RegisterInvitationMail(mail::Worker& worker, const Clock& clock) {
+  worker.Register(kMailInvitation, [&clock](Connection& c, const mail::Item& item, const mail::Context& ctx)
+                                       -> std::optional<mail::Message> {
+    boost::system::error_code ec;
+    auto payload = boost::json::parse(item.payload, ec);
+    if (ec || !payload.is_object()) return std::nullopt;
+    const auto& o = payload.as_object();
+    auto id = o.contains("invitation_id") ? ParseId(o.at("invitation_id").as_string()) : std::nullopt;
+    if (!id || !o.contains("token")) return std::nullopt;
+    auto q = c.Prepare(kPending, *id, clock.NowMs());
+    if (!q.Next()) return std::nullopt;  // accepted, withdrawn or expired meanwhile
+    const std::string community = q.Text(0), inviter = q.Text(1);
+    mail::Letter l{.to_address = item.address, .subject = inviter + " invites you to " + community + " on " + ctx.SiteName()};
+    l.greeting = "Hello,";
+    l.paragraphs = {inviter + " invites you to join the community \"" + community + "\" on " + ctx.SiteName() +
+                        ", as a guest.",
+                    "Accept to make your guest account with this address, " + item.address + ", and join."};
+    l.action = mail::Letter::Action{"Accept the invitation",
+                                    ctx.base_url + "/invite#token=" + std::string(o.at("token").as_string())};
+    l.note = "This link works once, for 14 days. If you do not know " + inviter + ", you can ignore this mail.";
+    return mail::Render(ctx, l);
+  });
 }
 
 }  // namespace agora::communities

@@ -1,7 +1,7 @@
 // Invitations by e-mail. Someone with an account is invited as by id. Someone without one
 // gets a one-time link (valid 14 days; only its hash is stored) that creates a guest account
 // with that e-mail and makes it a member: so only communities that allow guests take them.
-// The link is returned to the inviter to send (Agora sends no e-mail yet).
+// The link is mailed to the address (and returned to the inviter, who may pass it on).
 #pragma once
 
 #include <optional>
@@ -13,6 +13,7 @@
 #include "core/result.h"
 #include "modules/communities/service.h"
 #include "modules/identity/passwords.h"
+#include "modules/mail/worker.h"
 #include "store/database.h"
 
 namespace agora::communities {
@@ -50,5 +51,9 @@ class InvitationService {
   const identity::PasswordHasher& hasher_;
   CommunityService& communities_;
 };
+
+inline constexpr const char* kMailInvitation = "community.invitation";
+// Renders the invitation mails Invite queues (nothing when the invitation no longer stands).
+void RegisterInvitationMail(mail::Worker& worker, const Clock& clock);
 
 }  // namespace agora::communities

@@ -23,7 +23,7 @@ std::string Escape(const std::string& s) {
 
 Message Render(const Context& ctx, const Letter& l) {
   Message m{l.to_name, l.to_address, l.subject, {}, {}, {}};
-  const std::string settings = ctx.base_url + "/account";
+  const std::string settings = ctx.base_url + "/settings";
 
   std::string& t = m.text;
   t += l.greeting + "\n\n";

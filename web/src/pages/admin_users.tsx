@@ -41,6 +41,29 @@ export function AdminUsersPage(props: { me: User }) {
     }
   };
 
+  // Mails a link to activate (people without a password) or to choose a new password.
+  const invite = async (ids: string[] | 'all') => {
+    setError(null);
+    setStatus(null);
+    try {
+      const r = await api<{ queued: number }>('POST', '/api/v1/admin/users/invitations', ids === 'all' ? { not_activated: true } : { user_ids: ids });
+      setStatus(r.queued === 1 ? 'One invitation is on its way.' : `${r.queued} invitations are on their way.`);
+      load(false, null);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  const sendReset = async (u: User) => {
+    setError(null);
+    setStatus(null);
+    try {
+      await api('POST', `/api/v1/admin/users/${u.id}/password-reset`, {});
+      setStatus(`${u.display_name} will get a link to choose a new password (valid 24 hours).`);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+
   return (
     <section>
       <PageHeading>People admin</PageHeading>
@@ -50,6 +73,11 @@ export function AdminUsersPage(props: { me: User }) {
         <Field id="user_search" label="Find people" value={q} onInput={setQ} hint="Start of a name, handle or e-mail." />
         <button type="submit">Search</button>
       </form>
+      <p>
+        <button type="button" class="secondary" onClick={() => invite('all')}>
+          Invite everyone not yet activated
+        </button>
+      </p>
       <Alert message={error} />
       {status && <Notice>{status}</Notice>}
       <table>
@@ -80,9 +108,21 @@ export function AdminUsersPage(props: { me: User }) {
                   ))}
                 </select>
               </td>
-              <td>{u.active ? 'active' : 'deactivated'}</td>
-              <td>{formatTime(u.created_at)}</td>
               <td>
+                {!u.active ? 'deactivated' : u.activated ? 'active' : u.invited_at ? `invited ${formatTime(u.invited_at)}, not activated` : 'not activated'}
+              </td>
+              <td>{formatTime(u.created_at)}</td>
+              <td class="actions">
+                {u.active && !u.activated && (
+                  <button type="button" class="secondary" onClick={() => invite([u.id])} aria-label={`${u.invited_at ? 'Resend the invitation to' : 'Invite'} ${u.display_name}`}>
+                    {u.invited_at ? 'Resend invitation' : 'Send invitation'}
+                  </button>
+                )}
+                {u.active && u.activated && u.id !== props.me.id && (
+                  <button type="button" class="secondary" onClick={() => sendReset(u)} aria-label={`Send ${u.display_name} a password reset link`}>
+                    Send reset link
+                  </button>
+                )}
                 {u.id !== props.me.id && (
                   <button type="button" class={u.active ? 'danger' : 'secondary'} onClick={() => update(u, { active: !u.active })} aria-label={`${u.active ? 'Deactivate' : 'Reactivate'} ${u.display_name}`}>
                     {u.active ? 'Deactivate' : 'Reactivate'}

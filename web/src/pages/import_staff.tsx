@@ -9,6 +9,7 @@ interface Report {
   unchanged: number;
   bad: number;
   marked_alumni: number;
+  invited: number;
   applied: boolean;
   problems: { line: number; field: string; reason: string }[];
 }
@@ -29,6 +30,7 @@ export function ImportStaff(props: { onImported: () => void }) {
   const [dryRun, setDryRun] = useState(true);
   const [validRows, setValidRows] = useState(false);
   const [markAlumni, setMarkAlumni] = useState(false);
+  const [invite, setInvite] = useState(true);
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,6 +47,7 @@ export function ImportStaff(props: { onImported: () => void }) {
     if (dryRun) params.set('dry_run', 'true');
     if (validRows) params.set('import_valid_rows', 'true');
     if (markAlumni) params.set('mark_missing_alumni', 'true');
+    if (invite) params.set('invite', 'true');
     try {
       const res = await fetch(`/api/v1/admin/people/imports?${params}`, {
         method: 'POST',
@@ -83,6 +86,7 @@ export function ImportStaff(props: { onImported: () => void }) {
         <label><input type="checkbox" checked={dryRun} onChange={(e) => setDryRun((e.target as HTMLInputElement).checked)} /> Dry run: check and report only</label>
         <label><input type="checkbox" checked={validRows} onChange={(e) => setValidRows((e.target as HTMLInputElement).checked)} /> Import the good rows even if some are bad</label>
         <label><input type="checkbox" checked={markAlumni} onChange={(e) => setMarkAlumni((e.target as HTMLInputElement).checked)} /> Make members missing from the file alumni</label>
+        <label><input type="checkbox" checked={invite} onChange={(e) => setInvite((e.target as HTMLInputElement).checked)} /> Send invitations: mail the people it creates a link to activate their accounts</label>
       </div>
       <button type="submit" disabled={job?.state === 'running'}>Start import</button>
       <Alert message={error} />
@@ -99,6 +103,7 @@ export function ImportStaff(props: { onImported: () => void }) {
             {r.rows} rows: {r.created} {r.applied ? '' : 'would be '}created, {r.updated} {r.applied ? '' : 'would be '}updated,{' '}
             {r.unchanged} unchanged, {r.bad} bad{markAlumni ? `, ${r.marked_alumni} ${r.applied ? '' : 'would be '}marked alumni` : ''}.
             {!r.applied && (r.problems.length > 0 && !validRows ? ' Nothing was changed because of the bad rows.' : ' Nothing was changed (dry run).')}
+            {r.applied && r.invited > 0 && ` ${r.invited} ${r.invited === 1 ? 'invitation is' : 'invitations are'} on their way.`}
           </p>
           {r.problems.length > 0 && (
             <table>

@@ -31,6 +31,9 @@ export function SignInPage(props: { onSignedIn: (s: { user: User; csrf_token: st
         <button type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        <p>
+          <a href="/forgot">Forgot password?</a>
+        </p>
       </form>
     </main>
   );
