@@ -72,6 +72,9 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config, bool migrate) {
   app->identity = std::make_unique<identity::IdentityService>(*app->db, *app->ids, app->clock, app->config.auth, app->events.get());
   app->admin = std::make_unique<identity::AdminService>(*app->db, *app->ids, app->clock, app->identity->hasher(), app->events.get());
   app->links = std::make_unique<identity::AccountLinks>(*app->db, *app->ids, app->clock, *app->identity, app->events.get());
+  app->two_factor = std::make_unique<identity::TwoFactor>(
+      *app->db, *app->ids, app->clock, *app->identity, config.mail.organization.empty() ? "Agora" : config.mail.organization,
+      app->events.get());
   return app;
 }
 
@@ -132,6 +135,7 @@ int Serve(App& app) {
   identity::RegisterApi(router, *app.identity, cfg.auth);
   identity::RegisterAdminApi(router, *app.admin);
   identity::RegisterLinksApi(router, *app.links, cfg.auth);
+  identity::RegisterTwoFactorApi(router, *app.two_factor, cfg.auth);
   auto mail_worker = StartMail(app, router);
   if (!mail_worker) return 1;
   app.db->Checkpoint();  // a seed or import may have left a large log behind

@@ -14,6 +14,7 @@
 #include "modules/identity/account_links.h"
 #include "modules/identity/admin_service.h"
 #include "modules/identity/service.h"
+#include "modules/identity/two_factor.h"
 #include "store/database.h"
 
 namespace agora::app {
@@ -30,6 +31,7 @@ struct App {
   std::unique_ptr<identity::AdminService> admin;
   // Activation and reset links; mail is queued here and sent by the serving process.
   std::unique_ptr<identity::AccountLinks> links;
+  std::unique_ptr<identity::TwoFactor> two_factor;
 };
 
 std::string DatabasePath(const Config& config);

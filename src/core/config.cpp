@@ -55,6 +55,9 @@ const std::vector<Setting>& Table() {
   static const std::vector<Setting> kTable = {
       {{"data_dir", "AGORA_DATA_DIR", "directory holding the database and uploads"},
        Str([](Config& c, const std::string& v) { c.data_dir = v; return v.empty() ? "must not be empty" : ""; })},
+      {{"auth.require_two_factor_for_admins", "AGORA_AUTH_REQUIRE_TWO_FACTOR_FOR_ADMINS",
+        "admins must turn on two-factor sign-in before they can use admin pages and routes"},
+       Bool([](Config& c, bool v) { c.auth.require_two_factor_for_admins = v; })},
       {{"database.url", "AGORA_DATABASE_URL", "PostgreSQL connection string; empty: SQLite in data_dir"},
        Str([](Config& c, const std::string& v) -> std::string {
          c.database.url = v;

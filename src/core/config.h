@@ -44,6 +44,7 @@ struct AuthConfig {
   std::string password_hash = "interactive";
   int login_free_attempts = 5;       // failures per account before delays start
   int login_free_attempts_ip = 50;   // failures per client IP before delays start
+  bool require_two_factor_for_admins = false;  // admin routes refuse admins without two-factor sign-in
 };
 
 struct DatabaseConfig {

@@ -28,11 +28,17 @@ std::string SessionCookie(const std::string& value, std::int64_t max_age_s, bool
 }  // namespace
 
 http::Response SignInResponse(int status, const SignIn& s, const AuthConfig& auth) {
-  Response r = http::Json(status, {{"user", json::UserJson(s.user)},
-                                   {"csrf_token", s.csrf_token},
-                                   {"expires_at", FormatRfc3339(s.session.expires_at)}});
-  r.headers.emplace_back("Set-Cookie", SessionCookie(s.cookie_token, std::int64_t{auth.session_ttl_hours} * 3600,
-                                                     auth.cookie_secure));
+  Response r;
+  if (!s.two_factor_challenge.empty()) {
+    // No session yet: the client sends the challenge back with a code (POST /api/v1/auth/login/code).
+    r = http::Json(202, {{"two_factor_required", true}, {"challenge", s.two_factor_challenge}});
+  } else {
+    r = http::Json(status, {{"user", json::UserJson(s.user)},
+                            {"csrf_token", s.csrf_token},
+                            {"expires_at", FormatRfc3339(s.session.expires_at)}});
+    r.headers.emplace_back("Set-Cookie", SessionCookie(s.cookie_token, std::int64_t{auth.session_ttl_hours} * 3600,
+                                                       auth.cookie_secure));
+  }
   if (!s.device_token.empty())
     r.headers.emplace_back("Set-Cookie", std::string(kDeviceCookieName) + "=" + s.device_token + "; Path=/api/v1/auth; Max-Age=" +
                                              std::to_string(kDeviceCookieSeconds) + "; HttpOnly; SameSite=Strict" +

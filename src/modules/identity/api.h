@@ -7,6 +7,7 @@
 #include "modules/identity/account_links.h"
 #include "modules/identity/admin_service.h"
 #include "modules/identity/service.h"
+#include "modules/identity/two_factor.h"
 
 namespace agora::identity {
 
@@ -14,6 +15,8 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
 void RegisterAdminApi(http::Router& router, AdminService& service);
 // Activation and reset links, "Forgot password?", and the admin's invitations and resets.
 void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfig& auth);
+// Two-factor sign-in: setting it up, the sign-in's second step, an admin's reset.
+void RegisterTwoFactorApi(http::Router& router, TwoFactor& two_factor, const AuthConfig& auth);
 
 // A successful sign-in's answer: the person, the CSRF token, the session (and device) cookies.
 http::Response SignInResponse(int status, const SignIn& s, const AuthConfig& auth);

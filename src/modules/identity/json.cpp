@@ -20,7 +20,8 @@ boost::json::object UserJson(const User& u) {
           {"created_at", FormatRfc3339(u.created_at)},
           {"deactivated_at", OptTime(u.deactivated_at)},
           {"activated", u.activated},
-          {"invited_at", OptTime(u.invited_at)}};
+          {"invited_at", OptTime(u.invited_at)},
+          {"two_factor", u.two_factor}};
 }
 
 boost::json::object SessionJson(const SessionInfo& s, Id current_session_id) {

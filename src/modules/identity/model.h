@@ -28,6 +28,7 @@ struct User {
   std::optional<std::int64_t> deactivated_at;
   bool activated = true;                   // has a password (an imported account has none until activated)
   std::optional<std::int64_t> invited_at;  // when an invitation to activate was last sent
+  bool two_factor = false;                 // signs in with a code from an authenticator app too
 };
 
 struct SessionInfo {
@@ -68,6 +69,9 @@ struct SignIn {
   // The browser's device cookie after this sign-in (new or the one it sent): a browser that
   // has signed in to an account is throttled on its own (login_limiter.h).
   std::string device_token;
+  // Set instead of a session when the password was right and the account signs in with a
+  // second factor: the client sends it back with a code (two_factor.h).
+  std::string two_factor_challenge;
 };
 
 struct ClientInfo {

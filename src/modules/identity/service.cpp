@@ -7,6 +7,7 @@
 #include "modules/audit/store.h"
 #include "modules/identity/auth_cache.h"
 #include "modules/identity/store.h"
+#include "modules/identity/two_factor.h"
 
 namespace agora::identity {
 
@@ -186,6 +187,13 @@ Result<SignIn> IdentityService::Login(std::string_view email, std::string_view p
     if (rehash) store::UpdatePasswordHash(c, found->user.id, *rehash, now);
     store::DeleteExpiredSessions(c, now);
     store::TrustDevice(c, found->user.id, crypto::ToHex(crypto::Sha256(device_token)), now, kDevicesKept);
+    if (found->user.two_factor) {  // the password was right; the code from the app comes next
+      SignIn s;
+      s.user = found->user;
+      s.device_token = device_token;
+      s.two_factor_challenge = IssueSignInChallenge(c, found->user.id, now);
+      return s;
+    }
     SignIn s = StartSession(c, found->user, client);
     s.device_token = device_token;
     return s;

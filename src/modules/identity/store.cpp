@@ -6,8 +6,8 @@ namespace {
 // Named queries. The user column list is shared so ReadUser() can decode any of them.
 #define AGORA_USER_COLUMNS                                                                                          \
   "u.id, u.email, u.handle, u.display_name, u.role, u.active, u.created_at, u.updated_at, u.deactivated_at,"       \
-  " CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 END, u.invited_at"
-constexpr int kUserColumnCount = 11;
+  " CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 END, u.invited_at, u.two_factor"
+constexpr int kUserColumnCount = 12;
 
 constexpr const char* kInsertUser =
     "INSERT INTO users (id, email, email_key, handle, display_name, role, active, password_hash, created_at, updated_at)"
@@ -72,6 +72,7 @@ User ReadUser(const agora::store::Query& q) {
   u.deactivated_at = q.OptInt(8);
   u.activated = q.Int(9) != 0;
   u.invited_at = q.OptInt(10);
+  u.two_factor = q.Int(11) != 0;
   return u;
 }
 

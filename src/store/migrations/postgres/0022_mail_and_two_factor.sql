@@ -1,4 +1,4 @@
--- Outgoing mail and the one-time links it carries.
+-- Outgoing mail, the one-time links it carries, and two-factor sign-in.
 --
 -- mail_outbox: a mail is queued in the same transaction as the change that causes it and sent
 -- by a worker after commit (modules/mail/worker.h). A row names what to send (kind, recipient,
@@ -35,3 +35,28 @@ CREATE INDEX account_tokens_by_user ON account_tokens(user_id, purpose);
 
 -- When an invitation to activate was last sent (NULL: never).
 ALTER TABLE users ADD COLUMN invited_at BIGINT;
+
+-- Two-factor sign-in with an authenticator app (TOTP, RFC 6238). The secret is pending until
+-- the person proved their app has it (a code), then enabled. last_step: the time step of the
+-- last code accepted, so a code works once.
+CREATE TABLE two_factor (
+  user_id     BIGINT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  secret      TEXT NOT NULL,                  -- base32
+  enabled_at  BIGINT,                        -- NULL: set up but not confirmed yet
+  last_step   BIGINT NOT NULL DEFAULT 0,
+  created_at  BIGINT NOT NULL
+);
+-- One-time recovery codes (shown once), by SHA-256 (hex).
+CREATE TABLE recovery_codes (
+  code_hash   TEXT PRIMARY KEY,
+  user_id     BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE
+);
+CREATE INDEX recovery_codes_by_user ON recovery_codes(user_id);
+-- A sign-in whose password was right and whose second factor is awaited (5 minutes, 5 tries).
+CREATE TABLE sign_in_challenges (
+  token_hash  TEXT PRIMARY KEY,
+  user_id     BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  expires_at  BIGINT NOT NULL,
+  attempts    BIGINT NOT NULL DEFAULT 0
+);
+ALTER TABLE users ADD COLUMN two_factor BIGINT NOT NULL DEFAULT 0;  -- 1: enabled (mirrors two_factor.enabled_at)

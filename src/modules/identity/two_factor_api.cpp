@@ -1,0 +1,108 @@
+// Routes of two-factor sign-in (two_factor.h).
+#include "core/json.h"
+#include "http/response.h"
+#include "modules/identity/api.h"
+
+namespace agora::identity {
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+
+constexpr std::int64_t kSmallBody = 64 * 1024;
+
+http::Response Codes(const std::vector<std::string>& codes) {
+  boost::json::array a;
+  for (const auto& c : codes) a.emplace_back(c);
+  return http::Json(200, {{"recovery_codes", std::move(a)}});
+}
+
+}  // namespace
+
+void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, const AuthConfig& auth) {
+  router.Add(Method::kGet, "/api/v1/auth/two-factor", {.access = Access::kUser, .summary = "Whether two-factor sign-in is on, and recovery codes left", .tag = "auth"},
+             [&tf, &auth](Request& req) {
+               auto s = tf.Status(req.principal->user.id);
+               return http::Json(200, {{"enabled", s.enabled},
+                                       {"recovery_codes_left", s.recovery_codes_left},
+                                       {"required", auth.require_two_factor_for_admins && req.principal->is_admin()}});
+             });
+
+  router.Add(Method::kPost, "/api/v1/auth/two-factor/setup",
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword,
+              .summary = "Start turning on two-factor sign-in ({\"password\"}): the secret, its otpauth URI and QR code, shown once", .tag = "auth"},
+             [&tf](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               auto password = agora::json::RequiredString(*body, "password");
+               if (!password) return http::Problem(password.error());
+               auto s = tf.Begin(*req.principal, *password);
+               if (!s) return http::Problem(s.error());
+               return http::Json(200, {{"secret", s->secret}, {"otpauth_uri", s->otpauth_uri}, {"qr_svg", s->qr_svg}});
+             });
+
+  router.Add(Method::kPost, "/api/v1/auth/two-factor/enable",
+             {.access = Access::kUser, .max_body_bytes = kSmallBody,
+              .summary = "Turn on two-factor sign-in with a code from the app ({\"code\"}); answers the recovery codes, shown once", .tag = "auth"},
+             [&tf](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               auto code = agora::json::RequiredString(*body, "code");
+               if (!code) return http::Problem(code.error());
+               auto codes = tf.Enable(*req.principal, *code);
+               return codes ? Codes(*codes) : http::Problem(codes.error());
+             });
+
+  router.Add(Method::kPost, "/api/v1/auth/two-factor/recovery-codes",
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword,
+              .summary = "New recovery codes ({\"password\"}); the old ones stop working", .tag = "auth"},
+             [&tf](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               auto password = agora::json::RequiredString(*body, "password");
+               if (!password) return http::Problem(password.error());
+               auto codes = tf.NewRecoveryCodes(*req.principal, *password);
+               return codes ? Codes(*codes) : http::Problem(codes.error());
+             });
+
+  router.Add(Method::kPost, "/api/v1/auth/two-factor/disable",
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword,
+              .summary = "Turn off two-factor sign-in ({\"password\"})", .tag = "auth"},
+             [&tf](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               auto password = agora::json::RequiredString(*body, "password");
+               if (!password) return http::Problem(password.error());
+               auto st = tf.Disable(*req.principal, *password);
+               return st ? http::NoContent() : http::Problem(st.error());
+             });
+
+  router.Add(Method::kPost, "/api/v1/auth/login/code",
+             {.access = Access::kPublic, .max_body_bytes = kSmallBody,
+              .summary = "Second step of a sign-in: the challenge and a code from the app or a recovery code ({\"challenge\", \"code\"})",
+              .tag = "auth"},
+             [&tf, &auth](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"challenge", "code"}); !st) return http::Problem(st.error());
+               auto challenge = agora::json::RequiredString(*body, "challenge");
+               if (!challenge) return http::Problem(challenge.error());
+               auto code = agora::json::RequiredString(*body, "code");
+               if (!code) return http::Problem(code.error());
+               auto s = tf.Finish(*challenge, *code, ClientOf(req));
+               if (!s) return http::Problem(s.error());
+               return SignInResponse(200, *s, auth);
+             });
+
+  router.Add(Method::kDelete, "/api/v1/admin/users/{id}/two-factor",
+             {.access = Access::kAdmin, .summary = "Turn off someone's two-factor sign-in (a lost phone); they are signed out. Audited", .tag = "admin"},
+             [&tf](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               auto st = tf.AdminReset({req.principal->user.id, req.client_ip}, *id);
+               return st ? http::NoContent() : http::Problem(st.error());
+             });
+}
+
+}  // namespace agora::identity
