@@ -10,6 +10,7 @@ export async function startSmtp() {
   const mails = [];
   const waiters = [];
   const refusals = new Map();  // address -> { code, times }
+  const consumed = new Map();  // address -> mails next() has returned
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],  // loopback; TLS is libcurl's, tested by use elsewhere
@@ -60,12 +61,16 @@ export async function startSmtp() {
     to(address) {
       return mails.filter((m) => m.to.includes(address.toLowerCase()));
     },
-    // The next mail to `address` after the `seen` ones already there.
-    async next(address, { seen = this.to(address).length, ms = 15000 } = {}) {
+    // The next mail to `address` that no earlier next() returned (or the one after the first
+    // `seen`), waiting for it to arrive.
+    async next(address, { seen = consumed.get(address.toLowerCase()) ?? 0, ms = 15000 } = {}) {
       const deadline = Date.now() + ms;
       for (;;) {
         const list = this.to(address);
-        if (list.length > seen) return list[seen];
+        if (list.length > seen) {
+          consumed.set(address.toLowerCase(), seen + 1);
+          return list[seen];
+        }
         if (Date.now() > deadline) throw new Error(`no mail to ${address} within ${ms} ms (mails went to ${mails.map((m) => m.to).join(' ')})`);
         await new Promise((resolve) => {
           const timer = setTimeout(resolve, 200);

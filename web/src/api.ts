@@ -13,6 +13,7 @@ export interface User {
   deactivated_at: string | null;
   activated: boolean;  // has a password (imported people activate through a mailed link)
   invited_at: string | null;
+  two_factor: boolean;
 }
 
 export interface Page<T> {

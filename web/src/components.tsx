@@ -9,6 +9,7 @@ export function Field(props: {
   value: string;
   onInput: (v: string) => void;
   autocomplete?: string;
+  inputmode?: 'numeric' | 'text' | 'email';
   required?: boolean;
   error?: string;
   hint?: string;
@@ -23,6 +24,7 @@ export function Field(props: {
         type={props.type ?? 'text'}
         value={props.value}
         autocomplete={props.autocomplete}
+        inputMode={props.inputmode}
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={described || undefined}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, formatTime, type Page, type User } from '../api';
 import { Alert, Field, Notice, PageHeading } from '../components';
+import { TwoFactorSettings } from './two_factor_settings';
 
 interface Token {
   id: string;
@@ -27,6 +28,7 @@ export function AccountPage(props: { user: User; onSignedOut: () => void }) {
         {props.user.display_name} · {props.user.email} · @{props.user.handle}
       </p>
       <PasswordForm />
+      <TwoFactorSettings />
       <Tokens />
       <Sessions onSignedOut={props.onSignedOut} />
     </section>

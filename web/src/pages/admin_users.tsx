@@ -53,6 +53,18 @@ export function AdminUsersPage(props: { me: User }) {
       setError(describeError(err));
     }
   };
+  const resetTwoFactor = async (u: User) => {
+    if (!confirm(`Turn off two-factor sign-in for ${u.display_name}? They will be signed out and sign in with their password alone until they turn it on again.`)) return;
+    setError(null);
+    setStatus(null);
+    try {
+      await api('DELETE', `/api/v1/admin/users/${u.id}/two-factor`);
+      setStatus(`Two-factor sign-in is off for ${u.display_name}.`);
+      load(false, null);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
   const sendReset = async (u: User) => {
     setError(null);
     setStatus(null);
@@ -112,7 +124,7 @@ export function AdminUsersPage(props: { me: User }) {
                 {!u.active ? 'deactivated' : u.activated ? 'active' : u.invited_at ? `invited ${formatTime(u.invited_at)}, not activated` : 'not activated'}
               </td>
               <td>{formatTime(u.created_at)}</td>
-              <td class="actions">
+              <td class="row-actions">
                 {u.active && !u.activated && (
                   <button type="button" class="secondary" onClick={() => invite([u.id])} aria-label={`${u.invited_at ? 'Resend the invitation to' : 'Invite'} ${u.display_name}`}>
                     {u.invited_at ? 'Resend invitation' : 'Send invitation'}
@@ -121,6 +133,11 @@ export function AdminUsersPage(props: { me: User }) {
                 {u.active && u.activated && u.id !== props.me.id && (
                   <button type="button" class="secondary" onClick={() => sendReset(u)} aria-label={`Send ${u.display_name} a password reset link`}>
                     Send reset link
+                  </button>
+                )}
+                {u.two_factor && u.id !== props.me.id && (
+                  <button type="button" class="secondary" onClick={() => resetTwoFactor(u)} aria-label={`Reset two-factor sign-in of ${u.display_name}`}>
+                    Reset two-factor
                   </button>
                 )}
                 {u.id !== props.me.id && (
