@@ -32,6 +32,7 @@
 #include "modules/images/api.h"
 #include "modules/feed/service.h"
 #include "modules/notifications/api.h"
+#include "modules/notifications/mails.h"
 #include "modules/people/api.h"
 #include "modules/posts/api.h"
 #include "modules/posts/service.h"
@@ -72,6 +73,7 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config, bool migrate) {
   app->identity = std::make_unique<identity::IdentityService>(*app->db, *app->ids, app->clock, app->config.auth, app->events.get());
   app->admin = std::make_unique<identity::AdminService>(*app->db, *app->ids, app->clock, app->identity->hasher(), app->events.get());
   app->links = std::make_unique<identity::AccountLinks>(*app->db, *app->ids, app->clock, *app->identity, app->events.get());
+  app->unsubscribe = std::make_unique<notifications::UnsubscribeLinks>(*app->db);
   app->two_factor = std::make_unique<identity::TwoFactor>(
       *app->db, *app->ids, app->clock, *app->identity, config.mail.organization.empty() ? "Agora" : config.mail.organization,
       app->events.get());
@@ -115,6 +117,10 @@ std::unique_ptr<mail::Worker> StartMail(App& app, http::Router& router) {
   }
   auto worker = std::make_unique<mail::Worker>(*app.db, *app.ids, app.clock, cfg, std::move(transport), mail::Context{});
   identity::RegisterMails(*worker, app.clock);
+  notifications::RegisterMails(*worker, app.clock, *app.unsubscribe);
+  worker->Every(cfg.digest_check_seconds, [&app, hour = cfg.digest_hour] {
+    notifications::QueueDueDigests(*app.db, *app.ids, app.clock.NowMs(), hour);
+  });
   mail::RegisterApi(router, *app.db, app.clock, *worker);
   metrics::Register([w = worker.get()](std::string& out) { w->RenderMetrics(out); });
   return worker;
@@ -172,7 +178,7 @@ int Serve(App& app) {
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events);
   comments::RegisterApi(router, comment_service, reaction_service);
   notifications::NotificationService notification_service(*app.db, app.clock);
-  notifications::RegisterApi(router, notification_service);
+  notifications::RegisterApi(router, notification_service, *app.unsubscribe);
   live::StreamHub stream_hub;
   live::LivePush live_push(*app.db, post_service, comment_service, notification_service, stream_hub);
   events.Subscribe([&live_push](const bus::Event& e) { live_push.Handle(e); });

@@ -15,6 +15,7 @@
 #include "modules/identity/admin_service.h"
 #include "modules/identity/service.h"
 #include "modules/identity/two_factor.h"
+#include "modules/notifications/mails.h"
 #include "store/database.h"
 
 namespace agora::app {
@@ -32,6 +33,7 @@ struct App {
   // Activation and reset links; mail is queued here and sent by the serving process.
   std::unique_ptr<identity::AccountLinks> links;
   std::unique_ptr<identity::TwoFactor> two_factor;
+  std::unique_ptr<notifications::UnsubscribeLinks> unsubscribe;  // signs and checks the links in notification mail
 };
 
 std::string DatabasePath(const Config& config);

@@ -67,6 +67,8 @@ struct MailConfig {
   int retry_seconds = 60;     // first retry after a temporary failure; doubles up to 6 hours
   int max_attempts = 12;      // then the mail is marked failed (admins see it)
   int poll_seconds = 5;       // how often a node looks for mail queued by others
+  int digest_hour = 8;        // digests go at this hour of each person's morning (their time zone)
+  int digest_check_seconds = 300;  // how often a node looks for digests that are due
 };
 
 struct Config {

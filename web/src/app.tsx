@@ -9,6 +9,7 @@ import { SignInPage } from './pages/signin';
 import { InvitePage } from './pages/invite';
 import { ForgotPasswordPage } from './pages/forgot';
 import { SetPasswordPage } from './pages/set_password';
+import { UnsubscribePage } from './pages/unsubscribe';
 import { HomePage } from './pages/home';
 import { AccountPage } from './pages/account';
 import { AdminUsersPage } from './pages/admin_users';
@@ -80,6 +81,7 @@ export function App() {
   // A mailed link sets a password whoever is signed in on this browser: it signs its owner in.
   if (path === '/activate' || path === '/reset') return <SetPasswordPage onSignedIn={signedIn} />;
   if (path === '/forgot' && !user) return <ForgotPasswordPage />;
+  if (path === '/unsubscribe') return <UnsubscribePage />;
   if (!user) return <SignInPage onSignedIn={signedIn} />;
 
   const signOut = async () => {

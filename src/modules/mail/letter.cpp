@@ -24,6 +24,7 @@ std::string Escape(const std::string& s) {
 Message Render(const Context& ctx, const Letter& l) {
   Message m{l.to_name, l.to_address, l.subject, {}, {}, {}};
   const std::string settings = ctx.base_url + "/settings";
+  const std::string unsubscribe_page = l.unsubscribe_token.empty() ? "" : ctx.base_url + "/unsubscribe#token=" + l.unsubscribe_token;
 
   std::string& t = m.text;
   t += l.greeting + "\n\n";
@@ -32,7 +33,7 @@ Message Render(const Context& ctx, const Letter& l) {
   if (!l.note.empty()) t += l.note + "\n\n";
   t += "-- \n" + ctx.SiteName() + ": " + ctx.base_url + "/\n";
   t += "Your mail settings: " + settings + "\n";
-  if (!l.unsubscribe_url.empty()) t += "Stop these mails: " + l.unsubscribe_url + "\n";
+  if (!unsubscribe_page.empty()) t += "Stop these mails: " + unsubscribe_page + "\n";
 
   // Inline styles and a table-free single column: what the common clients (Outlook
   // included) render alike.
@@ -52,12 +53,12 @@ Message Render(const Context& ctx, const Letter& l) {
   h += "</div><p style=\"max-width:560px;margin:16px auto 0;font-size:12px;color:#57606a\"><a href=\"" + Escape(ctx.base_url) +
        "/\" style=\"color:#57606a\">" + Escape(ctx.SiteName()) + "</a> · <a href=\"" + Escape(settings) +
        "\" style=\"color:#57606a\">Mail settings</a>";
-  if (!l.unsubscribe_url.empty())
-    h += " · <a href=\"" + Escape(l.unsubscribe_url) + "\" style=\"color:#57606a\">Unsubscribe</a>";
+  if (!unsubscribe_page.empty())
+    h += " · <a href=\"" + Escape(unsubscribe_page) + "\" style=\"color:#57606a\">Unsubscribe</a>";
   h += "</p></body></html>";
 
-  if (!l.unsubscribe_url.empty()) {
-    m.headers.emplace_back("List-Unsubscribe", "<" + l.unsubscribe_url + ">");
+  if (!l.unsubscribe_token.empty()) {
+    m.headers.emplace_back("List-Unsubscribe", "<" + ctx.base_url + "/api/v1/mail/unsubscribe/" + l.unsubscribe_token + ">");
     m.headers.emplace_back("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
   }
   return m;

@@ -28,8 +28,10 @@ struct Letter {
   };
   std::optional<Action> action = std::nullopt;
   std::string note = {};  // after the button, smaller: "This link works once, for 7 days."
-  // An unsubscribe address (RFC 8058 one-click POST) for mails people can turn off.
-  std::string unsubscribe_url = {};
+  // For mails people can turn off: the token of their unsubscribe link. The List-Unsubscribe
+  // header gets the API address mail clients POST to (RFC 8058 one-click); the footer a page
+  // that asks before it changes anything (a GET must not: mail scanners follow links).
+  std::string unsubscribe_token = {};
 };
 
 Message Render(const Context& ctx, const Letter& letter);

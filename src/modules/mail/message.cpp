@@ -64,7 +64,13 @@ std::string Encode(const Message& m, std::string_view from, std::string_view mes
   g_date_time_unref(date);
   const std::string id = std::string(message_id) + "@" + DomainOf(AddressOf(from));
   g_mime_message_set_message_id(message.get(), id.c_str());
-  for (const auto& [name, value] : m.headers) g_mime_object_set_header(object, name.c_str(), value.c_str(), "utf-8");
+  // Our extra headers are ASCII and structured (List-Unsubscribe's <url>): written as they
+  // are, never folded into encoded words, which would make a URL unreadable to mail clients.
+  for (const auto& [name, value] : m.headers) {
+    g_mime_object_set_header(object, name.c_str(), value.c_str(), nullptr);
+    GMimeHeader* header = g_mime_header_list_get_header(g_mime_object_get_header_list(object), name.c_str());
+    if (header) g_mime_header_set_raw_value(header, (" " + value + "\n").c_str());
+  }
 
   Ref<GMimeMultipart> alternative(g_mime_multipart_new_with_subtype("alternative"));
   Ref<GMimeTextPart> text(TextPart("plain", m.text));

@@ -68,6 +68,12 @@ void Worker::Run() {
   while (!stop_) {
     int sent = 0;
     try {
+      for (auto& p : periodic_) {
+        const std::int64_t now = clock_.NowMs();
+        if (now - p.last_ms < p.every_ms) continue;
+        p.last_ms = now;
+        p.job();
+      }
       sent = SendDue();
     } catch (const std::exception& e) {
       log::Error("mail worker", {{"error", e.what()}});
@@ -75,6 +81,7 @@ void Worker::Run() {
     if (sent > 0) continue;  // more may be due
     std::unique_lock lock(wake_mu);
     std::chrono::milliseconds wait = std::chrono::seconds(config_.poll_seconds);
+    for (const auto& p : periodic_) wait = std::min(wait, std::chrono::milliseconds(p.every_ms));
     if (recheck) wait = std::chrono::milliseconds(250);
     recheck = false;
     if (wake_cv.wait_for(lock, wait, [&] { return stop_ || wake_generation != seen; })) {

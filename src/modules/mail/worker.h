@@ -41,6 +41,8 @@ class Worker {
   ~Worker();
 
   void Register(const std::string& kind, Renderer renderer);
+  // Runs `job` on the worker's thread every `seconds` (digests are queued so), before Start.
+  void Every(int seconds, std::function<void()> job) { periodic_.push_back({seconds * 1000LL, 0, std::move(job)}); }
   // Where links in mails point (known once the server is bound); before Start.
   void SetContext(Context context) { context_ = std::move(context); }
   void Start();
@@ -69,6 +71,11 @@ class Worker {
   std::unique_ptr<Transport> transport_;
   Context context_;
   std::map<std::string, Renderer> renderers_;
+  struct Periodic {
+    std::int64_t every_ms, last_ms;
+    std::function<void()> job;
+  };
+  std::vector<Periodic> periodic_;
   std::thread thread_;
   std::atomic<bool> stop_{false};
   std::int64_t last_purge_ = 0;

@@ -35,9 +35,53 @@ Result<Settings> ParseSettings(const boost::json::object& o) {
   }
   return s;
 }
+boost::json::object DeliveryJson(const DeliverySettings& s) {
+  boost::json::object o;
+  for (const auto& [kind, d] : s.kinds) o[KindName(kind)] = DeliveryName(d);
+  return o;
+}
+
+// {"mention": "email", "reaction": "weekly", ...}
+Result<DeliverySettings> ParseDeliverySettings(const boost::json::object& o) {
+  DeliverySettings s;
+  for (const auto& [key, value] : o) {
+    auto kind = ParseKind(key);
+    if (!kind) return Error::Invalid(std::string(key), "is not a kind of notification");
+    auto d = value.is_string() ? ParseDelivery(value.get_string()) : std::nullopt;
+    if (!d) return Error::Invalid(std::string(key), "must be one of app, email, daily, weekly, off");
+    s.kinds.emplace_back(*kind, *d);
+  }
+  return s;
+}
 }  // namespace
 
-void RegisterApi(http::Router& router, NotificationService& service) {
+void RegisterApi(http::Router& router, NotificationService& service, UnsubscribeLinks& unsubscribe) {
+  router.Add(Method::kGet, "/api/v1/notifications/delivery",
+             {.access = Access::kUser, .summary = "How each kind of notification reaches me: app, email, daily, weekly or off", .tag = "notifications"},
+             [&service](Request& req) { return http::Json(200, DeliveryJson(service.GetDelivery(req.principal->user.id))); });
+
+  router.Add(Method::kPut, "/api/v1/notifications/delivery",
+             {.access = Access::kUser, .max_body_bytes = 4096,
+              .summary = "Choose how kinds of notification reach me ({\"mention\": \"email\", ...}; off turns a kind off)", .tag = "notifications"},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               auto s = ParseDeliverySettings(*body);
+               if (!s) return http::Problem(s.error());
+               return http::Json(200, DeliveryJson(service.PutDelivery(req.principal->user.id, *s)));
+             });
+
+  // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" here without cookies; the web
+  // page of the link in the mail's footer posts here too. The token is a secret path segment
+  // (never logged).
+  router.Add(Method::kPost, "/api/v1/mail/unsubscribe/{token}",
+             {.access = Access::kPublic, .max_body_bytes = 1024,
+              .summary = "One-click unsubscribe (RFC 8058): no more mail of the link's kind", .tag = "notifications"},
+             [&unsubscribe](Request& req) {
+               auto st = unsubscribe.Apply(req.Param("token"));
+               return st ? http::NoContent() : http::Problem(st.error());
+             });
+
   router.Add(Method::kGet, "/api/v1/notifications",
              {.access = Access::kUser, .summary = "My notifications, latest activity first, and the unread count", .tag = "notifications"},
              [&service](Request& req) {

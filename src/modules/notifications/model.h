@@ -39,4 +39,18 @@ struct Settings {
   std::vector<std::pair<Kind, bool>> kinds;
 };
 
+// How a kind of notification reaches a person: only in the app, by mail right away, in a
+// daily or weekly digest mail, or not at all.
+enum class Delivery { kApp, kEmail, kDaily, kWeekly, kOff };
+std::string_view DeliveryName(Delivery d);
+std::optional<Delivery> ParseDelivery(std::string_view s);
+// What a person gets before choosing: mentions and replies by mail at once (someone is
+// waiting for them), the rest in the daily digest.
+inline Delivery DefaultDelivery(Kind k) {
+  return k == Kind::kMention || k == Kind::kReply ? Delivery::kEmail : Delivery::kDaily;
+}
+struct DeliverySettings {
+  std::vector<std::pair<Kind, Delivery>> kinds;
+};
+
 }  // namespace agora::notifications

@@ -5,6 +5,7 @@
 #include "core/cursor.h"
 #include "modules/communities/store.h"
 #include "modules/content/audience.h"
+#include "modules/notifications/writer.h"
 #include "modules/people/store.h"
 
 namespace agora::notifications {
@@ -27,12 +28,22 @@ const std::string kUnread = std::string(
     " LEFT JOIN communities co ON co.id = n.community_id"
     " WHERE n.recipient_id = ?1 AND n.read_at IS NULL AND (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")"
     " AND (n.community_id IS NULL OR " + communities::store::kVisibleToViewer + ")";
-constexpr const char* kMarkOne = "UPDATE notifications SET read_at = ?3 WHERE id = ?1 AND recipient_id = ?2 AND read_at IS NULL";
-constexpr const char* kMarkAll = "UPDATE notifications SET read_at = ?2 WHERE recipient_id = ?1 AND read_at IS NULL";
+// Read in the app: no digest needs it any more.
+constexpr const char* kMarkOne =
+    "UPDATE notifications SET read_at = ?3, digest = NULL WHERE id = ?1 AND recipient_id = ?2 AND read_at IS NULL";
+constexpr const char* kMarkAll =
+    "UPDATE notifications SET read_at = ?2, digest = NULL WHERE recipient_id = ?1 AND read_at IS NULL";
 constexpr const char* kSettings = "SELECT kind, enabled FROM notification_settings WHERE person_id = ?1";
 constexpr const char* kPutSetting =
     "INSERT INTO notification_settings (person_id, kind, enabled) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (person_id, kind) DO UPDATE SET enabled = excluded.enabled";
+constexpr const char* kPutDelivery =
+    "INSERT INTO notification_settings (person_id, kind, enabled, delivery) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (person_id, kind) DO UPDATE SET enabled = excluded.enabled, delivery = excluded.delivery";
+constexpr const char* kLeaveDigest =
+    "UPDATE notifications SET digest = NULL WHERE recipient_id = ?1 AND kind = ?2 AND digest IS NOT NULL";
+constexpr const char* kMoveDigest =
+    "UPDATE notifications SET digest = ?3 WHERE recipient_id = ?1 AND kind = ?2 AND digest IS NOT NULL";
 
 std::int64_t CountUnread(Connection& c, const content::Viewer& v) {
   auto q = c.Prepare(kUnread, v.id);
@@ -68,6 +79,23 @@ std::string_view KindName(Kind k) {
     case Kind::kCommunityAccepted: return "community_accepted";
   }
   return "mention";
+}
+
+std::string_view DeliveryName(Delivery d) {
+  switch (d) {
+    case Delivery::kApp: return "app";
+    case Delivery::kEmail: return "email";
+    case Delivery::kDaily: return "daily";
+    case Delivery::kWeekly: return "weekly";
+    case Delivery::kOff: return "off";
+  }
+  return "app";
+}
+
+std::optional<Delivery> ParseDelivery(std::string_view s) {
+  for (Delivery d : {Delivery::kApp, Delivery::kEmail, Delivery::kDaily, Delivery::kWeekly, Delivery::kOff})
+    if (DeliveryName(d) == s) return d;
+  return std::nullopt;
 }
 
 std::optional<Kind> ParseKind(std::string_view s) {
@@ -136,6 +164,26 @@ std::int64_t NotificationService::MarkRead(const identity::Principal& viewer, co
 
 Settings NotificationService::GetSettings(const identity::Principal& viewer) {
   return db_.Read([&](Connection& c) { return ReadSettings(c, viewer.user.id); });
+}
+
+DeliverySettings NotificationService::GetDelivery(Id person) {
+  return db_.Read([&](Connection& c) {
+    DeliverySettings s;
+    for (Kind k : kAllKinds) s.kinds.emplace_back(k, DeliveryOf(c, person, k));
+    return s;
+  });
+}
+
+DeliverySettings NotificationService::PutDelivery(Id person, const DeliverySettings& change) {
+  db_.Write([&](Connection& c) {
+    for (const auto& [kind, d] : change.kinds) {
+      c.Prepare(kPutDelivery, person, KindName(kind), d == Delivery::kOff ? 0 : 1, DeliveryName(d)).Run();
+      // Waiting notifications of a kind no longer in a digest leave it.
+      if (d != Delivery::kDaily && d != Delivery::kWeekly) c.Prepare(kLeaveDigest, person, KindName(kind)).Run();
+      else c.Prepare(kMoveDigest, person, KindName(kind), DeliveryName(d)).Run();
+    }
+  });
+  return GetDelivery(person);
 }
 
 Settings NotificationService::PutSettings(const identity::Principal& viewer, const Settings& change) {

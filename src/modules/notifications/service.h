@@ -39,6 +39,9 @@ class NotificationService {
   std::int64_t MarkRead(const identity::Principal& viewer, const std::vector<Id>& ids);
   Settings GetSettings(const identity::Principal& viewer);
   Settings PutSettings(const identity::Principal& viewer, const Settings& change);
+  // How each kind reaches the person; setting one to "off" turns the kind off too.
+  DeliverySettings GetDelivery(Id person);
+  DeliverySettings PutDelivery(Id person, const DeliverySettings& change);
 
  private:
   agora::store::Database& db_;

@@ -1,15 +1,18 @@
 #include "modules/notifications/writer.h"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <string>
+
+#include "modules/mail/outbox.h"
 
 namespace agora::notifications {
 namespace {
 
-constexpr const char* kEnabled = "SELECT enabled FROM notification_settings WHERE person_id = ?1 AND kind = ?2";
+constexpr const char* kSetting = "SELECT enabled, delivery FROM notification_settings WHERE person_id = ?1 AND kind = ?2";
 constexpr const char* kInsert =
     "INSERT INTO notifications (id, recipient_id, kind, actor_id, content_id, comment_id, group_key, created_at,"
-    " updated_at, community_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)";
+    " updated_at, community_id, digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10)";
 constexpr const char* kOpenGroup =
     "SELECT id FROM notifications WHERE recipient_id = ?1 AND group_key = ?2 AND read_at IS NULL";
 constexpr const char* kAddActor = "INSERT INTO notification_actors (notification_id, actor_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
@@ -31,12 +34,18 @@ std::string GroupKey(Id target) { return "reaction:" + IdToString(target); }
 
 }  // namespace
 
+Delivery DeliveryOf(agora::store::Connection& c, Id person, Kind kind) {
+  auto q = c.Prepare(kSetting, person, KindName(kind));
+  if (!q.Next()) return DefaultDelivery(kind);
+  if (q.Int(0) == 0) return Delivery::kOff;
+  if (q.IsNull(1)) return DefaultDelivery(kind);
+  return ParseDelivery(q.TextView(1)).value_or(DefaultDelivery(kind));
+}
+
 bool Notify(agora::store::Connection& c, IdGenerator& ids, const Event& e, std::int64_t now) {
   if (e.recipient == e.actor || e.recipient == 0) return false;
-  {
-    auto q = c.Prepare(kEnabled, e.recipient, KindName(e.kind));
-    if (q.Next() && q.Int(0) == 0) return false;
-  }
+  const Delivery delivery = DeliveryOf(c, e.recipient, e.kind);
+  if (delivery == Delivery::kOff) return false;
   std::optional<std::string> group;
   if (e.group_target) {
     group = GroupKey(*e.group_target);
@@ -49,8 +58,18 @@ bool Notify(agora::store::Connection& c, IdGenerator& ids, const Event& e, std::
     }
   }
   Id id = ids.Next();
-  c.Prepare(kInsert, id, e.recipient, KindName(e.kind), e.actor, e.content_id, e.comment_id, group, now, e.community_id).Run();
+  std::optional<std::string> digest;
+  if (delivery == Delivery::kDaily || delivery == Delivery::kWeekly) digest = std::string(DeliveryName(delivery));
+  c.Prepare(kInsert, id, e.recipient, KindName(e.kind), e.actor, e.content_id, e.comment_id, group, now, e.community_id,
+            digest)
+      .Run();
   if (group) c.Prepare(kAddActor, id, e.actor).Run();
+  // By mail right away: queued with the notification, rendered (and its audience checked
+  // again) when sent; a notification read in the app meanwhile is not mailed.
+  if (delivery == Delivery::kEmail) {
+    boost::json::object payload{{"notification_id", IdToString(id)}};
+    mail::Enqueue(c, ids, {.kind = kMailNotification, .user_id = e.recipient, .payload = boost::json::serialize(payload)}, now);
+  }
   return true;
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, formatTime, type Page, type User } from '../api';
 import { Alert, Field, Notice, PageHeading } from '../components';
 import { TwoFactorSettings } from './two_factor_settings';
+import { NotificationDelivery } from './notification_delivery';
 
 interface Token {
   id: string;
@@ -29,6 +30,7 @@ export function AccountPage(props: { user: User; onSignedOut: () => void }) {
       </p>
       <PasswordForm />
       <TwoFactorSettings />
+      <NotificationDelivery />
       <Tokens />
       <Sessions onSignedOut={props.onSignedOut} />
     </section>

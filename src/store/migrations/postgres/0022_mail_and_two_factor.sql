@@ -60,3 +60,24 @@ CREATE TABLE sign_in_challenges (
   attempts    BIGINT NOT NULL DEFAULT 0
 );
 ALTER TABLE users ADD COLUMN two_factor BIGINT NOT NULL DEFAULT 0;  -- 1: enabled (mirrors two_factor.enabled_at)
+
+-- How each kind of notification reaches a person (absent: the kind's default, see
+-- modules/notifications/model.h): app (only in Agora), email (a mail right away), daily or
+-- weekly (in a digest), off. `enabled` = 0 still means off.
+ALTER TABLE notification_settings ADD COLUMN delivery TEXT;
+-- A notification waiting for a person's digest ('daily' or 'weekly'); NULL once in a digest,
+-- read, or delivered another way.
+ALTER TABLE notifications ADD COLUMN digest TEXT;
+CREATE INDEX notifications_for_digest ON notifications(recipient_id) WHERE digest IS NOT NULL;
+-- When each person's last digest of each cadence was queued.
+CREATE TABLE digest_state (
+  person_id  BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  cadence    TEXT NOT NULL CHECK (cadence IN ('daily', 'weekly')),
+  last_at    BIGINT NOT NULL,
+  PRIMARY KEY (person_id, cadence)
+);
+-- Secrets of the site (shared by every node): the key that signs unsubscribe links.
+CREATE TABLE site_secrets (
+  name   TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+);

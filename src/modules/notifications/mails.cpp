@@ -1,0 +1,334 @@
+#include "modules/notifications/mails.h"
+
+#include <sodium.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+#include <boost/json.hpp>
+#include <memory>
+
+#include "core/crypto.h"
+#include "modules/communities/store.h"
+#include "modules/content/audience.h"
+#include "modules/identity/store.h"
+#include "modules/notifications/writer.h"
+
+namespace agora::notifications {
+namespace {
+
+using agora::store::Connection;
+
+constexpr const char* kKey = "SELECT value FROM site_secrets WHERE name = 'unsubscribe'";
+constexpr const char* kMakeKey = "INSERT INTO site_secrets (name, value) VALUES ('unsubscribe', ?1) ON CONFLICT DO NOTHING";
+
+// One notification with what a mail says about it, if the recipient may read what it is about.
+const std::string kOne = std::string(
+    "SELECT n.kind, ua.display_name, ua.handle, n.actor_count, n.content_id, n.comment_id, c.kind, co.name, co.handle,"
+    " n.read_at IS NOT NULL, coalesce(p.body, t.title, ''), coalesce(cm.body, '') FROM notifications n"
+    " JOIN users ua ON ua.id = n.actor_id LEFT JOIN content c ON c.id = n.content_id"
+    " LEFT JOIN communities co ON co.id = n.community_id LEFT JOIN posts p ON p.content_id = n.content_id"
+    " LEFT JOIN topics t ON t.content_id = n.content_id LEFT JOIN comments cm ON cm.id = n.comment_id"
+    " WHERE n.id = ?1 AND n.recipient_id = ?2 AND (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")"
+    " AND (n.community_id IS NULL OR " + communities::store::kVisibleToViewer + ")";
+const std::string kWaiting = std::string(
+    "SELECT n.kind, ua.display_name, ua.handle, n.actor_count, n.content_id, n.comment_id, c.kind, co.name, co.handle,"
+    " n.read_at IS NOT NULL, coalesce(p.body, t.title, ''), coalesce(cm.body, '') FROM notifications n"
+    " JOIN users ua ON ua.id = n.actor_id LEFT JOIN content c ON c.id = n.content_id"
+    " LEFT JOIN communities co ON co.id = n.community_id LEFT JOIN posts p ON p.content_id = n.content_id"
+    " LEFT JOIN topics t ON t.content_id = n.content_id LEFT JOIN comments cm ON cm.id = n.comment_id"
+    " WHERE n.recipient_id = ?1 AND n.digest = ?2 AND n.read_at IS NULL AND (n.content_id IS NULL OR ") +
+    content::kVisibleToViewer + ") AND (n.community_id IS NULL OR " + communities::store::kVisibleToViewer +
+    ") ORDER BY n.updated_at DESC LIMIT 30";
+constexpr const char* kTakeWaiting = "UPDATE notifications SET digest = NULL WHERE recipient_id = ?1 AND digest = ?2";
+// The most active posts since the last digest, by people the reader follows and in their
+// communities (reactions and comments stand for "most read": reads are not counted).
+const std::string kTopPosts = std::string(
+    "SELECT c.id, ua.display_name, p.body FROM content c JOIN posts p ON p.content_id = c.id"
+    " JOIN users ua ON ua.id = c.author_id LEFT JOIN communities co ON co.id = c.container_id"
+    " WHERE c.kind = 'post' AND c.created_at > ?2 AND c.author_id != ?1 AND p.is_share = 0"
+    " AND (c.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ?1)"
+    " OR c.container_id IN (SELECT community_id FROM community_members WHERE person_id = ?1 AND state = 'active'))"
+    " AND c.reaction_count + c.comment_count > 0 AND ") + content::kVisibleToViewer +
+    " ORDER BY c.reaction_count + c.comment_count DESC, c.id DESC LIMIT 3";
+constexpr const char* kWaitingPeople =
+    "SELECT DISTINCT n.recipient_id, n.digest, coalesce(pr.timezone, ''), coalesce(ds.last_at, 0) FROM notifications n"
+    " LEFT JOIN profiles pr ON pr.user_id = n.recipient_id"
+    " LEFT JOIN digest_state ds ON ds.person_id = n.recipient_id AND ds.cadence = n.digest"
+    " WHERE n.digest IS NOT NULL";
+constexpr const char* kDigestQueued =
+    "INSERT INTO digest_state (person_id, cadence, last_at) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (person_id, cadence) DO UPDATE SET last_at = excluded.last_at";
+constexpr const char* kMailOff =
+    "INSERT INTO notification_settings (person_id, kind, enabled, delivery) VALUES (?1, ?2, 1, 'app')"
+    " ON CONFLICT (person_id, kind) DO UPDATE SET delivery = 'app', enabled = 1";
+
+struct About {
+  std::string kind, actor, actor_handle;
+  std::int64_t actor_count = 1;
+  std::optional<Id> content, comment;
+  std::string content_kind, community, community_handle;
+  bool read = false;
+  std::string text;  // the post or topic's text, or the comment's
+};
+
+About ReadAbout(agora::store::Query& q) {
+  About a;
+  a.kind = q.Text(0);
+  a.actor = q.Text(1);
+  a.actor_handle = q.Text(2);
+  a.actor_count = q.Int(3);
+  a.content = q.OptInt(4);
+  a.comment = q.OptInt(5);
+  a.content_kind = q.IsNull(6) ? "" : q.Text(6);
+  a.community = q.IsNull(7) ? "" : q.Text(7);
+  a.community_handle = q.IsNull(8) ? "" : q.Text(8);
+  a.read = q.Int(9) != 0;
+  a.text = q.Text(11).empty() ? q.Text(10) : q.Text(11);
+  return a;
+}
+
+std::string Sentence(const About& a) {
+  const std::string who = a.actor_count > 1 ? a.actor + " and " + std::to_string(a.actor_count - 1) +
+                                                  (a.actor_count == 2 ? " other" : " others")
+                                            : a.actor;
+  const std::string what = a.content_kind == "topic" ? "topic" : "post";
+  if (a.kind == "mention") return who + " mentioned you";
+  if (a.kind == "comment") return who + " commented on your " + what;
+  if (a.kind == "reply") return who + " replied to your comment";
+  if (a.kind == "reaction") return who + " reacted to your " + (a.comment ? "comment" : what);
+  if (a.kind == "follow") return who + " started following you";
+  if (a.kind == "share") return who + " shared your post";
+  if (a.kind == "community_invite") return who + " invited you to " + a.community;
+  if (a.kind == "community_request") return who + " asks to join " + a.community;
+  if (a.kind == "community_accepted") return who + " accepted you into " + a.community;
+  return who + " did something that concerns you";
+}
+
+std::string Link(const mail::Context& ctx, const About& a) {
+  if (a.content) return ctx.base_url + (a.content_kind == "topic" ? "/topics/" : "/posts/") + IdToString(*a.content);
+  if (!a.community_handle.empty()) return ctx.base_url + "/communities/" + a.community_handle;
+  return ctx.base_url + "/people/" + a.actor_handle;
+}
+
+// The first 280 characters of a Markdown text, on one line.
+std::string Excerpt(std::string_view text) {
+  std::string out;
+  size_t points = 0;
+  for (size_t i = 0; i < text.size() && points < 280; ++i) {
+    char ch = text[i];
+    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    if (ch == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += ch;
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++points;
+  }
+  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();  // no cut characters
+  if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80)) out.pop_back();
+  return out.size() < text.size() ? out + "…" : out;
+}
+
+struct Recipient {
+  identity::User user;
+  content::Viewer viewer;
+};
+
+std::optional<Recipient> RecipientOf(Connection& c, const mail::Item& item) {
+  auto found = identity::store::FindUserById(c, item.user_id.value_or(0));
+  if (!found || !found->user.active || !found->password_hash) return std::nullopt;  // not activated: no mail
+  return Recipient{found->user, content::Viewer{found->user.id, found->user.role}};
+}
+
+mail::Letter LetterTo(const identity::User& u, std::string subject) {
+  mail::Letter l{.to_name = u.display_name, .to_address = u.email, .subject = std::move(subject)};
+  l.greeting = "Hello " + u.display_name + ",";
+  return l;
+}
+
+std::optional<mail::Message> One(Connection& c, const mail::Item& item, const mail::Context& ctx, UnsubscribeLinks& links) {
+  auto r = RecipientOf(c, item);
+  if (!r) return std::nullopt;
+  boost::system::error_code ec;
+  auto payload = boost::json::parse(item.payload, ec);
+  if (ec || !payload.is_object() || !payload.as_object().contains("notification_id")) return std::nullopt;
+  auto id = ParseId(payload.at("notification_id").as_string());
+  if (!id) return std::nullopt;
+  auto q = c.Prepare(kOne, *id, r->user.id);
+  content::BindViewer(q, r->viewer);
+  communities::store::BindViewer(q, r->viewer);
+  if (!q.Next()) return std::nullopt;  // deleted, or no longer theirs to read
+  About a = ReadAbout(q);
+  if (a.read) return std::nullopt;  // seen in the app already
+  auto l = LetterTo(r->user, Sentence(a));
+  l.paragraphs = {Sentence(a) + (a.community.empty() || a.kind.starts_with("community") ? "" : " in " + a.community) + "."};
+  if (!a.text.empty()) l.paragraphs.push_back("“" + Excerpt(a.text) + "”");
+  l.action = mail::Letter::Action{"Open in Agora", Link(ctx, a)};
+  l.note = "You get a mail for each " + std::string(a.kind == "mention" ? "mention" : a.kind) +
+           ". Choose how notifications reach you in your settings.";
+  l.unsubscribe_token = links.Token(c, r->user.id, a.kind);
+  return mail::Render(ctx, l);
+}
+
+std::optional<mail::Message> Digest(Connection& c, const mail::Item& item, const mail::Context& ctx, UnsubscribeLinks& links,
+                                    std::int64_t now) {
+  auto r = RecipientOf(c, item);
+  if (!r) return std::nullopt;
+  boost::system::error_code ec;
+  auto payload = boost::json::parse(item.payload, ec);
+  if (ec || !payload.is_object() || !payload.as_object().contains("cadence")) return std::nullopt;
+  const std::string cadence(payload.at("cadence").as_string());
+  const bool weekly = cadence == "weekly";
+  std::vector<About> waiting;
+  {
+    auto q = c.Prepare(kWaiting, r->user.id, cadence);
+    content::BindViewer(q, r->viewer);
+    communities::store::BindViewer(q, r->viewer);
+    while (q.Next()) waiting.push_back(ReadAbout(q));
+  }
+  c.Prepare(kTakeWaiting, r->user.id, cadence).Run();
+  std::vector<std::pair<std::string, std::string>> top;  // (line, link)
+  {
+    const std::int64_t since = now - (weekly ? 7 : 1) * 24LL * 3600 * 1000;
+    auto q = c.Prepare(kTopPosts, r->user.id, since);
+    content::BindViewer(q, r->viewer);
+    while (q.Next())
+      top.emplace_back(q.Text(1) + ": “" + Excerpt(q.Text(2)) + "”", ctx.base_url + "/posts/" + IdToString(q.Int(0)));
+  }
+  if (waiting.empty() && top.empty()) return std::nullopt;  // never an empty digest
+
+  auto l = LetterTo(r->user, std::string(weekly ? "Your week" : "Your day") + " on " + ctx.SiteName() + ": " +
+                                 std::to_string(waiting.size()) + (waiting.size() == 1 ? " notification" : " notifications"));
+  if (!waiting.empty()) {
+    l.paragraphs.push_back("What happened that concerns you:");
+    for (const auto& a : waiting) l.paragraphs.push_back("• " + Sentence(a) + " — " + Link(ctx, a));
+  }
+  if (!top.empty()) {
+    l.paragraphs.push_back(std::string("Most active in your communities and from people you follow this ") +
+                           (weekly ? "week:" : "day:"));
+    for (const auto& [line, link] : top) l.paragraphs.push_back("• " + line + " — " + link);
+  }
+  l.action = mail::Letter::Action{"Open your notifications", ctx.base_url + "/notifications"};
+  l.note = std::string("You get this digest ") + (weekly ? "every Monday" : "every morning") +
+           " when something is waiting. Choose how notifications reach you in your settings.";
+  l.unsubscribe_token = links.Token(c, r->user.id, "digest");
+  return mail::Render(ctx, l);
+}
+
+// The UTC offset of `zone` at `at_ms` (0 for an unknown or empty zone).
+std::int64_t OffsetMs(std::string_view zone, std::int64_t at_ms) {
+  if (zone.empty()) return 0;
+  std::unique_ptr<icu::TimeZone> tz(
+      icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(icu::StringPiece(zone.data(), static_cast<int32_t>(zone.size())))));
+  if (!tz) return 0;
+  int32_t raw = 0, dst = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  tz->getOffset(static_cast<UDate>(at_ms), false, raw, dst, status);
+  return U_FAILURE(status) ? 0 : std::int64_t{raw} + dst;
+}
+
+}  // namespace
+
+std::int64_t LatestSlot(std::int64_t now_ms, std::string_view time_zone, int hour, bool weekly) {
+  constexpr std::int64_t kDay = 24LL * 3600 * 1000;
+  const std::int64_t offset = OffsetMs(time_zone, now_ms);
+  const std::int64_t local = now_ms + offset;
+  std::int64_t day = local >= 0 ? local / kDay : (local - kDay + 1) / kDay;  // days since 1970-01-01 (a Thursday)
+  std::int64_t slot = day * kDay + std::int64_t{hour} * 3600 * 1000;
+  if (slot > local) {
+    slot -= kDay;
+    --day;
+  }
+  if (weekly) slot -= ((day + 3) % 7) * kDay;  // back to Monday
+  return slot - offset;
+}
+
+std::string UnsubscribeLinks::Key(Connection& c) {
+  std::lock_guard lock(mu_);
+  if (!key_.empty()) return key_;
+  auto q = c.Prepare(kKey);
+  if (q.Next()) return key_ = q.Text(0);
+  if (c.IsWriter()) {
+    c.Prepare(kMakeKey, crypto::ToHex(crypto::RandomToken())).Run();
+    auto again = c.Prepare(kKey);
+    if (again.Next()) return key_ = again.Text(0);
+  }
+  return {};
+}
+
+namespace {
+std::string Mac(const std::string& key, const std::string& message) {
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                         reinterpret_cast<const unsigned char*>(key.data()));  // key is 64+ bytes of hex
+  return crypto::ToHex(std::string(reinterpret_cast<const char*>(mac), 16));
+}
+}  // namespace
+
+std::string UnsubscribeLinks::Token(Connection& c, Id person, std::string_view kind) {
+  const std::string message = IdToString(person) + "." + std::string(kind);
+  return message + "." + Mac(Key(c), message);
+}
+
+Result<std::pair<Id, std::string>> UnsubscribeLinks::Verify(std::string_view token) {
+  const auto unknown = Error::NotFound("this unsubscribe link is not valid");
+  auto last = token.rfind('.');
+  auto first = token.find('.');
+  if (token.size() > 200 || first == std::string_view::npos || last == first) return unknown;
+  const std::string message(token.substr(0, last));
+  auto person = ParseId(token.substr(0, first));
+  const std::string kind(token.substr(first + 1, last - first - 1));
+  if (!person || (kind != "digest" && !ParseKind(kind))) return unknown;
+  std::string key = db_.Read([&](Connection& c) { return Key(c); });
+  if (key.empty() || !crypto::ConstantTimeEquals(Mac(key, message), token.substr(last + 1))) return unknown;
+  return std::make_pair(*person, kind);
+}
+
+Status UnsubscribeLinks::Apply(std::string_view token) {
+  auto who = Verify(token);
+  if (!who) return who.error();
+  db_.Write([&](Connection& c) {
+    if (who->second != "digest") {
+      c.Prepare(kMailOff, who->first, who->second).Run();
+      return;
+    }
+    for (Kind k : kAllKinds) {  // the digest's kinds stay in the app only
+      Delivery d = DeliveryOf(c, who->first, k);
+      if (d == Delivery::kDaily || d == Delivery::kWeekly) c.Prepare(kMailOff, who->first, KindName(k)).Run();
+    }
+    c.Prepare("UPDATE notifications SET digest = NULL WHERE recipient_id = ?1 AND digest IS NOT NULL", who->first).Run();
+  });
+  return OkStatus();
+}
+
+void RegisterMails(mail::Worker& worker, const Clock& clock, UnsubscribeLinks& links) {
+  worker.Register(kMailNotification, [&links](Connection& c, const mail::Item& item, const mail::Context& ctx) {
+    return One(c, item, ctx, links);
+  });
+  worker.Register(kMailDigest, [&links, &clock](Connection& c, const mail::Item& item, const mail::Context& ctx) {
+    return Digest(c, item, ctx, links, clock.NowMs());
+  });
+}
+
+std::int64_t QueueDueDigests(agora::store::Database& db, IdGenerator& ids, std::int64_t now, int hour) {
+  return db.Write([&](Connection& c) {
+    struct Due {
+      Id person;
+      std::string cadence;
+    };
+    std::vector<Due> due;
+    {
+      auto q = c.Prepare(kWaitingPeople);
+      while (q.Next()) {
+        const std::string cadence = q.Text(1);
+        const std::int64_t slot = LatestSlot(now, q.TextView(2), hour, cadence == "weekly");
+        if (q.Int(3) < slot) due.push_back({q.Int(0), cadence});
+      }
+    }
+    for (const auto& d : due) {
+      boost::json::object payload{{"cadence", d.cadence}};
+      mail::Enqueue(c, ids, {.kind = kMailDigest, .user_id = d.person, .payload = boost::json::serialize(payload)}, now);
+      c.Prepare(kDigestQueued, d.person, d.cadence, now).Run();
+    }
+    return static_cast<std::int64_t>(due.size());
+  });
+}
+
+}  // namespace agora::notifications
