@@ -4,7 +4,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, assertProblem, eventually, runCli, setupAdmin, startServer } from '../support/server.mjs';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { linkToken, startSmtp } from '../support/smtp.mjs';
 
@@ -213,6 +214,55 @@ describe('mail', () => {
     assert.match(cli.stdout, /1 invitations to activate queued/);
     const mail = await smtp.next('imp3@acme.example');
     assert.match(mail.subject, /is ready/);
+  });
+});
+
+describe('community invitations and SMTP authentication', () => {
+  test('a guest invited by e-mail gets the invitation by mail and follows it', async () => {
+    const smtp = await startSmtp({ auth: { user: 'agora', pass: 'smtp-secret-1' } });
+    const dir = mkdtempSync(join(tmpdir(), 'agora-smtp-'));
+    writeFileSync(join(dir, 'password'), 'smtp-secret-1\n');
+    const server = await startServer({ env: { ...mailEnv(smtp), AGORA_MAIL_USERNAME: 'agora', AGORA_MAIL_PASSWORD_FILE: join(dir, 'password') } });
+    try {
+      const admin = await setupAdmin(server);
+      const community = await admin.post('/api/v1/communities', { name: 'Partners', handle: 'partners', type: 'restricted', allow_guests: true });
+      assert.equal(community.status, 201, community.text);
+      const inv = await admin.post(`/api/v1/communities/${community.json.id}/invitations`, { email: 'Guest@Partner.example' });
+      assert.equal(inv.status, 201, inv.text);
+      assert.equal(inv.json.mailed, true);
+      const mail = await smtp.next('guest@partner.example');
+      assert.match(mail.subject, /^Ada Admin invites you to Partners on Acme on Agora$/);
+      assert.ok(smtp.logins.includes('agora'), 'signed in to the SMTP server');
+      const token = linkToken(mail, '/invite');
+      const anon = new Client(server.url);
+      const accepted = await anon.post(`/api/v1/invitations/${token}/accept`, { display_name: 'Gia Guest', password: 'gia-password-1' });
+      assert.equal(accepted.status, 201, accepted.text);
+      assert.equal(accepted.json.role, 'guest');
+    } finally {
+      await server.stop();
+      await smtp.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a wrong SMTP password delays mail (visible to admins) instead of losing it', async () => {
+    const smtp = await startSmtp({ auth: { user: 'agora', pass: 'right-password' } });
+    const server = await startServer({ env: { ...mailEnv(smtp), AGORA_MAIL_USERNAME: 'agora', AGORA_MAIL_PASSWORD: 'wrong-password' } });
+    try {
+      const admin = await setupAdmin(server);
+      const person = await createPerson(admin, 'lou@acme.example', 'Lou');
+      await admin.post('/api/v1/admin/users/invitations', { user_ids: [person.id] });
+      let delayed;
+      assert.ok(await eventually(async () => {
+        delayed = (await admin.get('/api/v1/admin/mail')).json.delayed;
+        return delayed.length === 1;
+      }, 5000));
+      assert.match(delayed[0].last_error, /535|[Ll]ogin/);
+      assert.equal(smtp.mails.length, 0);
+    } finally {
+      await server.stop();
+      await smtp.stop();
+    }
   });
 });
 

@@ -6,13 +6,24 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { recordSecret } from './secrets.mjs';
 
-export async function startSmtp() {
+// `auth`: { user, pass } makes the server require that login (AUTH PLAIN/LOGIN over the
+// loopback connection).
+export async function startSmtp({ auth } = {}) {
   const mails = [];
   const waiters = [];
   const refusals = new Map();  // address -> { code, times }
   const consumed = new Map();  // address -> mails next() has returned
+  const logins = [];
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !auth,
+    allowInsecureAuth: true,
+    onAuth(a, session, callback) {
+      logins.push(a.username);
+      if (auth && a.username === auth.user && a.password === auth.pass) return callback(null, { user: a.username });
+      const err = new Error('Invalid username or password');
+      err.responseCode = 535;
+      return callback(err);
+    },
     disabledCommands: ['STARTTLS'],  // loopback; TLS is libcurl's, tested by use elsewhere
     logger: false,
     onRcptTo(address, session, callback) {
@@ -54,6 +65,7 @@ export async function startSmtp() {
     port,
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    logins,
     // Refuse mail to `address` with `code`, `times` times (-1: always).
     refuse(address, code, times = -1) {
       refusals.set(address.toLowerCase(), { code, times });

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/crypto.h"
+#include "core/log.h"
 #include "modules/communities/store.h"
 #include "modules/content/audience.h"
 #include "modules/identity/store.h"
@@ -55,6 +56,7 @@ constexpr const char* kWaitingPeople =
     " LEFT JOIN profiles pr ON pr.user_id = n.recipient_id"
     " LEFT JOIN digest_state ds ON ds.person_id = n.recipient_id AND ds.cadence = n.digest"
     " WHERE n.digest IS NOT NULL";
+constexpr const char* kLastDigest = "SELECT last_at FROM digest_state WHERE person_id = ?1 AND cadence = ?2";
 constexpr const char* kDigestQueued =
     "INSERT INTO digest_state (person_id, cadence, last_at) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (person_id, cadence) DO UPDATE SET last_at = excluded.last_at";
@@ -308,27 +310,42 @@ void RegisterMails(mail::Worker& worker, const Clock& clock, UnsubscribeLinks& l
 }
 
 std::int64_t QueueDueDigests(agora::store::Database& db, IdGenerator& ids, std::int64_t now, int hour) {
-  return db.Write([&](Connection& c) {
-    struct Due {
-      Id person;
-      std::string cadence;
-    };
-    std::vector<Due> due;
-    {
-      auto q = c.Prepare(kWaitingPeople);
-      while (q.Next()) {
-        const std::string cadence = q.Text(1);
-        const std::int64_t slot = LatestSlot(now, q.TextView(2), hour, cadence == "weekly");
-        if (q.Int(3) < slot) due.push_back({q.Int(0), cadence});
-      }
+  struct Due {
+    Id person;
+    std::string cadence;
+    std::int64_t slot;
+  };
+  std::vector<Due> due = db.Read([&](Connection& c) {
+    std::vector<Due> out;
+    auto q = c.Prepare(kWaitingPeople);
+    while (q.Next()) {
+      const std::string cadence = q.Text(1);
+      const std::int64_t slot = LatestSlot(now, q.TextView(2), hour, cadence == "weekly");
+      if (q.Int(3) < slot) out.push_back({q.Int(0), cadence, slot});
     }
-    for (const auto& d : due) {
-      boost::json::object payload{{"cadence", d.cadence}};
-      mail::Enqueue(c, ids, {.kind = kMailDigest, .user_id = d.person, .payload = boost::json::serialize(payload)}, now);
-      c.Prepare(kDigestQueued, d.person, d.cadence, now).Run();
-    }
-    return static_cast<std::int64_t>(due.size());
+    return out;
   });
+  // In transactions of a thousand, so that a morning of 100,000 digests never holds the
+  // writer for long; each person checked again inside (another node may have queued it).
+  std::int64_t queued = 0;
+  for (size_t begin = 0; begin < due.size(); begin += 1000) {
+    const size_t end = std::min(due.size(), begin + 1000);
+    queued += db.Write([&](Connection& c) {
+      std::int64_t n = 0;
+      for (size_t i = begin; i < end; ++i) {
+        const Due& d = due[i];
+        auto last = c.Prepare(kLastDigest, d.person, d.cadence);
+        if (last.Next() && last.Int(0) >= d.slot) continue;
+        boost::json::object payload{{"cadence", d.cadence}};
+        mail::Enqueue(c, ids, {.kind = kMailDigest, .user_id = d.person, .payload = boost::json::serialize(payload)}, now);
+        c.Prepare(kDigestQueued, d.person, d.cadence, now).Run();
+        ++n;
+      }
+      return n;
+    });
+  }
+  if (queued > 0) log::Info("digests queued", {{"count", queued}});
+  return queued;
 }
 
 }  // namespace agora::notifications
