@@ -141,7 +141,7 @@ int Serve(App& app) {
   identity::RegisterApi(router, *app.identity, cfg.auth);
   identity::RegisterAdminApi(router, *app.admin);
   identity::RegisterLinksApi(router, *app.links, cfg.auth);
-  identity::RegisterTwoFactorApi(router, *app.two_factor, cfg.auth);
+  identity::RegisterTwoFactorApi(router, *app.two_factor, *app.identity, cfg.auth);
   auto mail_worker = StartMail(app, router);
   if (!mail_worker) return 1;
   app.db->Checkpoint();  // a seed or import may have left a large log behind

@@ -462,7 +462,7 @@ std::optional<Response> Server::Impl::Authenticate(Request& req, const Route& ro
     return Problem(Error::Unauthenticated("sign in first"));
   if (route.options.access == Access::kAdmin && !holder->is_admin())
     return Problem(Error::Forbidden("this needs the admin role"));
-  if (route.options.access == Access::kAdmin && d.auth.require_two_factor_for_admins && !holder->user.two_factor)
+  if (route.options.access == Access::kAdmin && !holder->user.two_factor && d.identity.TwoFactorRequiredForAdmins())
     return Problem(Error::Forbidden("admins must turn on two-factor sign-in first (Settings, Two-factor sign-in)"));
   // Cookies are sent by the browser on its own; a write made with one must prove it came
   // from our page by echoing the session's CSRF token.

@@ -3,7 +3,7 @@
 // rule that admins must have it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
+import { Client, addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
 import { totp } from '../support/totp.mjs';
 
 async function person(admin, server, email) {
@@ -105,6 +105,30 @@ describe('two-factor sign-in', () => {
     assertProblem(assert, await c.post('/api/v1/auth/two-factor/disable', { password: 'nope-nope-nope' }), 422, { field: 'password' });
     assert.equal((await c.post('/api/v1/auth/two-factor/disable', { password: 'person-password-1' })).status, 204);
     assert.equal((await c.get('/api/v1/auth/two-factor')).json.enabled, false);
+  });
+});
+
+describe('an admin requires two-factor sign-in for admins', () => {
+  test('only an admin who uses it can require it; then admins without it are held at their settings', async () => {
+    const server = await startServer();
+    try {
+      const admin = await setupAdmin(server);
+      const other = await addPeople(server, admin, [['eve', 'admin', 'Eve Admin']]);
+      assertProblem(assert, await admin.put('/api/v1/admin/security', { require_two_factor_for_admins: true }), 409, { field: 'require_two_factor_for_admins' });
+      const setup = await admin.post('/api/v1/auth/two-factor/setup', { password: 'admin-password-1' });
+      assert.equal((await admin.post('/api/v1/auth/two-factor/enable', { code: totp(setup.json.secret) })).status, 200);
+      const on = await admin.put('/api/v1/admin/security', { require_two_factor_for_admins: true });
+      assert.equal(on.status, 200, on.text);
+      assert.deepEqual(on.json, { require_two_factor_for_admins: true, required_by_configuration: false });
+      assertProblem(assert, await other.clients.eve.get('/api/v1/admin/users'), 403);
+      assert.equal((await other.clients.eve.get('/api/v1/auth/two-factor')).json.required, true);
+      assert.equal((await admin.get('/api/v1/admin/users')).status, 200);
+      assertProblem(assert, await admin.put('/api/v1/admin/security', { require_two_factor_for_admins: 'yes' }), 422, { field: 'require_two_factor_for_admins' });
+      assert.equal((await admin.put('/api/v1/admin/security', { require_two_factor_for_admins: false })).status, 200);
+      assert.equal((await other.clients.eve.get('/api/v1/admin/users')).status, 200);
+    } finally {
+      await server.stop();
+    }
   });
 });
 

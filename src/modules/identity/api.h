@@ -16,7 +16,7 @@ void RegisterAdminApi(http::Router& router, AdminService& service);
 // Activation and reset links, "Forgot password?", and the admin's invitations and resets.
 void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfig& auth);
 // Two-factor sign-in: setting it up, the sign-in's second step, an admin's reset.
-void RegisterTwoFactorApi(http::Router& router, TwoFactor& two_factor, const AuthConfig& auth);
+void RegisterTwoFactorApi(http::Router& router, TwoFactor& two_factor, IdentityService& identity, const AuthConfig& auth);
 
 // A successful sign-in's answer: the person, the CSRF token, the session (and device) cookies.
 http::Response SignInResponse(int status, const SignIn& s, const AuthConfig& auth);

@@ -239,6 +239,33 @@ std::optional<Principal> IdentityService::AuthenticateBearer(std::string_view to
   return p;
 }
 
+namespace {
+constexpr const char* kSiteSetting = "SELECT value FROM site_settings WHERE name = 'require_two_factor_for_admins'";
+constexpr const char* kPutSiteSetting =
+    "INSERT INTO site_settings (name, value) VALUES ('require_two_factor_for_admins', ?1)"
+    " ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+}  // namespace
+
+bool IdentityService::TwoFactorRequiredForAdmins() {
+  if (config_.require_two_factor_for_admins) return true;
+  return db_.Read([](agora::store::Connection& c) {
+    auto q = c.Prepare(kSiteSetting);
+    return q.Next() && q.Text(0) == "1";
+  });
+}
+
+Status IdentityService::RequireTwoFactorForAdmins(const Principal& admin, bool required, std::string_view ip) {
+  if (required && !admin.user.two_factor)
+    return Error::Conflict("turn on two-factor sign-in for yourself first", "require_two_factor_for_admins");
+  db_.Write([&](agora::store::Connection& c) {
+    const std::int64_t now = clock_.NowMs();
+    c.Prepare(kPutSiteSetting, required ? "1" : "0").Run();
+    audit::Record(c, {ids_.Next(), admin.user.id, required ? "site.require_two_factor_for_admins" : "site.allow_admins_without_two_factor",
+                      "", std::nullopt, "{}", std::string(ip), now});
+  });
+  return OkStatus();
+}
+
 Status IdentityService::ChangePassword(const Principal& p, std::string_view current, std::string_view next) {
   auto st = ValidatePassword(next, "new_password");
   if (!st) return st;

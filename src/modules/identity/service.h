@@ -80,6 +80,13 @@ class IdentityService {
   std::vector<AccessToken> ListTokens(const Principal& p);
   Status RevokeToken(const Principal& p, Id token_id);
 
+  // Whether admins must use two-factor sign-in: auth.require_two_factor_for_admins, or the
+  // site setting an admin turned on (read from the database: asked by admin routes only).
+  bool TwoFactorRequiredForAdmins();
+  // Turns the site setting on or off (409 for an admin without two-factor sign-in turning it
+  // on: they would lock themselves out). Audited.
+  Status RequireTwoFactorForAdmins(const Principal& admin, bool required, std::string_view ip);
+
   // Starts a session for `user` inside the caller's write transaction (a password set through
   // a link signs the browser in).
   SignIn StartSessionIn(agora::store::Connection& c, const User& user, const ClientInfo& client) {

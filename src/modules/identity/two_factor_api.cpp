@@ -20,13 +20,35 @@ http::Response Codes(const std::vector<std::string>& codes) {
 
 }  // namespace
 
-void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, const AuthConfig& auth) {
+void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& identity, const AuthConfig& auth) {
   router.Add(Method::kGet, "/api/v1/auth/two-factor", {.access = Access::kUser, .summary = "Whether two-factor sign-in is on, and recovery codes left", .tag = "auth"},
-             [&tf, &auth](Request& req) {
+             [&tf, &identity](Request& req) {
                auto s = tf.Status(req.principal->user.id);
                return http::Json(200, {{"enabled", s.enabled},
                                        {"recovery_codes_left", s.recovery_codes_left},
-                                       {"required", auth.require_two_factor_for_admins && req.principal->is_admin()}});
+                                       {"required", req.principal->is_admin() && identity.TwoFactorRequiredForAdmins()}});
+             });
+
+  router.Add(Method::kGet, "/api/v1/admin/security", {.access = Access::kAdmin, .summary = "Site security settings", .tag = "admin"},
+             [&identity, &auth](Request&) {
+               return http::Json(200, {{"require_two_factor_for_admins", identity.TwoFactorRequiredForAdmins()},
+                                       {"required_by_configuration", auth.require_two_factor_for_admins}});
+             });
+
+  router.Add(Method::kPut, "/api/v1/admin/security",
+             {.access = Access::kAdmin, .max_body_bytes = kSmallBody,
+              .summary = "Require two-factor sign-in for admins ({\"require_two_factor_for_admins\": true}); audited", .tag = "admin"},
+             [&identity, &auth](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"require_two_factor_for_admins"}); !st) return http::Problem(st.error());
+               auto on = agora::json::OptionalBool(*body, "require_two_factor_for_admins");
+               if (!on) return http::Problem(on.error());
+               if (!*on) return http::Problem(Error::Invalid("require_two_factor_for_admins", "must be true or false"));
+               auto st = identity.RequireTwoFactorForAdmins(*req.principal, **on, req.client_ip);
+               if (!st) return http::Problem(st.error());
+               return http::Json(200, {{"require_two_factor_for_admins", identity.TwoFactorRequiredForAdmins()},
+                                       {"required_by_configuration", auth.require_two_factor_for_admins}});
              });
 
   router.Add(Method::kPost, "/api/v1/auth/two-factor/setup",

@@ -1,5 +1,8 @@
 #include "modules/mail/worker.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <random>
 
@@ -59,6 +62,9 @@ void Worker::Stop() {
 }
 
 void Worker::Run() {
+  // Mail can wait a moment; requests cannot: a morning of digests gives way to them (Linux
+  // keeps a nice value per thread, so this lowers only this one).
+  if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0) log::Warn("could not lower the mail worker's priority");
   std::uint64_t seen = 0;
   {
     std::lock_guard lock(wake_mu);

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <memory>
 
 #include "core/crypto.h"
@@ -315,6 +316,7 @@ std::int64_t QueueDueDigests(agora::store::Database& db, IdGenerator& ids, std::
     std::string cadence;
     std::int64_t slot;
   };
+  const auto started = std::chrono::steady_clock::now();
   std::vector<Due> due = db.Read([&](Connection& c) {
     std::vector<Due> out;
     auto q = c.Prepare(kWaitingPeople);
@@ -344,7 +346,10 @@ std::int64_t QueueDueDigests(agora::store::Database& db, IdGenerator& ids, std::
       return n;
     });
   }
-  if (queued > 0) log::Info("digests queued", {{"count", queued}});
+  if (queued > 0)
+    log::Info("digests queued", {{"count", queued},
+                                 {"ms", static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::steady_clock::now() - started).count())}});
   return queued;
 }
 

@@ -81,3 +81,9 @@ CREATE TABLE site_secrets (
   name   TEXT PRIMARY KEY,
   value  TEXT NOT NULL
 );
+-- Settings admins change in the web client (not the configuration file), shared by every
+-- node: require_two_factor_for_admins ('1' or '0').
+CREATE TABLE site_settings (
+  name   TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+);

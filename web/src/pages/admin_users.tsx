@@ -79,6 +79,7 @@ export function AdminUsersPage(props: { me: User }) {
   return (
     <section>
       <PageHeading>People admin</PageHeading>
+      <SecuritySettings />
       <CreateUser onCreated={(u) => { setUsers([...users, u]); setStatus(`Created ${u.display_name}.`); }} />
       <ImportStaff onImported={() => load(false, null)} />
       <form class="inline" role="search" onSubmit={(e) => { e.preventDefault(); load(false, null); }}>
@@ -202,5 +203,40 @@ function CreateUser(props: { onCreated: (u: User) => void }) {
       <Alert message={error} />
       <button type="submit">Add person</button>
     </form>
+  );
+}
+
+// Site security: whether admins must use two-factor sign-in (an admin can require it only
+// once they use it themselves).
+function SecuritySettings() {
+  const [settings, setSettings] = useState<{ require_two_factor_for_admins: boolean; required_by_configuration: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<typeof settings>('GET', '/api/v1/admin/security').then(setSettings).catch((e) => setError(describeError(e)));
+  }, []);
+  const change = async (on: boolean) => {
+    setError(null);
+    try {
+      setSettings(await api<typeof settings>('PUT', '/api/v1/admin/security', { require_two_factor_for_admins: on }));
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 409 ? 'Turn on two-factor sign-in for yourself first (Account, Two-factor sign-in).' : describeError(err));
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="security-heading">
+      <h2 id="security-heading">Security</h2>
+      {settings && (
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.require_two_factor_for_admins}
+            disabled={settings.required_by_configuration}
+            onChange={(e) => change((e.target as HTMLInputElement).checked)}
+          />{' '}
+          Require two-factor sign-in for admins{settings.required_by_configuration ? ' (set in the server configuration)' : ''}
+        </label>
+      )}
+      <Alert message={error} />
+    </section>
   );
 }
