@@ -175,6 +175,18 @@ void LinkRemoteImages(cmark_node* doc) {
 
 }  // namespace
 
+std::string ToPlainText(std::string_view source) {
+  cmark_parser* parser = NewParser();
+  cmark_parser_feed(parser, source.data(), source.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  char* text = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
+  std::string out(text ? text : "");
+  cmark_get_default_mem_allocator()->free(text);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  return out;
+}
+
 std::string ToHtml(std::string_view source) {
   cmark_parser* parser = NewParser();
   cmark_parser_feed(parser, source.data(), source.size());

@@ -14,6 +14,9 @@
 namespace agora::markdown {
 
 std::string ToHtml(std::string_view source);
+// The text a reader sees, without Markdown's marks (mail excerpts): cmark-gfm's plain-text
+// renderer, no line wrapping.
+std::string ToPlainText(std::string_view source);
 
 // What a post or comment renders to: the HTML, and the @mentions and #hashtags found in its
 // text (not inside code, links or URLs), each once, in order of appearance.

@@ -39,7 +39,7 @@ describe('notification mail', () => {
     assert.equal(post.status, 201, post.text);
     const mail = await smtp.next('ana@example.com');
     assert.equal(mail.subject, 'Bo Ek mentioned you');
-    assert.match(mail.text, /the \*\*budget\*\* draft is ready/);
+    assert.match(mail.text, /“Hej @ana, the budget draft is ready”/, "the text as readers see it, without Markdown marks");
     assert.ok(mail.links.includes(`${server.url}/posts/${post.json.id}`), mail.text);
     // mailparser reads List-* headers into one "list" header.
     const url = mail.parsed.headers.get('list')?.unsubscribe?.url;

@@ -88,3 +88,11 @@ TEST(Markdown, HostileInputStaysNeutralWithMentionsAround) {
 
 }  // namespace
 }  // namespace agora::markdown
+
+namespace agora {
+TEST(Markdown, PlainTextIsWhatReadersSee) {
+  EXPECT_EQ(markdown::ToPlainText("the **budget** for [2027](https://example.com) is `ready`"),
+            "the budget for 2027 is ready\n");
+  EXPECT_EQ(markdown::ToPlainText("<b>raw</b> html"), "raw html\n") << "no markup survives";
+}
+}  // namespace agora

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/crypto.h"
+#include "core/markdown.h"
 #include "core/log.h"
 #include "modules/communities/store.h"
 #include "modules/content/audience.h"
@@ -113,8 +114,11 @@ std::string Link(const mail::Context& ctx, const About& a) {
   return ctx.base_url + "/people/" + a.actor_handle;
 }
 
-// The first 280 characters of a Markdown text, on one line.
-std::string Excerpt(std::string_view text) {
+// The first 280 characters of a Markdown text as a reader sees it, on one line.
+std::string Excerpt(std::string_view markdown) {
+  const std::string plain = markdown::ToPlainText(markdown);
+  std::string_view text = plain;
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
   std::string out;
   size_t points = 0;
   for (size_t i = 0; i < text.size() && points < 280; ++i) {
