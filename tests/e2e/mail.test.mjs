@@ -45,6 +45,8 @@ describe('invitation, password and two-factor sign-in in the browser', () => {
     await page.getByRole('button', { name: 'Start import' }).click();
     await page.getByTestId('import-report').getByText('2 invitations are on their way.').waitFor();
     await page.getByTestId('user-nora@example.com').getByText(/invited .*, not activated/).waitFor();
+    await page.reload();
+    await page.getByTestId('admin-mail').getByText(/Mail goes to SMTP smtp:\/\/127\.0\.0\.1:\d+\. \d+ sent/).waitFor();
     await expectAccessible(page, 'people admin with invitations');
     await shot(page, 'admin-invitations');
   });

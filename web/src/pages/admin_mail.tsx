@@ -1,0 +1,88 @@
+// People admin: outgoing mail. Where it goes, how much is queued, sent and failed, the mails
+// waiting for a retry with the mail server's answer, and failed ones to send again once the
+// cause is fixed.
+import { useEffect, useState } from 'preact/hooks';
+import { api, describeError, formatTime } from '../api';
+import { Alert } from '../components';
+
+interface Item {
+  id: string;
+  kind: string;
+  user_id: string | null;
+  attempts: number;
+  last_error: string;
+  created_at: string;
+  next_attempt_at?: string;
+}
+interface Outbox {
+  transport: string;
+  queued: number;
+  sent: number;
+  failed: number;
+  cancelled: number;
+  oldest_queued_at: string | null;
+  delayed: Item[];
+  recent_failures: Item[];
+}
+
+export function AdminMail() {
+  const [outbox, setOutbox] = useState<Outbox | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => api<Outbox>('GET', '/api/v1/admin/mail').then(setOutbox).catch((e) => setError(describeError(e)));
+  useEffect(() => {
+    load();
+  }, []);
+  const retry = async (id: string) => {
+    setError(null);
+    try {
+      await api('POST', `/api/v1/admin/mail/${id}/retry`);
+      await load();
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="mail-heading" data-testid="admin-mail">
+      <h2 id="mail-heading">Outgoing mail</h2>
+      <Alert message={error} />
+      {outbox && (
+        <>
+          <p>
+            Mail goes to {outbox.transport}. {outbox.sent} sent, {outbox.queued} waiting
+            {outbox.oldest_queued_at ? ` (the oldest since ${formatTime(outbox.oldest_queued_at)})` : ''}, {outbox.failed} failed.{' '}
+            <button type="button" class="quiet" onClick={load}>
+              Refresh
+            </button>
+          </p>
+          {outbox.delayed.length > 0 && (
+            <>
+              <h3>Waiting for another try</h3>
+              <ul>
+                {outbox.delayed.map((m) => (
+                  <li key={m.id}>
+                    {m.kind}, {m.attempts} {m.attempts === 1 ? 'try' : 'tries'}, next {m.next_attempt_at ? formatTime(m.next_attempt_at) : 'soon'}: {m.last_error}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {outbox.recent_failures.length > 0 && (
+            <>
+              <h3>Failed</h3>
+              <ul>
+                {outbox.recent_failures.map((m) => (
+                  <li key={m.id}>
+                    {m.kind} ({formatTime(m.created_at)}): {m.last_error}{' '}
+                    <button type="button" class="secondary" onClick={() => retry(m.id)} aria-label={`Send the ${m.kind} mail of ${formatTime(m.created_at)} again`}>
+                      Send again
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
