@@ -52,7 +52,8 @@ export async function startSmtp({ auth } = {}) {
           html: parsed.html,
           links: [...(parsed.text ?? '').matchAll(/https?:\/\/\S+/g)].map((m) => m[0]),
         };
-        for (const l of mail.links) for (const t of l.matchAll(/token=([\w-]{16,})/g)) recordSecret(t[1]);
+        // Whole tokens (an unsubscribe token has dots: its first part alone is a person id).
+        for (const l of mail.links) for (const t of l.matchAll(/token=([\w.-]{16,})/g)) recordSecret(t[1]);
         mails.push(mail);
         for (const w of [...waiters]) w();
         callback();
