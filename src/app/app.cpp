@@ -121,7 +121,7 @@ std::unique_ptr<mail::Worker> StartMail(App& app, http::Router& router) {
   worker->Every(cfg.digest_check_seconds, [&app, hour = cfg.digest_hour] {
     notifications::QueueDueDigests(*app.db, *app.ids, app.clock.NowMs(), hour);
   });
-  mail::RegisterApi(router, *app.db, app.clock, *worker);
+  mail::RegisterApi(router, *app.db, *app.ids, app.clock, *worker);
   metrics::Register([w = worker.get()](std::string& out) { w->RenderMetrics(out); });
   return worker;
 }

@@ -71,7 +71,7 @@ std::string ReadPasswordFromStdin() {
 // Runs the import with a progress bar on stderr (when it is a terminal) and prints the
 // report. Exit 0 when the file was fine, 1 when rows or the file had problems.
 int ImportPeople(App& a, const identity::Actor& actor, const std::string& file, people::ImportOptions options, bool invite) {
-  if (invite) options.invite = [&a, actor](const std::vector<Id>& ids) { return a.links->InviteCreated(actor, ids); };
+  if (invite) options.invite = [&a, actor](const std::vector<Id>& ids) { return a.links->InviteMany(actor, ids); };
   std::ifstream in(file, std::ios::binary);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   bool tty = ::isatty(STDERR_FILENO);

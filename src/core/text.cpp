@@ -223,4 +223,28 @@ bool ReadsAsId(std::string_view handle) {
   return !handle.empty() && handle.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
+std::string Excerpt(std::string_view s, size_t max_points) {
+  std::string out;
+  size_t points = 0;
+  bool space = false;  // white space seen since the last character kept
+  for (char ch : s) {
+    if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    const bool starts_character = (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    if (starts_character) {
+      if (points + (space ? 1 : 0) >= max_points) return out + "…";
+      if (space) {
+        out += ' ';
+        ++points;
+      }
+      space = false;
+      ++points;
+    }
+    out += ch;
+  }
+  return out;
+}
+
 }  // namespace agora::text

@@ -35,5 +35,8 @@ bool WordsStartWith(std::string_view text, const std::vector<std::u32string>& pr
 // True when text has control characters other than tab/newline, or bidirectional formatting
 // characters that reorder how it displays (names and titles must not).
 bool HasControlCharacters(std::string_view s);
+// `s` on one line (runs of white space become one space) cut to at most `max_points` code
+// points, never inside a character, with "…" when something was cut.
+std::string Excerpt(std::string_view s, size_t max_points);
 
 }  // namespace agora::text

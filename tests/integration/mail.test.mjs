@@ -94,7 +94,7 @@ describe('mail', () => {
     assert.equal((await c.post('/api/v1/auth/links/lookup', { token: linkToken(mail2, '/activate') })).status, 200);
 
     const bad = await admin.post('/api/v1/admin/users/invitations', { user_ids: ['nope'] });
-    assertProblem(assert, bad, 422, { field: 'user_ids' });
+    assertProblem(assert, bad, 422, { field: 'user_ids[0]' });
     const none = await admin.post('/api/v1/admin/users/invitations', {});
     assertProblem(assert, none, 422, { field: 'user_ids' });
   });

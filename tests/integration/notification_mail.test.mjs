@@ -104,6 +104,10 @@ describe('notification mail', () => {
     assert.equal(r.json.follow, 'off');
     assert.equal(r.json.mention, 'email');
     assert.equal((await clients.bo.get('/api/v1/notifications/settings')).json.follow, false, 'off turns the kind off');
+    await clients.bo.put('/api/v1/notifications/delivery', { follow: 'weekly' });
+    await clients.bo.put('/api/v1/notifications/delivery', { follow: 'off' });
+    assert.equal((await clients.bo.put('/api/v1/notifications/settings', { follow: true })).status, 200);
+    assert.equal((await clients.bo.get('/api/v1/notifications/delivery')).json.follow, 'weekly', 'on again, the way it came before');
     assertProblem(assert, await clients.bo.put('/api/v1/notifications/delivery', { reaction: 'hourly' }), 422, { field: 'reaction' });
     assertProblem(assert, await clients.bo.put('/api/v1/notifications/delivery', { gossip: 'email' }), 422, { field: 'gossip' });
   });

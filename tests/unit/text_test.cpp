@@ -84,3 +84,14 @@ TEST(Text, ControlAndReorderingCharactersAreFound) {
 }
 
 }  // namespace agora::text
+
+namespace agora {
+TEST(Text, ExcerptsAreOneLineAndNeverCutACharacter) {
+  EXPECT_EQ(text::Excerpt("  one\n\ntwo\tthree  ", 100), "one two three");
+  EXPECT_EQ(text::Excerpt("сообщество", 10), "сообщество") << "a whole text keeps its last character";
+  EXPECT_EQ(text::Excerpt("сообщество", 4), "сооб…");
+  EXPECT_EQ(text::Excerpt("ab cd", 3), "ab…") << "a space is not the last thing kept";
+  EXPECT_EQ(text::Excerpt("ab cd", 4), "ab c…");
+  EXPECT_EQ(text::Excerpt("", 5), "");
+}
+}  // namespace agora

@@ -23,8 +23,6 @@ constexpr const char* kMarkInvited = "UPDATE users SET invited_at = ?2 WHERE id 
 constexpr const char* kNotActivated =
     "SELECT id FROM users WHERE password_hash IS NULL AND active = 1 ORDER BY id";
 
-std::string_view PurposeName(LinkPurpose p) { return p == LinkPurpose::kActivate ? "activate" : "reset"; }
-
 struct FoundToken {
   Id user = 0;
   LinkPurpose purpose = LinkPurpose::kActivate;
@@ -43,8 +41,8 @@ std::optional<FoundToken> FindToken(Connection& c, std::string_view token, std::
 
 std::string IssueLinkToken(Connection& c, Id user, LinkPurpose purpose, std::int64_t now, std::int64_t ttl_ms) {
   std::string token = crypto::RandomToken();
-  c.Prepare(kDeleteOfPurpose, user, std::string(PurposeName(purpose))).Run();
-  c.Prepare(kInsertToken, crypto::ToHex(crypto::Sha256(token)), user, std::string(PurposeName(purpose)), now, now + ttl_ms)
+  c.Prepare(kDeleteOfPurpose, user, std::string(LinkPurposeName(purpose))).Run();
+  c.Prepare(kInsertToken, crypto::ToHex(crypto::Sha256(token)), user, std::string(LinkPurposeName(purpose)), now, now + ttl_ms)
       .Run();
   return token;
 }
@@ -72,27 +70,22 @@ Result<std::int64_t> AccountLinks::Invite(const Actor& actor, const InviteReques
   if (!who.everyone_not_activated && who.user_ids.empty())
     return Error::Invalid("user_ids", "name the people to invite, or ask for everyone not activated");
   if (who.user_ids.size() > 10'000) return Error::Invalid("user_ids", "at most 10,000 people at a time");
-  auto queued = db_.Write([&](Connection& c) {
-    std::vector<Id> ids = who.user_ids;
-    if (who.everyone_not_activated) {
-      ids.clear();
-      auto q = c.Prepare(kNotActivated);
-      while (q.Next()) ids.push_back(q.Int(0));
-    }
-    return InviteIn(c, actor, ids);
+  if (!who.everyone_not_activated) return InviteMany(actor, who.user_ids);
+  auto ids = db_.Read([](Connection& c) {
+    std::vector<Id> out;
+    for (auto q = c.Prepare(kNotActivated); q.Next();) out.push_back(q.Int(0));
+    return out;
   });
-  if (queued > 0 && bus_) bus_->Publish({.kind = bus::Event::Kind::kAccountChanged, .actor = actor.user_id.value_or(0)});
-  return queued;
+  return InviteMany(actor, ids);
 }
 
-std::int64_t AccountLinks::InviteCreated(const Actor& actor, const std::vector<Id>& user_ids) {
+std::int64_t AccountLinks::InviteMany(const Actor& actor, const std::vector<Id>& user_ids) {
   std::int64_t queued = 0;
   for (size_t begin = 0; begin < user_ids.size(); begin += 2000) {
     std::vector<Id> batch(user_ids.begin() + static_cast<std::ptrdiff_t>(begin),
                           user_ids.begin() + static_cast<std::ptrdiff_t>(std::min(user_ids.size(), begin + 2000)));
     queued += db_.Write([&](Connection& c) { return InviteIn(c, actor, batch); });
   }
-  if (queued > 0 && bus_) bus_->Publish({.kind = bus::Event::Kind::kAccountChanged, .actor = actor.user_id.value_or(0)});
   return queued;
 }
 
@@ -151,7 +144,7 @@ Result<SignIn> AccountLinks::Use(std::string_view token, std::string_view passwo
                       boost::json::serialize(boost::json::object{{"sessions_ended", ended}}), client.ip, now});
     if (had_password) mail::Enqueue(c, ids_, {.kind = kMailPasswordChanged, .user_id = found->user}, now);
     auto signed_in = store::FindUserById(c, found->user)->user;
-    return identity_.StartSessionIn(c, signed_in, client);
+    return identity_.StartSession(c, signed_in, client);
   });
   if (result && bus_)  // every other sign-in ended; cached credentials carry "activated"
     bus_->Publish({.kind = bus::Event::Kind::kAccessChanged, .actor = result->user.id, .people = {result->user.id}});

@@ -23,6 +23,7 @@
 namespace agora::identity {
 
 enum class LinkPurpose { kActivate, kReset };
+inline std::string_view LinkPurposeName(LinkPurpose p) { return p == LinkPurpose::kActivate ? "activate" : "reset"; }
 
 struct LinkInfo {
   LinkPurpose purpose = LinkPurpose::kActivate;
@@ -44,8 +45,9 @@ class AccountLinks {
   // Queues an activation mail for each listed person who is active and has not activated;
   // returns how many. Audited. (Already activated or deactivated people are skipped.)
   Result<std::int64_t> Invite(const Actor& actor, const InviteRequest& who);
-  // The people a staff import created (any number, in transactions of a few thousand).
-  std::int64_t InviteCreated(const Actor& actor, const std::vector<Id>& user_ids);
+  // The same for any number of people (the ones a staff import created), in transactions of
+  // 2,000 so that a large import's invitations never hold the writer for long.
+  std::int64_t InviteMany(const Actor& actor, const std::vector<Id>& user_ids);
   // An admin sends `id` a reset link (valid 24 hours). Audited.
   Status SendReset(const Actor& actor, Id id);
   // "Forgot password?": always the same answer, and the same work, whether or not the

@@ -10,11 +10,7 @@ namespace {
 
 using agora::store::Connection;
 
-mail::Letter To(const User& u, std::string subject) {
-  mail::Letter l{.to_name = u.display_name, .to_address = u.email, .subject = std::move(subject)};
-  l.greeting = "Hello " + u.display_name + ",";
-  return l;
-}
+mail::Letter To(const User& u, std::string subject) { return mail::LetterTo(u.display_name, u.email, std::move(subject)); }
 
 std::optional<mail::Message> Activate(Connection& c, const mail::Item& item, const mail::Context& ctx, std::int64_t now) {
   auto found = store::FindUserById(c, item.user_id.value_or(0));

@@ -14,21 +14,6 @@ using http::Response;
 
 constexpr std::int64_t kSmallBody = 64 * 1024;
 
-std::string_view PurposeName(LinkPurpose p) { return p == LinkPurpose::kActivate ? "activate" : "reset"; }
-
-Result<std::vector<Id>> IdList(const boost::json::object& body, std::string_view field) {
-  std::vector<Id> ids;
-  auto it = body.find(field);
-  if (it == body.end() || it->value().is_null()) return ids;
-  if (!it->value().is_array()) return Error::Invalid(std::string(field), std::string(field) + " must be an array of ids");
-  for (const auto& v : it->value().as_array()) {
-    auto id = v.is_string() ? ParseId(v.as_string()) : std::nullopt;
-    if (!id) return Error::Invalid(std::string(field), std::string(field) + " must be an array of ids");
-    ids.push_back(*id);
-  }
-  return ids;
-}
-
 }  // namespace
 
 void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfig& auth) {
@@ -57,7 +42,7 @@ void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfi
                if (!token) return http::Problem(token.error());
                auto info = links.Lookup(*token);
                if (!info) return http::Problem(info.error());
-               return http::Json(200, {{"purpose", PurposeName(info->purpose)},
+               return http::Json(200, {{"purpose", LinkPurposeName(info->purpose)},
                                        {"email", info->email},
                                        {"display_name", info->display_name},
                                        {"expires_at", FormatRfc3339(info->expires_at)}});
@@ -88,7 +73,7 @@ void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfi
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
                if (auto st = agora::json::OnlyKeys(*body, {"user_ids", "not_activated"}); !st) return http::Problem(st.error());
-               auto ids = IdList(*body, "user_ids");
+               auto ids = http::IdArrayField(*body, "user_ids");
                if (!ids) return http::Problem(ids.error());
                auto all = agora::json::OptionalBool(*body, "not_activated");
                if (!all) return http::Problem(all.error());

@@ -87,18 +87,15 @@ class IdentityService {
   // on: they would lock themselves out). Audited.
   Status RequireTwoFactorForAdmins(const Principal& admin, bool required, std::string_view ip);
 
-  // Starts a session for `user` inside the caller's write transaction (a password set through
-  // a link signs the browser in).
-  SignIn StartSessionIn(agora::store::Connection& c, const User& user, const ClientInfo& client) {
-    return StartSession(c, user, client);
-  }
+  // Starts a session for `user` inside the caller's write transaction (sign-in, setup, a
+  // password set through a link, the second step of a two-factor sign-in).
+  SignIn StartSession(agora::store::Connection& c, const User& user, const ClientInfo& client);
 
   static constexpr std::string_view kTokenPrefix = "agp_";
   static constexpr std::int64_t kTouchIntervalMs = 5 * 60 * 1000;
   static constexpr int kDevicesKept = 20;  // browsers on record per account
 
  private:
-  SignIn StartSession(agora::store::Connection& c, const User& user, const ClientInfo& client);
   // After a credential stopped working (`credential`, or 0: the person's every credential
   // is to be checked again): cached credentials go, open streams close (bus.h kAccessChanged).
   void AccessChanged(Id user, Id credential);

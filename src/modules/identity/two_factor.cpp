@@ -5,6 +5,8 @@
 #include <sodium.h>
 
 #include <boost/json.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 #include <cstdlib>
 #include <mutex>
 
@@ -17,7 +19,8 @@ namespace {
 
 using agora::store::Connection;
 
-constexpr const char* kPending = "SELECT secret, enabled_at, last_step FROM two_factor WHERE user_id = ?1";
+// The person's secret, whether it is confirmed (enabled_at), and the step of the last code used.
+constexpr const char* kSecret = "SELECT secret, enabled_at, last_step FROM two_factor WHERE user_id = ?1";
 constexpr const char* kPutPending =
     "INSERT INTO two_factor (user_id, secret, created_at) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret, created_at = excluded.created_at,"
@@ -62,14 +65,17 @@ std::string FromBase32(const std::string& text) {
   return raw;
 }
 
+// Percent-encodes a label of the otpauth URI ('@' kept, as authenticator apps show it).
 std::string UriEncode(std::string_view s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char ch : s) {
-    if (std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~' || ch == '@') out += static_cast<char>(ch);
-    else out += {'%', hex[ch >> 4], hex[ch & 15]};
-  }
-  return out;
+  static constexpr auto kLabelChars = boost::urls::unreserved_chars + '@';
+  return boost::urls::encode(s, kLabelChars);
+}
+
+// Two-factor sign-in off for `user`: the secret, the recovery codes and the flag go.
+void TurnOff(Connection& c, Id user, std::int64_t now) {
+  c.Prepare(kRemove, user).Run();
+  c.Prepare(kDeleteCodes, user).Run();
+  c.Prepare(kFlag, user, 0, now).Run();
 }
 
 // The QR code as an SVG path, one unit per module, with the quiet zone the standard asks for.
@@ -152,7 +158,7 @@ Result<User> TwoFactor::CheckPassword(const Principal& p, std::string_view passw
 TwoFactorStatus TwoFactor::Status(Id user) {
   return db_.Read([&](Connection& c) {
     TwoFactorStatus s;
-    auto q = c.Prepare(kPending, user);
+    auto q = c.Prepare(kSecret, user);
     s.enabled = q.Next() && !q.IsNull(1);
     auto n = c.Prepare(kCountCodes, user);
     n.Next();
@@ -176,9 +182,9 @@ Result<TwoFactorSetup> TwoFactor::Begin(const Principal& p, std::string_view pas
   return s;
 }
 
-Result<std::vector<std::string>> TwoFactor::Enable(const Principal& p, std::string_view code) {
+Result<std::vector<std::string>> TwoFactor::Enable(const Principal& p, std::string_view code, std::string_view ip) {
   auto result = db_.Write([&](Connection& c) -> Result<std::vector<std::string>> {
-    auto q = c.Prepare(kPending, p.user.id);
+    auto q = c.Prepare(kSecret, p.user.id);
     if (!q.Next()) return Error::Conflict("start setting up two-factor sign-in first", "code");
     if (!q.IsNull(1)) return Error::Conflict("two-factor sign-in is on already", "code");
     const std::string secret = q.Text(0);
@@ -187,32 +193,34 @@ Result<std::vector<std::string>> TwoFactor::Enable(const Principal& p, std::stri
     const std::int64_t now = clock_.NowMs();
     c.Prepare(kEnable, p.user.id, now, *step).Run();
     c.Prepare(kFlag, p.user.id, 1, now).Run();
-    audit::Record(c, {ids_.Next(), p.user.id, "user.two_factor_on", "user", p.user.id, "{}", "", now});
+    audit::Record(c, {ids_.Next(), p.user.id, "user.two_factor_on", "user", p.user.id, "{}", std::string(ip), now});
     return MakeRecoveryCodes(c, p.user.id);
   });
   if (result && bus_) bus_->Publish({.kind = bus::Event::Kind::kAccountChanged, .actor = p.user.id, .people = {p.user.id}});
   return result;
 }
 
-agora::Status TwoFactor::Disable(const Principal& p, std::string_view password) {
+agora::Status TwoFactor::Disable(const Principal& p, std::string_view password, std::string_view ip) {
   auto user = CheckPassword(p, password, "password");
   if (!user) return user.error();
   db_.Write([&](Connection& c) {
     const std::int64_t now = clock_.NowMs();
-    c.Prepare(kRemove, p.user.id).Run();
-    c.Prepare(kDeleteCodes, p.user.id).Run();
-    c.Prepare(kFlag, p.user.id, 0, now).Run();
-    audit::Record(c, {ids_.Next(), p.user.id, "user.two_factor_off", "user", p.user.id, "{}", "", now});
+    TurnOff(c, p.user.id, now);
+    audit::Record(c, {ids_.Next(), p.user.id, "user.two_factor_off", "user", p.user.id, "{}", std::string(ip), now});
   });
   if (bus_) bus_->Publish({.kind = bus::Event::Kind::kAccountChanged, .actor = p.user.id, .people = {p.user.id}});
   return OkStatus();
 }
 
-Result<std::vector<std::string>> TwoFactor::NewRecoveryCodes(const Principal& p, std::string_view password) {
+Result<std::vector<std::string>> TwoFactor::NewRecoveryCodes(const Principal& p, std::string_view password,
+                                                              std::string_view ip) {
   auto user = CheckPassword(p, password, "password");
   if (!user) return user.error();
   if (!user->two_factor) return Error::Conflict("two-factor sign-in is off");
-  return db_.Write([&](Connection& c) { return MakeRecoveryCodes(c, p.user.id); });
+  return db_.Write([&](Connection& c) {
+    audit::Record(c, {ids_.Next(), p.user.id, "user.recovery_codes_new", "user", p.user.id, "{}", std::string(ip), clock_.NowMs()});
+    return MakeRecoveryCodes(c, p.user.id);
+  });
 }
 
 agora::Status TwoFactor::AdminReset(const Actor& actor, Id user) {
@@ -221,9 +229,7 @@ agora::Status TwoFactor::AdminReset(const Actor& actor, Id user) {
     if (!found) return Error::NotFound("no such user");
     if (!found->user.two_factor) return Error::Conflict("two-factor sign-in is off for this person");
     const std::int64_t now = clock_.NowMs();
-    c.Prepare(kRemove, user).Run();
-    c.Prepare(kDeleteCodes, user).Run();
-    c.Prepare(kFlag, user, 0, now).Run();
+    TurnOff(c, user, now);
     auto ended = store::DeleteSessionsOfUser(c, user, 0);
     audit::Record(c, {ids_.Next(), actor.user_id, "user.two_factor_reset", "user", user,
                       boost::json::serialize(boost::json::object{{"sessions_ended", ended}}), actor.ip, now});
@@ -250,7 +256,7 @@ Result<SignIn> TwoFactor::Finish(std::string_view challenge, std::string_view co
     const Id user = q.Int(0);
     const std::int64_t attempts = q.Int(1) + 1;
     bool ok = false;
-    auto secret = c.Prepare(kPending, user);
+    auto secret = c.Prepare(kSecret, user);
     if (secret.Next() && !secret.IsNull(1)) {
       const std::string b32 = secret.Text(0);
       const std::int64_t last = secret.Int(2);
@@ -270,7 +276,7 @@ Result<SignIn> TwoFactor::Finish(std::string_view challenge, std::string_view co
     c.Prepare(kEndChallenge, hash).Run();
     auto found = store::FindUserById(c, user);
     if (!found || !found->user.active) return o;
-    o.signed_in = identity_.StartSessionIn(c, found->user, client);
+    o.signed_in = identity_.StartSession(c, found->user, client);
     return o;
   });
   if (!outcome.known) return Error::NotFound("this sign-in has expired; sign in again");

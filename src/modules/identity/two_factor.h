@@ -42,10 +42,11 @@ class TwoFactor {
   // A new pending secret (replacing a pending one); 409 when it is on already.
   Result<TwoFactorSetup> Begin(const Principal& p, std::string_view password);
   // Confirms the pending secret with a code from the app; returns the recovery codes.
-  Result<std::vector<std::string>> Enable(const Principal& p, std::string_view code);
-  agora::Status Disable(const Principal& p, std::string_view password);
+  // (`ip`: the client address, for the audit log, as every change of how one signs in.)
+  Result<std::vector<std::string>> Enable(const Principal& p, std::string_view code, std::string_view ip);
+  agora::Status Disable(const Principal& p, std::string_view password, std::string_view ip);
   // New recovery codes (the old ones stop working).
-  Result<std::vector<std::string>> NewRecoveryCodes(const Principal& p, std::string_view password);
+  Result<std::vector<std::string>> NewRecoveryCodes(const Principal& p, std::string_view password, std::string_view ip);
   agora::Status AdminReset(const Actor& actor, Id user);
 
   // Login's second step: 401 for a wrong code (the challenge ends after 5), 404 for an

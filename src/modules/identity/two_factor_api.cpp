@@ -72,7 +72,7 @@ void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& 
                if (!body) return http::Problem(body.error());
                auto code = agora::json::RequiredString(*body, "code");
                if (!code) return http::Problem(code.error());
-               auto codes = tf.Enable(*req.principal, *code);
+               auto codes = tf.Enable(*req.principal, *code, req.client_ip);
                return codes ? Codes(*codes) : http::Problem(codes.error());
              });
 
@@ -84,7 +84,7 @@ void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& 
                if (!body) return http::Problem(body.error());
                auto password = agora::json::RequiredString(*body, "password");
                if (!password) return http::Problem(password.error());
-               auto codes = tf.NewRecoveryCodes(*req.principal, *password);
+               auto codes = tf.NewRecoveryCodes(*req.principal, *password, req.client_ip);
                return codes ? Codes(*codes) : http::Problem(codes.error());
              });
 
@@ -96,7 +96,7 @@ void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& 
                if (!body) return http::Problem(body.error());
                auto password = agora::json::RequiredString(*body, "password");
                if (!password) return http::Problem(password.error());
-               auto st = tf.Disable(*req.principal, *password);
+               auto st = tf.Disable(*req.principal, *password, req.client_ip);
                return st ? http::NoContent() : http::Problem(st.error());
              });
 

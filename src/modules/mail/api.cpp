@@ -1,6 +1,7 @@
 #include "modules/mail/api.h"
 
 #include "http/response.h"
+#include "modules/audit/store.h"
 
 namespace agora::mail {
 namespace {
@@ -23,7 +24,7 @@ boost::json::object ItemJson(const Item& i) {
 
 }  // namespace
 
-void RegisterApi(http::Router& router, agora::store::Database& db, const Clock& clock, const Worker& worker) {
+void RegisterApi(http::Router& router, agora::store::Database& db, IdGenerator& ids, const Clock& clock, const Worker& worker) {
   router.Add(Method::kGet, "/api/v1/admin/mail",
              {.access = Access::kAdmin, .summary = "The outbox: counts by state, where mail goes, the latest failures and the mails waiting for a retry", .tag = "admin"},
              [&db, &worker](Request&) {
@@ -49,11 +50,16 @@ void RegisterApi(http::Router& router, agora::store::Database& db, const Clock& 
              });
 
   router.Add(Method::kPost, "/api/v1/admin/mail/{id}/retry",
-             {.access = Access::kAdmin, .summary = "Send a failed mail again", .tag = "admin"},
-             [&db, &clock](Request& req) {
+             {.access = Access::kAdmin, .summary = "Send a failed mail again (audited)", .tag = "admin"},
+             [&db, &ids, &clock](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
-               bool requeued = db.Write([&](auto& c) { return outbox::Requeue(c, *id, clock.NowMs()); });
+               bool requeued = db.Write([&](auto& c) {
+                 const std::int64_t now = clock.NowMs();
+                 if (!outbox::Requeue(c, *id, now)) return false;
+                 audit::Record(c, {ids.Next(), req.principal->user.id, "mail.retry", "mail", *id, "{}", req.client_ip, now});
+                 return true;
+               });
                if (!requeued) return http::Problem(Error::NotFound("no failed mail has this id"));
                Worker::WakeAll();
                return http::NoContent();

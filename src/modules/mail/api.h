@@ -9,6 +9,6 @@
 
 namespace agora::mail {
 
-void RegisterApi(http::Router& router, agora::store::Database& db, const Clock& clock, const Worker& worker);
+void RegisterApi(http::Router& router, agora::store::Database& db, IdGenerator& ids, const Clock& clock, const Worker& worker);
 
 }  // namespace agora::mail

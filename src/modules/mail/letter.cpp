@@ -21,6 +21,12 @@ std::string Escape(const std::string& s) {
 
 }  // namespace
 
+Letter LetterTo(std::string name, std::string address, std::string subject) {
+  Letter l{.to_name = std::move(name), .to_address = std::move(address), .subject = std::move(subject)};
+  l.greeting = "Hello " + l.to_name + ",";
+  return l;
+}
+
 Message Render(const Context& ctx, const Letter& l) {
   Message m{l.to_name, l.to_address, l.subject, {}, {}, {}};
   const std::string settings = ctx.base_url + "/settings";

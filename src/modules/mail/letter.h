@@ -34,6 +34,9 @@ struct Letter {
   std::string unsubscribe_token = {};
 };
 
+// A letter to a person by name ("Hello Ana,").
+Letter LetterTo(std::string name, std::string address, std::string subject);
+
 Message Render(const Context& ctx, const Letter& letter);
 
 }  // namespace agora::mail

@@ -136,9 +136,9 @@ void Worker::SendOne(Id id) {
     if (!r.message) outbox::Finish(c, id, "cancelled", clock_.NowMs(), "");
     return r;
   });
-  if (!rendered || !rendered->message) {
-    if (rendered && rendered->problem.empty()) cancelled_.Add();
-    if (rendered && !rendered->problem.empty()) failed_.Add();
+  if (!rendered) return;  // another node finished it meanwhile
+  if (!rendered->message) {
+    (rendered->problem.empty() ? cancelled_ : failed_).Add();
     return;
   }
   const Message& m = *rendered->message;

@@ -10,6 +10,7 @@
 
 #include "core/crypto.h"
 #include "core/markdown.h"
+#include "core/text.h"
 #include "core/log.h"
 #include "modules/communities/store.h"
 #include "modules/content/audience.h"
@@ -24,30 +25,24 @@ using agora::store::Connection;
 constexpr const char* kKey = "SELECT value FROM site_secrets WHERE name = 'unsubscribe'";
 constexpr const char* kMakeKey = "INSERT INTO site_secrets (name, value) VALUES ('unsubscribe', ?1) ON CONFLICT DO NOTHING";
 
-// One notification with what a mail says about it, if the recipient may read what it is about.
-const std::string kOne = std::string(
+// Notifications with what a mail says about them, of those the recipient may read.
+const std::string kAbout = std::string(
     "SELECT n.kind, ua.display_name, ua.handle, n.actor_count, n.content_id, n.comment_id, c.kind, co.name, co.handle,"
     " n.read_at IS NOT NULL, coalesce(p.body, t.title, ''), coalesce(cm.body, '') FROM notifications n"
     " JOIN users ua ON ua.id = n.actor_id LEFT JOIN content c ON c.id = n.content_id"
     " LEFT JOIN communities co ON co.id = n.community_id LEFT JOIN posts p ON p.content_id = n.content_id"
     " LEFT JOIN topics t ON t.content_id = n.content_id LEFT JOIN comments cm ON cm.id = n.comment_id"
-    " WHERE n.id = ?1 AND n.recipient_id = ?2 AND (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")"
+    " WHERE (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")"
     " AND (n.community_id IS NULL OR " + communities::store::kVisibleToViewer + ")";
-const std::string kWaiting = std::string(
-    "SELECT n.kind, ua.display_name, ua.handle, n.actor_count, n.content_id, n.comment_id, c.kind, co.name, co.handle,"
-    " n.read_at IS NOT NULL, coalesce(p.body, t.title, ''), coalesce(cm.body, '') FROM notifications n"
-    " JOIN users ua ON ua.id = n.actor_id LEFT JOIN content c ON c.id = n.content_id"
-    " LEFT JOIN communities co ON co.id = n.community_id LEFT JOIN posts p ON p.content_id = n.content_id"
-    " LEFT JOIN topics t ON t.content_id = n.content_id LEFT JOIN comments cm ON cm.id = n.comment_id"
-    " WHERE n.recipient_id = ?1 AND n.digest = ?2 AND n.read_at IS NULL AND (n.content_id IS NULL OR ") +
-    content::kVisibleToViewer + ") AND (n.community_id IS NULL OR " + communities::store::kVisibleToViewer +
-    ") ORDER BY n.updated_at DESC LIMIT 30";
+const std::string kOne = kAbout + " AND n.id = ?1 AND n.recipient_id = ?2";
+const std::string kWaiting = kAbout + " AND n.recipient_id = ?1 AND n.digest = ?2 AND n.read_at IS NULL"
+                                      " ORDER BY n.updated_at DESC LIMIT 30";
 constexpr const char* kTakeWaiting = "UPDATE notifications SET digest = NULL WHERE recipient_id = ?1 AND digest = ?2";
 // The most active posts since the last digest, by people the reader follows and in their
 // communities (reactions and comments stand for "most read": reads are not counted).
 const std::string kTopPosts = std::string(
     "SELECT c.id, ua.display_name, p.body FROM content c JOIN posts p ON p.content_id = c.id"
-    " JOIN users ua ON ua.id = c.author_id LEFT JOIN communities co ON co.id = c.container_id"
+    " JOIN users ua ON ua.id = c.author_id"
     " WHERE c.kind = 'post' AND c.created_at > ?2 AND c.author_id != ?1 AND p.is_share = 0"
     " AND (c.author_id IN (SELECT followee_id FROM follows WHERE follower_id = ?1)"
     " OR c.container_id IN (SELECT community_id FROM community_members WHERE person_id = ?1 AND state = 'active'))"
@@ -62,9 +57,11 @@ constexpr const char* kLastDigest = "SELECT last_at FROM digest_state WHERE pers
 constexpr const char* kDigestQueued =
     "INSERT INTO digest_state (person_id, cadence, last_at) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (person_id, cadence) DO UPDATE SET last_at = excluded.last_at";
+// Mail of a kind off: in the app only (a kind turned off stays off).
 constexpr const char* kMailOff =
     "INSERT INTO notification_settings (person_id, kind, enabled, delivery) VALUES (?1, ?2, 1, 'app')"
-    " ON CONFLICT (person_id, kind) DO UPDATE SET delivery = 'app', enabled = 1";
+    " ON CONFLICT (person_id, kind) DO UPDATE SET delivery = 'app'";
+constexpr const char* kNoDigest = "UPDATE notifications SET digest = NULL WHERE recipient_id = ?1 AND digest IS NOT NULL";
 
 struct About {
   std::string kind, actor, actor_handle;
@@ -114,24 +111,8 @@ std::string Link(const mail::Context& ctx, const About& a) {
   return ctx.base_url + "/people/" + a.actor_handle;
 }
 
-// The first 280 characters of a Markdown text as a reader sees it, on one line.
-std::string Excerpt(std::string_view markdown) {
-  const std::string plain = markdown::ToPlainText(markdown);
-  std::string_view text = plain;
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.remove_suffix(1);
-  std::string out;
-  size_t points = 0;
-  for (size_t i = 0; i < text.size() && points < 280; ++i) {
-    char ch = text[i];
-    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
-    if (ch == ' ' && !out.empty() && out.back() == ' ') continue;
-    out += ch;
-    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++points;
-  }
-  while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();  // no cut characters
-  if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80)) out.pop_back();
-  return out.size() < text.size() ? out + "…" : out;
-}
+// What a reader sees of a Markdown text, on one line, at most 280 characters.
+std::string Excerpt(std::string_view markdown) { return text::Excerpt(markdown::ToPlainText(markdown), 280); }
 
 struct Recipient {
   identity::User user;
@@ -142,12 +123,6 @@ std::optional<Recipient> RecipientOf(Connection& c, const mail::Item& item) {
   auto found = identity::store::FindUserById(c, item.user_id.value_or(0));
   if (!found || !found->user.active || !found->password_hash) return std::nullopt;  // not activated: no mail
   return Recipient{found->user, content::Viewer{found->user.id, found->user.role}};
-}
-
-mail::Letter LetterTo(const identity::User& u, std::string subject) {
-  mail::Letter l{.to_name = u.display_name, .to_address = u.email, .subject = std::move(subject)};
-  l.greeting = "Hello " + u.display_name + ",";
-  return l;
 }
 
 std::optional<mail::Message> One(Connection& c, const mail::Item& item, const mail::Context& ctx, UnsubscribeLinks& links) {
@@ -164,7 +139,7 @@ std::optional<mail::Message> One(Connection& c, const mail::Item& item, const ma
   if (!q.Next()) return std::nullopt;  // deleted, or no longer theirs to read
   About a = ReadAbout(q);
   if (a.read) return std::nullopt;  // seen in the app already
-  auto l = LetterTo(r->user, Sentence(a));
+  auto l = mail::LetterTo(r->user.display_name, r->user.email, Sentence(a));
   l.paragraphs = {Sentence(a) + (a.community.empty() || a.kind.starts_with("community") ? "" : " in " + a.community) + "."};
   if (!a.text.empty()) l.paragraphs.push_back("“" + Excerpt(a.text) + "”");
   l.action = mail::Letter::Action{"Open in Agora", Link(ctx, a)};
@@ -201,8 +176,11 @@ std::optional<mail::Message> Digest(Connection& c, const mail::Item& item, const
   }
   if (waiting.empty() && top.empty()) return std::nullopt;  // never an empty digest
 
-  auto l = LetterTo(r->user, std::string(weekly ? "Your week" : "Your day") + " on " + ctx.SiteName() + ": " +
-                                 std::to_string(waiting.size()) + (waiting.size() == 1 ? " notification" : " notifications"));
+  const std::string subject =
+      std::string(weekly ? "Your week" : "Your day") + " on " + ctx.SiteName() + ": " +
+      (waiting.empty() ? std::string("what the people you follow shared")
+                       : std::to_string(waiting.size()) + (waiting.size() == 1 ? " notification" : " notifications"));
+  auto l = mail::LetterTo(r->user.display_name, r->user.email, subject);
   if (!waiting.empty()) {
     l.paragraphs.push_back("What happened that concerns you:");
     for (const auto& a : waiting) l.paragraphs.push_back("• " + Sentence(a) + " — " + Link(ctx, a));
@@ -300,7 +278,7 @@ Status UnsubscribeLinks::Apply(std::string_view token) {
       Delivery d = DeliveryOf(c, who->first, k);
       if (d == Delivery::kDaily || d == Delivery::kWeekly) c.Prepare(kMailOff, who->first, KindName(k)).Run();
     }
-    c.Prepare("UPDATE notifications SET digest = NULL WHERE recipient_id = ?1 AND digest IS NOT NULL", who->first).Run();
+    c.Prepare(kNoDigest, who->first).Run();
   });
   return OkStatus();
 }

@@ -38,8 +38,8 @@ constexpr const char* kPutSetting =
     "INSERT INTO notification_settings (person_id, kind, enabled) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (person_id, kind) DO UPDATE SET enabled = excluded.enabled";
 constexpr const char* kPutDelivery =
-    "INSERT INTO notification_settings (person_id, kind, enabled, delivery) VALUES (?1, ?2, ?3, ?4)"
-    " ON CONFLICT (person_id, kind) DO UPDATE SET enabled = excluded.enabled, delivery = excluded.delivery";
+    "INSERT INTO notification_settings (person_id, kind, enabled, delivery) VALUES (?1, ?2, 1, ?3)"
+    " ON CONFLICT (person_id, kind) DO UPDATE SET enabled = 1, delivery = excluded.delivery";
 constexpr const char* kLeaveDigest =
     "UPDATE notifications SET digest = NULL WHERE recipient_id = ?1 AND kind = ?2 AND digest IS NOT NULL";
 constexpr const char* kMoveDigest =
@@ -177,7 +177,10 @@ DeliverySettings NotificationService::GetDelivery(Id person) {
 DeliverySettings NotificationService::PutDelivery(Id person, const DeliverySettings& change) {
   db_.Write([&](Connection& c) {
     for (const auto& [kind, d] : change.kinds) {
-      c.Prepare(kPutDelivery, person, KindName(kind), d == Delivery::kOff ? 0 : 1, DeliveryName(d)).Run();
+      // Off is `enabled` = 0, as the on/off settings say it; the way it came before stays, so
+      // turning the kind on again brings it back.
+      if (d == Delivery::kOff) c.Prepare(kPutSetting, person, KindName(kind), false).Run();
+      else c.Prepare(kPutDelivery, person, KindName(kind), DeliveryName(d)).Run();
       // Waiting notifications of a kind no longer in a digest leave it.
       if (d != Delivery::kDaily && d != Delivery::kWeekly) c.Prepare(kLeaveDigest, person, KindName(kind)).Run();
       else c.Prepare(kMoveDigest, person, KindName(kind), DeliveryName(d)).Run();

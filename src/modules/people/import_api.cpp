@@ -49,7 +49,7 @@ void RegisterImportApi(http::Router& router, ImportJobs& jobs, identity::Account
                options.mark_missing_alumni = Flag(req, "mark_missing_alumni");
                identity::Actor actor{req.principal->user.id, req.client_ip};
                if (Flag(req, "invite"))
-                 options.invite = [&links, actor](const std::vector<Id>& ids) { return links.InviteCreated(actor, ids); };
+                 options.invite = [&links, actor](const std::vector<Id>& ids) { return links.InviteMany(actor, ids); };
                auto job = jobs.Start(std::move(req.body), options, {req.principal->user.id, req.client_ip});
                if (!job) return http::Problem(job.error());
                Response r = http::Json(202, JobJson(*job));

@@ -63,7 +63,7 @@ ALTER TABLE users ADD COLUMN two_factor BIGINT NOT NULL DEFAULT 0;  -- 1: enable
 
 -- How each kind of notification reaches a person (absent: the kind's default, see
 -- modules/notifications/model.h): app (only in Agora), email (a mail right away), daily or
--- weekly (in a digest), off. `enabled` = 0 still means off.
+-- weekly (in a digest). Off is `enabled` = 0, which keeps the delivery for when it is on again.
 ALTER TABLE notification_settings ADD COLUMN delivery TEXT;
 -- A notification waiting for a person's digest ('daily' or 'weekly'); NULL once in a digest,
 -- read, or delivered another way.
