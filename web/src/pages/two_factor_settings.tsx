@@ -102,7 +102,7 @@ export function TwoFactorSettings() {
           <p>Scan this code with your authenticator app (for example Microsoft Authenticator, Google Authenticator or FreeOTP), then type the six-digit code it shows.</p>
           <img class="qr" src={`data:image/svg+xml;base64,${btoa(setup.qr_svg)}`} alt="QR code for your authenticator app" width={200} height={200} />
           <p>
-            Cannot scan? Type this key into the app: <code data-testid="two-factor-secret">{setup.secret}</code>
+            Cannot scan? Type this key into the app: <code class="secret" data-testid="two-factor-secret">{setup.secret}</code>
           </p>
           <Field id="two-factor-code" label="Code from the app" value={code} onInput={setCode} autocomplete="one-time-code" inputmode="numeric" required error={fieldError.code} />
           <button type="submit">Turn on</button>{' '}
