@@ -11,7 +11,7 @@ packages=(
   libpq-dev postgresql-15
   libvips-dev libwebp-dev libmagic-dev libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgtest-dev libgmock-dev libxxhash-dev
-  libgmime-3.0-dev libcurl4-openssl-dev liboath-dev libqrencode-dev
+  libgmime-3.0-dev libcurl4-openssl-dev liboath-dev libqrencode-dev libcjose-dev libjansson-dev
   clang libclang-rt-14-dev
   chromium
 )

@@ -21,6 +21,7 @@
 #include "http/static_files.h"
 #include "modules/identity/account_mails.h"
 #include "modules/identity/api.h"
+#include "modules/sso/api.h"
 #include "modules/mail/api.h"
 #include "modules/mail/worker.h"
 #include "modules/identity/auth_cache.h"
@@ -135,10 +136,17 @@ int Serve(App& app) {
   // SQLite answers from this process.
   if (app.config.http.threads == 0 && app.db->kind() == store::Database::Kind::kPostgres)
     app.config.http.threads = 3 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (auto st = sso::SsoService::Validate(app.config); !st) {
+    std::fprintf(stderr, "agora: %s\n", st.error().message.c_str());
+    return 1;
+  }
   const auto& cfg = app.config;
   http::Router router;
   http::Server* server_ptr = nullptr;
-  identity::RegisterApi(router, *app.identity, cfg.auth);
+  sso::SsoService single_sign_on(*app.db, *app.ids, app.clock, *app.identity, cfg, app.events.get());
+  identity::RegisterApi(router, *app.identity, cfg.auth,
+                        [&single_sign_on](const identity::Principal& p) { return single_sign_on.EndSessionUrl(p); });
+  sso::RegisterApi(router, single_sign_on, cfg.auth);
   identity::RegisterAdminApi(router, *app.admin);
   identity::RegisterLinksApi(router, *app.links, cfg.auth);
   identity::RegisterTwoFactorApi(router, *app.two_factor, *app.identity, cfg.auth);
@@ -254,6 +262,12 @@ int Serve(App& app) {
   if (cfg.mail.smtp_url.empty())
     std::printf("  (No SMTP server is set: mail.smtp_url in the configuration, or AGORA_MAIL_SMTP_URL.)\n");
   mail_worker->SetContext({base, cfg.mail.organization});
+  single_sign_on.SetBaseUrl(base);
+  for (const auto& p : single_sign_on.Providers())
+    std::printf("  Single sign-on: %s (callback %s)\n", p.name.c_str(), single_sign_on.RedirectUri(p.id).c_str());
+  if (!cfg.auth.local_passwords)
+    std::printf("  Password sign-in is off%s.\n",
+                cfg.auth.break_glass_admin.empty() ? "" : (" except for " + cfg.auth.break_glass_admin).c_str());
   mail_worker->Start();
   std::printf("  Stop with Ctrl-C.\n");
   std::fflush(stdout);

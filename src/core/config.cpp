@@ -169,12 +169,93 @@ const std::vector<Setting>& Table() {
            if (v == l) return {};
          return "must be one of interactive, moderate, sensitive, minimum";
        })},
+      {{"auth.local_passwords", "AGORA_AUTH_LOCAL_PASSWORDS",
+        "false: sign-in only through single sign-on, except the break_glass_admin account"},
+       Bool([](Config& c, bool v) { c.auth.local_passwords = v; })},
+      {{"auth.break_glass_admin", "AGORA_AUTH_BREAK_GLASS_ADMIN",
+        "e-mail of the one admin who may still sign in with a password when local_passwords is false"},
+       Str([](Config& c, const std::string& v) { c.auth.break_glass_admin = v; return std::string{}; })},
       {{"auth.login_free_attempts", "AGORA_AUTH_LOGIN_FREE_ATTEMPTS", "failed sign-ins per account before delays"},
        Int([](Config& c, std::int64_t v) { c.auth.login_free_attempts = static_cast<int>(v); }, 1, 1000)},
       {{"auth.login_free_attempts_ip", "AGORA_AUTH_LOGIN_FREE_ATTEMPTS_IP", "failed sign-ins per IP before delays"},
        Int([](Config& c, std::int64_t v) { c.auth.login_free_attempts_ip = static_cast<int>(v); }, 1, 100000)},
   };
   return kTable;
+}
+
+// Settings of one OpenID Connect provider: "oidc.<id>.<field>".
+using ProviderSetter = std::function<std::string(OidcProviderConfig&, const std::string&)>;
+
+ProviderSetter ProviderStr(std::string OidcProviderConfig::*field) {
+  return [field](OidcProviderConfig& p, const std::string& v) { p.*field = v; return std::string{}; };
+}
+ProviderSetter ProviderBool(bool OidcProviderConfig::*field) {
+  return [field](OidcProviderConfig& p, const std::string& v) -> std::string {
+    if (v == "true" || v == "1") { p.*field = true; return {}; }
+    if (v == "false" || v == "0") { p.*field = false; return {}; }
+    return "must be true or false";
+  };
+}
+
+const std::vector<std::pair<std::string, ProviderSetter>>& ProviderFields() {
+  using P = OidcProviderConfig;
+  static const std::vector<std::pair<std::string, ProviderSetter>> kFields = {
+      {"name", ProviderStr(&P::name)},
+      {"issuer", [](P& p, const std::string& v) -> std::string {
+         p.issuer = v;
+         while (!p.issuer.empty() && p.issuer.back() == '/') p.issuer.pop_back();
+         if (v.rfind("https://", 0) != 0 && v.rfind("http://", 0) != 0) return "must be an https:// URL";
+         return {};
+       }},
+      {"client_id", ProviderStr(&P::client_id)},
+      {"client_secret", ProviderStr(&P::client_secret)},
+      {"client_secret_file", ProviderStr(&P::client_secret_file)},
+      {"scopes", ProviderStr(&P::scopes)},
+      {"claim_email", ProviderStr(&P::claim_email)},
+      {"claim_name", ProviderStr(&P::claim_name)},
+      {"claim_title", ProviderStr(&P::claim_title)},
+      {"claim_department", ProviderStr(&P::claim_department)},
+      {"claim_manager", ProviderStr(&P::claim_manager)},
+      {"trust_email", ProviderBool(&P::trust_email)},
+      {"create_accounts", ProviderBool(&P::create_accounts)},
+      {"member_domains", ProviderStr(&P::member_domains)},
+      {"guest_claim", [](P& p, const std::string& v) -> std::string {
+         p.guest_claim = v;
+         if (!v.empty() && (v.find('=') == std::string::npos || v.front() == '=')) return "must be claim=value";
+         return {};
+       }},
+      {"allowed_hosts", ProviderStr(&P::allowed_hosts)},
+  };
+  return kFields;
+}
+
+bool ValidProviderId(std::string_view id) {
+  if (id.empty() || id.size() > 32) return false;
+  for (char ch : id)
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-')) return false;
+  return true;
+}
+
+// "oidc.<id>.<field>" = value; an error text, or empty.
+std::string ApplyProviderSetting(Config& config, const std::string& key, const std::string& value) {
+  auto dot = key.find('.', 5);
+  if (dot == std::string::npos) return "unknown configuration key '" + key + "'; providers are [oidc.<id>] tables";
+  std::string id = key.substr(5, dot - 5), field = key.substr(dot + 1);
+  if (!ValidProviderId(id)) return "'" + key + "': the provider id must be 1-32 of a-z, 0-9 and '-'";
+  const ProviderSetter* set = nullptr;
+  for (const auto& [name, setter] : ProviderFields())
+    if (name == field) set = &setter;
+  if (!set) return "unknown configuration key '" + key + "'";
+  OidcProviderConfig* provider = nullptr;
+  for (auto& p : config.oidc)
+    if (p.id == id) provider = &p;
+  if (!provider) {
+    config.oidc.push_back({});
+    provider = &config.oidc.back();
+    provider->id = id;
+  }
+  auto err = (*set)(*provider, value);
+  return err.empty() ? err : "'" + key + "' " + err;
 }
 
 const Setting* Find(const std::string& key) {
@@ -199,9 +280,17 @@ Status Walk(Config& config, const toml::table& table, const std::string& prefix,
       // Settings are at most two levels deep ("http.listen"): a deeper table is a mistake,
       // and walking it without a bound let a crafted file exhaust the stack (found by the
       // config fuzzer: thousands of nested tables).
-      if (!prefix.empty()) return Error::Invalid(key, path + ": unknown configuration key '" + key + "'");
+      // [oidc.<id>] tables are the one exception: one table per identity provider.
+      if (!prefix.empty() && prefix != "oidc") return Error::Invalid(key, path + ": unknown configuration key '" + key + "'");
       auto st = Walk(config, *sub, key, path);
       if (!st) return st;
+      continue;
+    }
+    if (key.rfind("oidc.", 0) == 0) {
+      bool ok = false;
+      std::string text = TomlValueText(node, ok);
+      if (!ok) return Error::Invalid(key, path + ": '" + key + "' must be a string, integer or boolean");
+      if (auto err = ApplyProviderSetting(config, key, text); !err.empty()) return Error::Invalid(key, path + ": " + err);
       continue;
     }
     const Setting* s = Find(key);
@@ -227,6 +316,10 @@ const std::vector<SettingInfo>& Settings() {
 }
 
 Status ApplySetting(Config& config, const std::string& key, const std::string& value) {
+  if (key.rfind("oidc.", 0) == 0) {
+    if (auto err = ApplyProviderSetting(config, key, value); !err.empty()) return Error::Invalid(key, err);
+    return OkStatus();
+  }
   const Setting* s = Find(key);
   if (!s) return Error::Invalid(key, "unknown configuration key '" + key + "'");
   auto err = s->set(config, value);

@@ -45,6 +45,33 @@ struct AuthConfig {
   int login_free_attempts = 5;       // failures per account before delays start
   int login_free_attempts_ip = 50;   // failures per client IP before delays start
   bool require_two_factor_for_admins = false;  // admin routes refuse admins without two-factor sign-in
+  // false: nobody signs in with a password here (single sign-on only), except the account
+  // of break_glass_admin, kept for the day the identity provider is down.
+  bool local_passwords = true;
+  std::string break_glass_admin;  // e-mail of that one admin account
+};
+
+// One OpenID Connect provider people may sign in with ("Sign in with <name>"): a table
+// [oidc.<id>] in the configuration file (modules/sso, docs/operations.md "Single sign-on").
+struct OidcProviderConfig {
+  std::string id;             // the table's name: a-z, 0-9 and '-'; in the callback URL
+  std::string name;           // on the button; default: the id
+  std::string issuer;         // https://idp.example.com/realms/staff (discovery from it)
+  std::string client_id;
+  std::string client_secret;
+  std::string client_secret_file;  // read the secret from this file instead
+  std::string scopes = "openid email profile";
+  // Claims read from the ID token (and the userinfo endpoint when the token lacks them).
+  std::string claim_email = "email";
+  std::string claim_name = "name";
+  std::string claim_title;       // e.g. "job_title"; empty: not taken from the provider
+  std::string claim_department;
+  std::string claim_manager;     // the manager's e-mail address
+  bool trust_email = false;      // take the e-mail without email_verified (Entra ID sends none)
+  bool create_accounts = true;   // create an account at the first sign-in of someone unknown
+  std::string member_domains;    // "example.com, example.se": other addresses become guests
+  std::string guest_claim;       // "employee_type=contractor": people with this claim become guests
+  std::string allowed_hosts;     // further hosts the server may call (besides the issuer's)
 };
 
 struct DatabaseConfig {
@@ -79,6 +106,7 @@ struct Config {
   std::string log_level = "info";
   HttpConfig http;
   AuthConfig auth;
+  std::vector<OidcProviderConfig> oidc;
 };
 
 struct SettingInfo {

@@ -29,6 +29,7 @@ enum class Work {
   kInline,    // on the io thread: fast handlers
   kPassword,  // Argon2id hashing: sign-in, setup, password changes, accounts with a password
   kImage,     // decoding and re-encoding an uploaded image, at low CPU priority
+  kOutbound,  // waits on another server (an identity provider): a pool of its own, mostly idle
 };
 
 struct RouteOptions {

@@ -286,6 +286,7 @@ struct Server::Impl {
   asio::io_context& ioc;
   size_t next_context = 0;
   asio::thread_pool workers;  // password hashing
+  asio::thread_pool outbound{4};  // handlers waiting on other servers (single sign-on)
   // Image decoding: threads of their own at a lower CPU priority (nice), so that even a
   // machine busy decoding answers sign-ins and page loads first.
   asio::io_context images;
@@ -353,6 +354,7 @@ void Server::Run() {
   s.RunContext(0);
   for (auto& t : threads) t.join();
   s.workers.join();
+  s.outbound.join();
   s.images_guard.reset();
   for (auto& t : s.image_threads) t.join();
 }
@@ -540,6 +542,9 @@ awaitable<Response> Server::Impl::Invoke(const Route& route, Request& req) {
             co_return r;
           },
           use_awaitable);
+    case Work::kOutbound:
+      co_return co_await asio::co_spawn(
+          outbound, [&]() -> awaitable<Response> { co_return route.handler(req); }, use_awaitable);
     case Work::kInline:
       break;
   }

@@ -21,7 +21,8 @@ constexpr const char* kFindToken =
 constexpr const char* kDeleteOfUser = "DELETE FROM account_tokens WHERE user_id = ?1";
 constexpr const char* kMarkInvited = "UPDATE users SET invited_at = ?2 WHERE id = ?1";
 constexpr const char* kNotActivated =
-    "SELECT id FROM users WHERE password_hash IS NULL AND active = 1 ORDER BY id";
+    "SELECT id FROM users u WHERE password_hash IS NULL AND active = 1"
+    " AND NOT EXISTS (SELECT 1 FROM external_identities e WHERE e.user_id = u.id) ORDER BY id";
 
 struct FoundToken {
   Id user = 0;
@@ -108,6 +109,8 @@ Status AccountLinks::RequestReset(std::string_view email, std::string_view clien
   const std::string key = text::EmailKey(trimmed);
   // Too many requests for one address: the same answer, and no more mail to it.
   if (per_address_.Admit("address:" + key) > 0) return OkStatus();
+  // Single sign-on only: a reset would give a password that cannot be used (the same answer).
+  if (!identity_.PasswordSignInAllowed(trimmed)) return OkStatus();
   boost::json::object payload{{"email_key", key}};
   db_.Write([&](Connection& c) {
     mail::Enqueue(c, ids_, {.kind = kMailResetRequest, .payload = boost::json::serialize(payload)}, clock_.NowMs());

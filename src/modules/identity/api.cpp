@@ -50,7 +50,7 @@ ClientInfo ClientOf(const http::Request& req) {
   return {req.client_ip, std::string(req.user_agent), std::string(req.Cookie(kDeviceCookieName))};
 }
 
-void RegisterApi(http::Router& router, IdentityService& service, const AuthConfig& auth) {
+void RegisterApi(http::Router& router, IdentityService& service, const AuthConfig& auth, EndSessionUrl end_session_url) {
   router.Add(Method::kGet, "/api/v1/auth/setup", {.access = Access::kPublic, .summary = "Whether first-admin setup is pending", .tag = "auth"},
              [&service](Request&) { return http::Json(200, {{"needed", service.NeedsSetup()}}); });
 
@@ -87,10 +87,14 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return SignInResponse(200, *s, auth);
              });
 
-  router.Add(Method::kPost, "/api/v1/auth/logout", {.access = Access::kUser, .max_body_bytes = kSmallBody, .summary = "Sign out this session", .tag = "auth"},
-             [&service, &auth](Request& req) {
+  router.Add(Method::kPost, "/api/v1/auth/logout",
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kOutbound,
+              .summary = "Sign out this session (200 with end_session_url when the identity provider's session should end too)", .tag = "auth"},
+             [&service, &auth, end_session_url](Request& req) {
+               std::optional<std::string> provider_logout;
+               if (end_session_url) provider_logout = end_session_url(*req.principal);  // before the session goes
                service.Logout(*req.principal);
-               Response r = http::NoContent();
+               Response r = provider_logout ? http::Json(200, {{"end_session_url", *provider_logout}}) : http::NoContent();
                r.headers.emplace_back("Set-Cookie", SessionCookie("", 0, auth.cookie_secure));
                return r;
              });

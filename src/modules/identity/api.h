@@ -2,6 +2,10 @@
 // admin user API. Thin handlers: parse, call the service, serialize.
 #pragma once
 
+#include <functional>
+#include <optional>
+#include <string>
+
 #include "core/config.h"
 #include "http/router.h"
 #include "modules/identity/account_links.h"
@@ -11,7 +15,11 @@
 
 namespace agora::identity {
 
-void RegisterApi(http::Router& router, IdentityService& service, const AuthConfig& auth);
+// `end_session_url` (single sign-on, modules/sso) names where the browser goes after signing
+// out of a session that a provider started, so that the provider's session ends too.
+using EndSessionUrl = std::function<std::optional<std::string>(const Principal&)>;
+void RegisterApi(http::Router& router, IdentityService& service, const AuthConfig& auth,
+                 EndSessionUrl end_session_url = nullptr);
 void RegisterAdminApi(http::Router& router, AdminService& service);
 // Activation and reset links, "Forgot password?", and the admin's invitations and resets.
 void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfig& auth);

@@ -26,7 +26,7 @@ struct User {
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
   std::optional<std::int64_t> deactivated_at;
-  bool activated = true;                   // has a password (an imported account has none until activated)
+  bool activated = true;  // has a password or has signed in through single sign-on (an import has neither)
   std::optional<std::int64_t> invited_at;  // when an invitation to activate was last sent
   bool two_factor = false;                 // signs in with a code from an authenticator app too
 };

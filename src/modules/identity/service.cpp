@@ -157,7 +157,14 @@ Result<SignIn> IdentityService::CompleteSetup(std::string_view setup_token, cons
   return result;
 }
 
+bool IdentityService::PasswordSignInAllowed(std::string_view email) const {
+  if (config_.local_passwords) return true;
+  return !config_.break_glass_admin.empty() && text::EmailKey(email) == text::EmailKey(config_.break_glass_admin);
+}
+
 Result<SignIn> IdentityService::Login(std::string_view email, std::string_view password, const ClientInfo& client) {
+  if (!PasswordSignInAllowed(email))
+    return Error{ErrorCode::kForbidden, "sign-in with a password is turned off here: use single sign-on", "password_sign_in", 0};
   LoginAttempt attempt{text::EmailKey(email), client.ip, {}};
   auto found = db_.Read([&](auto& c) { return store::FindUserByEmailKey(c, attempt.account); });
   const std::string device_hash = IsDeviceToken(client.device_token) ? crypto::ToHex(crypto::Sha256(client.device_token)) : "";

@@ -69,6 +69,10 @@ class IdentityService {
   std::optional<Principal> AuthenticateSession(std::string_view cookie_token);
   std::optional<Principal> AuthenticateBearer(std::string_view token);
 
+  // Whether this address may sign in with a password (auth.local_passwords, or it is the
+  // break-glass admin's); resets are not sent to others either.
+  bool PasswordSignInAllowed(std::string_view email) const;
+
   // Checks the current password, stores the new one, and signs out every other session.
   Status ChangePassword(const Principal& p, std::string_view current, std::string_view next);
 

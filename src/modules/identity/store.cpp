@@ -6,7 +6,9 @@ namespace {
 // Named queries. The user column list is shared so ReadUser() can decode any of them.
 #define AGORA_USER_COLUMNS                                                                                          \
   "u.id, u.email, u.handle, u.display_name, u.role, u.active, u.created_at, u.updated_at, u.deactivated_at,"       \
-  " CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 END, u.invited_at, u.two_factor"
+  " CASE WHEN u.password_hash IS NOT NULL THEN 1"                                                                  \
+  " WHEN EXISTS (SELECT 1 FROM external_identities e WHERE e.user_id = u.id) THEN 1 ELSE 0 END,"                   \
+  " u.invited_at, u.two_factor"
 constexpr int kUserColumnCount = 12;
 
 constexpr const char* kInsertUser =

@@ -1,0 +1,70 @@
+// One configured OpenID Connect provider, as the server talks to it: its discovery document
+// (cached an hour), its published keys (cached, fetched again when a token names a key we
+// do not have, at most every 30 s: that is how rotated keys are picked up), the
+// authorization URL of a sign-in (code flow, PKCE S256, state, nonce), the code exchange at
+// its token endpoint, and the checked claims of the ID token (plus userinfo for claims the
+// token lacks). Thread-safe; blocking (Fetcher).
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/clock.h"
+#include "core/config.h"
+#include "core/result.h"
+#include "modules/sso/fetch.h"
+#include "modules/sso/id_token.h"
+
+namespace agora::sso {
+
+struct Discovery {
+  std::string issuer, authorization_endpoint, token_endpoint, userinfo_endpoint, jwks_uri, end_session_endpoint;
+  bool basic_auth = true;  // client_secret_basic (else client_secret_post)
+};
+
+struct Tokens {
+  std::string id_token, access_token;
+};
+
+class Provider {
+ public:
+  // `client_secret` is read by the caller (config or client_secret_file).
+  Provider(OidcProviderConfig config, std::string client_secret, const Clock& clock);
+
+  const OidcProviderConfig& config() const { return config_; }
+  // The origins the server may call for this provider: the issuer's and allowed_hosts.
+  const std::vector<std::string>& allowed_origins() const { return allowed_; }
+
+  Result<Discovery> Discover();
+  std::string AuthorizationUrl(const Discovery& d, const std::string& redirect_uri, const std::string& state,
+                               const std::string& nonce, const std::string& code_verifier) const;
+  Result<Tokens> ExchangeCode(const Discovery& d, const std::string& code, const std::string& redirect_uri,
+                              const std::string& code_verifier);
+  // The ID token's claims (every check of id_token.h), with what userinfo adds for claims
+  // the token lacks (its sub must be the token's).
+  Result<boost::json::object> Claims(const Discovery& d, const Tokens& tokens, const std::string& nonce);
+
+  static constexpr std::int64_t kDiscoveryTtlMs = 3600 * 1000;
+  static constexpr std::int64_t kKeyRefreshMs = 30 * 1000;
+
+ private:
+  Result<std::shared_ptr<const KeySet>> Keys(const Discovery& d, bool refresh);
+
+  OidcProviderConfig config_;
+  std::string client_secret_;
+  const Clock& clock_;
+  std::vector<std::string> allowed_;
+  Fetcher fetcher_;
+  std::mutex mu_;
+  std::optional<Discovery> discovery_;
+  std::int64_t discovered_at_ = 0;
+  std::shared_ptr<const KeySet> keys_;
+  std::int64_t keys_fetched_at_ = 0;
+};
+
+// PKCE (RFC 7636): the S256 challenge of a verifier.
+std::string CodeChallenge(const std::string& code_verifier);
+
+}  // namespace agora::sso
