@@ -1,7 +1,7 @@
 // Starts the real agora binary on a free port with a fresh data directory, and gives tests
 // an HTTP client that keeps the session cookie and CSRF token like a browser would.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
@@ -30,9 +30,15 @@ export function runCli(args, { dataDir, input, env } = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export async function startServer({ env = {}, dataDir } = {}) {
+// `config`: text of a configuration file (TOML) the server is started with.
+export async function startServer({ env = {}, dataDir, config } = {}) {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'agora-it-'));
-  const proc = spawn(BINARY, ['serve', '--data', dir, '--listen', '127.0.0.1:0'], {
+  const args = ['serve', '--data', dir, '--listen', '127.0.0.1:0'];
+  if (config) {
+    writeFileSync(join(dir, 'test-config.toml'), config);
+    args.push('--config', join(dir, 'test-config.toml'));
+  }
+  const proc = spawn(BINARY, args, {
     env: serverEnv({ ...databaseEnv(dir), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

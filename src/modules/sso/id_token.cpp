@@ -92,8 +92,8 @@ Result<std::shared_ptr<const KeySet>> KeySet::Parse(std::string_view jwks_json) 
 }
 
 Result<boost::json::object> VerifyIdToken(std::string_view token, const KeySet& keys, const IdTokenCheck& check,
-                                          bool* unknown_key) {
-  if (unknown_key) *unknown_key = false;
+                                          std::optional<std::string>* unknown_kid) {
+  if (unknown_kid) unknown_kid->reset();
   cjose_err err;
   JwsHandle jws{cjose_jws_import(token.data(), token.size(), &err)};
   if (!jws.p) return Refused("is not a signed JWT");
@@ -116,7 +116,7 @@ Result<boost::json::object> VerifyIdToken(std::string_view token, const KeySet& 
     }
   }
   if (!candidate) {
-    if (unknown_key) *unknown_key = true;
+    if (unknown_kid) *unknown_kid = kid;
     return Refused("names a key (\"" + kid + "\") the provider does not publish");
   }
   if (!verified) return Refused("has a signature that does not verify");

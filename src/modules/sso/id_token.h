@@ -10,6 +10,7 @@
 #include <boost/json/object.hpp>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,11 +48,11 @@ struct IdTokenCheck {
   std::int64_t leeway_s = 120;  // clocks of the two servers may differ this much
 };
 
-// The token's claims when every check passes. `unknown_key` (when given) is set when the
-// token names a key id the set does not have: the provider may have rotated its keys, and
-// the caller fetches them again once before giving up.
+// The token's claims when every check passes. `unknown_kid` (when given) is set to the key
+// id the token names when the set has no such key: the provider may have rotated its keys,
+// and the caller fetches them again once before giving up.
 Result<boost::json::object> VerifyIdToken(std::string_view token, const KeySet& keys, const IdTokenCheck& check,
-                                          bool* unknown_key = nullptr);
+                                          std::optional<std::string>* unknown_kid = nullptr);
 
 // Algorithms we accept: RS256/384/512, PS256/384/512, ES256/384/512.
 bool AcceptedAlgorithm(std::string_view alg);

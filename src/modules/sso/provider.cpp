@@ -128,11 +128,13 @@ Result<Tokens> Provider::ExchangeCode(const Discovery& d, const std::string& cod
   return t;
 }
 
-Result<std::shared_ptr<const KeySet>> Provider::Keys(const Discovery& d, bool refresh) {
+Result<std::shared_ptr<const KeySet>> Provider::Keys(const Discovery& d, const std::optional<std::string>& missing_kid) {
   const auto now = clock_.NowMs();
   {
     std::lock_guard lock(mu_);
-    if (keys_ && (!refresh || now - keys_fetched_at_ < kKeyRefreshMs)) return keys_;
+    const bool stale = now - keys_fetched_at_ >= kKeysTtlMs;
+    const bool known_missing = missing_kid && still_missing_kid_ == missing_kid && now - keys_fetched_at_ < kMissingKidMs;
+    if (keys_ && !stale && (!missing_kid || known_missing)) return keys_;
   }
   auto r = fetcher_.Get(d.jwks_uri);
   if (!r) return r.error();
@@ -142,17 +144,19 @@ Result<std::shared_ptr<const KeySet>> Provider::Keys(const Discovery& d, bool re
   std::lock_guard lock(mu_);
   keys_ = *keys;
   keys_fetched_at_ = now;
+  still_missing_kid_.reset();
+  if (missing_kid && !keys_->HasKid(*missing_kid)) still_missing_kid_ = missing_kid;
   return keys_;
 }
 
 Result<boost::json::object> Provider::Claims(const Discovery& d, const Tokens& tokens, const std::string& nonce) {
   IdTokenCheck check{config_.issuer, config_.client_id, nonce, clock_.NowMs() / 1000};
-  auto keys = Keys(d, false);
+  auto keys = Keys(d, std::nullopt);
   if (!keys) return keys.error();
-  bool unknown_key = false;
-  auto claims = VerifyIdToken(tokens.id_token, **keys, check, &unknown_key);
-  if (!claims && unknown_key) {
-    keys = Keys(d, true);  // rotated keys
+  std::optional<std::string> unknown_kid;
+  auto claims = VerifyIdToken(tokens.id_token, **keys, check, &unknown_kid);
+  if (!claims && unknown_kid) {
+    keys = Keys(d, unknown_kid);  // the provider may have rotated its keys
     if (!keys) return keys.error();
     claims = VerifyIdToken(tokens.id_token, **keys, check);
   }

@@ -1,6 +1,6 @@
 // One configured OpenID Connect provider, as the server talks to it: its discovery document
-// (cached an hour), its published keys (cached, fetched again when a token names a key we
-// do not have, at most every 30 s: that is how rotated keys are picked up), the
+// (cached an hour), its published keys (cached an hour, and fetched again at once when a
+// token names a key we do not have: that is how rotated keys are picked up), the
 // authorization URL of a sign-in (code flow, PKCE S256, state, nonce), the code exchange at
 // its token endpoint, and the checked claims of the ID token (plus userinfo for claims the
 // token lacks). Thread-safe; blocking (Fetcher).
@@ -47,10 +47,15 @@ class Provider {
   Result<boost::json::object> Claims(const Discovery& d, const Tokens& tokens, const std::string& nonce);
 
   static constexpr std::int64_t kDiscoveryTtlMs = 3600 * 1000;
-  static constexpr std::int64_t kKeyRefreshMs = 30 * 1000;
+  static constexpr std::int64_t kKeysTtlMs = 3600 * 1000;
+  // A key id that was still missing after fetching the keys is not fetched for again for
+  // this long (a provider sending tokens with a key it never publishes costs one fetch a minute).
+  static constexpr std::int64_t kMissingKidMs = 60 * 1000;
 
  private:
-  Result<std::shared_ptr<const KeySet>> Keys(const Discovery& d, bool refresh);
+  // The keys; fetched again when older than kKeysTtlMs, or when `missing_kid` is named by a
+  // token and was not already missing after the last fetch.
+  Result<std::shared_ptr<const KeySet>> Keys(const Discovery& d, const std::optional<std::string>& missing_kid);
 
   OidcProviderConfig config_;
   std::string client_secret_;
@@ -62,6 +67,7 @@ class Provider {
   std::int64_t discovered_at_ = 0;
   std::shared_ptr<const KeySet> keys_;
   std::int64_t keys_fetched_at_ = 0;
+  std::optional<std::string> still_missing_kid_;  // named by a token, absent after the last fetch
 };
 
 // PKCE (RFC 7636): the S256 challenge of a verifier.
