@@ -85,13 +85,22 @@ export function App() {
   if (!user) return <SignInPage onSignedIn={signedIn} />;
 
   const signOut = async () => {
+    let providerSignOut: string | undefined;
     try {
-      await api('POST', '/api/v1/auth/logout');
-    } finally {
-      setCsrfToken('');
-      setUser(null);
-      navigate('/');
+      // A session that began at an identity provider ends there too: the browser goes to the
+      // provider's sign-out page, which comes back to /signin.
+      const answer = await api<{ end_session_url?: string } | undefined>('POST', '/api/v1/auth/logout');
+      providerSignOut = answer?.end_session_url;
+    } catch {
+      // Signed out here either way: the session may have ended already.
     }
+    setCsrfToken('');
+    if (providerSignOut) {
+      window.location.assign(providerSignOut);
+      return;
+    }
+    setUser(null);
+    navigate('/');
   };
 
   let page;

@@ -1,13 +1,44 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, type User } from '../api';
 import { Alert, Field, PageHeading } from '../components';
 
 type SignedIn = { user: User; csrf_token: string };
 type LoginAnswer = SignedIn | { two_factor_required: true; challenge: string };
+type Provider = { id: string; name: string; start_url: string };
+type SignInMethods = { items: Provider[]; password: boolean };
 
-// Sign-in: e-mail and password, then (for accounts with two-factor sign-in) the code from the
+// What went wrong when an identity provider sent the browser back (?sso_error=, set by the
+// server's callback), as a sentence the person can act on.
+export function ssoErrorSentence(code: string, provider: string): string {
+  switch (code) {
+    case 'cancelled': return `Signing in with ${provider} was cancelled. Try again when you are ready.`;
+    case 'expired': return 'That sign-in took too long, or was opened in another browser. Try again.';
+    case 'no_account': return `There is no Agora account for the address ${provider} gave. Ask your administrator for access.`;
+    case 'deactivated': return 'Your account is deactivated. Ask your administrator if you think this is a mistake.';
+    case 'unavailable': return `${provider} cannot be reached right now. Try again in a minute.`;
+    default: return `${provider} did not confirm who you are. Try again; if it keeps happening, tell your administrator.`;
+  }
+}
+
+// Where to come back to after signing in with a provider: the page the person asked for.
+function returnPath(): string {
+  const here = window.location.pathname + window.location.search;
+  return window.location.pathname === '/signin' ? '/' : here;
+}
+
+// Sign-in: "Sign in with <provider>" for each identity provider, e-mail and password (unless
+// an admin turned passwords off; then only behind "Sign in with a password" for the
+// break-glass admin), then (for accounts with two-factor sign-in) the code from the
 // authenticator app or a recovery code.
 export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
+  const [methods, setMethods] = useState<SignInMethods>({ items: [], password: true });
+  const [showPassword, setShowPassword] = useState(false);
+  useEffect(() => {
+    api<SignInMethods>('GET', '/api/v1/auth/providers').then(setMethods, () => undefined);
+  }, []);
+  const params = new URLSearchParams(window.location.search);
+  const ssoError = params.get('sso_error');
+  const providerName = methods.items.find((p) => p.id === params.get('provider'))?.name ?? 'Your sign-in service';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<string | null>(null);
@@ -75,20 +106,43 @@ export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
       </main>
     );
 
+  const passwordForm = methods.password || showPassword;
   return (
     <main id="main" class="narrow">
       <PageHeading>Sign in to Agora</PageHeading>
-      <form onSubmit={submit}>
+      {ssoError && <Alert message={ssoErrorSentence(ssoError, providerName)} />}
+      {methods.items.length > 0 && (
+        <ul class="sso-buttons">
+          {methods.items.map((p) => (
+            <li key={p.id}>
+              <a class="button" href={`${p.start_url}?return_to=${encodeURIComponent(returnPath())}`}>
+                Sign in with {p.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {methods.items.length > 0 && passwordForm && <p class="divider">or with your e-mail and password</p>}
+      {!passwordForm && (
+        <p>
+          <button type="button" class="quiet" onClick={() => setShowPassword(true)}>
+            Sign in with a password (administrators)
+          </button>
+        </p>
+      )}
+      {passwordForm && <form onSubmit={submit}>
         <Field id="email" label="E-mail" type="email" value={email} onInput={setEmail} autocomplete="username" required />
         <Field id="password" label="Password" type="password" value={password} onInput={setPassword} autocomplete="current-password" required />
         <Alert message={error} />
         <button type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
-        <p>
-          <a href="/forgot">Forgot password?</a>
-        </p>
-      </form>
+        {methods.password && (
+          <p>
+            <a href="/forgot">Forgot password?</a>
+          </p>
+        )}
+      </form>}
     </main>
   );
 }
