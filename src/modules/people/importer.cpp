@@ -38,12 +38,7 @@ struct Outcome {
   Id id = 0;  // the account (0: a dry run's new person)
 };
 
-// Columns the file has: a column it lacks leaves that field as it is.
-struct Present {
-  bool title, department, office, country, phone, expertise, manager;
-};
-
-Outcome ApplyRow(agora::store::Connection& c, IdGenerator& ids, std::int64_t now, const Row& r, const Present& has,
+Outcome ApplyRow(agora::store::Connection& c, IdGenerator& ids, std::int64_t now, const Row& r, const StaffFields& has,
                  bool write) {
   Outcome out;
   auto account = identity::FindAccountByEmail(c, r.email);
@@ -107,14 +102,36 @@ Result<ImportReport> PeopleImporter::Import(std::string_view csv_text, const Imp
   for (const char* required : {"email", "display_name"})
     if (!column.count(required)) return Error::Invalid("file", std::string("line 1: the column \"") + required + "\" is missing");
 
-  const Present has{column.count("title") > 0,   column.count("department") > 0, column.count("office") > 0,
-                    column.count("country") > 0, column.count("phone") > 0,      column.count("expertise") > 0,
-                    column.count("manager_email") > 0};
+  const StaffFields has{column.count("title") > 0,   column.count("department") > 0, column.count("office") > 0,
+                        column.count("country") > 0, column.count("phone") > 0,      column.count("expertise") > 0,
+                        column.count("manager_email") > 0};
+  std::vector<StaffRecord> staff;
+  for (size_t i = 1; i < records->size(); ++i) {
+    const auto& rec = (*records)[i];
+    StaffRecord s;
+    s.line = rec.line;
+    if (rec.fields.size() != header.size()) {
+      s.unreadable = "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(rec.fields.size());
+      staff.push_back(std::move(s));
+      continue;
+    }
+    auto get = [&](const char* name) -> std::string {
+      auto it = column.find(name);
+      return it == column.end() ? std::string() : rec.fields[it->second];
+    };
+    s = {rec.line, get("email"), get("display_name"), get("title"), get("department"), get("office"),
+         get("country"), get("manager_email"), get("phone"), get("expertise"), {}};
+    staff.push_back(std::move(s));
+  }
+  return ImportRecords(staff, has, options, actor);
+}
+
+Result<ImportReport> PeopleImporter::ImportRecords(const std::vector<StaffRecord>& staff, const StaffFields& has,
+                                           const ImportOptions& options, const identity::Actor& actor) {
   ImportReport report;
   std::vector<Row> rows;
   std::unordered_map<std::string, size_t> row_of_key;
-  for (size_t i = 1; i < records->size(); ++i) {
-    const auto& rec = (*records)[i];
+  for (const auto& rec : staff) {
     Row r;
     r.line = rec.line;
     ++report.rows;
@@ -122,44 +139,41 @@ Result<ImportReport> PeopleImporter::Import(std::string_view csv_text, const Imp
       report.problems.push_back({r.line, field, reason});
       r.valid = false;
     };
-    if (rec.fields.size() != header.size()) {
-      bad("", "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(rec.fields.size()));
+    if (!rec.unreadable.empty()) {
+      bad("", rec.unreadable);
       rows.push_back(std::move(r));
       continue;
     }
-    auto get = [&](const char* name) -> std::string {
-      auto it = column.find(name);
-      return it == column.end() ? std::string() : std::string(text::Trim(rec.fields[it->second]));
-    };
-    r.email = get("email");
+    auto trimmed = [](const std::string& v) { return std::string(text::Trim(v)); };
+    r.email = trimmed(rec.email);
     r.key = text::EmailKey(r.email);
     if (!text::LooksLikeEmail(r.email)) bad("email", "\"" + r.email + "\" is not an e-mail address");
     else if (auto seen = row_of_key.find(r.key); seen != row_of_key.end())
       bad("email", "the same person as line " + std::to_string(rows[seen->second].line));
-    auto name = identity::NormalizeDisplayName(get("display_name"));
+    auto name = identity::NormalizeDisplayName(trimmed(rec.display_name));
     if (name) r.name = *name;
     else bad("display_name", name.error().message);
-    r.title = get("title");
-    r.department = get("department");
-    r.office = get("office");
+    r.title = trimmed(rec.title);
+    r.department = trimmed(rec.department);
+    r.office = trimmed(rec.office);
     for (auto [field, value] : {std::pair{"title", &r.title}, {"department", &r.department}, {"office", &r.office}})
       if (!PlainText(*value, 100)) bad(field, std::string(field) + " must be at most 100 characters of text");
-    r.country = text::AsciiLower(get("country"));
+    r.country = text::AsciiLower(trimmed(rec.country));
     for (auto& ch : r.country) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     if (!r.country.empty() && (r.country.size() != 2 || !std::isalpha(static_cast<unsigned char>(r.country[0])) ||
                                !std::isalpha(static_cast<unsigned char>(r.country[1]))))
       bad("country", "\"" + r.country + "\" is not a two-letter country code");
-    r.phone = get("phone");
+    r.phone = trimmed(rec.phone);
     bool phone_ok = r.phone.size() <= 40;
     for (char ch : r.phone) phone_ok = phone_ok && (std::isdigit(static_cast<unsigned char>(ch)) || std::string_view(" +-().").find(ch) != std::string_view::npos);
     if (!phone_ok) bad("phone", "phone may hold digits, spaces and + - ( ) . only");
-    std::string manager = get("manager_email");
+    std::string manager = trimmed(rec.manager_email);
     if (!manager.empty()) {
       if (!text::LooksLikeEmail(manager)) bad("manager_email", "\"" + manager + "\" is not an e-mail address");
       r.manager_key = text::EmailKey(manager);
       if (r.manager_key == r.key) bad("manager_email", "a person cannot report to themselves");
     }
-    std::string tags = get("expertise");
+    std::string tags = trimmed(rec.expertise);
     size_t start = 0;
     while (start <= tags.size() && !tags.empty()) {
       size_t semi = tags.find(';', start);
@@ -297,11 +311,14 @@ Result<ImportReport> PeopleImporter::Import(std::string_view csv_text, const Imp
   if (options.mark_missing_alumni) {
     std::unordered_set<std::string> in_file;
     for (const auto& r : rows) in_file.insert(r.key);
-    auto members = db_.Read([](auto& c) { return store::ActiveMemberKeys(c); });
+    auto members = options.missing_candidates ? options.missing_candidates()
+                                              : db_.Read([](auto& c) { return store::ActiveMemberKeys(c); });
     for (const auto& [id, key] : members) {
       if (in_file.count(key)) continue;
       ++report.marked_alumni;
-      if (write) (void)admin_.UpdateUser(actor, id, {.role = identity::Role::kAlumnus});
+      if (!write) continue;
+      if (options.deactivate_missing) (void)admin_.UpdateUser(actor, id, {.active = false});
+      else (void)admin_.UpdateUser(actor, id, {.role = identity::Role::kAlumnus});
     }
   }
   report.applied = write;
@@ -312,7 +329,7 @@ Result<ImportReport> PeopleImporter::Import(std::string_view csv_text, const Imp
                                  {"updated", report.updated}, {"unchanged", report.unchanged},
                                  {"skipped", report.skipped}, {"marked_alumni", report.marked_alumni},
                                  {"invited", report.invited}};
-      audit::Record(c, {ids_.Next(), actor.user_id, "people.import", "", std::nullopt, boost::json::serialize(detail),
+      audit::Record(c, {ids_.Next(), actor.user_id, options.audit_action, "", std::nullopt, boost::json::serialize(detail),
                         actor.ip, clock_.NowMs()});
     });
   }

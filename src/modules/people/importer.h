@@ -1,7 +1,8 @@
 // Bulk import of the staff list (CSV: email,display_name,title,department,office,country,
 // manager_email,phone,expertise; expertise separated by ';'; header row required; extra
-// columns are refused). Creates or updates people by e-mail, sets managers by e-mail, and
-// reports every bad row by line number and reason. A column the file does not have leaves
+// columns are refused), or of staff records from a directory (LDAP sync: ImportRecords).
+// Creates or updates people by e-mail, sets managers by e-mail, and reports every bad row
+// by line number (a record's position) and reason. A column the file does not have leaves
 // that field untouched (a file of just email,display_name renames and nothing else).
 //
 // All rows are checked before anything is written. A file with bad rows changes nothing
@@ -37,6 +38,24 @@ struct ImportOptions {
   // Invites the people the import created to activate their accounts (identity's
   // AccountLinks::Invite), once they all exist; returns how many were invited.
   std::function<std::int64_t(const std::vector<Id>&)> invite = nullptr;
+  // With mark_missing_alumni: who counts as missing when absent from the import (id, e-mail
+  // key); default every active member. A directory sync names only the people it brought.
+  std::function<std::vector<std::pair<Id, std::string>>()> missing_candidates = nullptr;
+  bool deactivate_missing = false;  // deactivate the missing instead of making them alumni
+  std::string audit_action = "people.import";
+};
+
+// One person of a staff list, as a CSV row or a directory entry gives it (text as found;
+// the importer checks it).
+struct StaffRecord {
+  int line = 0;  // CSV line, or position in a directory's answer
+  std::string email, display_name, title, department, office, country, manager_email, phone, expertise;
+  std::string unreadable;  // set by the source when it could not read the record: reported as is
+};
+// Which fields the source has: a field it lacks leaves that field of the profile as it is.
+struct StaffFields {
+  bool title = false, department = false, office = false, country = false, phone = false, expertise = false,
+       manager = false;
 };
 
 struct RowProblem {
@@ -51,7 +70,7 @@ struct ImportReport {
   size_t updated = 0;
   size_t unchanged = 0;
   size_t skipped = 0;        // bad rows left out (import_valid_rows)
-  size_t marked_alumni = 0;
+  size_t marked_alumni = 0;  // or deactivated (ImportOptions::deactivate_missing)
   std::int64_t invited = 0;  // invitations to activate queued (ImportOptions::invite)
   bool applied = false;      // false: dry run, or refused because of bad rows
   std::vector<RowProblem> problems;
@@ -67,6 +86,8 @@ class PeopleImporter {
   // An Error only for a file that cannot be read as a staff list (not UTF-8, malformed CSV,
   // missing or unknown columns); row problems are in the report.
   Result<ImportReport> Import(std::string_view csv_text, const ImportOptions& options, const identity::Actor& actor);
+  Result<ImportReport> ImportRecords(const std::vector<StaffRecord>& records, const StaffFields& fields,
+                             const ImportOptions& options, const identity::Actor& actor);
 
   static constexpr size_t kBatch = 2000;
 
