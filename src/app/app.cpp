@@ -22,6 +22,7 @@
 #include "modules/identity/account_mails.h"
 #include "modules/identity/api.h"
 #include "modules/sso/api.h"
+#include "modules/ldap/api.h"
 #include "modules/mail/api.h"
 #include "modules/mail/worker.h"
 #include "modules/identity/auth_cache.h"
@@ -136,10 +137,11 @@ int Serve(App& app) {
   // SQLite answers from this process.
   if (app.config.http.threads == 0 && app.db->kind() == store::Database::Kind::kPostgres)
     app.config.http.threads = 3 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  if (auto st = sso::SsoService::Validate(app.config); !st) {
-    std::fprintf(stderr, "agora: %s\n", st.error().message.c_str());
-    return 1;
-  }
+  for (auto st : {sso::SsoService::Validate(app.config), ldap::LdapSync::Validate(app.config.ldap)})
+    if (!st) {
+      std::fprintf(stderr, "agora: %s\n", st.error().message.c_str());
+      return 1;
+    }
   const auto& cfg = app.config;
   http::Router router;
   http::Server* server_ptr = nullptr;
@@ -163,6 +165,13 @@ int Serve(App& app) {
   people::PhotoService photos(*app.db, *app.ids, media_files, app.clock,
                               &events);
   people::RegisterPhotoApi(router, people_service, photos);
+  // The staff directory (LDAP / Active Directory): scheduled and on-demand syncs, and sign-in
+  // with its password when ldap.sign_in is on.
+  ldap::LdapSync directory_sync(*app.db, *app.ids, app.clock, *app.admin, &photos, cfg.ldap, &events);
+  ldap::LdapPasswords directory_passwords(*app.db, cfg.ldap);
+  if (cfg.ldap.sign_in && !cfg.ldap.url.empty()) app.identity->SetPasswordDirectory(&directory_passwords);
+  ldap::SyncRunner directory_runner(directory_sync);
+  ldap::RegisterApi(router, directory_sync, directory_runner);
   people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin, &events);
   people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import
   people::RegisterImportApi(router, import_jobs, *app.links);

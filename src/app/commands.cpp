@@ -12,7 +12,11 @@
 #include "app/app.h"
 #include "core/crypto.h"
 #include "core/log.h"
+#include "modules/ldap/sync.h"
+#include "modules/media/blob_store.h"
+#include "modules/media/image.h"
 #include "modules/people/importer.h"
+#include "modules/people/photos.h"
 #include "modules/seed/communities.h"
 #include "modules/seed/content.h"
 #include "modules/seed/seed.h"
@@ -98,6 +102,55 @@ int ImportPeople(App& a, const identity::Actor& actor, const std::string& file, 
     std::printf("Nothing was changed because of the bad rows. Fix them, or use --import-valid-rows.\n");
   else if (options.dry_run)
     std::printf("Dry run: nothing was changed.\n");
+  return r.problems.empty() ? 0 : 1;
+}
+
+// agora admin ldap-sync: one directory sync with a progress bar on stderr (a line per stage
+// when it is not a terminal), then the report. Exit 0 when every entry was taken, 1 when
+// some were left out or failed.
+int LdapSyncCommand(App& a, const identity::Actor& actor, bool dry_run) {
+  if (auto st = ldap::LdapSync::Validate(a.config.ldap); !st) return Fail(st.error());
+  media::InitImages();
+  media::BlobStore media_files((std::filesystem::path(a.config.data_dir) / "media").string());
+  people::PhotoService photos(*a.db, *a.ids, media_files, a.clock, nullptr);
+  ldap::LdapSync sync(*a.db, *a.ids, a.clock, *a.admin, &photos, a.config.ldap);
+  const bool tty = ::isatty(STDERR_FILENO);
+  std::string last_stage;
+  ldap::SyncOptions options;
+  options.dry_run = dry_run;
+  options.started_by = "cli";
+  options.progress = [&](const ldap::SyncProgress& p) {
+    if (!tty) {
+      if (p.stage != last_stage) std::fprintf(stderr, "ldap-sync: %s...\n", p.stage.c_str());
+      last_stage = p.stage;
+      return;
+    }
+    if (p.stage != last_stage && !last_stage.empty()) std::fprintf(stderr, "\n");
+    last_stage = p.stage;
+    if (p.total == 0) {
+      std::fprintf(stderr, "\r  %-8s %zu entries", p.stage.c_str(), p.done);
+    } else {
+      int width = 40, filled = static_cast<int>(width * p.done / p.total);
+      std::fprintf(stderr, "\r  %-8s [%s%s] %3zu%%", p.stage.c_str(), std::string(static_cast<size_t>(filled), '#').c_str(),
+                   std::string(static_cast<size_t>(width - filled), ' ').c_str(), p.done * 100 / p.total);
+    }
+    std::fflush(stderr);
+  };
+  auto report = sync.Run(options, actor);
+  if (tty) std::fprintf(stderr, "\n");
+  if (!report) return Fail(report.error());
+  const auto& r = *report;
+  for (const auto& p : r.problems) std::printf("%s\n", p.c_str());
+  const char* verb = r.dry_run ? "would be " : "";
+  std::printf("%zu entries: %zu %screated, %zu %supdated, %zu unchanged, %zu left out", r.entries, r.people.created, verb,
+              r.people.updated, verb, r.people.unchanged, r.people.skipped + r.without_email);
+  if (a.config.ldap.missing != "keep")
+    std::printf(", %zu no longer listed %s%s", r.people.marked_alumni, verb,
+                a.config.ldap.missing == "deactivate" ? "deactivated" : "made alumni");
+  std::printf("\n");
+  if (r.emails_changed) std::printf("%zu addresses changed\n", r.emails_changed);
+  if (r.photos_updated || r.photos_failed) std::printf("%zu photos updated, %zu could not be read\n", r.photos_updated, r.photos_failed);
+  std::printf("%s in %.1f s\n", r.dry_run ? "Dry run: nothing was changed" : "Done", (r.finished_at - r.started_at) / 1000.0);
   return r.problems.empty() ? 0 : 1;
 }
 
@@ -207,6 +260,11 @@ int RunCommandLine(int argc, char** argv) {
   import_people->add_flag("--mark-missing-alumni", mark_missing_alumni, "make active members missing from the file alumni");
   import_people->add_flag("--invite", invite,
                           "mail the people it creates a link to activate their accounts (sent by the running server)");
+
+  auto* ldap_sync = admin->add_subcommand("ldap-sync", "sync people from the LDAP / Active Directory directory ([ldap] settings)");
+  AddCommon(ldap_sync, common);
+  bool ldap_dry_run = false;
+  ldap_sync->add_flag("--dry-run", ldap_dry_run, "report what a sync would change; change nothing");
 
   auto* seed = cli.add_subcommand("seed", "fill an empty database with a synthetic organization (demos, benchmarks)");
   AddCommon(seed, common);
@@ -352,6 +410,7 @@ int RunCommandLine(int argc, char** argv) {
     return ImportPeople(a, cli_actor, csv_file,
                         {.dry_run = dry_run, .import_valid_rows = import_valid_rows, .mark_missing_alumni = mark_missing_alumni},
                         invite);
+  if (ldap_sync->parsed()) return LdapSyncCommand(a, cli_actor, ldap_dry_run);
   if (create->parsed()) {
     identity::NewAccount account{email, name, *identity::ParseRole(role_text), {}};
     if (password_stdin) account.password = ReadPasswordFromStdin();

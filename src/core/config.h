@@ -98,8 +98,35 @@ struct MailConfig {
   int digest_check_seconds = 300;  // how often a node looks for digests that are due
 };
 
+// The staff directory from LDAP or Active Directory (modules/ldap): a sync on a schedule and
+// on demand, and optionally sign-in with the directory password.
+struct LdapConfig {
+  std::string url;              // ldaps://dc.example.com or ldap://host:389; empty: no directory
+  bool start_tls = false;       // ldap://: upgrade with StartTLS (refuse if it fails)
+  std::string tls_ca_file;      // CA certificates to check the server's certificate with
+  std::string bind_dn;          // the service account the sync reads with
+  std::string bind_password;
+  std::string bind_password_file;
+  std::string base_dn;          // where people are: ou=people,dc=example,dc=com
+  std::string filter = "(objectClass=inetOrgPerson)";
+  int page_size = 500;          // paged results (Active Directory answers at most 1000 a page)
+  std::string attr_id = "entryUUID";  // stable identity of an entry (AD: objectGUID)
+  std::string attr_email = "mail";
+  std::string attr_name = "displayName";  // falls back to cn
+  std::string attr_title = "title";
+  std::string attr_department = "departmentNumber";  // AD: department
+  std::string attr_office = "physicalDeliveryOfficeName";
+  std::string attr_phone = "telephoneNumber";
+  std::string attr_manager = "manager";  // a DN
+  std::string attr_photo = "jpegPhoto";  // AD: thumbnailPhoto; empty: no photos
+  int sync_minutes = 0;         // sync this often (0: only on demand)
+  std::string missing = "alumni";  // people no longer in the directory: alumni, deactivate or keep
+  bool sign_in = false;         // people from the directory sign in with its password (simple bind)
+};
+
 struct Config {
   std::string data_dir = "./data";
+  LdapConfig ldap;
   MailConfig mail;
   DatabaseConfig database;
   int node_id = 0;  // 0..1023, unique per node in a cluster (id generation)

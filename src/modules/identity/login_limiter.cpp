@@ -65,6 +65,15 @@ void LoginLimiter::Finish(const LoginAttempt& attempt, bool success) {
   }
 }
 
+void LoginLimiter::Abandon(const LoginAttempt& attempt) {
+  std::lock_guard lock(mu_);
+  for (const auto& k : KeysOf(attempt)) {
+    Entry& e = entries_[k.name];
+    e.pending = std::max(0, e.pending - 1);
+    if (e.pending == 0 && e.failures == 0) entries_.erase(k.name);
+  }
+}
+
 void LoginLimiter::PruneIfLarge(std::int64_t now) {
   // Bounded memory under a spray of random e-mail addresses: drop forgotten entries, and if
   // that is not enough, those not currently blocked (never those with attempts running).

@@ -46,6 +46,9 @@ class LoginLimiter {
   // Ends an admitted attempt. A success clears its account's (or device's) failures; the
   // address keeps its count, so a guesser cannot reset it with one account of their own.
   void Finish(const LoginAttempt& attempt, bool success);
+  // Ends an admitted attempt that could not be judged (the directory that checks the
+  // password was unreachable): neither a failure nor a success.
+  void Abandon(const LoginAttempt& attempt);
 
   static constexpr std::int64_t kMaxDelayMs = 15 * 60 * 1000;
   static constexpr std::int64_t kForgetAfterMs = 60 * 60 * 1000;

@@ -85,6 +85,16 @@ Result<User> InsertAccount(agora::store::Connection& c, IdGenerator& ids, std::i
   return u;
 }
 
+Status ChangeAccountEmail(agora::store::Connection& c, Id id, std::string_view email, std::int64_t now) {
+  std::string trimmed(text::Trim(email));
+  if (!text::LooksLikeEmail(trimmed)) return Error::Invalid("email", "email is not a valid e-mail address");
+  std::string key = text::EmailKey(trimmed);
+  if (auto other = store::FindUserByEmailKey(c, key); other && other->user.id != id)
+    return Error::Conflict("an account with this e-mail already exists", "email");
+  store::UpdateEmail(c, id, trimmed, key, now);
+  return OkStatus();
+}
+
 Status RenameAccount(agora::store::Connection& c, Id id, std::string_view display_name, std::int64_t now) {
   auto name = NormalizeDisplayName(display_name);
   if (!name) return name.error();
@@ -163,21 +173,32 @@ bool IdentityService::PasswordSignInAllowed(std::string_view email) const {
 }
 
 Result<SignIn> IdentityService::Login(std::string_view email, std::string_view password, const ClientInfo& client) {
-  if (!PasswordSignInAllowed(email))
-    return Error{ErrorCode::kForbidden, "sign-in with a password is turned off here: use single sign-on", "password_sign_in", 0};
   LoginAttempt attempt{text::EmailKey(email), client.ip, {}};
   auto found = db_.Read([&](auto& c) { return store::FindUserByEmailKey(c, attempt.account); });
+  // The directory's people sign in with its password; local passwords may be turned off.
+  const bool by_directory = found && directory_ && directory_->Manages(found->user.id);
+  if (!by_directory && !PasswordSignInAllowed(email))
+    return Error{ErrorCode::kForbidden, "sign-in with a password is turned off here: use single sign-on", "password_sign_in", 0};
   const std::string device_hash = IsDeviceToken(client.device_token) ? crypto::ToHex(crypto::Sha256(client.device_token)) : "";
   if (found && !device_hash.empty() && db_.Read([&](auto& c) { return store::IsTrustedDevice(c, found->user.id, device_hash); }))
     attempt.device = device_hash;
   if (int wait = limiter_.Admit(attempt); wait > 0) return Error::RateLimited(wait);
   const auto invalid = Error::Unauthenticated("the e-mail or password is incorrect");
-  if (!found || !found->password_hash) {
+  if (by_directory) {
+    auto accepted = directory_->CheckPassword(found->user, password);
+    if (!accepted) {  // the directory cannot be reached: not a failed attempt
+      limiter_.Abandon(attempt);
+      return accepted.error();
+    }
+    if (!*accepted) {
+      limiter_.Finish(attempt, false);
+      return invalid;
+    }
+  } else if (!found || !found->password_hash) {
     hasher_.VerifyDummy(password);
     limiter_.Finish(attempt, false);
     return invalid;
-  }
-  if (!hasher_.Verify(*found->password_hash, password)) {
+  } else if (!hasher_.Verify(*found->password_hash, password)) {
     limiter_.Finish(attempt, false);
     return invalid;
   }
@@ -185,7 +206,7 @@ Result<SignIn> IdentityService::Login(std::string_view email, std::string_view p
   // Only someone who knows the password learns that the account is deactivated.
   if (!found->user.active) return Error::Forbidden("this account has been deactivated");
   std::optional<std::string> rehash;
-  if (hasher_.NeedsRehash(*found->password_hash)) rehash = hasher_.Hash(password);
+  if (!by_directory && hasher_.NeedsRehash(*found->password_hash)) rehash = hasher_.Hash(password);
   // The browser keeps the device cookie it sent (one browser may know several accounts), or
   // gets its first one; either way it is now on record for this account.
   std::string device_token = IsDeviceToken(client.device_token) ? client.device_token : crypto::RandomToken();

@@ -41,8 +41,22 @@ Result<User> InsertAccount(agora::store::Connection& c, IdGenerator& ids, std::i
 
 // Renames an account inside the caller's write transaction (the display name is checked).
 Status RenameAccount(agora::store::Connection& c, Id id, std::string_view display_name, std::int64_t now);
+// Changes an account's e-mail inside the caller's write transaction (a directory says the
+// person's address changed): 422 for a malformed address, 409 when another account has it.
+Status ChangeAccountEmail(agora::store::Connection& c, Id id, std::string_view email, std::int64_t now);
 // Finds an account id by e-mail (case-insensitive) inside the caller's transaction.
 std::optional<User> FindAccountByEmail(agora::store::Connection& c, std::string_view email);
+
+// A directory that checks the passwords of the people it manages instead of the stored hash
+// (LDAP sign-in, modules/ldap). Both are called on the password pool.
+class PasswordDirectory {
+ public:
+  virtual ~PasswordDirectory() = default;
+  // Whether the directory checks this account's password (one indexed read).
+  virtual bool Manages(Id user) = 0;
+  // Whether the directory accepts the password; an Error when it cannot be asked (503).
+  virtual Result<bool> CheckPassword(const User& user, std::string_view password) = 0;
+};
 
 class IdentityService {
  public:
@@ -68,6 +82,9 @@ class IdentityService {
   //     few minutes per credential to slide expiry or record last use). ---
   std::optional<Principal> AuthenticateSession(std::string_view cookie_token);
   std::optional<Principal> AuthenticateBearer(std::string_view token);
+
+  // People the directory manages sign in with its password (set once, before serving).
+  void SetPasswordDirectory(PasswordDirectory* directory) { directory_ = directory; }
 
   // Whether this address may sign in with a password (auth.local_passwords, or it is the
   // break-glass admin's); resets are not sent to others either.
@@ -113,6 +130,7 @@ class IdentityService {
   std::mutex setup_mu_;
   std::string setup_token_hash_;
   bus::Bus* bus_;
+  PasswordDirectory* directory_ = nullptr;
 };
 
 }  // namespace agora::identity

@@ -136,6 +136,10 @@ void UpdateActive(Connection& c, Id id, bool active, std::int64_t now) { c.Prepa
 void UpdateDisplayName(Connection& c, Id id, const std::string& name, std::int64_t now) {
   c.Prepare(kUpdateName, name, now, id).Run();
 }
+void UpdateEmail(Connection& c, Id id, const std::string& email, const std::string& email_key, std::int64_t now) {
+  c.Prepare("UPDATE users SET email = ?1, email_key = ?2, updated_at = ?3 WHERE id = ?4", email, email_key, now, id).Run();
+}
+
 void UpdatePasswordHash(Connection& c, Id id, const std::string& hash, std::int64_t now) {
   c.Prepare(kUpdatePassword, hash, now, id).Run();
 }

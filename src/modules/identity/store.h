@@ -29,6 +29,7 @@ std::vector<User> ListUsers(Connection& c, Id after_id, int limit, const std::st
 void UpdateRole(Connection& c, Id id, Role role, std::int64_t now);
 void UpdateActive(Connection& c, Id id, bool active, std::int64_t now);
 void UpdateDisplayName(Connection& c, Id id, const std::string& name, std::int64_t now);
+void UpdateEmail(Connection& c, Id id, const std::string& email, const std::string& email_key, std::int64_t now);
 void UpdatePasswordHash(Connection& c, Id id, const std::string& hash, std::int64_t now);
 
 void InsertSession(Connection& c, const SessionInfo& s, const std::string& token_hash, const std::string& csrf);

@@ -305,7 +305,11 @@ Result<ImportReport> PeopleImporter::ImportRecords(const std::vector<StaffRecord
     if (write) Changed(batch_changed, /*accounts=*/false);
     if (options.progress) options.progress(good.size() + end, total);
   }
-  for (size_t i = 0; i < good.size(); ++i) report.updated += changed[i];
+  for (size_t i = 0; i < good.size(); ++i) {
+    report.updated += changed[i];
+    auto& list = created[i] ? report.created_people : report.updated_people;
+    if ((created[i] || changed[i]) && list.size() < ImportReport::kListed) list.push_back(good[i]->email);
+  }
   report.unchanged = good.size() - report.created - report.updated;
 
   if (options.mark_missing_alumni) {
@@ -316,6 +320,7 @@ Result<ImportReport> PeopleImporter::ImportRecords(const std::vector<StaffRecord
     for (const auto& [id, key] : members) {
       if (in_file.count(key)) continue;
       ++report.marked_alumni;
+      if (report.missing_people.size() < ImportReport::kListed) report.missing_people.push_back(key);
       if (!write) continue;
       if (options.deactivate_missing) (void)admin_.UpdateUser(actor, id, {.active = false});
       else (void)admin_.UpdateUser(actor, id, {.role = identity::Role::kAlumnus});

@@ -73,6 +73,9 @@ struct ImportReport {
   size_t marked_alumni = 0;  // or deactivated (ImportOptions::deactivate_missing)
   std::int64_t invited = 0;  // invitations to activate queued (ImportOptions::invite)
   bool applied = false;      // false: dry run, or refused because of bad rows
+  // Who: e-mail addresses, the first kListed of each (a report, not a log).
+  std::vector<std::string> created_people, updated_people, missing_people;
+  static constexpr size_t kListed = 1000;
   std::vector<RowProblem> problems;
 };
 

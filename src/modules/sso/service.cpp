@@ -110,7 +110,8 @@ SsoService::SsoService(agora::store::Database& db, IdGenerator& ids, const Clock
       identity_(identity),
       bus_(bus),
       public_url_(config.http.public_url),
-      local_passwords_(config.auth.local_passwords),
+      // A directory's passwords count: its people sign in with them (ldap.sign_in).
+      local_passwords_(config.auth.local_passwords || (config.ldap.sign_in && !config.ldap.url.empty())),
       starts_per_ip_(clock, 30, 60 * 1000) {
   for (const auto& p : config.oidc) providers_.push_back(std::make_unique<Provider>(p, p.client_secret, clock));
 }

@@ -1,5 +1,5 @@
--- Single sign-on (modules/sso): OpenID Connect sign-ins in progress, and accounts as an
--- identity provider knows them.
+-- Enterprise identity: single sign-on (modules/sso: OpenID Connect sign-ins in progress),
+-- accounts as an identity provider or directory knows them, and directory syncs (modules/ldap).
 --
 -- sso_flows: one row per "Sign in with ..." click until the provider sends the browser back
 -- (10 minutes). The state travels through the browser and is kept here by SHA-256 (hex); the
@@ -16,14 +16,17 @@ CREATE TABLE sso_flows (
 );
 CREATE INDEX sso_flows_by_expiry ON sso_flows(expires_at);
 
--- Which account a provider's subject is: (provider, subject) -> user. "ldap" and "scim" are
--- providers too (later); a person may be known to several.
+-- Which account a provider's subject is: (provider, subject) -> user. "ldap" (subject: the
+-- entry's entryUUID/objectGUID) and "scim" are providers too; a person may be known to
+-- several. photo_sha: SHA-256 (hex) of the photo the directory last gave, so that a sync
+-- decodes only photos that changed.
 CREATE TABLE external_identities (
   provider        TEXT NOT NULL,
   subject         TEXT NOT NULL,
   user_id         INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
   created_at      INTEGER NOT NULL,
   last_sign_in_at INTEGER NOT NULL,
+  photo_sha       TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (provider, subject)
 );
 CREATE INDEX external_identities_by_user ON external_identities(user_id);
@@ -31,3 +34,16 @@ CREATE INDEX external_identities_by_user ON external_identities(user_id);
 -- The provider a session was started through ('' for a password): signing out ends the
 -- provider's session too (OpenID Connect RP-Initiated Logout).
 ALTER TABLE sessions ADD COLUMN sso_provider TEXT NOT NULL DEFAULT '';
+
+-- Directory syncs, newest last: one row per run (the CLI's, a node's scheduled one, an
+-- admin's), with what it changed (JSON report) or why it failed. A row without finished_at
+-- is a sync in progress; a new one does not start while one ran within the last hour.
+CREATE TABLE directory_syncs (
+  id          INTEGER PRIMARY KEY,
+  started_at  INTEGER NOT NULL,
+  finished_at INTEGER,
+  dry_run     INTEGER NOT NULL DEFAULT 0,
+  started_by  TEXT NOT NULL DEFAULT '',      -- cli, schedule, admin
+  report      TEXT NOT NULL DEFAULT '{}',
+  error       TEXT NOT NULL DEFAULT ''
+);
