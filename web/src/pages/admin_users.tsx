@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, formatTime, type Page, type User } from '../api';
 import { Alert, Field, Notice, PageHeading } from '../components';
 import { ImportStaff } from './import_staff';
+import { AdminDirectory } from './admin_directory';
 import { AdminMail } from './admin_mail';
 
 const roles: User['role'][] = ['member', 'guest', 'alumnus', 'admin'];
@@ -82,6 +83,7 @@ export function AdminUsersPage(props: { me: User }) {
       <PageHeading>People admin</PageHeading>
       <SecuritySettings />
       <AdminMail />
+      <AdminDirectory />
       <CreateUser onCreated={(u) => { setUsers([...users, u]); setStatus(`Created ${u.display_name}.`); }} />
       <ImportStaff onImported={() => load(false, null)} />
       <form class="inline" role="search" onSubmit={(e) => { e.preventDefault(); load(false, null); }}>

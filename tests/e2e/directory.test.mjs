@@ -1,0 +1,53 @@
+// Browser test of the directory sync in People admin: the card shows where people come from,
+// a dry run and a sync started with its buttons, and each run's report with the people it
+// created. Real slapd, real server, real Chromium; axe-core checks the page; screenshots go
+// to AGORA_TEST_SCREENSHOTS when set.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectAccessible, launchChromium, signedInPage } from '../support/browser.mjs';
+import { setupAdmin, startServer } from '../support/server.mjs';
+import { person, startSlapd } from '../support/ldap.mjs';
+
+async function shot(page, name) {
+  if (process.env.AGORA_TEST_SCREENSHOTS) await page.screenshot({ path: `${process.env.AGORA_TEST_SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+describe('directory sync in People admin', () => {
+  let slapd;
+  let server;
+  let browser;
+  before(async () => {
+    slapd = await startSlapd({
+      entries: [
+        person({ uid: 'astrid', cn: 'Astrid Ødegård', mail: 'astrid@example.com', title: 'Chief Executive' }),
+        person({ uid: 'ivan', cn: 'Иван Петров', mail: 'ivan@example.com', title: 'Engineer', manager: 'uid=astrid,ou=people,dc=example,dc=com' }),
+      ],
+    });
+    server = await startServer({ config: slapd.config({ sync_minutes: 0 }) });
+    await setupAdmin(server, { email: 'admin@example.com', password: 'admin-password-1' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await slapd?.stop();
+  });
+
+  test('an admin runs a dry run, then a sync, and reads what changed', async () => {
+    const page = await signedInPage(browser, server, 'admin');
+    await page.goto(`${server.url}/admin/users`);
+    const card = page.getByTestId('admin-directory');
+    await card.getByText(`People come from ${slapd.url}`).waitFor();
+    await card.getByRole('button', { name: 'Dry run' }).click();
+    await card.getByTestId('directory-run').first().getByText('2 people listed: 2 would be created').waitFor();
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    const run = card.getByTestId('directory-run').first();
+    await run.getByText('2 people listed: 2 created, 0 updated, 0 unchanged').waitFor();
+    await run.getByText('Created (2)').click();
+    await run.getByText('ivan@example.com').waitFor();
+    await expectAccessible(page, 'people admin with the directory sync');
+    await shot(page, 'admin-directory');
+    const users = await page.evaluate(async () => (await fetch('/api/v1/admin/users')).json());
+    assert.ok(users.items.some((u) => u.display_name === 'Иван Петров'));
+  });
+});
