@@ -23,6 +23,7 @@
 #include "modules/identity/api.h"
 #include "modules/sso/api.h"
 #include "modules/ldap/api.h"
+#include "modules/scim/api.h"
 #include "modules/mail/api.h"
 #include "modules/mail/worker.h"
 #include "modules/identity/auth_cache.h"
@@ -172,6 +173,10 @@ int Serve(App& app) {
   if (cfg.ldap.sign_in && !cfg.ldap.url.empty()) app.identity->SetPasswordDirectory(&directory_passwords);
   ldap::SyncRunner directory_runner(directory_sync);
   ldap::RegisterApi(router, directory_sync, directory_runner);
+  // SCIM 2.0 provisioning by an identity provider, with tokens of its own.
+  scim::ScimTokens scim_tokens(*app.db, *app.ids, app.clock);
+  scim::ScimUsers scim_users(*app.db, *app.ids, app.clock, *app.admin, &events);
+  scim::RegisterApi(router, scim_tokens, scim_users);
   people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin, &events);
   people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import
   people::RegisterImportApi(router, import_jobs, *app.links);
@@ -272,6 +277,7 @@ int Serve(App& app) {
     std::printf("  (No SMTP server is set: mail.smtp_url in the configuration, or AGORA_MAIL_SMTP_URL.)\n");
   mail_worker->SetContext({base, cfg.mail.organization});
   single_sign_on.SetBaseUrl(base);
+  scim_users.SetBaseUrl(base);
   for (const auto& p : single_sign_on.Providers())
     std::printf("  Single sign-on: %s (callback %s)\n", p.name.c_str(), single_sign_on.RedirectUri(p.id).c_str());
   if (!cfg.auth.local_passwords)

@@ -17,6 +17,7 @@
 #include "modules/media/image.h"
 #include "modules/people/importer.h"
 #include "modules/people/photos.h"
+#include "modules/scim/tokens.h"
 #include "modules/seed/communities.h"
 #include "modules/seed/content.h"
 #include "modules/seed/seed.h"
@@ -266,6 +267,11 @@ int RunCommandLine(int argc, char** argv) {
   bool ldap_dry_run = false;
   ldap_sync->add_flag("--dry-run", ldap_dry_run, "report what a sync would change; change nothing");
 
+  auto* scim_token = admin->add_subcommand("scim-token", "make a SCIM token for an identity provider (printed once)");
+  AddCommon(scim_token, common);
+  std::string scim_token_name;
+  scim_token->add_option("--name", scim_token_name, "which identity provider uses it (e.g. \"Entra ID\")")->required();
+
   auto* seed = cli.add_subcommand("seed", "fill an empty database with a synthetic organization (demos, benchmarks)");
   AddCommon(seed, common);
   agora::seed::SeedOptions seed_options;
@@ -411,6 +417,15 @@ int RunCommandLine(int argc, char** argv) {
                         {.dry_run = dry_run, .import_valid_rows = import_valid_rows, .mark_missing_alumni = mark_missing_alumni},
                         invite);
   if (ldap_sync->parsed()) return LdapSyncCommand(a, cli_actor, ldap_dry_run);
+  if (scim_token->parsed()) {
+    scim::ScimTokens tokens(*a.db, *a.ids, a.clock);
+    auto made = tokens.Create(cli_actor, scim_token_name);
+    if (!made) return Fail(made.error());
+    std::printf("%s\n", made->second.c_str());
+    std::fprintf(stderr, "SCIM token \"%s\" made. The identity provider's SCIM base URL is <public URL>/scim/v2; the token\n"
+                         "is shown only now (revoke it in People admin).\n", made->first.name.c_str());
+    return 0;
+  }
   if (create->parsed()) {
     identity::NewAccount account{email, name, *identity::ParseRole(role_text), {}};
     if (password_stdin) account.password = ReadPasswordFromStdin();

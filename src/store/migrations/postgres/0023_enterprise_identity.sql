@@ -47,3 +47,14 @@ CREATE TABLE directory_syncs (
   report      TEXT NOT NULL DEFAULT '{}',
   error       TEXT NOT NULL DEFAULT ''
 );
+
+-- Bearer tokens of SCIM clients (an identity provider provisioning people), by SHA-256;
+-- made and revoked by admins, separate from people's personal access tokens.
+CREATE TABLE scim_tokens (
+  id           BIGINT PRIMARY KEY,
+  name         TEXT NOT NULL,
+  token_hash   TEXT NOT NULL UNIQUE,
+  created_by   BIGINT REFERENCES users(id) ON DELETE SET NULL,
+  created_at   BIGINT NOT NULL,
+  last_used_at BIGINT
+);
