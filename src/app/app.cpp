@@ -176,7 +176,6 @@ int Serve(App& app) {
   // SCIM 2.0 provisioning by an identity provider, with tokens of its own.
   scim::ScimTokens scim_tokens(*app.db, *app.ids, app.clock);
   scim::ScimUsers scim_users(*app.db, *app.ids, app.clock, *app.admin, &events);
-  scim::RegisterApi(router, scim_tokens, scim_users);
   people::PeopleImporter importer(*app.db, *app.ids, app.clock, *app.admin, &events);
   people::ImportJobs import_jobs(importer);  // destroyed after the server: stops and joins an import
   people::RegisterImportApi(router, import_jobs, *app.links);
@@ -193,6 +192,8 @@ int Serve(App& app) {
   communities::InvitationService community_invitations(*app.db, *app.ids, app.clock, app.identity->hasher(), community_service);
   communities::RegisterApi(router, community_service, community_pictures, community_invitations);
   communities::RegisterInvitationMail(*mail_worker, app.clock);
+  scim::ScimGroups scim_groups(*app.db, *app.ids, app.clock, community_service);
+  scim::RegisterApi(router, scim_tokens, scim_users, scim_groups);
   forum::ForumService forum_service(*app.db, *app.ids, app.clock);
   forum::RegisterApi(router, forum_service);
   feed::RegisterApi(router, feed_service);
@@ -278,6 +279,7 @@ int Serve(App& app) {
   mail_worker->SetContext({base, cfg.mail.organization});
   single_sign_on.SetBaseUrl(base);
   scim_users.SetBaseUrl(base);
+  scim_groups.SetBaseUrl(base);
   for (const auto& p : single_sign_on.Providers())
     std::printf("  Single sign-on: %s (callback %s)\n", p.name.c_str(), single_sign_on.RedirectUri(p.id).c_str());
   if (!cfg.auth.local_passwords)

@@ -66,10 +66,10 @@ describe('SCIM 2.0 provisioning', () => {
     assert.equal(spc.json.patch.supported, true);
     assert.equal(spc.json.filter.supported, true);
     const types = await scim('GET', '/ResourceTypes');
-    assert.equal(types.json.Resources[0].endpoint, '/Users');
+    assert.deepEqual(types.json.Resources.map((t) => t.endpoint), ['/Users', '/Groups']);
     SCIMMY.Schemas.ResourceType.definition.coerce(types.json.Resources[0], 'out');
     const schemas = await scim('GET', '/Schemas');
-    assert.deepEqual(schemas.json.Resources.map((s) => s.id).sort(), [ENTERPRISE, USER].sort());
+    assert.deepEqual(schemas.json.Resources.map((s) => s.id).sort(), [ENTERPRISE, USER, 'urn:ietf:params:scim:schemas:core:2.0:Group'].sort());
     assert.equal((await scim('GET', `/Schemas/${USER}`)).json.name, 'User');
   });
 
@@ -181,7 +181,7 @@ describe('SCIM 2.0 provisioning', () => {
     for (let i = 0; i < 5; i++)
       assert.equal((await scim('POST', '/Users', { schemas: [USER], userName: `p${i}@example.com`, displayName: `Person ${i}`, title: i % 2 ? 'Nurse' : 'Doctor' })).status, 201);
     const all = await scim('GET', '/Users?startIndex=1&count=3');
-    assert.equal(all.json.totalResults, 8);  // the admin, boss, ana and five more
+    assert.equal(all.json.totalResults, 8);  // before the group tests add three  // the admin, boss, ana and five more
     assert.equal(all.json.Resources.length, 3);
     assert.equal(all.json.itemsPerPage, 3);
     const rest = await scim('GET', '/Users?startIndex=7&count=10');
@@ -202,6 +202,56 @@ describe('SCIM 2.0 provisioning', () => {
     assert.equal(after.json.active, false);
     assert.equal(after.json.externalId, undefined);
     assert.equal((await scim('GET', '/Users/999999999')).status, 404);
+  });
+
+  test('groups become communities whose members follow them (Entra ID\'s and Okta\'s PATCH shapes)', async () => {
+    const people = [];
+    for (const name of ['g1', 'g2', 'g3']) {
+      const r = await scim('POST', '/Users', { schemas: [USER], userName: `${name}@example.com`, displayName: `Group person ${name}` });
+      people.push(r.json.id);
+    }
+    const lookup = await scim('GET', `/Groups?filter=${encodeURIComponent('displayName eq "Team Nord"')}&excludedAttributes=members`);
+    assert.equal(lookup.json.totalResults, 0);
+    const made = await scim('POST', '/Groups', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Team Nord', externalId: 'grp-1',
+      members: [{ value: people[0] }, { value: people[1] }],
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    SCIMMY.Schemas.Group.definition.coerce(made.json, 'out');
+    const community = await admin.get(`/api/v1/communities/${made.json.id}`);
+    assert.equal(community.status, 200, community.text);
+    assert.equal(community.json.name, 'Team Nord');
+    const memberIds = async () => (await scim('GET', `/Groups/${made.json.id}`)).json.members.map((m) => m.value).sort();
+    // The admin who made the token owns it; the two people are members.
+    assert.deepEqual(await memberIds(), [admin.user.id, people[0], people[1]].sort());
+    // Entra ID: add with a value array, remove with a value array, rename.
+    let r = await scim('PATCH', `/Groups/${made.json.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'Add', path: 'members', value: [{ value: people[2] }] },
+                   { op: 'Remove', path: 'members', value: [{ value: people[0] }] },
+                   { op: 'Replace', path: 'displayName', value: 'Team Nord-Väst' }],
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    assert.deepEqual(await memberIds(), [admin.user.id, people[1], people[2]].sort());
+    assert.equal(r.json.displayName, 'Team Nord-Väst');
+    // Okta: members[value eq "id"].
+    r = await scim('PATCH', `/Groups/${made.json.id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'remove', path: `members[value eq "${people[1]}"]` }],
+    });
+    assert.deepEqual(await memberIds(), [admin.user.id, people[2]].sort());
+    // The person sees the community among theirs; the owner cannot be removed by the group.
+    const p2 = (await admin.get(`/api/v1/communities/${made.json.id}/members?limit=100`)).json.items.map((m) => m.person_id ?? m.person?.id ?? m.card?.id);
+    assert.ok(p2.includes(people[2]), JSON.stringify(p2));
+    r = await scim('PUT', `/Groups/${made.json.id}`, { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Team Nord-Väst', members: [] });
+    assert.deepEqual(r.json.members.map((m) => m.value), [admin.user.id]);
+    const found = await scim('GET', `/Groups?filter=${encodeURIComponent('externalId eq "grp-1"')}`);
+    assert.equal(found.json.totalResults, 1);
+    assert.equal((await scim('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'team nord-väst' })).status, 409);
+    // DELETE stops provisioning; the community and its posts stay.
+    assert.equal((await scim('DELETE', `/Groups/${made.json.id}`)).status, 204);
+    assert.equal((await scim('GET', `/Groups/${made.json.id}`)).status, 404);
+    assert.equal((await admin.get(`/api/v1/communities/${made.json.id}`)).status, 200);
   });
 
   test('admins list and revoke SCIM tokens; a revoked token stops working', async () => {

@@ -114,6 +114,19 @@ class CommunityService {
   // Mutes or unmutes the community in one's home feed.
   Result<Membership> SetMuted(const identity::Principal& who, std::string_view id_or_handle, bool muted);
 
+  // --- Provisioning (SCIM groups, modules/scim/groups.h): a community whose members follow
+  //     a group of the organization's identity provider. No person acts; `by` names the
+  //     provider in the audit log. Its owner is `owner` (the admin who made the SCIM token),
+  //     so that a person can moderate it. By invitation (people cannot join or be added by
+  //     hand around the group) and listed. Owners and moderators are not the group's to
+  //     remove. ---
+  Result<Community> CreateProvisioned(Id owner, std::string_view name, const std::string& by);
+  Status RenameProvisioned(Id community, std::string_view name, const std::string& by);
+  // Adds (as active members) and removes people; unknown or deactivated people are skipped.
+  Status SetProvisionedMembers(Id community, const std::vector<Id>& add, const std::vector<Id>& remove, const std::string& by);
+  // The community's active members, in id order.
+  std::vector<Id> ActiveMembers(Id community);
+
   static constexpr size_t kMaxName = 100;
   static constexpr size_t kMaxDescription = 10'000;
   static constexpr size_t kMaxTags = 20;

@@ -91,6 +91,24 @@ object UserSchema() {
           {"meta", object{{"resourceType", "Schema"}}}};
 }
 
+object GroupSchema() {
+  auto attr = [](const char* name, const char* type, bool multi, const char* description, const char* mutability = "readWrite") {
+    return object{{"name", name},           {"type", type},         {"multiValued", multi}, {"description", description},
+                  {"required", false},      {"caseExact", false},   {"mutability", mutability}, {"returned", "default"},
+                  {"uniqueness", "none"}};
+  };
+  auto members = attr("members", "complex", true, "The people of the group: the community's members");
+  members["subAttributes"] = array{attr("value", "string", false, "a user's id", "immutable"),
+                                   attr("display", "string", false, "the user's name", "readOnly"),
+                                   attr("type", "string", false, "User", "immutable")};
+  return {{"schemas", array{"urn:ietf:params:scim:schemas:core:2.0:Schema"}},
+          {"id", kGroupSchema},
+          {"name", "Group"},
+          {"description", "A group of the organization: a community whose members follow it"},
+          {"attributes", array{attr("displayName", "string", false, "The community's name"), members}},
+          {"meta", object{{"resourceType", "Schema"}}}};
+}
+
 object EnterpriseSchema() {
   object manager{{"name", "manager"}, {"type", "complex"}, {"multiValued", false}, {"required", false},
                  {"mutability", "readWrite"}, {"returned", "default"}, {"description", "The person's manager, by id"},
@@ -113,7 +131,7 @@ object EnterpriseSchema() {
 
 }  // namespace
 
-void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users) {
+void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users, ScimGroups& groups) {
   // Every SCIM route: the SCIM token first (the server reads no other credential here).
   auto guarded = [&tokens](auto handler) {
     return [&tokens, handler](Request& req) -> Response {
@@ -146,13 +164,14 @@ void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users) {
                                        {"meta", object{{"resourceType", "ServiceProviderConfig"}}}});
              }));
   router.Add(Method::kGet, "/scim/v2/Schemas", opts("SCIM: the schemas of the resources"), guarded([](Request&, const TokenInfo&) {
-               return Scim(200, object{{"schemas", array{kListSchema}}, {"totalResults", 2}, {"startIndex", 1}, {"itemsPerPage", 2},
-                                       {"Resources", array{UserSchema(), EnterpriseSchema()}}});
+               return Scim(200, object{{"schemas", array{kListSchema}}, {"totalResults", 3}, {"startIndex", 1}, {"itemsPerPage", 3},
+                                       {"Resources", array{UserSchema(), EnterpriseSchema(), GroupSchema()}}});
              }));
   router.Add(Method::kGet, "/scim/v2/Schemas/{id}", opts("SCIM: one schema"), guarded([](Request& req, const TokenInfo&) {
                auto id = req.Param("id");
                if (id == kUserSchema) return Scim(200, UserSchema());
                if (id == kEnterpriseUser) return Scim(200, EnterpriseSchema());
+               if (id == kGroupSchema) return Scim(200, GroupSchema());
                return ScimError(Error::NotFound("no such schema"));
              }));
   auto user_type = [] {
@@ -165,13 +184,24 @@ void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users) {
                   {"schemaExtensions", array{object{{"schema", kEnterpriseUser}, {"required", false}}}},
                   {"meta", object{{"resourceType", "ResourceType"}}}};
   };
-  router.Add(Method::kGet, "/scim/v2/ResourceTypes", opts("SCIM: the resource types"), guarded([user_type](Request&, const TokenInfo&) {
-               return Scim(200, object{{"schemas", array{kListSchema}}, {"totalResults", 1}, {"startIndex", 1}, {"itemsPerPage", 1},
-                                       {"Resources", array{user_type()}}});
+  auto group_type = [] {
+    return object{{"schemas", array{"urn:ietf:params:scim:schemas:core:2.0:ResourceType"}},
+                  {"id", "Group"},
+                  {"name", "Group"},
+                  {"endpoint", "/Groups"},
+                  {"description", "Groups: communities whose members follow them"},
+                  {"schema", kGroupSchema},
+                  {"meta", object{{"resourceType", "ResourceType"}}}};
+  };
+  router.Add(Method::kGet, "/scim/v2/ResourceTypes", opts("SCIM: the resource types"),
+             guarded([user_type, group_type](Request&, const TokenInfo&) {
+               return Scim(200, object{{"schemas", array{kListSchema}}, {"totalResults", 2}, {"startIndex", 1}, {"itemsPerPage", 2},
+                                       {"Resources", array{user_type(), group_type()}}});
              }));
   router.Add(Method::kGet, "/scim/v2/ResourceTypes/{id}", opts("SCIM: one resource type"),
-             guarded([user_type](Request& req, const TokenInfo&) {
+             guarded([user_type, group_type](Request& req, const TokenInfo&) {
                if (req.Param("id") == "User") return Scim(200, user_type());
+               if (req.Param("id") == "Group") return Scim(200, group_type());
                return ScimError(Error::NotFound("no such resource type"));
              }));
 
@@ -245,6 +275,79 @@ void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users) {
   router.Add(Method::kDelete, "/scim/v2/Users/{id}", opts("SCIM: deactivate a user (people are never erased by a provider)"),
              guarded(with_id([&users](Request&, const TokenInfo& token, Id id) {
                auto st = users.Delete(id, token);
+               if (!st) return ScimError(st.error());
+               Response r;
+               r.status = 204;
+               r.content_type.clear();
+               return r;
+             })));
+
+  // Groups: communities whose members follow the provider's groups.
+  auto excluded_members = [](const Request& req) {
+    return text::AsciiLower(req.Query("excludedAttributes")).find("members") != std::string::npos;
+  };
+  router.Add(Method::kGet, "/scim/v2/Groups", opts("SCIM: list or find groups (communities it provisions)"),
+             guarded([&groups, excluded_members](Request& req, const TokenInfo&) {
+               Filter filter;
+               if (auto text = req.Query("filter"); !text.empty()) {
+                 auto parsed = ParseFilter(text);
+                 if (!parsed) return ScimError(parsed.error());
+                 filter = *parsed;
+               }
+               size_t start = 1, count = 100;
+               try {
+                 if (auto v = req.Query("startIndex"); !v.empty()) start = static_cast<size_t>(std::max(1LL, std::stoll(v)));
+                 if (auto v = req.Query("count"); !v.empty()) count = static_cast<size_t>(std::max(0LL, std::stoll(v)));
+               } catch (...) {
+                 return ScimError(Error::Malformed("startIndex and count must be numbers"));
+               }
+               auto list = groups.List(filter.get(), start, count, !excluded_members(req));
+               if (!list) return ScimError(list.error());
+               array resources;
+               for (auto& r : list->resources) resources.push_back(std::move(r));
+               const size_t n = resources.size();
+               return Scim(200, object{{"schemas", array{kListSchema}}, {"totalResults", list->total}, {"startIndex", start},
+                                       {"itemsPerPage", n}, {"Resources", std::move(resources)}});
+             }));
+  router.Add(Method::kPost, "/scim/v2/Groups", opts("SCIM: create a group (a community)"),
+             guarded([&groups](Request& req, const TokenInfo& token) {
+               auto body = Body(req);
+               if (!body) return ScimError(body.error());
+               auto r = groups.Create(*body, token);
+               if (!r) return ScimError(r.error());
+               Response out = Scim(201, *r);
+               out.headers.emplace_back("Location", std::string(r->at("meta").as_object().at("location").as_string()));
+               return out;
+             }));
+  auto with_group = [](auto fn) {
+    return [fn](Request& req, const TokenInfo& token) -> Response {
+      auto id = ParseId(req.Param("id"));
+      if (!id) return ScimError(Error::NotFound("no such group"));
+      return fn(req, token, *id);
+    };
+  };
+  router.Add(Method::kGet, "/scim/v2/Groups/{id}", opts("SCIM: one group"),
+             guarded(with_group([&groups, excluded_members](Request& req, const TokenInfo&, Id id) {
+               auto r = groups.Get(id, !excluded_members(req));
+               return r ? Scim(200, *r) : ScimError(r.error());
+             })));
+  router.Add(Method::kPut, "/scim/v2/Groups/{id}", opts("SCIM: replace a group (its name and members)"),
+             guarded(with_group([&groups](Request& req, const TokenInfo& token, Id id) {
+               auto body = Body(req);
+               if (!body) return ScimError(body.error());
+               auto r = groups.Replace(id, *body, token);
+               return r ? Scim(200, *r) : ScimError(r.error());
+             })));
+  router.Add(Method::kPatch, "/scim/v2/Groups/{id}", opts("SCIM: change a group (add or remove members, rename)"),
+             guarded(with_group([&groups](Request& req, const TokenInfo& token, Id id) {
+               auto body = Body(req);
+               if (!body) return ScimError(body.error());
+               auto r = groups.Patch(id, *body, token);
+               return r ? Scim(200, *r) : ScimError(r.error());
+             })));
+  router.Add(Method::kDelete, "/scim/v2/Groups/{id}", opts("SCIM: stop provisioning a group (the community stays)"),
+             guarded(with_group([&groups](Request&, const TokenInfo& token, Id id) {
+               auto st = groups.Delete(id, token);
                if (!st) return ScimError(st.error());
                Response r;
                r.status = 204;

@@ -4,11 +4,12 @@
 #pragma once
 
 #include "http/router.h"
+#include "modules/scim/groups.h"
 #include "modules/scim/tokens.h"
 #include "modules/scim/users.h"
 
 namespace agora::scim {
 
-void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users);
+void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users, ScimGroups& groups);
 
 }  // namespace agora::scim

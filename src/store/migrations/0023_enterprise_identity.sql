@@ -58,3 +58,11 @@ CREATE TABLE scim_tokens (
   created_at   INTEGER NOT NULL,
   last_used_at INTEGER
 );
+
+-- Communities that are SCIM groups: their members follow the identity provider's group
+-- (modules/scim/groups.h). external_id: the provider's id of the group, if it sent one.
+CREATE TABLE scim_groups (
+  community_id INTEGER PRIMARY KEY REFERENCES communities(id) ON DELETE CASCADE,
+  external_id  TEXT NOT NULL DEFAULT '',
+  created_at   INTEGER NOT NULL
+);

@@ -58,3 +58,11 @@ CREATE TABLE scim_tokens (
   created_at   BIGINT NOT NULL,
   last_used_at BIGINT
 );
+
+-- Communities that are SCIM groups: their members follow the identity provider's group
+-- (modules/scim/groups.h). external_id: the provider's id of the group, if it sent one.
+CREATE TABLE scim_groups (
+  community_id BIGINT PRIMARY KEY REFERENCES communities(id) ON DELETE CASCADE,
+  external_id  TEXT NOT NULL DEFAULT '',
+  created_at   BIGINT NOT NULL
+);
