@@ -1,12 +1,14 @@
-// Browser test of the directory sync in People admin: the card shows where people come from,
-// a dry run and a sync started with its buttons, and each run's report with the people it
-// created. Real slapd, real server, real Chromium; axe-core checks the page; screenshots go
+// Browser test of where people come from, in People admin: the directory sync card (where
+// people come from, a dry run and a sync started with its buttons, each run's report with
+// the people it created), and the SCIM provisioning card (a token made, shown once, used by
+// a SCIM client, revoked). Real slapd, real server, real Chromium; axe-core checks the page; screenshots go
 // to AGORA_TEST_SCREENSHOTS when set.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectAccessible, launchChromium, signedInPage } from '../support/browser.mjs';
 import { setupAdmin, startServer } from '../support/server.mjs';
 import { person, startSlapd } from '../support/ldap.mjs';
+import { recordSecret } from '../support/secrets.mjs';
 
 async function shot(page, name) {
   if (process.env.AGORA_TEST_SCREENSHOTS) await page.screenshot({ path: `${process.env.AGORA_TEST_SCREENSHOTS}/${name}.png`, fullPage: true });
@@ -49,5 +51,28 @@ describe('directory sync in People admin', () => {
     await shot(page, 'admin-directory');
     const users = await page.evaluate(async () => (await fetch('/api/v1/admin/users')).json());
     assert.ok(users.items.some((u) => u.display_name === 'Иван Петров'));
+  });
+
+  test('an admin makes a SCIM token, an identity provider uses it, the admin revokes it', async () => {
+    const page = await signedInPage(browser, server, 'admin');
+    await page.goto(`${server.url}/admin/users`);
+    const card = page.getByTestId('admin-provisioning');
+    await card.getByText(`${server.url}/scim/v2`).waitFor();
+    await card.getByLabel('Identity provider').fill('Entra ID');
+    await card.getByRole('button', { name: 'Make a token' }).click();
+    const secret = await card.getByTestId('scim-secret').textContent();
+    assert.match(secret, /^agscim_[\w-]{40,}$/);
+    recordSecret(secret);
+    await expectAccessible(page, 'people admin with a new SCIM token');
+    await shot(page, 'admin-provisioning');
+    const scim = () => fetch(`${server.url}/scim/v2/Users?count=1`, { headers: { Authorization: `Bearer ${secret}` } });
+    assert.equal((await scim()).status, 200);
+    await card.getByRole('button', { name: 'Done' }).click();
+    await page.reload();
+    await card.getByText(/Entra ID: made .*, last used/).waitFor();
+    page.once('dialog', (d) => d.accept());
+    await card.getByRole('button', { name: 'Revoke the SCIM token Entra ID' }).click();
+    await card.getByText(/Entra ID: made/).waitFor({ state: 'detached' });
+    assert.equal((await scim()).status, 401);
   });
 });

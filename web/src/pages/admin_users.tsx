@@ -4,6 +4,7 @@ import { Alert, Field, Notice, PageHeading } from '../components';
 import { ImportStaff } from './import_staff';
 import { AdminDirectory } from './admin_directory';
 import { AdminMail } from './admin_mail';
+import { AdminProvisioning } from './admin_provisioning';
 
 const roles: User['role'][] = ['member', 'guest', 'alumnus', 'admin'];
 
@@ -84,6 +85,7 @@ export function AdminUsersPage(props: { me: User }) {
       <SecuritySettings />
       <AdminMail />
       <AdminDirectory />
+      <AdminProvisioning />
       <CreateUser onCreated={(u) => { setUsers([...users, u]); setStatus(`Created ${u.display_name}.`); }} />
       <ImportStaff onImported={() => load(false, null)} />
       <form class="inline" role="search" onSubmit={(e) => { e.preventDefault(); load(false, null); }}>
