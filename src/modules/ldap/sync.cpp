@@ -169,9 +169,11 @@ Result<SyncReport> LdapSync::Sync(const SyncOptions& options, const identity::Ac
   std::vector<std::string> moved_emails;
   if (!options.dry_run) {
     std::vector<Id> moved;
+    std::vector<std::string> refused;
     db_.Write([&](agora::store::Connection& c) {
-      moved.clear();
+      moved.clear();  // a retried transaction starts again
       moved_emails.clear();
+      refused.clear();
       const auto now = clock_.NowMs();
       for (const auto& p : found) {
         auto link = links.find(p.subject);
@@ -181,9 +183,13 @@ Result<SyncReport> LdapSync::Sync(const SyncOptions& options, const identity::Ac
         if (auto st = identity::ChangeAccountEmail(c, account->user.id, p.record.email, now); st) {
           moved.push_back(account->user.id);
           moved_emails.push_back(p.record.email);
-        } else if (report.problems.size() < kProblemsKept) report.problems.push_back(p.dn + ": " + st.error().message);
+        } else {
+          refused.push_back(p.dn + ": " + st.error().message);
+        }
       }
     });
+    for (auto& r : refused)
+      if (report.problems.size() < kProblemsKept) report.problems.push_back(std::move(r));
     report.emails_changed = moved.size();
     if (bus_ && !moved.empty()) bus_->Publish({.kind = bus::Event::Kind::kAccountChanged, .people = moved});
   }
