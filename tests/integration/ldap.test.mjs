@@ -192,3 +192,29 @@ describe('sign-in with the directory password, over StartTLS', () => {
     assert.match(r.stderr, /StartTLS/);
   });
 });
+
+describe('scheduled directory sync', () => {
+  let slapd;
+  let server;
+  before(async () => {
+    slapd = await startSlapd({ entries: staff.slice(0, 2) });
+    server = await startServer({ config: slapd.config({ sync_minutes: 60 }) });
+  });
+  after(async () => {
+    await server?.stop();
+    await slapd?.stop();
+  });
+
+  test('a directory never synced is synced soon after the server starts, then on its schedule', async () => {
+    const admin = await setupAdmin(server);
+    let runs = [];
+    assert.ok(await eventually(async () => {
+      runs = (await admin.get('/api/v1/admin/directory')).json.runs;
+      return runs.length > 0 && runs[0].finished_at;
+    }, 15_000), JSON.stringify(runs));
+    assert.equal(runs[0].started_by, 'schedule');
+    assert.equal(runs[0].dry_run, false);
+    assert.equal(runs[0].report.created, 2);
+    assert.equal((await admin.get('/api/v1/admin/directory')).json.sync_minutes, 60);
+  });
+});

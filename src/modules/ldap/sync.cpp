@@ -343,8 +343,11 @@ void SyncRunner::Loop() {
   if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0) log::Warn("could not lower the directory sync's priority");
   const auto interval_ms = std::int64_t{sync_.config().sync_minutes} * 60 * 1000;
   std::unique_lock lock(mu_);
+  // The first look soon after start (a directory never synced is due at once), then every 30 s.
+  auto wait = std::chrono::seconds(2);
   while (!stopping_) {
-    wake_.wait_for(lock, std::chrono::seconds(30), [this] { return stopping_ || requested_.has_value(); });
+    wake_.wait_for(lock, wait, [this] { return stopping_ || requested_.has_value(); });
+    wait = std::chrono::seconds(30);
     if (stopping_) break;
     if (auto request = requested_) {
       requested_.reset();
