@@ -105,6 +105,15 @@ export async function startOidc({ people = {}, clientId = 'agora', providerId = 
   };
 }
 
+// Each Set-Cookie header of a response. Node 18 (Debian 12's) has no Headers.getSetCookie:
+// there the joined header is split at commas that begin a new "name=" (an Expires date's
+// comma is followed by a day number and a space, never by "name=").
+function setCookieLines(headers) {
+  if (typeof headers.getSetCookie === 'function') return headers.getSetCookie();
+  const joined = headers.get('set-cookie');
+  return joined ? joined.split(/,(?=\s*[A-Za-z0-9_.!#$%&'*+^`|~-]+=)/).map((s) => s.trim()) : [];
+}
+
 // A browser without a browser, for the redirect flow: follows redirects by hand across
 // Agora and the provider, keeps each host's cookies, and fills in the provider's sign-in
 // form. Returns the last response (Agora's redirect after its callback) and the cookie jar.
@@ -122,7 +131,7 @@ export class RedirectWalker {
   keep(url, res) {
     const host = new URL(url).host;
     if (!this.jar.has(host)) this.jar.set(host, new Map());
-    for (const line of res.headers.getSetCookie?.() ?? []) {
+    for (const line of setCookieLines(res.headers)) {
       const [pair, ...attrs] = line.split(';');
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
