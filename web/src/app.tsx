@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken, type User } from './api';
 import { navigate, onLinkClick, usePath } from './router';
+import { sectionTitle, setTitle } from './title';
+import { Bell, CircleUser, House, Menu, MessagesSquare, Users } from 'lucide-preact';
 import { startStream, stopStream, subscribe } from './stream';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/signin';
@@ -31,6 +33,12 @@ export function App() {
   const [user, setUser] = useState<User | null>(null);
   const [loading, setLoading] = useState(true);
   const [unread, setUnread] = useState(0);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // The phone menu closes when the page changes.
+  useEffect(() => setMenuOpen(false), [path]);
+  // Every page has a title of its own (browser tabs, history, screen readers); pages that
+  // show something named (a person, a community) put its name first once they have it.
+  useEffect(() => setTitle(sectionTitle(path, user !== null)), [path, user]);
 
   useEffect(() => {
     api<SessionState>('GET', '/api/v1/auth/session')
@@ -116,42 +124,73 @@ export function App() {
   else if (path.startsWith('/people/')) page = <ProfilePage handle={decodeURIComponent(path.slice('/people/'.length))} myId={user.id} />;
   else page = <HomePage user={user} />;
 
-  const link = (href: string, label: string) => (
+  // Icons are decoration beside the words (aria-hidden): the words are the links' names.
+  const link = (href: string, label: string, icon?: preact.ComponentChildren) => (
     <a href={href} aria-current={path === href ? 'page' : undefined}>
-      {label}
+      {icon}
+      <span class="label">{label}</span>
     </a>
   );
+  const icon = { size: 22, 'aria-hidden': true, class: 'icon' } as const;
+  // One navigation, laid out by the screen (styles.css, "App shell"): a column on the left of
+  // wide screens; on a phone the primary links are a tab bar at the bottom and the others
+  // open from the top bar's Menu button. Each link exists once, so assistive technology and
+  // tests meet one of each whatever the width.
   return (
-    <div class="frame" onClick={onLinkClick}>
+    <div class={`frame${menuOpen ? ' menu-open' : ''}`} onClick={onLinkClick}>
       <a class="skip" href="#main">
         Skip to content
       </a>
       <header class="topbar">
-        <span class="brand">Agora</span>
-        <nav aria-label="Main">
-          {link('/', 'Home')}
-          {link('/people', 'People')}
-          {link('/communities', 'Communities')}
-          <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined} data-testid="notifications-link">
-            Notifications
-            {unread > 0 && (
-              <span class="badge" data-testid="unread-count">
-                {unread}
-                <span class="visually-hidden"> unread</span>
-              </span>
-            )}
-          </a>
-          {link(`/people/${user.handle}`, 'My profile')}
-          {link('/settings', 'Account')}
-          {user.role === 'admin' && link('/admin/users', 'People admin')}
-        </nav>
-        <span class="me" data-testid="current-user">
-          {user.display_name}
-        </span>
-        <button type="button" class="secondary" onClick={signOut}>
-          Sign out
+        <a class="brand" href="/">
+          Agora
+        </a>
+        <button
+          type="button"
+          class="secondary menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="more-nav"
+          onClick={(e) => {
+            e.stopPropagation();
+            setMenuOpen(!menuOpen);
+          }}
+        >
+          <Menu {...icon} />
+          Menu
         </button>
       </header>
+      <nav class="side" aria-label="Main">
+        <ul class="primary">
+          <li>{link('/', 'Home', <House {...icon} />)}</li>
+          <li>{link('/people', 'People', <Users {...icon} />)}</li>
+          <li>{link('/communities', 'Communities', <MessagesSquare {...icon} />)}</li>
+          <li>
+            <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined} data-testid="notifications-link">
+              <Bell {...icon} />
+              <span class="label">Notifications</span>
+              {unread > 0 && (
+                <span class="badge" data-testid="unread-count">
+                  {unread}
+                  <span class="visually-hidden"> unread</span>
+                </span>
+              )}
+            </a>
+          </li>
+          <li>{link(`/people/${user.handle}`, 'My profile', <CircleUser {...icon} />)}</li>
+        </ul>
+        <div class="more" id="more-nav">
+          <ul>
+            <li>{link('/settings', 'Account')}</li>
+            {user.role === 'admin' && <li>{link('/admin/users', 'People admin')}</li>}
+          </ul>
+          <p class="me" data-testid="current-user">
+            {user.display_name}
+          </p>
+          <button type="button" class="secondary" onClick={signOut}>
+            Sign out
+          </button>
+        </div>
+      </nav>
       <main id="main" tabIndex={-1}>
         {page}
       </main>

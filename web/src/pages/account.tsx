@@ -130,6 +130,7 @@ function Tokens() {
       {tokens.length === 0 ? (
         <p>You have no tokens.</p>
       ) : (
+        <div class="table-scroll">
         <table>
           <caption class="visually-hidden">Your tokens</caption>
           <thead>
@@ -155,6 +156,7 @@ function Tokens() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

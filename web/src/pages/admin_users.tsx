@@ -99,6 +99,7 @@ export function AdminUsersPage(props: { me: User }) {
       </p>
       <Alert message={error} />
       {status && <Notice>{status}</Notice>}
+      <div class="table-scroll">
       <table>
         <caption class="visually-hidden">Accounts</caption>
         <thead>
@@ -157,6 +158,7 @@ export function AdminUsersPage(props: { me: User }) {
           ))}
         </tbody>
       </table>
+      </div>
       {cursor && (
         <button type="button" class="secondary" onClick={() => load(true, cursor)}>
           Load more

@@ -8,6 +8,7 @@ import type { Post } from '../content';
 import { FeedView } from '../feed_view';
 import { PostCard } from '../post_card';
 import { navigate } from '../router';
+import { setTitle } from '../title';
 import { Forum } from './topic';
 
 export interface Membership {
@@ -183,7 +184,9 @@ export function CommunityPage(props: { handle: string; user: User }) {
   const [pinVersion, setPinVersion] = useState(0);
   const load = async () => {
     try {
-      setCommunity(await api<Community>('GET', `/api/v1/communities/${encodeURIComponent(props.handle)}`));
+      const loaded = await api<Community>('GET', `/api/v1/communities/${encodeURIComponent(props.handle)}`);
+      setCommunity(loaded);
+      setTitle(loaded.name);
       setError(null);
     } catch (e) {
       setError(describeError(e));

@@ -106,6 +106,7 @@ export function ImportStaff(props: { onImported: () => void }) {
             {r.applied && r.invited > 0 && ` ${r.invited} ${r.invited === 1 ? 'invitation is' : 'invitations are'} on their way.`}
           </p>
           {r.problems.length > 0 && (
+            <div class="table-scroll">
             <table>
               <caption>Rows to fix</caption>
               <thead>
@@ -117,6 +118,7 @@ export function ImportStaff(props: { onImported: () => void }) {
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </div>
       )}

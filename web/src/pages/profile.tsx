@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from '../api';
 import { FeedView } from '../feed_view';
+import { setTitle } from '../title';
 import { Alert, Avatar, Field, Notice, PageHeading } from '../components';
 
 export interface Card {
@@ -98,6 +99,7 @@ export function ProfilePage(props: { handle: string; myId: string }) {
       // An old handle redirects (fetch follows it): show the current address.
       if (p.handle !== props.handle && p.id !== props.handle) history.replaceState(null, '', `/people/${p.handle}`);
       setProfile(p);
+      setTitle(p.display_name);
       const [r, m] = await Promise.all([
         api<Page<Card>>('GET', `/api/v1/people/${p.id}/reports`),
         api<Page<Card>>('GET', `/api/v1/people/${p.id}/managers`),

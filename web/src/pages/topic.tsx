@@ -7,6 +7,7 @@ import type { Comment } from '../content';
 import type { Card } from './profile';
 import { Comments } from '../post_card';
 import { navigate } from '../router';
+import { setTitle as setPageTitle } from '../title';
 
 export interface Topic {
   id: string;
@@ -91,7 +92,12 @@ export function TopicPage(props: { id: string }) {
   const [topic, setTopic] = useState<Topic | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
-    api<Topic>('GET', `/api/v1/topics/${props.id}`).then(setTopic).catch((e) => setError(describeError(e)));
+    api<Topic>('GET', `/api/v1/topics/${props.id}`)
+      .then((t) => {
+        setTopic(t);
+        setPageTitle(t.title);
+      })
+      .catch((e) => setError(describeError(e)));
   useEffect(() => {
     load();
   }, [props.id]);
