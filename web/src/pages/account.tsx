@@ -3,6 +3,7 @@ import { ApiError, api, describeError, formatTime, type Page, type User } from '
 import { Alert, Field, Notice, PageHeading } from '../components';
 import { TwoFactorSettings } from './two_factor_settings';
 import { NotificationDelivery } from './notification_delivery';
+import { setThemeChoice, themeChoice, type ThemeChoice } from '../theme';
 
 interface Token {
   id: string;
@@ -28,11 +29,36 @@ export function AccountPage(props: { user: User; onSignedOut: () => void }) {
       <p>
         {props.user.display_name} · {props.user.email} · @{props.user.handle}
       </p>
+      <Appearance />
       <PasswordForm />
       <TwoFactorSettings />
       <NotificationDelivery />
       <Tokens />
       <Sessions onSignedOut={props.onSignedOut} />
+    </section>
+  );
+}
+
+// Light, dark, or as the system says; kept on this device.
+function Appearance() {
+  const [choice, setChoice] = useState<ThemeChoice>(themeChoice());
+  const pick = (c: ThemeChoice) => {
+    setChoice(c);
+    setThemeChoice(c);
+  };
+  const labels: Record<ThemeChoice, string> = { system: 'As the system is set', light: 'Light', dark: 'Dark' };
+  return (
+    <section class="card" aria-labelledby="appearance-heading">
+      <h2 id="appearance-heading">Appearance</h2>
+      <fieldset class="checks">
+        <legend>Theme on this device</legend>
+        {(['system', 'light', 'dark'] as const).map((c) => (
+          <label class="check" key={c}>
+            <input type="radio" name="theme" value={c} checked={choice === c} onChange={() => pick(c)} />
+            {labels[c]}
+          </label>
+        ))}
+      </fieldset>
     </section>
   );
 }
