@@ -140,4 +140,25 @@ describe('communities in the browser', () => {
     await nia.getByRole('link', { name: 'Client Corner' }).waitFor();
     assert.equal(await nia.getByRole('link', { name: 'Project Falcon' }).count(), 0);
   });
+
+  test('joining an open community shows its stream and forum at once, without a reload', async () => {
+    const ana = pages.ana;
+    const made = await ana.evaluate(async () => {
+      const csrf = (await (await fetch('/api/v1/auth/session')).json()).csrf_token;
+      const post = (path, body) => fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(body) }).then((r) => r.json());
+      const c = await post('/api/v1/communities', { name: 'Open Geology', handle: 'open-geology', description: 'All welcome', type: 'open' });
+      await post('/api/v1/posts', { body: 'Fossils found at the quarry', audience: 'community', community_id: c.id });
+      await post(`/api/v1/communities/${c.id}/topics`, { title: 'Best hammer for shale?', body: 'Asking for a friend' });
+      return c;
+    });
+    assert.ok(made.id);
+    const cid = pages.cid;
+    await cid.goto(`${server.url}/communities/open-geology`);
+    await cid.getByRole('heading', { name: 'Open Geology', level: 1 }).waitFor();
+    await cid.getByRole('button', { name: 'Join', exact: true }).click();
+    await cid.getByRole('button', { name: 'Leave' }).waitFor();
+    await cid.getByText('Fossils found at the quarry').waitFor();
+    await cid.getByRole('link', { name: 'Best hammer for shale?' }).waitFor();
+    assert.equal(await cid.getByText('Nothing posted here yet.').count(), 0);
+  });
 });

@@ -199,6 +199,9 @@ export function CommunityPage(props: { handle: string; user: User }) {
   const m = community.membership;
   const active = m?.state === 'active';
   const manages = active && (m.role === 'owner' || m.role === 'moderator');
+  // What a person may read here changes with their membership: the parts that load it are
+  // keyed by it, so joining shows the stream and the forum at once (no reload).
+  const era = `${community.id}:${m?.state ?? 'none'}:${m?.role ?? ''}`;
   const act = async (method: string, path: string, body?: unknown) => {
     try {
       await api(method, `/api/v1/communities/${community.id}${path}`, body);
@@ -228,7 +231,7 @@ export function CommunityPage(props: { handle: string; user: User }) {
         {active && ` · you are ${m.role === 'member' ? 'a member' : `its ${m.role}`}`}
       </p>
       <div class="post-body" dangerouslySetInnerHTML={{ __html: community.description_html }} />
-      <ActivityLine communityId={community.id} memberCount={community.member_count} />
+      <ActivityLine key={`activity-${era}`} communityId={community.id} memberCount={community.member_count} />
       <div class="actions">
         {!m && community.type === 'open' && <button type="button" onClick={() => act('POST', '/join')}>Join</button>}
         {!m && community.type === 'moderated' && <button type="button" onClick={() => act('POST', '/join')}>Ask to join</button>}
@@ -248,13 +251,13 @@ export function CommunityPage(props: { handle: string; user: User }) {
       <Alert message={error} />
       {manages && <Moderation community={community} onChange={load} />}
       {active && m.role === 'owner' && <Settings community={community} onSaved={load} />}
-      <Members community={community} owner={active && m.role === 'owner'} me={props.user.id} />
-      <Forum communityId={community.id} member={active} />
-      <Pinned communityId={community.id} manages={manages} version={pinVersion} onChange={() => setPinVersion(pinVersion + 1)} />
+      <Members key={`members-${era}`} community={community} owner={active && m.role === 'owner'} me={props.user.id} />
+      <Forum key={`forum-${era}`} communityId={community.id} member={active} />
+      <Pinned key={`pinned-${era}`} communityId={community.id} manages={manages} version={pinVersion} onChange={() => setPinVersion(pinVersion + 1)} />
       <h2>Stream</h2>
       {active && <Composer guest={props.user.role === 'guest'} community={{ id: community.id, name: community.name }}
         onPosted={(p) => setPosted([p, ...posted])} />}
-      <FeedView source={`community:${community.id}`} prepend={posted}
+      <FeedView key={`stream-${era}`} source={`community:${community.id}`} prepend={posted}
         empty={active ? 'Nothing posted here yet.' : 'Only members see what is posted here.'}
         actions={manages ? (p) => <button type="button" class="link" onClick={() => pin(p.id, true)}>Pin</button> : undefined} />
     </section>
