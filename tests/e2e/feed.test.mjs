@@ -109,4 +109,32 @@ describe('posting and talking in the browser', () => {
     assert.match(await post.getByRole('link', { name: /A sunny open-plan office \(opens the full-size image\)/ }).getAttribute('href'), /\/api\/v1\/images\/\d+\/1600$/);
     await expectAccessible(bob, 'a post with a picture');
   });
+
+  test('the composer states its limits before sending: a character count, pictures checked in the browser', async () => {
+    const ana = pages.ana;
+    await ana.goto(server.url);
+    const box = ana.getByLabel('Share an update');
+    await box.fill('Hello');
+    await ana.getByText('5 of 5,000 characters').waitFor();
+    await box.fill('x'.repeat(5003));
+    await ana.getByText('3 characters too many (at most 5,000)').waitFor();
+    assert.equal(await ana.getByRole('button', { name: 'Post', exact: true }).isDisabled(), true);
+    await box.fill('x'.repeat(4990));
+    assert.equal(await ana.getByRole('button', { name: 'Post', exact: true }).isDisabled(), false);
+    // A GIF and a picture over 20 MB are refused before any upload, by name.
+    const uploads = [];
+    ana.on('request', (r) => { if (r.url().includes('/api/v1/images')) uploads.push(r.url()); });
+    await ana.setInputFiles('#composer-images', [
+      { name: 'cat.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') },
+      { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(21 * 1024 * 1024) },
+    ]);
+    await ana.getByRole('alert').getByText('cat.gif cannot be posted: pictures can be JPEG, PNG, WebP or HEIC. huge.png is 21.0 MB; a picture can be at most 20 MB.').waitFor();
+    assert.equal(await ana.getByRole('list', { name: 'Images to post' }).count(), 0);
+    assert.deepEqual(uploads, []);
+    // The error goes once a good picture is chosen.
+    await ana.setInputFiles('#composer-images', [{ name: 'ok.png', mimeType: 'image/png', buffer: png(8, 8) }]);
+    await ana.getByRole('list', { name: 'Images to post' }).waitFor();
+    assert.equal(await ana.getByRole('alert').count(), 0);
+    await box.fill('');
+  });
 });

@@ -84,6 +84,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 export function describeError(e: unknown): string {
   if (e instanceof ApiError) {
     if (e.status === 429 && e.retryAfter) return `${e.message} (wait ${e.retryAfter} s)`;
+    // The server's words for 413 name bytes; people think in characters and megabytes.
+    if (e.status === 413) return 'That is more than the server accepts at once. Make it shorter or smaller and try again.';
     return e.message;
   }
   return 'The server could not be reached. Check your connection and try again.';

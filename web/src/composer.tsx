@@ -7,6 +7,20 @@ import type { Post, PostImage } from './content';
 
 const MAX_IMAGES = 4;
 const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/heic,image/heif';
+// The server's limits (posts/service.h kMaxBody, images/service.h), checked here first so
+// that nothing too long or too large is sent only to be refused.
+export const MAX_CHARS = 5000;
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+const count = (text: string) => [...text].length; // code points, as the server counts
+
+// Why a chosen file cannot be posted, as a sentence; null when it can.
+export function imageProblem(file: { name: string; type: string; size: number }): string | null {
+  if (!IMAGE_TYPES.split(',').includes(file.type.toLowerCase()))
+    return `${file.name} cannot be posted: pictures can be JPEG, PNG, WebP or HEIC.`;
+  if (file.size > MAX_IMAGE_BYTES)
+    return `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a picture can be at most 20 MB.`;
+  return null;
+}
 
 // A picture chosen for the next post, with its preview and the text that describes it.
 interface Picked {
@@ -33,21 +47,45 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
     const input = e.target as HTMLInputElement;
     const files = Array.from(input.files ?? []);
     input.value = '';
+    const problems = files.map(imageProblem).filter((p): p is string => p !== null);
+    const fine = files.filter((f) => imageProblem(f) === null);
     const room = MAX_IMAGES - picked.length;
-    if (files.length > room) {
-      setError(`A post has at most ${MAX_IMAGES} images.`);
-      setField('image_ids');
+    if (fine.length > room) problems.push(`A post has at most ${MAX_IMAGES} images.`);
+    if (problems.length > 0) {
+      setError(problems.join(' '));
+      setField('images');
+    } else if (field === 'images' || field?.startsWith('image_ids')) {
+      setError(null);
+      setField(undefined);
     }
-    setPicked([...picked, ...files.slice(0, Math.max(0, room)).map((file) => ({ file, preview: URL.createObjectURL(file), alt: '' }))]);
+    setPicked([...picked, ...fine.slice(0, Math.max(0, room)).map((file) => ({ file, preview: URL.createObjectURL(file), alt: '' }))]);
   };
   const unpick = (i: number) => {
     URL.revokeObjectURL(picked[i].preview);
     setPicked(picked.filter((_, j) => j !== i));
+    if (field === 'images' || field?.startsWith('image_ids') || field?.startsWith('alt-')) {
+      setError(null);
+      setField(undefined);
+    }
   };
+  // An error goes once its cause does: the text, the audience or the people it was about.
+  const clearIf = (matches: (f: string | undefined) => boolean) => {
+    if (error && matches(field)) {
+      setError(null);
+      setField(undefined);
+    }
+  };
+  const used = count(body);
+  const over = used > MAX_CHARS;
   const describe = (i: number, alt: string) => setPicked(picked.map((p, j) => (j === i ? { ...p, alt } : p)));
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (over) {
+      setError(`The post is ${used - MAX_CHARS} characters too long: at most ${MAX_CHARS.toLocaleString()}.`);
+      setField('body');
+      return;
+    }
     setBusy(true);
     try {
       // Pictures go up first (the server re-encodes them), then the post names them.
@@ -92,15 +130,25 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
     <form class="composer" onSubmit={submit}>
       <label for="composer-body">{props.community ? `Post to ${props.community.name}` : 'Share an update'}</label>
       <textarea id="composer-body" rows={3} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
-        aria-describedby="composer-hint" onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
+        aria-describedby="composer-hint composer-count" onInput={(e) => {
+          setBody((e.target as HTMLTextAreaElement).value);
+          clearIf((f) => f === 'body');
+        }} />
       <p class="hint" id="composer-hint">Markdown works. Mention people with @handle and tag topics with #hashtag.</p>
+      <p class={`hint counter${over ? ' over' : ''}`} id="composer-count" aria-live={used > MAX_CHARS - 200 ? 'polite' : 'off'}>
+        {over ? `${(used - MAX_CHARS).toLocaleString()} characters too many (at most ${MAX_CHARS.toLocaleString()})`
+              : `${used.toLocaleString()} of ${MAX_CHARS.toLocaleString()} characters`}
+      </p>
       {props.community ? (
         <p class="hint">Only the community's members see it.</p>
       ) : (
       <div class="row">
         <div class="field">
           <label for="composer-audience">Who can see it</label>
-          <select id="composer-audience" value={audience} onChange={(e) => setAudience((e.target as HTMLSelectElement).value)}>
+          <select id="composer-audience" value={audience} onChange={(e) => {
+            setAudience((e.target as HTMLSelectElement).value);
+            clearIf((f) => f?.startsWith('people') ?? false);
+          }}>
             {!props.guest && <option value="organization">Everyone in the organization</option>}
             {!props.guest && <option value="public">Public</option>}
             <option value="restricted">Only people I name</option>
@@ -110,7 +158,10 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
           <div class="field">
             <label for="composer-people">People (handles)</label>
             <input id="composer-people" value={people} aria-invalid={field?.startsWith('people') ? 'true' : undefined}
-              onInput={(e) => setPeople((e.target as HTMLInputElement).value)} placeholder="@ana, @bo" />
+              onInput={(e) => {
+                setPeople((e.target as HTMLInputElement).value);
+                clearIf((f) => f?.startsWith('people') ?? false);
+              }} placeholder="@ana, @bo" />
           </div>
         )}
       </div>
@@ -136,7 +187,7 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
         </ul>
       )}
       <Alert message={error} />
-      <button type="submit" disabled={busy || !body.trim()}>{busy ? 'Posting…' : 'Post'}</button>
+      <button type="submit" disabled={busy || !body.trim() || over}>{busy ? 'Posting…' : 'Post'}</button>
     </form>
   );
 }
