@@ -137,4 +137,27 @@ describe('posting and talking in the browser', () => {
     assert.equal(await ana.getByRole('alert').count(), 0);
     await box.fill('');
   });
+
+  test('a draft waits across pages, focus returns to the box after posting, and the feed shows where posts will be while it loads', async () => {
+    const ana = pages.ana;
+    await ana.goto(server.url);
+    await ana.getByLabel('Share an update').fill('Half a thought about the quarry');
+    await ana.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await ana.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    await ana.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click();
+    assert.equal(await ana.getByLabel('Share an update').inputValue(), 'Half a thought about the quarry');
+    await ana.getByRole('button', { name: 'Post', exact: true }).click();
+    await ana.getByText('Half a thought about the quarry').first().waitFor();
+    assert.equal(await ana.evaluate(() => document.activeElement?.id), 'composer-body');
+    assert.equal(await ana.getByLabel('Share an update').inputValue(), '');
+    // A slow feed: grey shapes and a status line until it answers.
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await ana.route('**/api/v1/feed**', async (route) => { await held; await route.continue(); });
+    await ana.reload();
+    await ana.getByTestId('feed-loading').waitFor();
+    release();
+    await ana.getByTestId('feed-loading').waitFor({ state: 'detached' });
+    await ana.unroute('**/api/v1/feed**');
+  });
 });

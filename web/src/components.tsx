@@ -76,5 +76,6 @@ export function Avatar(props: { name: string; photo: string | null | undefined; 
   if (props.photo) {
     return <img class="avatar" src={props.photo} srcset={props.large ? `${props.photo} 1x, ${props.large} 2x` : undefined} alt="" style={style} loading="lazy" />;
   }
-  return <span class="avatar initials" aria-hidden="true" style={{ ...style, fontSize: `${props.size / 2.5}px` }}>{initials}</span>;
+  // Two wide letters ("ИЩ", "WM") fit the circle at about a third of its size.
+  return <span class="avatar initials" aria-hidden="true" style={{ ...style, fontSize: `${Math.round(props.size * (initials.length > 1 ? 0.34 : 0.42))}px` }}>{initials}</span>;
 }

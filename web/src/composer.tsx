@@ -31,7 +31,25 @@ interface Picked {
 
 // With `community`, the post goes to that community's members (audience `community`).
 export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; community?: { id: string; name: string } }) {
-  const [body, setBody] = useState('');
+  // The text waits in this tab while the person looks at something else (sessionStorage).
+  const draftKey = `agora.draft.${props.community?.id ?? 'home'}`;
+  const [body, setBodyState] = useState(() => {
+    try {
+      return sessionStorage.getItem(draftKey) ?? '';
+    } catch {
+      return '';
+    }
+  });
+  const setBody = (text: string) => {
+    setBodyState(text);
+    try {
+      if (text) sessionStorage.setItem(draftKey, text);
+      else sessionStorage.removeItem(draftKey);
+    } catch {
+      // storage refused: the draft lasts as long as the page
+    }
+  };
+  const textarea = useRef<HTMLTextAreaElement>(null);
   const [picked, setPicked] = useState<Picked[]>([]);
   const [audience, setAudience] = useState(props.community ? 'community' : props.guest ? 'restricted' : 'organization');
   const [people, setPeople] = useState('');
@@ -114,6 +132,7 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
       });
       props.onPosted(post);
       setBody('');
+      textarea.current?.focus();  // ready for the next one (focus was on the button, now disabled)
       picked.forEach((p) => URL.revokeObjectURL(p.preview));
       setPicked([]);
       setPeople('');
@@ -129,7 +148,7 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
   return (
     <form class="composer" onSubmit={submit}>
       <label for="composer-body">{props.community ? `Post to ${props.community.name}` : 'Share an update'}</label>
-      <textarea id="composer-body" rows={3} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
+      <textarea id="composer-body" ref={textarea} rows={3} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
         aria-describedby="composer-hint composer-count" onInput={(e) => {
           setBody((e.target as HTMLTextAreaElement).value);
           clearIf((f) => f === 'body');

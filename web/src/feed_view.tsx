@@ -7,6 +7,25 @@ import type { Post } from './content';
 import { PostCard } from './post_card';
 import { subscribe, watch } from './stream';
 
+// Grey shapes where posts will be while the first page loads (not announced: the status
+// line says "Loading posts").
+function FeedSkeleton() {
+  return (
+    <div class="skeleton-list" data-testid="feed-loading">
+      <p class="visually-hidden" role="status">
+        Loading posts…
+      </p>
+      {[0, 1, 2].map((i) => (
+        <div class="post skeleton" aria-hidden="true" key={i}>
+          <div class="skeleton-line short" />
+          <div class="skeleton-line" />
+          <div class="skeleton-line" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function FeedView(props: { source?: string; prepend?: Post[]; empty: string; actions?: (p: Post) => ComponentChildren }) {
   const [items, setItems] = useState<Post[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -62,6 +81,7 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: stri
           </button>
         )}
       </div>
+      {!loaded && !error && <FeedSkeleton />}
       {loaded && shown.length === 0 && waiting.length === 0 && <p class="muted">{props.empty}</p>}
       {shown.map((p) => <PostCard key={p.id} post={p} onChange={(np) => replace(p.id, np)} actions={props.actions} />)}
       {cursor && (
