@@ -190,7 +190,7 @@ int Serve(App& app) {
   communities::CommunityService community_service(*app.db, *app.ids, app.clock, &events);
   communities::PictureService community_pictures(*app.db, *app.ids, media_files, app.clock);
   communities::InvitationService community_invitations(*app.db, *app.ids, app.clock, app.identity->hasher(), community_service);
-  communities::RegisterApi(router, community_service, community_pictures, community_invitations);
+  communities::RegisterApi(router, community_service, community_pictures, community_invitations, people_service);
   communities::RegisterInvitationMail(*mail_worker, app.clock);
   scim::ScimGroups scim_groups(*app.db, *app.ids, app.clock, community_service);
   scim::RegisterApi(router, scim_tokens, scim_users, scim_groups);

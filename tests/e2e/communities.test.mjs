@@ -153,6 +153,8 @@ describe('communities in the browser', () => {
     });
     assert.ok(made.id);
     const cid = pages.cid;
+    const personRequests = [];
+    cid.on('request', (r) => { if (/\/api\/v1\/people\/\d+$/.test(new URL(r.url()).pathname)) personRequests.push(r.url()); });
     await cid.goto(`${server.url}/communities/open-geology`);
     await cid.getByRole('heading', { name: 'Open Geology', level: 1 }).waitFor();
     await cid.getByRole('button', { name: 'Join', exact: true }).click();
@@ -160,5 +162,9 @@ describe('communities in the browser', () => {
     await cid.getByText('Fossils found at the quarry').waitFor();
     await cid.getByRole('link', { name: 'Best hammer for shale?' }).waitFor();
     assert.equal(await cid.getByText('Nothing posted here yet.').count(), 0);
+    // The members, with their avatars, from one request (not one per person).
+    await cid.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Cid Out' }).waitFor();
+    await cid.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Ana Berg' }).waitFor();
+    assert.deepEqual(personRequests, []);
   });
 });

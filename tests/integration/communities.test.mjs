@@ -93,6 +93,11 @@ describe('communities', () => {
     assert.equal((await c.bo.post(`/api/v1/communities/${made.secret.id}/join`)).json.membership.state, 'active');
     const members = await c.bo.get(`/api/v1/communities/${made.secret.id}/members`);
     assert.deepEqual(members.json.items.map((m) => [m.person_id, m.role]).sort(), [[p.ana.id, 'owner'], [p.bo.id, 'member']].sort());
+    // Each member comes with their card: a page of members is one request.
+    const ana = members.json.items.find((m) => m.person_id === p.ana.id).person;
+    assert.equal(ana.id, p.ana.id);
+    assert.equal(ana.display_name, p.ana.display_name);
+    assert.ok('photo' in ana && 'handle' in ana);
   });
 
   test('avatars and banners: set by owners and moderators, re-encoded, shown to whoever sees the community', async () => {

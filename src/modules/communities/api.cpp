@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "http/response.h"
 #include "modules/communities/json.h"
+#include "modules/people/json.h"
 
 namespace agora::communities {
 namespace {
@@ -72,7 +73,8 @@ Response CommunityResponse(int status, const Result<CommunityView>& r) {
 
 }  // namespace
 
-void RegisterApi(http::Router& router, CommunityService& service, PictureService& pictures, InvitationService& invitations) {
+void RegisterApi(http::Router& router, CommunityService& service, PictureService& pictures, InvitationService& invitations,
+                 people::PeopleService& people) {
   router.Add(Method::kGet, "/api/v1/invitations/{token}",
              {.access = Access::kPublic, .summary = "What an invitation link is for (community and e-mail)", .tag = "communities"},
              [&invitations](Request& req) {
@@ -276,7 +278,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
   router.Add(Method::kGet, "/api/v1/communities/{id}/members",
              {.access = Access::kUser, .summary = "Members (?state=pending|invited|banned for owners and moderators)",
               .tag = "communities"},
-             [&service](Request& req) {
+             [&service, &people](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
                std::string state_text = req.Query("state");
@@ -284,8 +286,16 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                if (!state) return http::Problem(Error::Invalid("state", "must be active, pending, invited or banned"));
                auto page = service.Members(content::ViewerOf(req.principal), req.Param("id"), *state, req.Query("cursor"), *limit);
                if (!page) return http::Problem(page.error());
+               // Each member with their card (null when the viewer may not see them).
+               std::vector<Id> ids;
+               for (const auto& m : page->items) ids.push_back(m.person_id);
+               auto cards = people.Cards(*req.principal, ids);
                boost::json::array items;
-               for (const auto& m : page->items) items.push_back(json::MembershipJson(m));
+               for (size_t i = 0; i < page->items.size(); ++i) {
+                 auto o = json::MembershipJson(page->items[i]);
+                 o["person"] = cards[i] ? boost::json::value(people::json::CardJson(*cards[i])) : boost::json::value(nullptr);
+                 items.push_back(std::move(o));
+               }
                return http::Json(200, http::Page(std::move(items), page->next_cursor));
              });
   router.Add(Method::kPatch, "/api/v1/communities/{id}/members/{person_id}",

@@ -364,6 +364,22 @@ Result<std::vector<Card>> PeopleService::Reports(const identity::Principal& view
   return db_.Read([&](auto& c) { return store::Reports(c, target, f); });
 }
 
+std::vector<std::optional<Card>> PeopleService::Cards(const identity::Principal& viewer, const std::vector<Id>& ids) {
+  return db_.Read([&](auto& c) {
+    std::vector<std::optional<Card>> out;
+    out.reserve(ids.size());
+    for (Id id : ids) {
+      auto user = identity::store::FindUserById(c, id);
+      if (!user || !SeesProfile(c, viewer, user->user)) {
+        out.emplace_back();
+        continue;
+      }
+      out.push_back(store::LoadCard(c, id));
+    }
+    return out;
+  });
+}
+
 Result<std::vector<Card>> PeopleService::Managers(const identity::Principal& viewer, Id target) {
   if (!IsVisible(viewer, target)) return Error::NotFound("no such person");
   std::vector<Card> chain;

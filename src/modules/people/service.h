@@ -82,6 +82,9 @@ class PeopleService {
   Result<CardPage> Followers(const identity::Principal& viewer, Id target, std::string_view cursor, int limit);
   Result<CardPage> Following(const identity::Principal& viewer, Id target, std::string_view cursor, int limit);
   Result<std::vector<Card>> Reports(const identity::Principal& viewer, Id target);
+  // The cards of `ids` in one read, each under the profile rule (nullopt: not visible to
+  // the viewer, or gone): a list of members shows people without a request per person.
+  std::vector<std::optional<Card>> Cards(const identity::Principal& viewer, const std::vector<Id>& ids);
   // The manager, their manager, ... up to the top (nearest first).
   Result<std::vector<Card>> Managers(const identity::Principal& viewer, Id target);
 

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, describeError, type Page, type User } from '../api';
 import { Composer } from '../composer';
-import { Alert, PageHeading } from '../components';
+import { Alert, Avatar, PageHeading } from '../components';
 import type { Post } from '../content';
 import { FeedView } from '../feed_view';
 import { PostCard } from '../post_card';
@@ -315,39 +315,51 @@ const roleText = { owner: 'owner', moderator: 'moderator', member: 'member' } as
 
 // Active members with their roles; owners change the others' roles here.
 function Members(props: { community: Community; owner: boolean; me: string }) {
-  const [people, setPeople] = useState<{ person: PersonRef; m: Membership }[] | null>(null);
+  // Each page of members comes with their cards (one request a page, not one a person).
+  type Row = Membership & { person: (PersonRef & { photo: string | null; title?: string }) | null };
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () =>
-    api<Page<Membership>>('GET', `/api/v1/communities/${props.community.id}/members?limit=50`)
-      .then(async (page) =>
-        setPeople(await Promise.all(page.items.map(async (m) => ({ m, person: await api<PersonRef>('GET', `/api/v1/people/${m.person_id}`) })))))
-      .catch(() => setPeople([]));
+  const load = async (from: string | null) => {
+    try {
+      const page = await api<Page<Row>>(
+        'GET',
+        `/api/v1/communities/${props.community.id}/members?limit=50${from ? `&cursor=${encodeURIComponent(from)}` : ''}`,
+      );
+      setRows((old) => (from && old ? [...old, ...page.items] : page.items));
+      setCursor(page.next_cursor);
+    } catch {
+      setRows([]);
+    }
+  };
   useEffect(() => {
-    load();
+    load(null);
   }, [props.community.id, props.community.member_count]);
   const setRole = async (person: PersonRef, role: string) => {
     try {
       await api('PATCH', `/api/v1/communities/${props.community.id}/members/${person.id}`, { role });
       setError(null);
-      await load();
+      await load(null);
     } catch (e) {
       setError(describeError(e));
     }
   };
-  if (!people) return null;
+  if (!rows) return null;
+  const shown = rows.filter((r): r is Row & { person: NonNullable<Row['person']> } => r.person !== null);
   return (
-    <>
-      <h2>Members</h2>
-      <ul class="inline-list" aria-label="Members">
-        {people.map(({ person, m }) => (
+    <section aria-labelledby="members-heading">
+      <h2 id="members-heading">Members ({props.community.member_count})</h2>
+      <ul class="member-list" aria-label="Members">
+        {shown.map(({ person, role }) => (
           <li key={person.id}>
+            <Avatar name={person.display_name} photo={person.photo} size={32} />
             <a href={`/people/${person.handle}`}>{person.display_name}</a>
-            {m.role !== 'member' && <span class="muted small"> ({roleText[m.role]})</span>}
+            {role !== 'member' && <span class="muted small"> ({roleText[role]})</span>}
             {props.owner && person.id !== props.me && (
               <>
                 {' '}
                 <label class="visually-hidden" for={`role-${person.id}`}>Role of {person.display_name}</label>
-                <select id={`role-${person.id}`} value={m.role} onChange={(e) => setRole(person, (e.target as HTMLSelectElement).value)}>
+                <select id={`role-${person.id}`} value={role} onChange={(e) => setRole(person, (e.target as HTMLSelectElement).value)}>
                   <option value="member">member</option>
                   <option value="moderator">moderator</option>
                   <option value="owner">owner</option>
@@ -357,8 +369,13 @@ function Members(props: { community: Community; owner: boolean; me: string }) {
           </li>
         ))}
       </ul>
+      {cursor && (
+        <button type="button" class="secondary" onClick={() => load(cursor)}>
+          Show more members
+        </button>
+      )}
       <Alert message={error} />
-    </>
+    </section>
   );
 }
 
