@@ -96,12 +96,25 @@ describe('account in the browser', () => {
     await expectAccessible(page, 'people admin');
 
     await page.getByLabel('Role of Gus Guest').selectOption('alumnus');
+    // Asked first, in a dialog whose safe choice has the focus; Escape would cancel.
+    const dialog = page.getByRole('dialog', { name: 'Make Gus Guest an alumnus?' });
+    await dialog.waitFor();
+    assert.equal(await dialog.getByRole('button', { name: 'Cancel' }).evaluate((b) => b === document.activeElement), true);
+    await expectAccessible(page, 'people admin asking to confirm a role');
+    await dialog.getByRole('button', { name: 'Change the role' }).click();
     await page.getByText('Gus Guest: alumnus, active.').waitFor();
     const gus = new Client(server.url);
     assert.equal((await gus.login('gus@partner.example', 'gus-password-1')).status, 200);
     assert.equal((await gus.get('/api/v1/me')).json.role, 'alumnus');
 
     await page.getByRole('button', { name: 'Deactivate Gus Guest' }).click();
+    // Cancelled first: nothing happens; then confirmed.
+    await page.getByRole('dialog', { name: 'Deactivate Gus Guest?' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    assert.equal((await gus.get('/api/v1/me')).status, 200, 'a cancelled deactivation changes nothing');
+    await page.getByRole('button', { name: 'Deactivate Gus Guest' }).click();
+    await page.getByRole('dialog', { name: 'Deactivate Gus Guest?' }).getByRole('button', { name: 'Deactivate', exact: true }).click();
     await page.getByText('Gus Guest: alumnus, deactivated.').waitFor();
     assert.equal((await gus.get('/api/v1/me')).status, 401, 'deactivation signed them out');
   });

@@ -62,6 +62,7 @@ describe('communities in the browser', () => {
     await ana.getByRole('region', { name: 'Pinned' }).getByText('Countdown starts Monday').waitFor();
     await ana.getByTestId('activity').filter({ hasText: '1 post and 0 topics in the last 30 days. 2 new members in 30 days.' }).waitFor();
     await ana.getByLabel('Role of Bob Ek').selectOption('moderator');
+    await ana.getByRole('dialog', { name: 'Make Bob Ek a moderator?' }).getByRole('button', { name: 'Change the role' }).click();
     await ana.getByRole('list', { name: 'Members' }).getByText('(moderator)').waitFor();
     await ana.locator('summary', { hasText: 'Settings' }).click();
     await ana.getByLabel('Tags').fill('launch, falcon');

@@ -22,6 +22,7 @@ import { PostPage } from './pages/post';
 import { TagPage } from './pages/tag';
 import { CommunitiesPage, CommunityPage } from './pages/communities';
 import { TopicPage } from './pages/topic';
+import { ConfirmHost } from './confirm';
 
 interface SessionState {
   user: User;
@@ -194,6 +195,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         {page}
       </main>
+      <ConfirmHost />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { api, describeError, type Page } from './api';
 import { Alert, Avatar } from './components';
 import { REACTIONS, timeAgo, type Comment, type Post, type PostImage, type ReactionKind, type ReactionSummary } from './content';
 import { subscribe } from './stream';
+import { confirmAction } from './confirm';
 
 const audienceText = { public: 'Public', organization: 'Organization', restricted: 'Named people' } as const;
 
@@ -44,7 +45,7 @@ export function PostCard(props: { post: Post; onChange?: (p: Post | null) => voi
     }
   };
   const remove = async () => {
-    if (!confirm('Delete this post? Its comments and reactions go with it.')) return;
+    if (!(await confirmAction({ title: 'Delete this post?', body: 'Its comments and reactions go with it. This cannot be undone.', confirm: 'Delete', danger: true }))) return;
     try {
       await api('DELETE', `/api/v1/posts/${post.id}`);
       update(null);

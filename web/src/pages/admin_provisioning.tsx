@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, formatTime } from '../api';
 import { Alert, Field } from '../components';
+import { confirmAction } from '../confirm';
 
 interface ScimToken {
   id: string;
@@ -34,7 +35,7 @@ export function AdminProvisioning() {
     }
   };
   const revoke = async (t: ScimToken) => {
-    if (!window.confirm(`Revoke the SCIM token "${t.name}"? The identity provider using it stops provisioning at once.`)) return;
+    if (!(await confirmAction({ title: `Revoke the SCIM token "${t.name}"?`, body: 'The identity provider using it stops provisioning at once.', confirm: 'Revoke', danger: true }))) return;
     setError(null);
     try {
       await api('DELETE', `/api/v1/admin/scim-tokens/${t.id}`);

@@ -5,6 +5,7 @@ import { ImportStaff } from './import_staff';
 import { AdminDirectory } from './admin_directory';
 import { AdminMail } from './admin_mail';
 import { AdminProvisioning } from './admin_provisioning';
+import { confirmAction } from '../confirm';
 
 const roles: User['role'][] = ['member', 'guest', 'alumnus', 'admin'];
 
@@ -35,6 +36,17 @@ export function AdminUsersPage(props: { me: User }) {
   const update = async (u: User, change: Partial<Pick<User, 'role' | 'active'>>) => {
     setError(null);
     setStatus(null);
+    // Deactivating signs the person out everywhere; a new role changes what they may read.
+    const ask =
+      change.active === false
+        ? { title: `Deactivate ${u.display_name}?`, body: 'They are signed out everywhere at once and cannot sign in until an admin reactivates them. What they wrote stays.', confirm: 'Deactivate', danger: true }
+        : change.role
+          ? { title: `Make ${u.display_name} ${change.role === 'admin' ? 'an admin' : change.role === 'alumnus' ? 'an alumnus' : `a ${change.role}`}?`, body: change.role === 'admin' ? 'Admins manage every account and the site.' : change.role === 'member' ? 'Members read everything posted for the organization.' : 'Guests and alumni see only their communities and the people in them.', confirm: 'Change the role' }
+          : null;
+    if (ask && !(await confirmAction(ask))) {
+      load(false, null);  // the role menu goes back to what it was
+      return;
+    }
     try {
       const updated = await api<User>('PATCH', `/api/v1/admin/users/${u.id}`, change);
       setUsers(users.map((x) => (x.id === u.id ? updated : x)));
@@ -57,7 +69,7 @@ export function AdminUsersPage(props: { me: User }) {
     }
   };
   const resetTwoFactor = async (u: User) => {
-    if (!confirm(`Turn off two-factor sign-in for ${u.display_name}? They will be signed out and sign in with their password alone until they turn it on again.`)) return;
+    if (!(await confirmAction({ title: `Turn off two-factor sign-in for ${u.display_name}?`, body: 'They are signed out, and sign in with their password alone until they turn it on again.', confirm: 'Turn it off', danger: true }))) return;
     setError(null);
     setStatus(null);
     try {

@@ -10,6 +10,7 @@ import { PostCard } from '../post_card';
 import { navigate } from '../router';
 import { setTitle } from '../title';
 import { Forum } from './topic';
+import { confirmAction } from '../confirm';
 
 export interface Membership {
   community_id: string;
@@ -336,6 +337,17 @@ function Members(props: { community: Community; owner: boolean; me: string }) {
     load(null);
   }, [props.community.id, props.community.member_count]);
   const setRole = async (person: PersonRef, role: string) => {
+    const words: Record<string, string> = { owner: 'an owner', moderator: 'a moderator', member: 'a member' };
+    const ok = await confirmAction({
+      title: `Make ${person.display_name} ${words[role] ?? role}?`,
+      body: role === 'owner' ? 'Owners change everything about the community, its members and its owners.'
+        : role === 'moderator' ? 'Moderators approve members and remove posts.' : 'Members post and take part; they manage nothing.',
+      confirm: 'Change the role',
+    });
+    if (!ok) {
+      await load(null);  // the menu goes back to the role they have
+      return;
+    }
     try {
       await api('PATCH', `/api/v1/communities/${props.community.id}/members/${person.id}`, { role });
       setError(null);

@@ -8,6 +8,7 @@ import type { Card } from './profile';
 import { Comments } from '../post_card';
 import { navigate } from '../router';
 import { setTitle as setPageTitle } from '../title';
+import { confirmAction } from '../confirm';
 
 export interface Topic {
   id: string;
@@ -139,7 +140,7 @@ export function TopicPage(props: { id: string }) {
       <div class="actions">
         {(topic.can_edit || topic.can_moderate) && (
           <button type="button" class="secondary danger" onClick={async () => {
-            if (!confirm('Delete this topic and its replies?')) return;
+            if (!(await confirmAction({ title: 'Delete this topic?', body: 'Its replies go with it. This cannot be undone.', confirm: 'Delete', danger: true }))) return;
             try {
               await api('DELETE', `/api/v1/topics/${topic.id}`);
               navigate(`/communities/${topic.community_id}`);
