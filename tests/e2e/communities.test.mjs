@@ -60,6 +60,9 @@ describe('communities in the browser', () => {
     await ana.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Bob Ek' }).waitFor();
     await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).getByRole('button', { name: 'Pin' }).click();
     await ana.getByRole('region', { name: 'Pinned' }).getByText('Countdown starts Monday').waitFor();
+    // Shown once: pinned, not again in the stream.
+    await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).nth(1).waitFor({ state: 'detached' });
+    assert.equal(await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).count(), 1);
     await ana.getByTestId('activity').filter({ hasText: '1 post and 0 topics in the last 30 days. 2 new members in 30 days.' }).waitFor();
     await ana.getByLabel('Role of Bob Ek').selectOption('moderator');
     await ana.getByRole('dialog', { name: 'Make Bob Ek a moderator?' }).getByRole('button', { name: 'Change the role' }).click();

@@ -26,7 +26,8 @@ function FeedSkeleton() {
   );
 }
 
-export function FeedView(props: { source?: string; prepend?: Post[]; empty: string; actions?: (p: Post) => ComponentChildren }) {
+// `hide`: posts shown elsewhere on the page (a community's pinned posts), left out here.
+export function FeedView(props: { source?: string; prepend?: Post[]; empty: string; actions?: (p: Post) => ComponentChildren; hide?: string[] }) {
   const [items, setItems] = useState<Post[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -66,7 +67,9 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: stri
     return () => offs.forEach((off) => off());
   }, [props.source]);
 
-  const shown = [...(props.prepend ?? []).filter((p) => !items.some((i) => i.id === p.id)), ...items];
+  const shown = [...(props.prepend ?? []).filter((p) => !items.some((i) => i.id === p.id)), ...items].filter(
+    (p) => !props.hide?.includes(p.id),
+  );
   const waiting = fresh.filter((p) => !shown.some((i) => i.id === p.id));
   const ids = shown.map((p) => p.id).join(',');
   useEffect(() => (ids ? watch(ids.split(',')) : undefined), [ids]);

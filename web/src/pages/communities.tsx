@@ -183,6 +183,7 @@ export function CommunityPage(props: { handle: string; user: User }) {
   const [error, setError] = useState<string | null>(null);
   const [posted, setPosted] = useState<Post[]>([]);
   const [pinVersion, setPinVersion] = useState(0);
+  const [pinnedIds, setPinnedIds] = useState<string[]>([]);
   const load = async () => {
     try {
       const loaded = await api<Community>('GET', `/api/v1/communities/${encodeURIComponent(props.handle)}`);
@@ -254,11 +255,11 @@ export function CommunityPage(props: { handle: string; user: User }) {
       {active && m.role === 'owner' && <Settings community={community} onSaved={load} />}
       <Members key={`members-${era}`} community={community} owner={active && m.role === 'owner'} me={props.user.id} />
       <Forum key={`forum-${era}`} communityId={community.id} member={active} />
-      <Pinned key={`pinned-${era}`} communityId={community.id} manages={manages} version={pinVersion} onChange={() => setPinVersion(pinVersion + 1)} />
+      <Pinned key={`pinned-${era}`} communityId={community.id} manages={manages} version={pinVersion} onChange={() => setPinVersion(pinVersion + 1)} onLoaded={setPinnedIds} />
       <h2>Stream</h2>
       {active && <Composer guest={props.user.role === 'guest'} community={{ id: community.id, name: community.name }}
         onPosted={(p) => setPosted([p, ...posted])} />}
-      <FeedView key={`stream-${era}`} source={`community:${community.id}`} prepend={posted}
+      <FeedView key={`stream-${era}`} source={`community:${community.id}`} prepend={posted} hide={pinnedIds}
         empty={active ? 'Nothing posted here yet.' : 'Only members see what is posted here.'}
         actions={manages ? (p) => <button type="button" class="link" onClick={() => pin(p.id, true)}>Pin</button> : undefined} />
     </section>
@@ -266,10 +267,16 @@ export function CommunityPage(props: { handle: string; user: User }) {
 }
 
 // Posts pinned to the top of the community's stream.
-function Pinned(props: { communityId: string; manages: boolean; version: number; onChange: () => void }) {
+// `onLoaded` tells the page which posts are pinned, so that the stream shows each once.
+function Pinned(props: { communityId: string; manages: boolean; version: number; onChange: () => void; onLoaded: (ids: string[]) => void }) {
   const [items, setItems] = useState<Post[]>([]);
   useEffect(() => {
-    api<Page<Post>>('GET', `/api/v1/communities/${props.communityId}/pins`).then((p) => setItems(p.items)).catch(() => setItems([]));
+    api<Page<Post>>('GET', `/api/v1/communities/${props.communityId}/pins`)
+      .then((p) => {
+        setItems(p.items);
+        props.onLoaded(p.items.map((i) => i.id));
+      })
+      .catch(() => setItems([]));
   }, [props.communityId, props.version]);
   if (items.length === 0) return null;
   const unpin = async (id: string) => {
