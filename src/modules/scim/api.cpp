@@ -2,6 +2,8 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <charconv>
+#include <tuple>
 
 #include "core/clock.h"
 #include "core/json.h"
@@ -60,6 +62,39 @@ Result<object> Body(const Request& req) {
   auto v = boost::json::parse(req.body, ec);
   if (ec || !v.is_object()) return Error::Malformed("the body must be a JSON object");
   return std::move(v.as_object());
+}
+
+// filter, startIndex (1-based) and count of a list request (RFC 7644 3.4.2).
+struct ListQuery {
+  Filter filter;
+  size_t start = 1;
+  size_t count = 100;
+};
+
+Result<ListQuery> ListQueryOf(const Request& req) {
+  ListQuery q;
+  if (auto text = req.Query("filter"); !text.empty()) {
+    auto parsed = ParseFilter(text);
+    if (!parsed) return parsed.error();
+    q.filter = *parsed;
+  }
+  for (auto [name, out, least] : {std::tuple{"startIndex", &q.start, 1LL}, {"count", &q.count, 0LL}}) {
+    auto v = req.Query(name);
+    if (v.empty()) continue;
+    long long n = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || end != v.data() + v.size()) return Error::Malformed("startIndex and count must be numbers");
+    *out = static_cast<size_t>(std::max(least, n));
+  }
+  return q;
+}
+
+Response ListAnswer(ListResult list, size_t start) {
+  array resources;
+  for (auto& r : list.resources) resources.push_back(std::move(r));
+  const size_t n = resources.size();
+  return Scim(200, object{{"schemas", array{kListSchema}}, {"totalResults", list.total}, {"startIndex", start},
+                          {"itemsPerPage", n}, {"Resources", std::move(resources)}});
 }
 
 object UserSchema() {
@@ -207,35 +242,10 @@ void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users, Sci
 
   router.Add(Method::kGet, "/scim/v2/Users", opts("SCIM: list or find users (filter, startIndex, count)"),
              guarded([&users](Request& req, const TokenInfo&) {
-               Filter filter;
-               if (auto text = req.Query("filter"); !text.empty()) {
-                 auto parsed = ParseFilter(text);
-                 if (!parsed) return ScimError(parsed.error());
-                 filter = *parsed;
-               }
-               auto number = [&](const char* name, size_t fallback) -> std::optional<size_t> {
-                 auto v = req.Query(name);
-                 if (v.empty()) return fallback;
-                 try {
-                   long long n = std::stoll(v);
-                   return n < 0 ? 0 : static_cast<size_t>(n);
-                 } catch (...) {
-                   return std::nullopt;
-                 }
-               };
-               auto start = number("startIndex", 1);
-               auto count = number("count", 100);
-               if (!start || !count) return ScimError(Error::Malformed("startIndex and count must be numbers"));
-               auto list = users.List(filter.get(), std::max<size_t>(1, *start), *count);
-               if (!list) return ScimError(list.error());
-               array resources;
-               for (auto& r : list->resources) resources.push_back(std::move(r));
-               const size_t n = resources.size();
-               return Scim(200, object{{"schemas", array{kListSchema}},
-                                       {"totalResults", list->total},
-                                       {"startIndex", std::max<size_t>(1, *start)},
-                                       {"itemsPerPage", n},
-                                       {"Resources", std::move(resources)}});
+               auto q = ListQueryOf(req);
+               if (!q) return ScimError(q.error());
+               auto list = users.List(q->filter.get(), q->start, q->count);
+               return list ? ListAnswer(std::move(*list), q->start) : ScimError(list.error());
              }));
   router.Add(Method::kPost, "/scim/v2/Users", opts("SCIM: create a user"), guarded([&users](Request& req, const TokenInfo& token) {
                auto body = Body(req);
@@ -288,26 +298,10 @@ void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users, Sci
   };
   router.Add(Method::kGet, "/scim/v2/Groups", opts("SCIM: list or find groups (communities it provisions)"),
              guarded([&groups, excluded_members](Request& req, const TokenInfo&) {
-               Filter filter;
-               if (auto text = req.Query("filter"); !text.empty()) {
-                 auto parsed = ParseFilter(text);
-                 if (!parsed) return ScimError(parsed.error());
-                 filter = *parsed;
-               }
-               size_t start = 1, count = 100;
-               try {
-                 if (auto v = req.Query("startIndex"); !v.empty()) start = static_cast<size_t>(std::max(1LL, std::stoll(v)));
-                 if (auto v = req.Query("count"); !v.empty()) count = static_cast<size_t>(std::max(0LL, std::stoll(v)));
-               } catch (...) {
-                 return ScimError(Error::Malformed("startIndex and count must be numbers"));
-               }
-               auto list = groups.List(filter.get(), start, count, !excluded_members(req));
-               if (!list) return ScimError(list.error());
-               array resources;
-               for (auto& r : list->resources) resources.push_back(std::move(r));
-               const size_t n = resources.size();
-               return Scim(200, object{{"schemas", array{kListSchema}}, {"totalResults", list->total}, {"startIndex", start},
-                                       {"itemsPerPage", n}, {"Resources", std::move(resources)}});
+               auto q = ListQueryOf(req);
+               if (!q) return ScimError(q.error());
+               auto list = groups.List(q->filter.get(), q->start, q->count, !excluded_members(req));
+               return list ? ListAnswer(std::move(*list), q->start) : ScimError(list.error());
              }));
   router.Add(Method::kPost, "/scim/v2/Groups", opts("SCIM: create a group (a community)"),
              guarded([&groups](Request& req, const TokenInfo& token) {

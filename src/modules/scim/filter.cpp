@@ -176,12 +176,6 @@ bool Compare(const boost::json::value& have, const std::string& op, const boost:
   return false;
 }
 
-const boost::json::value* FindKey(const boost::json::object& o, std::string_view name) {
-  for (const auto& [k, v] : o)
-    if (text::AsciiLower(k) == text::AsciiLower(name)) return &v;
-  return nullptr;
-}
-
 void Collect(const boost::json::value& v, std::string_view rest, std::vector<boost::json::value>& out) {
   if (v.is_array()) {
     for (const auto& x : v.as_array()) Collect(x, rest, out);
@@ -194,11 +188,22 @@ void Collect(const boost::json::value& v, std::string_view rest, std::vector<boo
   if (!v.is_object()) return;
   auto dot = rest.find('.');
   auto name = rest.substr(0, dot);
-  if (const auto* next = FindKey(v.as_object(), name))
+  if (const auto* next = Attribute(v.as_object(), name))
     Collect(*next, dot == std::string_view::npos ? std::string_view() : rest.substr(dot + 1), out);
 }
 
 }  // namespace
+
+const boost::json::value* Attribute(const boost::json::object& o, std::string_view name) {
+  for (const auto& [k, v] : o)
+    if (text::AsciiLower(k) == text::AsciiLower(name)) return &v;
+  return nullptr;
+}
+
+std::string StringAttribute(const boost::json::object& o, std::string_view name) {
+  const boost::json::value* v = Attribute(o, name);
+  return v && v->is_string() ? std::string(text::Trim(v->as_string())) : std::string();
+}
 
 Result<Filter> ParseFilter(std::string_view text) {
   if (text.size() > 4096) return Error{ErrorCode::kMalformed, "invalid filter: longer than 4096 characters", "filter", 0};
@@ -212,7 +217,7 @@ std::vector<boost::json::value> ValuesAt(const boost::json::object& resource, st
   if (lower.starts_with("urn:")) {
     auto colon = path.rfind(':');
     auto schema = path.substr(0, colon);
-    if (const auto* ext = FindKey(resource, schema)) Collect(*ext, path.substr(colon + 1), out);
+    if (const auto* ext = Attribute(resource, schema)) Collect(*ext, path.substr(colon + 1), out);
     return out;
   }
   Collect(boost::json::value(resource), path, out);

@@ -25,6 +25,11 @@ bool Matches(const FilterNode& filter, const boost::json::object& resource);
 // (attribute path in lower case, value) when the filter is one equality on a string.
 std::optional<std::pair<std::string, std::string>> SingleEquality(const FilterNode& filter);
 
+// An attribute of a resource or message by name, compared without case (RFC 7643 2.1);
+// null when absent. Attribute() of a string, trimmed; "" when absent or not a string.
+const boost::json::value* Attribute(const boost::json::object& o, std::string_view name);
+std::string StringAttribute(const boost::json::object& o, std::string_view name);
+
 // The value(s) an attribute path names in a resource ("emails.value", "name.givenName",
 // "urn:...:enterprise:2.0:User:department"): every match, arrays flattened.
 std::vector<boost::json::value> ValuesAt(const boost::json::object& resource, std::string_view path);

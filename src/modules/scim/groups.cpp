@@ -17,23 +17,12 @@ using boost::json::array;
 using boost::json::object;
 using boost::json::value;
 
-const value* Key(const object& o, std::string_view name) {
-  for (const auto& [k, v] : o)
-    if (text::AsciiLower(k) == text::AsciiLower(name)) return &v;
-  return nullptr;
-}
-
-std::string Str(const object& o, std::string_view name) {
-  const value* v = Key(o, name);
-  return v && v->is_string() ? std::string(text::Trim(v->as_string())) : std::string();
-}
-
 // [{"value": "123"}, ...] (or one such object) -> ids; unreadable ids are an error.
 Result<std::vector<Id>> MemberIds(const value* v) {
   std::vector<Id> out;
   if (!v || v->is_null()) return out;
   auto one = [&](const value& m) -> Status {
-    std::string id = m.is_object() ? Str(m.as_object(), "value") : m.is_string() ? std::string(m.as_string()) : "";
+    std::string id = m.is_object() ? StringAttribute(m.as_object(), "value") : m.is_string() ? std::string(m.as_string()) : "";
     auto parsed = ParseId(id);
     if (!parsed) return Error::Invalid("members", "a member's value must be a user's id");
     out.push_back(*parsed);
@@ -116,9 +105,9 @@ Result<ListResult> ScimGroups::List(const FilterNode* filter, size_t start_index
 }
 
 Result<object> ScimGroups::Create(const object& resource, const TokenInfo& token) {
-  const std::string name = Str(resource, "displayName");
+  const std::string name = StringAttribute(resource, "displayName");
   if (name.empty()) return Error::Invalid("displayName", "displayName is required");
-  auto members = MemberIds(Key(resource, "members"));
+  auto members = MemberIds(Attribute(resource, "members"));
   if (!members) return members.error();
   // Owned by the admin who made the token (an admin when the command line made it).
   auto owner = db_.Read([&](agora::store::Connection& c) -> std::optional<Id> {
@@ -133,7 +122,7 @@ Result<object> ScimGroups::Create(const object& resource, const TokenInfo& token
   if (!x) return x.error();
   db_.Write([&](agora::store::Connection& c) {
     c.Prepare("INSERT INTO scim_groups (community_id, external_id, created_at) VALUES (?1, ?2, ?3)", x->id,
-              Str(resource, "externalId"), clock_.NowMs())
+              StringAttribute(resource, "externalId"), clock_.NowMs())
         .Run();
   });
   if (!members->empty())
@@ -153,13 +142,13 @@ Status ScimGroups::SetMembers(Id id, const std::vector<Id>& wanted, const TokenI
 Result<object> ScimGroups::Replace(Id id, const object& resource, const TokenInfo& token) {
   auto current = Get(id, false);
   if (!current) return current.error();
-  if (auto name = Str(resource, "displayName"); !name.empty())
+  if (auto name = StringAttribute(resource, "displayName"); !name.empty())
     if (auto st = communities_.RenameProvisioned(id, name, Name(token.name)); !st) return st.error();
-  auto members = MemberIds(Key(resource, "members"));
+  auto members = MemberIds(Attribute(resource, "members"));
   if (!members) return members.error();
   if (auto st = SetMembers(id, *members, token); !st) return st.error();
   // The provider's id of the group stays unless it names another (as for users).
-  if (auto external = Str(resource, "externalId"); !external.empty())
+  if (auto external = StringAttribute(resource, "externalId"); !external.empty())
     db_.Write([&](agora::store::Connection& c) {
       c.Prepare("UPDATE scim_groups SET external_id = ?2 WHERE community_id = ?1", id, external).Run();
     });
@@ -168,7 +157,7 @@ Result<object> ScimGroups::Replace(Id id, const object& resource, const TokenInf
 
 Result<object> ScimGroups::Patch(Id id, const object& patch, const TokenInfo& token) {
   if (!Get(id, false)) return Error::NotFound("no such group");
-  const value* ops = Key(patch, "Operations");
+  const value* ops = Attribute(patch, "Operations");
   if (!ops || !ops->is_array() || ops->as_array().empty())
     return Error{ErrorCode::kMalformed, "a PatchOp needs Operations", "Operations", 0};
   std::vector<Id> add, remove;
@@ -177,10 +166,10 @@ Result<object> ScimGroups::Patch(Id id, const object& patch, const TokenInfo& to
   for (const auto& o : ops->as_array()) {
     if (!o.is_object()) return Error{ErrorCode::kMalformed, "each operation must be an object", "Operations", 0};
     const auto& op_object = o.as_object();
-    std::string op = text::AsciiLower(Str(op_object, "op"));
+    std::string op = text::AsciiLower(StringAttribute(op_object, "op"));
     if (op != "add" && op != "replace" && op != "remove") return Error{ErrorCode::kMalformed, "op must be add, replace or remove", "op", 0};
-    std::string path = Str(op_object, "path");
-    const value* v = Key(op_object, "value");
+    std::string path = StringAttribute(op_object, "path");
+    const value* v = Attribute(op_object, "value");
     auto members_op = [&](const value* members) -> Status {
       auto ids = MemberIds(members);
       if (!ids) return ids.error();
@@ -192,9 +181,9 @@ Result<object> ScimGroups::Patch(Id id, const object& patch, const TokenInfo& to
     const std::string lower = text::AsciiLower(path);
     if (path.empty()) {
       if (!v || !v->is_object()) return Error{ErrorCode::kInvalidField, "an operation without a path needs an object value", "value", 0};
-      if (auto name = Str(v->as_object(), "displayName"); !name.empty()) rename = name;
-      if (Key(v->as_object(), "externalId")) external = Str(v->as_object(), "externalId");
-      if (const value* m = Key(v->as_object(), "members"))
+      if (auto name = StringAttribute(v->as_object(), "displayName"); !name.empty()) rename = name;
+      if (Attribute(v->as_object(), "externalId")) external = StringAttribute(v->as_object(), "externalId");
+      if (const value* m = Attribute(v->as_object(), "members"))
         if (auto st = members_op(m); !st) return st.error();
     } else if (lower == "displayname") {
       if (!v || !v->is_string()) return Error{ErrorCode::kInvalidField, "displayName must be a string", "displayName", 0};

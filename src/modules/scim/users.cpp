@@ -19,17 +19,6 @@ using boost::json::value;
 
 Error Invalid(const std::string& field, const std::string& why) { return Error::Invalid(field, why); }
 
-const value* Key(const object& o, std::string_view name) {
-  for (const auto& [k, v] : o)
-    if (text::AsciiLower(k) == text::AsciiLower(name)) return &v;
-  return nullptr;
-}
-
-std::string Str(const object& o, std::string_view name) {
-  const value* v = Key(o, name);
-  return v && v->is_string() ? std::string(text::Trim(v->as_string())) : std::string();
-}
-
 // "True"/"False" as strings: Entra ID sends them so in PATCH.
 std::optional<bool> Bool(const value* v) {
   if (!v) return std::nullopt;
@@ -45,17 +34,17 @@ std::optional<bool> Bool(const value* v) {
 // The entry of a multi-valued attribute (emails, phoneNumbers) to use: primary, else of
 // `type`, else the first.
 std::string MultiValue(const object& o, std::string_view name, std::string_view type) {
-  const value* v = Key(o, name);
+  const value* v = Attribute(o, name);
   if (!v || !v->is_array()) return {};
   const object* pick = nullptr;
   for (const auto& e : v->as_array()) {
     if (!e.is_object()) continue;
     const auto& eo = e.as_object();
-    if (Bool(Key(eo, "primary")).value_or(false)) return Str(eo, "value");
-    if (!pick && Str(eo, "type") == type) pick = &eo;
+    if (Bool(Attribute(eo, "primary")).value_or(false)) return StringAttribute(eo, "value");
+    if (!pick && StringAttribute(eo, "type") == type) pick = &eo;
     if (!pick) pick = &eo;
   }
-  return pick ? Str(*pick, "value") : std::string();
+  return pick ? StringAttribute(*pick, "value") : std::string();
 }
 
 // What a User resource asks for.
@@ -69,33 +58,33 @@ struct Desired {
 Result<Desired> FromResource(const object& r) {
   Desired d;
   d.email = MultiValue(r, "emails", "work");
-  const std::string user_name = Str(r, "userName");
+  const std::string user_name = StringAttribute(r, "userName");
   if (d.email.empty()) d.email = user_name;
   if (user_name.empty() && d.email.empty()) return Invalid("userName", "userName is required");
   if (!text::LooksLikeEmail(d.email))
     return Invalid("userName", "an e-mail address is needed: emails[primary].value or a userName that is one");
-  d.display_name = Str(r, "displayName");
-  if (const value* name = Key(r, "name"); name && name->is_object()) {
-    if (d.display_name.empty()) d.display_name = Str(name->as_object(), "formatted");
+  d.display_name = StringAttribute(r, "displayName");
+  if (const value* name = Attribute(r, "name"); name && name->is_object()) {
+    if (d.display_name.empty()) d.display_name = StringAttribute(name->as_object(), "formatted");
     if (d.display_name.empty()) {
-      std::string given = Str(name->as_object(), "givenName"), family = Str(name->as_object(), "familyName");
+      std::string given = StringAttribute(name->as_object(), "givenName"), family = StringAttribute(name->as_object(), "familyName");
       d.display_name = std::string(text::Trim(given + " " + family));
     }
   }
   if (d.display_name.empty()) d.display_name = d.email.substr(0, d.email.find('@'));
-  d.title = Str(r, "title");
+  d.title = StringAttribute(r, "title");
   d.phone = MultiValue(r, "phoneNumbers", "work");
-  d.external_id = Str(r, "externalId");
-  if (auto active = Bool(Key(r, "active"))) d.active = *active;
-  else if (Key(r, "active") && !Key(r, "active")->is_null()) return Invalid("active", "active must be true or false");
-  std::string type = text::AsciiLower(Str(r, "userType"));
+  d.external_id = StringAttribute(r, "externalId");
+  if (auto active = Bool(Attribute(r, "active"))) d.active = *active;
+  else if (Attribute(r, "active") && !Attribute(r, "active")->is_null()) return Invalid("active", "active must be true or false");
+  std::string type = text::AsciiLower(StringAttribute(r, "userType"));
   if (type == "guest") d.role = identity::Role::kGuest;
   else if (type == "member" || type == "employee") d.role = identity::Role::kMember;
-  if (const value* ext = Key(r, kEnterpriseUser); ext && ext->is_object()) {
-    d.department = Str(ext->as_object(), "department");
-    if (const value* m = Key(ext->as_object(), "manager")) {
+  if (const value* ext = Attribute(r, kEnterpriseUser); ext && ext->is_object()) {
+    d.department = StringAttribute(ext->as_object(), "department");
+    if (const value* m = Attribute(ext->as_object(), "manager")) {
       if (m->is_string()) d.manager = std::string(m->as_string());
-      else if (m->is_object()) d.manager = Str(m->as_object(), "value");
+      else if (m->is_object()) d.manager = StringAttribute(m->as_object(), "value");
       else if (m->is_null()) d.manager = "";
     } else {
       d.manager = "";
@@ -231,7 +220,7 @@ Status ScimUsers::Delete(Id id, const TokenInfo& token) {
   auto current = Get(id);
   if (!current) return current.error();
   identity::Actor actor{std::nullopt, "scim:" + token.name};
-  if (Bool(Key(*current, "active")).value_or(false))
+  if (Bool(Attribute(*current, "active")).value_or(false))
     if (auto r = admin_.UpdateUser(actor, id, {.active = false}); !r) return r.error();
   db_.Write([&](agora::store::Connection& c) {
     c.Prepare("DELETE FROM external_identities WHERE provider = ?1 AND user_id = ?2", std::string(kProvider), id).Run();
@@ -465,17 +454,17 @@ Status ApplyOne(object& resource, const std::string& op, const std::optional<std
 }  // namespace
 
 Status ApplyPatch(object& resource, const object& patch) {
-  const value* ops = Key(patch, "Operations");
+  const value* ops = Attribute(patch, "Operations");
   if (!ops || !ops->is_array() || ops->as_array().empty())
     return Error{ErrorCode::kMalformed, "a PatchOp needs Operations", "Operations", 0};
   for (const auto& o : ops->as_array()) {
     if (!o.is_object()) return Error{ErrorCode::kMalformed, "each operation must be an object", "Operations", 0};
-    std::string op = text::AsciiLower(Str(o.as_object(), "op"));  // Entra ID: "Replace", "Add"
+    std::string op = text::AsciiLower(StringAttribute(o.as_object(), "op"));  // Entra ID: "Replace", "Add"
     if (op != "add" && op != "replace" && op != "remove")
       return Error{ErrorCode::kMalformed, "op must be add, replace or remove", "op", 0};
     std::optional<std::string> path;
-    if (const value* p = Key(o.as_object(), "path"); p && p->is_string() && !p->as_string().empty()) path = std::string(p->as_string());
-    const value* v = Key(o.as_object(), "value");
+    if (const value* p = Attribute(o.as_object(), "path"); p && p->is_string() && !p->as_string().empty()) path = std::string(p->as_string());
+    const value* v = Attribute(o.as_object(), "value");
     value val = v ? *v : value(nullptr);
     // A one-element array for a single-valued attribute (some clients wrap every value).
     if (path && val.is_array() && val.as_array().size() == 1 && !val.as_array()[0].is_object()) val = val.as_array()[0];

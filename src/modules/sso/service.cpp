@@ -97,7 +97,7 @@ Status SsoService::Validate(Config& config) {
       return Error::Invalid(key + ".client_secret", key + ".client_secret or client_secret_file is required");
     if (p.name.empty()) p.name = p.id;
   }
-  if (!config.auth.local_passwords && config.auth.break_glass_admin.empty() )
+  if (!config.auth.local_passwords && config.auth.break_glass_admin.empty())
     log::Warn("auth.local_passwords is false and no auth.break_glass_admin is set: nobody can sign in with a password");
   return OkStatus();
 }
