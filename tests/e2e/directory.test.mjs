@@ -5,14 +5,11 @@
 // to AGORA_TEST_SCREENSHOTS when set.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchChromium, signedInPage } from '../support/browser.mjs';
+import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
 import { setupAdmin, startServer } from '../support/server.mjs';
 import { person, startSlapd } from '../support/ldap.mjs';
 import { recordSecret } from '../support/secrets.mjs';
 
-async function shot(page, name) {
-  if (process.env.AGORA_TEST_SCREENSHOTS) await page.screenshot({ path: `${process.env.AGORA_TEST_SCREENSHOTS}/${name}.png`, fullPage: true });
-}
 
 describe('directory sync in People admin', () => {
   let slapd;
@@ -48,7 +45,7 @@ describe('directory sync in People admin', () => {
     await run.getByText('Created (2)').click();
     await run.getByText('ivan@example.com').waitFor();
     await expectAccessible(page, 'people admin with the directory sync');
-    await shot(page, 'admin-directory');
+    await screenshot(page, 'admin-directory');
     const users = await page.evaluate(async () => (await fetch('/api/v1/admin/users')).json());
     assert.ok(users.items.some((u) => u.display_name === 'Иван Петров'));
   });
@@ -64,7 +61,7 @@ describe('directory sync in People admin', () => {
     assert.match(secret, /^agscim_[\w-]{40,}$/);
     recordSecret(secret);
     await expectAccessible(page, 'people admin with a new SCIM token');
-    await shot(page, 'admin-provisioning');
+    await screenshot(page, 'admin-provisioning');
     const scim = () => fetch(`${server.url}/scim/v2/Users?count=1`, { headers: { Authorization: `Bearer ${secret}` } });
     assert.equal((await scim()).status, 200);
     await card.getByRole('button', { name: 'Done' }).click();

@@ -5,14 +5,11 @@
 // password. axe-core checks each page; screenshots go to AGORA_TEST_SCREENSHOTS when set.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchChromium, signedInPage } from '../support/browser.mjs';
+import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
 import { setupAdmin, startServer } from '../support/server.mjs';
 import { linkToken, startSmtp } from '../support/smtp.mjs';
 import { totp } from '../support/totp.mjs';
 
-async function shot(page, name) {
-  if (process.env.AGORA_TEST_SCREENSHOTS) await page.screenshot({ path: `${process.env.AGORA_TEST_SCREENSHOTS}/${name}.png`, fullPage: true });
-}
 
 describe('invitation, password and two-factor sign-in in the browser', () => {
   let smtp;
@@ -48,7 +45,7 @@ describe('invitation, password and two-factor sign-in in the browser', () => {
     await page.reload();
     await page.getByTestId('admin-mail').getByText(/Mail goes to SMTP smtp:\/\/127\.0\.0\.1:\d+\. \d+ sent/).waitFor();
     await expectAccessible(page, 'people admin with invitations');
-    await shot(page, 'admin-invitations');
+    await screenshot(page, 'admin-invitations');
   });
 
   test('the invited person sets a password from the mail and lands signed in', async () => {
@@ -59,7 +56,7 @@ describe('invitation, password and two-factor sign-in in the browser', () => {
     await page.getByRole('heading', { name: 'Welcome to Agora' }).waitFor();
     await page.getByText('Hello Nora Nyström.').waitFor();
     await expectAccessible(page, 'activate');
-    await shot(page, 'activate');
+    await screenshot(page, 'activate');
     await page.getByLabel('New password', { exact: true }).fill('nora-password-1');
     await page.getByLabel('New password again').fill('nora-password-2');
     await page.getByRole('button', { name: 'Set my password and sign in' }).click();
@@ -77,13 +74,13 @@ describe('invitation, password and two-factor sign-in in the browser', () => {
     secret = (await page.getByTestId('two-factor-secret').textContent()).trim();
     await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
     await expectAccessible(page, 'two-factor setup');
-    await shot(page, 'two-factor-setup');
+    await screenshot(page, 'two-factor-setup');
     await page.getByLabel('Code from the app').fill(totp(secret));
     await page.getByRole('button', { name: 'Turn on', exact: true }).click();
     await page.getByTestId('recovery-codes').waitFor();
     const codes = await page.getByTestId('recovery-codes').locator('code').allTextContents();
     assert.equal(codes.length, 10);
-    await shot(page, 'recovery-codes');
+    await screenshot(page, 'recovery-codes');
     await page.getByRole('button', { name: 'I have saved them' }).click();
     await page.getByText(/^On: signing in asks for a code/).waitFor();
   });
@@ -97,7 +94,7 @@ describe('invitation, password and two-factor sign-in in the browser', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
     await expectAccessible(page, 'two-factor sign-in');
-    await shot(page, 'two-factor-signin');
+    await screenshot(page, 'two-factor-signin');
     await page.getByLabel('Code').fill('000000' === totp(secret, { step: 1 }) ? '111111' : '000000');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('That code is not right.').waitFor();
@@ -117,7 +114,7 @@ describe('invitation, password and two-factor sign-in in the browser', () => {
     await page.getByLabel('E-mail').fill('admin@example.com');
     await page.getByRole('button', { name: 'Send me a link' }).click();
     await page.getByText(/a link to choose a new password is on its way/).waitFor();
-    await shot(page, 'forgot-sent');
+    await screenshot(page, 'forgot-sent');
     const mail = await smtp.next('admin@example.com');
     await page.goto(`${server.url}/reset#token=${linkToken(mail, '/reset')}`);
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();

@@ -5,12 +5,9 @@
 // AGORA_TEST_SCREENSHOTS when set.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchChromium } from '../support/browser.mjs';
+import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
 import { addPeople, setupAdmin, startServer } from '../support/server.mjs';
 
-async function shot(page, name) {
-  if (process.env.AGORA_TEST_SCREENSHOTS) await page.screenshot({ path: `${process.env.AGORA_TEST_SCREENSHOTS}/${name}.png`, fullPage: true });
-}
 
 describe('phone widths', () => {
   let server;
@@ -37,9 +34,9 @@ describe('phone widths', () => {
     await server?.stop();
   });
 
+  const phone = (width) => ({ viewport: { width, height: 800 }, isMobile: true, hasTouch: true });
   async function phonePage(width) {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 }, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
+    const page = await (await browser.newContext({ bypassCSP: true, ...phone(width) })).newPage();
     page.setDefaultTimeout(15_000);
     return page;
   }
@@ -60,12 +57,7 @@ describe('phone widths', () => {
 
   for (const width of [320, 390, 430]) {
     test(`every page fits ${width} px and has a title of its own`, async () => {
-      const page = await phonePage(width);
-      await page.goto(server.url);
-      await page.getByLabel('E-mail').fill('admin@example.com');
-      await page.getByLabel('Password').fill('admin-password-1');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('heading', { name: /^Welcome, /, level: 1 }).waitFor();
+      const page = await signedInPage(browser, server, 'admin', phone(width));
       const titles = new Map();
       for (const path of routes) {
         await page.goto(`${server.url}${path}`);
@@ -76,7 +68,7 @@ describe('phone widths', () => {
         const title = await page.title();
         assert.match(title, / · Agora$/, path);
         titles.set(path, title);
-        if (width === 390) await shot(page, `phone-${path.replace(/\W+/g, '-') || 'home'}`);
+        if (width === 390) await screenshot(page, `phone-${path.replace(/\W+/g, '-') || 'home'}`);
       }
       assert.equal(new Set(titles.values()).size, titles.size, JSON.stringify([...titles]));
       assert.equal(titles.get(`/communities/far-north`), 'Exploration and geology in the far north · Agora');
@@ -85,12 +77,7 @@ describe('phone widths', () => {
   }
 
   test('at 390 px the main links are a tab bar at the bottom and the rest is in the menu', async () => {
-    const page = await phonePage(390);
-    await page.goto(server.url);
-    await page.getByLabel('E-mail').fill('admin@example.com');
-    await page.getByLabel('Password').fill('admin-password-1');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /^Welcome, /, level: 1 }).waitFor();
+    const page = await signedInPage(browser, server, 'admin', phone(390));
     const nav = page.getByRole('navigation', { name: 'Main' });
     for (const name of ['Home', 'People', 'Communities', 'Notifications', 'My profile']) {
       const box = await nav.getByRole('link', { name: new RegExp(`^${name}`) }).boundingBox();  // Notifications carries its count
@@ -103,7 +90,7 @@ describe('phone widths', () => {
     assert.equal(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded'), 'true');
     await page.getByRole('link', { name: 'People admin' }).waitFor();
     await expectAccessible(page, 'home at 390 px with the menu open');
-    await shot(page, 'phone-menu-open');
+    await screenshot(page, 'phone-menu-open');
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'People admin' }).isVisible(), false, 'the menu closes on the new page');

@@ -6,13 +6,10 @@
 // AGORA_TEST_SCREENSHOTS when set.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchChromium } from '../support/browser.mjs';
+import { expectAccessible, launchChromium, screenshot } from '../support/browser.mjs';
 import { setupAdmin, startServer } from '../support/server.mjs';
 import { startOidc } from '../support/oidc.mjs';
 
-async function shot(page, name) {
-  if (process.env.AGORA_TEST_SCREENSHOTS) await page.screenshot({ path: `${process.env.AGORA_TEST_SCREENSHOTS}/${name}.png`, fullPage: true });
-}
 
 async function signInAtProvider(page, login) {
   await page.locator('input[name="login"]').fill(login);
@@ -47,7 +44,7 @@ describe('single sign-on in the browser', () => {
     await button.waitFor();
     await page.getByText('or with your e-mail and password').waitFor();
     await expectAccessible(page, 'sign-in page with a provider');
-    await shot(page, 'sso-signin');
+    await screenshot(page, 'sso-signin');
     await button.click();
     await page.waitForURL((u) => u.origin === oidc.issuer);
     await signInAtProvider(page, 'sofia');
@@ -76,7 +73,7 @@ describe('single sign-on in the browser', () => {
     await page.waitForURL((u) => u.origin === oidc.issuer);
     await page.getByRole('link', { name: /Cancel/ }).click();
     await page.getByRole('alert').getByText('Signing in with Test Identity was cancelled. Try again when you are ready.').waitFor();
-    await shot(page, 'sso-cancelled');
+    await screenshot(page, 'sso-cancelled');
   });
 });
 

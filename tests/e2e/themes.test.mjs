@@ -4,12 +4,9 @@
 // Screenshots of the main pages in both themes go to AGORA_TEST_SCREENSHOTS when set.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchChromium } from '../support/browser.mjs';
+import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
 import { addPeople, setupAdmin, startServer } from '../support/server.mjs';
 
-async function shot(page, name) {
-  if (process.env.AGORA_TEST_SCREENSHOTS) await page.screenshot({ path: `${process.env.AGORA_TEST_SCREENSHOTS}/${name}.png`, fullPage: true });
-}
 
 describe('light and dark themes', () => {
   let server;
@@ -33,16 +30,7 @@ describe('light and dark themes', () => {
     await server?.stop();
   });
 
-  async function signIn(colorScheme) {
-    const page = await (await browser.newContext({ bypassCSP: true, colorScheme })).newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(server.url);
-    await page.getByLabel('E-mail').fill('admin@example.com');
-    await page.getByLabel('Password').fill('admin-password-1');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /^Welcome, /, level: 1 }).waitFor();
-    return page;
-  }
+  const signIn = (colorScheme) => signedInPage(browser, server, 'admin', { colorScheme });
   const theme = (page) => page.evaluate(() => document.documentElement.dataset.theme);
 
   test('the system\'s dark preference gives the dark theme, and every main page passes axe-core in it', async () => {
@@ -55,14 +43,14 @@ describe('light and dark themes', () => {
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.waitForLoadState('networkidle');
       await expectAccessible(page, `${path} in the dark theme`);
-      await shot(page, `dark-${path.replace(/\W+/g, '-') || 'home'}`);
+      await screenshot(page, `dark-${path.replace(/\W+/g, '-') || 'home'}`);
     }
   });
 
   test('a choice in Account, Appearance wins over the system and stays on the device', async () => {
     const page = await signIn('light');
     assert.equal(await theme(page), 'light');
-    await shot(page, 'light-home');
+    await screenshot(page, 'light-home');
     await page.goto(`${server.url}/settings`);
     await page.getByRole('radio', { name: 'Dark' }).check();
     assert.equal(await theme(page), 'dark');

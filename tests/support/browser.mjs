@@ -29,10 +29,16 @@ export async function expectAccessible(page, label) {
   assert.deepEqual(violations, [], `axe-core violations on ${label}`);
 }
 
+// A full-page screenshot into AGORA_TEST_SCREENSHOTS, when it is set (to look at pages).
+export async function screenshot(page, name) {
+  if (process.env.AGORA_TEST_SCREENSHOTS) await page.screenshot({ path: `${process.env.AGORA_TEST_SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
 // A page in a browser context of its own, signed in as `who` (e-mail who@example.com,
 // password who-password-1, as the tests create people) and showing the home page.
-export async function signedInPage(browser, server, who) {
-  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+// `context`: more options of the browser context (a phone's viewport, a colour scheme).
+export async function signedInPage(browser, server, who, context = {}) {
+  const page = await (await browser.newContext({ bypassCSP: true, ...context })).newPage();
   page.setDefaultTimeout(15_000);
   await page.goto(server.url);
   await page.getByLabel('E-mail').fill(`${who}@example.com`);
