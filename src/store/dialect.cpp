@@ -37,8 +37,8 @@ std::string ReplaceBeforeParameter(std::string sql, std::string_view from, std::
 // names SQLite's tokenizer would have matched.
 std::string NameMatches(std::string sql) {
   constexpr std::string_view kPostgres =
-      "SELECT id FROM users WHERE to_tsvector('simple', display_name) @@ agora_name_tsquery($P)"
-      " AND agora_words_start_with(display_name, agora_name_words($P))";
+      "SELECT id FROM users WHERE to_tsvector('simple', name_words) @@ agora_name_tsquery($P)"
+      " AND agora_words_start_with(name_words, agora_name_words($P))";
   for (std::string_view selected : {"rowid AS id", "rowid", "1"})
     sql = ReplaceBeforeParameter(std::move(sql),
                                  "SELECT " + std::string(selected) + " FROM people_names WHERE people_names MATCH ", kPostgres);

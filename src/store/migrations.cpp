@@ -6,6 +6,7 @@
 #include "core/collation.h"
 #include "core/log.h"
 #include "core/crypto.h"
+#include "core/name_words.h"
 
 namespace agora::store {
 
@@ -72,6 +73,40 @@ void RebuildIfCollationsChanged(Database& db) {
               now).Run();
   });
 }
+
+// users.name_words (core/name_words.h) depends on our transliteration rules and ICU's data:
+// when either changed, or the column is new, write every person's words again (about 10 s
+// per 100,000 names with scripts to transliterate; ASCII names cost next to nothing).
+constexpr int kNameWordsMigration = 24;  // 0024_name_words.sql added the column
+void RebuildNameWordsIfChanged(Database& db) {
+  const std::string now = text::NameWordsVersion();
+  const auto kind = db.kind();
+  std::vector<std::pair<std::int64_t, std::string>> names;
+  bool stale = false;
+  db.Read([&](Connection& c) {
+    if (!c.Prepare(kHasFacts[kind == Database::Kind::kSqlite ? 0 : 1]).Next()) return;
+    auto q = c.Prepare("SELECT value FROM store_facts WHERE key = 'name_words'");
+    stale = !q.Next() || q.Text(0) != now;
+    if (!stale) return;
+    auto rows = c.Prepare("SELECT id, display_name FROM users");
+    while (rows.Next()) names.emplace_back(rows.Int(0), rows.Text(1));
+  });
+  if (!stale) return;
+  if (!names.empty()) log::Info("writing the search words of every name", {{"people", std::to_string(names.size())}});
+  constexpr size_t kBatch = 2000;
+  for (size_t from = 0; from < names.size(); from += kBatch) {
+    std::vector<std::string> words;
+    for (size_t i = from; i < std::min(names.size(), from + kBatch); ++i) words.push_back(text::SearchableName(names[i].second));
+    db.Write([&](Connection& c) {
+      for (size_t i = 0; i < words.size(); ++i)
+        c.Prepare("UPDATE users SET name_words = ?1 WHERE id = ?2 AND name_words <> ?1", words[i], names[from + i].first).Run();
+    });
+  }
+  db.Write([&](Connection& c) {
+    c.Prepare("INSERT INTO store_facts (key, value) VALUES ('name_words', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+              now).Run();
+  });
+}
 }  // namespace
 
 Result<MigrationReport> Migrate(Database& db, const std::vector<Migration>& migrations) {
@@ -112,6 +147,7 @@ Result<MigrationReport> Migrate(Database& db, const std::vector<Migration>& migr
     report.to_version = m.version;
   }
   RebuildIfCollationsChanged(db);
+  if (report.to_version >= kNameWordsMigration) RebuildNameWordsIfChanged(db);
   return report;
 }
 

@@ -56,7 +56,8 @@ describe('directory', () => {
     const next = await as.anders.get(`/api/v1/people?limit=3&locale=en&cursor=${encodeURIComponent(first.json.next_cursor)}`);
     assert.deepEqual([...names(first), ...names(next)], everyone);
     // Name searches that take the few-matches plan sort the same way.
-    assert.deepEqual(names(await as.anders.get('/api/v1/people?q=a&locale=sv')), ['Anders Berg', 'Maria Ana López', 'Olle Alum', 'Zed Admin']);
+    // ('a' finds Åsa too: names are found without their accents.)
+    assert.deepEqual(names(await as.anders.get('/api/v1/people?q=a&locale=sv')), ['Anders Berg', 'Maria Ana López', 'Olle Alum', 'Zed Admin', 'Åsa Öberg']);
     assert.deepEqual(names(await as.anders.get(`/api/v1/people?q=${encodeURIComponent('д')}&locale=en`)), ['Дмитрий Иванов']);
   });
 
@@ -67,6 +68,28 @@ describe('directory', () => {
     assert.deepEqual(names(await as.asa.get('/api/v1/people?q=maria+l')), ['Maria Ana López'], 'every word must match');
     assert.deepEqual(names(await as.asa.get('/api/v1/people?q=%22%29%28*')), [], 'punctuation only finds nobody');
     assert.deepEqual(names(await as.asa.get('/api/v1/people?q=nobody')), []);
+  });
+
+  test('names are found in any spelling: without accents, in Latin for Cyrillic, and the other way round', async () => {
+    const find = async (q, extra = '') => names(await as.anders.get(`/api/v1/people?q=${encodeURIComponent(q)}${extra}`));
+    for (const extra of ['', '&department=Platform']) { // from memory, and through SQL (a filter)
+      assert.deepEqual(await find('asa', extra), ['Åsa Öberg'], `asa ${extra}`);
+      assert.deepEqual(await find('oberg', extra), ['Åsa Öberg'], `oberg ${extra}`);
+      assert.deepEqual(await find('oeberg', extra), ['Åsa Öberg'], `oeberg ${extra}`);
+      assert.deepEqual(await find('ivanov', extra), ['Дмитрий Иванов'], `ivanov ${extra}`);
+      assert.deepEqual(await find('dmitrij', extra), ['Дмитрий Иванов'], `dmitrij ${extra}`);
+    }
+    assert.deepEqual(await find('lopez'), ['Maria Ana López']);
+    assert.deepEqual(await find('ANDE'), ['Anders Berg']);
+    // A renamed person is found by the new name's spellings at once, and not by the old.
+    const renamed = await admin.patch(`/api/v1/admin/users/${ids.maria}`, { display_name: 'María Núñez' });
+    assert.equal(renamed.status, 200, renamed.text);
+    assert.deepEqual(await find('nunez'), ['María Núñez']);
+    assert.deepEqual(await find('lopez'), []);
+    assert.equal((await admin.patch(`/api/v1/admin/users/${ids.maria}`, { display_name: 'Maria Ana López' })).status, 200);
+    // The admin's people list finds them the same way.
+    const listed = await admin.get('/api/v1/admin/users?q=ivanov');
+    assert.deepEqual(listed.json.items.map((u) => u.display_name), ['Дмитрий Иванов']);
   });
 
   test('filters by department and country; pages with cursors in name order', async () => {

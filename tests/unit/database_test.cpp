@@ -252,6 +252,42 @@ TEST(Migrations, HandlesOfDigitsAloneAreRenamed) {
   EXPECT_EQ(handle("SELECT handle FROM communities WHERE id = ?", 9), "c2026");
 }
 
+// Migration 24 adds users.name_words; Migrate fills it for the people already there (the
+// full-text index follows), and writes it again when the rules' version changes.
+TEST(Migrations, NameWordsAreWrittenForExistingPeople) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("agora.db")});
+  std::vector<Migration> before;
+  for (const auto& m : EmbeddedMigrations())
+    if (m.version < 24) before.push_back(m);
+  ASSERT_TRUE(Migrate(*db, before));
+  db->Write([](Connection& c) {
+    c.Prepare("INSERT INTO users (id, email, email_key, handle, display_name, role, created_at, updated_at)"
+              " VALUES (1, 'a@x', 'a@x', 'asa', 'Åsa Öberg', 'member', 0, 0)").Run();
+  });
+  ASSERT_TRUE(Migrate(*db));
+  auto words = [&] {
+    return db->Read([](Connection& c) {
+      auto q = c.Prepare("SELECT name_words FROM users WHERE id = 1");
+      q.Next();
+      return q.Text(0);
+    });
+  };
+  EXPECT_EQ(words(), "aasa asa oberg oeberg");
+  auto found = db->Read([](Connection& c) {
+    auto q = c.Prepare("SELECT rowid FROM people_names WHERE people_names MATCH '\"oeb\"*'");
+    return q.Next() ? q.Int(0) : 0;
+  });
+  EXPECT_EQ(found, 1);
+  // Rules changed (as a new binary would say): the words are written again.
+  db->Write([](Connection& c) {
+    c.Prepare("UPDATE users SET name_words = 'stale' WHERE id = 1").Run();
+    c.Prepare("UPDATE store_facts SET value = 'older' WHERE key = 'name_words'").Run();
+  });
+  ASSERT_TRUE(Migrate(*db));
+  EXPECT_EQ(words(), "aasa asa oberg oeberg");
+}
+
 TEST(Backup, CopiesAConsistentSnapshotAndRestores) {
   testing::TempDir dir;
   auto db = testing::MigratedDatabase(dir);

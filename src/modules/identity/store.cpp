@@ -1,5 +1,7 @@
 #include "modules/identity/store.h"
 
+#include "core/name_words.h"
+
 namespace agora::identity::store {
 namespace {
 
@@ -12,8 +14,8 @@ namespace {
 constexpr int kUserColumnCount = 12;
 
 constexpr const char* kInsertUser =
-    "INSERT INTO users (id, email, email_key, handle, display_name, role, active, password_hash, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO users (id, email, email_key, handle, display_name, role, active, password_hash, created_at, updated_at,"
+    " name_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kUserByEmailKey = "SELECT " AGORA_USER_COLUMNS ", u.password_hash FROM users u WHERE u.email_key = ?";
 constexpr const char* kUserById = "SELECT " AGORA_USER_COLUMNS ", u.password_hash FROM users u WHERE u.id = ?";
 constexpr const char* kHandleTaken = "SELECT 1 FROM users WHERE handle = ?";
@@ -21,12 +23,13 @@ constexpr const char* kCountUsers = "SELECT count(*) FROM users";
 constexpr const char* kCountActiveAdmins = "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1";
 constexpr const char* kListUsers =
     "SELECT " AGORA_USER_COLUMNS " FROM users u WHERE u.id > ?1 AND (?2 = '' OR u.email_key LIKE ?3 ESCAPE '\\'"
-    " OR u.handle LIKE ?3 ESCAPE '\\' OR u.display_name LIKE ?3 ESCAPE '\\' OR u.display_name LIKE ?4 ESCAPE '\\')"
+    " OR u.handle LIKE ?3 ESCAPE '\\' OR u.display_name LIKE ?3 ESCAPE '\\' OR u.display_name LIKE ?4 ESCAPE '\\'"
+    " OR ' ' || u.name_words LIKE ?6 ESCAPE '\\')"
     " ORDER BY u.id LIMIT ?5";
 constexpr const char* kUpdateRole = "UPDATE users SET role = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kUpdateActive =
     "UPDATE users SET active = ?1, deactivated_at = CASE WHEN ?1 = 1 THEN NULL ELSE ?2 END, updated_at = ?2 WHERE id = ?3";
-constexpr const char* kUpdateName = "UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?";
+constexpr const char* kUpdateName = "UPDATE users SET display_name = ?, name_words = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kUpdatePassword = "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
 
 constexpr const char* kInsertSession =
@@ -91,7 +94,7 @@ std::string LikePrefix(const std::string& s) {
 
 void InsertUser(Connection& c, const User& u, const std::optional<std::string>& password_hash, const std::string& email_key) {
   c.Prepare(kInsertUser, u.id, u.email, email_key, u.handle, u.display_name, RoleName(u.role), u.active,
-            password_hash, u.created_at, u.updated_at)
+            password_hash, u.created_at, u.updated_at, text::SearchableName(u.display_name))
       .Run();
 }
 
@@ -125,7 +128,9 @@ std::vector<User> ListUsers(Connection& c, Id after_id, int limit, const std::st
   std::string lower;
   for (char ch : q_text) lower.push_back(static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch));
   // Prefix of the whole name, or of any later word in it ("ana" finds "Maria Ana").
-  auto q = c.Prepare(kListUsers, after_id, q_text, LikePrefix(lower), "% " + LikePrefix(lower), limit);
+  // And any word in any spelling ("asa" finds "Åsa Ström", "ivanov" finds "Иван Иванов").
+  auto q = c.Prepare(kListUsers, after_id, q_text, LikePrefix(lower), "% " + LikePrefix(lower), limit,
+                     "% " + LikePrefix(text::SearchableQuery(q_text)));
   std::vector<User> out;
   while (q.Next()) out.push_back(ReadUser(q));
   return out;
@@ -134,7 +139,7 @@ std::vector<User> ListUsers(Connection& c, Id after_id, int limit, const std::st
 void UpdateRole(Connection& c, Id id, Role role, std::int64_t now) { c.Prepare(kUpdateRole, RoleName(role), now, id).Run(); }
 void UpdateActive(Connection& c, Id id, bool active, std::int64_t now) { c.Prepare(kUpdateActive, active, now, id).Run(); }
 void UpdateDisplayName(Connection& c, Id id, const std::string& name, std::int64_t now) {
-  c.Prepare(kUpdateName, name, now, id).Run();
+  c.Prepare(kUpdateName, name, text::SearchableName(name), now, id).Run();
 }
 void UpdateEmail(Connection& c, Id id, const std::string& email, const std::string& email_key, std::int64_t now) {
   c.Prepare("UPDATE users SET email = ?1, email_key = ?2, updated_at = ?3 WHERE id = ?4", email, email_key, now, id).Run();

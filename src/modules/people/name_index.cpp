@@ -71,22 +71,22 @@ void NameIndex::Build() {
   db_.Read([&](agora::store::Connection& c) {
     auto last = c.Prepare("SELECT coalesce(max(seq), 0) FROM name_changes");
     seq_ = last.Next() ? last.Int(0) : 0;
-    auto rows = c.Prepare("SELECT id, display_name, role, active FROM users");
+    auto rows = c.Prepare("SELECT id, display_name, role, active, name_words FROM users");
     while (rows.Next())
       Apply(rows.Int(0), rows.Text(1), identity::ParseRole(rows.TextView(2)).value_or(identity::Role::kMember),
-            rows.Int(3) != 0);
+            rows.Int(3) != 0, rows.TextView(4));
   });
   Compact();
   ready_.store(true, std::memory_order_release);
 }
 
-void NameIndex::Apply(Id id, std::string name, identity::Role role, bool active) {
+void NameIndex::Apply(Id id, std::string name, identity::Role role, bool active, std::string_view words) {
   const std::uint8_t flags =
       static_cast<std::uint8_t>((active ? kActive : 0) | (role == identity::Role::kGuest ? kGuest : 0));
   auto it = index_of_.find(id);
   if (it != index_of_.end()) {
     flags_[it->second] = flags;
-    if (people_[it->second].name == name) return;
+    if (people_[it->second].name == name && words_hash_[it->second] == std::hash<std::string_view>{}(words)) return;
     // A new name takes a new slot: the old slot keeps its keys, so the sorted slices its
     // word entries sit in stay sorted, and a generation bump makes those entries stale.
     ++generation_[it->second];
@@ -104,7 +104,8 @@ void NameIndex::Apply(Id id, std::string name, identity::Role role, bool active)
     p.keys[k] = collators_[k]->SortKey(p.name);
     key_prefix_[k][at] = KeyPrefix(p.keys[k]);
   }
-  for (auto& w : text::FoldedWords(p.name)) overlay_.push_back({std::move(w), at, generation_[at]});
+  words_hash_.push_back(std::hash<std::string_view>{}(words));
+  for (auto& w : text::FoldedWords(words)) overlay_.push_back({std::move(w), at, generation_[at]});
 }
 
 void NameIndex::Compact() {
@@ -163,22 +164,24 @@ void NameIndex::CatchUp() {
     std::string name;
     identity::Role role;
     bool active;
+    std::string words;
   };
   std::vector<Change> changes;
   db_.Read([&](agora::store::Connection& c) {
     auto q = c.Prepare(
-        "SELECT n.seq, u.id, u.display_name, u.role, u.active FROM name_changes n JOIN users u ON u.id = n.user_id"
+        "SELECT n.seq, u.id, u.display_name, u.role, u.active, u.name_words FROM name_changes n JOIN users u ON u.id = n.user_id"
         " WHERE n.seq > ? ORDER BY n.seq",
         from);
     while (q.Next())
       changes.push_back({q.Int(0), q.Int(1), q.Text(2),
-                         identity::ParseRole(q.TextView(3)).value_or(identity::Role::kMember), q.Int(4) != 0});
+                         identity::ParseRole(q.TextView(3)).value_or(identity::Role::kMember), q.Int(4) != 0,
+                         q.Text(5)});
   });
   if (changes.empty()) return;
   std::unique_lock lock(mu_);
   for (auto& ch : changes) {
     if (ch.seq <= seq_) continue;  // another search applied it meanwhile
-    Apply(ch.id, std::move(ch.name), ch.role, ch.active);
+    Apply(ch.id, std::move(ch.name), ch.role, ch.active, ch.words);
     seq_ = ch.seq;
   }
   if (overlay_.size() > std::max(kMaxOverlay, words_.size() / 16)) Compact();

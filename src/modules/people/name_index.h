@@ -3,8 +3,8 @@
 // common prefix either collects and sorts thousands of matches or walks the whole name index
 // when the matches sort last (Cyrillic or Japanese names among Latin ones), 50-100 ms.
 //
-// Held here: each person's name, role and state, their name's words (case-folded, sorted,
-// for prefix ranges) and ICU sort keys per order (core/collation.h), so the first page of
+// Held here: each person's name, role and state, their name's words in every spelling
+// (users.name_words, core/name_words.h; sorted, for prefix ranges) and ICU sort keys per order (core/collation.h), so the first page of
 // matches is a prefix range plus a top-k by bytewise key. A search first applies the
 // database's `name_changes` log (one indexed query) when anything was committed since this
 // thread last looked (SQLite's data_version), so writes by any process show at once.
@@ -63,7 +63,7 @@ class NameIndex {
   // Applies name_changes after seq_ (caller holds no lock).
   void CatchUp();
   // Sets a person's data (unique lock held), adding their words to the overlay.
-  void Apply(Id id, std::string name, identity::Role role, bool active);
+  void Apply(Id id, std::string name, identity::Role role, bool active, std::string_view words);
   // Folds the overlay into the sorted words (unique lock held).
   void Compact();
   // Whether person a sorts before person b in order k (key, then id).
@@ -77,6 +77,7 @@ class NameIndex {
   std::shared_mutex mu_;
   std::vector<std::unique_ptr<collation::Collator>> collators_;  // used under the unique lock
   std::vector<Person> people_;
+  std::vector<size_t> words_hash_;  // per person slot: a hash of users.name_words, to see it change
   // Per person, in flat arrays so a search over tens of thousands of candidates reads them
   // sequentially: the generation (bumped on change; word entries of older generations are
   // stale), role/state flags, and the first 8 bytes of each order's sort key (big-endian, so

@@ -5,6 +5,7 @@
 
 #include "core/collation.h"
 #include "core/cursor.h"
+#include "core/name_words.h"
 #include "core/text.h"
 #include "modules/people/fields.h"
 #include "modules/people/policy.h"
@@ -423,8 +424,10 @@ std::string NameMatchExpression(std::string_view q) {
 Result<CardPage> PeopleService::Directory(const identity::Principal& viewer, const DirectoryRequest& r) {
   if (!text::IsValidUtf8(r.q) || r.q.size() > 200) return Error::Invalid("q", "q must be text of at most 200 bytes");
   store::DirectoryQuery d;
-  d.match = NameMatchExpression(r.q);
-  d.words = r.q;
+  // Names are found in any spelling: the query in the form of users.name_words.
+  const std::string searchable = text::SearchableQuery(r.q);
+  d.match = NameMatchExpression(searchable);
+  d.words = searchable;
   if (!text::Trim(r.q).empty() && d.match.empty()) return CardPage{};
   d.department = std::string(text::Trim(r.department));
   auto country = Country(r.country);
@@ -475,7 +478,7 @@ Result<CardPage> PeopleService::Directory(const identity::Principal& viewer, con
   // Name suggestions come from memory when nothing else filters (name_index.h says why).
   std::optional<std::vector<Id>> from_memory;
   if (!d.match.empty() && d.department.empty() && d.country.empty())
-    from_memory = names_.Search(text::FoldedWords(r.q), d.order, d.after_name, d.after_id, d.limit, f);
+    from_memory = names_.Search(text::FoldedWords(searchable), d.order, d.after_name, d.after_id, d.limit, f);
   if (from_memory) {
     page.items = db_.Read([&](auto& c) {
       std::vector<Card> cards;

@@ -115,7 +115,7 @@ constexpr const char* kReports =
 constexpr const char* kDirectoryTemplate =
     "SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id"
     " WHERE " AGORA_LIST_RULE
-    " AND (?1 = '' OR agora_words_start_with(u.display_name, ?1))"
+    " AND (?1 = '' OR agora_words_start_with(u.name_words, ?1))"
     " AND (?4 = '' OR p.department = ?4) AND (?5 = '' OR p.country = ?5)"
     " AND (u.display_name > ?6 COLLATE {collation} OR (u.display_name = ?6 COLLATE {collation} AND u.id > ?7))"
     " ORDER BY u.display_name COLLATE {collation}, u.id LIMIT ?8";

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/name_words.h"
 #include "core/text.h"
 
 namespace agora::seed {
@@ -83,8 +84,8 @@ struct Person {
 };
 
 constexpr const char* kInsertUser =
-    "INSERT INTO users (id, email, email_key, handle, display_name, role, active, password_hash, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, 'member', 1, NULL, ?, ?)";
+    "INSERT INTO users (id, email, email_key, handle, display_name, role, active, password_hash, created_at, updated_at,"
+    " name_words) VALUES (?, ?, ?, ?, ?, 'member', 1, NULL, ?, ?, ?)";
 constexpr const char* kInsertProfile =
     "INSERT INTO profiles (user_id, title, department, office, country, timezone, manager_id, updated_at)"
     " VALUES (?, ?, ?, ?, ?, '', ?, ?)";
@@ -198,7 +199,8 @@ Result<SeedReport> SeedOrganization(agora::store::Database& db, IdGenerator& ids
       for (size_t i = begin; i < end; ++i) {
         const auto& p = people[i];
         std::string email = "person" + std::to_string(i) + "@seed.example";
-        c.Prepare(kInsertUser, p.id, email, email, "person-" + std::to_string(i), p.name, now, now).Run();
+        c.Prepare(kInsertUser, p.id, email, email, "person-" + std::to_string(i), p.name, now, now,
+                  text::SearchableName(p.name)).Run();
         std::optional<Id> boss;
         if (p.manager >= 0) boss = people[static_cast<size_t>(p.manager)].id;
         std::string title = p.depth == 0 ? "Chief Executive Officer"
