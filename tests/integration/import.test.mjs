@@ -71,7 +71,7 @@ describe('staff import from the command line', () => {
       'new2@example.com,New Two,nobody@example.com,',
       'ceo@example.com,Carla Chief,ana@example.com,',
       'new3@example.com,,,',
-      'new4@example.com,New Four,,Sweden',
+      'new4@example.com,New Four,,Swedenland',
       'new1@example.com,Again,,',
     ].join('\n');
     const r = importCsv(file('bad.csv', bad));

@@ -28,12 +28,17 @@ describe('people', () => {
     assert.deepEqual(r.json.expertise, ['go', 'kubernetes', 'åsa-style sql']);
     assert.equal(r.json.phone, '+46 8 123 45', 'the person sees their own private phone');
     assert.deepEqual(r.json.visibility, { email: 'members', phone: 'private', chat: 'members' });
-    for (const [body, field] of [[{ country: 'Sweden' }, 'country'], [{ timezone: '../etc' }, 'timezone'],
+    for (const [body, field] of [[{ country: 'Swedenland' }, 'country'], [{ country: 'XX' }, 'country'],
+      [{ timezone: '../etc' }, 'timezone'], [{ timezone: 'Stockholm' }, 'timezone'],
       [{ phone: 'call me' }, 'phone'], [{ expertise: ['a,b'] }, 'expertise'], [{ expertise: 'go' }, 'expertise'],
       [{ title: 'x'.repeat(101) }, 'title'], [{ visibility: { phone: 'everyone' } }, 'visibility.phone'],
       [{ favourite_colour: 'red' }, 'favourite_colour'], [{ title: 5 }, 'title']]) {
       assertProblem(assert, await clients.ana.request('PATCH', '/api/v1/people/me', { body }), 422, { field });
     }
+    // A country's name in any of the UI's languages is stored as its code.
+    const named = await clients.ana.request('PATCH', '/api/v1/people/me', { body: { country: 'Sverige' } });
+    assert.equal(named.status, 200, named.text);
+    assert.equal(named.json.country, 'SE');
   });
 
   test('the bio is Markdown, rendered safely for everyone who reads it', async () => {

@@ -61,6 +61,16 @@ void RegisterApi(http::Router& router, PeopleService& service) {
                return http::Json(200, http::Page(std::move(items), page->next_cursor));
              });
 
+  router.Add(Method::kGet, "/api/v1/people/departments",
+             {.access = Access::kUser, .summary = "Departments people work in, most people first (the directory's picker)", .tag = "people"},
+             [&service](Request& req) {
+               auto list = service.Departments(*req.principal);
+               if (!list) return http::Problem(list.error());
+               boost::json::array items;
+               for (const auto& d : *list) items.push_back({{"name", d.name}, {"people", d.people}});
+               return http::Json(200, boost::json::object{{"items", std::move(items)}});
+             });
+
   // "me" is registered before "{id}" so it wins for PATCH.
   router.Add(Method::kPatch, "/api/v1/people/me",
              {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Edit my profile", .tag = "people"},

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/csv.h"
+#include "core/places.h"
 #include "core/text.h"
 #include "modules/audit/store.h"
 #include "modules/identity/service.h"
@@ -158,11 +159,12 @@ Result<ImportReport> PeopleImporter::ImportRecords(const std::vector<StaffRecord
     r.office = trimmed(rec.office);
     for (auto [field, value] : {std::pair{"title", &r.title}, {"department", &r.department}, {"office", &r.office}})
       if (!PlainText(*value, 100)) bad(field, std::string(field) + " must be at most 100 characters of text");
-    r.country = text::AsciiLower(trimmed(rec.country));
-    for (auto& ch : r.country) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    if (!r.country.empty() && (r.country.size() != 2 || !std::isalpha(static_cast<unsigned char>(r.country[0])) ||
-                               !std::isalpha(static_cast<unsigned char>(r.country[1]))))
-      bad("country", "\"" + r.country + "\" is not a two-letter country code");
+    // A code or a name ("Norway", "Norge"), as HR exports write it.
+    r.country = trimmed(rec.country);
+    if (!r.country.empty()) {
+      if (auto code = places::CountryCode(r.country)) r.country = *code;
+      else bad("country", "\"" + r.country + "\" is not a country's name or its two-letter code");
+    }
     r.phone = trimmed(rec.phone);
     bool phone_ok = r.phone.size() <= 40;
     for (char ch : r.phone) phone_ok = phone_ok && (std::isdigit(static_cast<unsigned char>(ch)) || std::string_view(" +-().").find(ch) != std::string_view::npos);

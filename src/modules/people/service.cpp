@@ -6,6 +6,7 @@
 #include "core/collation.h"
 #include "core/cursor.h"
 #include "core/name_words.h"
+#include "core/places.h"
 #include "core/text.h"
 #include "modules/people/fields.h"
 #include "modules/people/policy.h"
@@ -32,19 +33,14 @@ Result<std::string> ShortText(const std::string& field, std::string_view value, 
 Result<std::string> Country(std::string_view v) {
   auto t = text::Trim(v);
   if (t.empty()) return std::string();
-  if (t.size() != 2 || !std::isalpha(static_cast<unsigned char>(t[0])) || !std::isalpha(static_cast<unsigned char>(t[1])))
-    return Error::Invalid("country", "country must be an ISO 3166-1 alpha-2 code such as SE");
-  std::string out(t);
-  for (auto& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  return out;
+  if (auto code = places::CountryCode(t)) return *code;
+  return Error::Invalid("country", "country must be a country's name or its ISO 3166-1 code, such as Sweden or SE");
 }
 
 Result<std::string> TimeZone(std::string_view v) {
   auto t = text::Trim(v);
-  bool ok = t.size() <= 64;
-  for (char ch : t) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '/' || ch == '_' || ch == '-' || ch == '+');
-  if (!ok || (!t.empty() && (t.front() == '/' || t.back() == '/')))
-    return Error::Invalid("timezone", "timezone must be an IANA name such as Europe/Stockholm");
+  if (t.empty()) return std::string();
+  if (!places::IsTimeZone(t)) return Error::Invalid("timezone", "timezone must be an IANA name such as Europe/Stockholm");
   return std::string(t);
 }
 
@@ -421,6 +417,24 @@ std::string NameMatchExpression(std::string_view q) {
   return out;
 }
 
+std::shared_ptr<const std::vector<PeopleService::Department>> PeopleService::DepartmentList() {
+  constexpr std::int64_t kFreshMs = 60'000;
+  std::lock_guard lock(departments_mu_);
+  const auto now = clock_.NowMs();
+  if (!departments_ || now - departments_at_ms_ > kFreshMs) {
+    auto list = std::make_shared<std::vector<Department>>();
+    for (auto& [name, n] : db_.Read([](auto& c) { return store::Departments(c, 1000); })) list->push_back({name, n});
+    departments_ = std::move(list);
+    departments_at_ms_ = now;
+  }
+  return departments_;
+}
+
+Result<std::vector<PeopleService::Department>> PeopleService::Departments(const identity::Principal& viewer) {
+  if (!CanBrowse(viewer) && !viewer.is_admin()) return std::vector<Department>{};
+  return *DepartmentList();
+}
+
 Result<CardPage> PeopleService::Directory(const identity::Principal& viewer, const DirectoryRequest& r) {
   if (!text::IsValidUtf8(r.q) || r.q.size() > 200) return Error::Invalid("q", "q must be text of at most 200 bytes");
   store::DirectoryQuery d;
@@ -430,6 +444,18 @@ Result<CardPage> PeopleService::Directory(const identity::Principal& viewer, con
   d.words = searchable;
   if (!text::Trim(r.q).empty() && d.match.empty()) return CardPage{};
   d.department = std::string(text::Trim(r.department));
+  // "security" finds the Security department: a department people work in, in any case.
+  if (!d.department.empty()) {
+    const auto known = DepartmentList();
+    const auto exact = std::find_if(known->begin(), known->end(), [&](const auto& k) { return k.name == d.department; });
+    const auto wanted = text::Lower(d.department);
+    if (exact == known->end())
+      for (const auto& k : *known)
+        if (text::Lower(k.name) == wanted) {
+          d.department = k.name;
+          break;
+        }
+  }
   auto country = Country(r.country);
   if (!country) return Error::Invalid("country", country.error().message);
   d.country = *country;

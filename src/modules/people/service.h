@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,6 +89,13 @@ class PeopleService {
   // The manager, their manager, ... up to the top (nearest first).
   Result<std::vector<Card>> Managers(const identity::Principal& viewer, Id target);
 
+  // The departments people work in, most people first (at most 1,000), for the directory's
+  // picker. Counted at most once a minute: a GROUP BY over every profile.
+  struct Department {
+    std::string name;
+    std::int64_t people = 0;
+  };
+  Result<std::vector<Department>> Departments(const identity::Principal& viewer);
   // The directory as the viewer may see it (guests and alumni: nobody else yet).
   Result<CardPage> Directory(const identity::Principal& viewer, const DirectoryRequest& request);
   // A member endorses another person's declared expertise tag, once.
@@ -122,6 +130,11 @@ class PeopleService {
   ProfileCache cache_;
   ViewedCache viewed_;
   NameIndex names_;
+  // Departments(): the last count and when it was made.
+  std::mutex departments_mu_;
+  std::shared_ptr<const std::vector<Department>> departments_;
+  std::int64_t departments_at_ms_ = 0;
+  std::shared_ptr<const std::vector<Department>> DepartmentList();
 };
 
 // Handles: 3 to 30 of a-z 0-9 . _ -, starting with a letter or digit.

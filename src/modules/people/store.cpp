@@ -435,6 +435,17 @@ std::vector<Card> Following(Connection& c, Id user_id, Id after_id, int limit, L
   return Cards(c.Prepare(kFollowing, user_id, f.include_inactive, f.include_guests, after_id, limit));
 }
 
+std::vector<std::pair<std::string, std::int64_t>> Departments(Connection& c, int limit) {
+  auto q = c.Prepare(
+      "SELECT p.department, count(*) FROM profiles p JOIN users u ON u.id = p.user_id"
+      " WHERE p.department <> '' AND u.active = 1 AND u.role != 'guest'"
+      " GROUP BY p.department ORDER BY count(*) DESC, p.department LIMIT ?",
+      limit);
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  while (q.Next()) out.emplace_back(q.Text(0), q.Int(1));
+  return out;
+}
+
 std::vector<Card> Reports(Connection& c, Id manager_id, ListFilter f) {
   return Cards(c.Prepare(kReports, manager_id, f.include_inactive, f.include_guests));
 }

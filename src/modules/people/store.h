@@ -65,6 +65,8 @@ bool Unfollow(Connection& c, Id follower, Id followee);
 std::vector<Card> Followers(Connection& c, Id user_id, Id after_id, int limit, ListFilter f);
 std::vector<Card> Following(Connection& c, Id user_id, Id after_id, int limit, ListFilter f);
 std::vector<Card> Reports(Connection& c, Id manager_id, ListFilter f);
+// Departments of active members with how many people each, most people first.
+std::vector<std::pair<std::string, std::int64_t>> Departments(Connection& c, int limit);
 
 struct DirectoryQuery {
   std::string match;       // FTS5 expression for name prefixes; empty: everyone
