@@ -2,7 +2,7 @@
 // from the reporting line, and another member sees the profile without the private field.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchChromium } from '../support/browser.mjs';
+import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
 import { Client, setupAdmin, startServer } from '../support/server.mjs';
 import { png } from '../support/images.mjs';
 
@@ -21,6 +21,12 @@ describe('profiles in the browser', () => {
     }
     await admin.request('PATCH', `/api/v1/people/${ids.bo}`, { body: { manager_id: admin.user.id } });
     await admin.request('PATCH', `/api/v1/people/${ids.cy}`, { body: { title: 'Cloud Architect', expertise: ['Terraform'] } });
+    for (const [who, name, role, profile] of [['asa', 'Åsa Ström', 'member', { department: 'Security', country: 'SE' }],
+      ['ivan', 'Иван Петров', 'member', { department: 'Security', country: 'BG' }], ['gus', 'Gus Guest', 'guest', {}]]) {
+      const r = await admin.post('/api/v1/admin/users', { email: `${who}@example.com`, display_name: name, role, password: `${who}-password-1` });
+      ids[who] = r.json.id;
+      if (Object.keys(profile).length) await admin.request('PATCH', `/api/v1/people/${r.json.id}`, { body: profile });
+    }
     browser = await launchChromium();
     page = await (await browser.newContext({ bypassCSP: true })).newPage();
     page.setDefaultTimeout(15_000);
@@ -40,13 +46,21 @@ describe('profiles in the browser', () => {
     await page.getByRole('button', { name: 'Edit profile' }).click();
     await page.getByLabel('Handle', { exact: true }).fill('bo.berg');
     await page.getByLabel('Job title').fill('Site Reliability Engineer');
-    await page.getByLabel('Country code').fill('no');
+    await page.getByLabel('Country').selectOption({ label: 'Norway' });
+    // A time zone is chosen from the list; one the database does not know is refused by name.
+    await page.getByLabel('Time zone').fill('Oslo');
     await page.getByLabel('Ask me about').fill('Kubernetes, On-call');
     await page.getByLabel('Phone', { exact: true }).fill('+47 22 00 00 00');
     await page.getByLabel('Phone visible to').selectOption('private');
-    await page.getByLabel('Languages I speak').fill('nb, EN');
+    await page.getByLabel('Add a language').selectOption({ label: 'Norwegian Bokmål' });
+    await page.getByLabel('Add a language').selectOption({ label: 'English' });
+    await page.getByLabel('Add a language').selectOption({ label: 'German' });
+    await page.getByRole('button', { name: 'Remove German' }).click();
     await page.getByLabel('About me').fill('Ask me about **on-call** <script>window.pwned = 1</script>');
     await page.getByLabel('Links').fill('javascript:alert(1) Click me');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.locator('#pf_timezone-error').filter({ hasText: 'Europe/Stockholm' }).waitFor();
+    await page.getByLabel('Time zone').fill('Europe/Oslo');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.locator('#pf_links-error').filter({ hasText: 'http or https' }).waitFor();
     await page.getByLabel('Links').fill('https://bo.example.com/blog My blog');
@@ -54,11 +68,12 @@ describe('profiles in the browser', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('list').filter({ hasText: 'kubernetes' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'My blog' }).getAttribute('href'), 'https://bo.example.com/blog');
-    assert.match(await page.getByText(/^Speaks /).textContent(), /Norwegian.*English/);
+    assert.match(await page.getByText(/^Speaks /).textContent(), /^Speaks Norwegian Bokmål, English$/);
+    assert.match(await page.getByText(/^Local time: /).textContent(), /Europe\/Oslo/);
     assert.equal(await page.locator('.bio strong').textContent(), 'on-call', 'the bio is rendered Markdown');
     assert.equal(await page.locator('.bio script').count(), 0);
     assert.equal(await page.evaluate(() => window.pwned), undefined);
-    assert.match(await page.locator('.subtitle').textContent(), /Site Reliability Engineer.*NO/);
+    assert.match(await page.locator('.subtitle').textContent(), /Site Reliability Engineer.*Norway/, 'the country by its name');
     assert.match(page.url(), /\/people\/bo\.berg$/);
     await expectAccessible(page, 'own profile');
     // The old address still leads to the profile, and the address bar shows the new one.
@@ -114,6 +129,35 @@ describe('profiles in the browser', () => {
     const experts = await admin.get('/api/v1/people?expertise=terraform');
     assert.deepEqual(experts.json.items.map((p) => [p.display_name, p.endorsements]), [['Cy Berg', 1]]);
     assert.equal((await admin.get(`/api/v1/people/${ids.cy}`)).json.followers, 1);
+  });
+
+  test('the directory finds names in any spelling, departments from a list, countries by name', async () => {
+    await page.goto(`${server.url}/people`);
+    await page.getByLabel('Name').fill('strom');
+    await page.getByRole('link', { name: 'Åsa Ström' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '1 found.' }).waitFor();
+    await page.getByLabel('Name').fill('petrov');
+    await page.getByRole('link', { name: 'Иван Петров' }).waitFor();
+    await page.getByLabel('Name').fill('');
+    // The department list offers the departments people work in; any case finds them.
+    assert.deepEqual(await page.locator('#dir_departments option').evaluateAll((o) => o.map((e) => e.value)), ['Security']);
+    await page.getByLabel('Department').fill('security');
+    await page.getByRole('status').filter({ hasText: '2 found.' }).waitFor();
+    await page.getByLabel('Country').selectOption({ label: 'Sweden' });
+    await page.getByRole('status').filter({ hasText: '1 found.' }).waitFor();
+    assert.match(await page.locator('ul.people li').first().textContent(), /Åsa Ström.*Security · Sweden/);
+    await expectAccessible(page, 'directory with filters');
+    await screenshot(page, 'directory-filters');
+  });
+
+  test('a guest is told whom they can see, and pointed to their communities', async () => {
+    const guest = await signedInPage(browser, server, 'gus');
+    await guest.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People', exact: true }).click();
+    await guest.getByText('As a guest you see the people of the communities you were invited to.').waitFor();
+    await guest.getByRole('link', { name: 'Go to my communities' }).click();
+    await guest.getByLabel('Only mine').waitFor();
+    assert.equal(await guest.getByLabel('Only mine').isChecked(), true);
+    await guest.context().close();
   });
 
   test('another member sees the profile without the private phone', async () => {

@@ -30,7 +30,7 @@ interface SessionState {
 }
 
 export function App() {
-  const path = usePath();
+  const { path, key: address } = usePath();
   const [user, setUser] = useState<User | null>(null);
   const [loading, setLoading] = useState(true);
   const [unread, setUnread] = useState(0);
@@ -115,7 +115,7 @@ export function App() {
   let page;
   if (path === '/settings') page = <AccountPage user={user} onSignedOut={() => setUser(null)} />;
   else if (path === '/admin/users' && user.role === 'admin') page = <AdminUsersPage me={user} />;
-  else if (path === '/people') page = <DirectoryPage />;
+  else if (path === '/people') page = <DirectoryPage guest={user.role === 'guest'} />;
   else if (path === '/notifications') page = <NotificationsPage onUnread={setUnread} />;
   else if (path.startsWith('/posts/')) page = <PostPage id={decodeURIComponent(path.slice('/posts/'.length))} />;
   else if (path === '/communities') page = <CommunitiesPage user={user} />;
@@ -193,7 +193,7 @@ export function App() {
         </div>
       </nav>
       <main id="main" tabIndex={-1}>
-        {page}
+        <div key={address} class="page">{page}</div>
       </main>
       <ConfirmHost />
     </div>

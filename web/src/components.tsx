@@ -13,6 +13,8 @@ export function Field(props: {
   required?: boolean;
   error?: string;
   hint?: string;
+  // Suggestions while typing: the id of a <datalist> rendered beside the field.
+  list?: string;
 }) {
   const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -22,6 +24,7 @@ export function Field(props: {
         id={props.id}
         name={props.id}
         type={props.type ?? 'text'}
+        list={props.list}
         value={props.value}
         autocomplete={props.autocomplete}
         inputMode={props.inputmode}
@@ -30,6 +33,40 @@ export function Field(props: {
         aria-describedby={described || undefined}
         onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
       />
+      {props.hint && <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>}
+      {props.error && <p class="field-error" id={`${props.id}-error`}>{props.error}</p>}
+    </div>
+  );
+}
+
+// A choice from a list (a native <select>: on phones it opens the system's own picker),
+// with its hint and error tied to it as Field's are.
+export function SelectField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: { value: string; label: string }[];
+  // The first option, meaning "none chosen" ("Any country", "Not set").
+  empty?: string;
+  error?: string;
+  hint?: string;
+}) {
+  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        name={props.id}
+        value={props.value}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}
+      >
+        {props.empty !== undefined && <option value="">{props.empty}</option>}
+        {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
       {props.hint && <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>}
       {props.error && <p class="field-error" id={`${props.id}-error`}>{props.error}</p>}
     </div>

@@ -8,20 +8,23 @@ export function hasNavigated(): boolean {
   return navigated;
 }
 
+// `path` may carry a query ("/people?expertise=go"): pages read theirs from location.search.
 export function navigate(path: string) {
   navigated = true;
-  if (path !== location.pathname) history.pushState(null, '', path);
+  if (path !== location.pathname + location.search) history.pushState(null, '', path);
   dispatchEvent(new PopStateEvent('popstate'));
 }
 
-export function usePath(): string {
-  const [path, setPath] = useState(location.pathname);
+// The current path, and the whole address (path and query) as `key`: a page rendered with
+// it as its key starts afresh when the query changes (an expertise link on /people).
+export function usePath(): { path: string; key: string } {
+  const [at, setAt] = useState({ path: location.pathname, key: location.pathname + location.search });
   useEffect(() => {
-    const onPop = () => setPath(location.pathname);
+    const onPop = () => setAt({ path: location.pathname, key: location.pathname + location.search });
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
-  return path;
+  return at;
 }
 
 // Intercepts clicks on same-origin links so navigation does not reload the page.
@@ -30,5 +33,5 @@ export function onLinkClick(e: MouseEvent) {
   if (!a || a.origin !== location.origin || e.ctrlKey || e.metaKey || e.shiftKey || a.target) return;
   if (a.hash && a.pathname === location.pathname) return; // in-page anchors such as the skip link
   e.preventDefault();
-  navigate(a.pathname);
+  navigate(a.pathname + a.search);
 }

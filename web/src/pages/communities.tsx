@@ -47,7 +47,7 @@ function describeType(c: Community): string {
 
 export function CommunitiesPage(props: { user: User }) {
   const [q, setQ] = useState('');
-  const [mine, setMine] = useState(false);
+  const [mine, setMine] = useState(new URLSearchParams(location.search).get('mine') === 'true');
   const [items, setItems] = useState<Community[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from '../api';
 import { FeedView } from '../feed_view';
 import { setTitle } from '../title';
-import { Alert, Avatar, Field, Notice, PageHeading } from '../components';
+import { Alert, Avatar, Field, Notice, PageHeading, SelectField } from '../components';
+import { countryName, countryOptions, deviceTimeZone, languageName, languageOptions, timeZones } from '../places';
 
 export interface Card {
   id: string;
@@ -53,15 +54,6 @@ function localTime(timezone: string): string | null {
   }
 }
 
-// "sv" -> "Swedish" in the reader's language, when the browser knows it.
-function languageName(tag: string): string {
-  try {
-    return new Intl.DisplayNames(undefined, { type: 'language' }).of(tag) ?? tag;
-  } catch {
-    return tag;
-  }
-}
-
 // "https://blog.example.com My blog" per line <-> links
 export function parseLinks(text: string): Link[] {
   return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
@@ -79,7 +71,7 @@ function PersonLink(props: { card: Card }) {
     <>
       <a href={`/people/${c.handle}`}>{c.display_name}</a>
       {c.title && <span class="muted"> · {c.title}</span>}
-      {c.alumnus && <span class="badge">alumnus</span>}
+      {c.alumnus && <span class="tag">alumnus</span>}
     </>
   );
 }
@@ -141,11 +133,29 @@ export function ProfilePage(props: { handle: string; myId: string }) {
     <section>
       <div class="profile-head">
         <Avatar name={profile.display_name} photo={profile.photo?.medium} large={profile.photo?.large} size={128} />
-        <PageHeading>{profile.display_name}</PageHeading>
+        <div class="profile-title">
+          <PageHeading>{profile.display_name}</PageHeading>
+          <div class="actions">
+            {mine && !editing && (
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit profile
+              </button>
+            )}
+            {!mine && (
+              <button type="button" class={profile.followed_by_me ? 'secondary' : ''} onClick={toggleFollow}>
+                {profile.followed_by_me ? 'Unfollow' : 'Follow'}
+              </button>
+            )}
+          </div>
+        </div>
       </div>
+      {mine && editing && <EditPhoto profile={profile} onChanged={setProfile} />}
+      {mine && editing && (
+        <EditProfile profile={profile} onSaved={(p) => { setProfile(p); setEditing(false); }} onCancel={() => setEditing(false)} />
+      )}
       <p class="subtitle">
-        {[profile.pronouns, profile.title, profile.department, profile.office, profile.country].filter(Boolean).join(' · ')}
-        {profile.alumnus && <span class="badge">alumnus</span>}
+        {[profile.pronouns, profile.title, profile.department, profile.office, countryName(profile.country)].filter(Boolean).join(' · ')}
+        {profile.alumnus && <span class="tag">alumnus</span>}
       </p>
       {time && <p>Local time: {time} ({profile.timezone})</p>}
       {profile.languages.length > 0 && <p>Speaks {profile.languages.map(languageName).join(', ')}</p>}
@@ -157,12 +167,8 @@ export function ProfilePage(props: { handle: string; myId: string }) {
         </ul>
       )}
       <p>
-        <span data-testid="followers">{profile.followers}</span> followers · {profile.following} following{' '}
-        {!mine && (
-          <button type="button" class={profile.followed_by_me ? 'secondary' : ''} onClick={toggleFollow}>
-            {profile.followed_by_me ? 'Unfollow' : 'Follow'}
-          </button>
-        )}
+        <span data-testid="followers">{profile.followers}</span> {profile.followers === 1 ? 'follower' : 'followers'} ·{' '}
+        {profile.following} following
       </p>
       {profile.expertise.length > 0 && (
         <section aria-labelledby="expertise-heading">
@@ -226,13 +232,6 @@ export function ProfilePage(props: { handle: string; myId: string }) {
           </>
         )}
       </section>
-      {mine && !editing && (
-        <button type="button" onClick={() => setEditing(true)}>
-          Edit profile
-        </button>
-      )}
-      {mine && editing && <EditPhoto profile={profile} onChanged={setProfile} />}
-      {mine && editing && <EditProfile profile={profile} onSaved={(p) => { setProfile(p); setEditing(false); }} />}
       <MemberOf personId={profile.id} />
       <section aria-labelledby="posts-heading">
         <h2 id="posts-heading">Posts</h2>
@@ -261,13 +260,40 @@ function MemberOf(props: { personId: string }) {
   );
 }
 
-function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void }) {
+// The languages a person speaks: chips to remove, and a list to add from, by name.
+function LanguagesField(props: { value: string[]; onChange: (v: string[]) => void; error?: string }) {
+  const options = languageOptions().filter((o) => !props.value.includes(o.value));
+  return (
+    <fieldset class="field">
+      <legend>Languages I speak</legend>
+      {props.value.length > 0 && (
+        <ul class="chips" aria-label="Languages chosen">
+          {props.value.map((tag) => (
+            <li key={tag}>
+              {languageName(tag)}
+              <button type="button" class="chip-action" aria-label={`Remove ${languageName(tag)}`}
+                onClick={() => props.onChange(props.value.filter((t) => t !== tag))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <SelectField id="pf_languages" label="Add a language" value="" empty="Choose…" options={options}
+        onChange={(v) => v && props.onChange([...props.value, v])} error={props.error} />
+    </fieldset>
+  );
+}
+
+function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void; onCancel: () => void }) {
   const p = props.profile;
   const [fields, setFields] = useState({
     handle: p.handle, pronouns: p.pronouns, title: p.title, department: p.department, office: p.office, country: p.country,
     timezone: p.timezone, phone: p.phone ?? '', chat: p.chat ?? '', bio: p.bio, expertise: p.expertise.join(', '),
-    languages: p.languages.join(', '), links: formatLinks(p.links),
+    links: formatLinks(p.links),
   });
+  const [languages, setLanguages] = useState<string[]>(p.languages);
+  const device = deviceTimeZone();
   const [visibility, setVisibility] = useState(p.visibility ?? { email: 'members', phone: 'members', chat: 'members' });
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [saved, setSaved] = useState(false);
@@ -282,7 +308,7 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void })
       const body = {
         ...fields,
         expertise: fields.expertise.split(',').map((t) => t.trim()).filter(Boolean),
-        languages: fields.languages.split(',').map((t) => t.trim()).filter(Boolean),
+        languages,
         links: parseLinks(fields.links),
         visibility,
       };
@@ -314,10 +340,15 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void })
       <Field id="pf_title" label="Job title" value={fields.title} onInput={set('title')} error={errorFor('title')} />
       <Field id="pf_department" label="Department" value={fields.department} onInput={set('department')} error={errorFor('department')} />
       <Field id="pf_office" label="Office" value={fields.office} onInput={set('office')} error={errorFor('office')} />
-      <Field id="pf_country" label="Country code" value={fields.country} onInput={set('country')} hint="Two letters, e.g. SE, NO, DE." error={errorFor('country')} />
-      <Field id="pf_timezone" label="Time zone" value={fields.timezone} onInput={set('timezone')} hint="e.g. Europe/Stockholm" error={errorFor('timezone')} />
+      <SelectField id="pf_country" label="Country" value={fields.country} onChange={set('country')} empty="Not set" options={countryOptions()} error={errorFor('country')} />
+      <Field id="pf_timezone" label="Time zone" value={fields.timezone} onInput={set('timezone')} list="pf_timezones"
+        hint={device ? `Type a city to choose, e.g. ${device}.` : 'Type a city to choose, e.g. Europe/Stockholm.'} error={errorFor('timezone')} />
+      <datalist id="pf_timezones">{timeZones().map((z) => <option key={z} value={z} />)}</datalist>
+      {device && fields.timezone !== device && (
+        <button type="button" class="quiet" onClick={() => set('timezone')(device)}>Use this device's time zone ({device})</button>
+      )}
       <Field id="pf_expertise" label="Ask me about" value={fields.expertise} onInput={set('expertise')} hint="Topics, separated by commas." error={errorFor('expertise')} />
-      <Field id="pf_languages" label="Languages I speak" value={fields.languages} onInput={set('languages')} hint="Language codes separated by commas, e.g. sv, en, pt-BR." error={errorFor('languages')} />
+      <LanguagesField value={languages} onChange={setLanguages} error={errorFor('languages')} />
       <div class="field">
         <label for="pf_links">Links</label>
         <textarea id="pf_links" rows={3} value={fields.links} aria-describedby={`pf_links-hint${errorFor('links') ? ' pf_links-error' : ''}`}
@@ -340,7 +371,10 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void })
       </fieldset>
       <Alert message={error && !error.field ? error.message : null} />
       {saved && <Notice>Profile saved.</Notice>}
-      <button type="submit">Save profile</button>
+      <div class="actions">
+        <button type="submit">Save profile</button>
+        <button type="button" class="secondary" onClick={props.onCancel}>Cancel</button>
+      </div>
     </form>
   );
 }
