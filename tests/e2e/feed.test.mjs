@@ -4,7 +4,7 @@
 // their open page, then reads the notifications.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchChromium, signedInPage } from '../support/browser.mjs';
+import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
 import { Client, setupAdmin, startServer } from '../support/server.mjs';
 import { png } from '../support/images.mjs';
 
@@ -37,7 +37,7 @@ describe('posting and talking in the browser', () => {
     const ana = pages.ana;
     await ana.getByLabel('Share an update').fill('Launch day for **Agora**, @bob! #launch <script>window.pwned = 1</script>');
     await expectAccessible(ana, 'home with the composer');
-    await ana.getByRole('button', { name: 'Post' }).click();
+    await ana.getByRole('button', { name: 'Post', exact: true }).click();
     const mine = ana.getByTestId('post').first();
     await mine.locator('strong', { hasText: 'Agora' }).waitFor();
     assert.equal(await ana.evaluate(() => window.pwned), undefined);
@@ -50,9 +50,19 @@ describe('posting and talking in the browser', () => {
     await bob.getByRole('button', { name: 'Show 1 new post' }).click();
     const post = bob.getByTestId('post').first();
     await post.locator('strong', { hasText: 'Agora' }).waitFor();
-    await post.getByRole('button', { name: 'Celebrate' }).click();
-    await post.getByRole('button', { name: 'Celebrate, 1' }).waitFor();
-    assert.equal(await post.getByRole('button', { name: 'Celebrate, 1' }).getAttribute('aria-pressed'), 'true');
+    // The picker is one tab stop: focus lands on the first reaction, arrows move, Enter picks.
+    await post.getByRole('button', { name: 'React to this post' }).click();
+    const picker = post.getByRole('toolbar', { name: 'Choose a reaction' });
+    await expectAccessible(bob, 'the reaction picker open');
+    assert.equal(await picker.getByRole('button').evaluateAll((b) => b.filter((e) => e.tabIndex === 0).length), 1, 'one tab stop');
+    await bob.keyboard.press('ArrowRight');
+    await bob.keyboard.press('Enter');
+    await picker.waitFor({ state: 'detached' });
+    assert.equal(await post.getByRole('button', { name: 'React to this post' }).evaluate((b) => b === document.activeElement), true, 'focus returns');
+    const reacted = post.getByRole('button', { name: 'Celebrate', exact: true });
+    await reacted.waitFor();
+    assert.equal(await reacted.getAttribute('aria-pressed'), 'true');
+    await post.getByRole('button', { name: '1 reaction: see who reacted' }).waitFor();
     await post.getByRole('button', { name: '0 comments' }).click();
     await post.getByLabel('Write a comment').fill('Congratulations! 🎉');
     await post.getByRole('button', { name: 'Comment', exact: true }).click();
@@ -61,7 +71,12 @@ describe('posting and talking in the browser', () => {
 
     // Ana still has her home page open: the reaction, the comment count and her
     // notifications arrive without her doing anything.
-    await mine.getByRole('button', { name: 'Celebrate, 1' }).waitFor();
+    await mine.getByRole('button', { name: '1 reaction: see who reacted' }).click();
+    const who = ana.getByRole('dialog', { name: 'Reactions' });
+    await who.getByRole('link', { name: 'Bob Ek' }).waitFor();
+    assert.match(await who.locator('li').first().textContent(), /Bob Ek.*Celebrate/);
+    await expectAccessible(ana, 'who reacted');
+    await who.getByRole('button', { name: 'Close' }).click();
     await mine.getByRole('button', { name: '1 comment' }).waitFor();
     await ana.getByTestId('unread-count').filter({ hasText: '3' }).waitFor(); // bob's follow, reaction and comment
     await mine.getByRole('button', { name: '1 comment' }).click();
@@ -77,9 +92,36 @@ describe('posting and talking in the browser', () => {
     await ana.getByRole('button', { name: 'Mark all read' }).click();
     await ana.getByTestId('unread-count').waitFor({ state: 'detached' });
     await ana.getByRole('button', { name: /Bob Ek commented on your post/ }).first().click();
+    // The post's page opens its comments and marks the one the notification is about.
     const own = ana.getByTestId('post');
-    await own.getByRole('button', { name: '2 comments' }).click();
     await own.getByTestId('comment').filter({ hasText: 'Congratulations!' }).waitFor();
+    await own.locator('.comment.highlighted').waitFor();
+    assert.match(ana.url(), /#comment-\d+$/);
+
+    // Bob edits his comment and deletes the other, from each comment's menu; then shares the post.
+    await bob.reload();
+    const again = bob.getByTestId('post').first();
+    await again.getByRole('button', { name: '2 comments' }).click();
+    const first = again.getByTestId('comment').filter({ hasText: 'Congratulations!' });
+    await first.getByRole('button', { name: "More actions for Bob Ek's comment" }).click();
+    await bob.getByRole('menuitem', { name: 'Edit' }).click();
+    // (While it is edited, its text is in the box, not on the card: found by the box's label.)
+    await again.getByLabel('Edit your comment').fill('Congratulations, team!');
+    await again.getByRole('button', { name: 'Save' }).click();
+    await again.getByTestId('comment').filter({ hasText: 'Congratulations, team!' }).getByText('edited').waitFor();
+    const second = again.getByTestId('comment').filter({ hasText: 'And a second one, live.' });
+    await second.getByRole('button', { name: "More actions for Bob Ek's comment" }).click();
+    await bob.getByRole('menuitem', { name: 'Delete' }).click();
+    await bob.getByRole('dialog', { name: 'Delete this comment?' }).getByRole('button', { name: 'Delete' }).click();
+    await second.waitFor({ state: 'detached' });
+    await again.getByRole('button', { name: '1 comment' }).waitFor();
+    await again.getByRole('button', { name: 'Share' }).click();
+    const share = bob.getByRole('dialog', { name: "Share Ana Berg's post" });
+    await share.getByLabel('Say something about it (optional)').fill('Worth reading');
+    await expectAccessible(bob, 'the share dialog');
+    await share.getByRole('button', { name: 'Share' }).click();
+    await again.getByRole('button', { name: 'Share · 1' }).waitFor();
+    await screenshot(bob, 'post-card');
 
     await ana.goto(`${server.url}/tags/launch`);
     await ana.getByRole('heading', { name: '#launch' }).waitFor();
@@ -89,6 +131,24 @@ describe('posting and talking in the browser', () => {
     await expectAccessible(ana, 'hashtag page');
   });
 
+  test('two pictures of different shapes are cropped to one shape, side by side', async () => {
+    const ana = pages.ana;
+    await ana.goto(server.url);
+    await ana.getByLabel('Share an update').fill('Wide and tall');
+    await ana.getByLabel('Add images (up to 4)').setInputFiles([
+      { name: 'wide.png', mimeType: 'image/png', buffer: png(900, 400) },
+      { name: 'tall.png', mimeType: 'image/png', buffer: png(400, 900) },
+    ]);
+    await ana.getByRole('button', { name: 'Post', exact: true }).click();
+    const mine = ana.getByTestId('post').filter({ hasText: 'Wide and tall' }).first();
+    await mine.locator('.post-images img').nth(1).waitFor();
+    await ana.waitForFunction(() => [...document.querySelectorAll('.post-images.count-2 img')].slice(0, 2).every((i) => i.complete));
+    const boxes = await mine.locator('.post-images img').evaluateAll((imgs) => imgs.map((i) => i.getBoundingClientRect().height));
+    assert.equal(boxes.length, 2);
+    assert.ok(Math.abs(boxes[0] - boxes[1]) < 1, `same height: ${boxes}`);
+    await screenshot(ana, 'two-pictures');
+  });
+
   test('a post with a described picture arrives with it', async () => {
     const ana = pages.ana;
     await ana.goto(server.url);
@@ -96,7 +156,7 @@ describe('posting and talking in the browser', () => {
     await ana.getByLabel('Add images (up to 4)').setInputFiles({ name: 'office.png', mimeType: 'image/png', buffer: png(900, 600) });
     await ana.getByLabel('Describe image 1').fill('A sunny open-plan office');
     await expectAccessible(ana, 'composer with a picture');
-    await ana.getByRole('button', { name: 'Post' }).click();
+    await ana.getByRole('button', { name: 'Post', exact: true }).click();
     const mine = ana.getByTestId('post').first();
     const img = mine.getByRole('img', { name: 'A sunny open-plan office' });
     await img.waitFor();

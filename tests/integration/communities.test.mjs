@@ -145,6 +145,7 @@ describe('communities', () => {
     const post = await c.bo.post('/api/v1/posts', { body: 'Inside news #pilot', audience: 'community', community_id: made.secret.id });
     assert.equal(post.status, 201, post.text);
     assert.equal(post.json.audience, 'community');
+    assert.deepEqual(post.json.community, { id: made.secret.id, handle: made.secret.handle, name: made.secret.name }, 'a post names its community');
     assertProblem(assert, await c.cy.post('/api/v1/posts', { body: 'let me in', audience: 'community', community_id: made.secret.id }), 422, { field: 'community_id' });
     assertProblem(assert, await c.bo.post('/api/v1/posts', { body: 'no community', audience: 'community' }), 422, { field: 'community_id' });
     const stream = await c.ana.get(`/api/v1/feed?source=community:${made.secret.id}`);

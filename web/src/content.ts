@@ -35,7 +35,8 @@ export interface Post {
   author: Card;
   body: string;
   body_html: string; // rendered and sanitized by the server (cmark-gfm, safe mode)
-  audience: 'public' | 'organization' | 'restricted';
+  audience: 'public' | 'organization' | 'restricted' | 'community';
+  community: { id: string; handle: string; name: string } | null; // where it was posted
   people?: string[];
   created_at: string;
   edited_at: string | null;
@@ -63,6 +64,7 @@ export interface Comment {
   edited_at: string | null;
   reactions: ReactionSummary;
   can_edit: boolean;
+  can_delete: boolean;
 }
 
 export interface Notification {

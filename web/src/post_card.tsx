@@ -1,19 +1,39 @@
-// One post in a feed: author, text, the shared original, reactions, and its comments on
-// demand. Everything is reachable by keyboard; reaction buttons say whether they are pressed.
+// One post in a feed: author (with their title), where it was posted, text, the shared
+// original, reactions, Share, and its comments on demand; the author's and moderators'
+// actions in a menu. Everything is reachable by keyboard.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { MessageSquare, Repeat2 } from 'lucide-preact';
 import { api, describeError, type Page } from './api';
 import { Alert, Avatar } from './components';
-import { REACTIONS, timeAgo, type Comment, type Post, type PostImage, type ReactionKind, type ReactionSummary } from './content';
+import { timeAgo, type Comment, type Post, type PostImage, type ReactionSummary } from './content';
 import { subscribe } from './stream';
 import { confirmAction } from './confirm';
+import { Menu, type MenuItem } from './menu';
+import { Reactions } from './reactions';
 
-const audienceText = { public: 'Public', organization: 'Organization', restricted: 'Named people' } as const;
+const audienceText = { public: 'Public', organization: 'Everyone in the organization', restricted: 'Named people', community: 'Community' } as const;
+
+// Where a post was shared, in words: its community (a link) or who may read it.
+function Audience(props: { post: Post }) {
+  const c = props.post.community;
+  if (c) return <>in <a href={`/communities/${c.handle}`}>{c.name}</a></>;
+  return <>{audienceText[props.post.audience] ?? ''}</>;
+}
 
 // `actions`: more buttons for the post's footer (a community's moderators pin it).
-export function PostCard(props: { post: Post; onChange?: (p: Post | null) => void; nested?: boolean; actions?: (p: Post) => ComponentChildren }) {
+// `openComments`: show the comments at once (the post's own page), and `highlight` one.
+export function PostCard(props: {
+  post: Post;
+  onChange?: (p: Post | null) => void;
+  nested?: boolean;
+  actions?: (p: Post) => ComponentChildren;
+  openComments?: boolean;
+  highlight?: string;
+}) {
   const [post, setPost] = useState(props.post);
-  const [showComments, setShowComments] = useState(false);
+  const [showComments, setShowComments] = useState(!!props.openComments);
+  const [sharing, setSharing] = useState(false);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(post.body);
   const [error, setError] = useState<string | null>(null);
@@ -54,23 +74,33 @@ export function PostCard(props: { post: Post; onChange?: (p: Post | null) => voi
     }
   };
 
+  const menuItems: MenuItem[] = [
+    { label: 'Copy link', onSelect: () => navigator.clipboard?.writeText(`${location.origin}/posts/${post.id}`) },
+    ...(post.can_edit ? [{ label: 'Edit', onSelect: () => { setDraft(post.body); setEditing(true); } }] : []),
+    ...(post.can_delete ? [{ label: 'Delete', onSelect: remove, danger: true }] : []),
+  ];
+  // Posts everyone in the organization may read can be shared; a community's stay in it.
+  const shareable = !props.nested && (post.audience === 'public' || post.audience === 'organization');
+
   return (
     <article class={props.nested ? 'post shared' : 'post'} aria-labelledby={`post-${post.id}-by`} data-testid="post">
       <header class="post-head">
         <Avatar name={post.author.display_name} photo={post.author.photo} size={40} />
-        <div>
+        <div class="post-meta">
           <a id={`post-${post.id}-by`} href={`/people/${post.author.handle}`} class="author">
             {post.author.display_name}
           </a>
+          {post.author.title && <span class="muted small author-title"> · {post.author.title}</span>}
           <div class="muted small">
             <a href={`/posts/${post.id}`}>
               <time dateTime={post.created_at}>{timeAgo(post.created_at)}</time>
             </a>
             {' · '}
-            {audienceText[post.audience]}
+            <Audience post={post} />
             {post.edited_at && ' · edited'}
           </div>
         </div>
+        {!props.nested && <Menu label="More actions for this post" items={menuItems} />}
       </header>
       {editing ? (
         <form onSubmit={saveEdit} class="composer">
@@ -91,23 +121,21 @@ export function PostCard(props: { post: Post; onChange?: (p: Post | null) => voi
       {!props.nested && (
         <footer class="post-actions">
           <Reactions targetId={post.id} summary={post.reactions} onChange={(s) => update({ ...post, reactions: s, reaction_count: s.total })} />
-          <button type="button" class="link" aria-expanded={showComments} onClick={() => setShowComments(!showComments)}>
-            {post.comment_count === 1 ? '1 comment' : `${post.comment_count} comments`}
+          <button type="button" class="quiet-action" aria-expanded={showComments} onClick={() => setShowComments(!showComments)}>
+            <MessageSquare size={18} aria-hidden="true" />
+            <span>{post.comment_count === 1 ? '1 comment' : `${post.comment_count} comments`}</span>
           </button>
-          {post.can_edit && (
-            <button type="button" class="link" onClick={() => { setDraft(post.body); setEditing(true); }}>
-              Edit
-            </button>
-          )}
-          {post.can_delete && (
-            <button type="button" class="link danger" onClick={remove}>
-              Delete
+          {shareable && (
+            <button type="button" class="quiet-action" onClick={() => setSharing(true)}>
+              <Repeat2 size={18} aria-hidden="true" />
+              <span>Share{post.share_count > 0 ? ` · ${post.share_count}` : ''}</span>
             </button>
           )}
           {props.actions?.(post)}
         </footer>
       )}
-      {showComments && <Comments contentId={post.id} onCount={(n) => update({ ...post, comment_count: n })} />}
+      {sharing && <ShareDialog post={post} onDone={(shared) => { setSharing(false); if (shared) update({ ...post, share_count: post.share_count + 1 }); }} />}
+      {showComments && <Comments contentId={post.id} highlight={props.highlight} onCount={(n) => update({ ...post, comment_count: n })} />}
     </article>
   );
 }
@@ -127,31 +155,39 @@ function PostImages(props: { images: PostImage[] }) {
   );
 }
 
-export function Reactions(props: { targetId: string; summary: ReactionSummary; onChange: (s: ReactionSummary) => void }) {
+// Share a post with the organization, with a few words of one's own: a modal dialog.
+function ShareDialog(props: { post: Post; onDone: (shared: boolean) => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<Element | null>(document.activeElement);
+  const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const toggle = async (kind: ReactionKind) => {
+  const [done, setDone] = useState(false);
+  useEffect(() => dialog.current?.showModal(), []);
+  const submit = async (e: Event) => {
+    e.preventDefault();
     try {
-      const mine = props.summary.mine === kind;
-      props.onChange(await api<ReactionSummary>(mine ? 'DELETE' : 'PUT', `/api/v1/content/${props.targetId}/reactions/${kind}`));
-      setError(null);
+      await api('POST', '/api/v1/posts', { body, share_of: props.post.id, audience: 'organization' });
+      setDone(true);
+      dialog.current?.close();
     } catch (err) {
       setError(describeError(err));
     }
   };
   return (
-    <div class="reactions" role="group" aria-label="Reactions">
-      {REACTIONS.map(([kind, emoji, label]) => {
-        const n = props.summary.counts[kind] ?? 0;
-        return (
-          <button type="button" class="reaction" aria-pressed={props.summary.mine === kind} title={label}
-            aria-label={`${label}${n ? `, ${n}` : ''}`} onClick={() => toggle(kind)} data-kind={kind}>
-            <span aria-hidden="true">{emoji}</span>
-            {n > 0 && <span aria-hidden="true"> {n}</span>}
-          </button>
-        );
-      })}
-      <Alert message={error} />
-    </div>
+    <dialog ref={dialog} class="share" aria-labelledby={`share-${props.post.id}`}
+      onClose={() => { props.onDone(done); (opener.current as HTMLElement | null)?.focus?.(); }}>
+      <form onSubmit={submit}>
+        <h2 id={`share-${props.post.id}`}>Share {props.post.author.display_name}'s post</h2>
+        <p class="muted">Everyone in the organization will see it in their feeds, with your words above it.</p>
+        <label for={`share-body-${props.post.id}`}>Say something about it (optional)</label>
+        <textarea id={`share-body-${props.post.id}`} rows={3} value={body} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
+        <Alert message={error} />
+        <div class="actions">
+          <button type="button" class="secondary" onClick={() => dialog.current?.close()}>Cancel</button>
+          <button type="submit">Share</button>
+        </div>
+      </form>
+    </dialog>
   );
 }
 
@@ -162,6 +198,7 @@ export function Comments(props: {
   onCount: (n: number) => void;
   extra?: (c: Comment) => ComponentChildren;
   closed?: string;
+  highlight?: string; // a comment's id: scrolled to and marked once loaded
 }) {
   const [items, setItems] = useState<Comment[] | null>(null);
   const [body, setBody] = useState('');
@@ -184,6 +221,19 @@ export function Comments(props: {
   useEffect(() => {
     load();
   }, [props.contentId]);
+  useEffect(() => {
+    if (!items || !props.highlight) return;
+    const el = document.getElementById(`comment-${props.highlight}`);
+    if (!el) return;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
+  }, [items === null, props.highlight]);
+  const removed = (id: string) => {
+    // A comment goes with its replies.
+    const next = (items ?? []).filter((c) => c.id !== id && c.reply_to !== id);
+    setItems(next);
+    props.onCount(next.length);
+  };
   useEffect(
     () =>
       subscribe<Comment>('comment', (e) => {
@@ -216,11 +266,13 @@ export function Comments(props: {
       <ul>
         {top.map((c) => (
           <li key={c.id}>
-            <CommentItem comment={c} onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} />
+            <CommentItem comment={c} highlighted={c.id === props.highlight} onRemoved={removed}
+              onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} />
             {props.extra?.(c)}
             {repliesOf(c.id).length > 0 && (
               <ul class="replies">
-                {repliesOf(c.id).map((r) => <li key={r.id}><CommentItem comment={r} onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} />{props.extra?.(r)}</li>)}
+                {repliesOf(c.id).map((r) => <li key={r.id}><CommentItem comment={r} highlighted={r.id === props.highlight} onRemoved={removed}
+                  onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} />{props.extra?.(r)}</li>)}
               </ul>
             )}
           </li>
@@ -241,16 +293,60 @@ export function Comments(props: {
   );
 }
 
-function CommentItem(props: { comment: Comment; onReply: () => void }) {
+function CommentItem(props: { comment: Comment; onReply: () => void; onRemoved: (id: string) => void; highlighted?: boolean }) {
   const [c, setC] = useState(props.comment);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(c.body);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    try {
+      setC(await api<Comment>('PATCH', `/api/v1/comments/${c.id}`, { body: draft }));
+      setEditing(false);
+      setError(null);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  const remove = async () => {
+    if (!(await confirmAction({ title: 'Delete this comment?', body: 'Its replies go with it. This cannot be undone.', confirm: 'Delete', danger: true }))) return;
+    try {
+      await api('DELETE', `/api/v1/comments/${c.id}`);
+      props.onRemoved(c.id);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  const items: MenuItem[] = [
+    ...(c.can_edit ? [{ label: 'Edit', onSelect: () => { setDraft(c.body); setEditing(true); } }] : []),
+    ...(c.can_delete ? [{ label: 'Delete', onSelect: remove, danger: true }] : []),
+  ];
   return (
-    <div class="comment" data-testid="comment">
-      <a href={`/people/${c.author.handle}`} class="author">{c.author.display_name}</a>{' '}
-      <span class="muted small"><time dateTime={c.created_at}>{timeAgo(c.created_at)}</time>{c.edited_at && ' · edited'}</span>
-      <div class="comment-body" dangerouslySetInnerHTML={{ __html: c.body_html }} />
-      <div class="post-actions">
-        <Reactions targetId={c.id} summary={c.reactions} onChange={(s) => setC({ ...c, reactions: s })} />
-        <button type="button" class="link" onClick={props.onReply}>Reply</button>
+    <div class={props.highlighted ? 'comment highlighted' : 'comment'} data-testid="comment" id={`comment-${c.id}`} tabIndex={-1}>
+      <Avatar name={c.author.display_name} photo={c.author.photo} size={32} />
+      <div class="comment-main">
+        <div class="comment-head">
+          <a href={`/people/${c.author.handle}`} class="author">{c.author.display_name}</a>{' '}
+          <span class="muted small"><time dateTime={c.created_at}>{timeAgo(c.created_at)}</time>{c.edited_at && ' · edited'}</span>
+          <Menu label={`More actions for ${c.author.display_name}'s comment`} items={items} />
+        </div>
+        {editing ? (
+          <form onSubmit={save} class="composer">
+            <label for={`edit-comment-${c.id}`}>Edit your comment</label>
+            <textarea id={`edit-comment-${c.id}`} rows={2} value={draft} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} />
+            <div class="actions">
+              <button type="submit" disabled={!draft.trim()}>Save</button>
+              <button type="button" class="secondary" onClick={() => { setEditing(false); setError(null); }}>Cancel</button>
+            </div>
+          </form>
+        ) : (
+          <div class="comment-body" dangerouslySetInnerHTML={{ __html: c.body_html }} />
+        )}
+        <Alert message={error} />
+        <div class="post-actions">
+          <Reactions targetId={c.id} summary={c.reactions} what="comment" onChange={(s: ReactionSummary) => setC({ ...c, reactions: s })} />
+          <button type="button" class="link" onClick={props.onReply}>Reply</button>
+        </div>
       </div>
     </div>
   );

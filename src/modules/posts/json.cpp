@@ -33,6 +33,10 @@ boost::json::object PostJson(const PostView& v, const content::Viewer& viewer) {
                         {"body", p.body},
                         {"body_html", p.body_html},
                         {"audience", content::AudienceName(p.head.audience)},
+                        {"community", v.community ? boost::json::value{{"id", IdToString(v.community->id)},
+                                                                        {"handle", v.community->handle},
+                                                                        {"name", v.community->name}}
+                                                  : boost::json::value(nullptr)},
                         {"created_at", FormatRfc3339(p.head.created_at)},
                         {"edited_at", OptTime(p.head.edited_at)},
                         {"tags", std::move(tags)},
@@ -65,7 +69,9 @@ boost::json::object CommentJson(const comments::CommentView& v, const content::V
           {"created_at", FormatRfc3339(m.created_at)},
           {"edited_at", OptTime(m.edited_at)},
           {"reactions", ReactionsJson(v.reactions)},
-          {"can_edit", viewer.id == m.author_id}};
+          {"can_edit", viewer.id == m.author_id},
+          // The content's author may delete it too; the server decides (403 otherwise).
+          {"can_delete", viewer.id == m.author_id || viewer.role == identity::Role::kAdmin}};
 }
 
 }  // namespace agora::posts::json

@@ -32,8 +32,15 @@ struct Post {
 
 // A post as one reader sees it: its author's card, its tags, reaction counts with the
 // reader's own reaction, and the shared original when the reader may see it.
+// The community a post was written in (its container), as a post card names it.
+struct CommunityRef {
+  Id id = 0;
+  std::string handle, name;
+};
+
 struct PostView {
   Post post;
+  std::optional<CommunityRef> community;
   people::Card author;
   std::vector<std::string> tags;
   std::vector<Id> readers;  // restricted posts, shown to their author only

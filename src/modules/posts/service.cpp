@@ -240,6 +240,7 @@ std::optional<PostView> PostService::ViewOf(Connection& c, const content::Viewer
   if (post.head.audience == Audience::kRestricted && viewer.id == post.head.author_id)
     v.readers = content::store::Readers(c, post.head.id);
   v.reactions = reactions::store::SummaryOf(c, post.head.id, viewer.id);
+  if (post.head.container_id) v.community = store::CommunityOf(c, *post.head.container_id);
   if (post.share_of && depth == 0) {
     auto original = store::Load(c, *post.share_of);
     if (original && content::CanRead(c, viewer, original->head)) {

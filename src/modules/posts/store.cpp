@@ -32,4 +32,10 @@ std::optional<Post> Load(Connection& c, Id id) {
   return p;
 }
 
+std::optional<CommunityRef> CommunityOf(Connection& c, Id id) {
+  auto q = c.Prepare("SELECT handle, name FROM communities WHERE id = ?", id);
+  if (!q.Next()) return std::nullopt;
+  return CommunityRef{id, q.Text(0), q.Text(1)};
+}
+
 }  // namespace agora::posts::store

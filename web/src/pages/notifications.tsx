@@ -38,7 +38,9 @@ export function NotificationsPage(props: { onUnread: (n: number) => void }) {
       const r = await api<{ unread: number }>('POST', '/api/v1/notifications/read', { ids: [n.id] });
       props.onUnread(r.unread);
     }
-    navigate(n.content_id ? `/posts/${n.content_id}` : n.community_id ? `/communities/${n.community_id}` : `/people/${n.actor.handle}`);
+    // A comment (a mention in it, a reply, a reaction to it) opens its post scrolled to it.
+    const at = n.comment_id ? `#comment-${n.comment_id}` : '';
+    navigate(n.content_id ? `/posts/${n.content_id}${at}` : n.community_id ? `/communities/${n.community_id}` : `/people/${n.actor.handle}`);
   };
   return (
     <section>
