@@ -1,4 +1,5 @@
-// The audience matrix grows the `community` audience: open, moderated, restricted and secret
+// The audience matrix grows the `community` audience (open communities are read before
+// joining): open, moderated, restricted and secret
 // communities x owner, moderator, member, pending (or invited), banned, non-member, guest and
 // alumnus, through every read path: the community, the directory, a profile's "member of",
 // its members, its stream
@@ -17,6 +18,12 @@ const TYPES = {
 };
 const READERS = ['owner', 'moderator', 'member', 'pending', 'banned', 'outsider', 'guest', 'alumnus'];
 const MEMBERS = new Set(['owner', 'moderator', 'member']);
+// Who reads a community's content: its members; in an open community also everyone in the
+// organization who is not banned from it (they read before they join, and join to take part).
+function readsContent(kind, reader) {
+  if (MEMBERS.has(reader)) return true;
+  return kind === 'open' && (reader === 'pending' || reader === 'outsider');
+}
 // Who may know that a community exists (its page, the directory, its member list).
 function seesCommunity(kind, reader) {
   if (MEMBERS.has(reader) || reader === 'pending') return true; // pending: asked or invited
@@ -93,7 +100,8 @@ describe('audience matrix: community content x community types x readers x read 
 
   for (const kind of Object.keys(TYPES)) {
     for (const reader of READERS) {
-      const reads = MEMBERS.has(reader);
+      const reads = readsContent(kind, reader);
+      const member = MEMBERS.has(reader);
       const sees = seesCommunity(kind, reader);
       test(`${kind} community, ${reader}: ${reads ? 'reads its content' : sees ? 'sees it, not its content' : 'it does not exist'}`, async () => {
         const client = c[reader];
@@ -134,17 +142,21 @@ describe('audience matrix: community content x community types x readers x read 
         };
         assert.equal(await inFeed(`/api/v1/feed?source=tag:matrixc${kind}`), reads, 'hashtag feed');
         if (reader !== 'guest' && reader !== 'alumnus') assert.equal(await inFeed(`/api/v1/feed?source=person:${p.member.id}`), reads, 'person timeline');
-        assert.equal(await inFeed('/api/v1/feed'), reads, 'home feed');
+        assert.equal(await inFeed('/api/v1/feed'), member, 'home feed: the communities one is in');
         const notes = (await client.get('/api/v1/notifications')).json.items;
         assert.equal(notes.some((n) => n.kind === 'mention' && n.content_id === postId), reads && reader !== 'member', 'mention');
-        assert.equal(streams[reader].events.some((e) => e.type === 'post' && e.data.id === postId), reads, 'live post');
+        assert.equal(streams[reader].events.some((e) => e.type === 'post' && e.data.id === postId), member, 'live post: to home feeds');
 
-        // Writing to it: only members; everyone else is told it does not exist.
+        // Writing to it: only members; readers who are not are asked to join; everyone else is
+        // told it does not exist.
         const comment = await client.post(`/api/v1/content/${postId}/comments`, { body: 'hi' });
         const react = await client.request('PUT', `/api/v1/content/${postId}/reactions/celebrate`);
-        if (reads) {
+        if (member) {
           assert.equal(comment.status, 201, comment.text);
           assert.equal(react.status, 200, react.text);
+        } else if (reads) {
+          assertProblem(assert, comment, 403);
+          assertProblem(assert, react, 403);
         } else {
           assertProblem(assert, comment, 404);
           assertProblem(assert, react, 404);

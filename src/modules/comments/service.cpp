@@ -73,6 +73,7 @@ Result<CommentView> CommentService::Create(const identity::Principal& author, Id
   auto created = db_.Write([&](Connection& c) -> Result<CommentView> {
     auto head = content::LoadReadable(c, me, content_id);
     if (!head) return head.error();
+    if (!content::CanTakePart(c, me, *head)) return Error::Forbidden("join the community to comment on what is posted in it");
     if (content::store::IsLocked(c, content_id)) return Error::Forbidden("this is locked: no new comments or replies");
     Comment m;
     m.id = ids_.Next();

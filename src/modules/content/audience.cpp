@@ -29,10 +29,21 @@ Viewer ViewerOf(const identity::Principal* principal) {
   return {principal->user.id, principal->user.role};
 }
 
-bool CanRead(agora::store::Connection& c, const Viewer& viewer, const ContentHead& head) {
-  if (head.audience == Audience::kPublic) return true;
+bool ReadsCommunity(agora::store::Connection& c, const Viewer& viewer, Id community_id) {
+  if (!viewer.signed_in()) return false;
+  return store::IsActiveMember(c, community_id, viewer.id) ||
+         (viewer.in_organization() && store::IsOpenTo(c, community_id, viewer.id));
+}
+
+bool CanTakePart(agora::store::Connection& c, const Viewer& viewer, const ContentHead& head) {
   if (head.audience == Audience::kCommunity)
     return viewer.signed_in() && head.container_id && store::IsActiveMember(c, *head.container_id, viewer.id);
+  return CanRead(c, viewer, head);
+}
+
+bool CanRead(agora::store::Connection& c, const Viewer& viewer, const ContentHead& head) {
+  if (head.audience == Audience::kPublic) return true;
+  if (head.audience == Audience::kCommunity) return head.container_id && ReadsCommunity(c, viewer, *head.container_id);
   if (!viewer.reads_beyond_public()) return false;
   if (head.author_id == viewer.id) return true;
   switch (head.audience) {

@@ -83,6 +83,13 @@ bool IsActiveMember(Connection& c, Id community_id, Id person_id) {
   return c.Prepare(kIsActiveMember, community_id, person_id).Next();
 }
 
+bool IsOpenTo(Connection& c, Id community_id, Id person_id) {
+  return c.Prepare("SELECT 1 FROM communities WHERE id = ?1 AND type = 'open' AND NOT EXISTS (SELECT 1 FROM community_members"
+                   " WHERE community_id = ?1 AND person_id = ?2 AND state = 'banned')",
+                   community_id, person_id)
+      .Next();
+}
+
 void AddReaders(Connection& c, Id content_id, const std::vector<Id>& people) {
   for (Id p : people) c.Prepare(kAddReader, content_id, p).Run();
 }

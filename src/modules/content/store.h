@@ -24,6 +24,9 @@ bool IsReader(Connection& c, Id content_id, Id person_id);
 // The audience rule's question for `community` content (its members' table is the
 // communities module's; the rule lives here, once).
 bool IsActiveMember(Connection& c, Id community_id, Id person_id);
+// Whether a community is open to this person: open (anyone in the organization joins it,
+// and reads it before) and they are not banned from it.
+bool IsOpenTo(Connection& c, Id community_id, Id person_id);
 // Whether `person` moderates the container of a content (an active owner or moderator of
 // its community): they may delete it and its comments.
 bool ModeratesContainer(Connection& c, const ContentHead& head, Id person_id);

@@ -73,11 +73,11 @@ posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index,
       tags = &one_tag;
       break;
   }
-  // Community posts: the rule is membership, asked once per community per page.
+  // Community posts: the audience rule for their community, asked once per community per page.
   std::unordered_map<Id, bool> member_of;
   auto is_member = [&](Id community) {
     auto [it, fresh] = member_of.try_emplace(community, false);
-    if (fresh) it->second = viewer.signed_in() && content::store::IsActiveMember(c, community, viewer.id);
+    if (fresh) it->second = content::ReadsCommunity(c, viewer, community);
     return it->second;
   };
   return index.Merge(authors, *tags, communities, reader, before, want, [&](const posts::PostIndex::Entry& e, Id community) {

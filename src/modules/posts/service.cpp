@@ -289,7 +289,7 @@ std::shared_ptr<const CachedPost> PostService::Cached(Connection& c, Id id) {
 std::vector<std::string> PostService::RenderItems(Connection& c, const content::Viewer& viewer, const std::vector<Id>& ids) {
   std::vector<std::string> out;
   out.reserve(ids.size());
-  std::unordered_map<Id, bool> member_of;  // community posts: membership, asked once per community
+  std::unordered_map<Id, bool> member_of;  // community posts: the audience rule, asked once per community
   std::unordered_map<Id, bool> moderates;  // and whether the reader moderates it (may delete)
   const auto mine_by_id = viewer.signed_in() ? reactions::store::KindsOf(c, ids, viewer.id) : std::unordered_map<Id, std::string>{};
   for (Id id : ids) {
@@ -302,7 +302,7 @@ std::vector<std::string> PostService::RenderItems(Connection& c, const content::
     if (p->container) head.container_id = p->container;
     if (p->audience == Audience::kCommunity) {
       auto [it, fresh] = member_of.try_emplace(p->container, false);
-      if (fresh) it->second = viewer.signed_in() && p->container && content::store::IsActiveMember(c, p->container, viewer.id);
+      if (fresh) it->second = p->container && content::ReadsCommunity(c, viewer, p->container);
       if (!it->second) continue;
     } else if (!content::CanRead(c, viewer, head)) {
       continue;

@@ -54,6 +54,7 @@ Result<Summary> ReactionService::React(const identity::Principal& who, Id target
   auto summary = db_.Write([&](Connection& c) -> Result<Summary> {
     auto t = FindTarget(c, me, target_id);
     if (!t) return t.error();
+    if (!content::CanTakePart(c, me, t->head)) return Error::Forbidden("join the community to react to what is posted in it");
     auto before = store::KindOf(c, t->id, who.user.id);
     if (before == kind) return store::SummaryOf(c, t->id, who.user.id);
     changed = *t;
