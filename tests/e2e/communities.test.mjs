@@ -3,7 +3,7 @@
 // accepted; a third person cannot find the community, its posts or its topics.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchChromium, signedInPage } from '../support/browser.mjs';
+import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
 import { setupAdmin, startServer } from '../support/server.mjs';
 import { png } from '../support/images.mjs';
 
@@ -41,6 +41,11 @@ describe('communities in the browser', () => {
     await ana.getByRole('button', { name: 'Create' }).click();
     await ana.getByRole('heading', { name: 'Project Falcon', level: 1 }).waitFor();
     await ana.locator('strong', { hasText: 'falcon' }).waitFor();
+    // Stream, Forum, Members, About, and for its owner Manage: one tab stop, arrows move.
+    assert.deepEqual(await ana.getByRole('tab').allTextContents(), ['Stream', 'Forum', 'Members (1)', 'About', 'Manage']);
+    await ana.getByRole('tab', { name: 'Stream' }).focus();
+    await ana.keyboard.press('End');
+    assert.equal(await ana.getByRole('tab', { name: 'Manage' }).getAttribute('aria-selected'), 'true');
     await ana.getByLabel('Invite someone (handle, or e-mail address)').fill('@bob');
     await ana.getByRole('button', { name: 'Invite' }).click();
     await ana.getByText('Bob Ek is invited.').waitFor();
@@ -56,17 +61,23 @@ describe('communities in the browser', () => {
     await expectAccessible(bob, 'a community page for a member');
 
     await ana.reload();
-    await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).waitFor();
+    assert.equal(await ana.getByRole('tab', { name: 'Manage' }).getAttribute('aria-selected'), 'true', 'the tab is kept in the address');
+    await ana.getByRole('tab', { name: 'Members (2)' }).click();
     await ana.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Bob Ek' }).waitFor();
+    await ana.getByRole('tab', { name: 'Stream' }).click();
+    await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).waitFor();
     await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).getByRole('button', { name: 'Pin' }).click();
     await ana.getByRole('region', { name: 'Pinned' }).getByText('Countdown starts Monday').waitFor();
     // Shown once: pinned, not again in the stream.
     await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).nth(1).waitFor({ state: 'detached' });
     assert.equal(await ana.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).count(), 1);
+    await ana.getByRole('tab', { name: 'About' }).click();
     await ana.getByTestId('activity').filter({ hasText: '1 post and 0 topics in the last 30 days. 2 new members in 30 days.' }).waitFor();
+    await ana.getByRole('tab', { name: 'Members (2)' }).click();
     await ana.getByLabel('Role of Bob Ek').selectOption('moderator');
     await ana.getByRole('dialog', { name: 'Make Bob Ek a moderator?' }).getByRole('button', { name: 'Change the role' }).click();
     await ana.getByRole('list', { name: 'Members' }).getByText('(moderator)').waitFor();
+    await ana.getByRole('tab', { name: 'Manage' }).click();
     await ana.locator('summary', { hasText: 'Settings' }).click();
     await ana.getByLabel('Tags').fill('launch, falcon');
     await ana.getByRole('button', { name: 'Save settings' }).click();
@@ -77,9 +88,10 @@ describe('communities in the browser', () => {
     // Bob's profile says he belongs to it, to Ana; not to Cid (below).
     await ana.goto(`${server.url}/people/bob`);
     await ana.getByRole('region', { name: 'Member of' }).getByRole('link', { name: 'Project Falcon' }).waitFor();
-    await bob.goto(`${server.url}/communities/falcon`);
+    await bob.goto(`${server.url}/communities/falcon#forum`);
 
     // The forum: Bob asks, Ana answers, Bob accepts her answer.
+    await bob.getByRole('button', { name: 'Start a topic' }).click();
     await bob.getByLabel('Title').fill('Where is the launch checklist?');
     await bob.getByLabel('What is it about? (Markdown)').fill('I cannot find the *latest* one.');
     await bob.getByLabel(/This is a question/).check();
@@ -120,6 +132,7 @@ describe('communities in the browser', () => {
     await ana.getByLabel('Guests may be invited').check();
     await ana.getByRole('button', { name: 'Create' }).click();
     await ana.getByRole('heading', { name: 'Client Corner', level: 1 }).waitFor();
+    await ana.getByRole('tab', { name: 'Manage' }).click();
     await ana.getByLabel('Invite someone (handle, or e-mail address)').fill('nia@partner.example');
     await ana.getByRole('button', { name: 'Invite' }).click();
     const note = await ana.getByRole('status').filter({ hasText: 'Send this link to nia@partner.example' }).textContent();
@@ -161,12 +174,21 @@ describe('communities in the browser', () => {
     cid.on('request', (r) => { if (/\/api\/v1\/people\/\d+$/.test(new URL(r.url()).pathname)) personRequests.push(r.url()); });
     await cid.goto(`${server.url}/communities/open-geology`);
     await cid.getByRole('heading', { name: 'Open Geology', level: 1 }).waitFor();
+    // An open community is read before joining; taking part needs joining.
+    await cid.getByText('Fossils found at the quarry').waitFor();
+    await cid.getByText('Join to post, comment and react here.').waitFor();
+    assert.equal(await cid.getByLabel('Post to Open Geology').count(), 0);
+    await expectAccessible(cid, 'an open community read before joining');
+    await screenshot(cid, 'community-before-joining');
     await cid.getByRole('button', { name: 'Join', exact: true }).click();
     await cid.getByRole('button', { name: 'Leave' }).waitFor();
+    await cid.getByLabel('Post to Open Geology').waitFor();
     await cid.getByText('Fossils found at the quarry').waitFor();
+    assert.equal(await cid.getByText('Join to post, comment and react here.').count(), 0);
+    await cid.getByRole('tab', { name: 'Forum' }).click();
     await cid.getByRole('link', { name: 'Best hammer for shale?' }).waitFor();
-    assert.equal(await cid.getByText('Nothing posted here yet.').count(), 0);
     // The members, with their avatars, from one request (not one per person).
+    await cid.getByRole('tab', { name: 'Members (2)' }).click();
     await cid.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Cid Out' }).waitFor();
     await cid.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Ana Berg' }).waitFor();
     assert.deepEqual(personRequests, []);

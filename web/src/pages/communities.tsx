@@ -11,6 +11,7 @@ import { navigate } from '../router';
 import { setTitle } from '../title';
 import { Forum } from './topic';
 import { confirmAction } from '../confirm';
+import { Tabs, type Tab } from '../tabs';
 
 export interface Membership {
   community_id: string;
@@ -221,47 +222,84 @@ export function CommunityPage(props: { handle: string; user: User }) {
       setError(describeError(e));
     }
   };
+  // Open communities are read before joining (the audience rule); taking part needs joining.
+  const reads = active || community.type === 'open';
+  const joinHint = !active && community.type === 'open' ? <p class="notice-line">Join to post, comment and react here.</p> : null;
+  const tabs: Tab[] = [
+    {
+      id: 'stream',
+      label: 'Stream',
+      render: () => (
+        <>
+          {joinHint}
+          <Pinned key={`pinned-${era}`} communityId={community.id} manages={manages} version={pinVersion} onChange={() => setPinVersion(pinVersion + 1)} onLoaded={setPinnedIds} />
+          {active && <Composer guest={props.user.role === 'guest'} community={{ id: community.id, name: community.name }}
+            onPosted={(p) => setPosted([p, ...posted])} />}
+          <h2 class="visually-hidden">Stream</h2>
+          <FeedView key={`stream-${era}`} source={`community:${community.id}`} prepend={posted} hide={pinnedIds}
+            empty={reads ? 'Nothing posted here yet.' : 'Only members see what is posted here.'}
+            actions={manages ? (p) => <button type="button" class="link" onClick={() => pin(p.id, true)}>Pin</button> : undefined} />
+        </>
+      ),
+    },
+    { id: 'forum', label: 'Forum', render: () => <>{joinHint}<Forum key={`forum-${era}`} communityId={community.id} member={active} reads={reads} /></> },
+    { id: 'members', label: `Members (${community.member_count})`, render: () => <Members key={`members-${era}`} community={community} owner={active && m.role === 'owner'} me={props.user.id} /> },
+    {
+      id: 'about',
+      label: 'About',
+      render: () => (
+        <>
+          <h2 class="visually-hidden">About</h2>
+          <p>{describeType(community)} community · {community.member_count === 1 ? '1 member' : `${community.member_count} members`}</p>
+          <ActivityLine key={`activity-${era}`} communityId={community.id} memberCount={community.member_count} />
+          {community.tags.length > 0 && <p class="muted">Tags: {community.tags.join(', ')}</p>}
+        </>
+      ),
+    },
+  ];
+  if (manages)
+    tabs.push({
+      id: 'manage',
+      label: 'Manage',
+      render: () => (
+        <>
+          <Moderation community={community} onChange={load} />
+          {m.role === 'owner' && <Settings community={community} onSaved={load} />}
+        </>
+      ),
+    });
   return (
     <section>
       {community.banner && <img class="banner" src={community.banner.large} alt="" />}
       <div class="community-head">
         {community.avatar && <img class="community-avatar" src={community.avatar.large} alt="" width={64} height={64} />}
-        <PageHeading>{community.name}</PageHeading>
+        <div class="profile-title">
+          <PageHeading>{community.name}</PageHeading>
+          <div class="actions">
+            {!m && community.type === 'open' && <button type="button" onClick={() => act('POST', '/join')}>Join</button>}
+            {!m && community.type === 'moderated' && <button type="button" onClick={() => act('POST', '/join')}>Ask to join</button>}
+            {m?.state === 'invited' && <button type="button" onClick={() => act('POST', '/join')}>Accept the invitation</button>}
+            {m && m.state !== 'banned' && (
+              <button type="button" class="secondary" onClick={() => act('POST', '/leave')}>
+                {m.state === 'active' ? 'Leave' : m.state === 'pending' ? 'Withdraw my request' : 'Decline'}
+              </button>
+            )}
+            {active && (
+              <button type="button" class="secondary" aria-pressed={m.muted} onClick={() => act(m.muted ? 'DELETE' : 'PUT', '/mute')}>
+                {m.muted ? 'Muted in my home feed' : 'Mute in my home feed'}
+              </button>
+            )}
+          </div>
+        </div>
       </div>
       <p class="muted">
         {describeType(community)} community · {community.member_count === 1 ? '1 member' : `${community.member_count} members`}
         {active && ` · you are ${m.role === 'member' ? 'a member' : `its ${m.role}`}`}
       </p>
       <div class="post-body" dangerouslySetInnerHTML={{ __html: community.description_html }} />
-      <ActivityLine key={`activity-${era}`} communityId={community.id} memberCount={community.member_count} />
-      <div class="actions">
-        {!m && community.type === 'open' && <button type="button" onClick={() => act('POST', '/join')}>Join</button>}
-        {!m && community.type === 'moderated' && <button type="button" onClick={() => act('POST', '/join')}>Ask to join</button>}
-        {m?.state === 'invited' && <button type="button" onClick={() => act('POST', '/join')}>Accept the invitation</button>}
-        {m?.state === 'pending' && <p class="muted">You asked to join; a moderator will answer.</p>}
-        {m && m.state !== 'banned' && (
-          <button type="button" class="secondary" onClick={() => act('POST', '/leave')}>
-            {m.state === 'active' ? 'Leave' : m.state === 'pending' ? 'Withdraw my request' : 'Decline'}
-          </button>
-        )}
-        {active && (
-          <button type="button" class="secondary" aria-pressed={m.muted} onClick={() => act(m.muted ? 'DELETE' : 'PUT', '/mute')}>
-            {m.muted ? 'Muted in my home feed' : 'Mute in my home feed'}
-          </button>
-        )}
-      </div>
+      {m?.state === 'pending' && <p class="muted">You asked to join; a moderator will answer.</p>}
       <Alert message={error} />
-      {manages && <Moderation community={community} onChange={load} />}
-      {active && m.role === 'owner' && <Settings community={community} onSaved={load} />}
-      <Members key={`members-${era}`} community={community} owner={active && m.role === 'owner'} me={props.user.id} />
-      <Forum key={`forum-${era}`} communityId={community.id} member={active} />
-      <Pinned key={`pinned-${era}`} communityId={community.id} manages={manages} version={pinVersion} onChange={() => setPinVersion(pinVersion + 1)} onLoaded={setPinnedIds} />
-      <h2>Stream</h2>
-      {active && <Composer guest={props.user.role === 'guest'} community={{ id: community.id, name: community.name }}
-        onPosted={(p) => setPosted([p, ...posted])} />}
-      <FeedView key={`stream-${era}`} source={`community:${community.id}`} prepend={posted} hide={pinnedIds}
-        empty={active ? 'Nothing posted here yet.' : 'Only members see what is posted here.'}
-        actions={manages ? (p) => <button type="button" class="link" onClick={() => pin(p.id, true)}>Pin</button> : undefined} />
+      <Tabs key={era} label={`${community.name}: sections`} tabs={tabs} />
     </section>
   );
 }
@@ -459,8 +497,9 @@ function Moderation(props: { community: Community; onChange: () => void }) {
   const base = `/api/v1/communities/${props.community.id}`;
   const loadPending = async () => {
     try {
-      const page = await api<Page<Membership>>('GET', `${base}/members?state=pending`);
-      setPending(await Promise.all(page.items.map((m) => api<PersonRef>('GET', `/api/v1/people/${m.person_id}`))));
+      // Each membership comes with the person's card: one request, not one per person.
+      const page = await api<Page<Membership & { person: PersonRef | null }>>('GET', `${base}/members?state=pending`);
+      setPending(page.items.flatMap((m) => (m.person ? [m.person] : [])));
     } catch (e) {
       setError(describeError(e));
     }

@@ -28,8 +28,12 @@ export interface Topic {
   can_moderate: boolean;
 }
 
-export function Forum(props: { communityId: string; member: boolean }) {
+// A community's forum: its topics, and "Start a topic" for members (a form that opens on
+// demand, so the list comes first). `reads`: the person may read it (members; everyone in
+// the organization for an open community).
+export function Forum(props: { communityId: string; member: boolean; reads?: boolean }) {
   const [topics, setTopics] = useState<Topic[] | null>(null);
+  const [writing, setWriting] = useState(false);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [question, setQuestion] = useState(false);
@@ -52,7 +56,30 @@ export function Forum(props: { communityId: string; member: boolean }) {
   return (
     <>
       <h2>Forum</h2>
-      {topics && topics.length === 0 && <p class="muted">{props.member ? 'No topics yet.' : 'Only members see the forum.'}</p>}
+      {props.member && !writing && (
+        <button type="button" onClick={() => setWriting(true)}>Start a topic</button>
+      )}
+      {props.member && writing && (
+        <form class="composer" onSubmit={submit} aria-labelledby="new-topic">
+          <h3 id="new-topic">Start a topic</h3>
+          <label for="topic-title">Title</label>
+          <input id="topic-title" value={title} aria-invalid={field === 'title' ? 'true' : undefined}
+            onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+          <label for="topic-body">What is it about? (Markdown)</label>
+          <textarea id="topic-body" rows={3} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
+            onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
+          <label class="check">
+            <input type="checkbox" checked={question} onChange={(e) => setQuestion((e.target as HTMLInputElement).checked)} /> This is
+            a question (an answer can be accepted)
+          </label>
+          <Alert message={error} />
+          <div class="actions">
+            <button type="submit" disabled={!title.trim() || !body.trim()}>Start the topic</button>
+            <button type="button" class="secondary" onClick={() => setWriting(false)}>Cancel</button>
+          </div>
+        </form>
+      )}
+      {topics && topics.length === 0 && <p class="muted">{props.member || props.reads ? 'No topics yet.' : 'Only members see the forum.'}</p>}
       {topics && topics.length > 0 && (
         <ul class="cards" aria-label="Topics">
           {topics.map((t) => (
@@ -67,23 +94,6 @@ export function Forum(props: { communityId: string; member: boolean }) {
             </li>
           ))}
         </ul>
-      )}
-      {props.member && (
-        <form class="composer" onSubmit={submit} aria-labelledby="new-topic">
-          <h3 id="new-topic">Start a topic</h3>
-          <label for="topic-title">Title</label>
-          <input id="topic-title" value={title} aria-invalid={field === 'title' ? 'true' : undefined}
-            onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
-          <label for="topic-body">What is it about? (Markdown)</label>
-          <textarea id="topic-body" rows={3} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
-            onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
-          <label class="check">
-            <input type="checkbox" checked={question} onChange={(e) => setQuestion((e.target as HTMLInputElement).checked)} /> This is
-            a question (an answer can be accepted)
-          </label>
-          <Alert message={error} />
-          <button type="submit" disabled={!title.trim() || !body.trim()}>Start the topic</button>
-        </form>
       )}
     </>
   );
