@@ -27,7 +27,7 @@ function FeedSkeleton() {
 }
 
 // `hide`: posts shown elsewhere on the page (a community's pinned posts), left out here.
-export function FeedView(props: { source?: string; prepend?: Post[]; empty: string; actions?: (p: Post) => ComponentChildren; hide?: string[] }) {
+export function FeedView(props: { source?: string; prepend?: Post[]; empty: ComponentChildren; actions?: (p: Post) => ComponentChildren; hide?: string[] }) {
   const [items, setItems] = useState<Post[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -85,7 +85,7 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: stri
         )}
       </div>
       {!loaded && !error && <FeedSkeleton />}
-      {loaded && shown.length === 0 && waiting.length === 0 && <p class="muted">{props.empty}</p>}
+      {loaded && shown.length === 0 && waiting.length === 0 && (typeof props.empty === "string" ? <p class="muted">{props.empty}</p> : props.empty)}
       {shown.map((p) => <PostCard key={p.id} post={p} onChange={(np) => replace(p.id, np)} actions={props.actions} />)}
       {cursor && (
         <button type="button" class="secondary" onClick={() => load(cursor)}>

@@ -174,6 +174,17 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                for (const auto& v : page->items) items.push_back(json::CommunityJson(v));
                return http::Json(200, http::Page(std::move(items), page->next_cursor));
              });
+  router.Add(Method::kGet, "/api/v1/suggestions/communities",
+             {.access = Access::kUser, .summary = "Communities to join: open or moderated, not yet joined, most members first",
+              .tag = "communities"},
+             [&service](Request& req) {
+               auto limit = ParseLimit(req.Query("limit"));
+               if (!limit) return http::Problem(limit.error());
+               boost::json::array items;
+               for (const auto& v : service.Suggestions(content::ViewerOf(req.principal), std::min(*limit, 20)))
+                 items.push_back(json::CommunityJson(v));
+               return http::Json(200, boost::json::object{{"items", std::move(items)}});
+             });
   router.Add(Method::kGet, "/api/v1/people/{id}/communities",
              {.access = Access::kUser, .summary = "The communities a person is a member of (those you may see)", .tag = "communities"},
              [&service](Request& req) {

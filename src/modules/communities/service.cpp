@@ -221,6 +221,15 @@ Result<DirectoryPage> CommunityService::Directory(const content::Viewer& viewer,
   });
 }
 
+std::vector<CommunityView> CommunityService::Suggestions(const content::Viewer& viewer, int limit) {
+  if (!viewer.in_organization()) return {};
+  return db_.Read([&](Connection& c) {
+    std::vector<CommunityView> out;
+    for (auto& x : store::Suggestions(c, viewer, limit)) out.push_back({std::move(x), std::nullopt});
+    return out;
+  });
+}
+
 Result<DirectoryPage> CommunityService::MemberOf(const identity::Principal& viewer, Id person, std::string_view cursor,
                                                  int limit) {
   auto after = NameCursor(cursor);

@@ -83,6 +83,8 @@ class CommunityService {
 
   // The communities a person belongs to, as far as the viewer may see them and the person's
   // profile (404 when the viewer may not see the person).
+  // Up to `limit` communities to join (store::Suggestions); none for guests and alumni.
+  std::vector<CommunityView> Suggestions(const content::Viewer& viewer, int limit);
   Result<DirectoryPage> MemberOf(const identity::Principal& viewer, Id person, std::string_view cursor, int limit);
 
   // Open: joins. Moderated: asks (pending). Restricted: accepts an invitation (403 without one).

@@ -239,4 +239,17 @@ std::vector<Community> Directory(Connection& c, const content::Viewer& viewer, c
   return out;
 }
 
+std::vector<Community> Suggestions(Connection& c, const content::Viewer& viewer, int limit) {
+  auto query = c.Prepare(
+      std::string("SELECT ") + kColumns + " FROM communities co WHERE " + kVisibleToViewer +
+          " AND co.type IN ('open', 'moderated') AND co.member_count > 0"
+          " AND NOT EXISTS (SELECT 1 FROM community_members m WHERE m.community_id = co.id AND m.person_id = ?901)"
+          " ORDER BY co.member_count DESC, co.id LIMIT ?1",
+      limit);
+  BindViewer(query, viewer);
+  std::vector<Community> out;
+  while (query.Next()) out.push_back(Row(c, query));
+  return out;
+}
+
 }  // namespace agora::communities::store

@@ -65,6 +65,9 @@ inline constexpr const char* kVisibleToViewer =
     " OR ((co.type <> 'restricted' OR co.listed = 1) AND (?902 = 1 OR (?904 = 1 AND co.alumni = 1))))";
 void BindViewer(agora::store::Query& q, const content::Viewer& viewer);
 
+// Communities the viewer could join and has no part in yet (open or moderated, seen by
+// them), most members first: suggestions for a new person.
+std::vector<Community> Suggestions(Connection& c, const content::Viewer& viewer, int limit);
 // The communities `person` is an active member of that the viewer may see, by name.
 std::vector<Community> MemberOf(Connection& c, const content::Viewer& viewer, Id person, const std::string& after_name,
                                 Id after_id, int limit);

@@ -34,7 +34,7 @@ Response TagResponse(const Result<TagInfo>& t) {
 void RegisterApi(http::Router& router, FeedService& feed) {
   router.Add(Method::kGet, "/api/v1/feed",
              {.access = Access::kPublic,
-              .summary = "Home feed (signed in), or source=person:{id} / community:{id} / tag:{tag}; newest first", .tag = "feed"},
+              .summary = "Home feed (signed in), or source=discover / person:{id} / community:{id} / tag:{tag}; newest first", .tag = "feed"},
              [&feed](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -53,6 +53,16 @@ void RegisterApi(http::Router& router, FeedService& feed) {
                return page ? PageResponse(*page) : http::Problem(page.error());
              });
 
+  router.Add(Method::kGet, "/api/v1/trends/hashtags",
+             {.access = Access::kUser, .summary = "Hashtags of the most organization-wide posts in the last 7 days", .tag = "feed"},
+             [&feed](Request& req) {
+               auto limit = ParseLimit(req.Query("limit"));
+               if (!limit) return http::Problem(limit.error());
+               boost::json::array items;
+               for (const auto& t : feed.Trending(content::ViewerOf(req.principal), std::min(*limit, 20)))
+                 items.push_back({{"tag", t.tag}, {"posts", t.posts}});
+               return http::Json(200, boost::json::object{{"items", std::move(items)}});
+             });
   router.Add(Method::kGet, "/api/v1/tags/{tag}", {.access = Access::kPublic, .summary = "A hashtag and whether I follow it", .tag = "feed"},
              [&feed](Request& req) { return TagResponse(feed.Tag(content::ViewerOf(req.principal), req.Param("tag"))); });
   router.Add(Method::kPost, "/api/v1/tags/{tag}/follow", {.access = Access::kUser, .summary = "Follow a hashtag", .tag = "feed"},

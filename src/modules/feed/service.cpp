@@ -32,6 +32,15 @@ const std::string kCommunity = std::string(
 const std::string kTag = std::string(
     "SELECT c.id FROM content_tags t JOIN content c ON c.id = t.content_id WHERE t.tag = ?3 AND t.content_id < ?1"
     " AND c.kind = 'post' AND ") + content::kVisibleToViewer + " ORDER BY t.content_id DESC LIMIT ?2";
+// Discover: what the reader may read, but not posts meant for named people (those stay
+// where they were addressed).
+const std::string kDiscover = std::string(
+    "SELECT c.id FROM content c WHERE c.kind = 'post' AND c.id < ?1 AND c.audience <> 'restricted' AND ") +
+    content::kVisibleToViewer + " ORDER BY c.id DESC LIMIT ?2";
+constexpr const char* kTrending =
+    "SELECT t.tag, count(*) FROM content_tags t JOIN content c ON c.id = t.content_id"
+    " WHERE t.content_id > ?1 AND c.kind = 'post' AND c.audience IN ('public', 'organization')"
+    " GROUP BY t.tag ORDER BY count(*) DESC, t.tag LIMIT ?2";
 constexpr const char* kFollowsTag = "SELECT 1 FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
 constexpr const char* kFollowTag = "INSERT INTO tag_follows (person_id, tag, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING";
 constexpr const char* kUnfollowTag = "DELETE FROM tag_follows WHERE person_id = ?1 AND tag = ?2";
@@ -72,6 +81,7 @@ posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index,
       one_tag.push_back(source.tag);
       tags = &one_tag;
       break;
+    case Source::Kind::kDiscover: break;  // read from SQL (see Read)
   }
   // Community posts: the audience rule for their community, asked once per community per page.
   std::unordered_map<Id, bool> member_of;
@@ -95,6 +105,7 @@ posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index,
 
 Result<Source> ParseSource(std::string_view text) {
   if (text.empty() || text == "home") return Source{};
+  if (text == "discover") return Source{Source::Kind::kDiscover, 0, {}};
   if (text.starts_with("person:")) {
     auto id = ParseId(text.substr(7));
     if (!id) return Error::Invalid("source", "person:{id} needs a person's id");
@@ -110,7 +121,7 @@ Result<Source> ParseSource(std::string_view text) {
     if (!tag) return Error::Invalid("source", tag.error().message);
     return Source{Source::Kind::kTag, 0, *tag};
   }
-  return Error::Invalid("source", "must be home, person:{id}, community:{id} or tag:{tag}");
+  return Error::Invalid("source", "must be home, discover, person:{id}, community:{id} or tag:{tag}");
 }
 
 Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& source, std::string_view cursor, int limit) {
@@ -121,7 +132,9 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
     before = c->id;
   }
   if (!viewer.signed_in() && source.kind == Source::Kind::kHome) return Error::Unauthenticated("sign in to read your feed");
-  const bool from_index = index_ && index_->Ready();
+  // Discover reads everything: the content table's own order serves it better than merging
+  // every author's list.
+  const bool from_index = index_ && index_->Ready() && source.kind != Source::Kind::kDiscover;
   // Outside the page's read transaction (subscriptions.h says why).
   std::shared_ptr<const Subscriptions> subs;
   if (from_index && source.kind == Source::Kind::kHome) subs = subscriptions_.Get(db_, viewer.id);
@@ -137,6 +150,8 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
       sql = &kPerson;
     } else if (source.kind == Source::Kind::kTag) {
       sql = &kTag;
+    } else if (source.kind == Source::Kind::kDiscover) {
+      sql = &kDiscover;
     } else if (source.kind == Source::Kind::kCommunity) {
       // A community the reader may not see (a secret one) has no stream for them.
       if (auto community = communities::store::FindVisible(c, viewer, IdToString(source.person)); !community)
@@ -182,6 +197,25 @@ Result<TagInfo> FeedService::Tag(const content::Viewer& viewer, std::string_view
   if (!tag) return tag.error();
   bool followed = viewer.signed_in() && db_.Read([&](Connection& c) { return FollowsTag(c, viewer.id, *tag); });
   return TagInfo{*tag, followed};
+}
+
+std::vector<TrendingTag> FeedService::Trending(const content::Viewer& viewer, int limit) {
+  if (!viewer.in_organization()) return {};
+  constexpr std::int64_t kFreshMs = 5 * 60'000, kWindowMs = 7 * 24 * 3600'000LL;
+  std::lock_guard lock(trending_mu_);
+  const std::int64_t now = clock_.NowMs();
+  if (trending_at_ms_ < 0 || now - trending_at_ms_ > kFreshMs) {
+    // Ids grow with time (core/ids.h): the first id of the window bounds the index range.
+    const Id since = ((now - kWindowMs - kIdEpochMs) << (kIdNodeBits + kIdSequenceBits));
+    trending_ = db_.Read([&](Connection& c) {
+      std::vector<TrendingTag> out;
+      auto q = c.Prepare(kTrending, since, 50);
+      while (q.Next()) out.push_back({q.Text(0), q.Int(1)});
+      return out;
+    });
+    trending_at_ms_ = now;
+  }
+  return {trending_.begin(), trending_.begin() + std::min<std::ptrdiff_t>(limit, static_cast<std::ptrdiff_t>(trending_.size()))};
 }
 
 Result<TagInfo> FeedService::FollowTag(const identity::Principal& who, std::string_view raw) {

@@ -6,6 +6,7 @@
 // and by hashtag (posts/post_index.h); from SQL while that index is being built.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,11 +22,13 @@
 namespace agora::feed {
 
 struct Source {
-  enum class Kind { kHome, kPerson, kTag, kCommunity } kind = Kind::kHome;
+  // kDiscover: everything the reader may read across the organization (not posts for named
+  // people), newest first: a new person's way in before they follow anyone.
+  enum class Kind { kHome, kPerson, kTag, kCommunity, kDiscover } kind = Kind::kHome;
   Id person = 0;    // kPerson, or the community for kCommunity
   std::string tag;  // kTag, normalized
 };
-// "" -> home, "person:{id}", "tag:{tag}", "community:{id}"; 422 naming "source" otherwise.
+// "" -> home, "discover", "person:{id}", "tag:{tag}", "community:{id}"; 422 naming "source" otherwise.
 Result<Source> ParseSource(std::string_view text);
 
 struct Page {
@@ -37,6 +40,11 @@ struct Page {
 struct TagInfo {
   std::string tag;
   bool followed = false;
+};
+
+struct TrendingTag {
+  std::string tag;
+  std::int64_t posts = 0;
 };
 
 class FeedService {
@@ -55,6 +63,10 @@ class FeedService {
   Result<Page> Pinned(const content::Viewer& viewer, Id community);
 
   Result<TagInfo> Tag(const content::Viewer& viewer, std::string_view tag);
+  // The hashtags of the most posts in the last 7 days, counting only posts everyone in the
+  // organization reads (public and organization-wide), so one list serves every member; it
+  // is counted at most every 5 minutes. Empty for guests and alumni, who read none of them.
+  std::vector<TrendingTag> Trending(const content::Viewer& viewer, int limit);
   Result<TagInfo> FollowTag(const identity::Principal& who, std::string_view tag);
   Result<TagInfo> UnfollowTag(const identity::Principal& who, std::string_view tag);
 
@@ -73,6 +85,9 @@ class FeedService {
   const posts::PostIndex* index_;
   bus::Bus* bus_;
   SubscriptionCache subscriptions_;
+  std::mutex trending_mu_;
+  std::vector<TrendingTag> trending_;
+  std::int64_t trending_at_ms_ = -1;
 };
 
 }  // namespace agora::feed

@@ -61,7 +61,20 @@ void RegisterApi(http::Router& router, PeopleService& service) {
                return http::Json(200, http::Page(std::move(items), page->next_cursor));
              });
 
-  router.Add(Method::kGet, "/api/v1/people/departments",
+  router.Add(Method::kGet, "/api/v1/suggestions/people",
+             {.access = Access::kUser, .summary = "People to follow, each with a reason: manager, team, report, department, office", .tag = "people"},
+             [&service](Request& req) {
+               auto limit = ParseLimit(req.Query("limit"));
+               if (!limit) return http::Problem(limit.error());
+               boost::json::array items;
+               for (const auto& s : service.Suggestions(*req.principal, std::min(*limit, 20))) {
+                 auto card = json::CardJson(s.card);
+                 card["reason"] = s.reason;
+                 items.push_back(std::move(card));
+               }
+               return http::Json(200, boost::json::object{{"items", std::move(items)}});
+             });
+  router.Add(Method::kGet, "/api/v1/departments",
              {.access = Access::kUser, .summary = "Departments people work in, most people first (the directory's picker)", .tag = "people"},
              [&service](Request& req) {
                auto list = service.Departments(*req.principal);

@@ -435,6 +435,11 @@ Result<std::vector<PeopleService::Department>> PeopleService::Departments(const 
   return *DepartmentList();
 }
 
+std::vector<store::Suggestion> PeopleService::Suggestions(const identity::Principal& viewer, int limit) {
+  if (!CanBrowse(viewer)) return {};
+  return db_.Read([&](auto& c) { return store::Suggestions(c, viewer.user.id, limit); });
+}
+
 Result<CardPage> PeopleService::Directory(const identity::Principal& viewer, const DirectoryRequest& r) {
   if (!text::IsValidUtf8(r.q) || r.q.size() > 200) return Error::Invalid("q", "q must be text of at most 200 bytes");
   store::DirectoryQuery d;

@@ -96,6 +96,8 @@ class PeopleService {
     std::int64_t people = 0;
   };
   Result<std::vector<Department>> Departments(const identity::Principal& viewer);
+  // People to follow (store::Suggestions); none for guests and alumni, who browse no one.
+  std::vector<store::Suggestion> Suggestions(const identity::Principal& viewer, int limit);
   // The directory as the viewer may see it (guests and alumni: nobody else yet).
   Result<CardPage> Directory(const identity::Principal& viewer, const DirectoryRequest& request);
   // A member endorses another person's declared expertise tag, once.

@@ -435,6 +435,42 @@ std::vector<Card> Following(Connection& c, Id user_id, Id after_id, int limit, L
   return Cards(c.Prepare(kFollowing, user_id, f.include_inactive, f.include_guests, after_id, limit));
 }
 
+std::vector<Suggestion> Suggestions(Connection& c, Id me, int limit) {
+  std::vector<Suggestion> out;
+  std::optional<Id> manager;
+  std::string department, office;
+  {
+    auto q = c.Prepare("SELECT manager_id, department, office FROM profiles WHERE user_id = ?", me);
+    if (q.Next()) {
+      if (!q.IsNull(0)) manager = q.Int(0);
+      department = q.Text(1);
+      office = q.Text(2);
+    }
+  }
+  // Active members only, not me, not someone I follow, not someone already suggested.
+  const std::string rule = " AND u.active = 1 AND u.role <> 'guest' AND u.id <> ?2"
+                           " AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ?2 AND f.followee_id = u.id)";
+  auto add = [&](const std::string& where, auto value, std::string reason, int most) {
+    if (static_cast<int>(out.size()) >= limit) return;
+    auto q = c.Prepare("SELECT " AGORA_CARD_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE " + where + rule +
+                           " ORDER BY u.id LIMIT ?3",
+                       value, me, most + limit);
+    int added = 0;
+    while (q.Next() && added < most && static_cast<int>(out.size()) < limit) {
+      Card card = ReadCard(q);
+      if (std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.card.id == card.id; })) continue;
+      out.push_back({std::move(card), reason});
+      ++added;
+    }
+  };
+  if (manager) add("u.id = ?1", *manager, "manager", 1);
+  if (manager) add("p.manager_id = ?1", *manager, "team", 4);
+  add("p.manager_id = ?1", me, "report", 4);
+  if (!department.empty()) add("p.department = ?1", department, "department", 4);
+  if (!office.empty()) add("p.office = ?1", office, "office", 4);
+  return out;
+}
+
 std::vector<std::pair<std::string, std::int64_t>> Departments(Connection& c, int limit) {
   auto q = c.Prepare(
       "SELECT p.department, count(*) FROM profiles p JOIN users u ON u.id = p.user_id"

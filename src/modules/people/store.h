@@ -65,6 +65,14 @@ bool Unfollow(Connection& c, Id follower, Id followee);
 std::vector<Card> Followers(Connection& c, Id user_id, Id after_id, int limit, ListFilter f);
 std::vector<Card> Following(Connection& c, Id user_id, Id after_id, int limit, ListFilter f);
 std::vector<Card> Reports(Connection& c, Id manager_id, ListFilter f);
+// People a person might follow, each with why: their manager ("manager"), people with the
+// same manager ("team"), their reports ("report"), the same department ("department") and
+// office ("office"); active members they do not follow yet, at most `limit`.
+struct Suggestion {
+  Card card;
+  std::string reason;
+};
+std::vector<Suggestion> Suggestions(Connection& c, Id me, int limit);
 // Departments of active members with how many people each, most people first.
 std::vector<std::pair<std::string, std::int64_t>> Departments(Connection& c, int limit);
 

@@ -28,7 +28,7 @@ export function DirectoryPage(props: { guest?: boolean }) {
 
   useEffect(() => {
     if (props.guest) return;
-    api<{ items: Department[] }>('GET', '/api/v1/people/departments').then((r) => setDepartments(r.items), () => setDepartments([]));
+    api<{ items: Department[] }>('GET', '/api/v1/departments').then((r) => setDepartments(r.items), () => setDepartments([]));
   }, []);
 
   const search = async (append: boolean, from: string | null) => {

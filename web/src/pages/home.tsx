@@ -1,22 +1,86 @@
-// Home: share an update, then the home feed (people and hashtags one follows, posts shared
-// with one by name, one's own), newest first.
-import { useState } from 'preact/hooks';
-import type { User } from '../api';
+// Home: share an update, then the feed in two tabs: Following (people and hashtags one
+// follows, one's communities, posts shared with one by name, one's own) and Discover
+// (everything one may read across the organization). Beside it on wide screens, what to do
+// next (rail.tsx); a new person's empty feed offers the same, and a nudge to fill in the
+// profile. A guest is pointed to the communities they were invited to.
+import { useEffect, useState } from 'preact/hooks';
+import { api, type User } from '../api';
 import { Composer } from '../composer';
 import { PageHeading } from '../components';
 import type { Post } from '../content';
 import { FeedView } from '../feed_view';
+import { Suggestions } from '../rail';
+import { Tabs } from '../tabs';
+import type { Profile } from './profile';
 
-export function HomePage(props: { user: User }) {
-  const [posted, setPosted] = useState<Post[]>([]);
-  const canPost = props.user.role !== 'alumnus';
+const NUDGE_DISMISSED = 'agora.profile-nudge-dismissed';
+
+// "Complete your profile" while a photo, a job title or expertise is missing.
+function ProfileNudge(props: { user: User }) {
+  const [missing, setMissing] = useState<string[]>([]);
+  const [dismissed, setDismissed] = useState(() => localStorage.getItem(NUDGE_DISMISSED) === props.user.id);
+  useEffect(() => {
+    if (dismissed || props.user.role === 'guest') return;
+    api<Profile>('GET', '/api/v1/people/me').then((p) => {
+      const m: string[] = [];
+      if (!p.photo) m.push('a photo');
+      if (!p.title) m.push('your job title');
+      if (p.expertise.length === 0) m.push('what people can ask you about');
+      setMissing(m);
+    }, () => setMissing([]));
+  }, []);
+  if (dismissed || missing.length === 0) return null;
+  const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
   return (
-    <section>
-      <PageHeading>Welcome, {props.user.display_name}</PageHeading>
-      {canPost && <Composer guest={props.user.role === 'guest'} onPosted={(p) => setPosted([p, ...posted])} />}
-      <h2>Your feed</h2>
-      <FeedView prepend={posted} empty="Nothing here yet. Follow people or hashtags to fill your feed." />
+    <section class="nudge" aria-labelledby="nudge-heading">
+      <h2 id="nudge-heading">Complete your profile</h2>
+      <p>Colleagues find and recognise you by it: add {list}.</p>
+      <div class="actions">
+        <a class="button" href={`/people/${props.user.handle}`}>Go to my profile</a>
+        <button type="button" class="secondary" onClick={() => { localStorage.setItem(NUDGE_DISMISSED, props.user.id); setDismissed(true); }}>
+          Not now
+        </button>
+      </div>
     </section>
   );
 }
 
+export function HomePage(props: { user: User }) {
+  const [posted, setPosted] = useState<Post[]>([]);
+  const canPost = props.user.role !== 'alumnus';
+  const member = props.user.role === 'member' || props.user.role === 'admin';
+  const emptyFollowing = (
+    <div class="empty-state">
+      <p>Nothing here yet: follow people, hashtags and communities, and what they post appears here.</p>
+      {member && (
+        <p>
+          <button type="button" onClick={() => { location.hash = 'discover'; }}>See what is happening in Discover</button>
+        </p>
+      )}
+      {props.user.role === 'guest' && <p><a href="/communities?mine=true">Go to your communities</a></p>}
+      <div class="rail-inline"><Suggestions user={props.user} id="inline" /></div>
+    </div>
+  );
+  const tabs = [
+    { id: 'following', label: 'Following', render: () => <FeedView prepend={posted} empty={emptyFollowing} /> },
+    ...(member ? [{
+      id: 'discover',
+      label: 'Discover',
+      render: () => <FeedView source="discover" empty="Nobody has posted for the whole organization yet: be the first." />,
+    }] : []),
+  ];
+  return (
+    <div class="with-rail">
+      <section class="column">
+        <PageHeading>Welcome, {props.user.display_name}</PageHeading>
+        <ProfileNudge user={props.user} />
+        {canPost && <Composer guest={props.user.role === 'guest'} onPosted={(p) => setPosted([p, ...posted])} />}
+        <h2 class="visually-hidden">Your feed</h2>
+        <Tabs label="Feeds" tabs={tabs} />
+      </section>
+      <aside class="rail" aria-label="Suggestions">
+        <Suggestions user={props.user} id="rail" />
+      </aside>
+    </div>
+  );
+}
