@@ -46,8 +46,9 @@ describe('communities in the browser', () => {
     await ana.getByRole('tab', { name: 'Stream' }).focus();
     await ana.keyboard.press('End');
     assert.equal(await ana.getByRole('tab', { name: 'Manage' }).getAttribute('aria-selected'), 'true');
-    await ana.getByLabel('Invite someone (handle, or e-mail address)').fill('@bob');
-    await ana.getByRole('button', { name: 'Invite' }).click();
+    await ana.getByRole('combobox', { name: 'Invite people' }).pressSequentially('bob');
+    await ana.getByRole('option', { name: /Bob Ek/ }).click();
+    await ana.getByRole('button', { name: 'Invite', exact: true }).click();
     await ana.getByText('Bob Ek is invited.').waitFor();
     await expectAccessible(ana, 'a community page for its owner');
 
@@ -133,10 +134,11 @@ describe('communities in the browser', () => {
     await ana.getByRole('button', { name: 'Create' }).click();
     await ana.getByRole('heading', { name: 'Client Corner', level: 1 }).waitFor();
     await ana.getByRole('tab', { name: 'Manage' }).click();
-    await ana.getByLabel('Invite someone (handle, or e-mail address)').fill('nia@partner.example');
-    await ana.getByRole('button', { name: 'Invite' }).click();
-    const note = await ana.getByRole('status').filter({ hasText: 'Send this link to nia@partner.example' }).textContent();
-    const link = note.match(/(http\S+)$/)[1];
+    await ana.getByLabel('Or invite by e-mail address').fill('nia@partner.example');
+    await ana.getByRole('button', { name: 'Invite by e-mail' }).click();
+    await ana.getByRole('status').filter({ hasText: 'Send this link to nia@partner.example' }).waitFor();
+    const link = await ana.getByTestId('invite-link').textContent();
+    await ana.getByRole('button', { name: 'Copy the link' }).waitFor();
 
     const nia = await (await browser.newContext({ bypassCSP: true })).newPage();
     nia.setDefaultTimeout(15_000);

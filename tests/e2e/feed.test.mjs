@@ -131,11 +131,38 @@ describe('posting and talking in the browser', () => {
     await expectAccessible(ana, 'hashtag page');
   });
 
+  test('mentions are suggested by name as one types; "only people I name" picks people by name', async () => {
+    const ana = pages.ana;
+    await ana.goto(server.url);
+    const box = ana.getByLabel('Share an update');
+    await box.click();
+    await box.pressSequentially('Lunch, @Ek');
+    const option = ana.getByRole('option', { name: /Bob Ek/ });
+    await option.waitFor();
+    assert.equal(await box.getAttribute('aria-activedescendant'), await option.getAttribute('id'));
+    await expectAccessible(ana, 'the composer suggesting a mention');
+    await ana.keyboard.press('Enter');
+    assert.equal(await box.inputValue(), 'Lunch, @bob ');
+    await box.pressSequentially('at noon?');
+    await ana.getByLabel('Who can see it').selectOption('restricted');
+    const picker = ana.getByRole('combobox', { name: 'People who may read it' });
+    await picker.pressSequentially('bob');
+    await ana.getByRole('option', { name: /Bob Ek/ }).waitFor();
+    await ana.keyboard.press('ArrowDown');
+    await ana.keyboard.press('Enter');
+    await ana.getByRole('list', { name: 'People who may read it: chosen' }).getByText('Bob Ek').waitFor();
+    await screenshot(ana, 'composer-named-people');
+    await ana.getByRole('button', { name: 'Post', exact: true }).click();
+    const mine = ana.getByTestId('post').filter({ hasText: 'at noon?' }).first();
+    await mine.getByText('Named people').waitFor();
+    assert.equal(await mine.getByRole('link', { name: '@bob' }).getAttribute('href'), '/people/bob');
+  });
+
   test('two pictures of different shapes are cropped to one shape, side by side', async () => {
     const ana = pages.ana;
     await ana.goto(server.url);
     await ana.getByLabel('Share an update').fill('Wide and tall');
-    await ana.getByLabel('Add images (up to 4)').setInputFiles([
+    await ana.locator('#composer-images').setInputFiles([
       { name: 'wide.png', mimeType: 'image/png', buffer: png(900, 400) },
       { name: 'tall.png', mimeType: 'image/png', buffer: png(400, 900) },
     ]);
@@ -153,7 +180,7 @@ describe('posting and talking in the browser', () => {
     const ana = pages.ana;
     await ana.goto(server.url);
     await ana.getByLabel('Share an update').fill('Our new office');
-    await ana.getByLabel('Add images (up to 4)').setInputFiles({ name: 'office.png', mimeType: 'image/png', buffer: png(900, 600) });
+    await ana.locator('#composer-images').setInputFiles({ name: 'office.png', mimeType: 'image/png', buffer: png(900, 600) });
     await ana.getByLabel('Describe image 1').fill('A sunny open-plan office');
     await expectAccessible(ana, 'composer with a picture');
     await ana.getByRole('button', { name: 'Post', exact: true }).click();

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasNavigated } from './router';
 
 export function Field(props: {
@@ -115,4 +115,23 @@ export function Avatar(props: { name: string; photo: string | null | undefined; 
   }
   // Two wide letters ("ИЩ", "WM") fit the circle at about a third of its size.
   return <span class="avatar initials" aria-hidden="true" style={{ ...style, fontSize: `${Math.round(props.size * (initials.length > 1 ? 0.34 : 0.42))}px` }}>{initials}</span>;
+}
+
+// Copies a secret or a link to the clipboard and says so (for a screen reader too).
+export function CopyButton(props: { text: string; label?: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(props.text);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      setCopied(false); // no clipboard (an insecure origin): the text is on screen to select
+    }
+  };
+  return (
+    <button type="button" class="secondary small-button" onClick={copy} aria-live="polite">
+      {copied ? 'Copied' : props.label ?? 'Copy'}
+    </button>
+  );
 }

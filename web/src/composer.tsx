@@ -1,9 +1,14 @@
-// The composer: a status update in Markdown, its audience (or a community's), named readers,
-// and up to four described pictures.
+// The composer: a status update in Markdown, its audience (or a community's), named readers
+// (chosen by name), @mentions suggested as one types, and up to four described pictures (by
+// button, paste or drop). Compact until used: the box alone, the rest once it has focus or
+// content.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ImagePlus } from 'lucide-preact';
 import { api, ApiError, describeError } from './api';
 import { Alert } from './components';
 import type { Post, PostImage } from './content';
+import type { Card } from './pages/profile';
+import { PersonPicker, useMentions } from './person_picker';
 
 const MAX_IMAGES = 4;
 const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/heic,image/heif';
@@ -52,7 +57,10 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [picked, setPicked] = useState<Picked[]>([]);
   const [audience, setAudience] = useState(props.community ? 'community' : props.guest ? 'restricted' : 'organization');
-  const [people, setPeople] = useState('');
+  const [people, setPeople] = useState<Card[]>([]);
+  const [expanded, setExpanded] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const mentions = useMentions(body, setBody, textarea, 'composer');
   const [error, setError] = useState<string | null>(null);
   const [field, setField] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -65,6 +73,12 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
     const input = e.target as HTMLInputElement;
     const files = Array.from(input.files ?? []);
     input.value = '';
+    add(files);
+  };
+  // Pictures chosen, pasted or dropped: checked here first (type, size, how many).
+  const add = (files: File[]) => {
+    if (files.length === 0) return;
+    setExpanded(true);
     const problems = files.map(imageProblem).filter((p): p is string => p !== null);
     const fine = files.filter((f) => imageProblem(f) === null);
     const room = MAX_IMAGES - picked.length;
@@ -116,16 +130,9 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
           throw err;
         }
       }
-      const ids: string[] = [];
-      if (audience === 'restricted') {
-        for (const handle of people.split(/[\s,]+/).map((h) => h.replace(/^@/, '')).filter(Boolean)) {
-          try {
-            ids.push((await api<{ id: string }>('GET', `/api/v1/people/${encodeURIComponent(handle)}`)).id);
-          } catch {
-            throw new ApiError(422, 'about:blank', `No one has the handle @${handle}.`, 'people');
-          }
-        }
-      }
+      const ids = people.map((p) => p.id);
+      if (audience === 'restricted' && ids.length === 0)
+        throw new ApiError(422, 'about:blank', 'Choose at least one person who may read it.', 'people');
       const post = await api<Post>('POST', '/api/v1/posts', {
         body, audience, ...(audience === 'restricted' ? { people: ids } : {}), ...(imageIds.length ? { image_ids: imageIds } : {}),
         ...(props.community ? { community_id: props.community.id } : {}),
@@ -135,7 +142,7 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
       textarea.current?.focus();  // ready for the next one (focus was on the button, now disabled)
       picked.forEach((p) => URL.revokeObjectURL(p.preview));
       setPicked([]);
-      setPeople('');
+      setPeople([]);
       setError(null);
       setField(undefined);
     } catch (err) {
@@ -145,68 +152,95 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
       setBusy(false);
     }
   };
+  const open = expanded || body !== '' || picked.length > 0;
+  const { onTyped, ...boxProps } = mentions.boxProps;
+  const onPaste = (e: ClipboardEvent) => {
+    const files = Array.from(e.clipboardData?.files ?? []).filter((f) => f.type.startsWith('image/'));
+    if (files.length) {
+      e.preventDefault();
+      add(files);
+    }
+  };
+  const onDrop = (e: DragEvent) => {
+    const files = Array.from(e.dataTransfer?.files ?? []);
+    if (files.length) {
+      e.preventDefault();
+      add(files);
+    }
+  };
   return (
-    <form class="composer" onSubmit={submit}>
+    <form class={`composer${open ? ' open' : ''}`} onSubmit={submit} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
       <label for="composer-body">{props.community ? `Post to ${props.community.name}` : 'Share an update'}</label>
-      <textarea id="composer-body" ref={textarea} rows={3} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
-        aria-describedby="composer-hint composer-count" onInput={(e) => {
-          setBody((e.target as HTMLTextAreaElement).value);
-          clearIf((f) => f === 'body');
-        }} />
-      <p class="hint" id="composer-hint">Markdown works. Mention people with @handle and tag topics with #hashtag.</p>
-      <p class={`hint counter${over ? ' over' : ''}`} id="composer-count" aria-live={used > MAX_CHARS - 200 ? 'polite' : 'off'}>
+      <div class="suggest-anchor">
+        <textarea id="composer-body" ref={textarea} rows={open ? 4 : 2} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
+          placeholder={open ? undefined : 'What would you like to share?'}
+          aria-describedby="composer-hint composer-count" {...boxProps} onFocus={() => setExpanded(true)} onPaste={onPaste}
+          onInput={(e) => {
+            onTyped(e);
+            setBody((e.target as HTMLTextAreaElement).value);
+            clearIf((f) => f === 'body');
+          }} />
+        {mentions.list}
+      </div>
+      <p class={open ? 'hint' : 'visually-hidden'} id="composer-hint">Markdown works. Type @ and a name to mention someone, # for a hashtag.</p>
+      <p class={`hint counter${over ? ' over' : ''}${open ? '' : ' visually-hidden'}`} id="composer-count" aria-live={used > MAX_CHARS - 200 ? 'polite' : 'off'}>
         {over ? `${(used - MAX_CHARS).toLocaleString()} characters too many (at most ${MAX_CHARS.toLocaleString()})`
               : `${used.toLocaleString()} of ${MAX_CHARS.toLocaleString()} characters`}
       </p>
-      {props.community ? (
-        <p class="hint">Only the community's members see it.</p>
-      ) : (
-      <div class="row">
-        <div class="field">
-          <label for="composer-audience">Who can see it</label>
-          <select id="composer-audience" value={audience} onChange={(e) => {
-            setAudience((e.target as HTMLSelectElement).value);
-            clearIf((f) => f?.startsWith('people') ?? false);
-          }}>
-            {!props.guest && <option value="organization">Everyone in the organization</option>}
-            {!props.guest && <option value="public">Public</option>}
-            <option value="restricted">Only people I name</option>
-          </select>
-        </div>
-        {audience === 'restricted' && (
+      {open && (
+        <>
+          {props.community ? (
+            <p class="hint">Only the community's members see it.</p>
+          ) : (
+            <div class="row">
+              <div class="field">
+                <label for="composer-audience">Who can see it</label>
+                <select id="composer-audience" value={audience} onChange={(e) => {
+                  setAudience((e.target as HTMLSelectElement).value);
+                  clearIf((f) => f?.startsWith('people') ?? false);
+                }}>
+                  {!props.guest && <option value="organization">Everyone in the organization</option>}
+                  {!props.guest && <option value="public">Public</option>}
+                  <option value="restricted">Only people I name</option>
+                </select>
+              </div>
+              {audience === 'restricted' && (
+                <PersonPicker id="composer-people" label="People who may read it" chosen={people}
+                  onChange={(p) => { setPeople(p); clearIf((f) => f?.startsWith('people') ?? false); }}
+                  error={field?.startsWith('people') ? error ?? undefined : undefined} hint="Type a few letters of a name." />
+              )}
+            </div>
+          )}
           <div class="field">
-            <label for="composer-people">People (handles)</label>
-            <input id="composer-people" value={people} aria-invalid={field?.startsWith('people') ? 'true' : undefined}
-              onInput={(e) => {
-                setPeople((e.target as HTMLInputElement).value);
-                clearIf((f) => f?.startsWith('people') ?? false);
-              }} placeholder="@ana, @bo" />
+            <input id="composer-images" ref={fileInput} class="visually-hidden" type="file" multiple accept={IMAGE_TYPES}
+              disabled={picked.length >= MAX_IMAGES} tabIndex={-1} aria-hidden="true" onChange={pick} />
+            <button type="button" class="secondary with-icon" disabled={picked.length >= MAX_IMAGES}
+              aria-describedby="composer-images-hint" onClick={() => fileInput.current?.click()}>
+              <ImagePlus size={18} aria-hidden="true" /> Add pictures
+            </button>
+            <p class="hint" id="composer-images-hint">
+              Up to {MAX_IMAGES}: JPEG, PNG, WebP or HEIC, at most 20 MB each (or paste or drop them here). Location and camera details are removed.
+            </p>
           </div>
-        )}
-      </div>
+          {picked.length > 0 && (
+            <ul class="picked" aria-label="Images to post">
+              {picked.map((p, i) => (
+                <li key={p.preview}>
+                  <img src={p.preview} alt="" />
+                  <label for={`composer-alt-${i}`}>Describe image {i + 1}</label>
+                  <input id={`composer-alt-${i}`} value={p.alt} maxLength={1000} aria-invalid={field === `alt-${i}` ? 'true' : undefined}
+                    onInput={(e) => describe(i, (e.target as HTMLInputElement).value)} />
+                  <button type="button" class="secondary" onClick={() => unpick(i)}>Remove image {i + 1}</button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Alert message={field?.startsWith('people') ? null : error} />
+          <div class="actions">
+            <button type="submit" disabled={busy || !body.trim() || over}>{busy ? 'Posting…' : 'Post'}</button>
+          </div>
+        </>
       )}
-      <div class="field">
-        <label for="composer-images">Add images (up to {MAX_IMAGES})</label>
-        <input id="composer-images" type="file" multiple accept={IMAGE_TYPES} disabled={picked.length >= MAX_IMAGES}
-          aria-describedby="composer-images-hint" aria-invalid={field === 'images' || field?.startsWith('image_ids') ? 'true' : undefined}
-          onChange={pick} />
-        <p class="hint" id="composer-images-hint">JPEG, PNG, WebP or HEIC, up to 20 MB each. Location and camera details are removed.</p>
-      </div>
-      {picked.length > 0 && (
-        <ul class="picked" aria-label="Images to post">
-          {picked.map((p, i) => (
-            <li key={p.preview}>
-              <img src={p.preview} alt="" />
-              <label for={`composer-alt-${i}`}>Describe image {i + 1}</label>
-              <input id={`composer-alt-${i}`} value={p.alt} maxLength={1000} aria-invalid={field === `alt-${i}` ? 'true' : undefined}
-                onInput={(e) => describe(i, (e.target as HTMLInputElement).value)} />
-              <button type="button" class="secondary" onClick={() => unpick(i)}>Remove image {i + 1}</button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Alert message={error} />
-      <button type="submit" disabled={busy || !body.trim() || over}>{busy ? 'Posting…' : 'Post'}</button>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, describeError, type Page, type User } from '../api';
 import { Composer } from '../composer';
-import { Alert, Avatar, PageHeading } from '../components';
+import { Alert, Avatar, CopyButton, PageHeading } from '../components';
 import type { Post } from '../content';
 import { FeedView } from '../feed_view';
 import { PostCard } from '../post_card';
@@ -12,6 +12,8 @@ import { setTitle } from '../title';
 import { Forum } from './topic';
 import { confirmAction } from '../confirm';
 import { Tabs, type Tab } from '../tabs';
+import { PersonPicker } from '../person_picker';
+import type { Card } from './profile';
 
 export interface Membership {
   community_id: string;
@@ -490,10 +492,12 @@ function Settings(props: { community: Community; onSaved: () => void }) {
 
 // Inviting people by handle, and answering requests to join.
 function Moderation(props: { community: Community; onChange: () => void }) {
-  const [handle, setHandle] = useState('');
+  const [invitees, setInvitees] = useState<Card[]>([]);
+  const [email, setEmail] = useState('');
   const [pending, setPending] = useState<PersonRef[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
   const base = `/api/v1/communities/${props.community.id}`;
   const loadPending = async () => {
     try {
@@ -507,24 +511,33 @@ function Moderation(props: { community: Community; onChange: () => void }) {
   useEffect(() => {
     loadPending();
   }, [props.community.id]);
-  const invite = async (e: Event) => {
+  // People are chosen by name; someone without an account is invited by e-mail address and
+  // gets a link to pass on (it makes a guest account).
+  const invitePeople = async (e: Event) => {
     e.preventDefault();
     try {
-      if (handle.includes('@') && !handle.startsWith('@')) {
-        // An e-mail address: someone with an account is invited; someone without one gets a
-        // link to pass on (it makes a guest account).
-        const r = await api<{ invite_url?: string; person_id?: string }>('POST', `${base}/invitations`, { email: handle.trim() });
-        setNote(r.invite_url ? `Send this link to ${handle.trim()}: ${location.origin}${r.invite_url}` : `${handle.trim()} is invited.`);
-        setHandle('');
-        setError(null);
-        return;
+      for (const who of invitees) await api('POST', `${base}/invitations`, { person_id: who.id });
+      setNote(`${invitees.map((p) => p.display_name).join(', ')} ${invitees.length === 1 ? 'is' : 'are'} invited.`);
+      setInvitees([]);
+      setLink(null);
+      setError(null);
+    } catch (err) {
+      setError(describeError(err));
+      setNote(null);
+    }
+  };
+  const inviteByEmail = async (e: Event) => {
+    e.preventDefault();
+    try {
+      const r = await api<{ invite_url?: string; person_id?: string }>('POST', `${base}/invitations`, { email: email.trim() });
+      if (r.invite_url) {
+        setNote(`Send this link to ${email.trim()}:`);
+        setLink(`${location.origin}${r.invite_url}`);
+      } else {
+        setNote(`${email.trim()} is invited.`);
+        setLink(null);
       }
-      const who = await api<PersonRef>('GET', `/api/v1/people/${encodeURIComponent(handle.replace(/^@/, ''))}`).catch(() => {
-        throw new ApiError(422, 'about:blank', `No one has the handle @${handle.replace(/^@/, '')}.`, 'person_id');
-      });
-      await api('POST', `${base}/invitations`, { person_id: who.id });
-      setNote(`${who.display_name} is invited.`);
-      setHandle('');
+      setEmail('');
       setError(null);
     } catch (err) {
       setError(describeError(err));
@@ -543,14 +556,28 @@ function Moderation(props: { community: Community; onChange: () => void }) {
   };
   return (
     <div class="panel">
-      <form class="row" onSubmit={invite}>
-        <div class="field">
-          <label for="invite-handle">Invite someone (handle, or e-mail address)</label>
-          <input id="invite-handle" value={handle} onInput={(e) => setHandle((e.target as HTMLInputElement).value)} placeholder="@bo" />
-        </div>
-        <button type="submit" disabled={!handle.trim()}>Invite</button>
+      <h2>Invite</h2>
+      <form onSubmit={invitePeople}>
+        <PersonPicker id="invite-people" label="Invite people" chosen={invitees} onChange={setInvitees} hint="Type a few letters of a name." />
+        <button type="submit" disabled={invitees.length === 0}>Invite</button>
       </form>
-      {note && <p role="status">{note}</p>}
+      <form class="row" onSubmit={inviteByEmail}>
+        <div class="field">
+          <label for="invite-email">Or invite by e-mail address</label>
+          <input id="invite-email" type="email" value={email} aria-describedby="invite-email-hint"
+            onInput={(e) => setEmail((e.target as HTMLInputElement).value)} />
+          <p class="hint" id="invite-email-hint">
+            {props.community.allow_guests
+              ? 'Someone without an account gets a link to make a guest account.'
+              : 'For people who have an account; guests are not allowed here.'}
+          </p>
+        </div>
+        <button type="submit" disabled={!email.trim()}>Invite by e-mail</button>
+      </form>
+      <p role="status">
+        {note}
+        {link && <> <code data-testid="invite-link">{link}</code> <CopyButton text={link} label="Copy the link" /></>}
+      </p>
       <Alert message={error} />
       {pending.length > 0 && (
         <>
