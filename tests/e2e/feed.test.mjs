@@ -85,9 +85,18 @@ describe('posting and talking in the browser', () => {
     await bob.getByRole('button', { name: 'Comment', exact: true }).click();
     await mine.getByTestId('comment').filter({ hasText: 'And a second one, live.' }).waitFor();
 
+    // The bell opens the latest where Ana is, with what each is about.
+    await ana.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+    const panel = ana.getByRole('region', { name: 'Latest notifications' });
+    await panel.getByRole('button', { name: /Bob Ek reacted with Celebrate to your post/ }).waitFor();
+    assert.match(await panel.getByRole('button', { name: /Bob Ek commented on your post/ }).first().textContent(), /“And a second one, live\.”|“Congratulations! 🎉”/);
+    await expectAccessible(ana, 'the notification drop-down');
+    await screenshot(ana, 'notification-panel');
+    await ana.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
     await ana.getByRole('link', { name: /Notifications/ }).click();
     await ana.getByRole('button', { name: /Bob Ek commented on your post/ }).first().waitFor();
-    await ana.getByRole('button', { name: /Bob Ek reacted to your post/ }).waitFor();
+    await ana.getByRole('button', { name: /Bob Ek reacted with Celebrate to your post/ }).waitFor();
     await expectAccessible(ana, 'notifications');
     await ana.getByRole('button', { name: 'Mark all read' }).click();
     await ana.getByTestId('unread-count').waitFor({ state: 'detached' });

@@ -173,6 +173,9 @@ describe('posts, comments, reactions, feeds and notifications', () => {
     assert.equal(grouped.length, 1, 'reactions on one target make one notification');
     assert.equal(grouped[0].actor_count, 3);
     assert.equal(grouped[0].actor.id, people.dee.id, 'the latest actor is named');
+    assert.equal(grouped[0].content_kind, 'post');
+    assert.equal(grouped[0].snippet, 'react to me', 'which post, in a line');
+    assert.equal(grouped[0].reaction, 'like', 'and which reaction');
     await clients.dee.request('DELETE', `/api/v1/content/${p.id}/reactions/like`);
     const after = (await notes('ana')).items.find((n) => n.kind === 'reaction' && n.content_id === p.id);
     assert.equal(after.actor_count, 2);
@@ -182,7 +185,9 @@ describe('posts, comments, reactions, feeds and notifications', () => {
     assert.deepEqual(r.json, { counts: { insightful: 1 }, total: 1, mine: 'insightful' });
     const comments = await clients.cy.get(`/api/v1/content/${p.id}/comments`);
     assert.deepEqual(comments.json.items[0].reactions.counts, { insightful: 1 });
-    assert.ok((await notes('bo')).items.some((n) => n.kind === 'reaction' && n.comment_id === c.id));
+    const onComment = (await notes('bo')).items.find((n) => n.kind === 'reaction' && n.comment_id === c.id);
+    assert.equal(onComment.snippet, 'a comment to like', 'a comment\'s own text');
+    assert.equal(onComment.reaction, 'insightful');
   });
 
   test('home feed: followed people and hashtags, posts shared with me by name, my own; newest first with cursors', async () => {

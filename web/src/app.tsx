@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken, type User } from './api';
 import { navigate, onLinkClick, usePath } from './router';
+import { NotificationPanel } from './notification_panel';
 import { sectionTitle, setTitle } from './title';
 import { Bell, CircleUser, House, Menu, MessagesSquare, Users } from 'lucide-preact';
 import { startStream, stopStream, subscribe } from './stream';
@@ -35,6 +36,13 @@ export function App() {
   const [loading, setLoading] = useState(true);
   const [unread, setUnread] = useState(0);
   const [menuOpen, setMenuOpen] = useState(false);
+  // An address with a fragment (#notifications) scrolls to it once the page has drawn it.
+  useEffect(() => {
+    const id = location.hash.slice(1);
+    if (!id) return;
+    const t = setTimeout(() => document.getElementById(id)?.scrollIntoView(), 300);
+    return () => clearTimeout(t);
+  }, [address]);
   // The phone menu closes when the page changes.
   useEffect(() => setMenuOpen(false), [path]);
   // Every page has a title of its own (browser tabs, history, screen readers); pages that
@@ -146,6 +154,7 @@ export function App() {
         <a class="brand" href="/">
           Agora
         </a>
+        <NotificationPanel unread={unread} onUnread={setUnread} path={path} />
         <button
           type="button"
           class="secondary menu-button"

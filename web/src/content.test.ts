@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { describeNotification, timeAgo, type Notification } from './content';
+import { describeNotification, notificationTarget, timeAgo, type Notification } from './content';
 
 const base: Notification = {
   id: '1', kind: 'reaction', actor: { id: '2', handle: 'ana', display_name: 'Ana Berg', title: '', department: '', country: '', alumnus: false, photo: null },
   actor_count: 1, content_id: '3', comment_id: null, community_id: null, created_at: '', updated_at: '', read: false,
+  content_kind: 'post', snippet: 'Quarterly numbers', reaction: null, community: null,
 };
 
 describe('notifications text', () => {
@@ -13,10 +14,24 @@ describe('notifications text', () => {
     expect(describeNotification({ ...base, actor_count: 13, comment_id: '4' })).toBe('Ana Berg and 12 others reacted to your comment');
     expect(describeNotification({ ...base, kind: 'follow' })).toBe('Ana Berg started following you');
   });
+  test('say which reaction, and whether a mention was in a post, a comment or a topic', () => {
+    expect(describeNotification({ ...base, reaction: 'celebrate' })).toBe('Ana Berg reacted with Celebrate to your post');
+    expect(describeNotification({ ...base, reaction: 'celebrate', actor_count: 3 })).toBe('Ana Berg and 2 others reacted to your post');
+    expect(describeNotification({ ...base, kind: 'mention', comment_id: '5' })).toBe('Ana Berg mentioned you in a comment');
+    expect(describeNotification({ ...base, kind: 'mention', content_kind: 'topic' })).toBe('Ana Berg mentioned you in a topic');
+    expect(describeNotification({ ...base, kind: 'comment', content_kind: 'topic' })).toBe('Ana Berg commented on your topic');
+  });
+  test('lead to the comment on its post, the topic, the community or the person', () => {
+    expect(notificationTarget({ ...base, comment_id: '5' })).toBe('/posts/3#comment-5');
+    expect(notificationTarget({ ...base, content_kind: 'topic' })).toBe('/topics/3');
+    expect(notificationTarget({ ...base, content_id: null, kind: 'community_invite', community: { handle: 'hiking', name: 'Hiking' } })).toBe('/communities/hiking');
+    expect(notificationTarget({ ...base, content_id: null, kind: 'follow' })).toBe('/people/ana');
+  });
   test('community notices say what happened', () => {
     const about = { ...base, content_id: null, community_id: '9' };
     expect(describeNotification({ ...about, kind: 'community_invite' })).toBe('Ana Berg invited you to a community');
-    expect(describeNotification({ ...about, kind: 'community_request' })).toBe('Ana Berg asked to join your community');
+    expect(describeNotification({ ...about, kind: 'community_invite', community: { handle: 'h', name: 'Hiking club' } })).toBe('Ana Berg invited you to Hiking club');
+    expect(describeNotification({ ...about, kind: 'community_request' })).toBe('Ana Berg asked to join a community');
     expect(describeNotification({ ...about, kind: 'community_accepted' })).toBe('Ana Berg let you into a community');
   });
   test('times read as people say them', () => {

@@ -78,22 +78,41 @@ export interface Notification {
   created_at: string;
   updated_at: string;
   read: boolean;
+  content_kind: 'post' | 'topic' | null;
+  snippet: string; // a line of the comment's or the content's text
+  reaction: ReactionKind | null;
+  community: { handle: string; name: string } | null;
 }
 
-// "Ana Berg mentioned you", "Ana Berg and 12 others reacted to your post".
+// "Ana Berg mentioned you in a comment", "Ana Berg and 12 others reacted with Celebrate to your
+// post", "Ana Berg invited you to Hiking club". The line of text it is about comes apart
+// (Notification.snippet).
 export function describeNotification(n: Notification): string {
   const who = n.actor_count > 1 ? `${n.actor.display_name} and ${n.actor_count - 1} other${n.actor_count > 2 ? 's' : ''}` : n.actor.display_name;
+  const what = n.comment_id ? 'comment' : n.content_kind === 'topic' ? 'topic' : 'post';
+  const community = n.community?.name ?? 'a community';
+  const reaction = n.reaction && n.actor_count === 1 ? ` with ${REACTIONS.find((r) => r[0] === n.reaction)?.[2] ?? n.reaction}` : '';
   switch (n.kind) {
-    case 'mention': return `${who} mentioned you`;
-    case 'comment': return `${who} commented on your post`;
+    case 'mention': return `${who} mentioned you in a ${what}`;
+    case 'comment': return `${who} commented on your ${n.content_kind === 'topic' ? 'topic' : 'post'}`;
     case 'reply': return `${who} replied to your comment`;
-    case 'reaction': return `${who} reacted to your ${n.comment_id ? 'comment' : 'post'}`;
+    case 'reaction': return `${who} reacted${reaction} to your ${what}`;
     case 'follow': return `${who} started following you`;
     case 'share': return `${who} shared your post`;
-    case 'community_invite': return `${who} invited you to a community`;
-    case 'community_request': return `${who} asked to join your community`;
-    case 'community_accepted': return `${who} let you into a community`;
+    case 'community_invite': return `${who} invited you to ${community}`;
+    case 'community_request': return `${who} asked to join ${community}`;
+    case 'community_accepted': return `${who} let you into ${community}`;
   }
+}
+
+// Where a notification leads: the comment on its post (scrolled to), the topic, the
+// community, or the person.
+export function notificationTarget(n: Notification): string {
+  const at = n.comment_id ? `#comment-${n.comment_id}` : '';
+  if (n.content_id) return n.content_kind === 'topic' ? `/topics/${n.content_id}${at}` : `/posts/${n.content_id}${at}`;
+  if (n.community) return `/communities/${n.community.handle}`;
+  if (n.community_id) return `/communities/${n.community_id}`;
+  return `/people/${n.actor.handle}`;
 }
 
 export function timeAgo(iso: string, now = Date.now()): string {

@@ -101,7 +101,13 @@ void RegisterApi(http::Router& router, NotificationService& service, Unsubscribe
                                   {"community_id", OptId(n.community_id)},
                                   {"created_at", FormatRfc3339(n.created_at)},
                                   {"updated_at", FormatRfc3339(n.updated_at)},
-                                  {"read", n.read}});
+                                  {"read", n.read},
+                                  {"content_kind", item.content_kind.empty() ? boost::json::value(nullptr) : boost::json::value(item.content_kind)},
+                                  {"snippet", item.snippet},
+                                  {"reaction", item.reaction.empty() ? boost::json::value(nullptr) : boost::json::value(item.reaction)},
+                                  {"community", item.community_handle.empty()
+                                                    ? boost::json::value(nullptr)
+                                                    : boost::json::value{{"handle", item.community_handle}, {"name", item.community_name}}}});
                }
                auto o = http::Page(std::move(items), page->next_cursor);
                o["unread"] = page->unread;

@@ -3,6 +3,8 @@
 #include <string>
 
 #include "core/cursor.h"
+#include "core/markdown.h"
+#include "core/text.h"
 #include "modules/communities/store.h"
 #include "modules/content/audience.h"
 #include "modules/notifications/writer.h"
@@ -62,6 +64,42 @@ Settings ReadSettings(Connection& c, Id person) {
       for (auto& [kind, on] : s.kinds)
         if (kind == *k) on = q.Int(1) != 0;
   return s;
+}
+
+// What a notification is about, in a line: the reader may read the content (the list's
+// audience rule), so its text may be shown.
+void Describe(Connection& c, Item& item) {
+  constexpr size_t kSnippet = 120;
+  const auto& n = item.n;
+  if (n.content_id) {
+    auto k = c.Prepare("SELECT kind FROM content WHERE id = ?", *n.content_id);
+    if (k.Next()) item.content_kind = k.Text(0);
+    std::optional<std::string> text;
+    if (n.comment_id) {
+      auto q = c.Prepare("SELECT body FROM comments WHERE id = ?", *n.comment_id);
+      if (q.Next()) text = q.Text(0);
+    }
+    if (!text) {
+      auto q = c.Prepare(item.content_kind == "topic" ? "SELECT title FROM topics WHERE content_id = ?"
+                                                      : "SELECT body FROM posts WHERE content_id = ?",
+                         *n.content_id);
+      if (q.Next()) text = q.Text(0);
+    }
+    // As the reader sees it, without Markdown's marks (topic titles have none).
+    if (text) item.snippet = text::Excerpt(item.content_kind == "topic" && !n.comment_id ? *text : markdown::ToPlainText(*text), kSnippet);
+    if (n.kind == Kind::kReaction) {
+      auto q = c.Prepare("SELECT kind FROM reactions WHERE target_id = ? AND person_id = ?",
+                         n.comment_id.value_or(*n.content_id), n.actor_id);
+      if (q.Next()) item.reaction = q.Text(0);
+    }
+  }
+  if (n.community_id) {
+    auto q = c.Prepare("SELECT handle, name FROM communities WHERE id = ?", *n.community_id);
+    if (q.Next()) {
+      item.community_handle = q.Text(0);
+      item.community_name = q.Text(1);
+    }
+  }
 }
 
 }  // namespace
@@ -133,15 +171,19 @@ Result<Page> NotificationService::List(const identity::Principal& viewer, std::s
       n.updated_at = q.Int(7);
       n.read = q.Int(8) != 0;
       n.community_id = q.OptInt(9);
-      page.items.push_back({n, {}});
+      Item item;
+      item.n = n;
+      page.items.push_back(std::move(item));
     }
     if (static_cast<int>(page.items.size()) > limit) {
       page.items.pop_back();
       const auto& last = page.items.back().n;
       page.next_cursor = EncodeCursor({std::to_string(last.updated_at), last.id});
     }
-    for (auto& item : page.items)
+    for (auto& item : page.items) {
       item.actor = people::store::CardOf(c, item.n.actor_id);
+      Describe(c, item);
+    }
     page.unread = CountUnread(c, v);
     return page;
   });

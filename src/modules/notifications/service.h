@@ -16,9 +16,15 @@
 
 namespace agora::notifications {
 
+// A notification as its recipient reads it: who, and about what (the kind of content, a
+// line of its text or the comment's, the reaction, the community).
 struct Item {
   Notification n;
   people::Card actor;
+  std::string content_kind;  // "post", "topic"; empty without content
+  std::string snippet;       // the comment's text when about a comment, else the content's
+  std::string reaction;      // for reactions: the actor's current one ("celebrate")
+  std::string community_handle, community_name;
 };
 
 struct Page {

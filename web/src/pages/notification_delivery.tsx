@@ -47,7 +47,7 @@ export function NotificationDelivery() {
   };
 
   return (
-    <section class="card" aria-labelledby="delivery-heading">
+    <section class="card" id="notifications" aria-labelledby="delivery-heading">
       <h2 id="delivery-heading">Notifications and e-mail</h2>
       <p class="hint">Digests go in the morning of your time zone (from your profile), and only when something is waiting.</p>
       <Alert message={error} />

@@ -177,7 +177,7 @@ export function TopicPage(props: { id: string }) {
       </div>
       <Alert message={error} />
       <h2>Replies</h2>
-      <Comments contentId={topic.id} onCount={(n) => setTopic({ ...topic, reply_count: n })} extra={extra}
+      <Comments contentId={topic.id} highlight={location.hash.startsWith("#comment-") ? location.hash.slice(9) : undefined} onCount={(n) => setTopic({ ...topic, reply_count: n })} extra={extra}
         closed={topic.locked ? 'This topic is locked: no new replies.' : undefined} />
     </section>
   );
