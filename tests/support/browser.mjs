@@ -7,12 +7,20 @@ import { chromium } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+// A browser with a profile on disk, as a person's is (contexts of launchChromium are
+// incognito, where nothing can be installed). Closing the context ends it.
+export function launchPersistentChromium(dir, options = {}) {
+  return chromium.launchPersistentContext(dir, { ...CHROMIUM, bypassCSP: true, ...options });
 }
 
 // Fails with the list of axe-core violations on the current page. The test's browser

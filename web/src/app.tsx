@@ -152,6 +152,7 @@ export function App() {
       </a>
       <header class="topbar">
         <a class="brand" href="/">
+          <img src="/icons/icon.svg" alt="" width={28} height={28} />
           Agora
         </a>
         <NotificationPanel unread={unread} onUnread={setUnread} path={path} />
