@@ -112,7 +112,7 @@ describe('communities in the browser', () => {
     await cid.getByRole('heading', { name: 'Bob Ek', level: 1 }).waitFor();
     assert.equal(await cid.getByText('Project Falcon').count(), 0, 'not on the profile either');
     await cid.goto(topicUrl);
-    await cid.getByRole('alert').filter({ hasText: /no such topic/i }).waitFor();
+    await cid.getByRole('alert').filter({ hasText: 'It was deleted, or it is not shared with you.' }).waitFor();
 
     // A third person: not in the directory, not by search, not by its address.
     await cid.goto(`${server.url}/communities`);
@@ -120,7 +120,7 @@ describe('communities in the browser', () => {
     await cid.getByLabel('Find a community').fill('falcon');
     await cid.getByText('No communities found.').waitFor();
     await cid.goto(`${server.url}/communities/falcon`);
-    await cid.getByRole('alert').filter({ hasText: /no such community/i }).waitFor();
+    await cid.getByRole('alert').filter({ hasText: 'It was deleted, or it is not shared with you.' }).waitFor();
     assert.equal(await cid.getByText('Countdown starts Monday').count(), 0);
   });
 

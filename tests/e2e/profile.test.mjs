@@ -85,7 +85,7 @@ describe('profiles in the browser', () => {
   test('a member uploads a photo; something that is not an image is refused with a message', async () => {
     await page.getByRole('button', { name: 'Edit profile' }).click();
     await page.getByLabel('Choose a photo').setInputFiles({ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not a picture at all') });
-    await page.getByRole('alert').filter({ hasText: 'not an image' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'That kind of file cannot be used here. Use a JPEG, PNG, WebP or HEIC picture.' }).waitFor();
     await page.getByLabel('Choose a photo').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png(400, 300) });
     await page.getByRole('status').filter({ hasText: 'Photo updated.' }).waitFor();
     const avatar = page.locator('.profile-head img.avatar');

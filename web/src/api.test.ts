@@ -20,7 +20,7 @@ describe('problemFrom', () => {
   it('reads Retry-After seconds for 429', () => {
     const e = problemFrom(429, { detail: 'too many attempts' }, '8');
     expect(e.retryAfter).toBe(8);
-    expect(describeError(e)).toBe('too many attempts (wait 8 s)');
+    expect(describeError(e)).toBe('That was too many tries in a short time. Wait 8 seconds and try again.');
   });
 });
 

@@ -1,6 +1,7 @@
 // The client's only way to reach the server: JSON over fetch, the CSRF token on every write
 // (the session cookie itself is HttpOnly and never visible here), and RFC 9457 problems
 // turned into ApiError with the field that was wrong.
+import { describeProblem } from './errors';
 
 export interface User {
   id: string;
@@ -81,13 +82,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return parsed as T;
 }
 
+// A sentence for people (errors.ts); a failure to reach the server says so.
 export function describeError(e: unknown): string {
-  if (e instanceof ApiError) {
-    if (e.status === 429 && e.retryAfter) return `${e.message} (wait ${e.retryAfter} s)`;
-    // The server's words for 413 name bytes; people think in characters and megabytes.
-    if (e.status === 413) return 'That is more than the server accepts at once. Make it shorter or smaller and try again.';
-    return e.message;
-  }
+  if (e instanceof ApiError) return describeProblem(e);
   return 'The server could not be reached. Check your connection and try again.';
 }
 
