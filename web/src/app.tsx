@@ -7,15 +7,9 @@ import { NotificationPanel } from './notification_panel';
 import { sectionTitle, setTitle } from './title';
 import { Bell, CircleUser, House, Menu, MessagesSquare, Users } from 'lucide-preact';
 import { startStream, stopStream, subscribe } from './stream';
-import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/signin';
-import { InvitePage } from './pages/invite';
 import { ForgotPasswordPage } from './pages/forgot';
-import { SetPasswordPage } from './pages/set_password';
-import { UnsubscribePage } from './pages/unsubscribe';
 import { HomePage } from './pages/home';
-import { AccountPage } from './pages/account';
-import { AdminUsersPage } from './pages/admin_users';
 import { ProfilePage } from './pages/profile';
 import { DirectoryPage } from './pages/directory';
 import { NotificationsPage } from './pages/notifications';
@@ -24,6 +18,15 @@ import { TagPage } from './pages/tag';
 import { CommunitiesPage, CommunityPage } from './pages/communities';
 import { TopicPage } from './pages/topic';
 import { ConfirmHost } from './confirm';
+import { lazyPage } from './lazy';
+
+// Loaded on first use (lazy.tsx): few people open these, and not often.
+const SetupPage = lazyPage(() => import('./pages/setup').then((m) => m.SetupPage));
+const InvitePage = lazyPage(() => import('./pages/invite').then((m) => m.InvitePage));
+const SetPasswordPage = lazyPage(() => import('./pages/set_password').then((m) => m.SetPasswordPage));
+const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe').then((m) => m.UnsubscribePage));
+const AccountPage = lazyPage(() => import('./pages/account').then((m) => m.AccountPage));
+const AdminUsersPage = lazyPage(() => import('./pages/admin_users').then((m) => m.AdminUsersPage));
 
 interface SessionState {
   user: User;

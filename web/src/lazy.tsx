@@ -1,0 +1,27 @@
+// Pages most people never open (administration, account settings, the one-time setup and
+// invitation pages) load on first use, so the first page fetches less. A failed load (the
+// network went away) says so instead of showing nothing.
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { Alert } from './components';
+
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  return function LazyPage(props: P) {
+    const [Page, setPage] = useState<ComponentType<P> | null>(() => loaded);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (Page) return;
+      load().then(
+        (c) => {
+          loaded = c;
+          setPage(() => c);
+        },
+        () => setFailed(true),
+      );
+    }, []);
+    if (failed) return <Alert message="This page could not be loaded. Check your connection and reload the page." />;
+    if (!Page) return <p class="muted" role="status">Loading…</p>;
+    return <Page {...props} />;
+  };
+}
