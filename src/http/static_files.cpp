@@ -72,8 +72,12 @@ Response StaticFiles::Make(const File& f, std::string_view if_none_match) const 
 std::optional<Response> StaticFiles::Serve(std::string_view path, std::string_view if_none_match) const {
   if (path == "/") path = "/index.html";
   if (auto it = files_.find(std::string(path)); it != files_.end()) return Make(it->second, if_none_match);
+  // A missing file (a name with a file type we serve) is 404; any other path is a page of the
+  // client, whose router decides. Handles have dots too: /people/ana.berg is a page.
   auto last = path.substr(path.rfind('/') + 1);
-  if (last.find('.') != std::string_view::npos) return std::nullopt;  // a missing file, not a page
+  if (auto dot = last.rfind('.'); dot != std::string_view::npos &&
+                                  ContentTypeFor(last) != std::string_view("application/octet-stream"))
+    return std::nullopt;
   return Make(files_.at("/index.html"), if_none_match);
 }
 

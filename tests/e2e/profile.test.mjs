@@ -131,6 +131,34 @@ describe('profiles in the browser', () => {
     assert.equal((await admin.get(`/api/v1/people/${ids.cy}`)).json.followers, 1);
   });
 
+  test('the org chart: the chain from the top, the person among peers, reports whose teams open', async () => {
+    await admin.request('PATCH', `/api/v1/people/${ids.asa}`, { body: { manager_id: ids.bo } });
+    await admin.request('PATCH', `/api/v1/people/${ids.ivan}`, { body: { manager_id: ids.asa } });
+    await admin.request('PATCH', `/api/v1/people/${ids.cy}`, { body: { manager_id: admin.user.id } });
+    await page.goto(`${server.url}/people/bo.berg`);
+    const chart = page.getByRole('region', { name: 'Organization' });
+    await chart.getByRole('list', { name: 'Reports to, from the top' }).getByRole('link', { name: 'Ada Admin' }).waitFor();
+    const peers = chart.getByRole('list', { name: "Ada Admin's reports" });
+    await peers.getByRole('link', { name: 'Cy Berg' }).waitFor();
+    assert.equal(await peers.locator('[aria-current="true"]').textContent(), 'Bo BergSite Reliability Engineer');
+    const reports = chart.getByRole('list', { name: "Bo Berg's reports" });
+    await reports.getByRole('link', { name: 'Åsa Ström' }).waitFor();
+    const open = reports.getByRole('button', { name: "Åsa Ström's team" });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    await chart.getByRole('list', { name: "Åsa Ström's reports" }).getByRole('link', { name: 'Иван Петров' }).waitFor();
+    assert.equal(await reports.getByRole('button', { name: "Hide Åsa Ström's team" }).getAttribute('aria-expanded'), 'true');
+    await expectAccessible(page, 'the org chart');
+    await screenshot(page, 'org-chart');
+    // Walking the organization: a person's name leads to their chart.
+    await chart.getByRole('link', { name: 'Иван Петров' }).click();
+    await page.getByRole('heading', { name: 'Иван Петров', level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Organization' }).getByRole('list', { name: 'Reports to, from the top' })
+      .getByRole('link', { name: 'Bo Berg' }).waitFor();
+    assert.deepEqual(await page.getByRole('list', { name: 'Reports to, from the top' }).getByRole('link').allTextContents(),
+      ['Ada Admin', 'Bo Berg', 'Åsa Ström'], 'from the top down');
+  });
+
   test('the directory finds names in any spelling, departments from a list, countries by name', async () => {
     await page.goto(`${server.url}/people`);
     await page.getByLabel('Name').fill('strom');

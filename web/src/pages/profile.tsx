@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from '../api';
 import { FeedView } from '../feed_view';
+import { OrgChart } from '../org_chart';
 import { setTitle } from '../title';
 import { Alert, Avatar, Field, Notice, PageHeading, SelectField } from '../components';
 import { countryName, countryOptions, deviceTimeZone, languageName, languageOptions, timeZones } from '../places';
@@ -65,22 +66,12 @@ export function formatLinks(links: Link[]): string {
   return links.map((l) => `${l.url} ${l.title}`.trim()).join('\n');
 }
 
-function PersonLink(props: { card: Card }) {
-  const c = props.card;
-  return (
-    <>
-      <a href={`/people/${c.handle}`}>{c.display_name}</a>
-      {c.title && <span class="muted"> · {c.title}</span>}
-      {c.alumnus && <span class="tag">alumnus</span>}
-    </>
-  );
-}
-
 // A person's profile: /people/{handle}. The viewer's own profile has an edit form.
 export function ProfilePage(props: { handle: string; myId: string }) {
   const [profile, setProfile] = useState<Profile | null>(null);
   const [reports, setReports] = useState<Card[]>([]);
   const [managers, setManagers] = useState<Card[]>([]);
+  const [peers, setPeers] = useState<Card[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
 
@@ -98,6 +89,8 @@ export function ProfilePage(props: { handle: string; myId: string }) {
       ]);
       setReports(r.items);
       setManagers(m.items);
+      // Peers: the manager's reports, this person among them.
+      setPeers(m.items.length > 0 ? (await api<Page<Card>>('GET', `/api/v1/people/${m.items[0].id}/reports`)).items : []);
     } catch (e) {
       setError(describeError(e));
     }
@@ -208,30 +201,7 @@ export function ProfilePage(props: { handle: string; myId: string }) {
           {profile.chat && (<><dt>Chat</dt><dd>{profile.chat}</dd></>)}
         </dl>
       </section>
-      <section aria-labelledby="org-heading">
-        <h2 id="org-heading">Reporting line</h2>
-        {managers.length === 0 && reports.length === 0 && <p>No reporting line recorded.</p>}
-        {managers.length > 0 && (
-          <>
-            <h3>Reports to</h3>
-            <ol class="chain">
-              {managers.map((m) => (
-                <li key={m.id}><PersonLink card={m} /></li>
-              ))}
-            </ol>
-          </>
-        )}
-        {reports.length > 0 && (
-          <>
-            <h3>Direct reports</h3>
-            <ul>
-              {reports.map((r) => (
-                <li key={r.id}><PersonLink card={r} /></li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      <OrgChart person={{ ...profile, photo: profile.photo?.small ?? null }} managers={managers} peers={peers} reports={reports} />
       <MemberOf personId={profile.id} />
       <section aria-labelledby="posts-heading">
         <h2 id="posts-heading">Posts</h2>
