@@ -31,10 +31,27 @@ void OnRecord(int, void* user) {
 
 }  // namespace
 
+char DetectDelimiter(std::string_view text) {
+  // The header line, outside quotes: whichever of , ; and tab it has most of.
+  size_t comma = 0, semicolon = 0, tab = 0;
+  bool quoted = false;
+  for (char c : text.substr(0, text.find('\n'))) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    comma += c == ',';
+    semicolon += c == ';';
+    tab += c == '\t';
+  }
+  if (semicolon > comma && semicolon >= tab) return ';';
+  if (tab > comma && tab > semicolon) return '\t';
+  return ',';
+}
+
 Result<std::vector<Record>> Parse(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) return Error::Internal("csv_init failed");
+  csv_set_delim(&parser, static_cast<unsigned char>(DetectDelimiter(text)));
   State state;
   // Fed line by line so that a record's line number is known when it ends.
   size_t pos = 0;

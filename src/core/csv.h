@@ -15,8 +15,12 @@ struct Record {
   std::vector<std::string> fields;
 };
 
-// Parses the whole text (a UTF-8 byte-order mark is skipped). kMalformed with the line for a
-// quote that is never closed or stray characters after a closing quote.
+// Parses the whole text (a UTF-8 byte-order mark is skipped), its fields separated as its
+// header line shows: spreadsheets save "CSV" with their locale's list separator (Excel in
+// Swedish, German or Russian writes ';'), and some export tabs. kMalformed with the line for
+// a quote that is never closed or stray characters after a closing quote.
 Result<std::vector<Record>> Parse(std::string_view text);
+// ',', ';' or '\t': the one the first line has most of outside quotes (',' on a tie).
+char DetectDelimiter(std::string_view text);
 
 }  // namespace agora::csv

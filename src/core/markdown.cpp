@@ -1,5 +1,7 @@
 #include "core/markdown.h"
 
+#include <cctype>
+
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <unicode/uchar.h>
@@ -173,6 +175,36 @@ void LinkRemoteImages(cmark_node* doc) {
   }
 }
 
+// A link cmark's safe mode would render with href="" (javascript:, vbscript:, file:, data:
+// other than pictures) would still look like a link, to the page itself: it becomes its
+// words instead.
+bool IsDangerousUrl(const char* url) {
+  std::string u;
+  for (const char* p = url ? url : ""; *p && u.size() < 16; ++p)
+    if (!std::isspace(static_cast<unsigned char>(*p))) u.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(*p))));
+  auto starts = [&](std::string_view prefix) { return u.rfind(prefix, 0) == 0; };
+  if (starts("data:")) return !(starts("data:image/png") || starts("data:image/gif") || starts("data:image/jpeg") || starts("data:image/webp"));
+  return starts("javascript:") || starts("vbscript:") || starts("file:");
+}
+
+void UnlinkDangerousLinks(cmark_node* doc) {
+  std::vector<cmark_node*> dangerous;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (auto ev = cmark_iter_next(iter); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(iter)) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK && IsDangerousUrl(cmark_node_get_url(n)))
+      dangerous.push_back(n);
+  }
+  cmark_iter_free(iter);
+  for (cmark_node* link : dangerous) {
+    while (cmark_node* child = cmark_node_first_child(link)) {
+      cmark_node_unlink(child);
+      cmark_node_insert_before(link, child);
+    }
+    cmark_node_free(link);
+  }
+}
+
 }  // namespace
 
 std::string ToPlainText(std::string_view source) {
@@ -192,6 +224,7 @@ std::string ToHtml(std::string_view source) {
   cmark_parser_feed(parser, source.data(), source.size());
   cmark_node* doc = cmark_parser_finish(parser);
   LinkRemoteImages(doc);
+  UnlinkDangerousLinks(doc);
   std::string out = RenderHtml(doc, parser);
   cmark_node_free(doc);
   cmark_parser_free(parser);
@@ -203,6 +236,7 @@ Rendered RenderPost(std::string_view source, const MentionResolver& person_url) 
   cmark_parser_feed(parser, source.data(), source.size());
   cmark_node* doc = cmark_parser_finish(parser);
   LinkRemoteImages(doc);
+  UnlinkDangerousLinks(doc);
   // Collect first: changing the tree while iterating it is not allowed.
   std::vector<cmark_node*> texts;
   cmark_iter* iter = cmark_iter_new(doc);

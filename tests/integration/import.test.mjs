@@ -87,6 +87,12 @@ describe('staff import from the command line', () => {
     assert.deepEqual((await find('new')).map((p) => p.display_name), ['New One']);
   });
 
+  test('a file saved by a spreadsheet with semicolons (Swedish, German, Russian Excel) imports too', async () => {
+    const r = importCsv(file('excel.csv', '\uFEFFemail;display_name;country\nsemi@example.com;"Kolon, Semi";Sverige\n'), '--dry-run');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /1 would be created/);
+  });
+
   test('columns left out of a file leave those fields alone', async () => {
     const r = importCsv(file('names.csv', 'email,display_name\nana@example.com,"Berg, Ana"\n'));
     assert.equal(r.code, 0, r.stderr);

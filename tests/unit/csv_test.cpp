@@ -27,3 +27,18 @@ TEST(Csv, FailOnUnclosedQuoteNamingTheLine) {
 }
 
 }  // namespace agora::csv
+
+namespace agora::csv {
+// Spreadsheets save "CSV" with their locale's separator: Excel in Swedish, German or Russian
+// writes ';'; some exports use tabs. The header line says which.
+TEST(Csv, TheHeaderLineSaysWhichSeparator) {
+  EXPECT_EQ(DetectDelimiter("email;display_name;country\n"), ';');
+  EXPECT_EQ(DetectDelimiter("email\tdisplay_name\n"), '\t');
+  EXPECT_EQ(DetectDelimiter("email,display_name\n"), ',');
+  EXPECT_EQ(DetectDelimiter("\"a;b\",c\n"), ',') << "separators inside quotes do not count";
+  auto rows = Parse("email;display_name;title\nana@example.com;\"Berg, Ana\";Engineer\n");
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ(rows->at(1).fields, (std::vector<std::string>{"ana@example.com", "Berg, Ana", "Engineer"}));
+}
+}  // namespace agora::csv

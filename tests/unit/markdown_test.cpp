@@ -34,7 +34,11 @@ TEST(Markdown, HostileInputIsNeutralized) {
     auto html = ToHtml(link);
     EXPECT_EQ(html.find("script:"), std::string::npos) << link << " -> " << html;
     EXPECT_EQ(html.find("data:text"), std::string::npos) << link << " -> " << html;
+    // Not a link to the page itself (href=""): the words alone.
+    EXPECT_EQ(html.find("<a"), std::string::npos) << link << " -> " << html;
   }
+  EXPECT_EQ(ToHtml("see [the docs](javascript:alert(1)) now"), "<p>see the docs now</p>\n");
+  EXPECT_EQ(RenderPost("[x](javascript:alert(1))", nullptr).html, "<p>x</p>\n");
 }
 
 TEST(Markdown, PicturesFromOtherServersBecomeLinks) {
