@@ -24,8 +24,19 @@ describe('account in the browser', () => {
   });
 
   test('first admin is created through the one-time setup link', async () => {
+    // Opened without the link, then the whole link pasted into the same tab: only the
+    // fragment changes, and the page takes the token.
+    await page.goto(`${server.url}/setup`);
+    await page.getByRole('alert').filter({ hasText: 'one-time setup link' }).waitFor();
     await page.goto(`${server.url}/setup#token=${server.setupToken}`);
+    await page.getByRole('alert').filter({ hasText: 'one-time setup link' }).waitFor({ state: 'detached' });
     await expectAccessible(page, 'setup');
+    // An empty form names every field that needs something, at once.
+    await page.getByRole('button', { name: 'Create admin account' }).click();
+    await page.getByText('Enter your name as colleagues know it.').waitFor();
+    await page.getByText('Enter an e-mail address such as ana@example.com.').waitFor();
+    await page.getByText('Choose a password of at least 8 characters.').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'display_name', 'focus on the first');
     await page.getByLabel('Your name').fill('Ada Admin');
     await page.getByLabel('E-mail').fill('ada@example.com');
     await page.getByLabel('Password', { exact: true }).fill('first-password-1');

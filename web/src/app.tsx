@@ -97,7 +97,7 @@ export function App() {
       </main>
     );
   if (path === '/setup' && !user) return <SetupPage onDone={signedIn} />;
-  if (path === '/invite' && !user) return <InvitePage />;
+  if (path === '/invite' && !user) return <InvitePage onSignedIn={signedIn} />;
   // A mailed link sets a password whoever is signed in on this browser: it signs its owner in.
   if (path === '/activate' || path === '/reset') return <SetPasswordPage onSignedIn={signedIn} />;
   if (path === '/forgot' && !user) return <ForgotPasswordPage />;

@@ -135,3 +135,14 @@ export function CopyButton(props: { text: string; label?: string }) {
     </button>
   );
 }
+
+// The checks a new account's form can make before it is sent, all at once, in the order of
+// the fields (the server checks again and names one field at a time).
+export function accountFormProblems(f: { name?: string; email?: string; password: string; confirm: string }): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (f.name !== undefined && !f.name.trim()) out.display_name = 'Enter your name as colleagues know it.';
+  if (f.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) out.email = 'Enter an e-mail address such as ana@example.com.';
+  if ([...f.password].length < 8) out.password = 'Choose a password of at least 8 characters.';
+  else if (f.password !== f.confirm) out.confirm = 'The two passwords differ.';
+  return out;
+}

@@ -35,3 +35,16 @@ export function onLinkClick(e: MouseEvent) {
   e.preventDefault();
   navigate(a.pathname + a.search);
 }
+
+// A value from the address's fragment (#token=...), kept current: someone who opens /setup
+// and then pastes the whole link into the same tab changes only the fragment.
+export function useHashParam(name: string): string {
+  const read = () => new URLSearchParams(location.hash.slice(1)).get(name) ?? '';
+  const [value, setValue] = useState(read);
+  useEffect(() => {
+    const onHash = () => setValue(read());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  return value;
+}

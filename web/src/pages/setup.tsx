@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { ApiError, api, describeError, type User } from '../api';
-import { Alert, Field, PageHeading } from '../components';
+import { accountFormProblems, Alert, Field, PageHeading } from '../components';
+import { useHashParam } from '../router';
 
 // First-admin setup, reached through the one-time link the server prints on an empty
 // database (the token is in the URL fragment and never sent anywhere but the API call).
 export function SetupPage(props: { onDone: (s: { user: User; csrf_token: string }) => void }) {
-  const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
+  const token = useHashParam('token');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -18,8 +19,11 @@ export function SetupPage(props: { onDone: (s: { user: User; csrf_token: string 
     e.preventDefault();
     setError(null);
     setFieldErrors({});
-    if (password !== confirm) {
-      setFieldErrors({ confirm: 'The two passwords differ.' });
+    // Everything the form can tell before sending, all at once.
+    const problems = accountFormProblems({ name, email, password, confirm });
+    if (Object.keys(problems).length > 0) {
+      setFieldErrors(problems);
+      document.getElementById(Object.keys(problems)[0])?.focus();
       return;
     }
     setBusy(true);
@@ -33,7 +37,7 @@ export function SetupPage(props: { onDone: (s: { user: User; csrf_token: string 
       history.replaceState(null, '', '/');
       props.onDone(s);
     } catch (err) {
-      if (err instanceof ApiError && err.field) setFieldErrors({ [err.field]: err.message });
+      if (err instanceof ApiError && err.field) setFieldErrors({ [err.field]: describeError(err) });
       else setError(describeError(err));
     } finally {
       setBusy(false);
@@ -44,7 +48,9 @@ export function SetupPage(props: { onDone: (s: { user: User; csrf_token: string 
     <main id="main" class="narrow">
       <PageHeading>Set up Agora</PageHeading>
       <p>Create the first administrator account. You can invite everyone else afterwards.</p>
-      {!token && <Alert message="This page needs the one-time link printed by the server when it starts." />}
+      {!token && (
+        <Alert message="This page needs the one-time setup link that the server prints when it starts on an empty database. Open that link, or paste it into the address bar." />
+      )}
       <form onSubmit={submit} noValidate>
         <Field id="display_name" label="Your name" value={name} onInput={setName} autocomplete="name" required error={fieldErrors.display_name} />
         <Field id="email" label="E-mail" type="email" value={email} onInput={setEmail} autocomplete="email" required error={fieldErrors.email} />
