@@ -105,8 +105,13 @@ describe('communities in the browser', () => {
     await ana.getByTestId('comment').filter({ hasText: 'folder Falcon/launch' }).waitFor();
     await bob.reload();
     await bob.getByRole('button', { name: "Accept Ana Berg's reply as the answer" }).click();
+    // The accepted reply is labelled in its own head, and comes first.
     await bob.getByTestId('accepted-answer').waitFor();
-    await bob.getByText('Answered question by Bob Ek').waitFor();
+    const first = bob.getByTestId('comment').first();
+    assert.match(await first.textContent(), /Ana Berg.*Accepted answer.*folder Falcon\/launch/);
+    await bob.getByText(/^Answered question by Bob Ek/).waitFor();
+    await bob.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Project Falcon: forum' }).waitFor();
+    await bob.getByRole('button', { name: 'Stop following' }).waitFor();
     await expectAccessible(bob, 'a forum topic with an accepted answer');
     await cid.goto(`${server.url}/people/bob`);
     await cid.getByRole('heading', { name: 'Bob Ek', level: 1 }).waitFor();

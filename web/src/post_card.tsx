@@ -199,6 +199,7 @@ export function Comments(props: {
   extra?: (c: Comment) => ComponentChildren;
   closed?: string;
   highlight?: string; // a comment's id: scrolled to and marked once loaded
+  accepted?: string | null; // a question's accepted answer: labelled, and shown first
 }) {
   const [items, setItems] = useState<Comment[] | null>(null);
   const [body, setBody] = useState('');
@@ -258,7 +259,8 @@ export function Comments(props: {
       setError(describeError(err));
     }
   };
-  const top = (items ?? []).filter((c) => !c.reply_to);
+  // The accepted answer (a forum question's) comes first, where it answers the question.
+  const top = (items ?? []).filter((c) => !c.reply_to).sort((a, b) => Number(b.id === props.accepted) - Number(a.id === props.accepted));
   const repliesOf = (id: string) => (items ?? []).filter((c) => c.reply_to === id);
   const inputId = `comment-${props.contentId}`;
   return (
@@ -266,7 +268,7 @@ export function Comments(props: {
       <ul>
         {top.map((c) => (
           <li key={c.id}>
-            <CommentItem comment={c} highlighted={c.id === props.highlight} onRemoved={removed}
+            <CommentItem comment={c} highlighted={c.id === props.highlight} accepted={c.id === props.accepted} onRemoved={removed}
               onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} />
             {props.extra?.(c)}
             {repliesOf(c.id).length > 0 && (
@@ -293,7 +295,7 @@ export function Comments(props: {
   );
 }
 
-function CommentItem(props: { comment: Comment; onReply: () => void; onRemoved: (id: string) => void; highlighted?: boolean }) {
+function CommentItem(props: { comment: Comment; onReply: () => void; onRemoved: (id: string) => void; highlighted?: boolean; accepted?: boolean }) {
   const [c, setC] = useState(props.comment);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(c.body);
@@ -322,12 +324,13 @@ function CommentItem(props: { comment: Comment; onReply: () => void; onRemoved: 
     ...(c.can_delete ? [{ label: 'Delete', onSelect: remove, danger: true }] : []),
   ];
   return (
-    <div class={props.highlighted ? 'comment highlighted' : 'comment'} data-testid="comment" id={`comment-${c.id}`} tabIndex={-1}>
+    <div class={`comment${props.highlighted ? ' highlighted' : ''}${props.accepted ? ' accepted' : ''}`} data-testid="comment" id={`comment-${c.id}`} tabIndex={-1}>
       <Avatar name={c.author.display_name} photo={c.author.photo} size={32} />
       <div class="comment-main">
         <div class="comment-head">
           <a href={`/people/${c.author.handle}`} class="author">{c.author.display_name}</a>{' '}
           <span class="muted small"><time dateTime={c.created_at}>{timeAgo(c.created_at)}</time>{c.edited_at && ' · edited'}</span>
+          {props.accepted && <span class="answer-label" data-testid="accepted-answer">✓ Accepted answer</span>}
           <Menu label={`More actions for ${c.author.display_name}'s comment`} items={items} />
         </div>
         {editing ? (

@@ -2,8 +2,8 @@
 // (the question, its replies, the accepted answer, pin, lock and follow).
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, describeError, type Page } from '../api';
-import { Alert, PageHeading } from '../components';
-import type { Comment } from '../content';
+import { Alert, Avatar, PageHeading } from '../components';
+import { timeAgo, type Comment } from '../content';
 import type { Card } from './profile';
 import { Comments } from '../post_card';
 import { navigate } from '../router';
@@ -101,12 +101,15 @@ export function Forum(props: { communityId: string; member: boolean; reads?: boo
 
 export function TopicPage(props: { id: string }) {
   const [topic, setTopic] = useState<Topic | null>(null);
+  const [community, setCommunity] = useState<{ handle: string; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
     api<Topic>('GET', `/api/v1/topics/${props.id}`)
       .then((t) => {
         setTopic(t);
         setPageTitle(t.title);
+        // Its community by name, for the way back.
+        api<{ handle: string; name: string }>('GET', `/api/v1/communities/${t.community_id}`).then(setCommunity, () => undefined);
       })
       .catch((e) => setError(describeError(e)));
   useEffect(() => {
@@ -129,31 +132,56 @@ export function TopicPage(props: { id: string }) {
     }
   };
   const mayAccept = topic.question && (topic.can_edit || topic.can_moderate);
+  // Under each reply the asker (or a moderator) may mark it the answer, or unmark it.
   const extra = (c: Comment) =>
-    c.id === topic.answer_id ? (
-      <p class="answer" data-testid="accepted-answer">Accepted answer</p>
-    ) : mayAccept ? (
+    !mayAccept ? null : c.id === topic.answer_id ? (
+      <button type="button" class="link" onClick={() => change({ answer_id: null })}>
+        Unmark {c.author.display_name}'s reply as the answer
+      </button>
+    ) : (
       <button type="button" class="link" onClick={() => change({ answer_id: c.id })}>
         Accept {c.author.display_name}'s reply as the answer
       </button>
-    ) : null;
+    );
+  const communityPath = `/communities/${community?.handle ?? topic.community_id}`;
   return (
     <section>
-      <p><a href={`/communities/${topic.community_id}`}>Back to the community</a></p>
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <a href="/communities">Communities</a> › <a href={`${communityPath}#forum`}>{community ? `${community.name}: forum` : 'The community\'s forum'}</a>
+      </nav>
       <PageHeading>{topic.title}</PageHeading>
-      <p class="muted">
-        {topic.question ? (topic.answer_id ? 'Answered question' : 'Question') : 'Topic'} by {topic.author.display_name}
-        {topic.sticky && ' · pinned'}
-        {topic.locked && ' · locked'}
-      </p>
+      <div class="post-head">
+        <Avatar name={topic.author.display_name} photo={topic.author.photo} size={32} />
+        <p class="muted">
+          {topic.question ? (topic.answer_id ? 'Answered question' : 'Question') : 'Topic'} by{' '}
+          <a href={`/people/${topic.author.handle}`}>{topic.author.display_name}</a> ·{' '}
+          <time dateTime={topic.created_at}>{timeAgo(topic.created_at)}</time>
+          {topic.sticky && ' · pinned'}
+          {topic.locked && ' · locked'}
+        </p>
+      </div>
       <div class="post-body" dangerouslySetInnerHTML={{ __html: topic.body_html }} />
+      {/* Each button says what it will do. */}
       <div class="actions">
+        <button type="button" class="secondary" onClick={follow}>
+          {topic.following ? 'Stop following' : 'Follow this topic'}
+        </button>
+        {topic.can_moderate && (
+          <>
+            <button type="button" class="secondary" onClick={() => change({ sticky: !topic.sticky })}>
+              {topic.sticky ? 'Unpin' : 'Pin to the top'}
+            </button>
+            <button type="button" class="secondary" onClick={() => change({ locked: !topic.locked })}>
+              {topic.locked ? 'Open for replies' : 'Lock replies'}
+            </button>
+          </>
+        )}
         {(topic.can_edit || topic.can_moderate) && (
           <button type="button" class="secondary danger" onClick={async () => {
             if (!(await confirmAction({ title: 'Delete this topic?', body: 'Its replies go with it. This cannot be undone.', confirm: 'Delete', danger: true }))) return;
             try {
               await api('DELETE', `/api/v1/topics/${topic.id}`);
-              navigate(`/communities/${topic.community_id}`);
+              navigate(`${communityPath}#forum`);
             } catch (e) {
               setError(describeError(e));
             }
@@ -161,23 +189,10 @@ export function TopicPage(props: { id: string }) {
             Delete topic
           </button>
         )}
-        <button type="button" class="secondary" aria-pressed={topic.following} onClick={follow}>
-          {topic.following ? 'Following' : 'Follow this topic'}
-        </button>
-        {topic.can_moderate && (
-          <>
-            <button type="button" class="secondary" aria-pressed={topic.sticky} onClick={() => change({ sticky: !topic.sticky })}>
-              {topic.sticky ? 'Pinned' : 'Pin'}
-            </button>
-            <button type="button" class="secondary" aria-pressed={topic.locked} onClick={() => change({ locked: !topic.locked })}>
-              {topic.locked ? 'Locked' : 'Lock'}
-            </button>
-          </>
-        )}
       </div>
       <Alert message={error} />
       <h2>Replies</h2>
-      <Comments contentId={topic.id} highlight={location.hash.startsWith("#comment-") ? location.hash.slice(9) : undefined} onCount={(n) => setTopic({ ...topic, reply_count: n })} extra={extra}
+      <Comments contentId={topic.id} accepted={topic.answer_id} highlight={location.hash.startsWith("#comment-") ? location.hash.slice(9) : undefined} onCount={(n) => setTopic({ ...topic, reply_count: n })} extra={extra}
         closed={topic.locked ? 'This topic is locked: no new replies.' : undefined} />
     </section>
   );
