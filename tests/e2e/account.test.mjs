@@ -65,6 +65,9 @@ describe('account in the browser', () => {
     await page.getByLabel('Token name').fill('ci');
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = (await page.getByTestId('new-token').textContent()).trim();
+    await page.getByRole('button', { name: 'Copy the token' }).waitFor();
+    // Where one is signed in reads as a browser and a system, not a user-agent string.
+    assert.match(await page.locator('.sessions li').first().textContent(), /^Chrome \d+ on Linux · /);
     assert.match(token, /^agp_/);
     await expectAccessible(page, 'account');
 

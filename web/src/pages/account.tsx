@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, formatTime, type Page, type User } from '../api';
-import { Alert, Field, Notice, PageHeading } from '../components';
+import { Alert, CopyButton, Field, Notice, PageHeading } from '../components';
 import { TwoFactorSettings } from './two_factor_settings';
 import { NotificationDelivery } from './notification_delivery';
+import { deviceName } from '../device';
 import { setThemeChoice, themeChoice, type ThemeChoice } from '../theme';
 
 interface Token {
@@ -149,7 +150,7 @@ function Tokens() {
           <p>
             Copy the token <strong>{created.name}</strong> now. It will not be shown again.
           </p>
-          <code data-testid="new-token">{created.token}</code>
+          <code data-testid="new-token">{created.token}</code> <CopyButton text={created.token} label="Copy the token" />
         </div>
       )}
       <Alert message={error} />
@@ -215,7 +216,7 @@ function Sessions(props: { onSignedOut: () => void }) {
         {sessions.map((s) => (
           <li key={s.id}>
             <span>
-              {s.user_agent || 'Unknown device'} · {s.ip} · last active {formatTime(s.last_seen_at)}
+              <span title={s.user_agent}>{deviceName(s.user_agent)}</span> · {s.ip} · last active {formatTime(s.last_seen_at)}
               {s.current && <strong> (this browser)</strong>}
             </span>
             <button type="button" class="secondary" onClick={() => revoke(s)}>
