@@ -32,7 +32,9 @@ describe('communities in the browser', () => {
     const { ana, bob, cid } = pages;
     await ana.getByRole('link', { name: 'Communities' }).click();
     await ana.getByRole('heading', { name: 'Communities', level: 1 }).waitFor();
+    await ana.getByRole('button', { name: 'Create a community' }).click();
     await ana.getByLabel('Name', { exact: true }).fill('Project Falcon');
+    assert.equal(await ana.getByLabel('Handle (its address)').inputValue(), 'project-falcon', 'the handle follows the name');
     await ana.getByLabel('Handle (its address)').fill('falcon');
     await ana.getByLabel('Who may join').selectOption('restricted');
     await ana.getByLabel(/Secret/).check();
@@ -132,8 +134,9 @@ describe('communities in the browser', () => {
   test('an invitation by e-mail makes a guest account through the link', async () => {
     const { ana } = pages;
     await ana.goto(`${server.url}/communities`);
+    await ana.getByRole('button', { name: 'Create a community' }).click();
     await ana.getByLabel('Name', { exact: true }).fill('Client Corner');
-    await ana.getByLabel('Handle (its address)').fill('client-corner');
+    assert.equal(await ana.getByLabel('Handle (its address)').inputValue(), 'client-corner');
     await ana.getByLabel('Who may join').selectOption('restricted');
     await ana.getByLabel('Guests may be invited').check();
     await ana.getByRole('button', { name: 'Create' }).click();

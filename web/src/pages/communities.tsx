@@ -112,9 +112,26 @@ export function CommunitiesPage(props: { user: User }) {
   );
 }
 
+// A handle from a name: "Kubernetes Guild" -> "kubernetes-guild" (accents dropped).
+export function handleFromName(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+}
+
+// Behind a button, so that the list comes first; the handle follows the name until the
+// person edits it.
 function CreateCommunity() {
-  const [name, setName] = useState('');
-  const [handle, setHandle] = useState('');
+  const [open, setOpen] = useState(false);
+  const [name, setNameState] = useState('');
+  const [handle, setHandleState] = useState('');
+  const [handleEdited, setHandleEdited] = useState(false);
+  const setName = (v: string) => {
+    setNameState(v);
+    if (!handleEdited) setHandleState(handleFromName(v));
+  };
+  const setHandle = (v: string) => {
+    setHandleState(v);
+    setHandleEdited(true);
+  };
   const [type, setType] = useState<'open' | 'moderated' | 'restricted'>('open');
   const [secret, setSecret] = useState(false);
   const [guests, setGuests] = useState(false);
@@ -134,6 +151,14 @@ function CreateCommunity() {
     }
   };
   const invalid = (f: string) => (field === f ? 'true' : undefined);
+  if (!open)
+    return (
+      <p>
+        <button type="button" onClick={() => { setOpen(true); setTimeout(() => document.getElementById('cc-name')?.focus(), 0); }}>
+          Create a community
+        </button>
+      </p>
+    );
   return (
     <form class="composer" onSubmit={submit} aria-labelledby="create-community">
       <h2 id="create-community">Create a community</h2>
@@ -170,7 +195,10 @@ function CreateCommunity() {
       <textarea id="cc-description" rows={3} value={description} aria-invalid={invalid('description')}
         onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
       <Alert message={error} />
-      <button type="submit" disabled={!name.trim() || !handle.trim()}>Create</button>
+      <div class="actions">
+        <button type="submit" disabled={!name.trim() || !handle.trim()}>Create</button>
+        <button type="button" class="secondary" onClick={() => setOpen(false)}>Cancel</button>
+      </div>
     </form>
   );
 }

@@ -113,10 +113,16 @@ export function ProfilePage(props: { handle: string; myId: string }) {
     }
   };
 
+  // Endorsing changes the chip in place: the list keeps its order until the page is
+  // opened again, so the chip one clicked does not jump away from the pointer.
   const endorse = async (tag: string, withdraw: boolean) => {
     try {
       await api(withdraw ? 'DELETE' : 'PUT', `/api/v1/people/${profile.id}/expertise/${encodeURIComponent(tag)}/endorsement`);
-      await load();
+      setProfile({
+        ...profile,
+        endorsements: profile.endorsements.map((e) =>
+          e.tag === tag ? { ...e, endorsed_by_me: !withdraw, count: e.count + (withdraw ? -1 : 1) } : e),
+      });
     } catch (e) {
       setError(describeError(e));
     }
