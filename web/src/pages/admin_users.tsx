@@ -94,12 +94,8 @@ export function AdminUsersPage(props: { me: User }) {
   return (
     <section>
       <PageHeading>People admin</PageHeading>
-      <SecuritySettings />
-      <AdminMail />
-      <AdminDirectory />
-      <AdminProvisioning />
-      <CreateUser onCreated={(u) => { setUsers([...users, u]); setStatus(`Created ${u.display_name}.`); }} />
-      <ImportStaff onImported={() => load(false, null)} />
+      {/* The people first (the page's main task), then adding and importing them, then how
+          the site reaches them and where they come from. */}
       <form class="inline" role="search" onSubmit={(e) => { e.preventDefault(); load(false, null); }}>
         <Field id="user_search" label="Find people" value={q} onInput={setQ} hint="Start of a name, handle or e-mail." />
         <button type="submit">Search</button>
@@ -176,6 +172,12 @@ export function AdminUsersPage(props: { me: User }) {
           Load more
         </button>
       )}
+      <CreateUser onCreated={(u) => { setUsers([...users, u]); setStatus(`Created ${u.display_name}.`); }} />
+      <ImportStaff onImported={() => load(false, null)} />
+      <SecuritySettings />
+      <AdminMail />
+      <AdminDirectory />
+      <AdminProvisioning />
     </section>
   );
 }
