@@ -194,6 +194,9 @@ describe('communities in the browser', () => {
     await cid.getByRole('button', { name: 'Join', exact: true }).click();
     await cid.getByRole('button', { name: 'Leave' }).waitFor();
     await cid.getByLabel('Post to Open Geology').waitFor();
+    // It is now one step away from anywhere: My communities in the navigation.
+    await cid.getByRole('navigation', { name: 'Main' }).getByRole('list', { name: 'My communities' })
+      .getByRole('link', { name: 'Open Geology' }).waitFor();
     await cid.getByText('Fossils found at the quarry').waitFor();
     assert.equal(await cid.getByText('Join to post, comment and react here.').count(), 0);
     await cid.getByRole('tab', { name: 'Forum' }).click();

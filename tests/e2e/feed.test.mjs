@@ -129,6 +129,7 @@ describe('posting and talking in the browser', () => {
     await share.getByLabel('Say something about it (optional)').fill('Worth reading');
     await expectAccessible(bob, 'the share dialog');
     await share.getByRole('button', { name: 'Share' }).click();
+    await bob.getByRole('status').filter({ hasText: 'Shared with the organization.' }).waitFor();
     await again.getByRole('button', { name: 'Share · 1' }).waitFor();
     await screenshot(bob, 'post-card');
 

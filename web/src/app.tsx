@@ -18,6 +18,8 @@ import { TagPage } from './pages/tag';
 import { CommunitiesPage, CommunityPage } from './pages/communities';
 import { TopicPage } from './pages/topic';
 import { ConfirmHost } from './confirm';
+import { ToastHost } from './toast';
+import { MyCommunities } from './my_communities';
 import { lazyPage } from './lazy';
 
 // Loaded on first use (lazy.tsx): few people open these, and not often.
@@ -193,6 +195,7 @@ export function App() {
           <li>{link(`/people/${user.handle}`, 'My profile', <CircleUser {...icon} />)}</li>
         </ul>
         <div class="more" id="more-nav">
+          <MyCommunities path={path} onLink={(href, label) => link(href, label)} />
           <ul>
             <li>{link('/settings', 'Account')}</li>
             {user.role === 'admin' && <li>{link('/admin/users', 'People admin')}</li>}
@@ -209,6 +212,7 @@ export function App() {
         <div key={address} class="page">{page}</div>
       </main>
       <ConfirmHost />
+      <ToastHost />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { subscribe } from './stream';
 import { confirmAction } from './confirm';
 import { Menu, type MenuItem } from './menu';
 import { Reactions } from './reactions';
+import { toast } from './toast';
 
 const audienceText = { public: 'Public', organization: 'Everyone in the organization', restricted: 'Named people', community: 'Community' } as const;
 
@@ -75,7 +76,7 @@ export function PostCard(props: {
   };
 
   const menuItems: MenuItem[] = [
-    { label: 'Copy link', onSelect: () => navigator.clipboard?.writeText(`${location.origin}/posts/${post.id}`) },
+    { label: 'Copy link', onSelect: () => navigator.clipboard?.writeText(`${location.origin}/posts/${post.id}`).then(() => toast('Link copied.'), () => toast(`The link: ${location.origin}/posts/${post.id}`)) },
     ...(post.can_edit ? [{ label: 'Edit', onSelect: () => { setDraft(post.body); setEditing(true); } }] : []),
     ...(post.can_delete ? [{ label: 'Delete', onSelect: remove, danger: true }] : []),
   ];
@@ -169,6 +170,7 @@ function ShareDialog(props: { post: Post; onDone: (shared: boolean) => void }) {
       await api('POST', '/api/v1/posts', { body, share_of: props.post.id, audience: 'organization' });
       setDone(true);
       dialog.current?.close();
+      toast('Shared with the organization.');
     } catch (err) {
       setError(describeError(err));
     }

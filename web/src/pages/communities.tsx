@@ -12,6 +12,7 @@ import { setTitle } from '../title';
 import { Forum } from './topic';
 import { confirmAction } from '../confirm';
 import { Tabs, type Tab } from '../tabs';
+import { membershipsChanged } from '../my_communities';
 import { PersonPicker } from '../person_picker';
 import type { Card } from './profile';
 
@@ -239,6 +240,7 @@ export function CommunityPage(props: { handle: string; user: User }) {
     try {
       await api(method, `/api/v1/communities/${community.id}${path}`, body);
       await load();
+      membershipsChanged();
     } catch (e) {
       setError(describeError(e));
     }

@@ -1,0 +1,44 @@
+// "My communities" in the navigation: the communities one is in (up to eight, by name), one
+// step from anywhere; on a phone they are in the Menu with the other links.
+import { useEffect, useState } from 'preact/hooks';
+import { api, type Page } from './api';
+
+const MEMBERSHIPS_CHANGED = 'agora:memberships-changed';
+// Tells the navigation that the person joined or left a community.
+export function membershipsChanged() {
+  dispatchEvent(new Event(MEMBERSHIPS_CHANGED));
+}
+
+interface Mine {
+  id: string;
+  handle: string;
+  name: string;
+}
+
+export function MyCommunities(props: { path: string; onLink: (href: string, label: string) => preact.ComponentChildren }) {
+  const [items, setItems] = useState<Mine[] | null>(null);
+  const [more, setMore] = useState(false);
+  const [changed, setChanged] = useState(0);
+  // Asked again on every page change and when a membership changes (membershipsChanged).
+  useEffect(() => {
+    const on = () => setChanged((n) => n + 1);
+    addEventListener(MEMBERSHIPS_CHANGED, on);
+    return () => removeEventListener(MEMBERSHIPS_CHANGED, on);
+  }, []);
+  useEffect(() => {
+    api<Page<Mine>>('GET', '/api/v1/communities?mine=true&limit=8').then((p) => {
+      setItems(p.items);
+      setMore(p.next_cursor !== null);
+    }, () => setItems([]));
+  }, [props.path, changed]);
+  if (!items || items.length === 0) return null;
+  return (
+    <div class="my-communities">
+      <h2 id="my-communities-heading">My communities</h2>
+      <ul aria-labelledby="my-communities-heading">
+        {items.map((c) => <li key={c.id}>{props.onLink(`/communities/${c.handle}`, c.name)}</li>)}
+        {more && <li>{props.onLink('/communities?mine=true', 'All my communities')}</li>}
+      </ul>
+    </div>
+  );
+}
