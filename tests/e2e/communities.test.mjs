@@ -206,5 +206,15 @@ describe('communities in the browser', () => {
     await cid.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Cid Out' }).waitFor();
     await cid.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Ana Berg' }).waitFor();
     assert.deepEqual(personRequests, []);
+    // Its owner finds a member by name and removes them from a menu beside them.
+    await ana.goto(`${server.url}/communities/open-geology#members`);
+    await ana.getByLabel('Find a member').fill('cid');
+    await ana.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Cid Out' }).waitFor();
+    await ana.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Ana Berg' }).waitFor({ state: 'detached' });
+    await ana.getByRole('button', { name: "Manage Cid Out's membership" }).click();
+    await ana.getByRole('menuitem', { name: 'Remove from the community' }).click();
+    await ana.getByRole('dialog', { name: 'Remove Cid Out from Open Geology?' }).getByRole('button', { name: 'Remove' }).click();
+    await ana.getByRole('status').filter({ hasText: 'Cid Out is removed.' }).waitFor();
+    await ana.getByText('No member by that name.').waitFor();
   });
 });

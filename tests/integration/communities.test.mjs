@@ -251,6 +251,15 @@ describe('communities', () => {
     assertProblem(assert, await c.bo.get(`/api/v1/topics/${topic.json.id}`), 404);
   });
 
+  test('members are found by a few letters of their name, in any spelling', async () => {
+    const base = `/api/v1/communities/${made.open.id}/members`;
+    const names = async (q) => (await c.cy.get(`${base}?q=${encodeURIComponent(q)}`)).json.items.map((m) => m.person.display_name);
+    assert.deepEqual(await names('own'), ['Ana Owner']);
+    assert.deepEqual(await names('OWNER ana'), ['Ana Owner'], 'every word, in any case');
+    assert.deepEqual(await names('zz'), []);
+    assertProblem(assert, await c.cy.get(`${base}?q=${'x'.repeat(201)}`), 422, { field: 'q' });
+  });
+
   test('a removed or banned member loses access at once; a banned one cannot come back', async () => {
     const post = await c.ana.post('/api/v1/posts', { body: 'For members', audience: 'community', community_id: made.open.id });
     assert.equal((await c.bo.get(`/api/v1/posts/${post.json.id}`)).status, 200);

@@ -287,7 +287,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                return m ? http::Json(201, json::MembershipJson(*m)) : http::Problem(m.error());
              });
   router.Add(Method::kGet, "/api/v1/communities/{id}/members",
-             {.access = Access::kUser, .summary = "Members (?state=pending|invited|banned for owners and moderators)",
+             {.access = Access::kUser, .summary = "Members (?q= a name in any spelling; ?state=pending|invited|banned for owners and moderators)",
               .tag = "communities"},
              [&service, &people](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
@@ -295,7 +295,8 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                std::string state_text = req.Query("state");
                auto state = state_text.empty() ? std::optional(State::kActive) : ParseState(state_text);
                if (!state) return http::Problem(Error::Invalid("state", "must be active, pending, invited or banned"));
-               auto page = service.Members(content::ViewerOf(req.principal), req.Param("id"), *state, req.Query("cursor"), *limit);
+               auto page = service.Members(content::ViewerOf(req.principal), req.Param("id"), *state, req.Query("cursor"), *limit,
+                                           req.Query("q"));
                if (!page) return http::Problem(page.error());
                // Each member with their card (null when the viewer may not see them).
                std::vector<Id> ids;

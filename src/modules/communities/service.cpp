@@ -4,6 +4,7 @@
 
 #include "core/cursor.h"
 #include "core/markdown.h"
+#include "core/name_words.h"
 #include "core/text.h"
 #include "modules/audit/store.h"
 #include "modules/communities/store.h"
@@ -340,7 +341,9 @@ Result<Membership> CommunityService::Invite(const identity::Principal& who, std:
 }
 
 Result<MemberPage> CommunityService::Members(const content::Viewer& viewer, std::string_view key, State state,
-                                             std::string_view cursor, int limit) {
+                                             std::string_view cursor, int limit, std::string_view q) {
+  if (q.size() > 200 || !text::IsValidUtf8(q)) return Error::Invalid("q", "q must be text of at most 200 bytes");
+  const std::string words = text::Trim(q).empty() ? std::string() : text::SearchableQuery(q);
   Id after = 0;
   if (!cursor.empty()) {
     auto decoded = DecodeCursor(cursor);
@@ -353,7 +356,7 @@ Result<MemberPage> CommunityService::Members(const content::Viewer& viewer, std:
     if (state != State::kActive && (!r->mine || !r->mine->manages()))
       return Error::Forbidden("only its owners and moderators see requests, invitations and bans");
     MemberPage page;
-    page.items = store::Members(c, r->community.id, state, after, limit + 1);
+    page.items = store::Members(c, r->community.id, state, after, limit + 1, words);
     if (static_cast<int>(page.items.size()) > limit) {
       page.items.pop_back();
       page.next_cursor = EncodeCursor({"", page.items.back().person_id});

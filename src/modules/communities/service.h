@@ -96,8 +96,9 @@ class CommunityService {
   Result<Membership> Invite(const identity::Principal& who, std::string_view id_or_handle, Id person);
   // Active members for anyone who may see the community; pending, invited and banned lists
   // for its owners and moderators.
+  // `q`: a few letters of any part of the names, in any spelling (as the directory).
   Result<MemberPage> Members(const content::Viewer& viewer, std::string_view id_or_handle, State state,
-                             std::string_view cursor, int limit);
+                             std::string_view cursor, int limit, std::string_view q = "");
   // Approves a request (`state` active), or sets a role (owners only; the last owner stays).
   Result<Membership> ChangeMember(const identity::Principal& who, std::string_view id_or_handle, Id person,
                                   std::optional<Role> role, std::optional<State> state);

@@ -185,12 +185,15 @@ std::vector<Id> Managers(Connection& c, Id community) {
   return out;
 }
 
-std::vector<Membership> Members(Connection& c, Id community, State state, Id after, int limit) {
+std::vector<Membership> Members(Connection& c, Id community, State state, Id after, int limit, const std::string& words) {
   std::vector<Membership> out;
+  // `words`: a name search in the directory's form (core/name_words.h), or empty for all.
   auto q = c.Prepare(std::string("SELECT ") + kMemberColumns +
                          " FROM community_members WHERE community_id = ?1 AND state = ?2 AND person_id > ?3"
+                         " AND (?5 = '' OR EXISTS (SELECT 1 FROM users u WHERE u.id = person_id"
+                         " AND agora_words_start_with(u.name_words, ?5)))"
                          " ORDER BY person_id LIMIT ?4",
-                     community, StateName(state), after, limit);
+                     community, StateName(state), after, limit, words);
   while (q.Next()) out.push_back(MemberRow(q));
   return out;
 }

@@ -43,7 +43,8 @@ int ActiveOwners(Connection& c, Id community);
 std::vector<Id> Managers(Connection& c, Id community);
 
 // Memberships in `state`, by role (owners first) then person id, after `after` (a person id).
-std::vector<Membership> Members(Connection& c, Id community, State state, Id after, int limit);
+std::vector<Membership> Members(Connection& c, Id community, State state, Id after, int limit,
+                                const std::string& words = "");
 // How many posts and topics the community gained since `since_id` (ids are time-ordered).
 std::int64_t ContentSince(Connection& c, Id community, const char* kind, Id since_id);
 // Its newest active members, most recent first.

@@ -3,7 +3,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, describeError, type Page, type User } from '../api';
 import { Composer } from '../composer';
-import { Alert, Avatar, CopyButton, PageHeading } from '../components';
+import { Alert, Avatar, CopyButton, Field, PageHeading } from '../components';
+import { Menu } from '../menu';
+import { toast } from '../toast';
 import type { Post } from '../content';
 import { FeedView } from '../feed_view';
 import { PostCard } from '../post_card';
@@ -275,7 +277,7 @@ export function CommunityPage(props: { handle: string; user: User }) {
       ),
     },
     { id: 'forum', label: 'Forum', render: () => <>{joinHint}<Forum key={`forum-${era}`} communityId={community.id} member={active} reads={reads} /></> },
-    { id: 'members', label: `Members (${community.member_count})`, render: () => <Members key={`members-${era}`} community={community} owner={active && m.role === 'owner'} me={props.user.id} /> },
+    { id: 'members', label: `Members (${community.member_count})`, render: () => <Members key={`members-${era}`} community={community} owner={active && m.role === 'owner'} manages={manages} me={props.user.id} /> },
     {
       id: 'about',
       label: 'About',
@@ -392,27 +394,50 @@ function ActivityLine(props: { communityId: string; memberCount: number }) {
 const roleText = { owner: 'owner', moderator: 'moderator', member: 'member' } as const;
 
 // Active members with their roles; owners change the others' roles here.
-function Members(props: { community: Community; owner: boolean; me: string }) {
+// Members, searchable by name, with avatars, a page at a time. Owners set roles; owners and
+// moderators remove or ban someone from a menu beside them.
+function Members(props: { community: Community; owner: boolean; manages: boolean; me: string }) {
   // Each page of members comes with their cards (one request a page, not one a person).
   type Row = Membership & { person: (PersonRef & { photo: string | null; title?: string }) | null };
   const [rows, setRows] = useState<Row[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [q, setQ] = useState('');
   const load = async (from: string | null) => {
     try {
+      const query = q.trim() ? `&q=${encodeURIComponent(q.trim())}` : '';
       const page = await api<Page<Row>>(
         'GET',
-        `/api/v1/communities/${props.community.id}/members?limit=50${from ? `&cursor=${encodeURIComponent(from)}` : ''}`,
+        `/api/v1/communities/${props.community.id}/members?limit=50${query}${from ? `&cursor=${encodeURIComponent(from)}` : ''}`,
       );
       setRows((old) => (from && old ? [...old, ...page.items] : page.items));
       setCursor(page.next_cursor);
-    } catch {
-      setRows([]);
+    } catch (e) {
+      setError(describeError(e));
     }
   };
   useEffect(() => {
-    load(null);
-  }, [props.community.id, props.community.member_count]);
+    const t = setTimeout(() => load(null), q ? 200 : 0);
+    return () => clearTimeout(t);
+  }, [props.community.id, props.community.member_count, q]);
+  const remove = async (person: PersonRef, ban: boolean) => {
+    const ok = await confirmAction({
+      title: ban ? `Ban ${person.display_name} from ${props.community.name}?` : `Remove ${person.display_name} from ${props.community.name}?`,
+      body: ban ? 'They lose access at once and cannot join again until an owner lifts the ban.'
+        : 'They lose access at once; they may join again (or ask to) later.',
+      confirm: ban ? 'Ban' : 'Remove',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await api('DELETE', `/api/v1/communities/${props.community.id}/members/${person.id}`, ban ? { ban: true } : undefined);
+      toast(ban ? `${person.display_name} is banned.` : `${person.display_name} is removed.`);
+      setError(null);
+      await load(null);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
   const setRole = async (person: PersonRef, role: string) => {
     const words: Record<string, string> = { owner: 'an owner', moderator: 'a moderator', member: 'a member' };
     const ok = await confirmAction({
@@ -438,6 +463,8 @@ function Members(props: { community: Community; owner: boolean; me: string }) {
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">Members ({props.community.member_count})</h2>
+      <Field id="member-search" label="Find a member" value={q} onInput={setQ} hint="A few letters of any part of the name." />
+      {q && shown.length === 0 && <p class="muted" role="status">No member by that name.</p>}
       <ul class="member-list" aria-label="Members">
         {shown.map(({ person, role }) => (
           <li key={person.id}>
@@ -454,6 +481,12 @@ function Members(props: { community: Community; owner: boolean; me: string }) {
                   <option value="owner">owner</option>
                 </select>
               </>
+            )}
+            {props.manages && person.id !== props.me && role !== 'owner' && (
+              <Menu label={`Manage ${person.display_name}'s membership`} items={[
+                { label: 'Remove from the community', onSelect: () => remove(person, false), danger: true },
+                { label: 'Ban from the community', onSelect: () => remove(person, true), danger: true },
+              ]} />
             )}
           </li>
         ))}
