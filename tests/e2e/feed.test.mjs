@@ -110,6 +110,7 @@ describe('posting and talking in the browser', () => {
     // Bob edits his comment and deletes the other, from each comment's menu; then shares the post.
     await bob.reload();
     const again = bob.getByTestId('post').first();
+    assert.equal(await again.locator('.reason').textContent(), 'You follow Ana Berg', 'why it is in his feed');
     await again.getByRole('button', { name: '2 comments' }).click();
     const first = again.getByTestId('comment').filter({ hasText: 'Congratulations!' });
     await first.getByRole('button', { name: "More actions for Bob Ek's comment" }).click();

@@ -150,7 +150,9 @@ describe('communities', () => {
     assertProblem(assert, await c.bo.post('/api/v1/posts', { body: 'no community', audience: 'community' }), 422, { field: 'community_id' });
     const stream = await c.ana.get(`/api/v1/feed?source=community:${made.secret.id}`);
     assert.deepEqual(stream.json.items.map((i) => i.id), [post.json.id]);
-    assert.ok((await c.ana.get('/api/v1/feed')).json.items.some((i) => i.id === post.json.id), 'in a member\'s home feed');
+    const inHome = (await c.ana.get('/api/v1/feed')).json.items.find((i) => i.id === post.json.id);
+    assert.ok(inHome, 'in a member\'s home feed');
+    assert.deepEqual(inHome.reason, { kind: 'community' }, 'because she is in its community');
     for (const who of ['cy', 'gus', 'alf']) {
       assertProblem(assert, await c[who].get(`/api/v1/posts/${post.json.id}`), 404);
       assertProblem(assert, await c[who].get(`/api/v1/content/${post.json.id}/comments`), 404);

@@ -190,6 +190,7 @@ describe('posts, comments, reactions, feeds and notifications', () => {
     assert.equal(onComment.reaction, 'insightful');
   });
 
+  const tagFeedReason = (r) => r.json.items[0]?.reason;
   test('home feed: followed people and hashtags, posts shared with me by name, my own; newest first with cursors', async () => {
     const [x, y, z] = await Promise.all([
       addPeople(server, admin, [['fay', 'member', 'Fay Feed']]),
@@ -214,6 +215,10 @@ describe('posts, comments, reactions, feeds and notifications', () => {
     const rest = (await fay.get(`/api/v1/feed?limit=2&cursor=${encodeURIComponent(feed.next_cursor)}`)).json;
     assert.deepEqual(rest.items.map((i) => i.id), [tagged.id, fromHal.id]);
     assert.ok(!rest.items.some((i) => i.id === unfollowed.id));
+    // Each says why it is there.
+    assert.deepEqual([...feed.items, ...rest.items].map((i) => i.reason),
+      [{ kind: 'named' }, { kind: 'own' }, { kind: 'tag', tag: 'rust' }, { kind: 'following' }]);
+    assert.equal(tagFeedReason(await fay.get('/api/v1/feed?source=tag:rust')), undefined, 'only the home feed says why');
     for (const i of [...feed.items, ...rest.items]) {
       assert.equal(i.kind, 'post');
       assert.ok(i.author.id && i.created_at && Number.isInteger(i.comment_count) && Number.isInteger(i.reaction_count));

@@ -51,6 +51,8 @@ export interface Post {
   shared_unavailable: boolean;
   can_edit: boolean;
   can_delete: boolean;
+  // In the home feed: why it is there.
+  reason?: { kind: 'own' | 'named' | 'community' | 'following' | 'tag'; tag?: string };
 }
 
 export interface Comment {

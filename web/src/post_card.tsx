@@ -15,6 +15,19 @@ import { toast } from './toast';
 
 const audienceText = { public: 'Public', organization: 'Everyone in the organization', restricted: 'Named people', community: 'Community' } as const;
 
+// Why a post is in one's home feed, in a line above it (not for one's own posts).
+function Reason(props: { post: Post }) {
+  const r = props.post.reason;
+  if (!r || r.kind === 'own') return null;
+  let text: preact.ComponentChildren;
+  if (r.kind === 'named') text = 'Shared with you by name';
+  else if (r.kind === 'community' && props.post.community) text = <>From {props.post.community.name}, a community you are in</>;
+  else if (r.kind === 'following') text = <>You follow {props.post.author.display_name}</>;
+  else if (r.kind === 'tag' && r.tag) text = <>You follow <a href={`/tags/${encodeURIComponent(r.tag)}`}>#{r.tag}</a></>;
+  else return null;
+  return <p class="reason muted small">{text}</p>;
+}
+
 // Where a post was shared, in words: its community (a link) or who may read it.
 function Audience(props: { post: Post }) {
   const c = props.post.community;
@@ -85,6 +98,7 @@ export function PostCard(props: {
 
   return (
     <article class={props.nested ? 'post shared' : 'post'} aria-labelledby={`post-${post.id}-by`} data-testid="post">
+      {!props.nested && <Reason post={post} />}
       <header class="post-head">
         <Avatar name={post.author.display_name} photo={post.author.photo} size={40} />
         <div class="post-meta">

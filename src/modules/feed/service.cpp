@@ -1,6 +1,9 @@
 #include "modules/feed/service.h"
 
+#include <algorithm>
 #include <unordered_map>
+
+#include <boost/json/serialize.hpp>
 
 #include "core/cursor.h"
 #include "core/markdown.h"
@@ -101,6 +104,46 @@ posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index,
   });
 }
 
+// The id at the start of a rendered post ({"id":"123",...}: PostJson's first member).
+Id LeadingId(const std::string& item) {
+  constexpr std::string_view kStart = "{\"id\":\"";
+  if (item.compare(0, kStart.size(), kStart) != 0) return 0;
+  Id id = 0;
+  for (size_t i = kStart.size(); i < item.size() && item[i] >= '0' && item[i] <= '9'; ++i) id = id * 10 + (item[i] - '0');
+  return id;
+}
+
+// Why a post is in the reader's home feed, as "reason": {"kind", "tag"?}: their own; shared
+// with them by name; from a community they are in; from someone they follow; or a hashtag
+// they follow. Spliced into each rendered item (items come serialized from the post cache).
+void AddReasons(Connection& c, const content::Viewer& viewer, const Subscriptions& subs, std::vector<std::string>& items) {
+  auto contains = [](const auto& list, const auto& v) { return std::find(list.begin(), list.end(), v) != list.end(); };
+  for (auto& item : items) {
+    const Id id = LeadingId(item);
+    auto head = id ? content::store::LoadHead(c, id) : std::nullopt;
+    if (!head) continue;
+    boost::json::object reason;
+    if (head->author_id == viewer.id) {
+      reason["kind"] = "own";
+    } else if (head->audience == content::Audience::kRestricted) {
+      reason["kind"] = "named";
+    } else if (head->container_id && contains(subs.communities, *head->container_id)) {
+      reason["kind"] = "community";
+    } else if (contains(subs.people, head->author_id)) {
+      reason["kind"] = "following";
+    } else {
+      for (const auto& tag : content::store::Tags(c, id))
+        if (contains(subs.tags, tag)) {
+          reason["kind"] = "tag";
+          reason["tag"] = tag;
+          break;
+        }
+    }
+    if (reason.empty()) continue;
+    item.insert(1, "\"reason\":" + boost::json::serialize(reason) + ",");
+  }
+}
+
 }  // namespace
 
 Result<Source> ParseSource(std::string_view text) {
@@ -137,7 +180,8 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
   const bool from_index = index_ && index_->Ready() && source.kind != Source::Kind::kDiscover;
   // Outside the page's read transaction (subscriptions.h says why).
   std::shared_ptr<const Subscriptions> subs;
-  if (from_index && source.kind == Source::Kind::kHome) subs = subscriptions_.Get(db_, viewer.id);
+  // The home feed says why each post is there, from the reader's subscriptions.
+  if (source.kind == Source::Kind::kHome) subs = subscriptions_.Get(db_, viewer.id);
   return db_.Read([&](Connection& c) -> Result<Page> {
     const std::string* sql = &kHome;
     if (source.kind == Source::Kind::kPerson) {
@@ -176,6 +220,7 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
       page.next_cursor = EncodeCursor({"", ids.back()});
     }
     page.items = posts_.RenderItems(c, viewer, ids);
+    if (source.kind == Source::Kind::kHome && subs) AddReasons(c, viewer, *subs, page.items);
     page.ids = std::move(ids);
     return page;
   });
