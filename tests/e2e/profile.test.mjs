@@ -108,6 +108,13 @@ describe('profiles in the browser', () => {
     await page.getByRole('button', { name: 'Follow' }).click();
     await page.getByRole('button', { name: 'Unfollow' }).waitFor();
     assert.equal(await page.getByTestId('followers').textContent(), '1');
+    // The count is a link to the people it counts.
+    await page.getByRole('link', { name: '1 follower' }).click();
+    await page.getByRole('heading', { name: 'Followers of Ada Admin', level: 1 }).waitFor();
+    await page.getByRole('list').getByRole('link', { name: 'Bo Berg' }).waitFor();
+    await expectAccessible(page, 'followers');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Ada Admin', level: 1 }).waitFor();
     await expectAccessible(page, 'someone else\'s profile');
     const followers = await admin.get(`/api/v1/people/${admin.user.id}/followers`);
     assert.deepEqual(followers.json.items.map((p) => p.id), [ids.bo]);

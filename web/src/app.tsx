@@ -11,6 +11,7 @@ import { SignInPage } from './pages/signin';
 import { ForgotPasswordPage } from './pages/forgot';
 import { HomePage } from './pages/home';
 import { ProfilePage } from './pages/profile';
+import { FollowsPage } from './pages/follows';
 import { DirectoryPage } from './pages/directory';
 import { NotificationsPage } from './pages/notifications';
 import { PostPage } from './pages/post';
@@ -135,7 +136,10 @@ export function App() {
   else if (path.startsWith('/communities/')) page = <CommunityPage handle={decodeURIComponent(path.slice('/communities/'.length))} user={user} />;
   else if (path.startsWith('/topics/')) page = <TopicPage id={decodeURIComponent(path.slice('/topics/'.length))} />;
   else if (path.startsWith('/tags/')) page = <TagPage tag={decodeURIComponent(path.slice('/tags/'.length))} />;
-  else if (path.startsWith('/people/')) page = <ProfilePage handle={decodeURIComponent(path.slice('/people/'.length))} myId={user.id} />;
+  else if (/^\/people\/[^/]+\/(followers|following)$/.test(path)) {
+    const [, , handle, which] = path.split('/');
+    page = <FollowsPage handle={decodeURIComponent(handle)} which={which as 'followers' | 'following'} />;
+  } else if (path.startsWith('/people/')) page = <ProfilePage handle={decodeURIComponent(path.slice('/people/'.length))} myId={user.id} />;
   else page = <HomePage user={user} />;
 
   // Icons are decoration beside the words (aria-hidden): the words are the links' names.

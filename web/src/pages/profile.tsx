@@ -166,8 +166,10 @@ export function ProfilePage(props: { handle: string; myId: string }) {
         </ul>
       )}
       <p>
-        <span data-testid="followers">{profile.followers}</span> {profile.followers === 1 ? 'follower' : 'followers'} ·{' '}
-        {profile.following} following
+        <a href={`/people/${profile.handle}/followers`}>
+          <span data-testid="followers">{profile.followers}</span> {profile.followers === 1 ? 'follower' : 'followers'}
+        </a>{' '}
+        · <a href={`/people/${profile.handle}/following`}>{profile.following} following</a>
       </p>
       {profile.expertise.length > 0 && (
         <section aria-labelledby="expertise-heading">
