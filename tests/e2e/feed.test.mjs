@@ -137,9 +137,15 @@ describe('posting and talking in the browser', () => {
     await ana.goto(`${server.url}/tags/launch`);
     await ana.getByRole('heading', { name: '#launch' }).waitFor();
     await ana.getByRole('button', { name: 'Follow this hashtag' }).click();
-    await ana.getByRole('button', { name: 'Following' }).waitFor();
+    await ana.getByRole('button', { name: 'Unfollow #launch' }).waitFor();
+    await ana.getByText('You follow #launch: its posts are in your home feed.').waitFor();
     await ana.getByTestId('post').first().waitFor();
     await expectAccessible(ana, 'hashtag page');
+    // "Post with #launch" starts a post with the tag in the home composer.
+    await ana.getByRole('button', { name: 'Post with #launch' }).click();
+    await ana.getByRole('heading', { name: /^Welcome, / }).waitFor();
+    assert.equal(await ana.getByLabel('Share an update').inputValue(), '#launch ');
+    await ana.getByLabel('Share an update').fill('');
   });
 
   test('mentions are suggested by name as one types; "only people I name" picks people by name', async () => {

@@ -1,8 +1,10 @@
-// A hashtag: follow or unfollow it, and its posts.
+// A hashtag: follow or unfollow it (the button says which it will do), write a post with
+// it (the home composer, started with the tag), and its posts.
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api';
 import { Alert, PageHeading } from '../components';
 import { FeedView } from '../feed_view';
+import { navigate } from '../router';
 
 export function TagPage(props: { tag: string }) {
   const [followed, setFollowed] = useState<boolean | null>(null);
@@ -21,14 +23,29 @@ export function TagPage(props: { tag: string }) {
       setError(describeError(e));
     }
   };
+  // The composer keeps its draft in sessionStorage (composer.tsx): start one with the tag.
+  const postWithTag = () => {
+    try {
+      const key = 'agora.draft.home';
+      const draft = sessionStorage.getItem(key) ?? '';
+      sessionStorage.setItem(key, `${draft}${draft && !draft.endsWith(' ') ? ' ' : ''}#${tag} `);
+    } catch {
+      // storage refused: the composer opens empty
+    }
+    navigate('/');
+  };
   return (
     <section>
       <PageHeading>#{tag}</PageHeading>
-      {followed !== null && (
-        <button type="button" aria-pressed={followed} onClick={toggle}>
-          {followed ? 'Following' : 'Follow this hashtag'}
-        </button>
-      )}
+      <div class="actions">
+        {followed !== null && (
+          <button type="button" class={followed ? 'secondary' : ''} onClick={toggle}>
+            {followed ? `Unfollow #${tag}` : 'Follow this hashtag'}
+          </button>
+        )}
+        <button type="button" class="secondary" onClick={postWithTag}>Post with #{tag}</button>
+      </div>
+      {followed && <p class="muted small">You follow #{tag}: its posts are in your home feed.</p>}
       <Alert message={error} />
       <FeedView source={`tag:${tag}`} empty="No posts with this hashtag yet." />
     </section>
