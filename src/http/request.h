@@ -32,6 +32,7 @@ struct Request {
   std::string_view user_agent;
   std::string_view idempotency_key;
   std::string_view accept_language;
+  std::string_view accept_encoding;
   std::string client_ip;
   std::string request_id;
   std::string body;

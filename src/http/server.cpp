@@ -485,7 +485,7 @@ std::optional<Response> Server::Impl::Admit(Request& req, const RouteMatch& matc
     }
     if ((req.method == Method::kGet || req.method == Method::kHead) && req.path.rfind("/api/", 0) != 0) {
       if (auto decoded = PercentDecode(req.path)) {
-        if (auto r = d.static_files.Serve(*decoded, req.if_none_match)) {
+        if (auto r = d.static_files.Serve(*decoded, req.if_none_match, AcceptsGzip(req.accept_encoding))) {
           slot = d.metrics.StaticSlot();
           return std::move(*r);
         }
@@ -763,6 +763,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     req.user_agent = Sv(msg[bhttp::field::user_agent]);
     req.idempotency_key = Sv(msg["Idempotency-Key"]);
     req.accept_language = Sv(msg[bhttp::field::accept_language]);
+    req.accept_encoding = Sv(msg[bhttp::field::accept_encoding]);
     auto incoming_id = Sv(msg["X-Request-Id"]);
     if (ValidRequestId(incoming_id)) request_id = std::string(incoming_id);
     req.client_ip = peer_ip;

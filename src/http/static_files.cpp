@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <zlib.h>
+
 #include "core/crypto.h"
 
 namespace agora::http {
@@ -24,6 +26,48 @@ std::string_view ContentTypeFor(std::string_view path) {
   return "application/octet-stream";
 }
 
+bool AcceptsGzip(std::string_view h) {
+  for (size_t at = 0; at < h.size();) {
+    size_t end = h.find(',', at);
+    if (end == std::string_view::npos) end = h.size();
+    std::string_view item = h.substr(at, end - at);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    std::string_view name = item.substr(0, item.find(';'));
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (name == "gzip" || name == "*") {
+      auto q = item.find("q=");
+      bool refused = q != std::string_view::npos && item.substr(q + 2).find_first_not_of("0. ") == std::string_view::npos;
+      return !refused;
+    }
+    at = end + 1;
+  }
+  return false;
+}
+
+std::string Gzip(std::string_view data) {
+  z_stream z{};
+  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return rc == Z_STREAM_END ? out : std::string();
+}
+
+namespace {
+// Text compresses to a third or less; pictures are compressed already.
+bool WorthCompressing(std::string_view content_type, size_t size) {
+  if (size < 1024) return false;
+  for (std::string_view t : {"text/", "application/json", "application/manifest+json", "image/svg+xml"})
+    if (content_type.rfind(t, 0) == 0) return true;
+  return false;
+}
+}  // namespace
+
 StaticFiles::StaticFiles(const std::string& root) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -39,6 +83,10 @@ StaticFiles::StaticFiles(const std::string& root) {
       std::string rel = "/" + fs::relative(it->path(), root).generic_string();
       f.content_type = std::string(ContentTypeFor(rel));
       f.etag = "\"" + crypto::ToHex(crypto::Sha256(f.body)).substr(0, 32) + "\"";
+      if (WorthCompressing(f.content_type, f.body.size())) {
+        f.gzipped = Gzip(f.body);
+        if (f.gzipped.size() >= f.body.size()) f.gzipped.clear();
+      }
       // Vite names built assets with a content hash: they never change under one name.
       f.immutable = rel.rfind("/assets/", 0) == 0;
       files_.emplace(std::move(rel), std::move(f));
@@ -56,29 +104,34 @@ StaticFiles::StaticFiles(const std::string& root) {
   }
 }
 
-Response StaticFiles::Make(const File& f, std::string_view if_none_match) const {
+Response StaticFiles::Make(const File& f, std::string_view if_none_match, bool gzip) const {
   Response r;
   r.content_type = f.content_type;
   r.cache_control = f.immutable ? "public, max-age=31536000, immutable" : "no-cache";
-  r.headers.emplace_back("ETag", f.etag);
-  if (!if_none_match.empty() && if_none_match.find(f.etag) != std::string_view::npos) {
+  const bool compressed = gzip && !f.gzipped.empty();
+  // Each encoding has its own validator (RFC 9110 8.8.3): a cache never mixes them up.
+  const std::string etag = compressed ? f.etag.substr(0, f.etag.size() - 1) + "-gz\"" : f.etag;
+  r.headers.emplace_back("ETag", etag);
+  if (!f.gzipped.empty()) r.headers.emplace_back("Vary", "Accept-Encoding");
+  if (!if_none_match.empty() && if_none_match.find(etag) != std::string_view::npos) {
     r.status = 304;
     return r;
   }
-  r.body = f.body;
+  if (compressed) r.headers.emplace_back("Content-Encoding", "gzip");
+  r.body = compressed ? f.gzipped : f.body;
   return r;
 }
 
-std::optional<Response> StaticFiles::Serve(std::string_view path, std::string_view if_none_match) const {
+std::optional<Response> StaticFiles::Serve(std::string_view path, std::string_view if_none_match, bool gzip) const {
   if (path == "/") path = "/index.html";
-  if (auto it = files_.find(std::string(path)); it != files_.end()) return Make(it->second, if_none_match);
+  if (auto it = files_.find(std::string(path)); it != files_.end()) return Make(it->second, if_none_match, gzip);
   // A missing file (a name with a file type we serve) is 404; any other path is a page of the
   // client, whose router decides. Handles have dots too: /people/ana.berg is a page.
   auto last = path.substr(path.rfind('/') + 1);
   if (auto dot = last.rfind('.'); dot != std::string_view::npos &&
                                   ContentTypeFor(last) != std::string_view("application/octet-stream"))
     return std::nullopt;
-  return Make(files_.at("/index.html"), if_none_match);
+  return Make(files_.at("/index.html"), if_none_match, gzip);
 }
 
 }  // namespace agora::http

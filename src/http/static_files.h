@@ -18,21 +18,27 @@ class StaticFiles {
   // Loads every regular file under `root` (which may not exist: then a short page explains
   // how to build the client).
   explicit StaticFiles(const std::string& root);
-  // nullopt: not a static path (the caller answers 404).
-  std::optional<Response> Serve(std::string_view decoded_path, std::string_view if_none_match) const;
+  // nullopt: not a static path (the caller answers 404). With `gzip` (the request's
+  // Accept-Encoding allows it) a text file goes compressed.
+  std::optional<Response> Serve(std::string_view decoded_path, std::string_view if_none_match, bool gzip = false) const;
   size_t file_count() const { return files_.size(); }
 
  private:
   struct File {
     std::string body;
+    std::string gzipped;  // empty: not worth compressing (pictures, tiny files)
     std::string content_type;
     std::string etag;
     bool immutable = false;
   };
-  Response Make(const File& f, std::string_view if_none_match) const;
+  Response Make(const File& f, std::string_view if_none_match, bool gzip) const;
   std::unordered_map<std::string, File> files_;
 };
 
 std::string_view ContentTypeFor(std::string_view path);
+// Whether an Accept-Encoding header accepts gzip (and does not refuse it with q=0).
+bool AcceptsGzip(std::string_view accept_encoding);
+// `data` compressed in gzip format at the best level (done once per file, at start).
+std::string Gzip(std::string_view data);
 
 }  // namespace agora::http

@@ -3,7 +3,20 @@
 // and service worker come with the right types and are never cached for long.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { startServer } from '../support/server.mjs';
+
+// A GET with exactly these headers, the body as bytes (fetch would decompress by itself).
+function raw(url, headers) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 describe('static files', () => {
   let server;
@@ -21,6 +34,25 @@ describe('static files', () => {
     for (const path of ['/assets/missing.js', '/favicon.ico', '/icons/none.png', '/robots.txt']) {
       assert.equal((await fetch(`${server.url}${path}`)).status, 404, path);
     }
+  });
+
+  test('text files go gzipped to browsers that accept it, with their own validator; pictures as they are', async () => {
+    const html = (await fetch(server.url)).headers;
+    const script = (await (await fetch(server.url)).text()).match(/\/assets\/index-[\w-]+\.js/)[0];
+    const plain = await raw(`${server.url}${script}`, { 'Accept-Encoding': 'identity' });
+    const zipped = await raw(`${server.url}${script}`, { 'Accept-Encoding': 'gzip, deflate, br' });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.equal(zipped.headers.vary, 'Accept-Encoding');
+    assert.ok(zipped.body.length < plain.body.length / 2, `${zipped.body.length} < ${plain.body.length} / 2`);
+    assert.deepEqual(gunzipSync(zipped.body), plain.body, 'the same bytes once decompressed');
+    assert.notEqual(zipped.headers.etag, plain.headers.etag);
+    assert.equal((await raw(`${server.url}${script}`, { 'Accept-Encoding': 'gzip', 'If-None-Match': zipped.headers.etag })).status, 304);
+    assert.equal((await raw(`${server.url}${script}`, { 'Accept-Encoding': 'gzip;q=0' })).headers['content-encoding'], undefined,
+      'q=0 refuses it');
+    const png = await raw(`${server.url}/icons/icon-512.png`, { 'Accept-Encoding': 'gzip' });
+    assert.equal(png.headers['content-encoding'], undefined, 'a picture is compressed already');
+    assert.ok(html.get('content-type').startsWith('text/html'));
   });
 
   test('the manifest, icons and service worker', async () => {

@@ -7,6 +7,7 @@
 #include "http/job_limiter.h"
 #include "http/origin.h"
 #include "http/router.h"
+#include "http/static_files.h"
 
 namespace agora::http {
 namespace {
@@ -112,6 +113,18 @@ TEST(Router, LoggedPathHidesTokens) {
   auto p = r.Match(Method::kGet, "/api/v1/people/42");
   EXPECT_EQ(r.LoggedPath(p.route, "/api/v1/people/42"), "/api/v1/people/42");
   EXPECT_EQ(r.LoggedPath(nullptr, "/api/v1/people/42/x"), "/api/v1/people/42/x");
+}
+
+// Browsers say gzip in many ways; q=0 refuses it.
+TEST(StaticFiles, AcceptEncodingIsReadAsBrowsersWriteIt) {
+  EXPECT_TRUE(AcceptsGzip("gzip, deflate, br, zstd"));
+  EXPECT_TRUE(AcceptsGzip("br;q=1.0, gzip;q=0.8, *;q=0.1"));
+  EXPECT_TRUE(AcceptsGzip("*"));
+  EXPECT_FALSE(AcceptsGzip("identity"));
+  EXPECT_FALSE(AcceptsGzip(""));
+  EXPECT_FALSE(AcceptsGzip("gzip;q=0"));
+  EXPECT_FALSE(AcceptsGzip("gzip; q=0.0"));
+  EXPECT_FALSE(AcceptsGzip("x-gzip-not"));
 }
 
 }  // namespace

@@ -25,3 +25,10 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
     return <Page {...props} />;
   };
 }
+
+// Runs `fn` once the page's own content has had its turn: what only helps (suggestions,
+// navigation extras) waits a moment so the requests that show the page go first.
+export function whenIdle(fn: () => void): () => void {
+  const t = setTimeout(fn, 400);
+  return () => clearTimeout(t);
+}

@@ -2,6 +2,7 @@
 // step from anywhere; on a phone they are in the Menu with the other links.
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Page } from './api';
+import { whenIdle } from './lazy';
 
 const MEMBERSHIPS_CHANGED = 'agora:memberships-changed';
 // Tells the navigation that the person joined or left a community.
@@ -25,12 +26,12 @@ export function MyCommunities(props: { path: string; onLink: (href: string, labe
     addEventListener(MEMBERSHIPS_CHANGED, on);
     return () => removeEventListener(MEMBERSHIPS_CHANGED, on);
   }, []);
-  useEffect(() => {
+  useEffect(() => whenIdle(() => {
     api<Page<Mine>>('GET', '/api/v1/communities?mine=true&limit=8').then((p) => {
       setItems(p.items);
       setMore(p.next_cursor !== null);
     }, () => setItems([]));
-  }, [props.path, changed]);
+  }), [props.path, changed]);
   if (!items || items.length === 0) return null;
   return (
     <div class="my-communities">

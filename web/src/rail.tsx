@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Page, type User } from './api';
 import { Avatar } from './components';
+import { whenIdle } from './lazy';
 import type { Card } from './pages/profile';
 
 type Suggested = Card & { reason: 'manager' | 'team' | 'report' | 'department' | 'office' };
@@ -32,9 +33,9 @@ function reasonText(p: Suggested): string {
 function PeopleToFollow(props: { id: string }) {
   const [items, setItems] = useState<Suggested[] | null>(null);
   const [followed, setFollowed] = useState<Set<string>>(new Set());
-  useEffect(() => {
+  useEffect(() => whenIdle(() => {
     api<{ items: Suggested[] }>('GET', '/api/v1/suggestions/people?limit=5').then((r) => setItems(r.items), () => setItems([]));
-  }, []);
+  }), []);
   if (!items || items.length === 0) return null;
   const follow = async (p: Suggested) => {
     await api('POST', `/api/v1/people/${p.id}/follow`).catch(() => undefined);
@@ -65,9 +66,9 @@ function PeopleToFollow(props: { id: string }) {
 
 function CommunitiesToJoin(props: { id: string }) {
   const [items, setItems] = useState<CommunityCard[] | null>(null);
-  useEffect(() => {
+  useEffect(() => whenIdle(() => {
     api<{ items: CommunityCard[] }>('GET', '/api/v1/suggestions/communities?limit=4').then((r) => setItems(r.items), () => setItems([]));
-  }, []);
+  }), []);
   if (!items || items.length === 0) return null;
   return (
     <section class="rail-card" aria-labelledby={`${props.id}-communities`}>
@@ -89,9 +90,9 @@ function CommunitiesToJoin(props: { id: string }) {
 
 function Trending(props: { id: string }) {
   const [items, setItems] = useState<Trend[] | null>(null);
-  useEffect(() => {
+  useEffect(() => whenIdle(() => {
     api<{ items: Trend[] }>('GET', '/api/v1/trends/hashtags?limit=6').then((r) => setItems(r.items), () => setItems([]));
-  }, []);
+  }), []);
   if (!items || items.length === 0) return null;
   return (
     <section class="rail-card" aria-labelledby={`${props.id}-trending`}>
@@ -112,9 +113,9 @@ function Trending(props: { id: string }) {
 
 function MyCommunities(props: { id: string }) {
   const [items, setItems] = useState<CommunityCard[] | null>(null);
-  useEffect(() => {
+  useEffect(() => whenIdle(() => {
     api<Page<CommunityCard>>('GET', '/api/v1/communities?mine=true&limit=10').then((r) => setItems(r.items), () => setItems([]));
-  }, []);
+  }), []);
   if (!items) return null;
   return (
     <section class="rail-card" aria-labelledby={`${props.id}-mine`}>

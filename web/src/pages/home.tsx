@@ -11,6 +11,7 @@ import type { Post } from '../content';
 import { FeedView } from '../feed_view';
 import { Suggestions } from '../rail';
 import { Tabs } from '../tabs';
+import { whenIdle } from '../lazy';
 import type { Profile } from './profile';
 
 const NUDGE_DISMISSED = 'agora.profile-nudge-dismissed';
@@ -21,13 +22,13 @@ function ProfileNudge(props: { user: User }) {
   const [dismissed, setDismissed] = useState(() => localStorage.getItem(NUDGE_DISMISSED) === props.user.id);
   useEffect(() => {
     if (dismissed || props.user.role === 'guest') return;
-    api<Profile>('GET', '/api/v1/people/me').then((p) => {
+    return whenIdle(() => api<Profile>('GET', '/api/v1/people/me').then((p) => {
       const m: string[] = [];
       if (!p.photo) m.push('a photo');
       if (!p.title) m.push('your job title');
       if (p.expertise.length === 0) m.push('what people can ask you about');
       setMissing(m);
-    }, () => setMissing([]));
+    }, () => setMissing([])));
   }, []);
   if (dismissed || missing.length === 0) return null;
   const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
