@@ -117,7 +117,10 @@ void IdentityService::AccessChanged(Id user, Id credential) {
   if (bus_) bus_->Publish({.kind = bus::Event::Kind::kAccessChanged, .actor = user, .people = {user}, .credential = credential});
 }
 
-bool IdentityService::NeedsSetup() { return db_.Read([](auto& c) { return store::CountUsers(c) == 0; }); }
+bool IdentityService::NeedsSetup() {
+  // Asked on every sign-in page: one row is enough to know, not a count of them all.
+  return db_.Read([](auto& c) { return !c.Prepare("SELECT 1 FROM users LIMIT 1").Next(); });
+}
 
 std::optional<std::string> IdentityService::IssueSetupToken() {
   if (!NeedsSetup()) return std::nullopt;

@@ -33,8 +33,11 @@ function returnPath(): string {
 export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
   const [methods, setMethods] = useState<SignInMethods>({ items: [], password: true });
   const [showPassword, setShowPassword] = useState(false);
+  // A fresh install has no accounts: say where the way in is (the printed setup link).
+  const [setupNeeded, setSetupNeeded] = useState(false);
   useEffect(() => {
     api<SignInMethods>('GET', '/api/v1/auth/providers').then(setMethods, () => undefined);
+    api<{ needed: boolean }>('GET', '/api/v1/auth/setup').then((s) => setSetupNeeded(s.needed), () => undefined);
   }, []);
   const params = new URLSearchParams(window.location.search);
   const ssoError = params.get('sso_error');
@@ -110,6 +113,12 @@ export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
   return (
     <main id="main" class="narrow">
       <PageHeading>Sign in to Agora</PageHeading>
+      {setupNeeded && (
+        <p class="notice-box" role="status">
+          This Agora has no accounts yet. Open the one-time setup link that the server printed when it
+          started (<code>/setup#token=…</code>) to create the first administrator.
+        </p>
+      )}
       {ssoError && <Alert message={ssoErrorSentence(ssoError, providerName)} />}
       {methods.items.length > 0 && (
         <ul class="sso-buttons">
