@@ -264,4 +264,28 @@ describe('posting and talking in the browser', () => {
     await ana.getByTestId('feed-loading').waitFor({ state: 'detached' });
     await ana.unroute('**/api/v1/feed**');
   });
+  test('keyboard: j and k move between posts, n starts a new one; code and quotes are set apart', async () => {
+    const ana = pages.ana;
+    await ana.goto(server.url);
+    await ana.getByLabel('Share an update').fill('Run `make test` first:\n\n```\nmake test\n```\n\n> and read the output');
+    await ana.getByRole('button', { name: 'Post', exact: true }).click();
+    const mine = ana.getByTestId('post').filter({ hasText: 'read the output' }).first();
+    await mine.locator('pre code').waitFor();
+    assert.notEqual(await mine.locator('pre').evaluate((e) => getComputedStyle(e).backgroundColor), 'rgba(0, 0, 0, 0)', 'a code block has its own background');
+    await ana.locator('body').click({ position: { x: 5, y: 5 } });
+    await ana.evaluate(() => document.activeElement?.blur());
+    await ana.keyboard.press('j');
+    const focusedPost = () => ana.evaluate(() => {
+      const posts = [...document.querySelectorAll('main article.post:not(.shared)')];
+      return posts.indexOf(document.activeElement);
+    });
+    assert.equal(await focusedPost(), 0);
+    await ana.keyboard.press('j');
+    assert.equal(await focusedPost(), 1);
+    await ana.keyboard.press('k');
+    assert.equal(await focusedPost(), 0);
+    await ana.keyboard.press('n');
+    assert.equal(await ana.evaluate(() => document.activeElement?.id), 'composer-body');
+    assert.equal(await ana.getByLabel('Share an update').inputValue(), '', 'the key is not typed');
+  });
 });

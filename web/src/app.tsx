@@ -21,6 +21,7 @@ import { TopicPage } from './pages/topic';
 import { ConfirmHost } from './confirm';
 import { ToastHost } from './toast';
 import { MyCommunities } from './my_communities';
+import { feedShortcut } from './shortcuts';
 import { lazyPage } from './lazy';
 
 // Loaded on first use (lazy.tsx): few people open these, and not often.
@@ -49,6 +50,14 @@ export function App() {
     const t = setTimeout(() => document.getElementById(id)?.scrollIntoView(), 300);
     return () => clearTimeout(t);
   }, [address]);
+  // j / k / n on any page with a feed (shortcuts.ts).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (feedShortcut(e)) e.preventDefault();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
   // The phone menu closes when the page changes.
   useEffect(() => setMenuOpen(false), [path]);
   // Every page has a title of its own (browser tabs, history, screen readers); pages that
