@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "core/cursor.h"
@@ -104,38 +105,42 @@ posts::PostIndex::Merged FromIndex(Connection& c, const posts::PostIndex& index,
   });
 }
 
-// The id at the start of a rendered post ({"id":"123",...}: PostJson's first member).
-Id LeadingId(const std::string& item) {
-  constexpr std::string_view kStart = "{\"id\":\"";
-  if (item.compare(0, kStart.size(), kStart) != 0) return 0;
-  Id id = 0;
-  for (size_t i = kStart.size(); i < item.size() && item[i] >= '0' && item[i] <= '9'; ++i) id = id * 10 + (item[i] - '0');
-  return id;
-}
-
 // Why a post is in the reader's home feed, as "reason": {"kind", "tag"?}: their own; shared
 // with them by name; from a community they are in; from someone they follow; or a hashtag
-// they follow. Spliced into each rendered item (items come serialized from the post cache).
-void AddReasons(Connection& c, const content::Viewer& viewer, const Subscriptions& subs, std::vector<std::string>& items) {
+// they follow. Read from the rendered item itself (author, audience, community, tags: no
+// more queries on the home feed) and spliced into it.
+void AddReasons(const content::Viewer& viewer, const Subscriptions& subs, std::vector<std::string>& items) {
   auto contains = [](const auto& list, const auto& v) { return std::find(list.begin(), list.end(), v) != list.end(); };
+  const std::string me = IdToString(viewer.id);
   for (auto& item : items) {
-    const Id id = LeadingId(item);
-    auto head = id ? content::store::LoadHead(c, id) : std::nullopt;
-    if (!head) continue;
+    boost::system::error_code ec;
+    auto parsed = boost::json::parse(item, ec);
+    const auto* post = ec ? nullptr : parsed.if_object();
+    if (!post) continue;
+    auto text = [&](const boost::json::object& o, std::string_view key) -> std::string_view {
+      const auto* v = o.if_contains(key);
+      return v && v->is_string() ? std::string_view(v->get_string()) : std::string_view();
+    };
+    const auto* author_card = post->if_contains("author");
+    const auto* community = post->if_contains("community");
+    const std::string_view author_id = author_card && author_card->is_object() ? text(author_card->get_object(), "id") : "";
+    // Plain ids (0: none): GCC 12 warns falsely about optionals here.
+    const Id community_id = community && community->is_object() ? ParseId(text(community->get_object(), "id")).value_or(0) : 0;
+    const Id author = ParseId(author_id).value_or(0);
     boost::json::object reason;
-    if (head->author_id == viewer.id) {
+    if (author_id == me) {
       reason["kind"] = "own";
-    } else if (head->audience == content::Audience::kRestricted) {
+    } else if (text(*post, "audience") == "restricted") {
       reason["kind"] = "named";
-    } else if (head->container_id && contains(subs.communities, *head->container_id)) {
+    } else if (community_id && contains(subs.communities, community_id)) {
       reason["kind"] = "community";
-    } else if (contains(subs.people, head->author_id)) {
+    } else if (author && contains(subs.people, author)) {
       reason["kind"] = "following";
-    } else {
-      for (const auto& tag : content::store::Tags(c, id))
-        if (contains(subs.tags, tag)) {
+    } else if (const auto* tags = post->if_contains("tags"); tags && tags->is_array()) {
+      for (const auto& tag : tags->get_array())
+        if (tag.is_string() && contains(subs.tags, std::string(tag.get_string()))) {
           reason["kind"] = "tag";
-          reason["tag"] = tag;
+          reason["tag"] = tag.get_string();
           break;
         }
     }
@@ -220,7 +225,7 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
       page.next_cursor = EncodeCursor({"", ids.back()});
     }
     page.items = posts_.RenderItems(c, viewer, ids);
-    if (source.kind == Source::Kind::kHome && subs) AddReasons(c, viewer, *subs, page.items);
+    if (source.kind == Source::Kind::kHome && subs) AddReasons(viewer, *subs, page.items);
     page.ids = std::move(ids);
     return page;
   });
