@@ -19,7 +19,15 @@ using agora::store::Connection;
 // an edit, or they lost their role) stay hidden, and out of the count.
 const std::string kList = std::string(
     "SELECT n.id, n.kind, n.actor_id, n.actor_count, n.content_id, n.comment_id, n.created_at, n.updated_at,"
-    " n.read_at IS NOT NULL, n.community_id FROM notifications n LEFT JOIN content c ON c.id = n.content_id"
+    " n.read_at IS NOT NULL, n.community_id,"
+    // What it is about, in the same read (Describe): the content's kind, the community, the
+    // comment's or the content's text, and the actor's reaction.
+    " c.kind, co.handle, co.name, (SELECT m.body FROM comments m WHERE m.id = n.comment_id),"
+    " (SELECT p.body FROM posts p WHERE p.content_id = n.content_id),"
+    " (SELECT t.title FROM topics t WHERE t.content_id = n.content_id),"
+    " (SELECT r.kind FROM reactions r WHERE n.kind = 'reaction' AND r.person_id = n.actor_id"
+    " AND r.target_id = coalesce(n.comment_id, n.content_id))"
+    " FROM notifications n LEFT JOIN content c ON c.id = n.content_id"
     " LEFT JOIN communities co ON co.id = n.community_id"
     " WHERE n.recipient_id = ?1 AND (n.updated_at < ?2 OR (n.updated_at = ?2 AND n.id < ?3))"
     " AND (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")"
@@ -66,40 +74,19 @@ Settings ReadSettings(Connection& c, Id person) {
   return s;
 }
 
-// What a notification is about, in a line: the reader may read the content (the list's
-// audience rule), so its text may be shown.
-void Describe(Connection& c, Item& item) {
+// What a notification is about, in a line (kList's columns 10-16): the reader may read the
+// content (the list's audience rule), so its text may be shown.
+void Describe(const agora::store::Query& q, Item& item) {
   constexpr size_t kSnippet = 120;
-  const auto& n = item.n;
-  if (n.content_id) {
-    auto k = c.Prepare("SELECT kind FROM content WHERE id = ?", *n.content_id);
-    if (k.Next()) item.content_kind = k.Text(0);
-    std::optional<std::string> text;
-    if (n.comment_id) {
-      auto q = c.Prepare("SELECT body FROM comments WHERE id = ?", *n.comment_id);
-      if (q.Next()) text = q.Text(0);
-    }
-    if (!text) {
-      auto q = c.Prepare(item.content_kind == "topic" ? "SELECT title FROM topics WHERE content_id = ?"
-                                                      : "SELECT body FROM posts WHERE content_id = ?",
-                         *n.content_id);
-      if (q.Next()) text = q.Text(0);
-    }
-    // As the reader sees it, without Markdown's marks (topic titles have none).
-    if (text) item.snippet = text::Excerpt(item.content_kind == "topic" && !n.comment_id ? *text : markdown::ToPlainText(*text), kSnippet);
-    if (n.kind == Kind::kReaction) {
-      auto q = c.Prepare("SELECT kind FROM reactions WHERE target_id = ? AND person_id = ?",
-                         n.comment_id.value_or(*n.content_id), n.actor_id);
-      if (q.Next()) item.reaction = q.Text(0);
-    }
-  }
-  if (n.community_id) {
-    auto q = c.Prepare("SELECT handle, name FROM communities WHERE id = ?", *n.community_id);
-    if (q.Next()) {
-      item.community_handle = q.Text(0);
-      item.community_name = q.Text(1);
-    }
-  }
+  auto text = [&](int i) { return q.IsNull(i) ? std::string() : q.Text(i); };
+  item.content_kind = text(10);
+  item.community_handle = text(11);
+  item.community_name = text(12);
+  // The comment's text, else the post's (without Markdown's marks) or the topic's title.
+  if (!q.IsNull(13)) item.snippet = text::Excerpt(markdown::ToPlainText(q.Text(13)), kSnippet);
+  else if (!q.IsNull(14)) item.snippet = text::Excerpt(markdown::ToPlainText(q.Text(14)), kSnippet);
+  else if (!q.IsNull(15)) item.snippet = text::Excerpt(q.Text(15), kSnippet);
+  item.reaction = text(16);
 }
 
 }  // namespace
@@ -173,6 +160,7 @@ Result<Page> NotificationService::List(const identity::Principal& viewer, std::s
       n.community_id = q.OptInt(9);
       Item item;
       item.n = n;
+      Describe(q, item);
       page.items.push_back(std::move(item));
     }
     if (static_cast<int>(page.items.size()) > limit) {
@@ -180,10 +168,7 @@ Result<Page> NotificationService::List(const identity::Principal& viewer, std::s
       const auto& last = page.items.back().n;
       page.next_cursor = EncodeCursor({std::to_string(last.updated_at), last.id});
     }
-    for (auto& item : page.items) {
-      item.actor = people::store::CardOf(c, item.n.actor_id);
-      Describe(c, item);
-    }
+    for (auto& item : page.items) item.actor = people::store::CardOf(c, item.n.actor_id);
     page.unread = CountUnread(c, v);
     return page;
   });
