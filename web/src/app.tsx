@@ -208,7 +208,7 @@ export function App() {
           <li>{link(`/people/${user.handle}`, 'My profile', <CircleUser {...icon} />)}</li>
         </ul>
         <div class="more" id="more-nav">
-          <MyCommunities path={path} onLink={(href, label) => link(href, label)} />
+          <MyCommunities onLink={(href, label) => link(href, label)} />
           <ul>
             <li>{link('/settings', 'Account')}</li>
             {user.role === 'admin' && <li>{link('/admin/users', 'People admin')}</li>}

@@ -2,6 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasNavigated } from './router';
 
+// The ids of a field's hint and error, for its aria-describedby (undefined when neither).
+export function describedBy(props: { id: string; hint?: string; error?: string }): string | undefined {
+  return [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
 export function Field(props: {
   id: string;
   label: string;
@@ -16,7 +21,7 @@ export function Field(props: {
   // Suggestions while typing: the id of a <datalist> rendered beside the field.
   list?: string;
 }) {
-  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const described = describedBy(props);
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
@@ -30,7 +35,7 @@ export function Field(props: {
         inputMode={props.inputmode}
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={described}
         onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
       />
       {props.hint && <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>}
@@ -52,7 +57,7 @@ export function SelectField(props: {
   error?: string;
   hint?: string;
 }) {
-  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const described = describedBy(props);
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
@@ -61,7 +66,7 @@ export function SelectField(props: {
         name={props.id}
         value={props.value}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={described}
         onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}
       >
         {props.empty !== undefined && <option value="">{props.empty}</option>}

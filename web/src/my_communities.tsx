@@ -16,11 +16,12 @@ interface Mine {
   name: string;
 }
 
-export function MyCommunities(props: { path: string; onLink: (href: string, label: string) => preact.ComponentChildren }) {
+export function MyCommunities(props: { onLink: (href: string, label: string) => preact.ComponentChildren }) {
   const [items, setItems] = useState<Mine[] | null>(null);
   const [more, setMore] = useState(false);
   const [changed, setChanged] = useState(0);
-  // Asked again on every page change and when a membership changes (membershipsChanged).
+  // Asked once, and again when the person joins or leaves (membershipsChanged): not on
+  // every page change.
   useEffect(() => {
     const on = () => setChanged((n) => n + 1);
     addEventListener(MEMBERSHIPS_CHANGED, on);
@@ -31,7 +32,7 @@ export function MyCommunities(props: { path: string; onLink: (href: string, labe
       setItems(p.items);
       setMore(p.next_cursor !== null);
     }, () => setItems([]));
-  }), [props.path, changed]);
+  }), [changed]);
   if (!items || items.length === 0) return null;
   return (
     <div class="my-communities">

@@ -5,7 +5,7 @@
 // chooses, Escape closes; the list is announced by count.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Page } from './api';
-import { Avatar } from './components';
+import { Avatar, describedBy } from './components';
 import type { Card } from './pages/profile';
 
 // People whose name starts with the words of `q` (debounced); [] for an empty query.
@@ -81,7 +81,7 @@ export function PersonPicker(props: {
       props.onChange(props.chosen.slice(0, -1));
     }
   };
-  const described = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const described = describedBy(props);
   return (
     <div class="field person-picker">
       <label for={props.id}>{props.label}</label>
@@ -99,7 +99,7 @@ export function PersonPicker(props: {
       <div class="suggest-anchor">
         <input id={props.id} role="combobox" autocomplete="off" value={q} aria-expanded={showing} aria-controls={listId}
           aria-autocomplete="list" aria-activedescendant={showing ? `${listId}-${Math.min(active, found.length - 1)}` : undefined}
-          aria-invalid={props.error ? 'true' : undefined} aria-describedby={described || undefined}
+          aria-invalid={props.error ? 'true' : undefined} aria-describedby={described}
           onInput={(e) => { setQ((e.target as HTMLInputElement).value); setOpen(true); setActive(0); }}
           onKeyDown={onKey} onBlur={() => setOpen(false)} onFocus={() => setOpen(true)} />
         {showing && <Options id={listId} items={found} active={Math.min(active, found.length - 1)} onChoose={choose} />}

@@ -2,7 +2,7 @@
 // the feed is empty on a phone): people to follow, with why; communities to join; trending
 // hashtags. A guest sees the communities they were invited to instead: they browse no one.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Page, type User } from './api';
+import { api, type User } from './api';
 import { Avatar } from './components';
 import { whenIdle } from './lazy';
 import type { Card } from './pages/profile';
@@ -20,6 +20,16 @@ interface Trend {
   posts: number;
 }
 
+// A list the rail shows, asked for once the page's own requests have gone (whenIdle); [] on
+// failure (a suggestion that does not load is simply not offered).
+function useIdleList<T>(url: string): T[] | null {
+  const [items, setItems] = useState<T[] | null>(null);
+  useEffect(() => whenIdle(() => {
+    api<{ items: T[] }>('GET', url).then((a) => setItems(a.items), () => setItems([]));
+  }), [url]);
+  return items;
+}
+
 function reasonText(p: Suggested): string {
   switch (p.reason) {
     case 'manager': return 'Your manager';
@@ -31,11 +41,8 @@ function reasonText(p: Suggested): string {
 }
 
 function PeopleToFollow(props: { id: string }) {
-  const [items, setItems] = useState<Suggested[] | null>(null);
+  const items = useIdleList<Suggested>('/api/v1/suggestions/people?limit=5');
   const [followed, setFollowed] = useState<Set<string>>(new Set());
-  useEffect(() => whenIdle(() => {
-    api<{ items: Suggested[] }>('GET', '/api/v1/suggestions/people?limit=5').then((r) => setItems(r.items), () => setItems([]));
-  }), []);
   if (!items || items.length === 0) return null;
   const follow = async (p: Suggested) => {
     await api('POST', `/api/v1/people/${p.id}/follow`).catch(() => undefined);
@@ -65,10 +72,7 @@ function PeopleToFollow(props: { id: string }) {
 }
 
 function CommunitiesToJoin(props: { id: string }) {
-  const [items, setItems] = useState<CommunityCard[] | null>(null);
-  useEffect(() => whenIdle(() => {
-    api<{ items: CommunityCard[] }>('GET', '/api/v1/suggestions/communities?limit=4').then((r) => setItems(r.items), () => setItems([]));
-  }), []);
+  const items = useIdleList<CommunityCard>('/api/v1/suggestions/communities?limit=4');
   if (!items || items.length === 0) return null;
   return (
     <section class="rail-card" aria-labelledby={`${props.id}-communities`}>
@@ -89,10 +93,7 @@ function CommunitiesToJoin(props: { id: string }) {
 }
 
 function Trending(props: { id: string }) {
-  const [items, setItems] = useState<Trend[] | null>(null);
-  useEffect(() => whenIdle(() => {
-    api<{ items: Trend[] }>('GET', '/api/v1/trends/hashtags?limit=6').then((r) => setItems(r.items), () => setItems([]));
-  }), []);
+  const items = useIdleList<Trend>('/api/v1/trends/hashtags?limit=6');
   if (!items || items.length === 0) return null;
   return (
     <section class="rail-card" aria-labelledby={`${props.id}-trending`}>
@@ -112,10 +113,7 @@ function Trending(props: { id: string }) {
 }
 
 function MyCommunities(props: { id: string }) {
-  const [items, setItems] = useState<CommunityCard[] | null>(null);
-  useEffect(() => whenIdle(() => {
-    api<Page<CommunityCard>>('GET', '/api/v1/communities?mine=true&limit=10').then((r) => setItems(r.items), () => setItems([]));
-  }), []);
+  const items = useIdleList<CommunityCard>('/api/v1/communities?mine=true&limit=10');
   if (!items) return null;
   return (
     <section class="rail-card" aria-labelledby={`${props.id}-mine`}>
