@@ -39,4 +39,7 @@ bool HasControlCharacters(std::string_view s);
 // points, never inside a character, with "…" when something was cut.
 std::string Excerpt(std::string_view s, size_t max_points);
 
+// `s` safe inside HTML text and quoted attributes (& < > " ').
+std::string HtmlEscape(std::string_view s);
+
 }  // namespace agora::text

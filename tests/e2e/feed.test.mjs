@@ -41,7 +41,7 @@ describe('posting and talking in the browser', () => {
     const mine = ana.getByTestId('post').first();
     await mine.locator('strong', { hasText: 'Agora' }).waitFor();
     assert.equal(await ana.evaluate(() => window.pwned), undefined);
-    assert.equal(await mine.getByRole('link', { name: '@bob' }).getAttribute('href'), '/people/bob');
+    assert.equal(await mine.getByRole('link', { name: 'Bob Ek' }).getAttribute('href'), '/people/bob', 'a mention reads as the name');
     assert.equal(await mine.getByRole('link', { name: '#launch' }).getAttribute('href'), '/tags/launch');
 
     const bob = pages.bob;
@@ -171,8 +171,11 @@ describe('posting and talking in the browser', () => {
     await screenshot(ana, 'composer-named-people');
     await ana.getByRole('button', { name: 'Post', exact: true }).click();
     const mine = ana.getByTestId('post').filter({ hasText: 'at noon?' }).first();
-    await mine.getByText('Named people').waitFor();
-    assert.equal(await mine.getByRole('link', { name: '@bob' }).getAttribute('href'), '/people/bob');
+    // The mention reads as the person's name; the author sees whom the post is for.
+    assert.equal(await mine.locator('.post-body').getByRole('link', { name: 'Bob Ek' }).getAttribute('href'), '/people/bob');
+    assert.equal(await mine.locator('.readers').innerText(), 'Only Bob Ek');
+    assert.equal(await mine.locator('.readers').getByRole('link', { name: 'Bob Ek' }).getAttribute('href'), '/people/bob');
+    await screenshot(ana, 'post-for-named-people');
   });
 
   test('two pictures of different shapes are cropped to one shape, side by side', async () => {

@@ -27,7 +27,7 @@ describe('posts, comments, reactions, feeds and notifications', () => {
     assert.equal(r.headers.get('location'), `/api/v1/posts/${r.json.id}`);
     assert.equal(r.json.audience, 'organization');
     assert.equal(r.json.author.handle, 'ana');
-    assert.ok(r.json.body_html.includes(`<a href="/people/${people.bo.handle}">@${people.bo.handle}</a>`), r.json.body_html);
+    assert.ok(r.json.body_html.includes(`<a href="/people/${people.bo.handle}" class="mention" title="@${people.bo.handle}">Bo Ek</a>`), r.json.body_html);
     assert.ok((await notes('bo')).items.some((n) => n.kind === 'mention' && n.content_id === r.json.id));
     assert.match(r.json.body_html, /@nobody-here/);
     assert.doesNotMatch(r.json.body_html, /href="\/people\/nobody-here"/);
@@ -48,6 +48,37 @@ describe('posts, comments, reactions, feeds and notifications', () => {
     assertProblem(assert, await clients.ana.request('POST', '/api/v1/posts', { raw: '{"body":', headers: { 'Content-Type': 'application/json' } }), 400);
     assertProblem(assert, await clients.al.post('/api/v1/posts', { body: 'alumni cannot post' }), 403);
     assertProblem(assert, await clients.gus.post('/api/v1/posts', { body: 'to everyone' }), 422, { field: 'audience' });
+  });
+
+  test('mentions show the name as it is now and follow a changed handle; the author of a post for named people sees whom', async () => {
+    const written = (await post('cy', { body: `Thanks @dee <b>and</b> [her page](/people/dee), and @dee again` })).json;
+    const comment = (await clients.bo.post(`/api/v1/content/${written.id}/comments`, { body: 'Agreed, @dee!' })).json;
+    assert.equal(comment.body_html, '<p>Agreed, <a href="/people/dee" class="mention" title="@dee">Dee Ström</a>!</p>\n');
+    const renamed = await admin.patch(`/api/v1/admin/users/${people.dee.id}`, { display_name: 'Dee <Lind> & Co' });
+    assert.equal(renamed.status, 200, renamed.text);
+    assert.equal((await clients.dee.patch('/api/v1/people/me', { handle: 'dee.lind' })).status, 200);
+    const mention = '<a href="/people/dee.lind" class="mention" title="@dee.lind">Dee &lt;Lind&gt; &amp; Co</a>';
+    const read = (await clients.ana.get(`/api/v1/posts/${written.id}`)).json;
+    assert.equal(read.body_html, `<p>Thanks ${mention} <!-- raw HTML omitted -->and<!-- raw HTML omitted --> <a href="/people/dee">her page</a>, and ${mention} again</p>\n`,
+      'the new name, escaped, under the new handle; a link someone wrote stays as written');
+    const comments = (await clients.ana.get(`/api/v1/content/${written.id}/comments`)).json;
+    assert.equal(comments.items[0].body_html, `<p>Agreed, ${mention}!</p>\n`);
+    assert.equal(read.body, 'Thanks @dee <b>and</b> [her page](/people/dee), and @dee again', 'the text as written is kept');
+    assert.equal((await clients.dee.patch('/api/v1/people/me', { handle: 'dee' })).status, 200);
+    assert.equal((await admin.patch(`/api/v1/admin/users/${people.dee.id}`, { display_name: 'Dee Ström' })).status, 200);
+
+    const named = await post('ana', { body: 'For you two', audience: 'restricted', people: [people.bo.id, people.cy.id] });
+    assert.equal(named.status, 201, named.text);
+    for (const source of [named.json, (await clients.ana.get(`/api/v1/posts/${named.json.id}`)).json,
+      (await clients.ana.get(`/api/v1/feed?source=person:${people.ana.id}`)).json.items.find((p) => p.id === named.json.id)]) {
+      assert.deepEqual(source.readers.map((c) => c.display_name).sort(), ['Bo Ek', 'Cy Lund']);
+      assert.deepEqual(source.people.sort(), [people.bo.id, people.cy.id].sort());
+    }
+    const seenByBo = (await clients.bo.get(`/api/v1/posts/${named.json.id}`)).json;
+    assert.equal(seenByBo.readers, undefined, 'only the author sees whom it names');
+    const boFeed = (await clients.bo.get('/api/v1/feed')).json.items.find((p) => p.id === named.json.id);
+    assert.ok(boFeed, 'bo sees the post meant for him');
+    assert.equal(boFeed.readers, undefined);
   });
 
   test('a retried post with the same Idempotency-Key is created once', async () => {

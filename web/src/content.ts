@@ -37,7 +37,8 @@ export interface Post {
   body_html: string; // rendered and sanitized by the server (cmark-gfm, safe mode)
   audience: 'public' | 'organization' | 'restricted' | 'community';
   community: { id: string; handle: string; name: string } | null; // where it was posted
-  people?: string[];
+  people?: string[]; // for its author only: whom a `restricted` post names (ids)
+  readers?: Card[]; // and their cards
   created_at: string;
   edited_at: string | null;
   tags: string[];

@@ -28,11 +28,34 @@ function Reason(props: { post: Post }) {
   return <p class="reason muted small">{text}</p>;
 }
 
-// Where a post was shared, in words: its community (a link) or who may read it.
+// Where a post was shared, in words: its community (a link) or who may read it; its author
+// sees whom they named (two names, then "3 more" opens the rest in place).
 function Audience(props: { post: Post }) {
   const c = props.post.community;
+  const [all, setAll] = useState(false);
   if (c) return <>in <a href={`/communities/${c.handle}`}>{c.name}</a></>;
-  return <>{audienceText[props.post.audience] ?? ''}</>;
+  const readers = props.post.readers;
+  if (props.post.audience !== 'restricted' || !readers?.length) return <>{audienceText[props.post.audience] ?? ''}</>;
+  const shown = all || readers.length <= 3 ? readers : readers.slice(0, 2);
+  return (
+    <span class="readers">
+      {'Only '}
+      {shown.map((p, i) => (
+        <span key={p.id}>
+          {i > 0 && (i === shown.length - 1 && shown.length === readers.length ? ' and ' : ', ')}
+          <a href={`/people/${p.handle}`}>{p.display_name}</a>
+        </span>
+      ))}
+      {shown.length < readers.length && (
+        <>
+          {' and '}
+          <button type="button" class="link" onClick={() => setAll(true)}>
+            {`${readers.length - shown.length} more`}
+          </button>
+        </>
+      )}
+    </span>
+  );
 }
 
 // `actions`: more buttons for the post's footer (a community's moderators pin it).

@@ -22,6 +22,7 @@ CommentView ViewOf(Connection& c, const content::Viewer& viewer, Comment m) {
   CommentView v;
   v.author = people::store::CardOf(c, m.author_id);
   v.reactions = reactions::store::SummaryOf(c, m.id, viewer.id);
+  m.body_html = content::NameMentions(c, std::move(m.body_html));
   v.comment = std::move(m);
   return v;
 }

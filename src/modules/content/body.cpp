@@ -1,5 +1,8 @@
 #include "modules/content/body.h"
 
+#include <optional>
+#include <unordered_map>
+
 #include "core/markdown.h"
 #include "core/text.h"
 #include "modules/people/store.h"
@@ -26,6 +29,42 @@ RenderedBody RenderBody(agora::store::Connection& c, std::string_view body) {
   });
   out.html = std::move(rendered.html);
   out.tags = std::move(rendered.tags);
+  return out;
+}
+
+std::string NameMentions(agora::store::Connection& c, std::string html) {
+  static constexpr std::string_view kOpen = "<a href=\"/people/";
+  static constexpr std::string_view kClose = "</a>";
+  if (html.find(kOpen) == std::string::npos) return html;  // the common case: no copy, no query
+  std::unordered_map<std::string, std::optional<people::Card>> known;  // by handle as written
+  std::string out;
+  out.reserve(html.size() + 64);
+  size_t at = 0;
+  for (size_t open = html.find(kOpen); open != std::string::npos; open = html.find(kOpen, at)) {
+    size_t handle_begin = open + kOpen.size();
+    size_t quote = html.find("\">@", handle_begin);
+    size_t close = quote == std::string::npos ? quote : html.find(kClose, quote);
+    std::string handle = quote == std::string::npos ? "" : html.substr(handle_begin, quote - handle_begin);
+    bool is_mention = !handle.empty() && close != std::string::npos &&
+                      handle.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") == std::string::npos;
+    if (!is_mention) {  // a link someone wrote to a profile, not a mention: as it was
+      out.append(html, at, handle_begin - at);
+      at = handle_begin;
+      continue;
+    }
+    auto [it, fresh] = known.try_emplace(handle);
+    if (fresh) it->second = people::store::CardByHandle(c, handle);
+    out.append(html, at, open - at);
+    if (it->second && !it->second->display_name.empty()) {
+      const auto& card = *it->second;
+      out += "<a href=\"/people/" + card.handle + "\" class=\"mention\" title=\"@" + card.handle + "\">" +
+             text::HtmlEscape(card.display_name) + "</a>";
+    } else {
+      out.append(html, open, close + kClose.size() - open);  // gone since: the handle as written
+    }
+    at = close + kClose.size();
+  }
+  out.append(html, at);
   return out;
 }
 

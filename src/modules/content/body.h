@@ -22,4 +22,11 @@ struct RenderedBody {
 };
 RenderedBody RenderBody(agora::store::Connection& c, std::string_view body);
 
+// The stored HTML as readers see it: each mention link (`<a href="/people/ana">@ana</a>`, as
+// RenderBody wrote it) shows the person's name as it is now and links to their handle as it
+// is now (an old handle still finds them), `<a href="/people/ana" class="mention"
+// title="@ana">Ana Berg</a>`, the way people are named everywhere else. Handles are stored,
+// not names, so that a new name shows at once on everything written before it.
+std::string NameMentions(agora::store::Connection& c, std::string html);
+
 }  // namespace agora::content

@@ -39,6 +39,7 @@ std::optional<TopicView> ForumService::ViewOf(Connection& c, const content::View
   v.author = people::store::CardOf(c, t.head.author_id);
   v.following = viewer.signed_in() && store::Follows(c, t.head.id, viewer.id);
   v.can_moderate = viewer.signed_in() && Moderates(c, t.community_id, viewer.id);
+  t.body_html = content::NameMentions(c, std::move(t.body_html));
   v.topic = std::move(t);
   return v;
 }

@@ -1,26 +1,8 @@
 #include "modules/mail/letter.h"
 
+#include "core/text.h"
+
 namespace agora::mail {
-namespace {
-
-std::string Escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 Letter LetterTo(std::string name, std::string address, std::string subject) {
   Letter l{.to_name = std::move(name), .to_address = std::move(address), .subject = std::move(subject)};
   l.greeting = "Hello " + l.to_name + ",";
@@ -45,22 +27,22 @@ Message Render(const Context& ctx, const Letter& l) {
   // included) render alike.
   std::string& h = m.html;
   h += "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">";
-  h += "<title>" + Escape(l.subject) + "</title></head>";
+  h += "<title>" + text::HtmlEscape(l.subject) + "</title></head>";
   h += "<body style=\"margin:0;padding:24px;background:#f4f5f7;font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#1f2328\">";
   h += "<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px\">";
-  h += "<p style=\"margin:0 0 16px;font-size:13px;color:#57606a\">" + Escape(ctx.SiteName()) + "</p>";
-  h += "<p style=\"margin:0 0 16px;font-size:16px\">" + Escape(l.greeting) + "</p>";
-  for (const auto& p : l.paragraphs) h += "<p style=\"margin:0 0 16px;font-size:16px;line-height:1.5\">" + Escape(p) + "</p>";
+  h += "<p style=\"margin:0 0 16px;font-size:13px;color:#57606a\">" + text::HtmlEscape(ctx.SiteName()) + "</p>";
+  h += "<p style=\"margin:0 0 16px;font-size:16px\">" + text::HtmlEscape(l.greeting) + "</p>";
+  for (const auto& p : l.paragraphs) h += "<p style=\"margin:0 0 16px;font-size:16px;line-height:1.5\">" + text::HtmlEscape(p) + "</p>";
   if (l.action)
-    h += "<p style=\"margin:24px 0\"><a href=\"" + Escape(l.action->url) +
+    h += "<p style=\"margin:24px 0\"><a href=\"" + text::HtmlEscape(l.action->url) +
          "\" style=\"display:inline-block;background:#0b57d0;color:#ffffff;text-decoration:none;padding:12px 20px;"
-         "border-radius:6px;font-size:16px\">" + Escape(l.action->label) + "</a></p>";
-  if (!l.note.empty()) h += "<p style=\"margin:0 0 16px;font-size:14px;color:#57606a\">" + Escape(l.note) + "</p>";
-  h += "</div><p style=\"max-width:560px;margin:16px auto 0;font-size:12px;color:#57606a\"><a href=\"" + Escape(ctx.base_url) +
-       "/\" style=\"color:#57606a\">" + Escape(ctx.SiteName()) + "</a> · <a href=\"" + Escape(settings) +
+         "border-radius:6px;font-size:16px\">" + text::HtmlEscape(l.action->label) + "</a></p>";
+  if (!l.note.empty()) h += "<p style=\"margin:0 0 16px;font-size:14px;color:#57606a\">" + text::HtmlEscape(l.note) + "</p>";
+  h += "</div><p style=\"max-width:560px;margin:16px auto 0;font-size:12px;color:#57606a\"><a href=\"" + text::HtmlEscape(ctx.base_url) +
+       "/\" style=\"color:#57606a\">" + text::HtmlEscape(ctx.SiteName()) + "</a> · <a href=\"" + text::HtmlEscape(settings) +
        "\" style=\"color:#57606a\">Mail settings</a>";
   if (!unsubscribe_page.empty())
-    h += " · <a href=\"" + Escape(unsubscribe_page) + "\" style=\"color:#57606a\">Unsubscribe</a>";
+    h += " · <a href=\"" + text::HtmlEscape(unsubscribe_page) + "\" style=\"color:#57606a\">Unsubscribe</a>";
   h += "</p></body></html>";
 
   if (!l.unsubscribe_token.empty()) {

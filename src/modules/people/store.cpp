@@ -344,6 +344,12 @@ std::optional<Card> LoadCard(Connection& c, Id user_id) {
   return ReadCard(q);
 }
 
+std::optional<Card> CardByHandle(Connection& c, const std::string& handle) {
+  auto id = FindIdByHandle(c, handle);
+  if (!id) id = FindIdByOldHandle(c, handle);
+  return id ? LoadCard(c, *id) : std::nullopt;
+}
+
 Card CardOf(Connection& c, Id user_id) {
   if (auto card = LoadCard(c, user_id)) return *card;
   Card card;

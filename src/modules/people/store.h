@@ -30,6 +30,8 @@ std::optional<Id> FindIdByOldHandle(Connection& c, const std::string& handle);
 // Changes users.handle and keeps the old one in handle_history.
 void ChangeHandle(Connection& c, Id user_id, const std::string& old_handle, const std::string& new_handle, std::int64_t now);
 std::optional<Card> LoadCard(Connection& c, Id user_id);
+// The card of whoever has `handle` now, or had it before (handles can change); nullopt if no one.
+std::optional<Card> CardByHandle(Connection& c, const std::string& handle);
 // LoadCard, or a card with only the id (an author whose account is gone).
 Card CardOf(Connection& c, Id user_id);
 // Whether the two are active members of a same community.

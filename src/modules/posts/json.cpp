@@ -51,9 +51,13 @@ boost::json::object PostJson(const PostView& v, const content::Viewer& viewer) {
                         {"can_edit", viewer.id == p.head.author_id},
                         {"can_delete", viewer.id == p.head.author_id || viewer.role == identity::Role::kAdmin}};
   if (viewer.id == p.head.author_id && p.head.audience == content::Audience::kRestricted) {
-    boost::json::array people;
-    for (Id id : v.readers) people.push_back(boost::json::string(IdToString(id)));
-    o["people"] = std::move(people);
+    boost::json::array people, readers;
+    for (const auto& card : v.readers) {
+      people.push_back(boost::json::string(IdToString(card.id)));
+      readers.push_back(people::json::CardJson(card));
+    }
+    o["people"] = std::move(people);    // ids, as the post was written with them
+    o["readers"] = std::move(readers);  // their cards, for "who can see this"
   }
   return o;
 }

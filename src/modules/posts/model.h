@@ -43,7 +43,7 @@ struct PostView {
   std::optional<CommunityRef> community;
   people::Card author;
   std::vector<std::string> tags;
-  std::vector<Id> readers;  // restricted posts, shown to their author only
+  std::vector<people::Card> readers;  // restricted posts, shown to their author only
   std::vector<images::Image> images;
   reactions::Summary reactions;
   std::shared_ptr<const PostView> shared;  // null: not a share, or the original is not visible

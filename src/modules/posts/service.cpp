@@ -7,6 +7,7 @@
 #include "modules/content/body.h"
 #include "modules/images/store.h"
 #include "modules/notifications/writer.h"
+#include "modules/people/json.h"
 #include "modules/people/store.h"
 #include "modules/posts/json.h"
 #include "modules/posts/store.h"
@@ -238,7 +239,7 @@ std::optional<PostView> PostService::ViewOf(Connection& c, const content::Viewer
   v.tags = content::store::Tags(c, post.head.id);
   v.images = images::store::OfContent(c, post.head.id);
   if (post.head.audience == Audience::kRestricted && viewer.id == post.head.author_id)
-    v.readers = content::store::Readers(c, post.head.id);
+    for (Id reader : content::store::Readers(c, post.head.id)) v.readers.push_back(people::store::CardOf(c, reader));
   v.reactions = reactions::store::SummaryOf(c, post.head.id, viewer.id);
   if (post.head.container_id) v.community = store::CommunityOf(c, *post.head.container_id);
   if (post.share_of && depth == 0) {
@@ -251,6 +252,7 @@ std::optional<PostView> PostService::ViewOf(Connection& c, const content::Viewer
   } else if (post.share_of_deleted) {
     v.shared_unavailable = true;
   }
+  post.body_html = content::NameMentions(c, std::move(post.body_html));
   v.post = std::move(post);
   return v;
 }
@@ -279,7 +281,7 @@ std::shared_ptr<const CachedPost> PostService::Cached(Connection& c, Id id) {
   entry->counts = "\"comment_count\":" + std::to_string(post->head.comment_count) +
                   ",\"reaction_count\":" + std::to_string(post->head.reaction_count) +
                   ",\"share_count\":" + std::to_string(post->head.share_count);
-  for (const char* k : {"reactions", "comment_count", "reaction_count", "share_count", "can_edit", "can_delete", "people"}) o.erase(k);
+  for (const char* k : {"reactions", "comment_count", "reaction_count", "share_count", "can_edit", "can_delete", "people", "readers"}) o.erase(k);
   entry->fixed = boost::json::serialize(o);
   entry->fixed = entry->fixed.substr(1, entry->fixed.size() - 2);
   if (cache_ && db_.ReadIsCurrent()) cache_->Put(entry);  // else a newer change may be missing from it
@@ -328,14 +330,12 @@ std::vector<std::string> PostService::RenderItems(Connection& c, const content::
     }
     s += own || moderator || viewer.role == identity::Role::kAdmin ? ",\"can_delete\":true" : ",\"can_delete\":false";
     if (own && p->audience == Audience::kRestricted) {
-      s += ",\"people\":[";
-      bool first = true;
+      boost::json::array people, readers;
       for (Id reader : content::store::Readers(c, id)) {
-        if (!first) s += ',';
-        first = false;
-        s += '"' + IdToString(reader) + '"';
+        people.push_back(boost::json::string(IdToString(reader)));
+        readers.push_back(people::json::CardJson(people::store::CardOf(c, reader)));
       }
-      s += ']';
+      s += ",\"people\":" + boost::json::serialize(people) + ",\"readers\":" + boost::json::serialize(readers);
     }
     s += '}';
     out.push_back(std::move(s));
