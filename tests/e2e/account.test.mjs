@@ -134,6 +134,17 @@ describe('account in the browser', () => {
     await page.getByRole('dialog', { name: 'Deactivate Gus Guest?' }).getByRole('button', { name: 'Deactivate', exact: true }).click();
     await page.getByText('Gus Guest: alumnus, deactivated.').waitFor();
     assert.equal((await gus.get('/api/v1/me')).status, 401, 'deactivation signed them out');
+
+    // The list counts, filters and sorts: the deactivated alone, then everyone by name.
+    await page.getByRole('status').filter({ hasText: /^2 people$/ }).waitFor();
+    await page.getByLabel('Filter by status').selectOption('deactivated');
+    await page.getByRole('status').filter({ hasText: 'One person matches' }).waitFor();
+    assert.deepEqual(await page.locator('tbody tr td:first-child').allInnerTexts(), ['Gus Guest']);
+    await page.getByLabel('Filter by status').selectOption('');
+    await page.getByLabel('Sort').selectOption('newest');
+    await page.locator('tbody tr').nth(1).getByText('Ada Admin').waitFor();
+    assert.deepEqual(await page.locator('tbody tr td:first-child').allInnerTexts(), ['Gus Guest', 'Ada Admin']);
+    await expectAccessible(page, 'people admin filtered');
   });
   test('an admin imports the staff list: dry run, then for real', async () => {
     const csv = 'email,display_name,title,manager_email\nimp1@example.com,Imogen Import,Analyst,ada@example.com\nimp2@example.com,Ivo Import,Analyst,imp1@example.com\n';

@@ -77,6 +77,39 @@ describe('admin user management', () => {
     assert.equal(filtered.json.items.length, 5);
     assertProblem(assert, await admin.get('/api/v1/admin/users?cursor=forged'), 400);
     assertProblem(assert, await admin.get('/api/v1/admin/users?limit=1000'), 422, { field: 'limit' });
+    assert.equal(filtered.json.total, 5);
+  });
+
+  test('the list filters by role and status, sorts by name or newest, and counts what matches', async () => {
+    const made = {};
+    for (const [key, name, role, password] of [['s-zoe', 'Sort Zoë', 'member', 'sort-password-1'], ['s-ake', 'Sort Åke', 'guest', 'sort-password-1'],
+      ['s-bo', 'Sort bo', 'member', ''], ['s-cy', 'Sort Cy', 'alumnus', 'sort-password-1']]) {
+      const r = await admin.post('/api/v1/admin/users', { email: `${key}@example.com`, display_name: name, role, ...(password ? { password } : {}) });
+      assert.equal(r.status, 201, r.text);
+      made[key] = r.json;
+    }
+    assert.equal((await admin.patch(`/api/v1/admin/users/${made['s-cy'].id}`, { active: false })).status, 200);
+    const emails = (r) => r.json.items.map((u) => u.email.split('@')[0]);
+    const byName = await admin.get('/api/v1/admin/users?q=sort&sort=name');
+    assert.deepEqual(emails(byName), ['s-ake', 's-bo', 's-cy', 's-zoe'], 'by name, as the root collation sorts (Å with A)');
+    assert.equal(byName.json.total, 4);
+    const paged = [];
+    let cursor = '';
+    do {
+      const r = await admin.get(`/api/v1/admin/users?q=sort&sort=name&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      paged.push(...emails(r));
+      cursor = r.json.next_cursor;
+    } while (cursor);
+    assert.deepEqual(paged, emails(byName), 'the name cursor pages in the same order');
+    assert.deepEqual(emails(await admin.get('/api/v1/admin/users?q=sort&sort=newest')), ['s-cy', 's-bo', 's-ake', 's-zoe']);
+    assert.deepEqual(emails(await admin.get('/api/v1/admin/users?q=sort&role=guest')), ['s-ake']);
+    assert.deepEqual(emails(await admin.get('/api/v1/admin/users?q=sort&status=deactivated')), ['s-cy']);
+    const waiting = await admin.get('/api/v1/admin/users?q=sort&status=not_activated');
+    assert.deepEqual(emails(waiting), ['s-bo'], 'no password yet: cannot sign in');
+    assert.equal(waiting.json.items[0].activated, false);
+    assert.equal((await admin.get('/api/v1/admin/users?q=sort&status=active&role=member')).json.total, 2);
+    for (const [param, value] of [['role', 'king'], ['status', 'asleep'], ['sort', 'age']])
+      assertProblem(assert, await admin.get(`/api/v1/admin/users?${param}=${value}`), 422, { field: param });
   });
 
   test('role changes take effect on the next request', async () => {

@@ -210,20 +210,61 @@ TEST_F(IdentityTest, FailToRemoveTheLastAdmin) {
 
 TEST_F(IdentityTest, ListUsersPagesWithCursorsAndFilters) {
   for (int i = 0; i < 5; ++i) Create("user" + std::to_string(i) + "@example.com");
-  auto page1 = admin_->ListUsers("", 2, "");
+  auto page1 = admin_->ListUsers("", 2, {});
   ASSERT_TRUE(page1);
   ASSERT_EQ(page1->items.size(), 2u);
   ASSERT_TRUE(page1->next_cursor);
-  auto page2 = admin_->ListUsers(*page1->next_cursor, 2, "");
+  EXPECT_EQ(page1->total, 5);
+  auto page2 = admin_->ListUsers(*page1->next_cursor, 2, {});
   ASSERT_EQ(page2->items.size(), 2u);
   EXPECT_GT(page2->items[0].id, page1->items[1].id);
-  auto page3 = admin_->ListUsers(*page2->next_cursor, 2, "");
+  EXPECT_FALSE(page2->total) << "counted on the first page only";
+  auto page3 = admin_->ListUsers(*page2->next_cursor, 2, {});
   EXPECT_EQ(page3->items.size(), 1u);
   EXPECT_FALSE(page3->next_cursor);
-  auto filtered = admin_->ListUsers("", 20, "USER3");
+  auto filtered = admin_->ListUsers("", 20, {.q = "USER3"});
   ASSERT_EQ(filtered->items.size(), 1u);
   EXPECT_EQ(filtered->items[0].email, "user3@example.com");
-  EXPECT_FALSE(admin_->ListUsers("garbage!", 2, ""));
+  EXPECT_EQ(filtered->total, 1);
+  EXPECT_FALSE(admin_->ListUsers("garbage!", 2, {}));
+}
+
+TEST_F(IdentityTest, ListUsersByRoleStatusAndName) {
+  auto zed = Create("zed@example.com", Role::kMember);
+  auto ada = Create("ada@example.com", Role::kGuest);
+  auto bea = Create("bea@example.com", Role::kMember);
+  auto imported = admin_->CreateUser({}, {"imp@example.com", "Person Imported", Role::kMember, ""});
+  ASSERT_TRUE(imported);
+  ASSERT_TRUE(admin_->UpdateUser({}, bea.id, {.active = false}));
+
+  auto guests = admin_->ListUsers("", 10, {.role = Role::kGuest});
+  ASSERT_EQ(guests->items.size(), 1u);
+  EXPECT_EQ(guests->items[0].id, ada.id);
+  auto off = admin_->ListUsers("", 10, {.status = store::UserStatus::kDeactivated});
+  ASSERT_EQ(off->items.size(), 1u);
+  EXPECT_EQ(off->items[0].id, bea.id);
+  auto waiting = admin_->ListUsers("", 10, {.status = store::UserStatus::kNotActivated});
+  ASSERT_EQ(waiting->items.size(), 1u) << "without a password and never signed in through single sign-on";
+  EXPECT_EQ(waiting->items[0].id, imported->id);
+  auto members = admin_->ListUsers("", 10, {.role = Role::kMember, .status = store::UserStatus::kActive});
+  EXPECT_EQ(members->total, 2);  // zed and the imported person
+
+  // By name, page by page: Person ada, bea, Imported, zed.
+  std::vector<Id> order;
+  std::string cursor;
+  do {
+    auto page = admin_->ListUsers(cursor, 1, {.sort = store::UserSort::kName});
+    ASSERT_TRUE(page);
+    for (const auto& u : page->items) order.push_back(u.id);
+    cursor = page->next_cursor.value_or("");
+  } while (!cursor.empty());
+  EXPECT_EQ(order, (std::vector<Id>{ada.id, bea.id, imported->id, zed.id}));
+  auto newest = admin_->ListUsers("", 2, {.sort = store::UserSort::kNewest});
+  ASSERT_EQ(newest->items.size(), 2u);
+  EXPECT_EQ(newest->items[0].id, imported->id);
+  auto older = admin_->ListUsers(*newest->next_cursor, 2, {.sort = store::UserSort::kNewest});
+  ASSERT_EQ(older->items.size(), 2u);
+  EXPECT_EQ(older->items[0].id, ada.id);
 }
 
 TEST_F(IdentityTest, ChangesFromAnotherProcessAreSeenWhenTheCacheEntryEnds) {

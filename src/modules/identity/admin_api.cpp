@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "core/cursor.h"
 #include "core/json.h"
 #include "http/response.h"
@@ -24,16 +26,48 @@ Result<Role> RoleField(const boost::json::object& body) {
 
 }  // namespace
 
+namespace {
+// ?q=&role=member&status=not_activated&sort=name: 422 naming the parameter on a value it does not know.
+Result<store::UserQuery> UserQueryOf(const Request& req) {
+  store::UserQuery query{.q = std::string(req.Query("q"))};
+  if (auto role = req.Query("role"); !role.empty()) {
+    auto parsed = ParseRole(role);
+    if (!parsed) return Error::Invalid("role", "role is one of admin, member, guest, alumnus");
+    query.role = *parsed;
+  }
+  static const std::pair<std::string_view, store::UserStatus> kStatuses[] = {
+      {"active", store::UserStatus::kActive}, {"deactivated", store::UserStatus::kDeactivated},
+      {"not_activated", store::UserStatus::kNotActivated}};
+  if (auto status = req.Query("status"); !status.empty()) {
+    auto it = std::find_if(std::begin(kStatuses), std::end(kStatuses), [&](const auto& s) { return s.first == status; });
+    if (it == std::end(kStatuses)) return Error::Invalid("status", "status is one of active, deactivated, not_activated");
+    query.status = it->second;
+  }
+  static const std::pair<std::string_view, store::UserSort> kSorts[] = {
+      {"created", store::UserSort::kCreated}, {"newest", store::UserSort::kNewest}, {"name", store::UserSort::kName}};
+  if (auto sort = req.Query("sort"); !sort.empty()) {
+    auto it = std::find_if(std::begin(kSorts), std::end(kSorts), [&](const auto& s) { return s.first == sort; });
+    if (it == std::end(kSorts)) return Error::Invalid("sort", "sort is one of created, newest, name");
+    query.sort = it->second;
+  }
+  return query;
+}
+}  // namespace
+
 void RegisterAdminApi(http::Router& router, AdminService& service) {
-  router.Add(Method::kGet, "/api/v1/admin/users", {.access = Access::kAdmin, .summary = "List accounts (cursor-paged; q filters)", .tag = "admin"},
+  router.Add(Method::kGet, "/api/v1/admin/users", {.access = Access::kAdmin, .summary = "List accounts (cursor-paged; q, role, status filter; sort created, newest or name; total on the first page)", .tag = "admin"},
              [&service](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
-               auto page = service.ListUsers(req.Query("cursor"), *limit, req.Query("q"));
+               auto query = UserQueryOf(req);
+               if (!query) return http::Problem(query.error());
+               auto page = service.ListUsers(req.Query("cursor"), *limit, *query);
                if (!page) return http::Problem(page.error());
                boost::json::array items;
                for (const auto& u : page->items) items.push_back(json::UserJson(u));
-               return http::Json(200, http::Page(std::move(items), page->next_cursor));
+               auto out = http::Page(std::move(items), page->next_cursor);
+               if (page->total) out["total"] = *page->total;
+               return http::Json(200, std::move(out));
              });
 
   router.Add(Method::kPost, "/api/v1/admin/users", {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .work = http::Work::kPassword, .idempotent = true, .summary = "Create an account (accepts Idempotency-Key)", .tag = "admin"},

@@ -29,19 +29,24 @@ Result<User> AdminService::CreateUser(const Actor& actor, const NewAccount& acco
   });
 }
 
-Result<UserPage> AdminService::ListUsers(std::string_view cursor, int limit, const std::string& q) {
-  Id after = 0;
+Result<UserPage> AdminService::ListUsers(std::string_view cursor, int limit, const store::UserQuery& query) {
+  Cursor after;
   if (!cursor.empty()) {
     auto c = DecodeCursor(cursor);
     if (!c) return c.error();
-    after = c->id;
+    after = *c;
   }
-  if (!text::IsValidUtf8(q) || q.size() > 200) return Error::Invalid("q", "q must be UTF-8 text of at most 200 bytes");
+  if (!text::IsValidUtf8(query.q) || query.q.size() > 200) return Error::Invalid("q", "q must be UTF-8 text of at most 200 bytes");
   UserPage page;
-  page.items = db_.Read([&](auto& c) { return store::ListUsers(c, after, limit + 1, q); });
+  db_.Read([&](auto& c) {
+    page.items = store::ListUsers(c, query, after, limit + 1);
+    // Counted on the first page only: the next pages keep the figure the list started with.
+    if (cursor.empty()) page.total = store::CountUsers(c, query);
+  });
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.resize(static_cast<size_t>(limit));
-    page.next_cursor = EncodeCursor({{}, page.items.back().id});
+    const auto& last = page.items.back();
+    page.next_cursor = EncodeCursor({query.sort == store::UserSort::kName ? last.display_name : std::string(), last.id});
   }
   return page;
 }

@@ -16,6 +16,7 @@
 #include "core/result.h"
 #include "modules/identity/model.h"
 #include "modules/identity/passwords.h"
+#include "modules/identity/store.h"
 #include "modules/identity/service.h"
 #include "store/database.h"
 
@@ -37,6 +38,7 @@ struct UserChange {
 struct UserPage {
   std::vector<User> items;
   std::optional<std::string> next_cursor;
+  std::optional<std::int64_t> total;  // how many match, on the first page only
 };
 
 class AdminService {
@@ -47,9 +49,8 @@ class AdminService {
                bus::Bus* bus = nullptr);
 
   Result<User> CreateUser(const Actor& actor, const NewAccount& account);
-  // Users by id (creation order). `q` filters by a prefix of the e-mail, handle or any word
-  // of the display name.
-  Result<UserPage> ListUsers(std::string_view cursor, int limit, const std::string& q);
+  // Users filtered (store::UserQuery) in creation order, newest first or by name.
+  Result<UserPage> ListUsers(std::string_view cursor, int limit, const store::UserQuery& query);
   Result<User> GetUser(Id id);
   Result<User> FindByEmail(std::string_view email);
   // Deactivating signs the person out everywhere (sessions deleted; tokens stop working

@@ -1,5 +1,6 @@
 #include "modules/identity/store.h"
 
+#include "core/text.h"
 #include "core/name_words.h"
 
 namespace agora::identity::store {
@@ -21,11 +22,24 @@ constexpr const char* kUserById = "SELECT " AGORA_USER_COLUMNS ", u.password_has
 constexpr const char* kHandleTaken = "SELECT 1 FROM users WHERE handle = ?";
 constexpr const char* kCountUsers = "SELECT count(*) FROM users";
 constexpr const char* kCountActiveAdmins = "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1";
-constexpr const char* kListUsers =
-    "SELECT " AGORA_USER_COLUMNS " FROM users u WHERE u.id > ?1 AND (?2 = '' OR u.email_key LIKE ?3 ESCAPE '\\'"
-    " OR u.handle LIKE ?3 ESCAPE '\\' OR u.display_name LIKE ?3 ESCAPE '\\' OR u.display_name LIKE ?4 ESCAPE '\\'"
-    " OR ' ' || u.name_words LIKE ?6 ESCAPE '\\')"
-    " ORDER BY u.id LIMIT ?5";
+// The admin's list: ?1 q, ?2 and ?3 its prefix as typed, ?4 as any word, ?5 role, ?6 status;
+// then ?7 and ?8 the cursor (name, id) and ?9 the limit.
+#define AGORA_USER_FILTER                                                                                      \
+  "(?1 = '' OR u.email_key LIKE ?2 ESCAPE '\\' OR u.handle LIKE ?2 ESCAPE '\\' OR u.display_name LIKE ?2 ESCAPE '\\'" \
+  " OR u.display_name LIKE ?3 ESCAPE '\\' OR ' ' || u.name_words LIKE ?4 ESCAPE '\\')"                              \
+  " AND (?5 = '' OR u.role = ?5)"                                                                            \
+  " AND (?6 = 'any' OR (?6 = 'active' AND u.active = 1) OR (?6 = 'deactivated' AND u.active = 0)"            \
+  " OR (?6 = 'not_activated' AND u.active = 1 AND u.password_hash IS NULL"                                   \
+  " AND NOT EXISTS (SELECT 1 FROM external_identities e WHERE e.user_id = u.id)))"
+constexpr const char* kUsersByCreation =
+    "SELECT " AGORA_USER_COLUMNS " FROM users u WHERE " AGORA_USER_FILTER " AND u.id > ?8 ORDER BY u.id LIMIT ?9";
+constexpr const char* kUsersNewestFirst = "SELECT " AGORA_USER_COLUMNS " FROM users u WHERE " AGORA_USER_FILTER
+                                          " AND (?8 = 0 OR u.id < ?8) ORDER BY u.id DESC LIMIT ?9";
+constexpr const char* kUsersByName =
+    "SELECT " AGORA_USER_COLUMNS " FROM users u WHERE " AGORA_USER_FILTER
+    " AND (?8 = 0 OR u.display_name COLLATE agora_root > ?7"
+    " OR (u.display_name COLLATE agora_root = ?7 AND u.id > ?8)) ORDER BY u.display_name COLLATE agora_root, u.id LIMIT ?9";
+constexpr const char* kCountListed = "SELECT count(*) FROM users u WHERE " AGORA_USER_FILTER;
 constexpr const char* kUpdateRole = "UPDATE users SET role = ?, updated_at = ? WHERE id = ?";
 constexpr const char* kUpdateActive =
     "UPDATE users SET active = ?1, deactivated_at = CASE WHEN ?1 = 1 THEN NULL ELSE ?2 END, updated_at = ?2 WHERE id = ?3";
@@ -124,16 +138,47 @@ std::int64_t CountActiveAdmins(Connection& c) {
   return q.Int(0);
 }
 
-std::vector<User> ListUsers(Connection& c, Id after_id, int limit, const std::string& q_text) {
-  std::string lower;
-  for (char ch : q_text) lower.push_back(static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch));
-  // Prefix of the whole name, or of any later word in it ("ana" finds "Maria Ana").
-  // And any word in any spelling ("asa" finds "Åsa Ström", "ivanov" finds "Иван Иванов").
-  auto q = c.Prepare(kListUsers, after_id, q_text, LikePrefix(lower), "% " + LikePrefix(lower), limit,
-                     "% " + LikePrefix(text::SearchableQuery(q_text)));
+std::vector<User> ListUsers(Connection& c, Id after_id, int limit, const std::string& q) {
+  return ListUsers(c, UserQuery{.q = q}, Cursor{.key = "", .id = after_id}, limit);
+}
+
+namespace {
+const char* StatusName(UserStatus s) {
+  switch (s) {
+    case UserStatus::kActive: return "active";
+    case UserStatus::kDeactivated: return "deactivated";
+    case UserStatus::kNotActivated: return "not_activated";
+    case UserStatus::kAny: break;
+  }
+  return "any";
+}
+
+template <typename Q>
+void BindUserFilter(Q& q, const UserQuery& query) {
+  std::string lower = text::AsciiLower(query.q);
+  q.Bind(1, query.q)
+      .Bind(2, LikePrefix(lower))
+      .Bind(3, "% " + LikePrefix(lower))
+      .Bind(4, "% " + LikePrefix(text::SearchableQuery(query.q)))
+      .Bind(5, query.role ? std::string(RoleName(*query.role)) : std::string())
+      .Bind(6, std::string(StatusName(query.status)));
+}
+}  // namespace
+
+std::vector<User> ListUsers(Connection& c, const UserQuery& query, const Cursor& after, int limit) {
+  const char* sql = query.sort == UserSort::kName ? kUsersByName : query.sort == UserSort::kNewest ? kUsersNewestFirst : kUsersByCreation;
+  auto q = c.Prepare(sql);
+  BindUserFilter(q, query);
+  q.Bind(7, after.key).Bind(8, after.id).Bind(9, limit);
   std::vector<User> out;
   while (q.Next()) out.push_back(ReadUser(q));
   return out;
+}
+
+std::int64_t CountUsers(Connection& c, const UserQuery& query) {
+  auto q = c.Prepare(kCountListed);
+  BindUserFilter(q, query);
+  return q.Next() ? q.Int(0) : 0;
 }
 
 void UpdateRole(Connection& c, Id id, Role role, std::int64_t now) { c.Prepare(kUpdateRole, RoleName(role), now, id).Run(); }

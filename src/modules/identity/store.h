@@ -6,12 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "core/cursor.h"
 #include "modules/identity/model.h"
 #include "store/database.h"
 
 namespace agora::identity::store {
 
 using agora::store::Connection;
+using agora::Cursor;
 
 struct UserWithPassword {
   User user;
@@ -26,6 +28,18 @@ std::int64_t CountUsers(Connection& c);
 std::int64_t CountActiveAdmins(Connection& c);
 // Users ordered by id, after `after_id`; `q` (may be empty) filters by name/e-mail/handle prefix.
 std::vector<User> ListUsers(Connection& c, Id after_id, int limit, const std::string& q);
+
+// The admin's list: filtered, in one of three orders, a page after `after` (id 0: the first).
+enum class UserSort { kCreated, kNewest, kName };
+enum class UserStatus { kAny, kActive, kDeactivated, kNotActivated };  // not activated: no password, no SSO yet
+struct UserQuery {
+  std::string q = "";  // a prefix of the e-mail, handle or any word of the name, in any spelling
+  std::optional<Role> role = std::nullopt;
+  UserStatus status = UserStatus::kAny;
+  UserSort sort = UserSort::kCreated;
+};
+std::vector<User> ListUsers(Connection& c, const UserQuery& query, const Cursor& after, int limit);
+std::int64_t CountUsers(Connection& c, const UserQuery& query);
 void UpdateRole(Connection& c, Id id, Role role, std::int64_t now);
 void UpdateActive(Connection& c, Id id, bool active, std::int64_t now);
 void UpdateDisplayName(Connection& c, Id id, const std::string& name, std::int64_t now);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, formatTime, type Page, type User } from '../api';
-import { Alert, Field, Notice, PageHeading } from '../components';
+import { Alert, Field, Notice, PageHeading, SelectField } from '../components';
 import { ImportStaff } from './import_staff';
 import { AdminDirectory } from './admin_directory';
 import { AdminMail } from './admin_mail';
@@ -12,26 +12,34 @@ const roles: User['role'][] = ['member', 'guest', 'alumnus', 'admin'];
 export function AdminUsersPage(props: { me: User }) {
   const [users, setUsers] = useState<User[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
   const [q, setQ] = useState('');
+  const [roleFilter, setRoleFilter] = useState('');
+  const [statusFilter, setStatusFilter] = useState('');
+  const [sort, setSort] = useState('name');
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
   const load = async (append: boolean, from: string | null) => {
     setError(null);
     try {
-      const params = new URLSearchParams({ limit: '50' });
+      const params = new URLSearchParams({ limit: '50', sort });
       if (q) params.set('q', q);
+      if (roleFilter) params.set('role', roleFilter);
+      if (statusFilter) params.set('status', statusFilter);
       if (from) params.set('cursor', from);
-      const page = await api<Page<User>>('GET', `/api/v1/admin/users?${params}`);
+      const page = await api<Page<User> & { total?: number }>('GET', `/api/v1/admin/users?${params}`);
       setUsers(append ? [...users, ...page.items] : page.items);
       setCursor(page.next_cursor);
+      if (!append) setTotal(page.total ?? null);
     } catch (err) {
       setError(describeError(err));
     }
   };
+  // A new filter or order shows its list at once; the search box waits for Search or Enter.
   useEffect(() => {
     load(false, null);
-  }, []);
+  }, [roleFilter, statusFilter, sort]);
 
   const update = async (u: User, change: Partial<Pick<User, 'role' | 'active'>>) => {
     setError(null);
@@ -98,8 +106,21 @@ export function AdminUsersPage(props: { me: User }) {
           the site reaches them and where they come from. */}
       <form class="inline" role="search" onSubmit={(e) => { e.preventDefault(); load(false, null); }}>
         <Field id="user_search" label="Find people" value={q} onInput={setQ} hint="Start of a name, handle or e-mail." />
+        <SelectField id="user_role" label="Filter by role" value={roleFilter} onChange={setRoleFilter} empty="Any role"
+          options={[{ value: 'member', label: 'Members' }, { value: 'guest', label: 'Guests' }, { value: 'alumnus', label: 'Alumni' }, { value: 'admin', label: 'Admins' }]} />
+        <SelectField id="user_status" label="Filter by status" value={statusFilter} onChange={setStatusFilter} empty="Any status"
+          options={[{ value: 'active', label: 'Active' }, { value: 'not_activated', label: 'Cannot sign in yet' }, { value: 'deactivated', label: 'Deactivated' }]} />
+        <SelectField id="user_sort" label="Sort" value={sort} onChange={setSort}
+          options={[{ value: 'name', label: 'By name' }, { value: 'newest', label: 'Newest first' }, { value: 'created', label: 'Oldest first' }]} />
         <button type="submit">Search</button>
       </form>
+      {total !== null && (
+        <p class="muted" role="status">
+          {roleFilter || statusFilter || q
+            ? total === 1 ? 'One person matches' : `${total.toLocaleString()} people match`
+            : total === 1 ? 'One person' : `${total.toLocaleString()} people`}
+        </p>
+      )}
       <p>
         <button type="button" class="secondary" onClick={() => invite('all')}>
           Invite everyone not yet activated
