@@ -92,6 +92,15 @@ describe('account in the browser', () => {
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('heading', { name: 'Sign in to Agora' }).waitFor();
     await expectAccessible(page, 'sign-in');
+    // A signed-out visit is not an error: nothing failed in the console on load.
+    const consoleErrors = [];
+    const onConsole = (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); };
+    page.on('console', onConsole);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in to Agora' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    page.off('console', onConsole);
+    assert.deepEqual(consoleErrors, []);
     await page.getByLabel('E-mail').fill('ada@example.com');
     await page.getByLabel('Password').fill('first-password-1');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -41,6 +41,22 @@ describe('authentication', () => {
     assert.equal(me.json.role, 'member');
   });
 
+  test('the session is an answer either way: the person and CSRF token, or user null when signed out', async () => {
+    const c = new Client(server.url);
+    await c.login('member@example.com', 'member-password-1');
+    const signedIn = await c.get('/api/v1/auth/session');
+    assert.equal(signedIn.status, 200);
+    assert.equal(signedIn.json.user.email, 'Member@Example.com');
+    assert.equal(signedIn.json.credential, 'session');
+    assert.ok(signedIn.json.csrf_token.length >= 40);
+    const out = await new Client(server.url).get('/api/v1/auth/session');
+    assert.equal(out.status, 200, 'signed out is not an error (no failed request in the console)');
+    assert.deepEqual(out.json, { user: null, credential: null });
+    const forged = await fetch(`${server.url}/api/v1/auth/session`, { headers: { Cookie: 'agora_session=forged-and-long-enough-to-look-real-0123456789' } });
+    assert.deepEqual(await forged.json(), { user: null, credential: null });
+    assert.equal((await new Client(server.url).get('/api/v1/me')).status, 401, 'other reads still need a sign-in');
+  });
+
   test('unknown e-mail and wrong password get the same 401', async () => {
     const a = await new Client(server.url).login('nobody@example.com', 'member-password-1');
     const b = await new Client(server.url).login('member@example.com', 'wrong-password');

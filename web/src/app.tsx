@@ -33,7 +33,7 @@ const AccountPage = lazyPage(() => import('./pages/account').then((m) => m.Accou
 const AdminUsersPage = lazyPage(() => import('./pages/admin_users').then((m) => m.AdminUsersPage));
 
 interface SessionState {
-  user: User;
+  user: User | null; // null: signed out
   csrf_token?: string;
 }
 

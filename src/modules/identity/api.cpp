@@ -99,8 +99,11 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return r;
              });
 
-  router.Add(Method::kGet, "/api/v1/auth/session", {.access = Access::kUser, .summary = "The signed-in person and the CSRF token", .tag = "auth"},
+  // Asked by the web client on every load: signed out is an answer here (user null), not an
+  // error, so that a signed-out visit does not log a failed request in the browser's console.
+  router.Add(Method::kGet, "/api/v1/auth/session", {.access = Access::kPublic, .summary = "The signed-in person and the CSRF token (user null when signed out)", .tag = "auth"},
              [](Request& req) {
+               if (!req.principal) return http::Json(200, {{"user", nullptr}, {"credential", nullptr}});
                const auto& p = *req.principal;
                boost::json::object o{{"user", json::UserJson(p.user)},
                                      {"credential", p.kind == CredentialKind::kSession ? "session" : "token"}};
