@@ -26,7 +26,7 @@ describe('account in the browser', () => {
   test('first admin is created through the one-time setup link', async () => {
     // A fresh install's front page says where the way in is.
     await page.goto(server.url);
-    await page.getByRole('status').filter({ hasText: 'This Agora has no accounts yet.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'This Agora has no administrator yet.' }).waitFor();
     // Opened without the link, then the whole link pasted into the same tab: only the
     // fragment changes, and the page takes the token.
     await page.goto(`${server.url}/setup`);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, runCli, startServer } from '../support/server.mjs';
+import { Client, runCli, setupAdmin, startServer } from '../support/server.mjs';
 
 test('seed builds an organization: tree, countries, expertise, heavy-tailed follows; same seed, same result', async () => {
   const a = mkdtempSync(join(tmpdir(), 'agora-seed-'));
@@ -19,6 +19,19 @@ test('seed builds an organization: tree, countries, expertise, heavy-tailed foll
     const again = runCli(['seed', '--people', '10'], { dataDir: a });
     assert.equal(again.code, 1);
     assert.match(again.stderr, /already seeded/);
+
+    // Seeded people cannot run the site: with no admin among them the server offers the
+    // one-time setup link, and setup makes the first admin alongside them.
+    const unrun = await startServer({ dataDir: b });
+    try {
+      assert.ok(unrun.setupToken, 'a seeded site without an admin prints the setup link');
+      assert.equal((await new Client(unrun.url).get('/api/v1/auth/setup')).json.needed, true);
+      const first = await setupAdmin(unrun);
+      assert.equal(first.user.role, 'admin');
+      assert.equal((await new Client(unrun.url).get('/api/v1/auth/setup')).json.needed, false);
+    } finally {
+      await unrun.stop();
+    }
 
     const created = runCli(['admin', 'create-user', '--email', 'admin@example.com', '--name', 'Admin', '--role', 'admin', '--password-stdin'],
       { dataDir: a, input: 'admin-password-1\n' });

@@ -59,13 +59,19 @@ function Report(props: { card: Card; depth: number }) {
   );
 }
 
-export function OrgChart(props: { person: Card; managers: Card[]; peers: Card[]; reports: Card[] }) {
+// `own`: the reader's own profile, which says where a missing reporting line is put right.
+export function OrgChart(props: { person: Card; managers: Card[]; peers: Card[]; reports: Card[]; own?: boolean }) {
   const chain = [...props.managers].reverse(); // the top first
   const around = props.peers.length > 0 ? props.peers : [props.person];
   return (
     <section aria-labelledby="org-heading" class="org-chart">
       <h2 id="org-heading">Organization</h2>
       {chain.length === 0 && props.reports.length === 0 && <p class="muted">No manager or reports recorded.</p>}
+      {/* Reporting lines come from the organization's records (the staff import, the directory
+          sync, SCIM), so a person does not set their own manager; they are told who does. */}
+      {props.own && chain.length === 0 && (
+        <p class="hint">Your manager comes from the organization's staff records. If it is missing or wrong, ask your HR contact or an Agora administrator to correct it.</p>
+      )}
       {chain.length > 0 && (
         <ol class="org-chain" aria-label="Reports to, from the top">
           {chain.map((m) => <li key={m.id}><Person card={m} /></li>)}

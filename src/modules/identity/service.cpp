@@ -118,8 +118,12 @@ void IdentityService::AccessChanged(Id user, Id credential) {
 }
 
 bool IdentityService::NeedsSetup() {
-  // Asked on every sign-in page: one row is enough to know, not a count of them all.
-  return db_.Read([](auto& c) { return !c.Prepare("SELECT 1 FROM users LIMIT 1").Next(); });
+  // Asked on every sign-in page. Once an admin is seen the answer stays no (the last active
+  // admin cannot be removed), so the question is not asked again.
+  if (set_up_.load(std::memory_order_relaxed)) return false;
+  bool needed = db_.Read([](auto& c) { return !store::HasActiveAdmin(c); });
+  if (!needed) set_up_.store(true, std::memory_order_relaxed);
+  return needed;
 }
 
 std::optional<std::string> IdentityService::IssueSetupToken() {
@@ -156,7 +160,8 @@ Result<SignIn> IdentityService::CompleteSetup(std::string_view setup_token, cons
   if (!st) return st.error();
   auto hash = hasher_.Hash(a.password);  // slow: outside the write lock
   auto result = db_.Write([&](agora::store::Connection& c) -> Result<SignIn> {
-    if (store::CountUsers(c) != 0) return Error::Conflict("setup is already complete");
+    // People may already be there (seeded, imported) but no one can run the site yet.
+    if (store::HasActiveAdmin(c)) return Error::Conflict("setup is already complete");
     auto now = clock_.NowMs();
     auto user = InsertAccount(c, ids_, now, a, hash);
     if (!user) return user.error();

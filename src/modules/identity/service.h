@@ -3,6 +3,7 @@
 // access tokens. No HTTP types: the api.cpp handlers translate. Thread-safe.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -65,7 +66,8 @@ class IdentityService {
 
   const PasswordHasher& hasher() const { return hasher_; }
 
-  // --- First-admin setup: only while no account exists. ---
+  // --- First-admin setup: only while the site has no active admin (a new install, or one
+  // filled by `agora seed` or an import before anyone could run it). ---
   bool NeedsSetup();
   // Makes a new one-time setup token (the previous one stops working) when no account
   // exists; nullopt otherwise. Only its hash is kept, in memory.
@@ -127,6 +129,7 @@ class IdentityService {
   AuthConfig config_;
   PasswordHasher hasher_;
   LoginLimiter limiter_;
+  std::atomic<bool> set_up_{false};  // an active admin exists: NeedsSetup() is false for good
   std::mutex setup_mu_;
   std::string setup_token_hash_;
   bus::Bus* bus_;

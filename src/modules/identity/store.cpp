@@ -132,6 +132,8 @@ std::int64_t CountUsers(Connection& c) {
   return q.Int(0);
 }
 
+bool HasActiveAdmin(Connection& c) { return c.Prepare("SELECT 1 FROM users WHERE role = 'admin' AND active = 1 LIMIT 1").Next(); }
+
 std::int64_t CountActiveAdmins(Connection& c) {
   auto q = c.Prepare(kCountActiveAdmins);
   q.Next();

@@ -26,6 +26,7 @@ std::optional<UserWithPassword> FindUserById(Connection& c, Id id);
 bool HandleTaken(Connection& c, const std::string& handle);
 std::int64_t CountUsers(Connection& c);
 std::int64_t CountActiveAdmins(Connection& c);
+bool HasActiveAdmin(Connection& c);  // one row is enough, not a count
 // Users ordered by id, after `after_id`; `q` (may be empty) filters by name/e-mail/handle prefix.
 std::vector<User> ListUsers(Connection& c, Id after_id, int limit, const std::string& q);
 

@@ -209,7 +209,7 @@ export function ProfilePage(props: { handle: string; myId: string }) {
           {profile.chat && (<><dt>Chat</dt><dd>{profile.chat}</dd></>)}
         </dl>
       </section>
-      <OrgChart person={{ ...profile, photo: profile.photo?.small ?? null }} managers={managers} peers={peers} reports={reports} />
+      <OrgChart person={{ ...profile, photo: profile.photo?.small ?? null }} managers={managers} peers={peers} reports={reports} own={mine} />
       <MemberOf personId={profile.id} />
       <section aria-labelledby="posts-heading">
         <h2 id="posts-heading">Posts</h2>

@@ -115,7 +115,7 @@ export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
       <PageHeading>Sign in to Agora</PageHeading>
       {setupNeeded && (
         <p class="notice-box" role="status">
-          This Agora has no accounts yet. Open the one-time setup link that the server printed when it
+          This Agora has no administrator yet. Open the one-time setup link that the server printed when it
           started (<code>/setup#token=…</code>) to create the first administrator.
         </p>
       )}
