@@ -242,6 +242,11 @@ describe('posting and talking in the browser', () => {
     await ana.setInputFiles('#composer-images', [{ name: 'ok.png', mimeType: 'image/png', buffer: png(8, 8) }]);
     await ana.getByRole('list', { name: 'Images to post' }).waitFor();
     assert.equal(await ana.getByRole('alert').count(), 0);
+    // A text file renamed .png goes at once with a sentence, not as a broken preview.
+    await ana.setInputFiles('#composer-images', [{ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') }]);
+    await ana.getByRole('alert').getByText('notes.png is not a picture that can be opened: is it a renamed file? Choose the picture itself.').waitFor();
+    assert.equal(await ana.getByRole('list', { name: 'Images to post' }).locator('li').count(), 1, 'the good picture stays');
+    assert.deepEqual(uploads, []);
     await box.fill('');
   });
 

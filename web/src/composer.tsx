@@ -92,6 +92,16 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
     }
     setPicked([...picked, ...fine.slice(0, Math.max(0, room)).map((file) => ({ file, preview: URL.createObjectURL(file), alt: '' }))]);
   };
+  // A file whose preview the browser cannot open (a text file renamed .png) goes at once,
+  // with a sentence, instead of a broken picture and a server error later. HEIC stays: most
+  // browsers cannot show it, and the server converts it.
+  const unreadable = (i: number) => {
+    const p = picked[i];
+    if (!p || /hei[cf]/i.test(p.file.type)) return;
+    unpick(i);
+    setError(`${p.file.name} is not a picture that can be opened: is it a renamed file? Choose the picture itself.`);
+    setField('images');
+  };
   const unpick = (i: number) => {
     URL.revokeObjectURL(picked[i].preview);
     setPicked(picked.filter((_, j) => j !== i));
@@ -226,7 +236,7 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
             <ul class="picked" aria-label="Images to post">
               {picked.map((p, i) => (
                 <li key={p.preview}>
-                  <img src={p.preview} alt="" />
+                  <img src={p.preview} alt="" onError={() => unreadable(i)} />
                   <label for={`composer-alt-${i}`}>Describe image {i + 1}</label>
                   <input id={`composer-alt-${i}`} value={p.alt} maxLength={1000} aria-invalid={field === `alt-${i}` ? 'true' : undefined}
                     onInput={(e) => describe(i, (e.target as HTMLInputElement).value)} />
