@@ -52,7 +52,17 @@ describe('communities in the browser', () => {
     await ana.getByRole('option', { name: /Bob Ek/ }).click();
     await ana.getByRole('button', { name: 'Invite', exact: true }).click();
     await ana.getByText('Bob Ek is invited.').waitFor();
+    // Invitations waiting for an answer are listed, and can be withdrawn.
+    const waiting = ana.getByRole('list', { name: 'Invitations waiting for an answer' });
+    await waiting.getByText('Bob Ek').waitFor();
+    await ana.getByRole('combobox', { name: 'Invite people' }).pressSequentially('cid');
+    await ana.getByRole('option', { name: /Cid Out/ }).click();
+    await ana.getByRole('button', { name: 'Invite', exact: true }).click();
+    await waiting.getByText('Cid Out').waitFor();
     await expectAccessible(ana, 'a community page for its owner');
+    await ana.getByRole('button', { name: 'Withdraw the invitation to Cid Out' }).click();
+    await ana.getByText('The invitation to Cid Out is withdrawn.').waitFor();
+    assert.deepEqual(await waiting.getByRole('listitem').allInnerTexts(), ['Bob Ek Withdraw']);
 
     await bob.goto(`${server.url}/communities`);
     await bob.getByRole('link', { name: 'Project Falcon' }).click();
@@ -63,8 +73,12 @@ describe('communities in the browser', () => {
     await bob.getByTestId('post').filter({ hasText: 'Countdown starts Monday' }).waitFor();
     await expectAccessible(bob, 'a community page for a member');
 
+    const invitedListed = ana.waitForResponse((r) => r.url().includes('/members?state=invited'));
     await ana.reload();
     assert.equal(await ana.getByRole('tab', { name: 'Manage' }).getAttribute('aria-selected'), 'true', 'the tab is kept in the address');
+    await invitedListed;
+    await ana.getByRole('heading', { name: 'Invite' }).waitFor();
+    assert.equal(await waiting.count(), 0, 'an accepted invitation is no longer waiting');
     await ana.getByRole('tab', { name: 'Members (2)' }).click();
     await ana.getByRole('list', { name: 'Members' }).getByRole('link', { name: 'Bob Ek' }).waitFor();
     await ana.getByRole('tab', { name: 'Stream' }).click();

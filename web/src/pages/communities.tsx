@@ -558,6 +558,7 @@ function Moderation(props: { community: Community; onChange: () => void }) {
   const [invitees, setInvitees] = useState<Card[]>([]);
   const [email, setEmail] = useState('');
   const [pending, setPending] = useState<PersonRef[]>([]);
+  const [invited, setInvited] = useState<PersonRef[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
@@ -565,8 +566,13 @@ function Moderation(props: { community: Community; onChange: () => void }) {
   const loadPending = async () => {
     try {
       // Each membership comes with the person's card: one request, not one per person.
-      const page = await api<Page<Membership & { person: PersonRef | null }>>('GET', `${base}/members?state=pending`);
-      setPending(page.items.flatMap((m) => (m.person ? [m.person] : [])));
+      const people = async (state: string) => {
+        const page = await api<Page<Membership & { person: PersonRef | null }>>('GET', `${base}/members?state=${state}&limit=100`);
+        return page.items.flatMap((m) => (m.person ? [m.person] : []));
+      };
+      const [asking, waiting] = await Promise.all([people('pending'), people('invited')]);
+      setPending(asking);
+      setInvited(waiting);
     } catch (e) {
       setError(describeError(e));
     }
@@ -582,6 +588,7 @@ function Moderation(props: { community: Community; onChange: () => void }) {
       for (const who of invitees) await api('POST', `${base}/invitations`, { person_id: who.id });
       setNote(`${invitees.map((p) => p.display_name).join(', ')} ${invitees.length === 1 ? 'is' : 'are'} invited.`);
       setInvitees([]);
+      loadPending();
       setLink(null);
       setError(null);
     } catch (err) {
@@ -599,6 +606,7 @@ function Moderation(props: { community: Community; onChange: () => void }) {
       } else {
         setNote(`${email.trim()} is invited.`);
         setLink(null);
+        loadPending();
       }
       setEmail('');
       setError(null);
@@ -613,6 +621,15 @@ function Moderation(props: { community: Community; onChange: () => void }) {
       else await api('DELETE', `${base}/members/${person.id}`);
       await loadPending();
       props.onChange();
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  const withdraw = async (person: PersonRef) => {
+    try {
+      await api('DELETE', `${base}/members/${person.id}`);
+      setNote(`The invitation to ${person.display_name} is withdrawn.`);
+      await loadPending();
     } catch (err) {
       setError(describeError(err));
     }
@@ -651,6 +668,19 @@ function Moderation(props: { community: Community; onChange: () => void }) {
                 {p.display_name}{' '}
                 <button type="button" onClick={() => answer(p, true)}>Approve {p.display_name}</button>{' '}
                 <button type="button" class="secondary" onClick={() => answer(p, false)}>Refuse {p.display_name}</button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {invited.length > 0 && (
+        <>
+          <h2>Invited, not yet answered</h2>
+          <ul aria-label="Invitations waiting for an answer">
+            {invited.map((p) => (
+              <li key={p.id}>
+                {p.display_name}{' '}
+                <button type="button" class="secondary" onClick={() => withdraw(p)} aria-label={`Withdraw the invitation to ${p.display_name}`}>Withdraw</button>
               </li>
             ))}
           </ul>
