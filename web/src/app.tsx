@@ -23,6 +23,7 @@ import { ToastHost } from './toast';
 import { MyCommunities } from './my_communities';
 import { feedShortcut } from './shortcuts';
 import { lazyPage } from './lazy';
+import { fetchFirstContent } from './early';
 
 // Loaded on first use (lazy.tsx): few people open these, and not often.
 const SetupPage = lazyPage(() => import('./pages/setup').then((m) => m.SetupPage));
@@ -67,6 +68,7 @@ export function App() {
   useEffect(() => {
     api<SessionState>('GET', '/api/v1/auth/session')
       .then((s) => {
+        if (s.user) fetchFirstContent(location.pathname, location.hash);
         setCsrfToken(s.csrf_token ?? '');
         setUser(s.user);
       })

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from './api';
 import { Alert } from './components';
+import { takeEarly } from './early';
 import type { Post } from './content';
 import { PostCard } from './post_card';
 import { subscribe, watch } from './stream';
@@ -38,7 +39,8 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: Comp
     if (props.source) params.set('source', props.source);
     if (from) params.set('cursor', from);
     try {
-      const page = await api<Page<Post>>('GET', `/api/v1/feed?${params}`);
+      const path = `/api/v1/feed?${params}`;
+      const page = await (takeEarly<Page<Post>>(path) ?? api<Page<Post>>('GET', path));
       setItems((old) => (from ? [...old, ...page.items] : page.items));
       setCursor(page.next_cursor);
       setLoaded(true);

@@ -32,3 +32,4 @@ export function whenIdle(fn: () => void): () => void {
   const t = setTimeout(fn, 400);
   return () => clearTimeout(t);
 }
+

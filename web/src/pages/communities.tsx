@@ -1,6 +1,7 @@
 // Communities: the directory (search, "mine"), creating one, and a community's page (about,
 // joining or asking, invitations and requests for its moderators, members, and its stream).
 import { useEffect, useState } from 'preact/hooks';
+import { takeEarly } from '../early';
 import { api, ApiError, describeError, type Page, type User } from '../api';
 import { Composer } from '../composer';
 import { Alert, Avatar, CopyButton, Field, PageHeading } from '../components';
@@ -220,7 +221,8 @@ export function CommunityPage(props: { handle: string; user: User }) {
   const [pinnedIds, setPinnedIds] = useState<string[]>([]);
   const load = async () => {
     try {
-      const loaded = await api<Community>('GET', `/api/v1/communities/${encodeURIComponent(props.handle)}`);
+      const path = `/api/v1/communities/${encodeURIComponent(props.handle)}`;
+      const loaded = await (takeEarly<Community>(path) ?? api<Community>('GET', path));
       setCommunity(loaded);
       setTitle(loaded.name);
       setError(null);

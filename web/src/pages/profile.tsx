@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { takeEarly } from '../early';
 import { api, describeError, type Page } from '../api';
 import { FeedView } from '../feed_view';
 import { OrgChart } from '../org_chart';
@@ -78,7 +79,8 @@ export function ProfilePage(props: { handle: string; myId: string }) {
   const load = async () => {
     setError(null);
     try {
-      const p = await api<Profile>('GET', `/api/v1/people/${encodeURIComponent(props.handle)}`);
+      const path = `/api/v1/people/${encodeURIComponent(props.handle)}`;
+      const p = await (takeEarly<Profile>(path) ?? api<Profile>('GET', path));
       // An old handle redirects (fetch follows it): show the current address.
       if (p.handle !== props.handle && p.id !== props.handle) history.replaceState(null, '', `/people/${p.handle}`);
       setProfile(p);
