@@ -5,16 +5,14 @@
 
 #include <unordered_map>
 
+#include "core/languages.h"
 #include "core/text.h"
 
 namespace agora::places {
 
 namespace {
 
-// The languages whose country names are accepted (the UI's languages, issue 15).
-constexpr const char* kNameLanguages[] = {"en", "sv", "nb", "ru", "bg", "de", "fr", "es"};
-
-// Every current ISO code, and every name of it in kNameLanguages, lower-cased -> code.
+// Every current ISO code, and every name of it in the UI's languages, lower-cased -> code.
 const std::unordered_map<std::string, std::string>& Countries() {
   static const auto* map = [] {
     auto* m = new std::unordered_map<std::string, std::string>();
@@ -22,10 +20,11 @@ const std::unordered_map<std::string, std::string>& Countries() {
       const std::string code = *c;
       (*m)[text::AsciiLower(code)] = code;
       const std::string locale = "und_" + code;
-      for (const char* language : kNameLanguages) {
+      for (const auto& l : languages::kAll) {
+        const std::string language(l.code);
         UChar name[128];
         UErrorCode status = U_ZERO_ERROR;
-        int32_t n = uloc_getDisplayCountry(locale.c_str(), language, name, 128, &status);
+        int32_t n = uloc_getDisplayCountry(locale.c_str(), language.c_str(), name, 128, &status);
         if (U_FAILURE(status) || n <= 0) continue;
         std::string utf8;
         icu::UnicodeString(name, n).toUTF8String(utf8);

@@ -82,7 +82,10 @@ class SqliteStatement final : public PreparedStatement {
   void BindInt(int index, std::int64_t v) override { Check(db_, sqlite3_bind_int64(stmt_, index, v), "bind"); }
   void BindReal(int index, double v) override { Check(db_, sqlite3_bind_double(stmt_, index, v), "bind"); }
   void BindText(int index, std::string_view v) override {
-    Check(db_, sqlite3_bind_text64(stmt_, index, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8), "bind");
+    // An empty view may point nowhere (std::string_view{}); SQLite would bind that as NULL,
+    // while PostgreSQL binds the empty text. Both engines bind empty text.
+    const char* data = v.data() ? v.data() : "";
+    Check(db_, sqlite3_bind_text64(stmt_, index, data, v.size(), SQLITE_TRANSIENT, SQLITE_UTF8), "bind");
   }
   void BindBlob(int index, std::string_view v) override {
     Check(db_, sqlite3_bind_blob64(stmt_, index, v.data(), v.size(), SQLITE_TRANSIENT), "bind");

@@ -51,9 +51,11 @@ describe('authentication', () => {
     assert.ok(signedIn.json.csrf_token.length >= 40);
     const out = await new Client(server.url).get('/api/v1/auth/session');
     assert.equal(out.status, 200, 'signed out is not an error (no failed request in the console)');
-    assert.deepEqual(out.json, { user: null, credential: null });
+    assert.equal(out.json.user, null);
+    assert.equal(out.json.credential, null);
+    assert.equal(out.json.csrf_token, undefined);
     const forged = await fetch(`${server.url}/api/v1/auth/session`, { headers: { Cookie: 'agora_session=forged-and-long-enough-to-look-real-0123456789' } });
-    assert.deepEqual(await forged.json(), { user: null, credential: null });
+    assert.equal((await forged.json()).user, null);
     assert.equal((await new Client(server.url).get('/api/v1/me')).status, 401, 'other reads still need a sign-in');
   });
 

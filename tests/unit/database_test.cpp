@@ -21,6 +21,19 @@ TEST(Database, WriteCommitsAndReadSeesIt) {
   EXPECT_EQ(q.Text(0), "Åsa");
 }
 
+// An empty std::string_view may hold a null pointer: it is empty text, not NULL (PostgreSQL
+// binds it so; SQLite would have bound NULL and failed a NOT NULL column).
+TEST(Database, AnEmptyViewIsEmptyTextNotNull) {
+  testing::TempDir dir;
+  auto db = Database::Open({dir.File("t.db")});
+  db->Write([](Connection& c) { c.ExecScript("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)"); });
+  db->Write([](Connection& c) { c.Prepare("INSERT INTO t VALUES (?, ?)", 1, std::string_view{}).Run(); });
+  auto q = db->Reader().Prepare("SELECT name IS NULL, length(name) FROM t WHERE id = ?", 1);
+  ASSERT_TRUE(q.Next());
+  EXPECT_EQ(q.Int(0), 0);
+  EXPECT_EQ(q.Int(1), 0);
+}
+
 // What a cache may keep: a read that began before another thread's commit is no longer
 // current (the commit's event may already have been applied), a read begun after it is.
 TEST(Database, AReadIsCurrentUntilSomethingCommits) {

@@ -44,6 +44,7 @@ struct ContentHead {
   std::int64_t comment_count = 0;
   std::int64_t reaction_count = 0;
   std::int64_t share_count = 0;
+  std::string language;  // what it is written in (languages.h), "" when not known
 };
 
 }  // namespace agora::content

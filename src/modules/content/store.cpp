@@ -4,10 +4,10 @@ namespace agora::content::store {
 namespace {
 
 constexpr const char* kInsert =
-    "INSERT INTO content (id, kind, author_id, container_id, audience, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO content (id, kind, author_id, container_id, audience, created_at, language) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 constexpr const char* kLoadHead =
     "SELECT id, kind, author_id, container_id, audience, created_at, edited_at, comment_count, reaction_count,"
-    " share_count FROM content WHERE id = ?1";
+    " share_count, language FROM content WHERE id = ?1";
 constexpr const char* kDelete = "DELETE FROM content WHERE id = ?1";
 constexpr const char* kMarkEdited = "UPDATE content SET edited_at = ?2 WHERE id = ?1";
 constexpr const char* kAddToCounts =
@@ -31,7 +31,7 @@ constexpr const char* kRevisions =
 }  // namespace
 
 void Insert(Connection& c, const ContentHead& h) {
-  c.Prepare(kInsert, h.id, h.kind, h.author_id, h.container_id, AudienceName(h.audience), h.created_at).Run();
+  c.Prepare(kInsert, h.id, h.kind, h.author_id, h.container_id, AudienceName(h.audience), h.created_at, h.language).Run();
 }
 
 std::optional<ContentHead> LoadHead(Connection& c, Id id) {
@@ -48,6 +48,7 @@ std::optional<ContentHead> LoadHead(Connection& c, Id id) {
   h.comment_count = q.Int(7);
   h.reaction_count = q.Int(8);
   h.share_count = q.Int(9);
+  h.language = q.Text(10);
   return h;
 }
 

@@ -7,6 +7,7 @@
 #include "core/cursor.h"
 #include "core/json.h"
 #include "http/response.h"
+#include "modules/content/language.h"
 #include "modules/forum/json.h"
 
 namespace agora::forum {
@@ -44,8 +45,13 @@ void RegisterApi(http::Router& router, ForumService& service) {
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
-               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "question"}); !st) return http::Problem(st.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "question", "language"}); !st) return http::Problem(st.error());
                NewTopic in;
+               auto declared = agora::json::OptionalString(*body, "language");
+               if (!declared) return http::Problem(declared.error());
+               auto language = content::WrittenLanguage(*declared, req.principal->user, req.accept_language);
+               if (!language) return http::Problem(language.error());
+               in.language = *language;
                auto title = agora::json::OptionalString(*body, "title");
                if (!title) return http::Problem(title.error());
                auto text = agora::json::OptionalString(*body, "body");

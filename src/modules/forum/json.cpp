@@ -14,6 +14,7 @@ boost::json::object TopicJson(const TopicView& v, Id viewer) {
           {"title", t.title},
           {"body", t.body},
           {"body_html", t.body_html},
+          {"language", t.head.language.empty() ? boost::json::value(nullptr) : boost::json::value(t.head.language)},
           {"question", t.question},
           {"sticky", t.sticky},
           {"locked", t.locked},

@@ -61,6 +61,7 @@ Result<TopicView> ForumService::Create(const identity::Principal& who, std::stri
     t.head.container_id = community->community.id;
     t.head.audience = content::Audience::kCommunity;
     t.head.created_at = now;
+    t.head.language = in.language;
     t.community_id = community->community.id;
     t.title = *title;
     t.body = *body;

@@ -19,6 +19,7 @@ namespace agora::forum {
 struct NewTopic {
   std::string title, body;
   bool question = false;
+  std::string language;  // content/language.h; "" = not known
 };
 
 struct TopicChange {

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/json.h"
+#include "core/languages.h"
 #include "http/response.h"
 #include "modules/identity/json.h"
 
@@ -101,18 +102,60 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
 
   // Asked by the web client on every load: signed out is an answer here (user null), not an
   // error, so that a signed-out visit does not log a failed request in the browser's console.
-  router.Add(Method::kGet, "/api/v1/auth/session", {.access = Access::kPublic, .summary = "The signed-in person and the CSRF token (user null when signed out)", .tag = "auth"},
-             [](Request& req) {
-               if (!req.principal) return http::Json(200, {{"user", nullptr}, {"credential", nullptr}});
+  // `language` is the one to show this reader: their choice, else the best their browser asks
+  // for (Accept-Language), else the site's default (`site_language`).
+  router.Add(Method::kGet, "/api/v1/auth/session", {.access = Access::kPublic, .summary = "The signed-in person and the CSRF token (user null when signed out), and the language to show", .tag = "auth"},
+             [&service](Request& req) {
+               const std::string site = service.SiteLanguage();
+               std::string language = req.principal && !req.principal->user.language.empty()
+                                          ? req.principal->user.language
+                                          : std::string(languages::FromAcceptLanguage(req.accept_language, site));
+               if (!req.principal)
+                 return http::Json(200, {{"user", nullptr}, {"credential", nullptr}, {"language", language}, {"site_language", site}});
                const auto& p = *req.principal;
                boost::json::object o{{"user", json::UserJson(p.user)},
-                                     {"credential", p.kind == CredentialKind::kSession ? "session" : "token"}};
+                                     {"credential", p.kind == CredentialKind::kSession ? "session" : "token"},
+                                     {"language", language},
+                                     {"site_language", site}};
                if (p.kind == CredentialKind::kSession) o["csrf_token"] = p.csrf_token;
                return http::Json(200, o);
              });
 
   router.Add(Method::kGet, "/api/v1/me", {.access = Access::kUser, .summary = "The signed-in person", .tag = "people"},
              [](Request& req) { return http::Json(200, json::UserJson(req.principal->user)); });
+
+  router.Add(Method::kPatch, "/api/v1/me",
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .summary = "My account preferences: {\"language\": \"sv\"} (null or \"\" = as my browser asks)", .tag = "people"},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"language"}); !st) return http::Problem(st.error());
+               const auto* v = body->if_contains("language");
+               if (!v) return http::Json(200, json::UserJson(req.principal->user));
+               if (!v->is_null() && !v->is_string())
+                 return http::Problem(Error::Invalid("language", "language is a language code such as \"sv\", or null"));
+               auto user = service.SetLanguage(*req.principal, v->is_null() ? std::string_view{} : std::string_view(v->get_string()));
+               return user ? http::Json(200, json::UserJson(*user)) : http::Problem(user.error());
+             });
+
+  router.Add(Method::kGet, "/api/v1/languages", {.access = Access::kPublic, .summary = "The languages Agora speaks and the site's default", .tag = "system"},
+             [&service](Request&) {
+               boost::json::array all;
+               for (const auto& l : languages::kAll) all.push_back({{"code", l.code}, {"name", l.name}});
+               return http::Json(200, {{"languages", std::move(all)}, {"default", service.SiteLanguage()}});
+             });
+
+  router.Add(Method::kPut, "/api/v1/admin/languages/default",
+             {.access = Access::kAdmin, .max_body_bytes = kSmallBody, .summary = "Set the site's default language ({\"language\": \"sv\"}); audited", .tag = "admin"},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"language"}); !st) return http::Problem(st.error());
+               auto language = agora::json::RequiredString(*body, "language");
+               if (!language) return http::Problem(language.error());
+               auto st = service.SetSiteLanguage(*req.principal, *language, req.client_ip);
+               return st ? http::NoContent() : http::Problem(st.error());
+             });
 
   router.Add(Method::kPost, "/api/v1/auth/password",
              {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword, .summary = "Change the password; other sessions are signed out", .tag = "auth"},

@@ -21,7 +21,8 @@ boost::json::object UserJson(const User& u) {
           {"deactivated_at", OptTime(u.deactivated_at)},
           {"activated", u.activated},
           {"invited_at", OptTime(u.invited_at)},
-          {"two_factor", u.two_factor}};
+          {"two_factor", u.two_factor},
+          {"language", u.language.empty() ? boost::json::value(nullptr) : boost::json::value(u.language)}};
 }
 
 boost::json::object SessionJson(const SessionInfo& s, Id current_session_id) {

@@ -29,6 +29,7 @@ struct User {
   bool activated = true;  // has a password or has signed in through single sign-on (an import has neither)
   std::optional<std::int64_t> invited_at;  // when an invitation to activate was last sent
   bool two_factor = false;                 // signs in with a code from an authenticator app too
+  std::string language;                    // the UI language they chose (languages.h); "" = not chosen
 };
 
 struct SessionInfo {

@@ -3,6 +3,7 @@
 #include <climits>
 
 #include "core/crypto.h"
+#include "core/languages.h"
 #include "core/text.h"
 #include "modules/audit/store.h"
 #include "modules/identity/auth_cache.h"
@@ -275,19 +276,37 @@ std::optional<Principal> IdentityService::AuthenticateBearer(std::string_view to
   return p;
 }
 
-namespace {
-constexpr const char* kSiteSetting = "SELECT value FROM site_settings WHERE name = 'require_two_factor_for_admins'";
-constexpr const char* kPutSiteSetting =
-    "INSERT INTO site_settings (name, value) VALUES ('require_two_factor_for_admins', ?1)"
-    " ON CONFLICT (name) DO UPDATE SET value = excluded.value";
-}  // namespace
-
 bool IdentityService::TwoFactorRequiredForAdmins() {
   if (config_.require_two_factor_for_admins) return true;
-  return db_.Read([](agora::store::Connection& c) {
-    auto q = c.Prepare(kSiteSetting);
-    return q.Next() && q.Text(0) == "1";
+  return db_.Read([](agora::store::Connection& c) { return store::SiteSetting(c, "require_two_factor_for_admins") == "1"; });
+}
+
+std::string IdentityService::SiteLanguage() {
+  auto chosen = db_.Read([](agora::store::Connection& c) { return store::SiteSetting(c, "default_language"); });
+  return chosen && languages::IsSupported(*chosen) ? *chosen : std::string(languages::kSource);
+}
+
+Status IdentityService::SetSiteLanguage(const Principal& admin, std::string_view language, std::string_view ip) {
+  if (!languages::IsSupported(language)) return Error::Invalid("language", "language is one of en, sv, nb, ru, bg, de, fr, es");
+  db_.Write([&](agora::store::Connection& c) {
+    store::PutSiteSetting(c, "default_language", language);
+    audit::Record(c, {ids_.Next(), admin.user.id, "site.default_language", "", std::nullopt,
+                      "{\"language\":\"" + std::string(language) + "\"}", std::string(ip), clock_.NowMs()});
   });
+  return OkStatus();
+}
+
+Result<User> IdentityService::SetLanguage(const Principal& p, std::string_view language) {
+  if (!language.empty() && !languages::IsSupported(language))
+    return Error::Invalid("language", "language is one of en, sv, nb, ru, bg, de, fr, es, or empty for the browser's");
+  auto user = db_.Write([&](agora::store::Connection& c) {
+    store::UpdateLanguage(c, p.user.id, language, clock_.NowMs());
+    return store::FindUserById(c, p.user.id);
+  });
+  if (!user) return Error::NotFound("no such user");
+  // Cached credentials carry the account: the next request sees the new language.
+  if (bus_) bus_->Publish({.kind = bus::Event::Kind::kAccountChanged, .actor = p.user.id, .people = {p.user.id}});
+  return user->user;
 }
 
 Status IdentityService::RequireTwoFactorForAdmins(const Principal& admin, bool required, std::string_view ip) {
@@ -295,7 +314,7 @@ Status IdentityService::RequireTwoFactorForAdmins(const Principal& admin, bool r
     return Error::Conflict("turn on two-factor sign-in for yourself first", "require_two_factor_for_admins");
   db_.Write([&](agora::store::Connection& c) {
     const std::int64_t now = clock_.NowMs();
-    c.Prepare(kPutSiteSetting, required ? "1" : "0").Run();
+    store::PutSiteSetting(c, "require_two_factor_for_admins", required ? "1" : "0");
     audit::Record(c, {ids_.Next(), admin.user.id, required ? "site.require_two_factor_for_admins" : "site.allow_admins_without_two_factor",
                       "", std::nullopt, "{}", std::string(ip), now});
   });

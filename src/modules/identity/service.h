@@ -110,6 +110,14 @@ class IdentityService {
   // on: they would lock themselves out). Audited.
   Status RequireTwoFactorForAdmins(const Principal& admin, bool required, std::string_view ip);
 
+  // The language of the site for people who have not chosen one and whose browser asks for
+  // none Agora speaks (languages.h): the admin's choice, else English. Read from the database.
+  std::string SiteLanguage();
+  // 422 naming "language" for one Agora does not speak. Audited.
+  Status SetSiteLanguage(const Principal& admin, std::string_view language, std::string_view ip);
+  // The person's own UI language ("" = as their browser asks); 422 naming "language".
+  Result<User> SetLanguage(const Principal& p, std::string_view language);
+
   // Starts a session for `user` inside the caller's write transaction (sign-in, setup, a
   // password set through a link, the second step of a two-factor sign-in).
   SignIn StartSession(agora::store::Connection& c, const User& user, const ClientInfo& client);

@@ -11,8 +11,8 @@ namespace {
   "u.id, u.email, u.handle, u.display_name, u.role, u.active, u.created_at, u.updated_at, u.deactivated_at,"       \
   " CASE WHEN u.password_hash IS NOT NULL THEN 1"                                                                  \
   " WHEN EXISTS (SELECT 1 FROM external_identities e WHERE e.user_id = u.id) THEN 1 ELSE 0 END,"                   \
-  " u.invited_at, u.two_factor"
-constexpr int kUserColumnCount = 12;
+  " u.invited_at, u.two_factor, u.language"
+constexpr int kUserColumnCount = 13;
 
 constexpr const char* kInsertUser =
     "INSERT INTO users (id, email, email_key, handle, display_name, role, active, password_hash, created_at, updated_at,"
@@ -92,6 +92,7 @@ User ReadUser(const agora::store::Query& q) {
   u.activated = q.Int(9) != 0;
   u.invited_at = q.OptInt(10);
   u.two_factor = q.Int(11) != 0;
+  u.language = q.Text(12);
   return u;
 }
 
@@ -130,6 +131,17 @@ std::int64_t CountUsers(Connection& c) {
   auto q = c.Prepare(kCountUsers);
   q.Next();
   return q.Int(0);
+}
+
+std::optional<std::string> SiteSetting(Connection& c, std::string_view name) {
+  auto q = c.Prepare("SELECT value FROM site_settings WHERE name = ?1", name);
+  if (!q.Next()) return std::nullopt;
+  return q.Text(0);
+}
+
+void PutSiteSetting(Connection& c, std::string_view name, std::string_view value) {
+  c.Prepare("INSERT INTO site_settings (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            name, value).Run();
 }
 
 bool HasActiveAdmin(Connection& c) { return c.Prepare("SELECT 1 FROM users WHERE role = 'admin' AND active = 1 LIMIT 1").Next(); }
@@ -181,6 +193,10 @@ std::int64_t CountUsers(Connection& c, const UserQuery& query) {
   auto q = c.Prepare(kCountListed);
   BindUserFilter(q, query);
   return q.Next() ? q.Int(0) : 0;
+}
+
+void UpdateLanguage(Connection& c, Id id, std::string_view language, std::int64_t now) {
+  c.Prepare("UPDATE users SET language = ?1, updated_at = ?2 WHERE id = ?3", language, now, id).Run();
 }
 
 void UpdateRole(Connection& c, Id id, Role role, std::int64_t now) { c.Prepare(kUpdateRole, RoleName(role), now, id).Run(); }

@@ -26,6 +26,9 @@ std::optional<UserWithPassword> FindUserById(Connection& c, Id id);
 bool HandleTaken(Connection& c, const std::string& handle);
 std::int64_t CountUsers(Connection& c);
 std::int64_t CountActiveAdmins(Connection& c);
+// Site-wide settings an admin changes at run time (site_settings): nullopt when never set.
+std::optional<std::string> SiteSetting(Connection& c, std::string_view name);
+void PutSiteSetting(Connection& c, std::string_view name, std::string_view value);
 bool HasActiveAdmin(Connection& c);  // one row is enough, not a count
 // Users ordered by id, after `after_id`; `q` (may be empty) filters by name/e-mail/handle prefix.
 std::vector<User> ListUsers(Connection& c, Id after_id, int limit, const std::string& q);
@@ -42,6 +45,7 @@ struct UserQuery {
 std::vector<User> ListUsers(Connection& c, const UserQuery& query, const Cursor& after, int limit);
 std::int64_t CountUsers(Connection& c, const UserQuery& query);
 void UpdateRole(Connection& c, Id id, Role role, std::int64_t now);
+void UpdateLanguage(Connection& c, Id id, std::string_view language, std::int64_t now);  // "" = not chosen
 void UpdateActive(Connection& c, Id id, bool active, std::int64_t now);
 void UpdateDisplayName(Connection& c, Id id, const std::string& name, std::int64_t now);
 void UpdateEmail(Connection& c, Id id, const std::string& email, const std::string& email_key, std::int64_t now);

@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "http/response.h"
+#include "modules/content/language.h"
 #include "modules/posts/json.h"
 
 namespace agora::posts {
@@ -16,7 +17,7 @@ using http::Request;
 using http::Response;
 
 Result<NewPost> ParseNewPost(const boost::json::object& o) {
-  if (auto st = agora::json::OnlyKeys(o, {"body", "audience", "people", "image_ids", "share_of", "community_id"}); !st) return st.error();
+  if (auto st = agora::json::OnlyKeys(o, {"body", "audience", "people", "image_ids", "share_of", "community_id", "language"}); !st) return st.error();
   NewPost p;
   auto body = agora::json::OptionalString(o, "body");
   if (!body) return body.error();
@@ -71,6 +72,11 @@ void RegisterApi(http::Router& router, PostService& service) {
                if (!body) return http::Problem(body.error());
                auto in = ParseNewPost(*body);
                if (!in) return http::Problem(in.error());
+               auto declared = agora::json::OptionalString(*body, "language");
+               if (!declared) return http::Problem(declared.error());
+               auto language = content::WrittenLanguage(*declared, req.principal->user, req.accept_language);
+               if (!language) return http::Problem(language.error());
+               in->language = *language;
                return PostResponse(201, service.Create(*req.principal, *in), content::ViewerOf(req.principal));
              });
 

@@ -33,6 +33,7 @@ boost::json::object PostJson(const PostView& v, const content::Viewer& viewer) {
                         {"body", p.body},
                         {"body_html", p.body_html},
                         {"audience", content::AudienceName(p.head.audience)},
+                        {"language", p.head.language.empty() ? boost::json::value(nullptr) : boost::json::value(p.head.language)},
                         {"community", v.community ? boost::json::value{{"id", IdToString(v.community->id)},
                                                                         {"handle", v.community->handle},
                                                                         {"name", v.community->name}}

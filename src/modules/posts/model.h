@@ -21,6 +21,7 @@ struct NewPost {
   std::optional<Id> share_of;
   std::optional<Id> community_id;  // audience `community`: the community it is posted in
   std::vector<Id> image_ids;     // uploaded images (images/), at most 4, in order
+  std::string language;          // declared, else the author's (posts/api.cpp); "" = not known
 };
 
 struct Post {

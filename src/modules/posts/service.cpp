@@ -86,6 +86,7 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
     head.author_id = author.user.id;
     head.audience = in.audience;
     head.created_at = now;
+    head.language = in.language;
     if (in.community_id) {
       // Members post; to anyone else a community they may not see does not exist.
       if (!content::store::IsActiveMember(c, *in.community_id, author.user.id))
