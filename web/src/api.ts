@@ -2,6 +2,7 @@
 // (the session cookie itself is HttpOnly and never visible here), and RFC 9457 problems
 // turned into ApiError with the field that was wrong.
 import { describeProblem } from './errors';
+import { formatDateTime, t } from './i18n/i18n';
 
 export interface User {
   id: string;
@@ -15,6 +16,7 @@ export interface User {
   activated: boolean;  // has a password (imported people activate through a mailed link)
   invited_at: string | null;
   two_factor: boolean;
+  language?: string | null; // the UI language they chose; null: as their browser asks
 }
 
 export interface Page<T> {
@@ -85,10 +87,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 // A sentence for people (errors.ts); a failure to reach the server says so.
 export function describeError(e: unknown): string {
   if (e instanceof ApiError) return describeProblem(e);
-  return 'The server could not be reached. Check your connection and try again.';
+  return t('problem.unreachable');
 }
 
 export function formatTime(iso: string | null): string {
-  if (!iso) return 'never';
-  return new Date(iso).toLocaleString();
+  if (!iso) return t('time.never');
+  return formatDateTime(iso);
 }

@@ -23,6 +23,8 @@ import { ToastHost } from './toast';
 import { MyCommunities } from './my_communities';
 import { feedShortcut } from './shortcuts';
 import { lazyPage } from './lazy';
+import { formatNumber, language, onLanguageChange, setLanguage, t } from './i18n/i18n';
+import { isLanguage } from './i18n/languages';
 import { fetchFirstContent } from './early';
 
 // Loaded on first use (lazy.tsx): few people open these, and not often.
@@ -35,6 +37,7 @@ const AdminUsersPage = lazyPage(() => import('./pages/admin_users').then((m) => 
 
 interface SessionState {
   user: User | null; // null: signed out
+  language?: string; // the one to show: the person's choice, else their browser's, else the site's
   csrf_token?: string;
 }
 
@@ -44,6 +47,9 @@ export function App() {
   const [loading, setLoading] = useState(true);
   const [unread, setUnread] = useState(0);
   const [menuOpen, setMenuOpen] = useState(false);
+  // Every text comes from the active catalog (i18n.ts): a new language draws the app again.
+  const [lang, setLang] = useState(language());
+  useEffect(() => onLanguageChange(setLang), []);
   // An address with a fragment (#notifications) scrolls to it once the page has drawn it.
   useEffect(() => {
     const id = location.hash.slice(1);
@@ -63,12 +69,14 @@ export function App() {
   useEffect(() => setMenuOpen(false), [path]);
   // Every page has a title of its own (browser tabs, history, screen readers); pages that
   // show something named (a person, a community) put its name first once they have it.
-  useEffect(() => setTitle(sectionTitle(path, user !== null)), [path, user]);
+  useEffect(() => setTitle(sectionTitle(path, user !== null)), [path, user, lang]);
 
   useEffect(() => {
     api<SessionState>('GET', '/api/v1/auth/session')
       .then((s) => {
         if (s.user) fetchFirstContent(location.pathname, location.hash);
+        // The server knows the person's choice, their browser's languages and the site's default.
+        if (isLanguage(s.language) && s.language !== language()) setLanguage(s.language).catch(() => {});
         setCsrfToken(s.csrf_token ?? '');
         setUser(s.user);
       })
@@ -106,7 +114,7 @@ export function App() {
     return (
       <main id="main">
         <p class="loading" role="status">
-          Loading…
+          {t('common.loading')}
         </p>
       </main>
     );
@@ -168,7 +176,7 @@ export function App() {
   return (
     <div class={`frame${menuOpen ? ' menu-open' : ''}`} onClick={onLinkClick}>
       <a class="skip" href="#main">
-        Skip to content
+        {t('shell.skip')}
       </a>
       <header class="topbar">
         <a class="brand" href="/">
@@ -187,39 +195,39 @@ export function App() {
           }}
         >
           <Menu {...icon} />
-          Menu
+          {t('shell.menu')}
         </button>
       </header>
-      <nav class="side" aria-label="Main">
+      <nav class="side" aria-label={t('shell.main_nav')}>
         <ul class="primary">
-          <li>{link('/', 'Home', <House {...icon} />)}</li>
-          <li>{link('/people', 'People', <Users {...icon} />)}</li>
-          <li>{link('/communities', 'Communities', <MessagesSquare {...icon} />)}</li>
+          <li>{link('/', t('nav.home'), <House {...icon} />)}</li>
+          <li>{link('/people', t('nav.people'), <Users {...icon} />)}</li>
+          <li>{link('/communities', t('nav.communities'), <MessagesSquare {...icon} />)}</li>
           <li>
             <a href="/notifications" aria-current={path === '/notifications' ? 'page' : undefined} data-testid="notifications-link">
               <Bell {...icon} />
-              <span class="label">Notifications</span>
+              <span class="label">{t('nav.notifications')}</span>
               {unread > 0 && (
                 <span class="badge" data-testid="unread-count">
-                  {unread}
-                  <span class="visually-hidden"> unread</span>
+                  {formatNumber(unread)}
+                  <span class="visually-hidden"> {t('nav.unread')}</span>
                 </span>
               )}
             </a>
           </li>
-          <li>{link(`/people/${user.handle}`, 'My profile', <CircleUser {...icon} />)}</li>
+          <li>{link(`/people/${user.handle}`, t('nav.my_profile'), <CircleUser {...icon} />)}</li>
         </ul>
         <div class="more" id="more-nav">
           <MyCommunities onLink={(href, label) => link(href, label)} />
           <ul>
-            <li>{link('/settings', 'Account')}</li>
-            {user.role === 'admin' && <li>{link('/admin/users', 'People admin')}</li>}
+            <li>{link('/settings', t('nav.account'))}</li>
+            {user.role === 'admin' && <li>{link('/admin/users', t('nav.people_admin'))}</li>}
           </ul>
           <p class="me" data-testid="current-user">
             {user.display_name}
           </p>
           <button type="button" class="secondary" onClick={signOut}>
-            Sign out
+            {t('shell.sign_out')}
           </button>
         </div>
       </nav>

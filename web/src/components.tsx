@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasNavigated } from './router';
+import { t } from './i18n/i18n';
 
 // The ids of a field's hint and error, for its aria-describedby (undefined when neither).
 export function describedBy(props: { id: string; hint?: string; error?: string }): string | undefined {
@@ -136,7 +137,7 @@ export function CopyButton(props: { text: string; label?: string }) {
   };
   return (
     <button type="button" class="secondary small-button" onClick={copy} aria-live="polite">
-      {copied ? 'Copied' : props.label ?? 'Copy'}
+      {copied ? t('common.copied') : props.label ?? t('common.copy')}
     </button>
   );
 }
@@ -145,9 +146,9 @@ export function CopyButton(props: { text: string; label?: string }) {
 // the fields (the server checks again and names one field at a time).
 export function accountFormProblems(f: { name?: string; email?: string; password: string; confirm: string }): Record<string, string> {
   const out: Record<string, string> = {};
-  if (f.name !== undefined && !f.name.trim()) out.display_name = 'Enter your name as colleagues know it.';
-  if (f.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) out.email = 'Enter an e-mail address such as ana@example.com.';
-  if ([...f.password].length < 8) out.password = 'Choose a password of at least 8 characters.';
-  else if (f.password !== f.confirm) out.confirm = 'The two passwords differ.';
+  if (f.name !== undefined && !f.name.trim()) out.display_name = t('account_form.name_missing');
+  if (f.email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) out.email = t('account_form.email_invalid');
+  if ([...f.password].length < 8) out.password = t('account_form.password_short', { min: 8 });
+  else if (f.password !== f.confirm) out.confirm = t('account_form.passwords_differ');
   return out;
 }

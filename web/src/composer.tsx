@@ -9,6 +9,7 @@ import { Alert } from './components';
 import type { Post, PostImage } from './content';
 import type { Card } from './pages/profile';
 import { PersonPicker, useMentions } from './person_picker';
+import { t } from './i18n/i18n';
 
 const MAX_IMAGES = 4;
 const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/heic,image/heif';
@@ -21,9 +22,9 @@ const count = (text: string) => [...text].length; // code points, as the server 
 // Why a chosen file cannot be posted, as a sentence; null when it can.
 export function imageProblem(file: { name: string; type: string; size: number }): string | null {
   if (!IMAGE_TYPES.split(',').includes(file.type.toLowerCase()))
-    return `${file.name} cannot be posted: pictures can be JPEG, PNG, WebP or HEIC.`;
+    return t('composer.wrong_type', { name: file.name });
   if (file.size > MAX_IMAGE_BYTES)
-    return `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; a picture can be at most 20 MB.`;
+    return t('composer.too_big', { name: file.name, size: file.size / 1024 / 1024, max: 20 });
   return null;
 }
 
@@ -82,7 +83,7 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
     const problems = files.map(imageProblem).filter((p): p is string => p !== null);
     const fine = files.filter((f) => imageProblem(f) === null);
     const room = MAX_IMAGES - picked.length;
-    if (fine.length > room) problems.push(`A post has at most ${MAX_IMAGES} images.`);
+    if (fine.length > room) problems.push(t('composer.too_many', { max: MAX_IMAGES }));
     if (problems.length > 0) {
       setError(problems.join(' '));
       setField('images');
@@ -99,7 +100,7 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
     const p = picked[i];
     if (!p || /hei[cf]/i.test(p.file.type)) return;
     unpick(i);
-    setError(`${p.file.name} is not a picture that can be opened: is it a renamed file? Choose the picture itself.`);
+    setError(t('composer.unreadable', { name: p.file.name }));
     setField('images');
   };
   const unpick = (i: number) => {
@@ -124,7 +125,7 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
   const submit = async (e: Event) => {
     e.preventDefault();
     if (over) {
-      setError(`The post is ${used - MAX_CHARS} characters too long: at most ${MAX_CHARS.toLocaleString()}.`);
+      setError(t('composer.too_long', { over: used - MAX_CHARS, max: MAX_CHARS }));
       setField('body');
       return;
     }
@@ -136,13 +137,13 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
         try {
           imageIds.push((await api<PostImage>('POST', `/api/v1/images?alt=${encodeURIComponent(p.alt)}`, p.file)).id);
         } catch (err) {
-          if (err instanceof ApiError) throw new ApiError(err.status, err.type, `Image ${i + 1} (${p.file.name}): ${err.message}`, err.field === 'alt' ? `alt-${i}` : 'images');
+          if (err instanceof ApiError) throw new ApiError(err.status, err.type, t('composer.image_failed', { n: i + 1, name: p.file.name, problem: err.message }), err.field === 'alt' ? `alt-${i}` : 'images');
           throw err;
         }
       }
       const ids = people.map((p) => p.id);
       if (audience === 'restricted' && ids.length === 0)
-        throw new ApiError(422, 'about:blank', 'Choose at least one person who may read it.', 'people');
+        throw new ApiError(422, 'about:blank', t('composer.choose_people'), 'people');
       const post = await api<Post>('POST', '/api/v1/posts', {
         body, audience, ...(audience === 'restricted' ? { people: ids } : {}), ...(imageIds.length ? { image_ids: imageIds } : {}),
         ...(props.community ? { community_id: props.community.id } : {}),
@@ -180,10 +181,10 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
   };
   return (
     <form class={`composer${open ? ' open' : ''}`} onSubmit={submit} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-      <label for="composer-body">{props.community ? `Post to ${props.community.name}` : 'Share an update'}</label>
+      <label for="composer-body">{props.community ? t('composer.post_to', { community: props.community.name }) : t('composer.share_update')}</label>
       <div class="suggest-anchor">
         <textarea id="composer-body" ref={textarea} rows={open ? 4 : 2} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
-          placeholder={open ? undefined : 'What would you like to share?'}
+          placeholder={open ? undefined : t('composer.placeholder')}
           aria-describedby="composer-hint composer-count" {...boxProps} onFocus={() => setExpanded(true)} onPaste={onPaste}
           onInput={(e) => {
             onTyped(e);
@@ -192,32 +193,31 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
           }} />
         {mentions.list}
       </div>
-      <p class={open ? 'hint' : 'visually-hidden'} id="composer-hint">Markdown works. Type @ and a name to mention someone, # for a hashtag.</p>
+      <p class={open ? 'hint' : 'visually-hidden'} id="composer-hint">{t('composer.hint')}</p>
       <p class={`hint counter${over ? ' over' : ''}${open ? '' : ' visually-hidden'}`} id="composer-count" aria-live={used > MAX_CHARS - 200 ? 'polite' : 'off'}>
-        {over ? `${(used - MAX_CHARS).toLocaleString()} characters too many (at most ${MAX_CHARS.toLocaleString()})`
-              : `${used.toLocaleString()} of ${MAX_CHARS.toLocaleString()} characters`}
+        {over ? t('composer.over', { over: used - MAX_CHARS, max: MAX_CHARS }) : t('composer.count', { used, max: MAX_CHARS })}
       </p>
       {open && (
         <>
           {props.community ? (
-            <p class="hint">Only the community's members see it.</p>
+            <p class="hint">{t('composer.community_only')}</p>
           ) : (
             <div class="row">
               <div class="field">
-                <label for="composer-audience">Who can see it</label>
+                <label for="composer-audience">{t('composer.audience')}</label>
                 <select id="composer-audience" value={audience} onChange={(e) => {
                   setAudience((e.target as HTMLSelectElement).value);
                   clearIf((f) => f?.startsWith('people') ?? false);
                 }}>
-                  {!props.guest && <option value="organization">Everyone in the organization</option>}
-                  {!props.guest && <option value="public">Public</option>}
-                  <option value="restricted">Only people I name</option>
+                  {!props.guest && <option value="organization">{t('audience.organization')}</option>}
+                  {!props.guest && <option value="public">{t('audience.public')}</option>}
+                  <option value="restricted">{t('composer.audience_named')}</option>
                 </select>
               </div>
               {audience === 'restricted' && (
-                <PersonPicker id="composer-people" label="People who may read it" chosen={people}
+                <PersonPicker id="composer-people" label={t('composer.people')} chosen={people}
                   onChange={(p) => { setPeople(p); clearIf((f) => f?.startsWith('people') ?? false); }}
-                  error={field?.startsWith('people') ? error ?? undefined : undefined} hint="Type a few letters of a name." />
+                  error={field?.startsWith('people') ? error ?? undefined : undefined} hint={t('picker.hint')} />
               )}
             </div>
           )}
@@ -226,28 +226,28 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
               disabled={picked.length >= MAX_IMAGES} tabIndex={-1} aria-hidden="true" onChange={pick} />
             <button type="button" class="secondary with-icon" disabled={picked.length >= MAX_IMAGES}
               aria-describedby="composer-images-hint" onClick={() => fileInput.current?.click()}>
-              <ImagePlus size={18} aria-hidden="true" /> Add pictures
+              <ImagePlus size={18} aria-hidden="true" /> {t('composer.add_pictures')}
             </button>
             <p class="hint" id="composer-images-hint">
-              Up to {MAX_IMAGES}: JPEG, PNG, WebP or HEIC, at most 20 MB each (or paste or drop them here). Location and camera details are removed.
+              {t('composer.pictures_hint', { max: MAX_IMAGES, size: 20 })}
             </p>
           </div>
           {picked.length > 0 && (
-            <ul class="picked" aria-label="Images to post">
+            <ul class="picked" aria-label={t('composer.images_to_post')}>
               {picked.map((p, i) => (
                 <li key={p.preview}>
                   <img src={p.preview} alt="" onError={() => unreadable(i)} />
-                  <label for={`composer-alt-${i}`}>Describe image {i + 1}</label>
+                  <label for={`composer-alt-${i}`}>{t('composer.describe_image', { n: i + 1 })}</label>
                   <input id={`composer-alt-${i}`} value={p.alt} maxLength={1000} aria-invalid={field === `alt-${i}` ? 'true' : undefined}
                     onInput={(e) => describe(i, (e.target as HTMLInputElement).value)} />
-                  <button type="button" class="secondary" onClick={() => unpick(i)}>Remove image {i + 1}</button>
+                  <button type="button" class="secondary" onClick={() => unpick(i)}>{t('composer.remove_image', { n: i + 1 })}</button>
                 </li>
               ))}
             </ul>
           )}
           <Alert message={field?.startsWith('people') ? null : error} />
           <div class="actions">
-            <button type="submit" disabled={busy || !body.trim() || over}>{busy ? 'Posting…' : 'Post'}</button>
+            <button type="submit" disabled={busy || !body.trim() || over}>{busy ? t('composer.posting') : t('composer.post')}</button>
           </div>
         </>
       )}

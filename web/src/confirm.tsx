@@ -3,6 +3,7 @@
 // confirmAction() resolves true when the person confirms. The host is mounted once, by the
 // frame (app.tsx); without it (a page rendered alone) the browser's confirm() stands in.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from './i18n/i18n';
 
 export interface ConfirmRequest {
   title: string;
@@ -61,7 +62,7 @@ export function ConfirmHost() {
           <p id="confirm-body">{pending.body}</p>
           <div class="actions">
             <button type="button" class="secondary" autoFocus onClick={() => choose(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
             <button type="button" class={pending.danger ? 'danger-solid' : ''} onClick={() => choose(true)}>
               {pending.confirm}

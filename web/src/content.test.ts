@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { setLanguage } from './i18n/i18n';
 import { describeNotification, notificationTarget, timeAgo, type Notification } from './content';
 
 const base: Notification = {
@@ -37,7 +38,28 @@ describe('notifications text', () => {
   test('times read as people say them', () => {
     const now = Date.parse('2026-01-01T12:00:00Z');
     expect(timeAgo('2026-01-01T11:59:30Z', now)).toBe('just now');
-    expect(timeAgo('2026-01-01T11:30:00Z', now)).toBe('30 min ago');
-    expect(timeAgo('2026-01-01T09:00:00Z', now)).toBe('3 h ago');
+    expect(timeAgo('2026-01-01T11:30:00Z', now)).toBe('30 minutes ago');
+    expect(timeAgo('2026-01-01T09:00:00Z', now)).toBe('3 hours ago');
+  });
+});
+
+describe('in other languages', () => {
+  const now = Date.parse('2026-01-01T12:00:00Z');
+  test('Russian: plural forms by CLDR rules, relative times', async () => {
+    await setLanguage('ru');
+    expect(describeNotification(base)).toBe('Ana Berg отреагировал(а) на вашу публикацию');
+    expect(describeNotification({ ...base, actor_count: 2 })).toBe('Ana Berg и ещё 1 человек отреагировали на вашу публикацию');
+    expect(describeNotification({ ...base, actor_count: 3 })).toBe('Ana Berg и ещё 2 человека отреагировали на вашу публикацию');
+    expect(describeNotification({ ...base, actor_count: 6 })).toBe('Ana Berg и ещё 5 человек отреагировали на вашу публикацию');
+    expect(timeAgo('2026-01-01T11:55:00Z', now)).toBe('5 минут назад');
+    expect(timeAgo('2026-01-01T11:59:30Z', now)).toBe('только что');
+  });
+  test('Bulgarian and Swedish', async () => {
+    await setLanguage('bg');
+    expect(timeAgo('2026-01-01T09:00:00Z', now)).toBe('преди 3 часа');
+    expect(describeNotification({ ...base, kind: 'follow' })).toBe('Ana Berg започна да ви следва');
+    expect(describeNotification({ ...base, kind: 'follow', actor_count: 3 })).toBe('Ana Berg и още 2 души започнаха да ви следват');
+    await setLanguage('sv');
+    expect(describeNotification({ ...base, kind: 'mention', comment_id: '5' })).toBe('Ana Berg nämnde dig i en kommentar');
   });
 });

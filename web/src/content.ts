@@ -1,15 +1,27 @@
 // Posts, comments, reactions and notifications as the API sends them.
 import type { Card } from './pages/profile';
+import { t, type MessageId } from './i18n/i18n';
+
+export { timeAgo } from './i18n/i18n';
 
 export const REACTIONS = [
-  ['like', '👍', 'Like'],
-  ['celebrate', '🎉', 'Celebrate'],
-  ['support', '🤝', 'Support'],
-  ['love', '❤️', 'Love'],
-  ['insightful', '💡', 'Insightful'],
-  ['funny', '😄', 'Funny'],
+  ['like', '👍'],
+  ['celebrate', '🎉'],
+  ['support', '🤝'],
+  ['love', '❤️'],
+  ['insightful', '💡'],
+  ['funny', '😄'],
 ] as const;
 export type ReactionKind = (typeof REACTIONS)[number][0];
+const REACTION_NAMES: Record<ReactionKind, MessageId> = {
+  like: 'reaction.like', celebrate: 'reaction.celebrate', support: 'reaction.support',
+  love: 'reaction.love', insightful: 'reaction.insightful', funny: 'reaction.funny',
+};
+// A reaction's name in the reader's language ("Like", "Gilla", "Нравится").
+export function reactionName(kind: ReactionKind | string): string {
+  const id = REACTION_NAMES[kind as ReactionKind];
+  return id ? t(id) : kind;
+}
 
 export interface ReactionSummary {
   counts: Partial<Record<ReactionKind, number>>;
@@ -36,6 +48,7 @@ export interface Post {
   body: string;
   body_html: string; // rendered and sanitized by the server (cmark-gfm, safe mode)
   audience: 'public' | 'organization' | 'restricted' | 'community';
+  language?: string | null; // what it is written in, when known: the body's lang attribute
   community: { id: string; handle: string; name: string } | null; // where it was posted
   people?: string[]; // for its author only: whom a `restricted` post names (ids)
   readers?: Card[]; // and their cards
@@ -90,21 +103,28 @@ export interface Notification {
 // "Ana Berg mentioned you in a comment", "Ana Berg and 12 others reacted with Celebrate to your
 // post", "Ana Berg invited you to Hiking club". The line of text it is about comes apart
 // (Notification.snippet).
+// Several people's alike notifications are one ("Ana and 2 others reacted"): those texts
+// are messages of their own, so that languages whose verbs follow the number can say so.
 export function describeNotification(n: Notification): string {
-  const who = n.actor_count > 1 ? `${n.actor.display_name} and ${n.actor_count - 1} other${n.actor_count > 2 ? 's' : ''}` : n.actor.display_name;
+  const who = n.actor.display_name;
+  const group = n.actor_count > 1 ? { name: who, others: n.actor_count - 1 } : null;
   const what = n.comment_id ? 'comment' : n.content_kind === 'topic' ? 'topic' : 'post';
-  const community = n.community?.name ?? 'a community';
-  const reaction = n.reaction && n.actor_count === 1 ? ` with ${REACTIONS.find((r) => r[0] === n.reaction)?.[2] ?? n.reaction}` : '';
+  const community = n.community?.name ?? '';
   switch (n.kind) {
-    case 'mention': return `${who} mentioned you in a ${what}`;
-    case 'comment': return `${who} commented on your ${n.content_kind === 'topic' ? 'topic' : 'post'}`;
-    case 'reply': return `${who} replied to your comment`;
-    case 'reaction': return `${who} reacted${reaction} to your ${what}`;
-    case 'follow': return `${who} started following you`;
-    case 'share': return `${who} shared your post`;
-    case 'community_invite': return `${who} invited you to ${community}`;
-    case 'community_request': return `${who} asked to join ${community}`;
-    case 'community_accepted': return `${who} let you into ${community}`;
+    case 'mention': return group ? t('notification.mention_group', { ...group, what }) : t('notification.mention', { who, what });
+    case 'comment': {
+      const on = n.content_kind === 'topic' ? 'topic' : 'post';
+      return group ? t('notification.comment_group', { ...group, what: on }) : t('notification.comment', { who, what: on });
+    }
+    case 'reply': return group ? t('notification.reply_group', group) : t('notification.reply', { who });
+    case 'reaction':
+      if (group) return t('notification.reaction_group', { ...group, what });
+      return n.reaction ? t('notification.reaction_named', { who, what, reaction: reactionName(n.reaction) }) : t('notification.reaction', { who, what });
+    case 'follow': return group ? t('notification.follow_group', group) : t('notification.follow', { who });
+    case 'share': return group ? t('notification.share_group', group) : t('notification.share', { who });
+    case 'community_invite': return community ? t('notification.community_invite', { who, community }) : t('notification.community_invite_unnamed', { who });
+    case 'community_request': return community ? t('notification.community_request', { who, community }) : t('notification.community_request_unnamed', { who });
+    case 'community_accepted': return community ? t('notification.community_accepted', { who, community }) : t('notification.community_accepted_unnamed', { who });
   }
 }
 
@@ -118,10 +138,3 @@ export function notificationTarget(n: Notification): string {
   return `/people/${n.actor.handle}`;
 }
 
-export function timeAgo(iso: string, now = Date.now()): string {
-  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (s < 60) return 'just now';
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
-  return new Date(iso).toLocaleDateString();
-}

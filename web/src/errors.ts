@@ -2,30 +2,42 @@
 // has a stable `type` for each kind of failure and names the `field`; its `detail` is
 // written for developers ("current_password is incorrect"). Here each type gets words for
 // people, and a detail that is kept loses its field keys ("Current password is incorrect.").
-// (Issue 15 translates these sentences: they are keyed by type and field already.)
+// The sentences are in the reader's language (i18n.ts). A server's detail has no translation
+// yet (it is English, for developers): in another language the reader gets the field's name
+// in theirs and the detail as the server wrote it.
 import type { ApiError } from './api';
+import { language, t, type MessageId } from './i18n/i18n';
 
 // Field keys as people call the fields.
-const FIELD_NAMES: Record<string, string> = {
-  current_password: 'current password',
-  new_password: 'new password',
-  display_name: 'name',
-  email: 'e-mail address',
-  manager_id: 'manager',
-  community_id: 'community',
-  image_ids: 'pictures',
-  timezone: 'time zone',
-  q: 'search',
-  body: 'text',
+const FIELD_NAMES: Record<string, MessageId> = {
+  current_password: 'field.current_password',
+  new_password: 'field.new_password',
+  password: 'field.password',
+  display_name: 'field.display_name',
+  email: 'field.email',
+  manager_id: 'field.manager',
+  community_id: 'field.community',
+  image_ids: 'field.images',
+  timezone: 'field.timezone',
+  q: 'field.search',
+  body: 'field.body',
+  title: 'field.title',
+  handle: 'field.handle',
+  people: 'field.people',
+  language: 'field.language',
 };
 
 function fieldName(key: string): string {
   const base = key.replace(/\[\d+\].*$/, '').replace(/\..*$/, '');
-  return FIELD_NAMES[base] ?? base.replace(/_/g, ' ');
+  return FIELD_NAMES[base] ? t(FIELD_NAMES[base]) : base.replace(/_/g, ' ');
 }
 
 // "current_password is incorrect" -> "Current password is incorrect."
 export function humanize(detail: string, field?: string): string {
+  if (language() !== 'en') {
+    const said = detail.trim();
+    return field ? t('problem.field_detail', { field: fieldName(field), detail: said }) : said;
+  }
   let text = detail.trim();
   if (field) {
     const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -51,27 +63,25 @@ export function describeProblem(e: ApiError): string {
   switch (type) {
     case TYPE('unauthenticated'):
       // At sign-in the detail says what was wrong; elsewhere the session has ended.
-      return e.message && !/sign in first|not valid/.test(e.message) ? humanize(e.message) : 'Your session has ended. Sign in again to go on.';
+      return e.message && !/sign in first|not valid/.test(e.message) ? humanize(e.message) : t('problem.session_ended');
     case TYPE('forbidden'):
-      return e.message ? humanize(e.message) : 'You are not allowed to do that.';
+      return e.message ? humanize(e.message) : t('problem.forbidden');
     case TYPE('not-found'):
-      return 'It was deleted, or it is not shared with you.';
+      return t('problem.not_found');
     case TYPE('too-large'):
-      return 'That is more than the server accepts at once. Make it shorter or smaller and try again.';
+      return t('problem.too_large');
     case TYPE('unsupported-media-type'):
-      return 'That kind of file cannot be used here. Use a JPEG, PNG, WebP or HEIC picture.';
+      return t('problem.unsupported_media_type');
     case TYPE('rate-limited'):
-      return e.retryAfter
-        ? `That was too many tries in a short time. Wait ${e.retryAfter} seconds and try again.`
-        : 'That was too many tries in a short time. Wait a moment and try again.';
+      return e.retryAfter ? t('problem.rate_limited_wait', { seconds: e.retryAfter }) : t('problem.rate_limited');
     case TYPE('unavailable'):
-      return 'The server is busy right now. Try again in a moment.';
+      return t('problem.unavailable');
     case TYPE('internal'):
-      return 'Something went wrong on the server. Try again; if it keeps happening, tell your administrator.';
+      return t('problem.internal');
     case TYPE('precondition-failed'):
-      return 'Someone changed this while you were editing it. Reload to see their version, then make your change again.';
+      return t('problem.precondition_failed');
     case TYPE('malformed-request'):
-      return e.field ? humanize(e.message, e.field) : 'The request could not be read. Reload the page and try again.';
+      return e.field ? humanize(e.message, e.field) : t('problem.malformed');
     default:
       return humanize(e.message, e.field);
   }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from './api';
 import { Alert } from './components';
 import { takeEarly } from './early';
+import { t } from './i18n/i18n';
 import type { Post } from './content';
 import { PostCard } from './post_card';
 import { subscribe, watch } from './stream';
@@ -14,7 +15,7 @@ function FeedSkeleton() {
   return (
     <div class="skeleton-list" data-testid="feed-loading">
       <p class="visually-hidden" role="status">
-        Loading posts…
+        {t('feed.loading')}
       </p>
       {[0, 1, 2].map((i) => (
         <div class="post skeleton" aria-hidden="true" key={i}>
@@ -82,7 +83,7 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: Comp
       <div role="status" aria-live="polite">
         {waiting.length > 0 && (
           <button type="button" class="new-posts" onClick={() => { setItems((old) => [...waiting, ...old]); setFresh([]); }}>
-            Show {waiting.length} new {waiting.length === 1 ? 'post' : 'posts'}
+            {t('feed.show_new', { count: waiting.length })}
           </button>
         )}
       </div>
@@ -91,7 +92,7 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: Comp
       {shown.map((p) => <PostCard key={p.id} post={p} onChange={(np) => replace(p.id, np)} actions={props.actions} />)}
       {cursor && (
         <button type="button" class="secondary" onClick={() => load(cursor)}>
-          Show more
+          {t('common.show_more')}
         </button>
       )}
     </div>

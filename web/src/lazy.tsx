@@ -4,6 +4,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Alert } from './components';
+import { t } from './i18n/i18n';
 
 export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
   let loaded: ComponentType<P> | null = null;
@@ -20,8 +21,8 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
         () => setFailed(true),
       );
     }, []);
-    if (failed) return <Alert message="This page could not be loaded. Check your connection and reload the page." />;
-    if (!Page) return <p class="muted" role="status">Loading…</p>;
+    if (failed) return <Alert message={t('lazy.failed')} />;
+    if (!Page) return <p class="muted" role="status">{t('common.loading')}</p>;
     return <Page {...props} />;
   };
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Page } from './api';
 import { whenIdle } from './lazy';
+import { t } from './i18n/i18n';
 
 const MEMBERSHIPS_CHANGED = 'agora:memberships-changed';
 // Tells the navigation that the person joined or left a community.
@@ -36,10 +37,10 @@ export function MyCommunities(props: { onLink: (href: string, label: string) => 
   if (!items || items.length === 0) return null;
   return (
     <div class="my-communities">
-      <h2 id="my-communities-heading">My communities</h2>
+      <h2 id="my-communities-heading">{t('nav.my_communities')}</h2>
       <ul aria-labelledby="my-communities-heading">
         {items.map((c) => <li key={c.id}>{props.onLink(`/communities/${c.handle}`, c.name)}</li>)}
-        {more && <li>{props.onLink('/communities?mine=true', 'All my communities')}</li>}
+        {more && <li>{props.onLink('/communities?mine=true', t('nav.all_my_communities'))}</li>}
       </ul>
     </div>
   );

@@ -5,6 +5,7 @@ import { api, describeError } from './api';
 import { Alert, Avatar } from './components';
 import { describeNotification, notificationTarget, timeAgo, type Notification } from './content';
 import { navigate } from './router';
+import { t } from './i18n/i18n';
 
 interface NotificationPage {
   items: Notification[];
@@ -49,18 +50,18 @@ export function NotificationList(props: { limit: number; onUnread: (n: number) =
   return (
     <>
       {props.markAll !== false && items && items.some((n) => !n.read) && (
-        <button type="button" class="secondary" onClick={markAll}>Mark all read</button>
+        <button type="button" class="secondary" onClick={markAll}>{t('notifications.mark_all_read')}</button>
       )}
       <Alert message={error} />
-      {!items && !error && <p class="muted" role="status">Loading notifications…</p>}
-      {items && items.length === 0 && <p class="muted">No notifications yet. Mentions, comments on your posts and new followers appear here.</p>}
+      {!items && !error && <p class="muted" role="status">{t('notifications.loading')}</p>}
+      {items && items.length === 0 && <p class="muted">{t('notifications.empty')}</p>}
       <ul class="notifications">
         {(items ?? []).map((n) => (
           <li key={n.id} class={n.read ? 'read' : 'unread'}>
             <button type="button" class="notification" onClick={() => open(n)}>
               <Avatar name={n.actor.display_name} photo={n.actor.photo} size={32} />
               <span class="notification-text">
-                {!n.read && <span class="visually-hidden">Unread: </span>}
+                {!n.read && <span class="visually-hidden">{t('notifications.unread_prefix')} </span>}
                 {describeNotification(n)}
                 <span class="muted small"> · {timeAgo(n.updated_at)}</span>
                 {n.snippet && <span class="snippet muted small">“{n.snippet}”</span>}
@@ -69,7 +70,7 @@ export function NotificationList(props: { limit: number; onUnread: (n: number) =
           </li>
         ))}
       </ul>
-      {props.more !== false && cursor && <button type="button" class="secondary" onClick={() => load(cursor)}>Show more</button>}
+      {props.more !== false && cursor && <button type="button" class="secondary" onClick={() => load(cursor)}>{t('common.show_more')}</button>}
     </>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Bell } from 'lucide-preact';
 import { NotificationList } from './notification_list';
+import { formatNumber, t } from './i18n/i18n';
 
 export function NotificationPanel(props: { unread: number; onUnread: (n: number) => void; path: string }) {
   const [open, setOpen] = useState(false);
@@ -29,18 +30,18 @@ export function NotificationPanel(props: { unread: number; onUnread: (n: number)
       document.removeEventListener('keydown', escape);
     };
   }, [open]);
-  const label = props.unread > 0 ? `Notifications, ${props.unread} unread` : 'Notifications';
+  const label = props.unread > 0 ? t('notifications.bell_unread', { count: props.unread }) : t('nav.notifications');
   return (
     <div class="notif-anchor" ref={anchor}>
       <button type="button" ref={button} class="icon-button bell" aria-expanded={open} aria-controls="notif-panel"
         aria-label={label} onClick={() => setOpen(!open)}>
         <Bell size={20} aria-hidden="true" />
-        {props.unread > 0 && <span class="badge" aria-hidden="true">{props.unread}</span>}
+        {props.unread > 0 && <span class="badge" aria-hidden="true">{formatNumber(props.unread)}</span>}
       </button>
       {open && (
-        <div id="notif-panel" class="notif-panel" role="region" aria-label="Latest notifications">
+        <div id="notif-panel" class="notif-panel" role="region" aria-label={t('notifications.latest')}>
           <NotificationList limit={8} onUnread={props.onUnread} onOpened={() => setOpen(false)} more={false} />
-          <a href="/notifications" class="small">See all notifications</a>
+          <a href="/notifications" class="small">{t('notifications.see_all')}</a>
         </div>
       )}
     </div>

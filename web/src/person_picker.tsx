@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type Page } from './api';
 import { Avatar, describedBy } from './components';
 import type { Card } from './pages/profile';
+import { t } from './i18n/i18n';
 
 // People whose name starts with the words of `q` (debounced); [] for an empty query.
 export function usePeopleSearch(q: string, limit = 6): Card[] {
@@ -30,7 +31,7 @@ export function usePeopleSearch(q: string, limit = 6): Card[] {
 // The list under a combobox or a text box: options with avatar, name and title.
 function Options(props: { id: string; items: Card[]; active: number; onChoose: (p: Card) => void }) {
   return (
-    <ul id={props.id} role="listbox" class="suggest-list" aria-label="Suggestions">
+    <ul id={props.id} role="listbox" class="suggest-list" aria-label={t('picker.suggestions')}>
       {props.items.map((p, i) => (
         <li key={p.id} id={`${props.id}-${i}`} role="option" aria-selected={i === props.active}
           onMouseDown={(e) => { e.preventDefault(); props.onChoose(p); }}>
@@ -86,11 +87,11 @@ export function PersonPicker(props: {
     <div class="field person-picker">
       <label for={props.id}>{props.label}</label>
       {props.chosen.length > 0 && (
-        <ul class="chips" aria-label={`${props.label}: chosen`}>
+        <ul class="chips" aria-label={t('picker.chosen', { label: props.label })}>
           {props.chosen.map((p) => (
             <li key={p.id}>
               {p.display_name}
-              <button type="button" class="chip-action" aria-label={`Remove ${p.display_name}`}
+              <button type="button" class="chip-action" aria-label={t('picker.remove', { name: p.display_name })}
                 onClick={() => props.onChange(props.chosen.filter((c) => c.id !== p.id))}>×</button>
             </li>
           ))}

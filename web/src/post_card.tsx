@@ -12,18 +12,24 @@ import { confirmAction } from './confirm';
 import { Menu, type MenuItem } from './menu';
 import { Reactions } from './reactions';
 import { toast } from './toast';
+import { listOf, t, tx, type MessageId } from './i18n/i18n';
 
-const audienceText = { public: 'Public', organization: 'Everyone in the organization', restricted: 'Named people', community: 'Community' } as const;
+const audienceText: Record<Post['audience'], MessageId> = {
+  public: 'audience.public', organization: 'audience.organization', restricted: 'audience.restricted', community: 'audience.community',
+};
 
 // Why a post is in one's home feed, in a line above it (not for one's own posts).
 function Reason(props: { post: Post }) {
   const r = props.post.reason;
   if (!r || r.kind === 'own') return null;
   let text: preact.ComponentChildren;
-  if (r.kind === 'named') text = 'Shared with you by name';
-  else if (r.kind === 'community' && props.post.community) text = <>From {props.post.community.name}, a community you are in</>;
-  else if (r.kind === 'following') text = <>You follow {props.post.author.display_name}</>;
-  else if (r.kind === 'tag' && r.tag) text = <>You follow <a href={`/tags/${encodeURIComponent(r.tag)}`}>#{r.tag}</a></>;
+  if (r.kind === 'named') text = t('reason.named');
+  else if (r.kind === 'community' && props.post.community) text = t('reason.community', { community: props.post.community.name });
+  else if (r.kind === 'following') text = t('reason.following', { name: props.post.author.display_name });
+  else if (r.kind === 'tag' && r.tag) {
+    const tag = r.tag;
+    text = tx('reason.tag', { tag: <a href={`/tags/${encodeURIComponent(tag)}`}>#{tag}</a> });
+  }
   else return null;
   return <p class="reason muted small">{text}</p>;
 }
@@ -33,27 +39,20 @@ function Reason(props: { post: Post }) {
 function Audience(props: { post: Post }) {
   const c = props.post.community;
   const [all, setAll] = useState(false);
-  if (c) return <>in <a href={`/communities/${c.handle}`}>{c.name}</a></>;
+  if (c) return <>{tx('audience.in_community', { community: <a href={`/communities/${c.handle}`}>{c.name}</a> })}</>;
   const readers = props.post.readers;
-  if (props.post.audience !== 'restricted' || !readers?.length) return <>{audienceText[props.post.audience] ?? ''}</>;
+  if (props.post.audience !== 'restricted' || !readers?.length) return <>{audienceText[props.post.audience] ? t(audienceText[props.post.audience]) : ''}</>;
   const shown = all || readers.length <= 3 ? readers : readers.slice(0, 2);
   return (
     <span class="readers">
-      {'Only '}
-      {shown.map((p, i) => (
-        <span key={p.id}>
-          {i > 0 && (i === shown.length - 1 && shown.length === readers.length ? ' and ' : ', ')}
-          <a href={`/people/${p.handle}`}>{p.display_name}</a>
-        </span>
-      ))}
-      {shown.length < readers.length && (
-        <>
-          {' and '}
-          <button type="button" class="link" onClick={() => setAll(true)}>
-            {`${readers.length - shown.length} more`}
-          </button>
-        </>
-      )}
+      {tx('audience.only', {
+        people: listOf([
+          ...shown.map((p) => <a href={`/people/${p.handle}`}>{p.display_name}</a>),
+          ...(shown.length < readers.length
+            ? [<button type="button" class="link" onClick={() => setAll(true)}>{t('audience.more', { count: readers.length - shown.length })}</button>]
+            : []),
+        ]),
+      })}
     </span>
   );
 }
@@ -102,7 +101,7 @@ export function PostCard(props: {
     }
   };
   const remove = async () => {
-    if (!(await confirmAction({ title: 'Delete this post?', body: 'Its comments and reactions go with it. This cannot be undone.', confirm: 'Delete', danger: true }))) return;
+    if (!(await confirmAction({ title: t('post.delete_title'), body: t('post.delete_body'), confirm: t('common.delete'), danger: true }))) return;
     try {
       await api('DELETE', `/api/v1/posts/${post.id}`);
       update(null);
@@ -112,9 +111,9 @@ export function PostCard(props: {
   };
 
   const menuItems: MenuItem[] = [
-    { label: 'Copy link', onSelect: () => navigator.clipboard?.writeText(`${location.origin}/posts/${post.id}`).then(() => toast('Link copied.'), () => toast(`The link: ${location.origin}/posts/${post.id}`)) },
-    ...(post.can_edit ? [{ label: 'Edit', onSelect: () => { setDraft(post.body); setEditing(true); } }] : []),
-    ...(post.can_delete ? [{ label: 'Delete', onSelect: remove, danger: true }] : []),
+    { label: t('post.copy_link'), onSelect: () => navigator.clipboard?.writeText(`${location.origin}/posts/${post.id}`).then(() => toast(t('post.link_copied')), () => toast(t('post.the_link', { url: `${location.origin}/posts/${post.id}` }))) },
+    ...(post.can_edit ? [{ label: t('common.edit'), onSelect: () => { setDraft(post.body); setEditing(true); } }] : []),
+    ...(post.can_delete ? [{ label: t('common.delete'), onSelect: remove, danger: true }] : []),
   ];
   // Posts everyone in the organization may read can be shared; a community's stay in it.
   const shareable = !props.nested && (post.audience === 'public' || post.audience === 'organization');
@@ -135,38 +134,38 @@ export function PostCard(props: {
             </a>
             {' · '}
             <Audience post={post} />
-            {post.edited_at && ' · edited'}
+            {post.edited_at && ` · ${t('post.edited')}`}
           </div>
         </div>
-        {!props.nested && <Menu label="More actions for this post" items={menuItems} />}
+        {!props.nested && <Menu label={t('post.more_actions')} items={menuItems} />}
       </header>
       {editing ? (
         <form onSubmit={saveEdit} class="composer">
-          <label for={`edit-${post.id}`}>Edit your post</label>
+          <label for={`edit-${post.id}`}>{t('post.edit_label')}</label>
           <textarea id={`edit-${post.id}`} value={draft} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} rows={3} />
           <div class="actions">
-            <button type="submit">Save</button>
-            <button type="button" class="secondary" onClick={() => setEditing(false)}>Cancel</button>
+            <button type="submit">{t('common.save')}</button>
+            <button type="button" class="secondary" onClick={() => setEditing(false)}>{t('common.cancel')}</button>
           </div>
         </form>
       ) : (
-        <div class="post-body" dangerouslySetInnerHTML={{ __html: post.body_html }} />
+        <div class="post-body" lang={post.language ?? undefined} dangerouslySetInnerHTML={{ __html: post.body_html }} />
       )}
       {post.images.length > 0 && <PostImages images={post.images} />}
       {post.shared && <PostCard post={post.shared} nested />}
-      {post.shared_unavailable && <p class="muted">The shared post is no longer available.</p>}
+      {post.shared_unavailable && <p class="muted">{t('post.shared_unavailable')}</p>}
       <Alert message={error} />
       {!props.nested && (
         <footer class="post-actions">
           <Reactions targetId={post.id} summary={post.reactions} onChange={(s) => update({ ...post, reactions: s, reaction_count: s.total })} />
           <button type="button" class="quiet-action" aria-expanded={showComments} onClick={() => setShowComments(!showComments)}>
             <MessageSquare size={18} aria-hidden="true" />
-            <span>{post.comment_count === 1 ? '1 comment' : `${post.comment_count} comments`}</span>
+            <span>{t('post.comments_count', { count: post.comment_count })}</span>
           </button>
           {shareable && (
             <button type="button" class="quiet-action" onClick={() => setSharing(true)}>
               <Repeat2 size={18} aria-hidden="true" />
-              <span>Share{post.share_count > 0 ? ` · ${post.share_count}` : ''}</span>
+              <span>{post.share_count > 0 ? t('post.share_count', { count: post.share_count }) : t('post.share')}</span>
             </button>
           )}
           {props.actions?.(post)}
@@ -185,7 +184,7 @@ function PostImages(props: { images: PostImage[] }) {
     <div class={`post-images count-${props.images.length}`}>
       {props.images.map((img, i) => (
         <a href={img.url} target="_blank" rel="noopener" key={img.id}
-          aria-label={`${img.alt || `Image ${i + 1}`} (opens the full-size image)`}>
+          aria-label={t('post.image_link', { name: img.alt || t('post.image_n', { n: i + 1 }) })}>
           <img src={img.preview_url} alt={img.alt} width={img.preview_width} height={img.preview_height} loading="lazy" />
         </a>
       ))}
@@ -207,7 +206,7 @@ function ShareDialog(props: { post: Post; onDone: (shared: boolean) => void }) {
       await api('POST', '/api/v1/posts', { body, share_of: props.post.id, audience: 'organization' });
       setDone(true);
       dialog.current?.close();
-      toast('Shared with the organization.');
+      toast(t('share.done'));
     } catch (err) {
       setError(describeError(err));
     }
@@ -216,14 +215,14 @@ function ShareDialog(props: { post: Post; onDone: (shared: boolean) => void }) {
     <dialog ref={dialog} class="share" aria-labelledby={`share-${props.post.id}`}
       onClose={() => { props.onDone(done); (opener.current as HTMLElement | null)?.focus?.(); }}>
       <form onSubmit={submit}>
-        <h2 id={`share-${props.post.id}`}>Share {props.post.author.display_name}'s post</h2>
-        <p class="muted">Everyone in the organization will see it in their feeds, with your words above it.</p>
-        <label for={`share-body-${props.post.id}`}>Say something about it (optional)</label>
+        <h2 id={`share-${props.post.id}`}>{t('share.heading', { name: props.post.author.display_name })}</h2>
+        <p class="muted">{t('share.explain')}</p>
+        <label for={`share-body-${props.post.id}`}>{t('share.say_something')}</label>
         <textarea id={`share-body-${props.post.id}`} rows={3} value={body} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
         <Alert message={error} />
         <div class="actions">
-          <button type="button" class="secondary" onClick={() => dialog.current?.close()}>Cancel</button>
-          <button type="submit">Share</button>
+          <button type="button" class="secondary" onClick={() => dialog.current?.close()}>{t('common.cancel')}</button>
+          <button type="submit">{t('post.share')}</button>
         </div>
       </form>
     </dialog>
@@ -303,7 +302,7 @@ export function Comments(props: {
   const repliesOf = (id: string) => (items ?? []).filter((c) => c.reply_to === id);
   const inputId = `comment-${props.contentId}`;
   return (
-    <section class="comments" aria-label="Comments">
+    <section class="comments" aria-label={t('comments.label')}>
       <ul>
         {top.map((c) => (
           <li key={c.id}>
@@ -321,11 +320,11 @@ export function Comments(props: {
       </ul>
       {props.closed ? <p class="muted">{props.closed}</p> : (
       <form onSubmit={submit} class="composer">
-        <label for={inputId}>{replyTo ? `Reply to ${replyTo.author.display_name}` : 'Write a comment'}</label>
+        <label for={inputId}>{replyTo ? t('comments.reply_to', { name: replyTo.author.display_name }) : t('comments.write')}</label>
         <textarea id={inputId} rows={2} value={body} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
         <div class="actions">
-          <button type="submit" disabled={!body.trim()}>{replyTo ? 'Reply' : 'Comment'}</button>
-          {replyTo && <button type="button" class="secondary" onClick={() => setReplyTo(null)}>Cancel reply</button>}
+          <button type="submit" disabled={!body.trim()}>{replyTo ? t('comments.reply') : t('comments.comment')}</button>
+          {replyTo && <button type="button" class="secondary" onClick={() => setReplyTo(null)}>{t('comments.cancel_reply')}</button>}
         </div>
       </form>
       )}
@@ -350,7 +349,7 @@ function CommentItem(props: { comment: Comment; onReply: () => void; onRemoved: 
     }
   };
   const remove = async () => {
-    if (!(await confirmAction({ title: 'Delete this comment?', body: 'Its replies go with it. This cannot be undone.', confirm: 'Delete', danger: true }))) return;
+    if (!(await confirmAction({ title: t('comments.delete_title'), body: t('comments.delete_body'), confirm: t('common.delete'), danger: true }))) return;
     try {
       await api('DELETE', `/api/v1/comments/${c.id}`);
       props.onRemoved(c.id);
@@ -359,8 +358,8 @@ function CommentItem(props: { comment: Comment; onReply: () => void; onRemoved: 
     }
   };
   const items: MenuItem[] = [
-    ...(c.can_edit ? [{ label: 'Edit', onSelect: () => { setDraft(c.body); setEditing(true); } }] : []),
-    ...(c.can_delete ? [{ label: 'Delete', onSelect: remove, danger: true }] : []),
+    ...(c.can_edit ? [{ label: t('common.edit'), onSelect: () => { setDraft(c.body); setEditing(true); } }] : []),
+    ...(c.can_delete ? [{ label: t('common.delete'), onSelect: remove, danger: true }] : []),
   ];
   return (
     <div class={`comment${props.highlighted ? ' highlighted' : ''}${props.accepted ? ' accepted' : ''}`} data-testid="comment" id={`comment-${c.id}`} tabIndex={-1}>
@@ -368,17 +367,17 @@ function CommentItem(props: { comment: Comment; onReply: () => void; onRemoved: 
       <div class="comment-main">
         <div class="comment-head">
           <a href={`/people/${c.author.handle}`} class="author">{c.author.display_name}</a>{' '}
-          <span class="muted small"><time dateTime={c.created_at}>{timeAgo(c.created_at)}</time>{c.edited_at && ' · edited'}</span>
-          {props.accepted && <span class="answer-label" data-testid="accepted-answer">✓ Accepted answer</span>}
-          <Menu label={`More actions for ${c.author.display_name}'s comment`} items={items} />
+          <span class="muted small"><time dateTime={c.created_at}>{timeAgo(c.created_at)}</time>{c.edited_at && ` · ${t('post.edited')}`}</span>
+          {props.accepted && <span class="answer-label" data-testid="accepted-answer">✓ {t('comments.accepted_answer')}</span>}
+          <Menu label={t('comments.more_actions', { name: c.author.display_name })} items={items} />
         </div>
         {editing ? (
           <form onSubmit={save} class="composer">
-            <label for={`edit-comment-${c.id}`}>Edit your comment</label>
+            <label for={`edit-comment-${c.id}`}>{t('comments.edit_label')}</label>
             <textarea id={`edit-comment-${c.id}`} rows={2} value={draft} onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)} />
             <div class="actions">
-              <button type="submit" disabled={!draft.trim()}>Save</button>
-              <button type="button" class="secondary" onClick={() => { setEditing(false); setError(null); }}>Cancel</button>
+              <button type="submit" disabled={!draft.trim()}>{t('common.save')}</button>
+              <button type="button" class="secondary" onClick={() => { setEditing(false); setError(null); }}>{t('common.cancel')}</button>
             </div>
           </form>
         ) : (
@@ -387,7 +386,7 @@ function CommentItem(props: { comment: Comment; onReply: () => void; onRemoved: 
         <Alert message={error} />
         <div class="post-actions">
           <Reactions targetId={c.id} summary={c.reactions} what="comment" onChange={(s: ReactionSummary) => setC({ ...c, reactions: s })} />
-          <button type="button" class="link" onClick={props.onReply}>Reply</button>
+          <button type="button" class="link" onClick={props.onReply}>{t('comments.reply')}</button>
         </div>
       </div>
     </div>

@@ -4,9 +4,11 @@
 // installable.
 export function registerServiceWorker() {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
-  addEventListener('load', () => {
+  const register = () =>
     navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {
       // Not fatal: the app works without it (it is only not installable, not offline-aware).
     });
-  });
+  // Called once the first screen is drawn, which may be after the page's load event.
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register);
 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, type User } from './api';
 import { Avatar } from './components';
 import { whenIdle } from './lazy';
+import { t } from './i18n/i18n';
 import type { Card } from './pages/profile';
 
 type Suggested = Card & { reason: 'manager' | 'team' | 'report' | 'department' | 'office' };
@@ -32,11 +33,11 @@ function useIdleList<T>(url: string): T[] | null {
 
 function reasonText(p: Suggested): string {
   switch (p.reason) {
-    case 'manager': return 'Your manager';
-    case 'team': return 'In your team';
-    case 'report': return 'Reports to you';
-    case 'department': return `Also in ${p.department}`;
-    case 'office': return 'Works in your office';
+    case 'manager': return t('rail.reason_manager');
+    case 'team': return t('rail.reason_team');
+    case 'report': return t('rail.reason_report');
+    case 'department': return t('rail.reason_department', { department: p.department });
+    case 'office': return t('rail.reason_office');
   }
 }
 
@@ -50,7 +51,7 @@ function PeopleToFollow(props: { id: string }) {
   };
   return (
     <section class="rail-card" aria-labelledby={`${props.id}-people`}>
-      <h2 id={`${props.id}-people`}>People to follow</h2>
+      <h2 id={`${props.id}-people`}>{t('rail.people_to_follow')}</h2>
       <ul class="rail-list">
         {items.map((p) => (
           <li key={p.id}>
@@ -60,9 +61,9 @@ function PeopleToFollow(props: { id: string }) {
               <div class="muted small">{reasonText(p)}</div>
             </div>
             {followed.has(p.id) ? (
-              <span class="muted small">Following</span>
+              <span class="muted small">{t('follow.following')}</span>
             ) : (
-              <button type="button" class="secondary small-button" aria-label={`Follow ${p.display_name}`} onClick={() => follow(p)}>Follow</button>
+              <button type="button" class="secondary small-button" aria-label={t('follow.follow_person', { name: p.display_name })} onClick={() => follow(p)}>{t('follow.follow')}</button>
             )}
           </li>
         ))}
@@ -76,18 +77,18 @@ function CommunitiesToJoin(props: { id: string }) {
   if (!items || items.length === 0) return null;
   return (
     <section class="rail-card" aria-labelledby={`${props.id}-communities`}>
-      <h2 id={`${props.id}-communities`}>Communities to join</h2>
+      <h2 id={`${props.id}-communities`}>{t('rail.communities_to_join')}</h2>
       <ul class="rail-list">
         {items.map((c) => (
           <li key={c.id}>
             <div class="rail-text">
               <a href={`/communities/${c.handle}`}>{c.name}</a>
-              <div class="muted small">{c.member_count === 1 ? '1 member' : `${c.member_count} members`}</div>
+              <div class="muted small">{t('community.members_count', { count: c.member_count })}</div>
             </div>
           </li>
         ))}
       </ul>
-      <a href="/communities" class="small">All communities</a>
+      <a href="/communities" class="small">{t('rail.all_communities')}</a>
     </section>
   );
 }
@@ -97,13 +98,13 @@ function Trending(props: { id: string }) {
   if (!items || items.length === 0) return null;
   return (
     <section class="rail-card" aria-labelledby={`${props.id}-trending`}>
-      <h2 id={`${props.id}-trending`}>Trending this week</h2>
+      <h2 id={`${props.id}-trending`}>{t('rail.trending')}</h2>
       <ul class="rail-list">
-        {items.map((t) => (
-          <li key={t.tag}>
+        {items.map((trend) => (
+          <li key={trend.tag}>
             <div class="rail-text">
-              <a href={`/tags/${encodeURIComponent(t.tag)}`}>#{t.tag}</a>
-              <div class="muted small">{t.posts === 1 ? '1 post' : `${t.posts} posts`}</div>
+              <a href={`/tags/${encodeURIComponent(trend.tag)}`}>#{trend.tag}</a>
+              <div class="muted small">{t('rail.posts_count', { count: trend.posts })}</div>
             </div>
           </li>
         ))}
@@ -117,8 +118,8 @@ function MyCommunities(props: { id: string }) {
   if (!items) return null;
   return (
     <section class="rail-card" aria-labelledby={`${props.id}-mine`}>
-      <h2 id={`${props.id}-mine`}>Your communities</h2>
-      {items.length === 0 ? <p class="muted">You are in no community yet.</p> : (
+      <h2 id={`${props.id}-mine`}>{t('rail.your_communities')}</h2>
+      {items.length === 0 ? <p class="muted">{t('rail.no_community')}</p> : (
         <ul class="rail-list">
           {items.map((c) => <li key={c.id}><a href={`/communities/${c.handle}`}>{c.name}</a></li>)}
         </ul>

@@ -6,11 +6,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { SmilePlus, ThumbsUp } from 'lucide-preact';
 import { api, describeError, type Page } from './api';
 import { Alert, Avatar } from './components';
-import { REACTIONS, type ReactionKind, type ReactionSummary } from './content';
+import { REACTIONS, reactionName, type ReactionKind, type ReactionSummary } from './content';
+import { formatNumber, t } from './i18n/i18n';
 import type { Card } from './pages/profile';
 
 const emojiOf = (kind: ReactionKind) => REACTIONS.find((r) => r[0] === kind)?.[1] ?? '';
-const labelOf = (kind: ReactionKind) => REACTIONS.find((r) => r[0] === kind)?.[2] ?? kind;
+const labelOf = (kind: ReactionKind) => reactionName(kind);
 
 export function Reactions(props: { targetId: string; summary: ReactionSummary; onChange: (s: ReactionSummary) => void; what?: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -38,10 +39,10 @@ export function Reactions(props: { targetId: string; summary: ReactionSummary; o
     <div class="reactions">
       <button type="button" class="reaction-main" aria-pressed={!!mine} onClick={toggle} data-kind={mine ?? 'like'}>
         {mine && mine !== 'like' ? <span aria-hidden="true" class="emoji">{emojiOf(mine)}</span> : <ThumbsUp size={18} aria-hidden="true" />}
-        <span>{mine ? labelOf(mine) : 'Like'}</span>
+        <span>{mine ? labelOf(mine) : t('reaction.like')}</span>
       </button>
       <span class="picker-anchor">
-        <button type="button" ref={reactButton} class="icon-button" aria-label={`React to this ${what}`} aria-expanded={picking}
+        <button type="button" ref={reactButton} class="icon-button" aria-label={t('reactions.react_to', { what })} aria-expanded={picking}
           onClick={() => setPicking(!picking)}>
           <SmilePlus size={18} aria-hidden="true" />
         </button>
@@ -51,9 +52,9 @@ export function Reactions(props: { targetId: string; summary: ReactionSummary; o
         )}
       </span>
       {props.summary.total > 0 && (
-        <button type="button" class="link reaction-count" aria-label={`${props.summary.total} ${props.summary.total === 1 ? 'reaction' : 'reactions'}: see who reacted`}
+        <button type="button" class="link reaction-count" aria-label={t('reactions.count_see_who', { count: props.summary.total })}
           onClick={() => setShowWho(true)}>
-          <span aria-hidden="true">{top.map(emojiOf).join('')} {props.summary.total}</span>
+          <span aria-hidden="true">{top.map(emojiOf).join('')} {formatNumber(props.summary.total)}</span>
         </button>
       )}
       {showWho && <WhoReacted targetId={props.targetId} summary={props.summary} onClose={() => setShowWho(false)} />}
@@ -81,11 +82,11 @@ function ReactionPicker(props: { mine: ReactionKind | null; onPick: (k: Reaction
     }
   };
   return (
-    <div class="reaction-picker" role="toolbar" aria-label="Choose a reaction" onKeyDown={onKey}
+    <div class="reaction-picker" role="toolbar" aria-label={t('reactions.choose')} onKeyDown={onKey}
       onFocusOut={(e) => { if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node)) props.onClose(); }}>
-      {REACTIONS.map(([kind, emoji, label], i) => (
+      {REACTIONS.map(([kind, emoji], i) => (
         <button type="button" key={kind} ref={(el) => (buttons.current[i] = el)} tabIndex={i === at ? 0 : -1}
-          aria-pressed={props.mine === kind} aria-label={label} title={label} data-kind={kind} onClick={() => props.onPick(kind)}>
+          aria-pressed={props.mine === kind} aria-label={labelOf(kind)} title={labelOf(kind)} data-kind={kind} onClick={() => props.onPick(kind)}>
           <span aria-hidden="true">{emoji}</span>
         </button>
       ))}
@@ -124,11 +125,11 @@ function WhoReacted(props: { targetId: string; summary: ReactionSummary; onClose
   };
   return (
     <dialog ref={dialog} class="who-reacted" aria-labelledby={`who-${props.targetId}`} onClose={closed}>
-      <h2 id={`who-${props.targetId}`}>Reactions</h2>
+      <h2 id={`who-${props.targetId}`}>{t('reactions.heading')}</h2>
       <p class="muted">
-        {REACTIONS.filter(([k]) => props.summary.counts[k]).map(([k, emoji, label]) => `${emoji} ${label} ${props.summary.counts[k]}`).join(' · ')}
+        {REACTIONS.filter(([k]) => props.summary.counts[k]).map(([k, emoji]) => `${emoji} ${labelOf(k)} ${formatNumber(props.summary.counts[k] ?? 0)}`).join(' · ')}
       </p>
-      {!items && !error && <p role="status">Loading…</p>}
+      {!items && !error && <p role="status">{t('common.loading')}</p>}
       <ul class="people">
         {(items ?? []).map((r) => (
           <li key={r.person.id}>
@@ -140,8 +141,8 @@ function WhoReacted(props: { targetId: string; summary: ReactionSummary; onClose
       </ul>
       <Alert message={error} />
       <div class="actions">
-        {cursor && <button type="button" class="secondary" onClick={() => load(cursor)}>Show more</button>}
-        <button type="button" autoFocus onClick={() => dialog.current?.close()}>Close</button>
+        {cursor && <button type="button" class="secondary" onClick={() => load(cursor)}>{t('common.show_more')}</button>}
+        <button type="button" autoFocus onClick={() => dialog.current?.close()}>{t('common.close')}</button>
       </div>
     </dialog>
   );

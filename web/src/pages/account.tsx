@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, formatTime, type Page, type User } from '../api';
-import { Alert, CopyButton, Field, Notice, PageHeading } from '../components';
+import { Alert, CopyButton, Field, Notice, PageHeading, SelectField } from '../components';
+import { setLanguage, t } from '../i18n/i18n';
+import { isLanguage, LANGUAGES } from '../i18n/languages';
 import { TwoFactorSettings } from './two_factor_settings';
 import { NotificationDelivery } from './notification_delivery';
 import { deviceName } from '../device';
@@ -26,16 +28,48 @@ interface Session {
 export function AccountPage(props: { user: User; onSignedOut: () => void }) {
   return (
     <section>
-      <PageHeading>Account</PageHeading>
+      <PageHeading>{t('nav.account')}</PageHeading>
       <p>
         {props.user.display_name} · {props.user.email} · @{props.user.handle}
       </p>
+      <LanguageSetting user={props.user} />
       <Appearance />
       <PasswordForm />
       <TwoFactorSettings />
       <NotificationDelivery />
       <Tokens />
       <Sessions onSignedOut={props.onSignedOut} />
+    </section>
+  );
+}
+
+// The language Agora speaks to this person: kept on their account, so every device follows.
+// "As my browser asks" gives the choice back to the browser's languages (then the site's).
+function LanguageSetting(props: { user: User }) {
+  const [choice, setChoice] = useState(props.user.language ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const change = async (value: string) => {
+    setChoice(value);
+    setSaved(false);
+    try {
+      await api('PATCH', '/api/v1/me', { language: value || null });
+      const next = value || (await api<{ language: string }>('GET', '/api/v1/auth/session')).language;
+      if (isLanguage(next)) await setLanguage(next);
+      setError(null);
+      setSaved(true);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="language-heading">
+      <h2 id="language-heading">{t('settings.language_heading')}</h2>
+      <SelectField id="ui-language" label={t('settings.language_label')} value={choice} onChange={change}
+        empty={t('settings.language_browser')} options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
+        hint={t('settings.language_hint')} />
+      <p role="status">{saved ? t('settings.language_saved') : ''}</p>
+      <Alert message={error} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { FeedView } from '../feed_view';
 import { Suggestions } from '../rail';
 import { Tabs } from '../tabs';
 import { whenIdle } from '../lazy';
+import { formatList, t } from '../i18n/i18n';
 import type { Profile } from './profile';
 
 const NUDGE_DISMISSED = 'agora.profile-nudge-dismissed';
@@ -24,22 +25,22 @@ function ProfileNudge(props: { user: User }) {
     if (dismissed || props.user.role === 'guest') return;
     return whenIdle(() => api<Profile>('GET', '/api/v1/people/me').then((p) => {
       const m: string[] = [];
-      if (!p.photo) m.push('a photo');
-      if (!p.title) m.push('your job title');
-      if (p.expertise.length === 0) m.push('what people can ask you about');
+      if (!p.photo) m.push(t('nudge.photo'));
+      if (!p.title) m.push(t('nudge.title'));
+      if (p.expertise.length === 0) m.push(t('nudge.expertise'));
       setMissing(m);
     }, () => setMissing([])));
   }, []);
   if (dismissed || missing.length === 0) return null;
-  const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+  const list = formatList(missing);
   return (
     <section class="nudge" aria-labelledby="nudge-heading">
-      <h2 id="nudge-heading">Complete your profile</h2>
-      <p>Colleagues find and recognise you by it: add {list}.</p>
+      <h2 id="nudge-heading">{t('nudge.heading')}</h2>
+      <p>{t('nudge.body', { list })}</p>
       <div class="actions">
-        <a class="button" href={`/people/${props.user.handle}`}>Go to my profile</a>
+        <a class="button" href={`/people/${props.user.handle}`}>{t('nudge.go')}</a>
         <button type="button" class="secondary" onClick={() => { localStorage.setItem(NUDGE_DISMISSED, props.user.id); setDismissed(true); }}>
-          Not now
+          {t('nudge.not_now')}
         </button>
       </div>
     </section>
@@ -52,34 +53,34 @@ export function HomePage(props: { user: User }) {
   const member = props.user.role === 'member' || props.user.role === 'admin';
   const emptyFollowing = (
     <div class="empty-state">
-      <p>Nothing here yet: follow people, hashtags and communities, and what they post appears here.</p>
+      <p>{t('home.empty_following')}</p>
       {member && (
         <p>
-          <button type="button" onClick={() => { location.hash = 'discover'; }}>See what is happening in Discover</button>
+          <button type="button" onClick={() => { location.hash = 'discover'; }}>{t('home.go_discover')}</button>
         </p>
       )}
-      {props.user.role === 'guest' && <p><a href="/communities?mine=true">Go to your communities</a></p>}
+      {props.user.role === 'guest' && <p><a href="/communities?mine=true">{t('home.go_communities')}</a></p>}
       <div class="rail-inline"><Suggestions user={props.user} id="inline" /></div>
     </div>
   );
   const tabs = [
-    { id: 'following', label: 'Following', render: () => <FeedView prepend={posted} empty={emptyFollowing} /> },
+    { id: 'following', label: t('home.tab_following'), render: () => <FeedView prepend={posted} empty={emptyFollowing} /> },
     ...(member ? [{
       id: 'discover',
-      label: 'Discover',
-      render: () => <FeedView source="discover" empty="Nobody has posted for the whole organization yet: be the first." />,
+      label: t('home.tab_discover'),
+      render: () => <FeedView source="discover" empty={t('home.empty_discover')} />,
     }] : []),
   ];
   return (
     <div class="with-rail">
       <section class="column">
-        <PageHeading>Welcome, {props.user.display_name}</PageHeading>
+        <PageHeading>{t('home.welcome', { name: props.user.display_name })}</PageHeading>
         <ProfileNudge user={props.user} />
         {canPost && <Composer guest={props.user.role === 'guest'} onPosted={(p) => setPosted([p, ...posted])} />}
-        <h2 class="visually-hidden">Your feed</h2>
-        <Tabs label="Feeds" tabs={tabs} />
+        <h2 class="visually-hidden">{t('home.your_feed')}</h2>
+        <Tabs label={t('home.feeds')} tabs={tabs} />
       </section>
-      <aside class="rail" aria-label="Suggestions">
+      <aside class="rail" aria-label={t('home.suggestions')}>
         <Suggestions user={props.user} id="rail" />
       </aside>
     </div>

@@ -1,13 +1,14 @@
 // Notifications, newest activity first; opening one marks it read; "Mark all read".
 import { PageHeading } from '../components';
 import { NotificationList } from '../notification_list';
+import { t } from '../i18n/i18n';
 
 export function NotificationsPage(props: { onUnread: (n: number) => void }) {
   return (
     <section>
-      <PageHeading>Notifications</PageHeading>
+      <PageHeading>{t('nav.notifications')}</PageHeading>
       <NotificationList limit={30} onUnread={props.onUnread} />
-      <p><a href="/settings#notifications">Choose what you are notified of</a></p>
+      <p><a href="/settings#notifications">{t('notifications.choose')}</a></p>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import type { Post } from '../content';
 import { PostCard } from '../post_card';
 import { watch } from '../stream';
 import { setTitle } from '../title';
+import { t } from '../i18n/i18n';
 
 export function PostPage(props: { id: string }) {
   const [post, setPost] = useState<Post | null>(null);
@@ -17,27 +18,27 @@ export function PostPage(props: { id: string }) {
     api<Post>('GET', `/api/v1/posts/${encodeURIComponent(props.id)}`)
       .then((p) => {
         setPost(p);
-        setTitle(`Post by ${p.author.display_name}`);
+        setTitle(t('post.by', { name: p.author.display_name }));
       })
       .catch((e) =>
         setMissing(e instanceof ApiError && e.status === 404
-          ? 'This post was deleted, or it was shared with people you are not among.'
-          : 'The post could not be loaded. Check your connection and try again.'));
+          ? t('post.missing')
+          : t('post.load_failed')));
   }, [props.id]);
   useEffect(() => (post ? watch([post.id]) : undefined), [post?.id]);
   return (
     <section>
       {post?.community && (
-        <nav aria-label="Breadcrumb" class="breadcrumb">
-          <a href="/communities">Communities</a> › <a href={`/communities/${post.community.handle}`}>{post.community.name}</a>
+        <nav aria-label={t('common.breadcrumb')} class="breadcrumb">
+          <a href="/communities">{t('nav.communities')}</a> › <a href={`/communities/${post.community.handle}`}>{post.community.name}</a>
         </nav>
       )}
-      <PageHeading>{post ? `Post by ${post.author.display_name}` : 'Post'}</PageHeading>
+      <PageHeading>{post ? t('post.by', { name: post.author.display_name }) : t('title.post')}</PageHeading>
       <Alert message={missing} />
-      {missing && <p><a href="/">Back to the home feed</a></p>}
+      {missing && <p><a href="/">{t('post.back_home')}</a></p>}
       {post && (
         <PostCard post={post} openComments highlight={highlight}
-          onChange={(p) => (p ? setPost(p) : setMissing('The post was deleted.'))} />
+          onChange={(p) => (p ? setPost(p) : setMissing(t('post.deleted')))} />
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import { api, describeError } from '../api';
 import { Alert, PageHeading } from '../components';
 import { FeedView } from '../feed_view';
 import { navigate } from '../router';
+import { t } from '../i18n/i18n';
 
 export function TagPage(props: { tag: string }) {
   const [followed, setFollowed] = useState<boolean | null>(null);
@@ -12,13 +13,13 @@ export function TagPage(props: { tag: string }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api<{ tag: string; followed_by_me: boolean }>('GET', `/api/v1/tags/${encodeURIComponent(props.tag)}`)
-      .then((t) => { setTag(t.tag); setFollowed(t.followed_by_me); })
+      .then((found) => { setTag(found.tag); setFollowed(found.followed_by_me); })
       .catch((e) => setError(describeError(e)));
   }, [props.tag]);
   const toggle = async () => {
     try {
-      const t = await api<{ followed_by_me: boolean }>(followed ? 'DELETE' : 'POST', `/api/v1/tags/${encodeURIComponent(tag)}/follow`);
-      setFollowed(t.followed_by_me);
+      const now = await api<{ followed_by_me: boolean }>(followed ? 'DELETE' : 'POST', `/api/v1/tags/${encodeURIComponent(tag)}/follow`);
+      setFollowed(now.followed_by_me);
     } catch (e) {
       setError(describeError(e));
     }
@@ -40,14 +41,14 @@ export function TagPage(props: { tag: string }) {
       <div class="actions">
         {followed !== null && (
           <button type="button" class={followed ? 'secondary' : ''} onClick={toggle}>
-            {followed ? `Unfollow #${tag}` : 'Follow this hashtag'}
+            {followed ? t('tag.unfollow', { tag }) : t('tag.follow')}
           </button>
         )}
-        <button type="button" class="secondary" onClick={postWithTag}>Post with #{tag}</button>
+        <button type="button" class="secondary" onClick={postWithTag}>{t('tag.post_with', { tag })}</button>
       </div>
-      {followed && <p class="muted small">You follow #{tag}: its posts are in your home feed.</p>}
+      {followed && <p class="muted small">{t('tag.following', { tag })}</p>}
       <Alert message={error} />
-      <FeedView source={`tag:${tag}`} empty="No posts with this hashtag yet." />
+      <FeedView source={`tag:${tag}`} empty={t('tag.empty')} />
     </section>
   );
 }

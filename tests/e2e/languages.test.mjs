@@ -1,0 +1,108 @@
+// Languages in the browser: a person chooses Russian in their settings and Agora speaks it
+// on every device; a browser that asks for Bulgarian gets Bulgarian before anyone chooses;
+// plural forms follow each language's rules; axe-core stays clean; the page's lang follows.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
+import { Client, setupAdmin, startServer } from '../support/server.mjs';
+
+describe('the interface in the person\'s language', () => {
+  let server;
+  let browser;
+  const clients = {};
+  let bobsComment;
+  before(async () => {
+    server = await startServer();
+    const admin = await setupAdmin(server);
+    for (const [who, name] of [['ana', 'Ана Иванова'], ['bob', 'Bob Ek'], ['sara', 'Sara Lind']]) {
+      const r = await admin.post('/api/v1/admin/users', { email: `${who}@example.com`, display_name: name, password: `${who}-password-1` });
+      assert.equal(r.status, 201, r.text);
+      clients[who] = new Client(server.url);
+      await clients[who].login(`${who}@example.com`, `${who}-password-1`);
+    }
+    const me = (await clients.ana.get('/api/v1/me')).json;
+    for (const who of ['bob', 'sara']) await clients[who].post(`/api/v1/people/${me.id}/follow`);
+    // Two posts of Ana's, with 2 and 5 comments: "2 комментария", "5 комментариев".
+    for (const [text, n] of [['Квартальный отчёт готов', 2], ['Кто идёт на обед?', 5]]) {
+      const post = (await clients.ana.post('/api/v1/posts', { body: text })).json;
+      for (let i = 0; i < n; i++) bobsComment = (await clients.bob.post(`/api/v1/content/${post.id}/comments`, { body: `Comment ${i + 1}` })).json;
+    }
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  // A page signed in with the API's session cookie, in a browser that asks for `locale`.
+  async function pageFor(who, locale) {
+    const context = await browser.newContext({ bypassCSP: true, locale });
+    await context.addCookies([{ name: 'agora_session', value: clients[who].cookie.split('=')[1], url: server.url }]);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  test('a person chooses Russian in their settings: the app speaks it at once and on every device', async () => {
+    const page = await signedInPage(browser, server, 'ana');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await page.getByLabel('Language of Agora').selectOption('ru');
+    await page.getByRole('heading', { name: 'Учётная запись', level: 1 }).waitFor();
+    await page.getByText('Сохранено. Agora будет говорить на этом языке на всех ваших устройствах.').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+
+    await page.getByRole('navigation', { name: 'Основное меню' }).getByRole('link', { name: 'Главная' }).click();
+    await page.getByRole('heading', { name: 'Добро пожаловать, Ана Иванова', level: 1 }).waitFor();
+    assert.equal(await page.title(), 'Главная · Agora');
+    const posts = page.getByTestId('post');
+    await posts.filter({ hasText: 'Кто идёт на обед?' }).getByRole('button', { name: '5 комментариев' }).waitFor();
+    await posts.filter({ hasText: 'Квартальный отчёт готов' }).getByRole('button', { name: '2 комментария' }).waitFor();
+    await posts.first().getByRole('button', { name: 'Нравится' }).waitFor();
+    assert.deepEqual(await page.getByRole('tab').allInnerTexts(), ['Подписки', 'Обзор']);
+    await page.getByLabel('Поделитесь новостью').waitFor();
+    await expectAccessible(page, 'the home feed in Russian');
+    await screenshot(page, 'home-ru');
+
+    // Another device, whose browser asks for English: the account's choice wins.
+    const elsewhere = await pageFor('ana', 'en-US');
+    await elsewhere.goto(server.url);
+    await elsewhere.getByRole('heading', { name: 'Добро пожаловать, Ана Иванова' }).waitFor();
+    // Given back to the browser: English again.
+    await elsewhere.goto(`${server.url}/settings`);
+    await elsewhere.getByLabel('Язык Agora').selectOption('');
+    await elsewhere.getByRole('heading', { name: 'Account', level: 1 }).waitFor();
+    assert.equal(await elsewhere.evaluate(() => document.documentElement.lang), 'en');
+    await elsewhere.context().close();
+    await page.context().close();
+  });
+
+  test('a browser that asks for Bulgarian gets Bulgarian before its person chooses anything', async () => {
+    const page = await pageFor('bob', 'bg-BG');
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Добре дошли, Bob Ek', level: 1 }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'bg');
+    const posts = page.getByTestId('post');
+    await posts.filter({ hasText: 'Квартальный отчёт готов' }).getByRole('button', { name: '2 коментара' }).waitFor();
+    await posts.first().getByRole('button', { name: 'Харесвам' }).waitFor();
+    // A notification in Bulgarian: Ana reacts to one of Bob's comments.
+    assert.equal((await clients.ana.request('PUT', `/api/v1/content/${bobsComment.id}/reactions/celebrate`)).status, 200);
+    await page.getByRole('button', { name: 'Известия, непрочетени: 1' }).click();
+    await page.getByRole('region', { name: 'Последни известия' }).getByText('Ана Иванова реагира с „Браво“ на вашия коментар').waitFor();
+    await expectAccessible(page, 'the home feed in Bulgarian');
+    await screenshot(page, 'home-bg');
+    await page.context().close();
+  });
+
+  test('Swedish: the home feed and a post page, with the relative time in Swedish', async () => {
+    const page = await pageFor('sara', 'sv-SE');
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Välkommen, Sara Lind', level: 1 }).waitFor();
+    const post = page.getByTestId('post').filter({ hasText: 'Кто идёт на обед?' });
+    await post.getByRole('button', { name: '5 kommentarer' }).waitFor();
+    await post.getByText('nyss').waitFor();
+    await expectAccessible(page, 'the home feed in Swedish');
+    await screenshot(page, 'home-sv');
+    await page.context().close();
+  });
+});
