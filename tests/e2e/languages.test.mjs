@@ -27,6 +27,10 @@ describe('the interface in the person\'s language', () => {
       const post = (await clients.ana.post('/api/v1/posts', { body: text })).json;
       for (let i = 0; i < n; i++) bobsComment = (await clients.bob.post(`/api/v1/content/${post.id}/comments`, { body: `Comment ${i + 1}` })).json;
     }
+    // An open community of Ana's with Bob and Sara in it.
+    const club = (await clients.ana.post('/api/v1/communities', { name: 'Лыжный клуб', handle: 'ski-club', type: 'open', description: 'Катаемся по выходным.' })).json;
+    for (const who of ['bob', 'sara']) await clients[who].post(`/api/v1/communities/${club.id}/join`);
+    await clients.ana.post('/api/v1/posts', { body: 'Снег выпал!', audience: 'community', community_id: club.id });
     browser = await launchChromium();
   });
   after(async () => {
@@ -64,6 +68,22 @@ describe('the interface in the person\'s language', () => {
     await expectAccessible(page, 'the home feed in Russian');
     await screenshot(page, 'home-ru');
 
+    // A profile and a community, in Russian, with Russian plural forms.
+    await page.goto(`${server.url}/people/bob`);
+    await page.getByRole('heading', { name: 'Bob Ek', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Подписаться' }).waitFor();
+    await page.getByRole('heading', { name: 'Организация' }).waitFor();
+    await page.getByRole('heading', { name: 'Публикации' }).waitFor();
+    await expectAccessible(page, 'a profile in Russian');
+    await screenshot(page, 'profile-ru');
+    await page.goto(`${server.url}/communities/ski-club`);
+    await page.getByRole('heading', { name: 'Лыжный клуб', level: 1 }).waitFor();
+    await page.getByText('Открытое сообщество · 3 участника · вы владелец').waitFor();
+    assert.deepEqual(await page.getByRole('tab').allInnerTexts(), ['Лента', 'Форум', 'Участники (3)', 'О сообществе', 'Управление']);
+    await page.getByTestId('post').filter({ hasText: 'Снег выпал!' }).getByRole('button', { name: '0 комментариев' }).waitFor();
+    await expectAccessible(page, 'a community in Russian');
+    await screenshot(page, 'community-ru');
+
     // Another device, whose browser asks for English: the account's choice wins.
     const elsewhere = await pageFor('ana', 'en-US');
     await elsewhere.goto(server.url);
@@ -91,6 +111,18 @@ describe('the interface in the person\'s language', () => {
     await page.getByRole('region', { name: 'Последни известия' }).getByText('Ана Иванова реагира с „Браво“ на вашия коментар').waitFor();
     await expectAccessible(page, 'the home feed in Bulgarian');
     await screenshot(page, 'home-bg');
+    await page.keyboard.press('Escape');
+    await page.goto(`${server.url}/communities/ski-club`);
+    await page.getByText('Отворена общност · 3 членове · вие сте член').waitFor();
+    await page.getByRole('tab', { name: 'Членове (3)' }).click();
+    await page.getByRole('list', { name: 'Членове' }).getByText('(собственик)').waitFor();
+    await expectAccessible(page, 'a community in Bulgarian');
+    await screenshot(page, 'community-bg');
+    await page.goto(`${server.url}/people/ana`);
+    await page.getByRole('heading', { name: 'Ана Иванова', level: 1 }).waitFor();
+    await page.getByRole('link', { name: '2 последователи' }).waitFor();
+    await expectAccessible(page, 'a profile in Bulgarian');
+    await screenshot(page, 'profile-bg');
     await page.context().close();
   });
 
@@ -103,6 +135,13 @@ describe('the interface in the person\'s language', () => {
     await post.getByText('nyss').waitFor();
     await expectAccessible(page, 'the home feed in Swedish');
     await screenshot(page, 'home-sv');
+    await page.goto(`${server.url}/people/ana`);
+    await page.getByRole('link', { name: '2 följare' }).waitFor();
+    await screenshot(page, 'profile-sv');
+    await page.goto(`${server.url}/communities/ski-club`);
+    await page.getByText('Öppen gemenskap · 3 medlemmar · du är medlem').waitFor();
+    await expectAccessible(page, 'a community in Swedish');
+    await screenshot(page, 'community-sv');
     await page.context().close();
   });
 });

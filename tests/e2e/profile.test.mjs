@@ -68,7 +68,7 @@ describe('profiles in the browser', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('list').filter({ hasText: 'kubernetes' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'My blog' }).getAttribute('href'), 'https://bo.example.com/blog');
-    assert.match(await page.getByText(/^Speaks /).textContent(), /^Speaks Norwegian Bokmål, English$/);
+    assert.match(await page.getByText(/^Speaks /).textContent(), /^Speaks Norwegian Bokmål and English$/);
     assert.match(await page.getByText(/^Local time: /).textContent(), /Europe\/Oslo/);
     assert.equal(await page.locator('.bio strong').textContent(), 'on-call', 'the bio is rendered Markdown');
     assert.equal(await page.locator('.bio script').count(), 0);

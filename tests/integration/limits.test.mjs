@@ -23,7 +23,7 @@ describe('limits and bad input', () => {
   test('wrong method is 405 with Allow', async () => {
     const r = await admin.request('PUT', '/api/v1/me');
     assertProblem(assert, r, 405, { type: '/problems/method-not-allowed' });
-    assert.equal(r.headers.get('allow'), 'GET, HEAD');
+    assert.equal(r.headers.get('allow'), 'GET, HEAD, PATCH');
   });
 
   test('malformed JSON is 400, wrong content type 415, invalid UTF-8 400', async () => {

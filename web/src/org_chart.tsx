@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, describeError, type Page } from './api';
 import { Alert, Avatar } from './components';
 import type { Card } from './pages/profile';
+import { t } from './i18n/i18n';
 
 function Person(props: { card: Card; current?: boolean }) {
   const c = props.card;
@@ -45,14 +46,14 @@ function Report(props: { card: Card; depth: number }) {
         <Person card={props.card} />
         {props.depth < 6 && (
           <button type="button" class="link small" aria-expanded={open} aria-controls={open ? id : undefined} onClick={toggle}>
-            {open ? `Hide ${props.card.display_name}'s team` : `${props.card.display_name}'s team`}
+            {open ? t('org.hide_team', { name: props.card.display_name }) : t('org.team', { name: props.card.display_name })}
           </button>
         )}
       </div>
       <Alert message={error} />
       {open && team && (team.length === 0
-        ? <p class="muted small org-empty" id={id}>No reports.</p>
-        : <ul class="org-reports" id={id} aria-label={`${props.card.display_name}'s reports`}>
+        ? <p class="muted small org-empty" id={id}>{t('org.no_reports')}</p>
+        : <ul class="org-reports" id={id} aria-label={t('org.reports_of', { name: props.card.display_name })}>
             {team.map((r) => <Report key={r.id} card={r} depth={props.depth + 1} />)}
           </ul>)}
     </li>
@@ -65,25 +66,25 @@ export function OrgChart(props: { person: Card; managers: Card[]; peers: Card[];
   const around = props.peers.length > 0 ? props.peers : [props.person];
   return (
     <section aria-labelledby="org-heading" class="org-chart">
-      <h2 id="org-heading">Organization</h2>
-      {chain.length === 0 && props.reports.length === 0 && <p class="muted">No manager or reports recorded.</p>}
+      <h2 id="org-heading">{t('org.heading')}</h2>
+      {chain.length === 0 && props.reports.length === 0 && <p class="muted">{t('org.none')}</p>}
       {/* Reporting lines come from the organization's records (the staff import, the directory
           sync, SCIM), so a person does not set their own manager; they are told who does. */}
       {props.own && chain.length === 0 && (
-        <p class="hint">Your manager comes from the organization's staff records. If it is missing or wrong, ask your HR contact or an Agora administrator to correct it.</p>
+        <p class="hint">{t('org.own_missing')}</p>
       )}
       {chain.length > 0 && (
-        <ol class="org-chain" aria-label="Reports to, from the top">
+        <ol class="org-chain" aria-label={t('org.chain')}>
           {chain.map((m) => <li key={m.id}><Person card={m} /></li>)}
         </ol>
       )}
       {(chain.length > 0 || props.reports.length > 0) && (
-        <ul class="org-peers" aria-label={chain.length > 0 ? `${chain[chain.length - 1].display_name}'s reports` : 'This person'}>
+        <ul class="org-peers" aria-label={chain.length > 0 ? t('org.reports_of', { name: chain[chain.length - 1].display_name }) : t('org.this_person')}>
           {around.map((p) => <li key={p.id}><Person card={p} current={p.id === props.person.id} /></li>)}
         </ul>
       )}
       {props.reports.length > 0 && (
-        <ul class="org-reports" aria-label={`${props.person.display_name}'s reports`}>
+        <ul class="org-reports" aria-label={t('org.reports_of', { name: props.person.display_name })}>
           {props.reports.map((r) => <Report key={r.id} card={r} depth={1} />)}
         </ul>
       )}

@@ -1,6 +1,8 @@
 // Countries, languages and time zones shown by name in the reader's language (Intl), and
 // chosen from lists instead of typed as codes. The server stores codes and accepts the same
 // ones (core/places.h uses ICU's list of ISO 3166-1 codes; this is the same list, ICU 72).
+import { language } from './i18n/i18n';
+
 const COUNTRY_CODES =
   'ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDGDJDKDMDODZEAECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUICIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW'.match(/../g) ?? [];
 
@@ -18,13 +20,13 @@ export interface Option {
 
 function displayNames(type: 'region' | 'language'): Intl.DisplayNames | null {
   try {
-    return new Intl.DisplayNames(navigator.languages as string[], { type, fallback: 'code' });
+    return new Intl.DisplayNames([language(), ...navigator.languages], { type, fallback: 'code' });
   } catch {
     return null;
   }
 }
 
-const collator = () => new Intl.Collator(navigator.languages as string[]);
+const collator = () => new Intl.Collator([language(), ...navigator.languages]);
 
 export function countryName(code: string): string {
   if (!code) return '';

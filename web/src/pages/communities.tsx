@@ -18,6 +18,7 @@ import { Tabs, type Tab } from '../tabs';
 import { membershipsChanged } from '../my_communities';
 import { PersonPicker } from '../person_picker';
 import type { Card } from './profile';
+import { formatList, t, type MessageId } from '../i18n/i18n';
 
 export interface Membership {
   community_id: string;
@@ -45,11 +46,16 @@ export interface Community {
   membership: Membership | null;
 }
 
-const typeText = { open: 'Open', moderated: 'Moderated', restricted: 'Restricted' } as const;
+const typeText: Record<Community['type'], MessageId> = { open: 'community.type_open', moderated: 'community.type_moderated', restricted: 'community.type_restricted' };
 
 function describeType(c: Community): string {
-  if (c.type === 'restricted' && !c.listed) return 'Secret';
-  return typeText[c.type];
+  if (c.type === 'restricted' && !c.listed) return t('community.type_secret');
+  return t(typeText[c.type]);
+}
+
+// "Open community · 12 members"
+function typeAndSize(c: Community): string {
+  return t('community.type_and_size', { type: describeType(c), count: c.member_count });
 }
 
 export function CommunitiesPage(props: { user: User }) {
@@ -73,8 +79,8 @@ export function CommunitiesPage(props: { user: User }) {
     }
   };
   useEffect(() => {
-    const t = setTimeout(() => load(null), 200);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => load(null), 200);
+    return () => clearTimeout(timer);
   }, [q, mine]);
   const canCreate = props.user.role === 'member' || props.user.role === 'admin';
   return (
@@ -98,7 +104,7 @@ export function CommunitiesPage(props: { user: User }) {
             <li key={c.id} class="card">
               <a href={`/communities/${c.handle}`} class="author">{c.name}</a>
               <div class="muted small">
-                {describeType(c)} · {c.member_count === 1 ? '1 member' : `${c.member_count} members`}
+                {typeAndSize(c)}
                 {c.membership && ` · ${c.membership.state === 'active' ? `you are ${c.membership.role === 'member' ? 'a member' : `its ${c.membership.role}`}` : c.membership.state}`}
               </div>
               {c.tags.length > 0 && <div class="small">{c.tags.map((t) => `#${t}`).join(' ')}</div>}
@@ -233,7 +239,7 @@ export function CommunityPage(props: { handle: string; user: User }) {
   useEffect(() => {
     load();
   }, [props.handle]);
-  if (!community) return <section><PageHeading>Community</PageHeading><Alert message={error} /></section>;
+  if (!community) return <section><PageHeading>{t('title.community')}</PageHeading><Alert message={error} /></section>;
   const m = community.membership;
   const active = m?.state === 'active';
   const manages = active && (m.role === 'owner' || m.role === 'moderator');
@@ -260,35 +266,35 @@ export function CommunityPage(props: { handle: string; user: User }) {
   };
   // Open communities are read before joining (the audience rule); taking part needs joining.
   const reads = active || community.type === 'open';
-  const joinHint = !active && community.type === 'open' ? <p class="notice-line">Join to post, comment and react here.</p> : null;
+  const joinHint = !active && community.type === 'open' ? <p class="notice-line">{t('community.join_hint')}</p> : null;
   const tabs: Tab[] = [
     {
       id: 'stream',
-      label: 'Stream',
+      label: t('community.tab_stream'),
       render: () => (
         <>
           {joinHint}
           <Pinned key={`pinned-${era}`} communityId={community.id} manages={manages} version={pinVersion} onChange={() => setPinVersion(pinVersion + 1)} onLoaded={setPinnedIds} />
           {active && <Composer guest={props.user.role === 'guest'} community={{ id: community.id, name: community.name }}
             onPosted={(p) => setPosted([p, ...posted])} />}
-          <h2 class="visually-hidden">Stream</h2>
+          <h2 class="visually-hidden">{t('community.tab_stream')}</h2>
           <FeedView key={`stream-${era}`} source={`community:${community.id}`} prepend={posted} hide={pinnedIds}
-            empty={reads ? 'Nothing posted here yet.' : 'Only members see what is posted here.'}
-            actions={manages ? (p) => <button type="button" class="link" onClick={() => pin(p.id, true)}>Pin</button> : undefined} />
+            empty={reads ? t('community.empty_stream') : t('community.members_only')}
+            actions={manages ? (p) => <button type="button" class="link" onClick={() => pin(p.id, true)}>{t('community.pin')}</button> : undefined} />
         </>
       ),
     },
-    { id: 'forum', label: 'Forum', render: () => <>{joinHint}<Forum key={`forum-${era}`} communityId={community.id} member={active} reads={reads} /></> },
-    { id: 'members', label: `Members (${community.member_count})`, render: () => <Members key={`members-${era}`} community={community} owner={active && m.role === 'owner'} manages={manages} me={props.user.id} /> },
+    { id: 'forum', label: t('community.tab_forum'), render: () => <>{joinHint}<Forum key={`forum-${era}`} communityId={community.id} member={active} reads={reads} /></> },
+    { id: 'members', label: t('community.tab_members', { count: community.member_count }), render: () => <Members key={`members-${era}`} community={community} owner={active && m.role === 'owner'} manages={manages} me={props.user.id} /> },
     {
       id: 'about',
-      label: 'About',
+      label: t('community.tab_about'),
       render: () => (
         <>
-          <h2 class="visually-hidden">About</h2>
-          <p>{describeType(community)} community · {community.member_count === 1 ? '1 member' : `${community.member_count} members`}</p>
+          <h2 class="visually-hidden">{t('community.tab_about')}</h2>
+          <p>{typeAndSize(community)}</p>
           <ActivityLine key={`activity-${era}`} communityId={community.id} memberCount={community.member_count} />
-          {community.tags.length > 0 && <p class="muted">Tags: {community.tags.join(', ')}</p>}
+          {community.tags.length > 0 && <p class="muted">{t('community.tags', { tags: formatList(community.tags) })}</p>}
         </>
       ),
     },
@@ -296,7 +302,7 @@ export function CommunityPage(props: { handle: string; user: User }) {
   if (manages)
     tabs.push({
       id: 'manage',
-      label: 'Manage',
+      label: t('community.tab_manage'),
       render: () => (
         <>
           <Moderation community={community} onChange={load} />
@@ -312,30 +318,30 @@ export function CommunityPage(props: { handle: string; user: User }) {
         <div class="profile-title">
           <PageHeading>{community.name}</PageHeading>
           <div class="actions">
-            {!m && community.type === 'open' && <button type="button" onClick={() => act('POST', '/join')}>Join</button>}
-            {!m && community.type === 'moderated' && <button type="button" onClick={() => act('POST', '/join')}>Ask to join</button>}
-            {m?.state === 'invited' && <button type="button" onClick={() => act('POST', '/join')}>Accept the invitation</button>}
+            {!m && community.type === 'open' && <button type="button" onClick={() => act('POST', '/join')}>{t('community.join')}</button>}
+            {!m && community.type === 'moderated' && <button type="button" onClick={() => act('POST', '/join')}>{t('community.ask_to_join')}</button>}
+            {m?.state === 'invited' && <button type="button" onClick={() => act('POST', '/join')}>{t('community.accept_invitation')}</button>}
             {m && m.state !== 'banned' && (
               <button type="button" class="secondary" onClick={() => act('POST', '/leave')}>
-                {m.state === 'active' ? 'Leave' : m.state === 'pending' ? 'Withdraw my request' : 'Decline'}
+                {m.state === 'active' ? t('community.leave') : m.state === 'pending' ? t('community.withdraw_request') : t('community.decline')}
               </button>
             )}
             {active && (
               <button type="button" class="secondary" aria-pressed={m.muted} onClick={() => act(m.muted ? 'DELETE' : 'PUT', '/mute')}>
-                {m.muted ? 'Muted in my home feed' : 'Mute in my home feed'}
+                {m.muted ? t('community.muted') : t('community.mute')}
               </button>
             )}
           </div>
         </div>
       </div>
       <p class="muted">
-        {describeType(community)} community · {community.member_count === 1 ? '1 member' : `${community.member_count} members`}
-        {active && ` · you are ${m.role === 'member' ? 'a member' : `its ${m.role}`}`}
+        {typeAndSize(community)}
+        {active && ` · ${t('community.you_are', { role: m.role })}`}
       </p>
       <div class="post-body" dangerouslySetInnerHTML={{ __html: community.description_html }} />
-      {m?.state === 'pending' && <p class="muted">You asked to join; a moderator will answer.</p>}
+      {m?.state === 'pending' && <p class="muted">{t('community.pending')}</p>}
       <Alert message={error} />
-      <Tabs key={era} label={`${community.name}: sections`} tabs={tabs} />
+      <Tabs key={era} label={t('community.sections', { name: community.name })} tabs={tabs} />
     </section>
   );
 }
@@ -359,10 +365,10 @@ function Pinned(props: { communityId: string; manages: boolean; version: number;
   };
   return (
     <section aria-labelledby="pinned-heading">
-      <h2 id="pinned-heading">Pinned</h2>
+      <h2 id="pinned-heading">{t('community.pinned')}</h2>
       {items.map((p) => (
         <PostCard key={p.id} post={p}
-          actions={props.manages ? () => <button type="button" class="link" onClick={() => unpin(p.id)}>Unpin</button> : undefined} />
+          actions={props.manages ? () => <button type="button" class="link" onClick={() => unpin(p.id)}>{t('community.unpin')}</button> : undefined} />
       ))}
     </section>
   );
@@ -382,18 +388,18 @@ function ActivityLine(props: { communityId: string; memberCount: number }) {
   }, [props.communityId, props.memberCount]);
   if (!a) return null;
   const parts: string[] = [];
-  if (a.posts_30d !== null) parts.push(a.posts_30d === 1 ? '1 post' : `${a.posts_30d} posts`);
-  if (a.topics_30d !== null) parts.push(a.topics_30d === 1 ? '1 topic' : `${a.topics_30d} topics`);
+  if (a.posts_30d !== null) parts.push(t('rail.posts_count', { count: a.posts_30d }));
+  if (a.topics_30d !== null) parts.push(t('community.topics_count', { count: a.topics_30d }));
   const joined = a.new_members.filter((m) => Date.parse(m.created_at) > Date.now() - 30 * 24 * 3600 * 1000).length;
   return (
     <p class="muted small" data-testid="activity">
-      {parts.length > 0 && `${parts.join(' and ')} in the last 30 days. `}
-      {joined > 0 && `${joined >= 10 ? '10 or more' : joined} new member${joined === 1 ? '' : 's'} in 30 days.`}
+      {parts.length > 0 && `${t('community.activity', { what: formatList(parts) })} `}
+      {joined > 0 && (joined >= 10 ? t('community.new_members_many', { count: 10 }) : t('community.new_members', { count: joined }))}
     </p>
   );
 }
 
-const roleText = { owner: 'owner', moderator: 'moderator', member: 'member' } as const;
+const roleText: Record<'owner' | 'moderator' | 'member', MessageId> = { owner: 'community.role_owner', moderator: 'community.role_moderator', member: 'community.role_member' };
 
 // Active members with their roles; owners change the others' roles here.
 // Members, searchable by name, with avatars, a page at a time. Owners set roles; owners and
@@ -419,8 +425,8 @@ function Members(props: { community: Community; owner: boolean; manages: boolean
     }
   };
   useEffect(() => {
-    const t = setTimeout(() => load(null), q ? 200 : 0);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => load(null), q ? 200 : 0);
+    return () => clearTimeout(timer);
   }, [props.community.id, props.community.member_count, q]);
   const remove = async (person: PersonRef, ban: boolean) => {
     const ok = await confirmAction({
@@ -464,30 +470,30 @@ function Members(props: { community: Community; owner: boolean; manages: boolean
   const shown = rows.filter((r): r is Row & { person: NonNullable<Row['person']> } => r.person !== null);
   return (
     <section aria-labelledby="members-heading">
-      <h2 id="members-heading">Members ({props.community.member_count})</h2>
-      <Field id="member-search" label="Find a member" value={q} onInput={setQ} hint="A few letters of any part of the name." />
-      {q && shown.length === 0 && <p class="muted" role="status">No member by that name.</p>}
-      <ul class="member-list" aria-label="Members">
+      <h2 id="members-heading">{t('community.tab_members', { count: props.community.member_count })}</h2>
+      <Field id="member-search" label={t('community.find_member')} value={q} onInput={setQ} hint={t('community.find_member_hint')} />
+      {q && shown.length === 0 && <p class="muted" role="status">{t('community.no_member')}</p>}
+      <ul class="member-list" aria-label={t('community.members')}>
         {shown.map(({ person, role }) => (
           <li key={person.id}>
             <Avatar name={person.display_name} photo={person.photo} size={32} />
             <a href={`/people/${person.handle}`}>{person.display_name}</a>
-            {role !== 'member' && <span class="muted small"> ({roleText[role]})</span>}
+            {role !== 'member' && <span class="muted small"> ({t(roleText[role])})</span>}
             {props.owner && person.id !== props.me && (
               <>
                 {' '}
-                <label class="visually-hidden" for={`role-${person.id}`}>Role of {person.display_name}</label>
+                <label class="visually-hidden" for={`role-${person.id}`}>{t('community.role_of', { name: person.display_name })}</label>
                 <select id={`role-${person.id}`} value={role} onChange={(e) => setRole(person, (e.target as HTMLSelectElement).value)}>
-                  <option value="member">member</option>
-                  <option value="moderator">moderator</option>
-                  <option value="owner">owner</option>
+                  <option value="member">{t('community.role_member')}</option>
+                  <option value="moderator">{t('community.role_moderator')}</option>
+                  <option value="owner">{t('community.role_owner')}</option>
                 </select>
               </>
             )}
             {props.manages && person.id !== props.me && role !== 'owner' && (
-              <Menu label={`Manage ${person.display_name}'s membership`} items={[
-                { label: 'Remove from the community', onSelect: () => remove(person, false), danger: true },
-                { label: 'Ban from the community', onSelect: () => remove(person, true), danger: true },
+              <Menu label={t('community.manage_membership', { name: person.display_name })} items={[
+                { label: t('community.remove'), onSelect: () => remove(person, false), danger: true },
+                { label: t('community.ban'), onSelect: () => remove(person, true), danger: true },
               ]} />
             )}
           </li>
@@ -495,7 +501,7 @@ function Members(props: { community: Community; owner: boolean; manages: boolean
       </ul>
       {cursor && (
         <button type="button" class="secondary" onClick={() => load(cursor)}>
-          Show more members
+          {t('community.more_members')}
         </button>
       )}
       <Alert message={error} />

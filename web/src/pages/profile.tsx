@@ -6,6 +6,7 @@ import { OrgChart } from '../org_chart';
 import { setTitle } from '../title';
 import { Alert, Avatar, Field, Notice, PageHeading, SelectField } from '../components';
 import { countryName, countryOptions, deviceTimeZone, languageName, languageOptions, timeZones } from '../places';
+import { formatDate, formatList, formatNumber, t, tx } from '../i18n/i18n';
 
 export interface Card {
   id: string;
@@ -50,7 +51,7 @@ export interface Profile extends Omit<Card, 'photo'> {
 function localTime(timezone: string): string | null {
   if (!timezone) return null;
   try {
-    return new Date().toLocaleTimeString([], { timeZone: timezone, hour: '2-digit', minute: '2-digit' });
+    return formatDate(new Date(), { timeZone: timezone, hour: '2-digit', minute: '2-digit' });
   } catch {
     return null;
   }
@@ -102,7 +103,7 @@ export function ProfilePage(props: { handle: string; myId: string }) {
   }, [props.handle]);
 
   if (error) return <Alert message={error} />;
-  if (!profile) return <p>Loading…</p>;
+  if (!profile) return <p>{t('common.loading')}</p>;
   const mine = profile.id === props.myId;
   const time = localTime(profile.timezone);
 
@@ -139,12 +140,12 @@ export function ProfilePage(props: { handle: string; myId: string }) {
           <div class="actions">
             {mine && !editing && (
               <button type="button" onClick={() => setEditing(true)}>
-                Edit profile
+                {t('profile.edit')}
               </button>
             )}
             {!mine && (
               <button type="button" class={profile.followed_by_me ? 'secondary' : ''} onClick={toggleFollow}>
-                {profile.followed_by_me ? 'Unfollow' : 'Follow'}
+                {profile.followed_by_me ? t('follow.unfollow') : t('follow.follow')}
               </button>
             )}
           </div>
@@ -156,12 +157,12 @@ export function ProfilePage(props: { handle: string; myId: string }) {
       )}
       <p class="subtitle">
         {[profile.pronouns, profile.title, profile.department, profile.office, countryName(profile.country)].filter(Boolean).join(' · ')}
-        {profile.alumnus && <span class="tag">alumnus</span>}
+        {profile.alumnus && <span class="tag">{t('profile.alumnus')}</span>}
       </p>
-      {time && <p>Local time: {time} ({profile.timezone})</p>}
-      {profile.languages.length > 0 && <p>Speaks {profile.languages.map(languageName).join(', ')}</p>}
+      {time && <p>{t('profile.local_time', { time, zone: profile.timezone })}</p>}
+      {profile.languages.length > 0 && <p>{t('profile.speaks', { languages: formatList(profile.languages.map(languageName)) })}</p>}
       {profile.links.length > 0 && (
-        <ul class="links" aria-label="Links">
+        <ul class="links" aria-label={t('profile.links')}>
           {profile.links.map((l) => (
             <li key={l.url}><a href={l.url} rel="noopener noreferrer nofollow ugc">{l.title}</a></li>
           ))}
@@ -169,27 +170,27 @@ export function ProfilePage(props: { handle: string; myId: string }) {
       )}
       <p>
         <a href={`/people/${profile.handle}/followers`}>
-          <span data-testid="followers">{profile.followers}</span> {profile.followers === 1 ? 'follower' : 'followers'}
+          {tx('profile.followers', { count: profile.followers, n: <span data-testid="followers">{formatNumber(profile.followers)}</span> })}
         </a>{' '}
-        · <a href={`/people/${profile.handle}/following`}>{profile.following} following</a>
+        · <a href={`/people/${profile.handle}/following`}>{t('profile.following', { count: profile.following })}</a>
       </p>
       {profile.expertise.length > 0 && (
         <section aria-labelledby="expertise-heading">
-          <h2 id="expertise-heading">Ask me about</h2>
+          <h2 id="expertise-heading">{t('profile.ask_me_about')}</h2>
           <ul class="chips">
             {profile.endorsements.map((e) => (
               <li key={e.tag}>
                 <a href={`/people?expertise=${encodeURIComponent(e.tag)}`}>{e.tag}</a>
-                {e.count > 0 && <span class="count" aria-label={`${e.count} endorsements`}> {e.count}</span>}
+                {e.count > 0 && <span class="count" aria-label={t('profile.endorsements', { count: e.count })}> {formatNumber(e.count)}</span>}
                 {!mine && (
                   <button
                     type="button"
                     class="chip-action"
                     aria-pressed={e.endorsed_by_me}
-                    aria-label={`${e.endorsed_by_me ? 'Withdraw endorsement of' : 'Endorse'} ${profile.display_name} for ${e.tag}`}
+                    aria-label={e.endorsed_by_me ? t('profile.withdraw_endorsement', { name: profile.display_name, tag: e.tag }) : t('profile.endorse_for', { name: profile.display_name, tag: e.tag })}
                     onClick={() => endorse(e.tag, e.endorsed_by_me)}
                   >
-                    {e.endorsed_by_me ? '✓ Endorsed' : '+ Endorse'}
+                    {e.endorsed_by_me ? `✓ ${t('profile.endorsed')}` : `+ ${t('profile.endorse')}`}
                   </button>
                 )}
               </li>
@@ -199,23 +200,23 @@ export function ProfilePage(props: { handle: string; myId: string }) {
       )}
       {profile.bio && (
         <section aria-labelledby="about-heading">
-          <h2 id="about-heading">About</h2>
+          <h2 id="about-heading">{t('profile.about')}</h2>
           <div class="bio" dangerouslySetInnerHTML={{ __html: profile.bio_html }} />
         </section>
       )}
       <section aria-labelledby="contact-heading">
-        <h2 id="contact-heading">Contact</h2>
+        <h2 id="contact-heading">{t('profile.contact')}</h2>
         <dl class="contact">
-          {profile.email && (<><dt>E-mail</dt><dd><a href={`mailto:${profile.email}`}>{profile.email}</a></dd></>)}
-          {profile.phone && (<><dt>Phone</dt><dd>{profile.phone}</dd></>)}
-          {profile.chat && (<><dt>Chat</dt><dd>{profile.chat}</dd></>)}
+          {profile.email && (<><dt>{t('profile.email')}</dt><dd><a href={`mailto:${profile.email}`}>{profile.email}</a></dd></>)}
+          {profile.phone && (<><dt>{t('profile.phone')}</dt><dd>{profile.phone}</dd></>)}
+          {profile.chat && (<><dt>{t('profile.chat')}</dt><dd>{profile.chat}</dd></>)}
         </dl>
       </section>
       <OrgChart person={{ ...profile, photo: profile.photo?.small ?? null }} managers={managers} peers={peers} reports={reports} own={mine} />
       <MemberOf personId={profile.id} />
       <section aria-labelledby="posts-heading">
-        <h2 id="posts-heading">Posts</h2>
-        <FeedView source={`person:${profile.id}`} empty="No posts yet." />
+        <h2 id="posts-heading">{t('profile.posts')}</h2>
+        <FeedView source={`person:${profile.id}`} empty={t('profile.no_posts')} />
       </section>
     </section>
   );
@@ -232,7 +233,7 @@ function MemberOf(props: { personId: string }) {
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="member-of-heading">
-      <h2 id="member-of-heading">Member of</h2>
+      <h2 id="member-of-heading">{t('profile.member_of')}</h2>
       <ul class="inline-list">
         {items.map((c) => <li key={c.id}><a href={`/communities/${c.handle}`}>{c.name}</a></li>)}
       </ul>
