@@ -85,36 +85,36 @@ export function CommunitiesPage(props: { user: User }) {
   const canCreate = props.user.role === 'member' || props.user.role === 'admin';
   return (
     <section>
-      <PageHeading>Communities</PageHeading>
+      <PageHeading>{t('nav.communities')}</PageHeading>
       <div class="row" role="search">
         <div class="field">
-          <label for="communities-q">Find a community</label>
+          <label for="communities-q">{t('communities.find')}</label>
           <input id="communities-q" type="search" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)}
-            placeholder="Name or tag" />
+            placeholder={t('communities.find_placeholder')} />
         </div>
         <label class="check">
-          <input type="checkbox" checked={mine} onChange={(e) => setMine((e.target as HTMLInputElement).checked)} /> Only mine
+          <input type="checkbox" checked={mine} onChange={(e) => setMine((e.target as HTMLInputElement).checked)} /> {t('communities.only_mine')}
         </label>
       </div>
       <Alert message={error} />
-      {items && items.length === 0 && <p class="muted">No communities found.</p>}
+      {items && items.length === 0 && <p class="muted">{t('communities.none')}</p>}
       {items && (
-        <ul class="cards" aria-label="Communities">
+        <ul class="cards" aria-label={t('nav.communities')}>
           {items.map((c) => (
             <li key={c.id} class="card">
               <a href={`/communities/${c.handle}`} class="author">{c.name}</a>
               <div class="muted small">
                 {typeAndSize(c)}
-                {c.membership && ` · ${c.membership.state === 'active' ? `you are ${c.membership.role === 'member' ? 'a member' : `its ${c.membership.role}`}` : c.membership.state}`}
+                {c.membership && ` · ${c.membership.state === 'active' ? t('community.you_are', { role: c.membership.role }) : t('community.state', { state: c.membership.state })}`}
               </div>
-              {c.tags.length > 0 && <div class="small">{c.tags.map((t) => `#${t}`).join(' ')}</div>}
+              {c.tags.length > 0 && <div class="small">{c.tags.map((tag) => `#${tag}`).join(' ')}</div>}
             </li>
           ))}
         </ul>
       )}
       {cursor && (
         <button type="button" class="secondary" onClick={() => load(cursor)}>
-          Show more
+          {t('common.show_more')}
         </button>
       )}
       {canCreate && <CreateCommunity />}
@@ -165,49 +165,48 @@ function CreateCommunity() {
     return (
       <p>
         <button type="button" onClick={() => { setOpen(true); setTimeout(() => document.getElementById('cc-name')?.focus(), 0); }}>
-          Create a community
+          {t('communities.create')}
         </button>
       </p>
     );
   return (
     <form class="composer" onSubmit={submit} aria-labelledby="create-community">
-      <h2 id="create-community">Create a community</h2>
+      <h2 id="create-community">{t('communities.create')}</h2>
       <div class="row">
         <div class="field">
-          <label for="cc-name">Name</label>
+          <label for="cc-name">{t('directory.name')}</label>
           <input id="cc-name" value={name} aria-invalid={invalid('name')} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
         </div>
         <div class="field">
-          <label for="cc-handle">Handle (its address)</label>
+          <label for="cc-handle">{t('communities.handle')}</label>
           <input id="cc-handle" value={handle} aria-invalid={invalid('handle')} aria-describedby="cc-handle-hint"
             onInput={(e) => setHandle((e.target as HTMLInputElement).value)} />
-          <p class="hint" id="cc-handle-hint">3 to 40 of a-z, 0-9, - and _.</p>
+          <p class="hint" id="cc-handle-hint">{t('communities.handle_hint')}</p>
         </div>
         <div class="field">
-          <label for="cc-type">Who may join</label>
+          <label for="cc-type">{t('communities.who_may_join')}</label>
           <select id="cc-type" value={type} onChange={(e) => setType((e.target as HTMLSelectElement).value as typeof type)}>
-            <option value="open">Open: anyone in the organization</option>
-            <option value="moderated">Moderated: anyone may ask</option>
-            <option value="restricted">Restricted: by invitation</option>
+            <option value="open">{t('communities.type_open_explained')}</option>
+            <option value="moderated">{t('communities.type_moderated_explained')}</option>
+            <option value="restricted">{t('communities.type_restricted_explained')}</option>
           </select>
         </div>
       </div>
       {type === 'restricted' && (
         <label class="check">
-          <input type="checkbox" checked={secret} onChange={(e) => setSecret((e.target as HTMLInputElement).checked)} /> Secret: only
-          members know it exists
+          <input type="checkbox" checked={secret} onChange={(e) => setSecret((e.target as HTMLInputElement).checked)} /> {t('communities.secret_explained')}
         </label>
       )}
       <label class="check">
-        <input type="checkbox" checked={guests} onChange={(e) => setGuests((e.target as HTMLInputElement).checked)} /> Guests may be invited
+        <input type="checkbox" checked={guests} onChange={(e) => setGuests((e.target as HTMLInputElement).checked)} /> {t('communities.guests_allowed')}
       </label>
-      <label for="cc-description">Description (Markdown)</label>
+      <label for="cc-description">{t('communities.description')}</label>
       <textarea id="cc-description" rows={3} value={description} aria-invalid={invalid('description')}
         onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
       <Alert message={error} />
       <div class="actions">
-        <button type="submit" disabled={!name.trim() || !handle.trim()}>Create</button>
-        <button type="button" class="secondary" onClick={() => setOpen(false)}>Cancel</button>
+        <button type="submit" disabled={!name.trim() || !handle.trim()}>{t('communities.create_button')}</button>
+        <button type="button" class="secondary" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
       </div>
     </form>
   );

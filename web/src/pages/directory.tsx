@@ -3,6 +3,7 @@ import { api, describeError, type Page } from '../api';
 import { Alert, Avatar, Field, PageHeading, SelectField } from '../components';
 import { countryName, countryOptions } from '../places';
 import type { Card } from './profile';
+import { language, t } from '../i18n/i18n';
 
 type Result = Card & { endorsements?: number };
 interface Department {
@@ -33,7 +34,8 @@ export function DirectoryPage(props: { guest?: boolean }) {
 
   const search = async (append: boolean, from: string | null) => {
     const mine = ++request.current;
-    const params = new URLSearchParams({ limit: '25' });
+    // Names sort as readers of the interface's language expect (Å after Z in Swedish).
+    const params = new URLSearchParams({ limit: '25', locale: language() });
     if (q.trim()) params.set('q', q.trim());
     if (department.trim()) params.set('department', department.trim());
     if (country) params.set('country', country);
@@ -65,9 +67,9 @@ export function DirectoryPage(props: { guest?: boolean }) {
   if (props.guest) {
     return (
       <section>
-        <PageHeading>People</PageHeading>
-        <p>As a guest you see the people of the communities you were invited to.</p>
-        <p><a href="/communities?mine=true">Go to my communities</a></p>
+        <PageHeading>{t('nav.people')}</PageHeading>
+        <p>{t('directory.guest')}</p>
+        <p><a href="/communities?mine=true">{t('directory.go_mine')}</a></p>
       </section>
     );
   }
@@ -75,36 +77,36 @@ export function DirectoryPage(props: { guest?: boolean }) {
   const fieldError = (f: string) => (error?.field === f ? error.message : undefined);
   return (
     <section>
-      <PageHeading>People</PageHeading>
+      <PageHeading>{t('nav.people')}</PageHeading>
       <form role="search" class="filters" onSubmit={(e) => { e.preventDefault(); search(false, null); }}>
-        <Field id="dir_q" label="Name" value={q} onInput={setQ} hint="A few letters of any part of the name, with or without accents." error={fieldError('q')} />
-        <Field id="dir_expertise" label="Knows about" value={expertise} onInput={setExpertise} hint="e.g. kubernetes" error={fieldError('expertise')} />
-        <Field id="dir_department" label="Department" value={department} onInput={setDepartment} list="dir_departments" error={fieldError('department')} />
+        <Field id="dir_q" label={t('directory.name')} value={q} onInput={setQ} hint={t('directory.name_hint')} error={fieldError('q')} />
+        <Field id="dir_expertise" label={t('directory.knows_about')} value={expertise} onInput={setExpertise} hint={t('directory.knows_about_hint')} error={fieldError('expertise')} />
+        <Field id="dir_department" label={t('directory.department')} value={department} onInput={setDepartment} list="dir_departments" error={fieldError('department')} />
         <datalist id="dir_departments">
-          {departments.map((d) => <option key={d.name} value={d.name}>{`${d.people} ${d.people === 1 ? 'person' : 'people'}`}</option>)}
+          {departments.map((d) => <option key={d.name} value={d.name}>{t('directory.people_count', { count: d.people })}</option>)}
         </datalist>
-        <SelectField id="dir_country" label="Country" value={country} onChange={setCountry} empty="Any country" options={countryOptions()} error={fieldError('country')} />
+        <SelectField id="dir_country" label={t('directory.country')} value={country} onChange={setCountry} empty={t('directory.any_country')} options={countryOptions()} error={fieldError('country')} />
       </form>
       <Alert message={error && !['q', 'expertise', 'department', 'country'].includes(error.field ?? '') ? error.message : null} />
       <p role="status" class="muted">
-        {loaded ? (items.length === 0 ? 'No one found.' : `${items.length}${cursor ? '+' : ''} found.`) : ''}
+        {loaded ? (items.length === 0 ? t('directory.none') : cursor ? t('directory.found_more', { count: items.length }) : t('directory.found', { count: items.length })) : ''}
       </p>
       <ul class="people">
         {items.map((p) => (
           <li key={p.id}>
             <Avatar name={p.display_name} photo={p.photo} size={32} />
             <a href={`/people/${p.handle}`}>{p.display_name}</a>
-            {p.alumnus && <span class="tag">alumnus</span>}
+            {p.alumnus && <span class="tag">{t('profile.alumnus')}</span>}
             <span class="muted"> {[p.title, p.department, countryName(p.country)].filter(Boolean).join(' · ')}</span>
             {p.endorsements !== undefined && p.endorsements > 0 && (
-              <span class="tag">{p.endorsements} {p.endorsements === 1 ? 'endorsement' : 'endorsements'}</span>
+              <span class="tag">{t('profile.endorsements', { count: p.endorsements })}</span>
             )}
           </li>
         ))}
       </ul>
       {cursor && (
         <button type="button" class="secondary" onClick={() => search(true, cursor)}>
-          Show more
+          {t('common.show_more')}
         </button>
       )}
     </section>

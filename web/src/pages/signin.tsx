@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, type User } from '../api';
 import { Alert, Field, PageHeading } from '../components';
+import { t, tx } from '../i18n/i18n';
 
 type SignedIn = { user: User; csrf_token: string };
 type LoginAnswer = SignedIn | { two_factor_required: true; challenge: string };
@@ -11,12 +12,12 @@ type SignInMethods = { items: Provider[]; password: boolean };
 // server's callback), as a sentence the person can act on.
 export function ssoErrorSentence(code: string, provider: string): string {
   switch (code) {
-    case 'cancelled': return `Signing in with ${provider} was cancelled. Try again when you are ready.`;
-    case 'expired': return 'That sign-in took too long, or was opened in another browser. Try again.';
-    case 'no_account': return `There is no Agora account for the address ${provider} gave. Ask your administrator for access.`;
-    case 'deactivated': return 'Your account is deactivated. Ask your administrator if you think this is a mistake.';
-    case 'unavailable': return `${provider} cannot be reached right now. Try again in a minute.`;
-    default: return `${provider} did not confirm who you are. Try again; if it keeps happening, tell your administrator.`;
+    case 'cancelled': return t('sso.cancelled', { provider });
+    case 'expired': return t('sso.expired');
+    case 'no_account': return t('sso.no_account', { provider });
+    case 'deactivated': return t('sso.deactivated');
+    case 'unavailable': return t('sso.unavailable', { provider });
+    default: return t('sso.failed', { provider });
   }
 }
 
@@ -41,7 +42,7 @@ export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
   }, []);
   const params = new URLSearchParams(window.location.search);
   const ssoError = params.get('sso_error');
-  const providerName = methods.items.find((p) => p.id === params.get('provider'))?.name ?? 'Your sign-in service';
+  const providerName = methods.items.find((p) => p.id === params.get('provider'))?.name ?? t('sso.your_service');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [challenge, setChallenge] = useState<string | null>(null);
@@ -61,7 +62,8 @@ export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
         setPassword('');
       } else props.onSignedIn(answer);
     } catch (err) {
-      setError(describeError(err));
+      // A wrong e-mail or password: the same sentence for both, in the person's language.
+      setError(err instanceof ApiError && err.status === 401 && err.type === '/problems/unauthenticated' ? t('signin.incorrect') : describeError(err));
     } finally {
       setBusy(false);
     }
@@ -76,9 +78,9 @@ export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) {
         setChallenge(null);
-        setError('That took too long or too many tries. Sign in again.');
+        setError(t('signin.code_expired'));
       } else if (err instanceof ApiError && err.status === 401) {
-        setError(recovery ? 'That recovery code is not right, or was used already.' : 'That code is not right. Type the code your app shows now.');
+        setError(recovery ? t('signin.recovery_wrong') : t('signin.code_wrong'));
       } else setError(describeError(err));
     } finally {
       setBusy(false);
@@ -88,21 +90,21 @@ export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
   if (challenge)
     return (
       <main id="main" class="narrow">
-        <PageHeading>Two-factor sign-in</PageHeading>
+        <PageHeading>{t('signin.two_factor')}</PageHeading>
         <form onSubmit={submitCode}>
-          <p>{recovery ? 'Type one of the recovery codes you saved when you turned on two-factor sign-in.' : 'Open your authenticator app and type the six-digit code it shows for Agora.'}</p>
+          <p>{recovery ? t('signin.recovery_hint') : t('signin.code_hint')}</p>
           {recovery ? (
-            <Field id="signin-code" label="Recovery code" value={code} onInput={setCode} autocomplete="off" required />
+            <Field id="signin-code" label={t('signin.recovery_code')} value={code} onInput={setCode} autocomplete="off" required />
           ) : (
-            <Field id="signin-code" label="Code" value={code} onInput={setCode} autocomplete="one-time-code" inputmode="numeric" required />
+            <Field id="signin-code" label={t('signin.code')} value={code} onInput={setCode} autocomplete="one-time-code" inputmode="numeric" required />
           )}
           <Alert message={error} />
           <button type="submit" disabled={busy}>
-            {busy ? 'Checking…' : 'Sign in'}
+            {busy ? t('signin.checking') : t('signin.sign_in')}
           </button>
           <p>
             <button type="button" class="quiet" onClick={() => { setRecovery(!recovery); setCode(''); setError(null); }}>
-              {recovery ? 'Use the code from the app' : 'Lost your phone? Use a recovery code'}
+              {recovery ? t('signin.use_app_code') : t('signin.use_recovery')}
             </button>
           </p>
         </form>
@@ -112,11 +114,10 @@ export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
   const passwordForm = methods.password || showPassword;
   return (
     <main id="main" class="narrow">
-      <PageHeading>Sign in to Agora</PageHeading>
+      <PageHeading>{t('signin.heading')}</PageHeading>
       {setupNeeded && (
         <p class="notice-box" role="status">
-          This Agora has no administrator yet. Open the one-time setup link that the server printed when it
-          started (<code>/setup#token=…</code>) to create the first administrator.
+          {tx('signin.setup_needed', { link: <code>/setup#token=…</code> })}
         </p>
       )}
       {ssoError && <Alert message={ssoErrorSentence(ssoError, providerName)} />}
@@ -125,30 +126,30 @@ export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
           {methods.items.map((p) => (
             <li key={p.id}>
               <a class="button" href={`${p.start_url}?return_to=${encodeURIComponent(returnPath())}`}>
-                Sign in with {p.name}
+                {t('signin.with', { provider: p.name })}
               </a>
             </li>
           ))}
         </ul>
       )}
-      {methods.items.length > 0 && passwordForm && <p class="divider">or with your e-mail and password</p>}
+      {methods.items.length > 0 && passwordForm && <p class="divider">{t('signin.or_password')}</p>}
       {!passwordForm && (
         <p>
           <button type="button" class="quiet" onClick={() => setShowPassword(true)}>
-            Sign in with a password (administrators)
+            {t('signin.password_admins')}
           </button>
         </p>
       )}
       {passwordForm && <form onSubmit={submit}>
-        <Field id="email" label="E-mail" type="email" value={email} onInput={setEmail} autocomplete="username" required />
-        <Field id="password" label="Password" type="password" value={password} onInput={setPassword} autocomplete="current-password" required />
+        <Field id="email" label={t('profile.email')} type="email" value={email} onInput={setEmail} autocomplete="username" required />
+        <Field id="password" label={t('signin.password')} type="password" value={password} onInput={setPassword} autocomplete="current-password" required />
         <Alert message={error} />
         <button type="submit" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('signin.signing_in') : t('signin.sign_in')}
         </button>
         {methods.password && (
           <p>
-            <a href="/forgot">Forgot password?</a>
+            <a href="/forgot">{t('signin.forgot')}</a>
           </p>
         )}
       </form>}

@@ -9,6 +9,7 @@ import { Comments } from '../post_card';
 import { navigate } from '../router';
 import { setTitle as setPageTitle } from '../title';
 import { confirmAction } from '../confirm';
+import { t, tx } from '../i18n/i18n';
 
 export interface Topic {
   id: string;
@@ -46,8 +47,8 @@ export function Forum(props: { communityId: string; member: boolean; reads?: boo
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
-      const t = await api<Topic>('POST', base, { title, body, question });
-      navigate(`/topics/${t.id}`);
+      const made = await api<Topic>('POST', base, { title, body, question });
+      navigate(`/topics/${made.id}`);
     } catch (err) {
       setError(describeError(err));
       setField(err instanceof ApiError ? err.field : undefined);
@@ -55,41 +56,40 @@ export function Forum(props: { communityId: string; member: boolean; reads?: boo
   };
   return (
     <>
-      <h2>Forum</h2>
+      <h2>{t('community.tab_forum')}</h2>
       {props.member && !writing && (
-        <button type="button" onClick={() => setWriting(true)}>Start a topic</button>
+        <button type="button" onClick={() => setWriting(true)}>{t('forum.start')}</button>
       )}
       {props.member && writing && (
         <form class="composer" onSubmit={submit} aria-labelledby="new-topic">
-          <h3 id="new-topic">Start a topic</h3>
-          <label for="topic-title">Title</label>
+          <h3 id="new-topic">{t('forum.start')}</h3>
+          <label for="topic-title">{t('forum.title')}</label>
           <input id="topic-title" value={title} aria-invalid={field === 'title' ? 'true' : undefined}
             onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
-          <label for="topic-body">What is it about? (Markdown)</label>
+          <label for="topic-body">{t('forum.body')}</label>
           <textarea id="topic-body" rows={3} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
             onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
           <label class="check">
-            <input type="checkbox" checked={question} onChange={(e) => setQuestion((e.target as HTMLInputElement).checked)} /> This is
-            a question (an answer can be accepted)
+            <input type="checkbox" checked={question} onChange={(e) => setQuestion((e.target as HTMLInputElement).checked)} /> {t('forum.is_question')}
           </label>
           <Alert message={error} />
           <div class="actions">
-            <button type="submit" disabled={!title.trim() || !body.trim()}>Start the topic</button>
-            <button type="button" class="secondary" onClick={() => setWriting(false)}>Cancel</button>
+            <button type="submit" disabled={!title.trim() || !body.trim()}>{t('forum.start_button')}</button>
+            <button type="button" class="secondary" onClick={() => setWriting(false)}>{t('common.cancel')}</button>
           </div>
         </form>
       )}
-      {topics && topics.length === 0 && <p class="muted">{props.member || props.reads ? 'No topics yet.' : 'Only members see the forum.'}</p>}
+      {topics && topics.length === 0 && <p class="muted">{props.member || props.reads ? t('forum.none') : t('forum.members_only')}</p>}
       {topics && topics.length > 0 && (
-        <ul class="cards" aria-label="Topics">
-          {topics.map((t) => (
-            <li key={t.id} class="card">
-              <a href={`/topics/${t.id}`} class="author">{t.title}</a>
+        <ul class="cards" aria-label={t('forum.topics')}>
+          {topics.map((topic) => (
+            <li key={topic.id} class="card">
+              <a href={`/topics/${topic.id}`} class="author">{topic.title}</a>
               <div class="muted small">
-                {t.sticky && 'Pinned · '}
-                {t.question && (t.answer_id ? 'Answered question · ' : 'Question · ')}
-                {t.locked && 'Locked · '}
-                {t.author.display_name} · {t.reply_count === 1 ? '1 reply' : `${t.reply_count} replies`}
+                {topic.sticky && `${t('community.pinned')} · `}
+                {topic.question && `${topic.answer_id ? t('forum.answered_question') : t('forum.question')} · `}
+                {topic.locked && `${t('forum.locked')} · `}
+                {topic.author.display_name} · {t('forum.replies', { count: topic.reply_count })}
               </div>
             </li>
           ))}
@@ -105,17 +105,17 @@ export function TopicPage(props: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const load = () =>
     api<Topic>('GET', `/api/v1/topics/${props.id}`)
-      .then((t) => {
-        setTopic(t);
-        setPageTitle(t.title);
+      .then((loaded) => {
+        setTopic(loaded);
+        setPageTitle(loaded.title);
         // Its community by name, for the way back.
-        api<{ handle: string; name: string }>('GET', `/api/v1/communities/${t.community_id}`).then(setCommunity, () => undefined);
+        api<{ handle: string; name: string }>('GET', `/api/v1/communities/${loaded.community_id}`).then(setCommunity, () => undefined);
       })
       .catch((e) => setError(describeError(e)));
   useEffect(() => {
     load();
   }, [props.id]);
-  if (!topic) return <section><PageHeading>Topic</PageHeading><Alert message={error} /></section>;
+  if (!topic) return <section><PageHeading>{t('title.topic')}</PageHeading><Alert message={error} /></section>;
   const change = async (body: Record<string, unknown>) => {
     try {
       setTopic(await api<Topic>('PATCH', `/api/v1/topics/${topic.id}`, body));
@@ -136,49 +136,48 @@ export function TopicPage(props: { id: string }) {
   const extra = (c: Comment) =>
     !mayAccept ? null : c.id === topic.answer_id ? (
       <button type="button" class="link" onClick={() => change({ answer_id: null })}>
-        Unmark {c.author.display_name}'s reply as the answer
+        {t('forum.unaccept', { name: c.author.display_name })}
       </button>
     ) : (
       <button type="button" class="link" onClick={() => change({ answer_id: c.id })}>
-        Accept {c.author.display_name}'s reply as the answer
+        {t('forum.accept', { name: c.author.display_name })}
       </button>
     );
   const communityPath = `/communities/${community?.handle ?? topic.community_id}`;
   return (
     <section>
-      <nav aria-label="Breadcrumb" class="breadcrumb">
-        <a href="/communities">Communities</a> › <a href={`${communityPath}#forum`}>{community ? `${community.name}: forum` : 'The community\'s forum'}</a>
+      <nav aria-label={t('common.breadcrumb')} class="breadcrumb">
+        <a href="/communities">{t('nav.communities')}</a> › <a href={`${communityPath}#forum`}>{community ? t('forum.of_community', { name: community.name }) : t('forum.of_the_community')}</a>
       </nav>
       <PageHeading>{topic.title}</PageHeading>
       <div class="post-head">
         <Avatar name={topic.author.display_name} photo={topic.author.photo} size={32} />
         <p class="muted">
-          {topic.question ? (topic.answer_id ? 'Answered question' : 'Question') : 'Topic'} by{' '}
-          <a href={`/people/${topic.author.handle}`}>{topic.author.display_name}</a> ·{' '}
+          {tx('forum.by', { kind: topic.question ? (topic.answer_id ? 'answered' : 'question') : 'topic', author: <a href={`/people/${topic.author.handle}`}>{topic.author.display_name}</a> })} ·{' '}
           <time dateTime={topic.created_at}>{timeAgo(topic.created_at)}</time>
-          {topic.sticky && ' · pinned'}
-          {topic.locked && ' · locked'}
+          {topic.sticky && ` · ${t('community.pinned')}`}
+          {topic.locked && ` · ${t('forum.locked')}`}
         </p>
       </div>
       <div class="post-body" dangerouslySetInnerHTML={{ __html: topic.body_html }} />
       {/* Each button says what it will do. */}
       <div class="actions">
         <button type="button" class="secondary" onClick={follow}>
-          {topic.following ? 'Stop following' : 'Follow this topic'}
+          {topic.following ? t('forum.stop_following') : t('forum.follow')}
         </button>
         {topic.can_moderate && (
           <>
             <button type="button" class="secondary" onClick={() => change({ sticky: !topic.sticky })}>
-              {topic.sticky ? 'Unpin' : 'Pin to the top'}
+              {topic.sticky ? t('community.unpin') : t('forum.pin')}
             </button>
             <button type="button" class="secondary" onClick={() => change({ locked: !topic.locked })}>
-              {topic.locked ? 'Open for replies' : 'Lock replies'}
+              {topic.locked ? t('forum.unlock') : t('forum.lock')}
             </button>
           </>
         )}
         {(topic.can_edit || topic.can_moderate) && (
           <button type="button" class="secondary danger" onClick={async () => {
-            if (!(await confirmAction({ title: 'Delete this topic?', body: 'Its replies go with it. This cannot be undone.', confirm: 'Delete', danger: true }))) return;
+            if (!(await confirmAction({ title: t('forum.delete_title'), body: t('comments.delete_body'), confirm: t('common.delete'), danger: true }))) return;
             try {
               await api('DELETE', `/api/v1/topics/${topic.id}`);
               navigate(`${communityPath}#forum`);
@@ -186,14 +185,14 @@ export function TopicPage(props: { id: string }) {
               setError(describeError(e));
             }
           }}>
-            Delete topic
+            {t('forum.delete')}
           </button>
         )}
       </div>
       <Alert message={error} />
-      <h2>Replies</h2>
+      <h2>{t('forum.replies_heading')}</h2>
       <Comments contentId={topic.id} accepted={topic.answer_id} highlight={location.hash.startsWith("#comment-") ? location.hash.slice(9) : undefined} onCount={(n) => setTopic({ ...topic, reply_count: n })} extra={extra}
-        closed={topic.locked ? 'This topic is locked: no new replies.' : undefined} />
+        closed={topic.locked ? t('forum.closed') : undefined} />
     </section>
   );
 }
