@@ -5,6 +5,7 @@ import { api, describeError, type Page } from '../api';
 import { Alert, Avatar, PageHeading } from '../components';
 import { setTitle } from '../title';
 import type { Card, Profile } from './profile';
+import { t } from '../i18n/i18n';
 
 export function FollowsPage(props: { handle: string; which: 'followers' | 'following' }) {
   const [person, setPerson] = useState<Profile | null>(null);
@@ -23,17 +24,17 @@ export function FollowsPage(props: { handle: string; which: 'followers' | 'follo
   useEffect(() => {
     api<Profile>('GET', `/api/v1/people/${encodeURIComponent(props.handle)}`).then((p) => {
       setPerson(p);
-      setTitle(`${props.which === 'followers' ? 'Followers of' : 'Followed by'} ${p.display_name}`);
+      setTitle(props.which === 'followers' ? t('follows.followers_of', { name: p.display_name }) : t('follows.followed_by', { name: p.display_name }));
       load(p, null);
     }, (e) => setError(describeError(e)));
   }, [props.handle, props.which]);
-  const heading = person ? (props.which === 'followers' ? `Followers of ${person.display_name}` : `${person.display_name} follows`) : 'People';
+  const heading = person ? (props.which === 'followers' ? t('follows.followers_of', { name: person.display_name }) : t('follows.follows', { name: person.display_name })) : t('nav.people');
   return (
     <section>
-      {person && <nav aria-label="Breadcrumb" class="breadcrumb"><a href={`/people/${person.handle}`}>{person.display_name}</a></nav>}
+      {person && <nav aria-label={t('common.breadcrumb')} class="breadcrumb"><a href={`/people/${person.handle}`}>{person.display_name}</a></nav>}
       <PageHeading>{heading}</PageHeading>
       <Alert message={error} />
-      {items && items.length === 0 && <p class="muted">{props.which === 'followers' ? 'No followers yet.' : 'Not following anyone yet.'}</p>}
+      {items && items.length === 0 && <p class="muted">{props.which === 'followers' ? t('follows.no_followers') : t('follows.no_following')}</p>}
       <ul class="people">
         {(items ?? []).map((p) => (
           <li key={p.id}>
@@ -43,7 +44,7 @@ export function FollowsPage(props: { handle: string; which: 'followers' | 'follo
           </li>
         ))}
       </ul>
-      {cursor && person && <button type="button" class="secondary" onClick={() => load(person, cursor)}>Show more</button>}
+      {cursor && person && <button type="button" class="secondary" onClick={() => load(person, cursor)}>{t('common.show_more')}</button>}
     </section>
   );
 }

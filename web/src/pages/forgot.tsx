@@ -2,6 +2,7 @@
 // address has an account, and so does this page.
 import { useState } from 'preact/hooks';
 import { ApiError, api, describeError } from '../api';
+import { t } from '../i18n/i18n';
 import { Alert, Field, Notice, PageHeading } from '../components';
 
 export function ForgotPasswordPage() {
@@ -20,7 +21,7 @@ export function ForgotPasswordPage() {
       await api('POST', '/api/v1/auth/password-reset', { email });
       setSent(true);
     } catch (err) {
-      if (err instanceof ApiError && err.field === 'email') setFieldError('Enter your e-mail address, like ana@example.com.');
+      if (err instanceof ApiError && err.field === 'email') setFieldError(t('account_form.email_invalid'));
       else setError(describeError(err));
     } finally {
       setBusy(false);
@@ -29,26 +30,26 @@ export function ForgotPasswordPage() {
 
   return (
     <main id="main" class="narrow">
-      <PageHeading>Forgot your password?</PageHeading>
+      <PageHeading>{t('forgot.heading')}</PageHeading>
       {sent ? (
         <>
           <Notice>
-            If an account has the address {email}, a link to choose a new password is on its way. It works for one hour.
+            {t('forgot.sent', { email })}
           </Notice>
           <p>
-            No mail after a few minutes? Look in your junk folder, or ask your administrator. <a href="/">Back to sign-in</a>
+            {t('forgot.no_mail')} <a href="/">{t('forgot.back')}</a>
           </p>
         </>
       ) : (
         <form onSubmit={submit}>
-          <p>Enter the address you sign in with, and we will mail you a link to choose a new password.</p>
-          <Field id="forgot-email" label="E-mail" type="email" value={email} onInput={setEmail} autocomplete="username" required error={fieldError} />
+          <p>{t('forgot.explain')}</p>
+          <Field id="forgot-email" label={t('profile.email')} type="email" value={email} onInput={setEmail} autocomplete="username" required error={fieldError} />
           <Alert message={error} />
           <button type="submit" disabled={busy}>
-            {busy ? 'Sending…' : 'Send me a link'}
+            {busy ? t('forgot.sending') : t('forgot.send')}
           </button>
           <p>
-            <a href="/">Back to sign-in</a>
+            <a href="/">{t('forgot.back')}</a>
           </p>
         </form>
       )}

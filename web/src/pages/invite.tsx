@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, type User } from '../api';
 import { accountFormProblems, Alert, Field, PageHeading } from '../components';
 import { useHashParam } from '../router';
+import { t, tx } from '../i18n/i18n';
 
 // Once the account exists the guest is signed in with it at once (no second form).
 export function InvitePage(props: { onSignedIn: (s: { user: User; csrf_token: string }) => void }) {
@@ -23,7 +24,7 @@ export function InvitePage(props: { onSignedIn: (s: { user: User; csrf_token: st
         setError(null);
       })
       .catch((e) => setError(e instanceof ApiError && e.status === 404
-        ? 'This invitation link has been used, has expired, or was withdrawn. Ask the person who invited you for a new one.'
+        ? t('invite.gone')
         : describeError(e)));
   }, [token]);
   const submit = async (e: Event) => {
@@ -52,22 +53,22 @@ export function InvitePage(props: { onSignedIn: (s: { user: User; csrf_token: st
   if (done)
     return (
       <main id="main" class="narrow">
-        <PageHeading>Welcome</PageHeading>
-        <p role="status">Your guest account is ready. <a href="/">Sign in</a> with {info?.email}.</p>
+        <PageHeading>{t('invite.welcome')}</PageHeading>
+        <p role="status">{tx('invite.ready', { email: info?.email ?? '', link: (chunks) => <a href="/">{chunks}</a> })}</p>
       </main>
     );
   return (
     <main id="main" class="narrow">
-      <PageHeading>{info ? `Join ${info.community.name}` : 'Invitation'}</PageHeading>
-      {!token && <Alert message="This page needs the invitation link you were sent. Open that link, or paste it into the address bar." />}
+      <PageHeading>{info ? t('invite.join', { community: info.community.name }) : t('title.invite')}</PageHeading>
+      {!token && <Alert message={t('invite.needs_link')} />}
       <Alert message={error} />
       {info && (
         <form onSubmit={submit}>
-          <p>You were invited as {info.email}. Choose how you appear and a password.</p>
-          <Field id="inv-name" label="Your name" value={name} onInput={setName} error={fieldErrors.display_name} />
-          <Field id="inv-password" label="Password" type="password" value={password} onInput={setPassword} hint="At least 8 characters." error={fieldErrors.password} />
-          <Field id="inv-confirm" label="Password again" type="password" value={confirm} onInput={setConfirm} error={fieldErrors.confirm} />
-          <button type="submit">Create my guest account</button>
+          <p>{t('invite.invited_as', { email: info.email })}</p>
+          <Field id="inv-name" label={t('setup.your_name')} value={name} onInput={setName} error={fieldErrors.display_name} />
+          <Field id="inv-password" label={t('signin.password')} type="password" value={password} onInput={setPassword} hint={t('setup.password_hint', { min: 8 })} error={fieldErrors.password} />
+          <Field id="inv-confirm" label={t('invite.password_again')} type="password" value={confirm} onInput={setConfirm} error={fieldErrors.confirm} />
+          <button type="submit">{t('invite.create')}</button>
         </form>
       )}
     </main>

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, type User } from '../api';
 import { Alert, Field, PageHeading } from '../components';
+import { t } from '../i18n/i18n';
 
 interface LinkInfo {
   purpose: 'activate' | 'reset';
@@ -27,7 +28,7 @@ export function SetPasswordPage(props: { onSignedIn: (s: { user: User; csrf_toke
       .catch((e) =>
         setError(
           e instanceof ApiError && e.status === 404
-            ? 'This link has been used already or has expired. Ask for a new one below, or ask your administrator.'
+            ? t('link.gone')
             : describeError(e),
         ),
       );
@@ -38,7 +39,7 @@ export function SetPasswordPage(props: { onSignedIn: (s: { user: User; csrf_toke
     setFieldErrors({});
     setError(null);
     if (password !== confirm) {
-      setFieldErrors({ confirm: 'The two passwords differ. Type the same password twice.' });
+      setFieldErrors({ confirm: t('link.differ') });
       return;
     }
     setBusy(true);
@@ -48,7 +49,7 @@ export function SetPasswordPage(props: { onSignedIn: (s: { user: User; csrf_toke
       props.onSignedIn(s);
     } catch (err) {
       if (err instanceof ApiError && err.field === 'password')
-        setFieldErrors({ password: 'Choose a password of at least 8 characters.' });
+        setFieldErrors({ password: t('account_form.password_short', { min: 8 }) });
       else setError(describeError(err));
     } finally {
       setBusy(false);
@@ -58,25 +59,25 @@ export function SetPasswordPage(props: { onSignedIn: (s: { user: User; csrf_toke
   const activating = info?.purpose === 'activate';
   return (
     <main id="main" class="narrow">
-      <PageHeading>{activating ? 'Welcome to Agora' : 'Choose a new password'}</PageHeading>
+      <PageHeading>{activating ? t('link.welcome') : t('title.reset')}</PageHeading>
       <Alert message={error} />
       {!info && error && (
         <p>
-          <a href="/forgot">Get a new link</a> · <a href="/">Sign in</a>
+          <a href="/forgot">{t('link.new_link')}</a> · <a href="/">{t('signin.sign_in')}</a>
         </p>
       )}
       {info && (
         <form onSubmit={submit}>
           <p>
             {activating
-              ? `Hello ${info.display_name}. Choose the password you will sign in with, as ${info.email}.`
-              : `Choose a new password for ${info.email}. You will be signed out everywhere else.`}
+              ? t('link.activate_explain', { name: info.display_name, email: info.email })
+              : t('link.reset_explain', { email: info.email })}
           </p>
           <input type="email" value={info.email} autocomplete="username" hidden readOnly />
-          <Field id="link-password" label="New password" type="password" value={password} onInput={setPassword} autocomplete="new-password" required hint="At least 8 characters." error={fieldErrors.password} />
-          <Field id="link-confirm" label="New password again" type="password" value={confirm} onInput={setConfirm} autocomplete="new-password" required error={fieldErrors.confirm} />
+          <Field id="link-password" label={t('link.new_password')} type="password" value={password} onInput={setPassword} autocomplete="new-password" required hint={t('setup.password_hint', { min: 8 })} error={fieldErrors.password} />
+          <Field id="link-confirm" label={t('link.new_password_again')} type="password" value={confirm} onInput={setConfirm} autocomplete="new-password" required error={fieldErrors.confirm} />
           <button type="submit" disabled={busy}>
-            {busy ? 'Saving…' : activating ? 'Set my password and sign in' : 'Save and sign in'}
+            {busy ? t('link.saving') : activating ? t('link.set_and_sign_in') : t('link.save_and_sign_in')}
           </button>
         </form>
       )}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, api, describeError, type User } from '../api';
 import { accountFormProblems, Alert, Field, PageHeading } from '../components';
 import { useHashParam } from '../router';
+import { t } from '../i18n/i18n';
 
 // First-admin setup, reached through the one-time link the server prints on an empty
 // database (the token is in the URL fragment and never sent anywhere but the API call).
@@ -46,19 +47,19 @@ export function SetupPage(props: { onDone: (s: { user: User; csrf_token: string 
 
   return (
     <main id="main" class="narrow">
-      <PageHeading>Set up Agora</PageHeading>
-      <p>Create the first administrator account. You can invite everyone else afterwards.</p>
+      <PageHeading>{t('setup.heading')}</PageHeading>
+      <p>{t('setup.explain')}</p>
       {!token && (
-        <Alert message="This page needs the one-time setup link that the server prints when it starts on an empty database. Open that link, or paste it into the address bar." />
+        <Alert message={t('setup.needs_link')} />
       )}
       <form onSubmit={submit} noValidate>
-        <Field id="display_name" label="Your name" value={name} onInput={setName} autocomplete="name" required error={fieldErrors.display_name} />
-        <Field id="email" label="E-mail" type="email" value={email} onInput={setEmail} autocomplete="email" required error={fieldErrors.email} />
-        <Field id="password" label="Password" type="password" value={password} onInput={setPassword} autocomplete="new-password" required hint="At least 8 characters." error={fieldErrors.password} />
-        <Field id="confirm" label="Repeat password" type="password" value={confirm} onInput={setConfirm} autocomplete="new-password" required error={fieldErrors.confirm} />
+        <Field id="display_name" label={t('setup.your_name')} value={name} onInput={setName} autocomplete="name" required error={fieldErrors.display_name} />
+        <Field id="email" label={t('profile.email')} type="email" value={email} onInput={setEmail} autocomplete="email" required error={fieldErrors.email} />
+        <Field id="password" label={t('signin.password')} type="password" value={password} onInput={setPassword} autocomplete="new-password" required hint={t('setup.password_hint', { min: 8 })} error={fieldErrors.password} />
+        <Field id="confirm" label={t('setup.repeat_password')} type="password" value={confirm} onInput={setConfirm} autocomplete="new-password" required error={fieldErrors.confirm} />
         <Alert message={error} />
         <button type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create admin account'}
+          {busy ? t('setup.creating') : t('setup.create')}
         </button>
       </form>
     </main>

@@ -3,13 +3,14 @@
 import { useState } from 'preact/hooks';
 import { api, describeError } from '../api';
 import { Alert, Notice, PageHeading } from '../components';
+import { t, tx } from '../i18n/i18n';
 
 export function UnsubscribePage() {
   const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
   const kind = token.split('.')[1] ?? '';
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const what = kind === 'digest' ? 'digest e-mails' : `e-mails when ${kindText(kind)}`;
+  const what = t('unsubscribe.what', { kind });
 
   const confirm = async () => {
     setError(null);
@@ -23,17 +24,17 @@ export function UnsubscribePage() {
 
   return (
     <main id="main" class="narrow">
-      <PageHeading>Unsubscribe</PageHeading>
+      <PageHeading>{t('title.unsubscribe')}</PageHeading>
       <Alert message={error} />
       {done ? (
         <Notice>
-          Done: no more {what}. You still see these notifications in Agora. You can change this any time in your <a href="/settings">settings</a>.
+          {tx('unsubscribe.done', { what, settings: (chunks) => <a href="/settings">{chunks}</a> })}
         </Notice>
       ) : (
         <>
-          <p>Stop {what}? You will still see these notifications in Agora.</p>
+          <p>{t('unsubscribe.question', { what })}</p>
           <button type="button" onClick={confirm}>
-            Stop these e-mails
+            {t('unsubscribe.stop')}
           </button>
         </>
       )}
@@ -41,17 +42,3 @@ export function UnsubscribePage() {
   );
 }
 
-function kindText(kind: string): string {
-  const texts: Record<string, string> = {
-    mention: 'someone mentions you',
-    reply: 'someone replies to your comment',
-    comment: 'someone comments on your post',
-    reaction: 'someone reacts to your post',
-    follow: 'someone follows you',
-    share: 'someone shares your post',
-    community_invite: 'you are invited to a community',
-    community_request: 'someone asks to join your community',
-    community_accepted: 'your request to join a community is accepted',
-  };
-  return texts[kind] ?? 'this happens';
-}
