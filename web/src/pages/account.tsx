@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError, formatTime, type Page, type User } from '../api';
 import { Alert, CopyButton, Field, Notice, PageHeading, SelectField } from '../components';
-import { setLanguage, t } from '../i18n/i18n';
+import { setLanguage, t, tx } from '../i18n/i18n';
 import { isLanguage, LANGUAGES } from '../i18n/languages';
 import { TwoFactorSettings } from './two_factor_settings';
 import { NotificationDelivery } from './notification_delivery';
@@ -81,12 +81,12 @@ function Appearance() {
     setChoice(c);
     setThemeChoice(c);
   };
-  const labels: Record<ThemeChoice, string> = { system: 'As the system is set', light: 'Light', dark: 'Dark' };
+  const labels: Record<ThemeChoice, string> = { system: t('theme.system'), light: t('theme.light'), dark: t('theme.dark') };
   return (
     <section class="card" aria-labelledby="appearance-heading">
-      <h2 id="appearance-heading">Appearance</h2>
+      <h2 id="appearance-heading">{t('theme.heading')}</h2>
       <fieldset class="checks">
-        <legend>Theme on this device</legend>
+        <legend>{t('theme.legend')}</legend>
         {(['system', 'light', 'dark'] as const).map((c) => (
           <label class="check" key={c}>
             <input type="radio" name="theme" value={c} checked={choice === c} onChange={() => pick(c)} />
@@ -116,7 +116,7 @@ function PasswordForm() {
       setNext('');
       setDone(true);
     } catch (err) {
-      if (err instanceof ApiError && err.field) setFieldError({ field: err.field, message: err.message });
+      if (err instanceof ApiError && err.field) setFieldError({ field: err.field, message: err.status === 422 && err.field === 'current_password' ? t('password.current_wrong') : describeError(err) });
       else setError(describeError(err));
     }
   };
@@ -124,12 +124,12 @@ function PasswordForm() {
 
   return (
     <form onSubmit={submit} aria-labelledby="password-heading" class="card">
-      <h2 id="password-heading">Change password</h2>
-      <Field id="current_password" label="Current password" type="password" value={current} onInput={setCurrent} autocomplete="current-password" required error={errorFor('current_password')} />
-      <Field id="new_password" label="New password" type="password" value={next} onInput={setNext} autocomplete="new-password" required hint="At least 8 characters. Your other sign-ins will be ended." error={errorFor('new_password')} />
+      <h2 id="password-heading">{t('password.heading')}</h2>
+      <Field id="current_password" label={t('password.current')} type="password" value={current} onInput={setCurrent} autocomplete="current-password" required error={errorFor('current_password')} />
+      <Field id="new_password" label={t('link.new_password')} type="password" value={next} onInput={setNext} autocomplete="new-password" required hint={t('password.hint', { min: 8 })} error={errorFor('new_password')} />
       <Alert message={error} />
-      {done && <Notice>Password changed. Other sessions were signed out.</Notice>}
-      <button type="submit">Change password</button>
+      {done && <Notice>{t('password.changed')}</Notice>}
+      <button type="submit">{t('password.heading')}</button>
     </form>
   );
 }
@@ -152,19 +152,19 @@ function Tokens() {
     e.preventDefault();
     setError(null);
     try {
-      const t = await api<Token>('POST', '/api/v1/auth/tokens', { name });
-      setCreated(t);
+      const made = await api<Token>('POST', '/api/v1/auth/tokens', { name });
+      setCreated(made);
       setName('');
       load();
     } catch (err) {
       setError(describeError(err));
     }
   };
-  const revoke = async (t: Token) => {
+  const revoke = async (token: Token) => {
     setError(null);
     try {
-      await api('DELETE', `/api/v1/auth/tokens/${t.id}`);
-      if (created?.id === t.id) setCreated(null);
+      await api('DELETE', `/api/v1/auth/tokens/${token.id}`);
+      if (created?.id === token.id) setCreated(null);
       load();
     } catch (err) {
       setError(describeError(err));
@@ -173,44 +173,44 @@ function Tokens() {
 
   return (
     <section class="card" aria-labelledby="tokens-heading">
-      <h2 id="tokens-heading">Personal access tokens</h2>
-      <p>Scripts use a token with <code>Authorization: Bearer …</code>. A token acts as you; revoke it when it is no longer needed.</p>
+      <h2 id="tokens-heading">{t('tokens.heading')}</h2>
+      <p>{tx('tokens.explain', { header: <code>Authorization: Bearer …</code> })}</p>
       <form onSubmit={create} class="inline">
-        <Field id="token_name" label="Token name" value={name} onInput={setName} required hint="What will use it, e.g. “report script”." />
-        <button type="submit">Create token</button>
+        <Field id="token_name" label={t('tokens.name')} value={name} onInput={setName} required hint={t('tokens.name_hint')} />
+        <button type="submit">{t('tokens.create')}</button>
       </form>
       {created?.token && (
         <div class="secret" role="status">
           <p>
-            Copy the token <strong>{created.name}</strong> now. It will not be shown again.
+            {tx('tokens.copy_now', { name: <strong>{created.name}</strong> })}
           </p>
-          <code data-testid="new-token">{created.token}</code> <CopyButton text={created.token} label="Copy the token" />
+          <code data-testid="new-token">{created.token}</code> <CopyButton text={created.token} label={t('tokens.copy')} />
         </div>
       )}
       <Alert message={error} />
       {tokens.length === 0 ? (
-        <p>You have no tokens.</p>
+        <p>{t('tokens.none')}</p>
       ) : (
         <div class="table-scroll">
         <table>
-          <caption class="visually-hidden">Your tokens</caption>
+          <caption class="visually-hidden">{t('tokens.yours')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
+              <th scope="col">{t('directory.name')}</th>
+              <th scope="col">{t('tokens.created')}</th>
+              <th scope="col">{t('tokens.last_used')}</th>
+              <th scope="col"><span class="visually-hidden">{t('tokens.actions')}</span></th>
             </tr>
           </thead>
           <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{formatTime(t.created_at)}</td>
-                <td>{formatTime(t.last_used_at)}</td>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td>{formatTime(token.created_at)}</td>
+                <td>{formatTime(token.last_used_at)}</td>
                 <td>
-                  <button type="button" class="danger" onClick={() => revoke(t)} aria-label={`Revoke token ${t.name}`}>
-                    Revoke
+                  <button type="button" class="danger" onClick={() => revoke(token)} aria-label={t('tokens.revoke_named', { name: token.name })}>
+                    {t('tokens.revoke')}
                   </button>
                 </td>
               </tr>
@@ -244,17 +244,17 @@ function Sessions(props: { onSignedOut: () => void }) {
   };
   return (
     <section class="card" aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading">Where you are signed in</h2>
+      <h2 id="sessions-heading">{t('sessions.heading')}</h2>
       <Alert message={error} />
       <ul class="sessions">
         {sessions.map((s) => (
           <li key={s.id}>
             <span>
-              <span title={s.user_agent}>{deviceName(s.user_agent)}</span> · {s.ip} · last active {formatTime(s.last_seen_at)}
-              {s.current && <strong> (this browser)</strong>}
+              <span title={s.user_agent}>{deviceName(s.user_agent)}</span> · {s.ip} · {t('sessions.last_active', { when: formatTime(s.last_seen_at) })}
+              {s.current && <strong> ({t('sessions.this_browser')})</strong>}
             </span>
             <button type="button" class="secondary" onClick={() => revoke(s)}>
-              {s.current ? 'Sign out here' : 'Sign out'}
+              {s.current ? t('sessions.sign_out_here') : t('shell.sign_out')}
             </button>
           </li>
         ))}
