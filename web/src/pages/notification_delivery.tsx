@@ -3,27 +3,28 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError } from '../api';
 import { Alert, Notice } from '../components';
+import { t, type MessageId } from '../i18n/i18n';
 
 type Delivery = 'app' | 'email' | 'daily' | 'weekly' | 'off';
 
-const kinds: [string, string][] = [
-  ['mention', 'Someone mentions me'],
-  ['reply', 'Someone replies to my comment'],
-  ['comment', 'Someone comments on my post'],
-  ['reaction', 'Someone reacts to my post or comment'],
-  ['follow', 'Someone follows me'],
-  ['share', 'Someone shares my post'],
-  ['community_invite', 'I am invited to a community'],
-  ['community_request', 'Someone asks to join a community I moderate'],
-  ['community_accepted', 'My request to join a community is accepted'],
+const kinds: [string, MessageId][] = [
+  ['mention', 'delivery.mention'],
+  ['reply', 'delivery.reply'],
+  ['comment', 'delivery.comment'],
+  ['reaction', 'delivery.reaction'],
+  ['follow', 'delivery.follow'],
+  ['share', 'delivery.share'],
+  ['community_invite', 'delivery.community_invite'],
+  ['community_request', 'delivery.community_request'],
+  ['community_accepted', 'delivery.community_accepted'],
 ];
 
-const choices: [Delivery, string][] = [
-  ['app', 'In Agora only'],
-  ['email', 'By e-mail right away'],
-  ['daily', 'In the daily e-mail digest'],
-  ['weekly', 'In the weekly e-mail digest'],
-  ['off', 'Off'],
+const choices: [Delivery, MessageId][] = [
+  ['app', 'delivery.app'],
+  ['email', 'delivery.email'],
+  ['daily', 'delivery.daily'],
+  ['weekly', 'delivery.weekly'],
+  ['off', 'delivery.off'],
 ];
 
 export function NotificationDelivery() {
@@ -40,7 +41,8 @@ export function NotificationDelivery() {
     setSaved(null);
     try {
       setDelivery(await api<Record<string, Delivery>>('PUT', '/api/v1/notifications/delivery', { [kind]: value }));
-      setSaved(`Saved: ${label.toLowerCase()}: ${choices.find(([d]) => d === value)?.[1].toLowerCase()}.`);
+      const how = choices.find(([d]) => d === value)?.[1];
+      setSaved(t('delivery.saved', { what: label, how: how ? t(how) : value }));
     } catch (err) {
       setError(describeError(err));
     }
@@ -48,18 +50,18 @@ export function NotificationDelivery() {
 
   return (
     <section class="card" id="notifications" aria-labelledby="delivery-heading">
-      <h2 id="delivery-heading">Notifications and e-mail</h2>
-      <p class="hint">Digests go in the morning of your time zone (from your profile), and only when something is waiting.</p>
+      <h2 id="delivery-heading">{t('delivery.heading')}</h2>
+      <p class="hint">{t('delivery.hint')}</p>
       <Alert message={error} />
       {saved && <Notice>{saved}</Notice>}
       {delivery &&
         kinds.map(([kind, label]) => (
           <div class="field" key={kind}>
-            <label for={`delivery-${kind}`}>{label}</label>
-            <select id={`delivery-${kind}`} value={delivery[kind]} onChange={(e) => change(kind, label, (e.target as HTMLSelectElement).value as Delivery)}>
+            <label for={`delivery-${kind}`}>{t(label)}</label>
+            <select id={`delivery-${kind}`} value={delivery[kind]} onChange={(e) => change(kind, t(label), (e.target as HTMLSelectElement).value as Delivery)}>
               {choices.map(([value, text]) => (
                 <option value={value} key={value}>
-                  {text}
+                  {t(text)}
                 </option>
               ))}
             </select>

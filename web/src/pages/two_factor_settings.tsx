@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api, describeError } from '../api';
 import { Alert, Field, Notice } from '../components';
+import { t, tx } from '../i18n/i18n';
 
 interface Status {
   enabled: boolean;
@@ -31,8 +32,8 @@ export function TwoFactorSettings() {
   }, []);
 
   const fail = (err: unknown) => {
-    if (err instanceof ApiError && err.field === 'password') setFieldError({ password: 'That is not your password.' });
-    else if (err instanceof ApiError && err.field === 'code') setFieldError({ code: 'That is not the code your app shows now. Check the phone\'s clock, and try the next code.' });
+    if (err instanceof ApiError && err.field === 'password') setFieldError({ password: t('two_factor.wrong_password') });
+    else if (err instanceof ApiError && err.field === 'code') setFieldError({ code: t('two_factor.wrong_code') });
     else setError(describeError(err));
   };
 
@@ -70,20 +71,20 @@ export function TwoFactorSettings() {
 
   return (
     <section class="card" aria-labelledby="two-factor-heading">
-      <h2 id="two-factor-heading">Two-factor sign-in</h2>
+      <h2 id="two-factor-heading">{t('signin.two_factor')}</h2>
       <Alert message={error} />
-      {status?.required && !status.enabled && <Notice>Admins must turn on two-factor sign-in before they can use the admin pages.</Notice>}
+      {status?.required && !status.enabled && <Notice>{t('two_factor.required')}</Notice>}
       {status && !setup && (
         <p>
           {status.enabled
-            ? `On: signing in asks for a code from your authenticator app. ${status.recovery_codes_left} recovery codes left.`
-            : 'Off. Turn it on to sign in with your password and a code from an authenticator app on your phone.'}
+            ? t('two_factor.on', { left: status.recovery_codes_left })
+            : t('two_factor.off')}
         </p>
       )}
       {codes && (
         <div data-testid="recovery-codes">
           <p>
-            <strong>Save these recovery codes</strong> somewhere safe, such as a password manager. Each signs you in once if you lose your phone. They are shown only now.
+            {tx('two_factor.save_codes', { strong: (chunks) => <strong>{chunks}</strong> })}
           </p>
           <ul class="codes">
             {codes.map((c) => (
@@ -93,30 +94,30 @@ export function TwoFactorSettings() {
             ))}
           </ul>
           <button type="button" onClick={() => setCodes(null)}>
-            I have saved them
+            {t('two_factor.saved_them')}
           </button>
         </div>
       )}
       {setup && (
         <form onSubmit={enable}>
-          <p>Scan this code with your authenticator app (for example Microsoft Authenticator, Google Authenticator or FreeOTP), then type the six-digit code it shows.</p>
-          <img class="qr" src={`data:image/svg+xml;base64,${btoa(setup.qr_svg)}`} alt="QR code for your authenticator app" width={200} height={200} />
+          <p>{t('two_factor.scan')}</p>
+          <img class="qr" src={`data:image/svg+xml;base64,${btoa(setup.qr_svg)}`} alt={t('two_factor.qr_alt')} width={200} height={200} />
           <p>
-            Cannot scan? Type this key into the app: <code class="secret" data-testid="two-factor-secret">{setup.secret}</code>
+            {t('two_factor.cannot_scan')} <code class="secret" data-testid="two-factor-secret">{setup.secret}</code>
           </p>
-          <Field id="two-factor-code" label="Code from the app" value={code} onInput={setCode} autocomplete="one-time-code" inputmode="numeric" required error={fieldError.code} />
-          <button type="submit">Turn on</button>{' '}
+          <Field id="two-factor-code" label={t('two_factor.code_label')} value={code} onInput={setCode} autocomplete="one-time-code" inputmode="numeric" required error={fieldError.code} />
+          <button type="submit">{t('two_factor.turn_on_short')}</button>{' '}
           <button type="button" class="secondary" onClick={() => setSetup(null)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </form>
       )}
       {asking && (
         <form onSubmit={withPassword}>
-          <Field id="two-factor-password" label="Your password" type="password" value={password} onInput={setPassword} autocomplete="current-password" required error={fieldError.password} hint="To change how you sign in, confirm it is you." />
-          <button type="submit">Continue</button>{' '}
+          <Field id="two-factor-password" label={t('two_factor.your_password')} type="password" value={password} onInput={setPassword} autocomplete="current-password" required error={fieldError.password} hint={t('two_factor.confirm_hint')} />
+          <button type="submit">{t('two_factor.continue')}</button>{' '}
           <button type="button" class="secondary" onClick={() => { setAsking(null); setFieldError({}); }}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </form>
       )}
@@ -125,15 +126,15 @@ export function TwoFactorSettings() {
           {status.enabled ? (
             <>
               <button type="button" class="secondary" onClick={() => setAsking('codes')}>
-                New recovery codes
+                {t('two_factor.new_codes')}
               </button>{' '}
               <button type="button" class="danger" onClick={() => setAsking('off')}>
-                Turn off
+                {t('two_factor.turn_off')}
               </button>
             </>
           ) : (
             <button type="button" onClick={() => setAsking('on')}>
-              Turn on two-factor sign-in
+              {t('two_factor.turn_on')}
             </button>
           )}
         </p>
