@@ -429,16 +429,15 @@ function Members(props: { community: Community; owner: boolean; manages: boolean
   }, [props.community.id, props.community.member_count, q]);
   const remove = async (person: PersonRef, ban: boolean) => {
     const ok = await confirmAction({
-      title: ban ? `Ban ${person.display_name} from ${props.community.name}?` : `Remove ${person.display_name} from ${props.community.name}?`,
-      body: ban ? 'They lose access at once and cannot join again until an owner lifts the ban.'
-        : 'They lose access at once; they may join again (or ask to) later.',
-      confirm: ban ? 'Ban' : 'Remove',
+      title: ban ? t('community.ban_title', { name: person.display_name, community: props.community.name }) : t('community.remove_title', { name: person.display_name, community: props.community.name }),
+      body: ban ? t('community.ban_body') : t('community.remove_body'),
+      confirm: ban ? t('community.ban_button') : t('community.remove_button'),
       danger: true,
     });
     if (!ok) return;
     try {
       await api('DELETE', `/api/v1/communities/${props.community.id}/members/${person.id}`, ban ? { ban: true } : undefined);
-      toast(ban ? `${person.display_name} is banned.` : `${person.display_name} is removed.`);
+      toast(ban ? t('community.banned', { name: person.display_name }) : t('community.removed', { name: person.display_name }));
       setError(null);
       await load(null);
     } catch (e) {
@@ -446,12 +445,10 @@ function Members(props: { community: Community; owner: boolean; manages: boolean
     }
   };
   const setRole = async (person: PersonRef, role: string) => {
-    const words: Record<string, string> = { owner: 'an owner', moderator: 'a moderator', member: 'a member' };
     const ok = await confirmAction({
-      title: `Make ${person.display_name} ${words[role] ?? role}?`,
-      body: role === 'owner' ? 'Owners change everything about the community, its members and its owners.'
-        : role === 'moderator' ? 'Moderators approve members and remove posts.' : 'Members post and take part; they manage nothing.',
-      confirm: 'Change the role',
+      title: t('community.role_title', { name: person.display_name, role }),
+      body: t('community.role_body', { role }),
+      confirm: t('community.change_role'),
     });
     if (!ok) {
       await load(null);  // the menu goes back to the role they have
@@ -528,20 +525,20 @@ function Settings(props: { community: Community; onSaved: () => void }) {
   };
   return (
     <details class="panel">
-      <summary>Settings</summary>
+      <summary>{t('community.settings')}</summary>
       <form class="composer" onSubmit={save}>
-        <label for="cs-name">Name</label>
+        <label for="cs-name">{t('directory.name')}</label>
         <input id="cs-name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
-        <label for="cs-description">Description (Markdown)</label>
+        <label for="cs-description">{t('communities.description')}</label>
         <textarea id="cs-description" rows={3} value={description} onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
-        <label for="cs-tags">Tags</label>
+        <label for="cs-tags">{t('community.tags_label')}</label>
         <input id="cs-tags" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} placeholder="rust, pilot" />
         <Alert message={error} />
-        <button type="submit">Save settings</button>
+        <button type="submit">{t('community.save_settings')}</button>
       </form>
       {(['avatar', 'banner'] as const).map((which) => (
         <div class="field" key={which}>
-          <label for={`cs-${which}`}>{which === 'avatar' ? 'Avatar (square)' : 'Banner (wide)'}</label>
+          <label for={`cs-${which}`}>{which === 'avatar' ? t('community.avatar') : t('community.banner')}</label>
           <input id={`cs-${which}`} type="file" accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
             onChange={async (e) => {
               const file = (e.target as HTMLInputElement).files?.[0];
@@ -593,7 +590,7 @@ function Moderation(props: { community: Community; onChange: () => void }) {
     e.preventDefault();
     try {
       for (const who of invitees) await api('POST', `${base}/invitations`, { person_id: who.id });
-      setNote(`${invitees.map((p) => p.display_name).join(', ')} ${invitees.length === 1 ? 'is' : 'are'} invited.`);
+      setNote(t('community.invited', { people: formatList(invitees.map((p) => p.display_name)), count: invitees.length }));
       setInvitees([]);
       loadPending();
       setLink(null);
@@ -608,10 +605,10 @@ function Moderation(props: { community: Community; onChange: () => void }) {
     try {
       const r = await api<{ invite_url?: string; person_id?: string }>('POST', `${base}/invitations`, { email: email.trim() });
       if (r.invite_url) {
-        setNote(`Send this link to ${email.trim()}:`);
+        setNote(t('community.send_link', { email: email.trim() }));
         setLink(`${location.origin}${r.invite_url}`);
       } else {
-        setNote(`${email.trim()} is invited.`);
+        setNote(t('community.invited', { people: email.trim(), count: 1 }));
         setLink(null);
         loadPending();
       }
@@ -635,7 +632,7 @@ function Moderation(props: { community: Community; onChange: () => void }) {
   const withdraw = async (person: PersonRef) => {
     try {
       await api('DELETE', `${base}/members/${person.id}`);
-      setNote(`The invitation to ${person.display_name} is withdrawn.`);
+      setNote(t('community.invitation_withdrawn', { name: person.display_name }));
       await loadPending();
     } catch (err) {
       setError(describeError(err));
@@ -643,38 +640,38 @@ function Moderation(props: { community: Community; onChange: () => void }) {
   };
   return (
     <div class="panel">
-      <h2>Invite</h2>
+      <h2>{t('community.invite_heading')}</h2>
       <form onSubmit={invitePeople}>
-        <PersonPicker id="invite-people" label="Invite people" chosen={invitees} onChange={setInvitees} hint="Type a few letters of a name." />
-        <button type="submit" disabled={invitees.length === 0}>Invite</button>
+        <PersonPicker id="invite-people" label={t('community.invite_people')} chosen={invitees} onChange={setInvitees} hint={t('picker.hint')} />
+        <button type="submit" disabled={invitees.length === 0}>{t('community.invite')}</button>
       </form>
       <form class="row" onSubmit={inviteByEmail}>
         <div class="field">
-          <label for="invite-email">Or invite by e-mail address</label>
+          <label for="invite-email">{t('community.invite_email')}</label>
           <input id="invite-email" type="email" value={email} aria-describedby="invite-email-hint"
             onInput={(e) => setEmail((e.target as HTMLInputElement).value)} />
           <p class="hint" id="invite-email-hint">
             {props.community.allow_guests
-              ? 'Someone without an account gets a link to make a guest account.'
-              : 'For people who have an account; guests are not allowed here.'}
+              ? t('community.invite_email_guests')
+              : t('community.invite_email_no_guests')}
           </p>
         </div>
-        <button type="submit" disabled={!email.trim()}>Invite by e-mail</button>
+        <button type="submit" disabled={!email.trim()}>{t('community.invite_by_email')}</button>
       </form>
       <p role="status">
         {note}
-        {link && <> <code data-testid="invite-link">{link}</code> <CopyButton text={link} label="Copy the link" /></>}
+        {link && <> <code data-testid="invite-link">{link}</code> <CopyButton text={link} label={t('community.copy_link')} /></>}
       </p>
       <Alert message={error} />
       {pending.length > 0 && (
         <>
-          <h2>Asking to join</h2>
-          <ul aria-label="Requests to join">
+          <h2>{t('community.asking')}</h2>
+          <ul aria-label={t('community.requests')}>
             {pending.map((p) => (
               <li key={p.id}>
                 {p.display_name}{' '}
-                <button type="button" onClick={() => answer(p, true)}>Approve {p.display_name}</button>{' '}
-                <button type="button" class="secondary" onClick={() => answer(p, false)}>Refuse {p.display_name}</button>
+                <button type="button" onClick={() => answer(p, true)}>{t('community.approve', { name: p.display_name })}</button>{' '}
+                <button type="button" class="secondary" onClick={() => answer(p, false)}>{t('community.refuse', { name: p.display_name })}</button>
               </li>
             ))}
           </ul>
@@ -682,12 +679,12 @@ function Moderation(props: { community: Community; onChange: () => void }) {
       )}
       {invited.length > 0 && (
         <>
-          <h2>Invited, not yet answered</h2>
-          <ul aria-label="Invitations waiting for an answer">
+          <h2>{t('community.invited_waiting')}</h2>
+          <ul aria-label={t('community.invitations_waiting')}>
             {invited.map((p) => (
               <li key={p.id}>
                 {p.display_name}{' '}
-                <button type="button" class="secondary" onClick={() => withdraw(p)} aria-label={`Withdraw the invitation to ${p.display_name}`}>Withdraw</button>
+                <button type="button" class="secondary" onClick={() => withdraw(p)} aria-label={t('community.withdraw_invitation', { name: p.display_name })}>{t('community.withdraw')}</button>
               </li>
             ))}
           </ul>
