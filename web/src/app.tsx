@@ -1,6 +1,6 @@
 // The application frame: decides between first-admin setup, sign-in and the signed-in app,
 // and renders the navigation for what exists today.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { api, setCsrfToken, type User } from './api';
 import { navigate, onLinkClick, usePath } from './router';
 import { NotificationPanel } from './notification_panel';
@@ -69,7 +69,8 @@ export function App() {
   useEffect(() => setMenuOpen(false), [path]);
   // Every page has a title of its own (browser tabs, history, screen readers); pages that
   // show something named (a person, a community) put its name first once they have it.
-  useEffect(() => setTitle(sectionTitle(path, user !== null)), [path, user, lang]);
+  // Before the browser paints (a layout effect), so that the title never lags the page.
+  useLayoutEffect(() => setTitle(sectionTitle(path, user !== null)), [path, user, lang]);
 
   useEffect(() => {
     api<SessionState>('GET', '/api/v1/auth/session')

@@ -29,6 +29,7 @@ export function Menu(props: { label: string; items: MenuItem[] }) {
     const moves: Record<string, number> = { ArrowDown: (at + 1) % n, ArrowUp: (at + n - 1) % n, Home: 0, End: n - 1 };
     if (e.key in moves) {
       e.preventDefault();
+      items.current[moves[e.key]]?.focus(); // now: a key pressed right after must reach this item
       setAt(moves[e.key]);
     } else if (e.key === 'Escape') {
       e.preventDefault();

@@ -75,6 +75,9 @@ function ReactionPicker(props: { mine: ReactionKind | null; onPick: (k: Reaction
     const moves: Record<string, number> = { ArrowRight: (at + 1) % n, ArrowDown: (at + 1) % n, ArrowLeft: (at + n - 1) % n, ArrowUp: (at + n - 1) % n, Home: 0, End: n - 1 };
     if (e.key in moves) {
       e.preventDefault();
+      // Focus moves now, not after the next frame: a key pressed right after (Enter) must
+      // reach the reaction the arrow moved to.
+      buttons.current[moves[e.key]]?.focus();
       setAt(moves[e.key]);
     } else if (e.key === 'Escape') {
       e.preventDefault();
