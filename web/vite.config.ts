@@ -7,6 +7,7 @@
 // the browser. Tests and the dev server keep the parser and read the catalogs as written.
 import { defineConfig, type Plugin } from 'vite';
 import { parse } from '@formatjs/icu-messageformat-parser';
+import { isPlain } from './src/i18n/plain';
 
 function precompileCatalogs(): Plugin {
   return {
@@ -17,7 +18,8 @@ function precompileCatalogs(): Plugin {
       if (!match) return null;
       const locale = new Intl.Locale(match[1]);
       const messages = JSON.parse(code) as Record<string, string>;
-      const parsed = Object.fromEntries(Object.entries(messages).map(([key, text]) => [key, parse(text, { locale })]));
+      // Text with no ICU syntax at all stays text (i18n.ts shows it as it is): most messages.
+      const parsed = Object.fromEntries(Object.entries(messages).map(([key, text]) => [key, isPlain(text) ? text : parse(text, { locale })]));
       return { code: JSON.stringify(parsed), map: null }; // still JSON: Vite's JSON plugin makes it a module
     },
   };

@@ -9,6 +9,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { cloneElement, isValidElement, type ComponentChildren } from 'preact';
 import type en from './messages/en.json';
 import { directionOf, isLanguage, SOURCE_LANGUAGE, type Language } from './languages';
+import { isPlain } from './plain';
 
 export type MessageId = keyof typeof en;
 type Values = Record<string, string | number | Date | ComponentChildren | ((chunks: ComponentChildren[]) => ComponentChildren)>;
@@ -68,7 +69,10 @@ export function storedLanguage(): Language | null {
 function formatter(id: string): IntlMessageFormat {
   let f = compiled.get(id);
   if (!f) {
-    f = new IntlMessageFormat(catalog[id] ?? id, active);
+    const entry = catalog[id] ?? id;
+    // Plain text needs no parser (the build leaves it out): a one-literal tree.
+    const message = typeof entry === 'string' && isPlain(entry) ? [{ type: 0, value: entry }] : entry;
+    f = new IntlMessageFormat(message as IntlMessageFormat['ast'], active);
     compiled.set(id, f);
   }
   return f;
@@ -76,6 +80,8 @@ function formatter(id: string): IntlMessageFormat {
 
 // A message as text.
 export function t(id: MessageId, values?: Record<string, string | number | Date>): string {
+  const entry = catalog[id];
+  if (typeof entry === 'string' && isPlain(entry)) return entry;
   return String(formatter(id).format(values));
 }
 
