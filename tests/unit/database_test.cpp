@@ -190,7 +190,9 @@ TEST(Database, BackgroundCheckpointsKeepTheLogSmallUnderSteadyReads) {
   db->ReuseReadsOnThisThread(0);
   EXPECT_EQ(CountRows(*db), rows);
   const auto log_bytes = std::filesystem::file_size(dir.File("t.db") + "-wal");
-  EXPECT_LT(log_bytes, 6000u * 4096 / 3) << "the log was not restarted";
+  // Never restarted, the log would hold all 6,000 pages (24 MB); half of that proves it was,
+  // with room for a checkpoint thread that a loaded machine (a sanitizer build) runs late.
+  EXPECT_LT(log_bytes, 6000u * 4096 / 2) << "the log was not restarted";
 }
 
 TEST(Migrations, ApplyOnceAndRefuseEditedOrUnknownOnes) {
