@@ -25,7 +25,7 @@ import { feedShortcut } from './shortcuts';
 import { lazyPage } from './lazy';
 import { formatNumber, language, onLanguageChange, setLanguage, t } from './i18n/i18n';
 import { isLanguage } from './i18n/languages';
-import { fetchFirstContent } from './early';
+import { startSession, type SessionAnswer } from './early';
 
 // Loaded on first use (lazy.tsx): few people open these, and not often.
 const SetupPage = lazyPage(() => import('./pages/setup').then((m) => m.SetupPage));
@@ -34,12 +34,6 @@ const SetPasswordPage = lazyPage(() => import('./pages/set_password').then((m) =
 const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe').then((m) => m.UnsubscribePage));
 const AccountPage = lazyPage(() => import('./pages/account').then((m) => m.AccountPage));
 const AdminUsersPage = lazyPage(() => import('./pages/admin_users').then((m) => m.AdminUsersPage));
-
-interface SessionState {
-  user: User | null; // null: signed out
-  language?: string; // the one to show: the person's choice, else their browser's, else the site's
-  csrf_token?: string;
-}
 
 export function App() {
   const { path, key: address } = usePath();
@@ -73,9 +67,8 @@ export function App() {
   useLayoutEffect(() => setTitle(sectionTitle(path, user !== null)), [path, user, lang]);
 
   useEffect(() => {
-    api<SessionState>('GET', '/api/v1/auth/session')
+    startSession()
       .then((s) => {
-        if (s.user) fetchFirstContent(location.pathname, location.hash);
         // The server knows the person's choice, their browser's languages and the site's default.
         if (isLanguage(s.language) && s.language !== language()) setLanguage(s.language).catch(() => {});
         setCsrfToken(s.csrf_token ?? '');
@@ -105,7 +98,7 @@ export function App() {
     };
   }, [user]);
 
-  const signedIn = (s: SessionState) => {
+  const signedIn = (s: SessionAnswer) => {
     setCsrfToken(s.csrf_token ?? '');
     setUser(s.user);
     if (path === '/setup' || path === '/signin' || path === '/activate' || path === '/reset' || path === '/forgot') navigate('/');

@@ -66,13 +66,33 @@ export function storedLanguage(): Language | null {
   }
 }
 
+// One set of Intl formatters for every message (the library makes a set per message by
+// default): a plural rule or number format is built once per language, not once per text.
+function memo<A extends unknown[], T>(make: (...args: A) => T): (...args: A) => T {
+  const made = new Map<string, T>();
+  return (...args: A) => {
+    const key = JSON.stringify(args);
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(...args);
+      made.set(key, value);
+    }
+    return value;
+  };
+}
+const formatters = {
+  getNumberFormat: memo((...a: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...a)),
+  getDateTimeFormat: memo((...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a)),
+  getPluralRules: memo((...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a)),
+};
+
 function formatter(id: string): IntlMessageFormat {
   let f = compiled.get(id);
   if (!f) {
     const entry = catalog[id] ?? id;
     // Plain text needs no parser (the build leaves it out): a one-literal tree.
     const message = typeof entry === 'string' && isPlain(entry) ? [{ type: 0, value: entry }] : entry;
-    f = new IntlMessageFormat(message as IntlMessageFormat['ast'], active);
+    f = new IntlMessageFormat(message as IntlMessageFormat['ast'], active, undefined, { formatters });
     compiled.set(id, f);
   }
   return f;
