@@ -12,6 +12,13 @@ bool IsSupported(std::string_view code) {
   return std::any_of(kAll.begin(), kAll.end(), [&](const Language& l) { return l.code == code; });
 }
 
+Status CheckSupported(std::string_view code, std::string_view field) {
+  if (IsSupported(code)) return OkStatus();
+  std::string codes;
+  for (const auto& l : kAll) codes += (codes.empty() ? "" : ", ") + std::string(l.code);
+  return Error::Invalid(std::string(field), std::string(field) + " is one of " + codes);
+}
+
 std::string_view Match(std::string_view tag) {
   std::string primary = text::AsciiLower(tag.substr(0, tag.find_first_of("-_")));
   if (primary == "no" || primary == "nn") primary = "nb";

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
+
 namespace agora::languages {
 
 struct Language {
@@ -27,6 +29,8 @@ inline constexpr std::array<Language, 8> kAll{{
 inline constexpr std::string_view kSource = "en";
 
 bool IsSupported(std::string_view code);
+// OK for a supported code; else 422 naming `field` that lists the codes.
+Status CheckSupported(std::string_view code, std::string_view field = "language");
 
 // The supported language a tag stands for, or "" when none: "sv-SE" -> "sv", "no" and "nn"
 // and "nb-NO" -> "nb" (Bokmål is what Norwegian readers get), "EN-gb" -> "en", "fi" -> "".

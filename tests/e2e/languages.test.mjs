@@ -144,4 +144,24 @@ describe('the interface in the person\'s language', () => {
     await screenshot(page, 'community-sv');
     await page.context().close();
   });
+
+  test('on a phone the longest languages fit: home, a profile and a community at 320 px in Russian, German and Bulgarian', async () => {
+    for (const locale of ['ru-RU', 'de-DE', 'bg-BG']) {
+      const page = await pageFor('sara', locale);
+      await page.setViewportSize({ width: 320, height: 700 });
+      for (const path of ['/', '/people/ana', '/communities/ski-club']) {
+        await page.goto(server.url + path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.getByTestId('post').first().waitFor();
+        const { doc, view } = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+        assert.ok(doc <= view, `${locale} ${path}: the page is ${doc} px wide on a ${view} px screen`);
+      }
+      await screenshot(page, `community-phone-${locale}`);
+      await page.goto(server.url);
+      await page.getByTestId('post').first().waitFor();
+      await expectAccessible(page, `the home feed on a phone in ${locale}`);
+      await screenshot(page, `home-phone-${locale}`);
+      await page.context().close();
+    }
+  });
 });

@@ -12,6 +12,11 @@ TEST(Languages, EightAreSupportedAndEnglishIsTheSource) {
   EXPECT_FALSE(IsSupported("EN"));
   EXPECT_FALSE(IsSupported(""));
   EXPECT_TRUE(IsSupported(kSource));
+  EXPECT_TRUE(CheckSupported("bg"));
+  auto refused = CheckSupported("fi");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "language");
+  EXPECT_EQ(refused.error().message, "language is one of en, sv, nb, ru, bg, de, fr, es");
 }
 
 TEST(Languages, TagsMatchTheirLanguage) {

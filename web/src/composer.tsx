@@ -184,7 +184,7 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
       <label for="composer-body">{props.community ? t('composer.post_to', { community: props.community.name }) : t('composer.share_update')}</label>
       <div class="suggest-anchor">
         <textarea id="composer-body" ref={textarea} rows={open ? 4 : 2} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
-          placeholder={open ? undefined : t('composer.placeholder')}
+          placeholder={open ? undefined : t('composer.box_prompt')}
           aria-describedby="composer-hint composer-count" {...boxProps} onFocus={() => setExpanded(true)} onPaste={onPaste}
           onInput={(e) => {
             onTyped(e);

@@ -7,7 +7,7 @@ namespace agora::content {
 Result<std::string> WrittenLanguage(const std::optional<std::string>& declared, const identity::User& author,
                                     std::string_view accept_language) {
   if (declared && !declared->empty()) {
-    if (!languages::IsSupported(*declared)) return Error::Invalid("language", "language is one of en, sv, nb, ru, bg, de, fr, es");
+    if (auto st = languages::CheckSupported(*declared); !st) return st.error();
     return *declared;
   }
   if (!author.language.empty()) return author.language;

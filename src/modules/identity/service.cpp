@@ -287,7 +287,7 @@ std::string IdentityService::SiteLanguage() {
 }
 
 Status IdentityService::SetSiteLanguage(const Principal& admin, std::string_view language, std::string_view ip) {
-  if (!languages::IsSupported(language)) return Error::Invalid("language", "language is one of en, sv, nb, ru, bg, de, fr, es");
+  if (auto st = languages::CheckSupported(language); !st) return st;
   db_.Write([&](agora::store::Connection& c) {
     store::PutSiteSetting(c, "default_language", language);
     audit::Record(c, {ids_.Next(), admin.user.id, "site.default_language", "", std::nullopt,
@@ -297,8 +297,8 @@ Status IdentityService::SetSiteLanguage(const Principal& admin, std::string_view
 }
 
 Result<User> IdentityService::SetLanguage(const Principal& p, std::string_view language) {
-  if (!language.empty() && !languages::IsSupported(language))
-    return Error::Invalid("language", "language is one of en, sv, nb, ru, bg, de, fr, es, or empty for the browser's");
+  if (!language.empty())  // empty: as the browser asks
+    if (auto st = languages::CheckSupported(language); !st) return st.error();
   auto user = db_.Write([&](agora::store::Connection& c) {
     store::UpdateLanguage(c, p.user.id, language, clock_.NowMs());
     return store::FindUserById(c, p.user.id);

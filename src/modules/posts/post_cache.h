@@ -6,8 +6,8 @@
 //
 // An entry goes on every event of a change to what it holds (Apply: a post edited or deleted,
 // its share, comment or reaction counts changed), right after the commit on this node and on
-// arrival on others; an author's new name or photo, or a community's new name (post.community),
-// shows within kTtlMs. Thread-safe.
+// arrival on others; an author's new name or photo, a mentioned person's new name or handle
+// (content::NameMentions), or a community's new name (post.community), shows within kTtlMs. Thread-safe.
 #pragma once
 
 #include <array>

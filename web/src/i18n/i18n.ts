@@ -36,7 +36,6 @@ export async function setLanguage(code: Language): Promise<void> {
   active = code;
   catalog = loaded;
   compiled.clear();
-  numberFormats.clear();
   if (typeof document !== 'undefined') {
     document.documentElement.lang = code;
     document.documentElement.dir = directionOf(code);
@@ -85,6 +84,9 @@ const formatters = {
   getDateTimeFormat: memo((...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a)),
   getPluralRules: memo((...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a)),
 };
+// And the ones the interface uses beside messages (lists, relative times), kept the same way.
+const listFormat = memo((locale: string) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
+const relativeTime = memo((locale: string) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' }));
 
 function formatter(id: string): IntlMessageFormat {
   let f = compiled.get(id);
@@ -119,28 +121,21 @@ function keyed(part: ComponentChildren, i: number): ComponentChildren {
 
 // Elements joined as the language joins a list ("A, B and C", "A, B и C", "A, B y C").
 export function listOf(items: ComponentChildren[]): ComponentChildren {
-  const parts = new Intl.ListFormat(active, { style: 'long', type: 'conjunction' }).formatToParts(items.map((_, i) => `\u0000${i}`));
+  const parts = listFormat(active).formatToParts(items.map((_, i) => `\u0000${i}`));
   return parts.map((p, i) => (p.type === 'element' ? keyed(items[Number(p.value.slice(1))], i) : p.value));
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-  const key = JSON.stringify(options ?? {});
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(active, options);
-    numberFormats.set(key, f);
-  }
-  return f.format(n);
+  return formatters.getNumberFormat(active, options).format(n);
 }
 
 // "a photo, your job title and what people can ask you about", with the language's own "and".
 export function formatList(items: string[]): string {
-  return new Intl.ListFormat(active, { style: 'long', type: 'conjunction' }).format(items);
+  return listFormat(active).format(items);
 }
 
 export function formatDate(iso: string | number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-  return new Intl.DateTimeFormat(active, options).format(new Date(iso));
+  return formatters.getDateTimeFormat(active, options).format(new Date(iso));
 }
 
 export function formatDateTime(iso: string | number | Date): string {
@@ -151,7 +146,7 @@ export function formatDateTime(iso: string | number | Date): string {
 export function timeAgo(iso: string, now = Date.now()): string {
   const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
   if (s < 60) return t('time.just_now');
-  const rtf = new Intl.RelativeTimeFormat(active, { numeric: 'auto', style: 'long' });
+  const rtf = relativeTime(active);
   if (s < 3600) return rtf.format(-Math.floor(s / 60), 'minute');
   if (s < 86400) return rtf.format(-Math.floor(s / 3600), 'hour');
   return formatDate(iso);

@@ -90,7 +90,7 @@ export function CommunitiesPage(props: { user: User }) {
         <div class="field">
           <label for="communities-q">{t('communities.find')}</label>
           <input id="communities-q" type="search" value={q} onInput={(e) => setQ((e.target as HTMLInputElement).value)}
-            placeholder={t('communities.find_placeholder')} />
+            placeholder={t('communities.find_prompt')} />
         </div>
         <label class="check">
           <input type="checkbox" checked={mine} onChange={(e) => setMine((e.target as HTMLInputElement).checked)} /> {t('communities.only_mine')}
