@@ -215,6 +215,34 @@ describe('mail', () => {
     const mail = await smtp.next('imp3@acme.example');
     assert.match(mail.subject, /is ready/);
   });
+
+  test('people who have not chosen a language get mail in the site default; a choice wins', async () => {
+    assert.equal((await admin.put('/api/v1/admin/languages/default', { language: 'de' })).status, 204);
+    try {
+      const person = await createPerson(admin, 'jonas@acme.example', 'Jonas Weber');
+      await admin.post('/api/v1/admin/users/invitations', { user_ids: [person.id] });
+      const mail = await smtp.next('jonas@acme.example');
+      assert.equal(mail.subject, 'Ihr Konto auf Acme auf Agora ist bereit');
+      assert.ok(mail.text.startsWith('Hallo Jonas Weber,'), mail.text);
+      assert.match(mail.text, /Sie melden sich mit dieser Adresse an: jonas@acme\.example\./);
+      assert.ok(mail.html.includes('Passwort wählen</a>'), mail.html);
+
+      // A reset link for someone who reads Agora in Swedish: their language, and the hours
+      // in its plural.
+      const sara = await createPerson(admin, 'sara@acme.example', 'Sara Lind');
+      await admin.patch(`/api/v1/admin/users/${sara.id}`, { password: 'sara-password-1' });
+      const browser = new Client(server.url);
+      assert.equal((await browser.login('sara@acme.example', 'sara-password-1')).status, 200);
+      assert.equal((await browser.patch('/api/v1/me', { language: 'sv' })).status, 200);
+      assert.equal((await admin.post(`/api/v1/admin/users/${sara.id}/password-reset`, {})).status, 202);
+      const reset = await smtp.next('sara@acme.example');
+      assert.equal(reset.subject, 'Återställ ditt lösenord på Acme på Agora');
+      assert.ok(reset.text.startsWith('Hej Sara Lind!'), reset.text);
+      assert.match(reset.text, /Länken fungerar en gång, i 24 timmar\./);
+    } finally {
+      await admin.put('/api/v1/admin/languages/default', { language: 'en' });
+    }
+  });
 });
 
 describe('community invitations and SMTP authentication', () => {

@@ -1,7 +1,7 @@
 // Notification mail through a real SMTP server: a mention by mail right away, checked again
 // under the audience rule when it is sent (a deleted post or a notification read in the app
 // meanwhile is not mailed), the daily digest (never empty), one-click unsubscribe (RFC 8058)
-// and the delivery settings.
+// and the delivery settings; mail in the language each recipient reads Agora in.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addPeople, assertProblem, eventually, setupAdmin, startServer } from '../support/server.mjs';
@@ -38,7 +38,8 @@ describe('notification mail', () => {
     const post = await clients.bo.post('/api/v1/posts', { body: `Hej @${people.ana.handle}, the **budget** draft is ready` });
     assert.equal(post.status, 201, post.text);
     const mail = await smtp.next('ana@example.com');
-    assert.equal(mail.subject, 'Bo Ek mentioned you');
+    assert.equal(mail.subject, 'Bo Ek mentioned you in a post');
+    assert.match(mail.raw, /\r\nContent-Language: en\r\n/);
     assert.match(mail.text, /“Hej @ana, the budget draft is ready”/, "the text as readers see it, without Markdown marks");
     assert.ok(mail.links.includes(`${server.url}/posts/${post.json.id}`), mail.text);
     // mailparser reads List-* headers into one "list" header.
@@ -110,5 +111,29 @@ describe('notification mail', () => {
     assert.equal((await clients.bo.get('/api/v1/notifications/delivery')).json.follow, 'weekly', 'on again, the way it came before');
     assertProblem(assert, await clients.bo.put('/api/v1/notifications/delivery', { reaction: 'hourly' }), 422, { field: 'reaction' });
     assertProblem(assert, await clients.bo.put('/api/v1/notifications/delivery', { gossip: 'email' }), 422, { field: 'gossip' });
+  });
+
+  test('a person who reads Agora in Russian gets its mail in Russian, plurals and quotation marks included', async () => {
+    const { people: more, clients: theirs } = await addPeople(server, admin, [['dee', 'member', 'Дина Орлова']]);
+    assert.equal((await theirs.dee.patch('/api/v1/me', { language: 'ru' })).status, 200);
+    const post = await clients.bo.post('/api/v1/posts', { body: `@${more.dee.handle} the *plan* is ready` });
+    assert.equal(post.status, 201, post.text);
+    const mail = await smtp.next('dee@example.com');
+    assert.equal(mail.subject, 'Bo Ek упомянул(а) вас в публикации');
+    assert.ok(mail.text.startsWith('Здравствуйте, Дина Орлова!'), mail.text);
+    assert.match(mail.text, /«@dee the plan is ready»/);
+    assert.match(mail.text, /Открыть в Agora:/);
+    assert.match(mail.text, /Вы получаете письмо о каждом упоминании\./);
+    assert.match(mail.html, /<html lang="ru">/);
+    assert.match(mail.html, />Отписаться<\/a>/);
+    assert.match(mail.raw, /\r\nContent-Language: ru\r\n/);
+
+    const mine = await theirs.dee.post('/api/v1/posts', { body: 'План на неделю' });
+    await clients.bo.post(`/api/v1/content/${mine.json.id}/comments`, { body: 'Отлично' });
+    await clients.cy.post(`/api/v1/content/${mine.json.id}/comments`, { body: 'Согласен' });
+    const digest = await smtp.next('dee@example.com');
+    assert.match(digest.subject, /^Ваш день в Acme в Agora: (1 уведомление|2 уведомления)$/);
+    assert.match(digest.text, /Что произошло и касается вас:/);
+    assert.match(digest.text, /• Bo Ek прокомментировал\(а\) вашу публикацию — http/);
   });
 });

@@ -37,13 +37,17 @@ TEST(MailMessage, EncodesAnyScriptAsMultipartAlternativeWithCrlf) {
       << "a structured header is not folded into encoded words";
   for (size_t i = raw.find('\n'); i != std::string::npos; i = raw.find('\n', i + 1)) ASSERT_EQ(raw[i - 1], '\r') << "bare LF at " << i;
   EXPECT_EQ(mail::AddressOf("Acme Agora <agora@acme.example>"), "agora@acme.example");
+  // Text that would fit Latin-1 stays UTF-8, as the part says (ü is C3 BC, ß C3 9F).
+  mail::Message de{"Jörg", "j@example.com", "Grüße", "Viele Grüße", "<p>Viele Grüße</p>", {}};
+  std::string latin = mail::Encode(de, "agora@acme.example", "43.agora", kMonday);
+  EXPECT_NE(latin.find("Viele Gr=C3=BC=C3=9Fe"), std::string::npos) << latin;
+  EXPECT_EQ(latin.find("iso-8859-1"), std::string::npos) << latin;
   EXPECT_EQ(mail::AddressOf(" agora@acme.example "), "agora@acme.example");
 }
 
 TEST(MailLetter, EscapesTextInHtmlAndGivesBothAlternativesTheLink) {
   mail::Context ctx{"https://agora.example.com", "Acme & Co"};
   mail::Letter l{.to_name = "Ana", .to_address = "ana@example.com", .subject = "Hi"};
-  l.greeting = "Hello Ana,";
   l.paragraphs = {"<script>alert(1)</script> & more"};
   l.action = mail::Letter::Action{"Open", "https://agora.example.com/posts/1?a=1&b=2"};
   l.unsubscribe_token = "7.mention.abc";
@@ -54,9 +58,28 @@ TEST(MailLetter, EscapesTextInHtmlAndGivesBothAlternativesTheLink) {
   EXPECT_NE(m.text.find("https://agora.example.com/posts/1?a=1&b=2"), std::string::npos);
   EXPECT_NE(m.text.find("Acme & Co on Agora"), std::string::npos);
   EXPECT_NE(m.text.find("https://agora.example.com/unsubscribe#token=7.mention.abc"), std::string::npos);
-  ASSERT_EQ(m.headers.size(), 2u);
+  EXPECT_NE(m.text.find("Hello Ana,"), std::string::npos);
+  ASSERT_EQ(m.headers.size(), 3u);
   EXPECT_EQ(m.headers[0].second, "<https://agora.example.com/api/v1/mail/unsubscribe/7.mention.abc>");
   EXPECT_EQ(m.headers[1].second, "List-Unsubscribe=One-Click");
+  EXPECT_EQ(m.headers[2], (std::pair<std::string, std::string>{"Content-Language", "en"}));
+}
+
+TEST(MailLetter, FrameIsInTheRecipientsLanguage) {
+  mail::Context ctx{"https://agora.example.com", "Acme"};
+  auto l = mail::LetterTo("ru", "Анна", "anna@example.com");
+  l.subject = "Тема";
+  l.unsubscribe_token = "7.mention.abc";
+  auto m = mail::Render(ctx, l);
+  EXPECT_NE(m.text.find("Здравствуйте, Анна!"), std::string::npos) << m.text;
+  EXPECT_NE(m.text.find("Acme в Agora"), std::string::npos);
+  EXPECT_NE(m.text.find("Настройки писем: https://agora.example.com/settings"), std::string::npos);
+  EXPECT_NE(m.html.find("<html lang=\"ru\">"), std::string::npos);
+  EXPECT_NE(m.html.find(">Отписаться</a>"), std::string::npos);
+  EXPECT_EQ(m.headers.back().second, "ru");
+  // Without a name (an invitation to an address): the greeting without one.
+  auto de = mail::Render(ctx, mail::LetterTo("de", "", "x@example.com"));
+  EXPECT_EQ(de.text.rfind("Hallo,\n", 0), 0u) << de.text;
 }
 
 TEST(DigestSlots, FollowEachPersonsMorningAndMondays) {

@@ -1,10 +1,13 @@
 #include "modules/communities/invitations.h"
 
 #include "core/crypto.h"
+#include "core/languages.h"
 #include "core/text.h"
 #include "modules/audit/store.h"
 #include "modules/communities/store.h"
+#include "i18n/messages.h"
 #include "modules/identity/service.h"
+#include "modules/identity/store.h"
 #include "modules/mail/outbox.h"
 
 #include <boost/json.hpp>
@@ -21,7 +24,7 @@ constexpr const char* kFind =
     "SELECT i.id, i.community_id, i.email, i.expires_at, co.name FROM community_invitations i"
     " JOIN communities co ON co.id = i.community_id WHERE i.token_hash = ?1 AND i.accepted_at IS NULL AND i.expires_at > ?2";
 constexpr const char* kPending =
-    "SELECT co.name, u.display_name, i.expires_at FROM community_invitations i JOIN communities co ON co.id = i.community_id"
+    "SELECT co.name, u.display_name, i.expires_at, u.language FROM community_invitations i JOIN communities co ON co.id = i.community_id"
     " JOIN users u ON u.id = i.invited_by WHERE i.id = ?1 AND i.accepted_at IS NULL AND i.expires_at > ?2";
 constexpr const char* kAccepted = "UPDATE community_invitations SET accepted_at = ?2 WHERE id = ?1";
 
@@ -127,15 +130,19 @@ void RegisterInvitationMail(mail::Worker& worker, const Clock& clock) {
     if (!id || !o.contains("token")) return std::nullopt;
     auto q = c.Prepare(kPending, *id, clock.NowMs());
     if (!q.Next()) return std::nullopt;  // accepted, withdrawn or expired meanwhile
-    const std::string community = q.Text(0), inviter = q.Text(1);
-    mail::Letter l{.to_address = item.address, .subject = inviter + " invites you to " + community + " on " + ctx.SiteName()};
-    l.greeting = "Hello,";
-    l.paragraphs = {inviter + " invites you to join the community \"" + community + "\" on " + ctx.SiteName() +
-                        ", as a guest.",
-                    "Accept to make your guest account with this address, " + item.address + ", and join."};
-    l.action = mail::Letter::Action{"Accept the invitation",
+    const std::string community = q.Text(0), inviter = q.Text(1), inviters_language = q.Text(3);
+    // The invited person has no account and so no language yet: they get the one their
+    // inviter reads Agora in (who knows them), else the site's.
+    mail::Letter l{.language = languages::IsSupported(inviters_language) ? inviters_language : identity::store::SiteLanguage(c),
+                   .to_address = item.address};
+    const std::string& lang = l.language;
+    const std::string site = ctx.SiteName(lang);
+    l.subject = messages::Format(lang, "mail.invitation_subject", {{"inviter", inviter}, {"community", community}, {"site", site}});
+    l.paragraphs = {messages::Format(lang, "mail.invitation_intro", {{"inviter", inviter}, {"community", community}, {"site", site}}),
+                    messages::Format(lang, "mail.invitation_accept", {{"email", item.address}})};
+    l.action = mail::Letter::Action{messages::Format(lang, "mail.invitation_action"),
                                     ctx.base_url + "/invite#token=" + std::string(o.at("token").as_string())};
-    l.note = "This link works once, for 14 days. If you do not know " + inviter + ", you can ignore this mail.";
+    l.note = messages::Format(lang, "mail.invitation_note", {{"inviter", inviter}});
     return mail::Render(ctx, l);
   });
 }

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "i18n/messages.h"
 #include "modules/identity/account_links.h"
 #include "modules/identity/store.h"
 
@@ -10,30 +11,33 @@ namespace {
 
 using agora::store::Connection;
 
-mail::Letter To(const User& u, std::string subject) { return mail::LetterTo(u.display_name, u.email, std::move(subject)); }
+using messages::Format;
+
+mail::Letter To(Connection& c, const User& u) { return mail::LetterTo(store::LanguageOf(c, u), u.display_name, u.email); }
 
 std::optional<mail::Message> Activate(Connection& c, const mail::Item& item, const mail::Context& ctx, std::int64_t now) {
   auto found = store::FindUserById(c, item.user_id.value_or(0));
   if (!found || !found->user.active || found->password_hash) return std::nullopt;  // activated meanwhile
   const std::string token = IssueLinkToken(c, found->user.id, LinkPurpose::kActivate, now, AccountLinks::kActivateTtlMs);
-  auto l = To(found->user, "Your account on " + ctx.SiteName() + " is ready");
-  l.paragraphs = {(ctx.organization.empty() ? std::string("Your organization") : ctx.organization) +
-                      " has made you an account on Agora, where its people share news, find each other and work "
-                      "together in communities.",
-                  "You sign in with this address, " + found->user.email + ". Choose your password to start."};
-  l.action = mail::Letter::Action{"Choose your password", ctx.base_url + "/activate#token=" + token};
-  l.note = "This link works once, for 7 days. If it has expired, ask your administrator for a new one.";
+  auto l = To(c, found->user);
+  const std::string& lang = l.language;
+  l.subject = Format(lang, "mail.activate_subject", {{"site", ctx.SiteName(lang)}});
+  l.paragraphs = {ctx.organization.empty() ? Format(lang, "mail.activate_intro_unnamed")
+                                           : Format(lang, "mail.activate_intro", {{"organization", ctx.organization}}),
+                  Format(lang, "mail.activate_address", {{"email", found->user.email}})};
+  l.action = mail::Letter::Action{Format(lang, "mail.activate_action"), ctx.base_url + "/activate#token=" + token};
+  l.note = Format(lang, "mail.activate_note");
   return mail::Render(ctx, l);
 }
 
-std::optional<mail::Message> Reset(const User& u, Connection& c, const mail::Context& ctx, std::int64_t now,
-                                   std::int64_t ttl, const std::string& how_long) {
+std::optional<mail::Message> Reset(const User& u, Connection& c, const mail::Context& ctx, std::int64_t now, std::int64_t ttl) {
   const std::string token = IssueLinkToken(c, u.id, LinkPurpose::kReset, now, ttl);
-  auto l = To(u, "Reset your password on " + ctx.SiteName());
-  l.paragraphs = {"Someone (we hope you) asked to reset the password of your account, " + u.email + "."};
-  l.action = mail::Letter::Action{"Choose a new password", ctx.base_url + "/reset#token=" + token};
-  l.note = "This link works once, for " + how_long +
-           ". If you did not ask for it, ignore this mail: your password stays as it is.";
+  auto l = To(c, u);
+  const std::string& lang = l.language;
+  l.subject = Format(lang, "mail.reset_subject", {{"site", ctx.SiteName(lang)}});
+  l.paragraphs = {Format(lang, "mail.reset_intro", {{"email", u.email}})};
+  l.action = mail::Letter::Action{Format(lang, "mail.reset_action"), ctx.base_url + "/reset#token=" + token};
+  l.note = Format(lang, "mail.reset_note", {{"hours", ttl / (3600 * 1000)}});
   return mail::Render(ctx, l);
 }
 
@@ -47,7 +51,7 @@ void RegisterMails(mail::Worker& worker, const Clock& clock) {
                                   -> std::optional<mail::Message> {
     auto found = store::FindUserById(c, item.user_id.value_or(0));
     if (!found || !found->user.active) return std::nullopt;
-    return Reset(found->user, c, ctx, clock.NowMs(), AccountLinks::kAdminResetTtlMs, "24 hours");
+    return Reset(found->user, c, ctx, clock.NowMs(), AccountLinks::kAdminResetTtlMs);
   });
   worker.Register(kMailResetRequest, [&clock](Connection& c, const mail::Item& item, const mail::Context& ctx)
                                          -> std::optional<mail::Message> {
@@ -57,18 +61,18 @@ void RegisterMails(mail::Worker& worker, const Clock& clock) {
     // The mail goes to the account's own address, never to what was typed.
     auto found = store::FindUserByEmailKey(c, std::string(payload.at("email_key").as_string()));
     if (!found || !found->user.active) return std::nullopt;
-    return Reset(found->user, c, ctx, clock.NowMs(), AccountLinks::kResetTtlMs, "1 hour");
+    return Reset(found->user, c, ctx, clock.NowMs(), AccountLinks::kResetTtlMs);
   });
   worker.Register(kMailPasswordChanged, [](Connection& c, const mail::Item& item, const mail::Context& ctx)
                                             -> std::optional<mail::Message> {
     auto found = store::FindUserById(c, item.user_id.value_or(0));
     if (!found || !found->user.active) return std::nullopt;
-    auto l = To(found->user, "Your password on " + ctx.SiteName() + " was changed");
-    l.paragraphs = {"The password of your account, " + found->user.email +
-                        ", was just changed, and every other browser and app signed in with it was signed out.",
-                    "If this was not you, choose a new password now with \"Forgot password?\" on the sign-in page, "
-                    "and tell your administrator."};
-    l.action = mail::Letter::Action{"Go to the sign-in page", ctx.base_url + "/forgot"};
+    auto l = To(c, found->user);
+    const std::string& lang = l.language;
+    l.subject = Format(lang, "mail.password_changed_subject", {{"site", ctx.SiteName(lang)}});
+    l.paragraphs = {Format(lang, "mail.password_changed_intro", {{"email", found->user.email}}),
+                    Format(lang, "mail.password_changed_advice")};
+    l.action = mail::Letter::Action{Format(lang, "mail.password_changed_action"), ctx.base_url + "/forgot"};
     return mail::Render(ctx, l);
   });
 }

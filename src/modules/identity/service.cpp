@@ -282,8 +282,7 @@ bool IdentityService::TwoFactorRequiredForAdmins() {
 }
 
 std::string IdentityService::SiteLanguage() {
-  auto chosen = db_.Read([](agora::store::Connection& c) { return store::SiteSetting(c, "default_language"); });
-  return chosen && languages::IsSupported(*chosen) ? *chosen : std::string(languages::kSource);
+  return db_.Read([](agora::store::Connection& c) { return store::SiteLanguage(c); });
 }
 
 Status IdentityService::SetSiteLanguage(const Principal& admin, std::string_view language, std::string_view ip) {

@@ -1,5 +1,7 @@
 #include "modules/identity/store.h"
 
+#include "core/languages.h"
+
 #include "core/text.h"
 #include "core/name_words.h"
 
@@ -142,6 +144,15 @@ std::optional<std::string> SiteSetting(Connection& c, std::string_view name) {
 void PutSiteSetting(Connection& c, std::string_view name, std::string_view value) {
   c.Prepare("INSERT INTO site_settings (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
             name, value).Run();
+}
+
+std::string SiteLanguage(Connection& c) {
+  auto chosen = SiteSetting(c, "default_language");
+  return chosen && languages::IsSupported(*chosen) ? *chosen : std::string(languages::kSource);
+}
+
+std::string LanguageOf(Connection& c, const User& u) {
+  return languages::IsSupported(u.language) ? u.language : SiteLanguage(c);
 }
 
 bool HasActiveAdmin(Connection& c) { return c.Prepare("SELECT 1 FROM users WHERE role = 'admin' AND active = 1 LIMIT 1").Next(); }

@@ -29,6 +29,11 @@ std::int64_t CountActiveAdmins(Connection& c);
 // Site-wide settings an admin changes at run time (site_settings): nullopt when never set.
 std::optional<std::string> SiteSetting(Connection& c, std::string_view name);
 void PutSiteSetting(Connection& c, std::string_view name, std::string_view value);
+// The site's default language (an admin's choice, else English).
+std::string SiteLanguage(Connection& c);
+// The language Agora writes to a person in when they are not there to ask (mail): theirs if
+// they chose one, else the site's default.
+std::string LanguageOf(Connection& c, const User& u);
 bool HasActiveAdmin(Connection& c);  // one row is enough, not a count
 // Users ordered by id, after `after_id`; `q` (may be empty) filters by name/e-mail/handle prefix.
 std::vector<User> ListUsers(Connection& c, Id after_id, int limit, const std::string& q);

@@ -1,6 +1,8 @@
 // How every mail Agora sends reads: a greeting, paragraphs, at most one button (a link in
 // the plain-text part), a closing note, and a footer naming the organization with a link to
 // the recipient's mail settings. Builds both alternatives from the same parts, HTML-escaped.
+// A letter is written in its recipient's language (Letter::language): the renderers take
+// their sentences from the server's catalogs (i18n/messages.h), the frame here too.
 #pragma once
 
 #include <optional>
@@ -15,13 +17,13 @@ namespace agora::mail {
 struct Context {
   std::string base_url;      // https://agora.example.com (no trailing slash)
   std::string organization;  // mail.organization (may be empty)
-  // What mails call the site: "Acme on Agora", or "Agora".
-  std::string SiteName() const { return organization.empty() ? "Agora" : organization + " on Agora"; }
+  // What mails call the site in `language`: "Acme on Agora", or "Agora".
+  std::string SiteName(std::string_view language) const;
 };
 
 struct Letter {
-  std::string to_name = {}, to_address = {}, subject = {};
-  std::string greeting = {};                 // "Hello Ana,"
+  std::string language = "en";  // the recipient's (languages.h)
+  std::string to_name = {}, to_address = {}, subject = {};  // greeted by name, or "Hello," without one
   std::vector<std::string> paragraphs = {};  // plain text, escaped for HTML
   struct Action {
     std::string label, url;
@@ -34,8 +36,8 @@ struct Letter {
   std::string unsubscribe_token = {};
 };
 
-// A letter to a person by name ("Hello Ana,").
-Letter LetterTo(std::string name, std::string address, std::string subject);
+// A letter to a person by name ("Hello Ana,"), in their language.
+Letter LetterTo(std::string language, std::string name, std::string address);
 
 Message Render(const Context& ctx, const Letter& letter);
 

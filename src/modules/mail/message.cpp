@@ -20,10 +20,14 @@ template <typename T>
 using Ref = std::unique_ptr<T, Unref>;
 
 // A text part of the given subtype, UTF-8, quoted-printable (readable in any client, safe
-// for long lines).
+// for long lines). The bytes go in as they are: g_mime_text_part_set_text would convert a
+// text that fits Latin-1 (German, French, Swedish) to it, and the part would lie about its
+// charset.
 GMimeTextPart* TextPart(const char* subtype, const std::string& body) {
   GMimeTextPart* part = g_mime_text_part_new_with_subtype(subtype);
-  g_mime_text_part_set_text(part, body.c_str());
+  Ref<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(body.data(), body.size()));
+  Ref<GMimeDataWrapper> content(g_mime_data_wrapper_new_with_stream(stream.get(), GMIME_CONTENT_ENCODING_DEFAULT));
+  g_mime_part_set_content(GMIME_PART(part), content.get());
   g_mime_text_part_set_charset(part, "utf-8");
   g_mime_part_set_content_encoding(GMIME_PART(part), GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE);
   return part;

@@ -12,6 +12,7 @@
 #include "core/markdown.h"
 #include "core/text.h"
 #include "core/log.h"
+#include "i18n/messages.h"
 #include "modules/communities/store.h"
 #include "modules/content/audience.h"
 #include "modules/identity/store.h"
@@ -88,21 +89,38 @@ About ReadAbout(agora::store::Query& q) {
   return a;
 }
 
-std::string Sentence(const About& a) {
-  const std::string who = a.actor_count > 1 ? a.actor + " and " + std::to_string(a.actor_count - 1) +
-                                                  (a.actor_count == 2 ? " other" : " others")
-                                            : a.actor;
-  const std::string what = a.content_kind == "topic" ? "topic" : "post";
-  if (a.kind == "mention") return who + " mentioned you";
-  if (a.kind == "comment") return who + " commented on your " + what;
-  if (a.kind == "reply") return who + " replied to your comment";
-  if (a.kind == "reaction") return who + " reacted to your " + (a.comment ? "comment" : what);
-  if (a.kind == "follow") return who + " started following you";
-  if (a.kind == "share") return who + " shared your post";
-  if (a.kind == "community_invite") return who + " invited you to " + a.community;
-  if (a.kind == "community_request") return who + " asks to join " + a.community;
-  if (a.kind == "community_accepted") return who + " accepted you into " + a.community;
-  return who + " did something that concerns you";
+// What the content a notification is about is called in its sentence.
+std::string What(const About& a) {
+  if (a.comment && (a.kind == "mention" || a.kind == "reaction")) return "comment";
+  return a.content_kind == "topic" ? "topic" : "post";
+}
+
+// The notification as one sentence in `lang`: the app's words (the server's catalogs hold
+// the same "notification.*" messages as the web client's; the unit test keeps them equal).
+std::string Sentence(const std::string& lang, const About& a) {
+  using messages::Format;
+  const std::string what = What(a);
+  if (a.actor_count > 1) {
+    const std::int64_t others = a.actor_count - 1;
+    const std::initializer_list<messages::Arg> args = {{"name", a.actor}, {"others", others}, {"what", what}};
+    if (a.kind == "mention") return Format(lang, "notification.mention_group", args);
+    if (a.kind == "comment") return Format(lang, "notification.comment_group", args);
+    if (a.kind == "reply") return Format(lang, "notification.reply_group", args);
+    if (a.kind == "reaction") return Format(lang, "notification.reaction_group", args);
+    if (a.kind == "follow") return Format(lang, "notification.follow_group", args);
+    if (a.kind == "share") return Format(lang, "notification.share_group", args);
+  }
+  const std::initializer_list<messages::Arg> args = {{"who", a.actor}, {"what", what}, {"community", a.community}};
+  if (a.kind == "mention") return Format(lang, "notification.mention", args);
+  if (a.kind == "comment") return Format(lang, "notification.comment", args);
+  if (a.kind == "reply") return Format(lang, "notification.reply", args);
+  if (a.kind == "reaction") return Format(lang, "notification.reaction", args);
+  if (a.kind == "follow") return Format(lang, "notification.follow", args);
+  if (a.kind == "share") return Format(lang, "notification.share", args);
+  if (a.kind == "community_invite") return Format(lang, "notification.community_invite", args);
+  if (a.kind == "community_request") return Format(lang, "notification.community_request", args);
+  if (a.kind == "community_accepted") return Format(lang, "notification.community_accepted", args);
+  return Format(lang, "mail.notification_other", args);
 }
 
 std::string Link(const mail::Context& ctx, const About& a) {
@@ -114,15 +132,21 @@ std::string Link(const mail::Context& ctx, const About& a) {
 // What a reader sees of a Markdown text, on one line, at most 280 characters.
 std::string Excerpt(std::string_view markdown) { return text::Excerpt(markdown::ToPlainText(markdown), 280); }
 
+// The excerpt in the quotation marks of `lang`.
+std::string Quote(const std::string& lang, std::string_view markdown) {
+  return messages::Format(lang, "mail.quote", {{"text", Excerpt(markdown)}});
+}
+
 struct Recipient {
   identity::User user;
   content::Viewer viewer;
+  std::string language;
 };
 
 std::optional<Recipient> RecipientOf(Connection& c, const mail::Item& item) {
   auto found = identity::store::FindUserById(c, item.user_id.value_or(0));
   if (!found || !found->user.active || !found->password_hash) return std::nullopt;  // not activated: no mail
-  return Recipient{found->user, content::Viewer{found->user.id, found->user.role}};
+  return Recipient{found->user, content::Viewer{found->user.id, found->user.role}, identity::store::LanguageOf(c, found->user)};
 }
 
 std::optional<mail::Message> One(Connection& c, const mail::Item& item, const mail::Context& ctx, UnsubscribeLinks& links) {
@@ -139,12 +163,15 @@ std::optional<mail::Message> One(Connection& c, const mail::Item& item, const ma
   if (!q.Next()) return std::nullopt;  // deleted, or no longer theirs to read
   About a = ReadAbout(q);
   if (a.read) return std::nullopt;  // seen in the app already
-  auto l = mail::LetterTo(r->user.display_name, r->user.email, Sentence(a));
-  l.paragraphs = {Sentence(a) + (a.community.empty() || a.kind.starts_with("community") ? "" : " in " + a.community) + "."};
-  if (!a.text.empty()) l.paragraphs.push_back("“" + Excerpt(a.text) + "”");
-  l.action = mail::Letter::Action{"Open in Agora", Link(ctx, a)};
-  l.note = "You get a mail for each " + std::string(a.kind == "mention" ? "mention" : a.kind) +
-           ". Choose how notifications reach you in your settings.";
+  auto l = mail::LetterTo(r->language, r->user.display_name, r->user.email);
+  const std::string& lang = l.language;
+  l.subject = Sentence(lang, a);
+  l.paragraphs = {a.community.empty() || a.kind.starts_with("community")
+                      ? l.subject + "."
+                      : messages::Format(lang, "mail.in_community", {{"sentence", l.subject}, {"community", a.community}})};
+  if (!a.text.empty()) l.paragraphs.push_back(Quote(lang, a.text));
+  l.action = mail::Letter::Action{messages::Format(lang, "mail.open"), Link(ctx, a)};
+  l.note = messages::Format(lang, "mail.notification_note", {{"kind", a.kind}});
   l.unsubscribe_token = links.Token(c, r->user.id, a.kind);
   return mail::Render(ctx, l);
 }
@@ -172,27 +199,25 @@ std::optional<mail::Message> Digest(Connection& c, const mail::Item& item, const
     auto q = c.Prepare(kTopPosts, r->user.id, since);
     content::BindViewer(q, r->viewer);
     while (q.Next())
-      top.emplace_back(q.Text(1) + ": “" + Excerpt(q.Text(2)) + "”", ctx.base_url + "/posts/" + IdToString(q.Int(0)));
+      top.emplace_back(q.Text(1) + ": " + Quote(r->language, q.Text(2)), ctx.base_url + "/posts/" + IdToString(q.Int(0)));
   }
   if (waiting.empty() && top.empty()) return std::nullopt;  // never an empty digest
 
-  const std::string subject =
-      std::string(weekly ? "Your week" : "Your day") + " on " + ctx.SiteName() + ": " +
-      (waiting.empty() ? std::string("what the people you follow shared")
-                       : std::to_string(waiting.size()) + (waiting.size() == 1 ? " notification" : " notifications"));
-  auto l = mail::LetterTo(r->user.display_name, r->user.email, subject);
+  auto l = mail::LetterTo(r->language, r->user.display_name, r->user.email);
+  const std::string& lang = l.language;
+  l.subject = messages::Format(lang, "mail.digest_subject", {{"cadence", cadence},
+                                                             {"site", ctx.SiteName(lang)},
+                                                             {"count", static_cast<std::int64_t>(waiting.size())}});
   if (!waiting.empty()) {
-    l.paragraphs.push_back("What happened that concerns you:");
-    for (const auto& a : waiting) l.paragraphs.push_back("• " + Sentence(a) + " — " + Link(ctx, a));
+    l.paragraphs.push_back(messages::Format(lang, "mail.digest_waiting"));
+    for (const auto& a : waiting) l.paragraphs.push_back("• " + Sentence(lang, a) + " — " + Link(ctx, a));
   }
   if (!top.empty()) {
-    l.paragraphs.push_back(std::string("Most active in your communities and from people you follow this ") +
-                           (weekly ? "week:" : "day:"));
+    l.paragraphs.push_back(messages::Format(lang, "mail.digest_top", {{"cadence", cadence}}));
     for (const auto& [line, link] : top) l.paragraphs.push_back("• " + line + " — " + link);
   }
-  l.action = mail::Letter::Action{"Open your notifications", ctx.base_url + "/notifications"};
-  l.note = std::string("You get this digest ") + (weekly ? "every Monday" : "every morning") +
-           " when something is waiting. Choose how notifications reach you in your settings.";
+  l.action = mail::Letter::Action{messages::Format(lang, "mail.digest_action"), ctx.base_url + "/notifications"};
+  l.note = messages::Format(lang, "mail.digest_note", {{"cadence", cadence}});
   l.unsubscribe_token = links.Token(c, r->user.id, "digest");
   return mail::Render(ctx, l);
 }
