@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, describeError, formatTime } from '../api';
 import { Alert } from '../components';
+import { formatNumber, t, tx } from '../i18n/i18n';
 
 interface Report {
   dry_run?: boolean;
@@ -42,19 +43,7 @@ interface Directory {
   runs: Run[];
 }
 
-const stageNames: Record<string, string> = {
-  starting: 'Starting',
-  reading: 'Reading the directory',
-  people: 'Updating people',
-  photos: 'Updating photos',
-};
-
-function missingWord(missing: Directory['missing'], dry: boolean): string {
-  const would = dry ? 'would be ' : '';
-  if (missing === 'deactivate') return `${would}deactivated`;
-  if (missing === 'alumni') return `${would}made alumni`;
-  return 'kept';
-}
+const stageName = (stage: string) => t('ldap_sync.stage', { stage });
 
 function People(props: { label: string; list?: string[] }) {
   if (!props.list || props.list.length === 0) return null;
@@ -75,32 +64,32 @@ function People(props: { label: string; list?: string[] }) {
 function RunSummary(props: { run: Run; missing: Directory['missing'] }) {
   const { run } = props;
   const r = run.report;
-  const would = run.dry_run ? 'would be ' : '';
-  const who = run.started_by === 'schedule' ? 'on schedule' : run.started_by === 'admin' ? 'by an admin' : 'from the command line';
   return (
     <li data-testid="directory-run">
       <p>
         <strong>
-          {run.dry_run ? 'Dry run' : 'Sync'} {formatTime(run.started_at)}
+          {t('ldap_sync.run_title', { dry: String(run.dry_run), when: formatTime(run.started_at) })}
         </strong>{' '}
-        ({who}
-        {typeof r.seconds === 'number' ? `, ${r.seconds.toFixed(1)} s` : ''})
+        ({t('ldap_sync.started_by', { by: run.started_by })}
+        {typeof r.seconds === 'number' ? `, ${formatNumber(r.seconds, { style: 'unit', unit: 'second', unitDisplay: 'short', minimumFractionDigits: 1, maximumFractionDigits: 1 })}` : ''})
       </p>
       {run.error ? (
-        <p class="alert">Failed: {run.error}</p>
+        <p class="alert">{t('ldap_sync.failed', { error: run.error })}</p>
       ) : run.finished_at ? (
         <p>
-          {r.entries ?? 0} people listed: {r.created ?? 0} {would}created, {r.updated ?? 0} {would}updated, {r.unchanged ?? 0} unchanged,{' '}
-          {(r.skipped ?? 0) + (r.without_email ?? 0)} left out; {r.missing ?? 0} no longer listed {missingWord(props.missing, run.dry_run)}.
-          {r.photos_updated ? ` ${r.photos_updated} photos updated.` : ''}
+          {t(run.dry_run ? 'ldap_sync.report_dry' : 'ldap_sync.report', {
+            entries: r.entries ?? 0, created: r.created ?? 0, updated: r.updated ?? 0, unchanged: r.unchanged ?? 0,
+            left: (r.skipped ?? 0) + (r.without_email ?? 0), missing: r.missing ?? 0, state: props.missing,
+          })}
+          {r.photos_updated ? ` ${t('ldap_sync.photos_updated', { count: r.photos_updated })}` : ''}
         </p>
       ) : (
-        <p>Not finished.</p>
+        <p>{t('ldap_sync.not_finished')}</p>
       )}
-      <People label={run.dry_run ? 'Would be created' : 'Created'} list={r.created_people} />
-      <People label={run.dry_run ? 'Would be updated' : 'Updated'} list={r.updated_people} />
-      <People label="No longer listed" list={r.missing_people} />
-      <People label="Left out" list={r.problems} />
+      <People label={run.dry_run ? t('ldap_sync.would_create') : t('ldap_sync.created')} list={r.created_people} />
+      <People label={run.dry_run ? t('ldap_sync.would_update') : t('ldap_sync.updated')} list={r.updated_people} />
+      <People label={t('ldap_sync.no_longer_listed')} list={r.missing_people} />
+      <People label={t('ldap_sync.left_out')} list={r.problems} />
     </li>
   );
 }
@@ -137,38 +126,38 @@ export function AdminDirectory() {
   const percent = running && running.total > 0 ? Math.round((running.done * 100) / running.total) : null;
   return (
     <section class="card" aria-labelledby="directory-heading" data-testid="admin-directory">
-      <h2 id="directory-heading">Directory sync</h2>
+      <h2 id="directory-heading">{t('ldap_sync.heading')}</h2>
       <p>
-        People come from <code>{directory.url}</code> ({directory.base_dn}),{' '}
-        {directory.sync_minutes > 0 ? `every ${directory.sync_minutes} minutes` : 'when an admin syncs'}. People it no longer lists are{' '}
-        {missingWord(directory.missing, false)}.{directory.sign_in ? ' They sign in with their directory password.' : ''}
+        {tx('ldap_sync.source', { url: <code>{directory.url}</code>, base: directory.base_dn, minutes: directory.sync_minutes, missing: directory.missing })}
+        {directory.sign_in ? ` ${t('ldap_sync.sign_in')}` : ''}
       </p>
       <Alert message={error} />
       {running ? (
         <div role="status">
           <p>
-            {stageNames[running.stage] ?? running.stage}
-            {running.total === 0 && running.done > 0 ? `: ${running.done} people so far` : ''}…
+            {running.total === 0 && running.done > 0
+              ? t('ldap_sync.so_far', { stage: stageName(running.stage), count: running.done })
+              : stageName(running.stage)}…
           </p>
           {percent !== null && (
-            <progress max={100} value={percent} aria-label={`${stageNames[running.stage] ?? running.stage}: ${percent}%`}>
-              {percent}%
+            <progress max={100} value={percent} aria-label={`${stageName(running.stage)}: ${formatNumber(percent / 100, { style: 'percent' })}`}>
+              {formatNumber(percent / 100, { style: 'percent' })}
             </progress>
           )}
         </div>
       ) : (
         <p class="actions">
           <button type="button" onClick={() => start(false)}>
-            Sync now
+            {t('ldap_sync.sync_now')}
           </button>{' '}
           <button type="button" class="secondary" onClick={() => start(true)}>
-            Dry run
+            {t('ldap_sync.dry_run')}
           </button>
         </p>
       )}
       {directory.runs.length > 0 && (
         <>
-          <h3>Recent runs</h3>
+          <h3>{t('ldap_sync.recent_runs')}</h3>
           <ul class="plain-list runs">
             {directory.runs.map((r) => (
               <RunSummary key={r.id} run={r} missing={directory.missing} />

@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, formatTime } from '../api';
 import { Alert } from '../components';
+import { t } from '../i18n/i18n';
 
 interface Item {
   id: string;
@@ -43,24 +44,24 @@ export function AdminMail() {
   };
   return (
     <section class="card" aria-labelledby="mail-heading" data-testid="admin-mail">
-      <h2 id="mail-heading">Outgoing mail</h2>
+      <h2 id="mail-heading">{t('admin_mail.heading')}</h2>
       <Alert message={error} />
       {outbox && (
         <>
           <p>
-            Mail goes to {outbox.transport}. {outbox.sent} sent, {outbox.queued} waiting
-            {outbox.oldest_queued_at ? ` (the oldest since ${formatTime(outbox.oldest_queued_at)})` : ''}, {outbox.failed} failed.{' '}
+            {t('admin_mail.summary', { transport: outbox.transport, sent: outbox.sent, queued: outbox.queued, failed: outbox.failed })}
+            {outbox.oldest_queued_at ? ` ${t('admin_mail.oldest', { when: formatTime(outbox.oldest_queued_at) })}` : ''}{' '}
             <button type="button" class="quiet" onClick={load}>
-              Refresh
+              {t('admin_mail.refresh')}
             </button>
           </p>
           {outbox.delayed.length > 0 && (
             <>
-              <h3>Waiting for another try</h3>
+              <h3>{t('admin_mail.waiting')}</h3>
               <ul>
                 {outbox.delayed.map((m) => (
                   <li key={m.id}>
-                    {m.kind}, {m.attempts} {m.attempts === 1 ? 'try' : 'tries'}, next {m.next_attempt_at ? formatTime(m.next_attempt_at) : 'soon'}: {m.last_error}
+                    {t('admin_mail.delayed', { kind: m.kind, attempts: m.attempts, next: m.next_attempt_at ? formatTime(m.next_attempt_at) : t('admin_mail.soon') })}: {m.last_error}
                   </li>
                 ))}
               </ul>
@@ -68,13 +69,13 @@ export function AdminMail() {
           )}
           {outbox.recent_failures.length > 0 && (
             <>
-              <h3>Failed</h3>
+              <h3>{t('admin_mail.failed')}</h3>
               <ul>
                 {outbox.recent_failures.map((m) => (
                   <li key={m.id}>
                     {m.kind} ({formatTime(m.created_at)}): {m.last_error}{' '}
-                    <button type="button" class="secondary" onClick={() => retry(m.id)} aria-label={`Send the ${m.kind} mail of ${formatTime(m.created_at)} again`}>
-                      Send again
+                    <button type="button" class="secondary" onClick={() => retry(m.id)} aria-label={t('admin_mail.send_again_label', { kind: m.kind, when: formatTime(m.created_at) })}>
+                      {t('admin_mail.send_again')}
                     </button>
                   </li>
                 ))}

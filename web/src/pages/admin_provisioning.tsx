@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, formatTime } from '../api';
 import { Alert, Field } from '../components';
 import { confirmAction } from '../confirm';
+import { t, tx } from '../i18n/i18n';
 
 interface ScimToken {
   id: string;
@@ -34,11 +35,11 @@ export function AdminProvisioning() {
       setError(describeError(err));
     }
   };
-  const revoke = async (t: ScimToken) => {
-    if (!(await confirmAction({ title: `Revoke the SCIM token "${t.name}"?`, body: 'The identity provider using it stops provisioning at once.', confirm: 'Revoke', danger: true }))) return;
+  const revoke = async (token: ScimToken) => {
+    if (!(await confirmAction({ title: t('scim.revoke_title', { name: token.name }), body: t('scim.revoke_body'), confirm: t('scim.revoke'), danger: true }))) return;
     setError(null);
     try {
-      await api('DELETE', `/api/v1/admin/scim-tokens/${t.id}`);
+      await api('DELETE', `/api/v1/admin/scim-tokens/${token.id}`);
       await load();
     } catch (err) {
       setError(describeError(err));
@@ -47,39 +48,35 @@ export function AdminProvisioning() {
   const base = `${window.location.origin}/scim/v2`;
   return (
     <section class="card" aria-labelledby="provisioning-heading" data-testid="admin-provisioning">
-      <h2 id="provisioning-heading">Provisioning (SCIM)</h2>
-      <p>
-        Your identity provider (Entra ID, Okta, OneLogin…) can create, update and deactivate people here, and keep
-        communities in step with its groups. Give it the SCIM base URL <code>{base}</code> and a token made below.
-      </p>
+      <h2 id="provisioning-heading">{t('scim.heading')}</h2>
+      <p>{tx('scim.intro', { base: <code>{base}</code> })}</p>
       {secret && (
         <div class="notice-box" role="status">
-          <p>
-            The token for {secret.name}. Copy it now: it is not shown again.
-          </p>
+          <p>{t('scim.token_for', { name: secret.name })}</p>
           <p>
             <code class="secret" data-testid="scim-secret">{secret.token}</code>
           </p>
           <button type="button" class="secondary" onClick={() => navigator.clipboard?.writeText(secret.token)}>
-            Copy
+            {t('common.copy')}
           </button>{' '}
           <button type="button" class="quiet" onClick={() => setSecret(null)}>
-            Done
+            {t('scim.done')}
           </button>
         </div>
       )}
       <form class="inline" onSubmit={create}>
-        <Field id="scim_token_name" label="Identity provider" value={name} onInput={setName} hint="For example: Entra ID" required />
-        <button type="submit">Make a token</button>
+        <Field id="scim_token_name" label={t('scim.provider')} value={name} onInput={setName} hint={t('scim.provider_hint')} required />
+        <button type="submit">{t('scim.make')}</button>
       </form>
       <Alert message={error} />
       {tokens.length > 0 && (
         <ul class="plain-list">
-          {tokens.map((t) => (
-            <li key={t.id}>
-              {t.name}: made {formatTime(t.created_at)}, {t.last_used_at ? `last used ${formatTime(t.last_used_at)}` : 'not used yet'}{' '}
-              <button type="button" class="danger" onClick={() => revoke(t)} aria-label={`Revoke the SCIM token ${t.name}`}>
-                Revoke
+          {tokens.map((token) => (
+            <li key={token.id}>
+              {t('scim.token_line', { name: token.name, made: formatTime(token.created_at) })},{' '}
+              {token.last_used_at ? t('scim.last_used', { when: formatTime(token.last_used_at) }) : t('scim.not_used')}{' '}
+              <button type="button" class="danger" onClick={() => revoke(token)} aria-label={t('scim.revoke_label', { name: token.name })}>
+                {t('scim.revoke')}
               </button>
             </li>
           ))}

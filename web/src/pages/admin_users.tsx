@@ -6,6 +6,8 @@ import { AdminDirectory } from './admin_directory';
 import { AdminMail } from './admin_mail';
 import { AdminProvisioning } from './admin_provisioning';
 import { confirmAction } from '../confirm';
+import { formatNumber, t } from '../i18n/i18n';
+import { SiteLanguage } from './admin_language';
 
 const roles: User['role'][] = ['member', 'guest', 'alumnus', 'admin'];
 
@@ -47,9 +49,13 @@ export function AdminUsersPage(props: { me: User }) {
     // Deactivating signs the person out everywhere; a new role changes what they may read.
     const ask =
       change.active === false
-        ? { title: `Deactivate ${u.display_name}?`, body: 'They are signed out everywhere at once and cannot sign in until an admin reactivates them. What they wrote stays.', confirm: 'Deactivate', danger: true }
+        ? { title: t('admin_users.deactivate_title', { name: u.display_name }), body: t('admin_users.deactivate_body'), confirm: t('admin_users.deactivate'), danger: true }
         : change.role
-          ? { title: `Make ${u.display_name} ${change.role === 'admin' ? 'an admin' : change.role === 'alumnus' ? 'an alumnus' : `a ${change.role}`}?`, body: change.role === 'admin' ? 'Admins manage every account and the site.' : change.role === 'member' ? 'Members read everything posted for the organization.' : 'Guests and alumni see only their communities and the people in them.', confirm: 'Change the role' }
+          ? {
+              title: t('admin_users.role_title', { name: u.display_name, role: change.role }),
+              body: change.role === 'admin' ? t('admin_users.role_admin_body') : change.role === 'member' ? t('admin_users.role_member_body') : t('admin_users.role_guest_body'),
+              confirm: t('admin_users.role_confirm'),
+            }
           : null;
     if (ask && !(await confirmAction(ask))) {
       load(false, null);  // the role menu goes back to what it was
@@ -58,7 +64,7 @@ export function AdminUsersPage(props: { me: User }) {
     try {
       const updated = await api<User>('PATCH', `/api/v1/admin/users/${u.id}`, change);
       setUsers(users.map((x) => (x.id === u.id ? updated : x)));
-      setStatus(`${updated.display_name}: ${updated.role}, ${updated.active ? 'active' : 'deactivated'}.`);
+      setStatus(t('admin_users.updated', { name: updated.display_name, role: updated.role, active: String(updated.active) }));
     } catch (err) {
       setError(describeError(err));
     }
@@ -70,19 +76,19 @@ export function AdminUsersPage(props: { me: User }) {
     setStatus(null);
     try {
       const r = await api<{ queued: number }>('POST', '/api/v1/admin/users/invitations', ids === 'all' ? { not_activated: true } : { user_ids: ids });
-      setStatus(r.queued === 1 ? 'One invitation is on its way.' : `${r.queued} invitations are on their way.`);
+      setStatus(t('admin_users.invitations_sent', { count: r.queued }));
       load(false, null);
     } catch (err) {
       setError(describeError(err));
     }
   };
   const resetTwoFactor = async (u: User) => {
-    if (!(await confirmAction({ title: `Turn off two-factor sign-in for ${u.display_name}?`, body: 'They are signed out, and sign in with their password alone until they turn it on again.', confirm: 'Turn it off', danger: true }))) return;
+    if (!(await confirmAction({ title: t('admin_users.two_factor_title', { name: u.display_name }), body: t('admin_users.two_factor_body'), confirm: t('admin_users.two_factor_confirm'), danger: true }))) return;
     setError(null);
     setStatus(null);
     try {
       await api('DELETE', `/api/v1/admin/users/${u.id}/two-factor`);
-      setStatus(`Two-factor sign-in is off for ${u.display_name}.`);
+      setStatus(t('admin_users.two_factor_off', { name: u.display_name }));
       load(false, null);
     } catch (err) {
       setError(describeError(err));
@@ -93,7 +99,7 @@ export function AdminUsersPage(props: { me: User }) {
     setStatus(null);
     try {
       await api('POST', `/api/v1/admin/users/${u.id}/password-reset`, {});
-      setStatus(`${u.display_name} will get a link to choose a new password (valid 24 hours).`);
+      setStatus(t('admin_users.reset_sent', { name: u.display_name, hours: 24 }));
     } catch (err) {
       setError(describeError(err));
     }
@@ -101,44 +107,44 @@ export function AdminUsersPage(props: { me: User }) {
 
   return (
     <section>
-      <PageHeading>People admin</PageHeading>
+      <PageHeading>{t('admin_users.heading')}</PageHeading>
       {/* The people first (the page's main task), then adding and importing them, then how
           the site reaches them and where they come from. */}
       <form class="inline" role="search" onSubmit={(e) => { e.preventDefault(); load(false, null); }}>
-        <Field id="user_search" label="Find people" value={q} onInput={setQ} hint="Start of a name, handle or e-mail." />
-        <SelectField id="user_role" label="Filter by role" value={roleFilter} onChange={setRoleFilter} empty="Any role"
-          options={[{ value: 'member', label: 'Members' }, { value: 'guest', label: 'Guests' }, { value: 'alumnus', label: 'Alumni' }, { value: 'admin', label: 'Admins' }]} />
-        <SelectField id="user_status" label="Filter by status" value={statusFilter} onChange={setStatusFilter} empty="Any status"
-          options={[{ value: 'active', label: 'Active' }, { value: 'not_activated', label: 'Cannot sign in yet' }, { value: 'deactivated', label: 'Deactivated' }]} />
-        <SelectField id="user_sort" label="Sort" value={sort} onChange={setSort}
-          options={[{ value: 'name', label: 'By name' }, { value: 'newest', label: 'Newest first' }, { value: 'created', label: 'Oldest first' }]} />
-        <button type="submit">Search</button>
+        <Field id="user_search" label={t('admin_users.find')} value={q} onInput={setQ} hint={t('admin_users.find_hint')} />
+        <SelectField id="user_role" label={t('admin_users.filter_role')} value={roleFilter} onChange={setRoleFilter} empty={t('admin_users.any_role')}
+          options={roles.map((r) => ({ value: r, label: t('admin_users.role_plural', { role: r }) }))} />
+        <SelectField id="user_status" label={t('admin_users.filter_status')} value={statusFilter} onChange={setStatusFilter} empty={t('admin_users.any_status')}
+          options={[{ value: 'active', label: t('admin_users.status_active') }, { value: 'not_activated', label: t('admin_users.status_not_activated') }, { value: 'deactivated', label: t('admin_users.status_deactivated') }]} />
+        <SelectField id="user_sort" label={t('admin_users.sort')} value={sort} onChange={setSort}
+          options={[{ value: 'name', label: t('admin_users.sort_name') }, { value: 'newest', label: t('admin_users.sort_newest') }, { value: 'created', label: t('admin_users.sort_oldest') }]} />
+        <button type="submit">{t('admin_users.search')}</button>
       </form>
       {total !== null && (
         <p class="muted" role="status">
           {roleFilter || statusFilter || q
-            ? total === 1 ? 'One person matches' : `${total.toLocaleString()} people match`
-            : total === 1 ? 'One person' : `${total.toLocaleString()} people`}
+            ? t('admin_users.matching', { count: total, n: formatNumber(total) })
+            : t('admin_users.total', { count: total, n: formatNumber(total) })}
         </p>
       )}
       <p>
         <button type="button" class="secondary" onClick={() => invite('all')}>
-          Invite everyone not yet activated
+          {t('admin_users.invite_all')}
         </button>
       </p>
       <Alert message={error} />
       {status && <Notice>{status}</Notice>}
       <div class="table-scroll">
       <table>
-        <caption class="visually-hidden">Accounts</caption>
+        <caption class="visually-hidden">{t('admin_users.accounts')}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Created</th>
-            <th scope="col"><span class="visually-hidden">Actions</span></th>
+            <th scope="col">{t('admin_users.name')}</th>
+            <th scope="col">{t('profile.email')}</th>
+            <th scope="col">{t('admin_users.role')}</th>
+            <th scope="col">{t('admin_users.status')}</th>
+            <th scope="col">{t('admin_users.created')}</th>
+            <th scope="col"><span class="visually-hidden">{t('admin_users.actions')}</span></th>
           </tr>
         </thead>
         <tbody>
@@ -149,37 +155,37 @@ export function AdminUsersPage(props: { me: User }) {
               </td>
               <td>{u.email}</td>
               <td>
-                <select aria-label={`Role of ${u.display_name}`} value={u.role} onChange={(e) => update(u, { role: (e.target as HTMLSelectElement).value as User['role'] })}>
+                <select aria-label={t('admin_users.role_of', { name: u.display_name })} value={u.role} onChange={(e) => update(u, { role: (e.target as HTMLSelectElement).value as User['role'] })}>
                   {roles.map((r) => (
                     <option value={r} key={r}>
-                      {r}
+                      {t('admin_users.role_name', { role: r })}
                     </option>
                   ))}
                 </select>
               </td>
               <td>
-                {!u.active ? 'deactivated' : u.activated ? 'active' : u.invited_at ? `invited ${formatTime(u.invited_at)}, not activated` : 'not activated'}
+                {!u.active ? t('admin_users.state_deactivated') : u.activated ? t('admin_users.state_active') : u.invited_at ? t('admin_users.state_invited', { when: formatTime(u.invited_at) }) : t('admin_users.state_not_activated')}
               </td>
               <td>{formatTime(u.created_at)}</td>
               <td class="row-actions">
                 {u.active && !u.activated && (
-                  <button type="button" class="secondary" onClick={() => invite([u.id])} aria-label={`${u.invited_at ? 'Resend the invitation to' : 'Invite'} ${u.display_name}`}>
-                    {u.invited_at ? 'Resend invitation' : 'Send invitation'}
+                  <button type="button" class="secondary" onClick={() => invite([u.id])} aria-label={u.invited_at ? t('admin_users.resend_to', { name: u.display_name }) : t('admin_users.invite_person', { name: u.display_name })}>
+                    {u.invited_at ? t('admin_users.resend') : t('admin_users.send_invitation')}
                   </button>
                 )}
                 {u.active && u.activated && u.id !== props.me.id && (
-                  <button type="button" class="secondary" onClick={() => sendReset(u)} aria-label={`Send ${u.display_name} a password reset link`}>
-                    Send reset link
+                  <button type="button" class="secondary" onClick={() => sendReset(u)} aria-label={t('admin_users.send_reset_to', { name: u.display_name })}>
+                    {t('admin_users.send_reset')}
                   </button>
                 )}
                 {u.two_factor && u.id !== props.me.id && (
-                  <button type="button" class="secondary" onClick={() => resetTwoFactor(u)} aria-label={`Reset two-factor sign-in of ${u.display_name}`}>
-                    Reset two-factor
+                  <button type="button" class="secondary" onClick={() => resetTwoFactor(u)} aria-label={t('admin_users.reset_two_factor_of', { name: u.display_name })}>
+                    {t('admin_users.reset_two_factor')}
                   </button>
                 )}
                 {u.id !== props.me.id && (
-                  <button type="button" class={u.active ? 'danger' : 'secondary'} onClick={() => update(u, { active: !u.active })} aria-label={`${u.active ? 'Deactivate' : 'Reactivate'} ${u.display_name}`}>
-                    {u.active ? 'Deactivate' : 'Reactivate'}
+                  <button type="button" class={u.active ? 'danger' : 'secondary'} onClick={() => update(u, { active: !u.active })} aria-label={u.active ? t('admin_users.deactivate_person', { name: u.display_name }) : t('admin_users.reactivate_person', { name: u.display_name })}>
+                    {u.active ? t('admin_users.deactivate') : t('admin_users.reactivate')}
                   </button>
                 )}
               </td>
@@ -190,12 +196,13 @@ export function AdminUsersPage(props: { me: User }) {
       </div>
       {cursor && (
         <button type="button" class="secondary" onClick={() => load(true, cursor)}>
-          Load more
+          {t('admin_users.load_more')}
         </button>
       )}
-      <CreateUser onCreated={(u) => { setUsers([...users, u]); setStatus(`Created ${u.display_name}.`); }} />
+      <CreateUser onCreated={(u) => { setUsers([...users, u]); setStatus(t('admin_users.created_person', { name: u.display_name })); }} />
       <ImportStaff onImported={() => load(false, null)} />
       <SecuritySettings />
+      <SiteLanguage />
       <AdminMail />
       <AdminDirectory />
       <AdminProvisioning />
@@ -229,22 +236,22 @@ function CreateUser(props: { onCreated: (u: User) => void }) {
   const errorFor = (f: string) => (fieldError.field === f ? fieldError.message : undefined);
   return (
     <form onSubmit={submit} class="card" aria-labelledby="create-heading">
-      <h2 id="create-heading">Add a person</h2>
-      <Field id="new_display_name" label="Name" value={name} onInput={setName} required error={errorFor('display_name')} />
-      <Field id="new_email" label="E-mail" type="email" value={email} onInput={setEmail} required error={errorFor('email')} />
+      <h2 id="create-heading">{t('admin_users.add_heading')}</h2>
+      <Field id="new_display_name" label={t('admin_users.name')} value={name} onInput={setName} required error={errorFor('display_name')} />
+      <Field id="new_email" label={t('profile.email')} type="email" value={email} onInput={setEmail} required error={errorFor('email')} />
       <div class="field">
-        <label for="new_role">Role</label>
+        <label for="new_role">{t('admin_users.role')}</label>
         <select id="new_role" value={role} onChange={(e) => setRole((e.target as HTMLSelectElement).value as User['role'])}>
           {roles.map((r) => (
             <option value={r} key={r}>
-              {r}
+              {t('admin_users.role_name', { role: r })}
             </option>
           ))}
         </select>
       </div>
-      <Field id="new_password" label="Initial password" type="password" value={password} onInput={setPassword} autocomplete="new-password" hint="Optional; at least 8 characters. Without one the person cannot sign in yet." error={errorFor('password')} />
+      <Field id="new_password" label={t('admin_users.initial_password')} type="password" value={password} onInput={setPassword} autocomplete="new-password" hint={t('admin_users.initial_password_hint')} error={errorFor('password')} />
       <Alert message={error} />
-      <button type="submit">Add person</button>
+      <button type="submit">{t('admin_users.add')}</button>
     </form>
   );
 }
@@ -262,12 +269,12 @@ function SecuritySettings() {
     try {
       setSettings(await api<typeof settings>('PUT', '/api/v1/admin/security', { require_two_factor_for_admins: on }));
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 409 ? 'Turn on two-factor sign-in for yourself first (Account, Two-factor sign-in).' : describeError(err));
+      setError(err instanceof ApiError && err.status === 409 ? t('admin_users.two_factor_yourself_first') : describeError(err));
     }
   };
   return (
     <section class="card" aria-labelledby="security-heading">
-      <h2 id="security-heading">Security</h2>
+      <h2 id="security-heading">{t('admin_users.security')}</h2>
       {settings && (
         <label>
           <input
@@ -276,7 +283,7 @@ function SecuritySettings() {
             disabled={settings.required_by_configuration}
             onChange={(e) => change((e.target as HTMLInputElement).checked)}
           />{' '}
-          Require two-factor sign-in for admins{settings.required_by_configuration ? ' (set in the server configuration)' : ''}
+          {settings.required_by_configuration ? t('admin_users.require_two_factor_configured') : t('admin_users.require_two_factor')}
         </label>
       )}
       <Alert message={error} />

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, describeError, getCsrfToken, problemFrom } from '../api';
 import { Alert } from '../components';
+import { t } from '../i18n/i18n';
 
 interface Report {
   rows: number;
@@ -40,7 +41,7 @@ export function ImportStaff(props: { onImported: () => void }) {
     setJob(null);
     const file = fileRef.current?.files?.[0];
     if (!file) {
-      setError('Choose a CSV file first.');
+      setError(t('import.choose_file_first'));
       return;
     }
     const params = new URLSearchParams();
@@ -73,44 +74,45 @@ export function ImportStaff(props: { onImported: () => void }) {
   const r = job?.report;
   return (
     <form class="card" onSubmit={start} aria-labelledby="import-heading">
-      <h2 id="import-heading">Import the staff list</h2>
+      <h2 id="import-heading">{t('import.heading')}</h2>
       <p class="hint">
-        CSV with a header row: email, display_name, title, department, office, country, manager_email, phone, expertise
-        (topics separated by ;). People are matched by e-mail; columns you leave out are not changed.
+        {t('import.hint', { columns: 'email, display_name, title, department, office, country, manager_email, phone, expertise' })}
       </p>
       <div class="field">
-        <label for="import_file">CSV file</label>
+        <label for="import_file">{t('import.file')}</label>
         <input id="import_file" type="file" accept=".csv,text/csv" ref={fileRef} />
       </div>
       <div class="checks">
-        <label><input type="checkbox" checked={dryRun} onChange={(e) => setDryRun((e.target as HTMLInputElement).checked)} /> Dry run: check and report only</label>
-        <label><input type="checkbox" checked={validRows} onChange={(e) => setValidRows((e.target as HTMLInputElement).checked)} /> Import the good rows even if some are bad</label>
-        <label><input type="checkbox" checked={markAlumni} onChange={(e) => setMarkAlumni((e.target as HTMLInputElement).checked)} /> Make members missing from the file alumni</label>
-        <label><input type="checkbox" checked={invite} onChange={(e) => setInvite((e.target as HTMLInputElement).checked)} /> Send invitations: mail the people it creates a link to activate their accounts</label>
+        <label><input type="checkbox" checked={dryRun} onChange={(e) => setDryRun((e.target as HTMLInputElement).checked)} /> {t('import.dry_run')}</label>
+        <label><input type="checkbox" checked={validRows} onChange={(e) => setValidRows((e.target as HTMLInputElement).checked)} /> {t('import.valid_rows')}</label>
+        <label><input type="checkbox" checked={markAlumni} onChange={(e) => setMarkAlumni((e.target as HTMLInputElement).checked)} /> {t('import.mark_alumni')}</label>
+        <label><input type="checkbox" checked={invite} onChange={(e) => setInvite((e.target as HTMLInputElement).checked)} /> {t('import.invite')}</label>
       </div>
-      <button type="submit" disabled={job?.state === 'running'}>Start import</button>
+      <button type="submit" disabled={job?.state === 'running'}>{t('import.start')}</button>
       <Alert message={error} />
       {job?.state === 'running' && (
         <p>
-          <label for="import_progress">Importing… </label>
+          <label for="import_progress">{t('import.importing')} </label>
           <progress id="import_progress" max={job.total || 1} value={job.done} />
         </p>
       )}
-      {job?.state === 'failed' && <Alert message={job.error?.detail ?? 'The import failed.'} />}
+      {job?.state === 'failed' && <Alert message={job.error?.detail ?? t('import.failed')} />}
       {r && (
         <div role="status" data-testid="import-report">
           <p>
-            {r.rows} rows: {r.created} {r.applied ? '' : 'would be '}created, {r.updated} {r.applied ? '' : 'would be '}updated,{' '}
-            {r.unchanged} unchanged, {r.bad} bad{markAlumni ? `, ${r.marked_alumni} ${r.applied ? '' : 'would be '}marked alumni` : ''}.
-            {!r.applied && (r.problems.length > 0 && !validRows ? ' Nothing was changed because of the bad rows.' : ' Nothing was changed (dry run).')}
-            {r.applied && r.invited > 0 && ` ${r.invited} ${r.invited === 1 ? 'invitation is' : 'invitations are'} on their way.`}
+            {t(r.applied ? 'import.report' : 'import.report_dry', {
+              rows: r.rows, created: r.created, updated: r.updated, unchanged: r.unchanged, bad: r.bad,
+            })}
+            {markAlumni && ` ${t(r.applied ? 'import.report_alumni' : 'import.report_alumni_dry', { count: r.marked_alumni })}`}
+            {!r.applied && ` ${r.problems.length > 0 && !validRows ? t('import.nothing_changed_bad_rows') : t('import.nothing_changed_dry_run')}`}
+            {r.applied && r.invited > 0 && ` ${t('admin_users.invitations_sent', { count: r.invited })}`}
           </p>
           {r.problems.length > 0 && (
             <div class="table-scroll">
             <table>
-              <caption>Rows to fix</caption>
+              <caption>{t('import.rows_to_fix')}</caption>
               <thead>
-                <tr><th scope="col">Line</th><th scope="col">Field</th><th scope="col">Problem</th></tr>
+                <tr><th scope="col">{t('import.line')}</th><th scope="col">{t('import.field')}</th><th scope="col">{t('import.problem')}</th></tr>
               </thead>
               <tbody>
                 {r.problems.map((p) => (

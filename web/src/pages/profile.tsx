@@ -246,13 +246,13 @@ function LanguagesField(props: { value: string[]; onChange: (v: string[]) => voi
   const options = languageOptions().filter((o) => !props.value.includes(o.value));
   return (
     <fieldset class="field">
-      <legend>Languages I speak</legend>
+      <legend>{t('profile_edit.languages')}</legend>
       {props.value.length > 0 && (
-        <ul class="chips" aria-label="Languages chosen">
+        <ul class="chips" aria-label={t('profile_edit.languages_chosen')}>
           {props.value.map((tag) => (
             <li key={tag}>
               {languageName(tag)}
-              <button type="button" class="chip-action" aria-label={`Remove ${languageName(tag)}`}
+              <button type="button" class="chip-action" aria-label={t('profile_edit.remove_language', { language: languageName(tag) })}
                 onClick={() => props.onChange(props.value.filter((t) => t !== tag))}>
                 ×
               </button>
@@ -260,7 +260,7 @@ function LanguagesField(props: { value: string[]; onChange: (v: string[]) => voi
           ))}
         </ul>
       )}
-      <SelectField id="pf_languages" label="Add a language" value="" empty="Choose…" options={options}
+      <SelectField id="pf_languages" label={t('profile_edit.add_language')} value="" empty={t('profile_edit.choose')} options={options}
         onChange={(v) => v && props.onChange([...props.value, v])} error={props.error} />
     </fieldset>
   );
@@ -307,54 +307,54 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void; o
     <div class="field">
       <label for={`vis_${key}`}>{label}</label>
       <select id={`vis_${key}`} value={visibility[key]} onChange={(e) => setVisibility({ ...visibility, [key]: (e.target as HTMLSelectElement).value as Visibility })}>
-        <option value="members">Members</option>
-        <option value="private">Only me (and admins)</option>
+        <option value="members">{t('profile_edit.visible_members')}</option>
+        <option value="private">{t('profile_edit.visible_private')}</option>
       </select>
     </div>
   );
 
   return (
     <form onSubmit={submit} class="card" aria-labelledby="edit-heading">
-      <h2 id="edit-heading">Edit profile</h2>
-      <Field id="pf_handle" label="Handle" value={fields.handle} onInput={set('handle')} hint="Your profile address. The old one keeps working." error={errorFor('handle')} />
-      <Field id="pf_pronouns" label="Pronouns" value={fields.pronouns} onInput={set('pronouns')} error={errorFor('pronouns')} />
-      <Field id="pf_title" label="Job title" value={fields.title} onInput={set('title')} error={errorFor('title')} />
-      <Field id="pf_department" label="Department" value={fields.department} onInput={set('department')} error={errorFor('department')} />
-      <Field id="pf_office" label="Office" value={fields.office} onInput={set('office')} error={errorFor('office')} />
-      <SelectField id="pf_country" label="Country" value={fields.country} onChange={set('country')} empty="Not set" options={countryOptions()} error={errorFor('country')} />
-      <Field id="pf_timezone" label="Time zone" value={fields.timezone} onInput={set('timezone')} list="pf_timezones"
-        hint={device ? `Type a city to choose, e.g. ${device}.` : 'Type a city to choose, e.g. Europe/Stockholm.'} error={errorFor('timezone')} />
+      <h2 id="edit-heading">{t('profile.edit')}</h2>
+      <Field id="pf_handle" label={t('profile_edit.handle')} value={fields.handle} onInput={set('handle')} hint={t('profile_edit.handle_hint')} error={errorFor('handle')} />
+      <Field id="pf_pronouns" label={t('profile_edit.pronouns')} value={fields.pronouns} onInput={set('pronouns')} error={errorFor('pronouns')} />
+      <Field id="pf_title" label={t('profile_edit.title')} value={fields.title} onInput={set('title')} error={errorFor('title')} />
+      <Field id="pf_department" label={t('profile_edit.department')} value={fields.department} onInput={set('department')} error={errorFor('department')} />
+      <Field id="pf_office" label={t('profile_edit.office')} value={fields.office} onInput={set('office')} error={errorFor('office')} />
+      <SelectField id="pf_country" label={t('profile_edit.country')} value={fields.country} onChange={set('country')} empty={t('profile_edit.not_set')} options={countryOptions()} error={errorFor('country')} />
+      <Field id="pf_timezone" label={t('profile_edit.timezone')} value={fields.timezone} onInput={set('timezone')} list="pf_timezones"
+        hint={t('profile_edit.timezone_hint', { example: device || 'Europe/Stockholm' })} error={errorFor('timezone')} />
       <datalist id="pf_timezones">{timeZones().map((z) => <option key={z} value={z} />)}</datalist>
       {device && fields.timezone !== device && (
-        <button type="button" class="quiet" onClick={() => set('timezone')(device)}>Use this device's time zone ({device})</button>
+        <button type="button" class="quiet" onClick={() => set('timezone')(device)}>{t('profile_edit.use_device_timezone', { zone: device })}</button>
       )}
-      <Field id="pf_expertise" label="Ask me about" value={fields.expertise} onInput={set('expertise')} hint="Topics, separated by commas." error={errorFor('expertise')} />
+      <Field id="pf_expertise" label={t('profile.ask_me_about')} value={fields.expertise} onInput={set('expertise')} hint={t('profile_edit.expertise_hint')} error={errorFor('expertise')} />
       <LanguagesField value={languages} onChange={setLanguages} error={errorFor('languages')} />
       <div class="field">
-        <label for="pf_links">Links</label>
+        <label for="pf_links">{t('profile.links')}</label>
         <textarea id="pf_links" rows={3} value={fields.links} aria-describedby={`pf_links-hint${errorFor('links') ? ' pf_links-error' : ''}`}
           aria-invalid={errorFor('links') ? 'true' : undefined} onInput={(e) => set('links')((e.target as HTMLTextAreaElement).value)} />
-        <p id="pf_links-hint" class="hint">One per line: the address, then a title, e.g. https://blog.example.com My blog</p>
+        <p id="pf_links-hint" class="hint">{t('profile_edit.links_hint')}</p>
         {errorFor('links') && <p id="pf_links-error" class="field-error">{errorFor('links')}</p>}
       </div>
-      <Field id="pf_phone" label="Phone" value={fields.phone} onInput={set('phone')} error={errorFor('phone')} />
-      <Field id="pf_chat" label="Chat handle" value={fields.chat} onInput={set('chat')} error={errorFor('chat')} />
+      <Field id="pf_phone" label={t('profile.phone')} value={fields.phone} onInput={set('phone')} error={errorFor('phone')} />
+      <Field id="pf_chat" label={t('profile_edit.chat')} value={fields.chat} onInput={set('chat')} error={errorFor('chat')} />
       <div class="field">
-        <label for="pf_bio">About me</label>
+        <label for="pf_bio">{t('profile_edit.bio')}</label>
         <textarea id="pf_bio" rows={5} value={fields.bio} aria-describedby="pf_bio-hint" onInput={(e) => set('bio')((e.target as HTMLTextAreaElement).value)} />
-        <p id="pf_bio-hint" class="hint">Markdown: **bold**, *italic*, [links](https://example.com), lists.</p>
+        <p id="pf_bio-hint" class="hint">{t('profile_edit.bio_hint')}</p>
       </div>
       <fieldset>
-        <legend>Who sees my contact details</legend>
-        {visibilitySelect('email', 'E-mail visible to')}
-        {visibilitySelect('phone', 'Phone visible to')}
-        {visibilitySelect('chat', 'Chat handle visible to')}
+        <legend>{t('profile_edit.visibility')}</legend>
+        {visibilitySelect('email', t('profile_edit.email_visible'))}
+        {visibilitySelect('phone', t('profile_edit.phone_visible'))}
+        {visibilitySelect('chat', t('profile_edit.chat_visible'))}
       </fieldset>
       <Alert message={error && !error.field ? error.message : null} />
-      {saved && <Notice>Profile saved.</Notice>}
+      {saved && <Notice>{t('profile_edit.saved')}</Notice>}
       <div class="actions">
-        <button type="submit">Save profile</button>
-        <button type="button" class="secondary" onClick={props.onCancel}>Cancel</button>
+        <button type="submit">{t('profile_edit.save')}</button>
+        <button type="button" class="secondary" onClick={props.onCancel}>{t('common.cancel')}</button>
       </div>
     </form>
   );
@@ -370,10 +370,10 @@ function EditPhoto(props: { profile: Profile; onChanged: (p: Profile) => void })
     const file = input.files?.[0];
     if (!file) return;
     setError(null);
-    setStatus('Uploading…');
+    setStatus(t('photo.uploading'));
     try {
       props.onChanged(await api<Profile>('PUT', '/api/v1/people/me/photo', file));
-      setStatus('Photo updated.');
+      setStatus(t('photo.updated'));
     } catch (err) {
       setStatus(null);
       setError(describeError(err));
@@ -385,23 +385,23 @@ function EditPhoto(props: { profile: Profile; onChanged: (p: Profile) => void })
     try {
       await api('DELETE', '/api/v1/people/me/photo');
       props.onChanged({ ...props.profile, photo: null });
-      setStatus('Photo removed.');
+      setStatus(t('photo.removed'));
     } catch (err) {
       setError(describeError(err));
     }
   };
   return (
     <div class="card">
-      <h2>Photo</h2>
+      <h2>{t('photo.heading')}</h2>
       <div class="field">
-        <label for="pf_photo">Choose a photo</label>
+        <label for="pf_photo">{t('photo.choose')}</label>
         <input id="pf_photo" type="file" accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
           aria-describedby={`pf_photo-hint${error ? ' pf_photo-error' : ''}`} aria-invalid={error ? 'true' : undefined} onChange={upload} />
-        <p id="pf_photo-hint" class="hint">JPEG, PNG, WebP or HEIC, up to 10 MB. Location and camera details are removed.</p>
+        <p id="pf_photo-hint" class="hint">{t('photo.hint')}</p>
         {error && <p id="pf_photo-error" class="field-error" role="alert">{error}</p>}
       </div>
       {props.profile.photo && (
-        <button type="button" class="secondary" onClick={remove}>Remove photo</button>
+        <button type="button" class="secondary" onClick={remove}>{t('photo.remove')}</button>
       )}
       <p role="status">{status ?? ''}</p>
     </div>
