@@ -31,7 +31,17 @@ export default defineConfig(({ command }) => ({
   resolve: command === 'build'
     ? { alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }] }
     : {},
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2020' },
+  build: {
+    outDir: 'dist', emptyOutDir: true, sourcemap: false, target: 'es2020',
+    // A catalog's chunk is assets/messages-<language>-<hash>.js: the server finds it by that
+    // name to preload the reader's catalog with index.html (src/http/static_files.cpp).
+    rollupOptions: {
+      output: {
+        chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
+          /\/i18n\/messages\/[a-z]{2,3}\.json$/.test(chunk.facadeModuleId ?? '') ? 'assets/messages-[name]-[hash].js' : 'assets/[name]-[hash].js',
+      },
+    },
+  },
   // 127.0.0.1 rather than "localhost": Vite looks the name up at start-up, and a minimal
   // system (a container, a debootstrap root) may have no /etc/hosts entry for it.
   server: { host: '127.0.0.1', proxy: { '/api': 'http://127.0.0.1:8080' } },

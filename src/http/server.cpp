@@ -485,7 +485,8 @@ std::optional<Response> Server::Impl::Admit(Request& req, const RouteMatch& matc
     }
     if ((req.method == Method::kGet || req.method == Method::kHead) && req.path.rfind("/api/", 0) != 0) {
       if (auto decoded = PercentDecode(req.path)) {
-        if (auto r = d.static_files.Serve(*decoded, req.if_none_match, AcceptsGzip(req.accept_encoding))) {
+        if (auto r = d.static_files.Serve(*decoded, req.if_none_match, AcceptsGzip(req.accept_encoding),
+                                             ReaderLanguage(req.Cookie("agora_language"), req.accept_language))) {
           slot = d.metrics.StaticSlot();
           return std::move(*r);
         }

@@ -7,6 +7,7 @@
 #include <zlib.h>
 
 #include "core/crypto.h"
+#include "core/languages.h"
 
 namespace agora::http {
 
@@ -76,19 +77,10 @@ StaticFiles::StaticFiles(const std::string& root) {
          it.increment(ec)) {
       if (!it->is_regular_file()) continue;
       std::ifstream in(it->path(), std::ios::binary);
-      std::ostringstream ss;
+      std::stringstream ss;
       ss << in.rdbuf();
-      File f;
-      f.body = ss.str();
       std::string rel = "/" + fs::relative(it->path(), root).generic_string();
-      f.content_type = std::string(ContentTypeFor(rel));
-      f.etag = "\"" + crypto::ToHex(crypto::Sha256(f.body)).substr(0, 32) + "\"";
-      if (WorthCompressing(f.content_type, f.body.size())) {
-        f.gzipped = Gzip(f.body);
-        if (f.gzipped.size() >= f.body.size()) f.gzipped.clear();
-      }
-      // Vite names built assets with a content hash: they never change under one name.
-      f.immutable = rel.rfind("/assets/", 0) == 0;
+      File f = FileOf(rel, ss.str());
       files_.emplace(std::move(rel), std::move(f));
     }
   }
@@ -101,7 +93,53 @@ StaticFiles::StaticFiles(const std::string& root) {
     f.content_type = "text/html; charset=utf-8";
     f.etag = "\"placeholder\"";
     files_.emplace("/index.html", std::move(f));
+    return;
   }
+  // Each language's index.html: the catalog chunk is /assets/messages-<code>-<hash>.js
+  // (vite.config.ts names it so).
+  const std::string index = files_.at("/index.html").body;
+  for (const auto& [path, _] : files_) {
+    static const std::string kPrefix = "/assets/messages-";
+    if (path.rfind(kPrefix, 0) != 0 || !path.ends_with(".js")) continue;
+    const std::string code = path.substr(kPrefix.size(), path.find('-', kPrefix.size()) - kPrefix.size());
+    if (!languages::IsSupported(code)) continue;
+    std::string page = index;
+    if (auto lang = page.find("<html lang=\"en\">"); lang != std::string::npos) page.replace(lang, 16, "<html lang=\"" + code + "\">");
+    if (auto head = page.find("</head>"); head != std::string::npos)
+      page.insert(head, "<link rel=\"modulepreload\" href=\"" + path + "\" crossorigin />\n  ");
+    index_by_language_.emplace(code, FileOf("/index.html", std::move(page)));
+  }
+}
+
+StaticFiles::File StaticFiles::FileOf(const std::string& rel, std::string body) {
+  File f;
+  f.body = std::move(body);
+  f.content_type = std::string(ContentTypeFor(rel));
+  f.etag = "\"" + crypto::ToHex(crypto::Sha256(f.body)).substr(0, 32) + "\"";
+  if (WorthCompressing(f.content_type, f.body.size())) {
+    f.gzipped = Gzip(f.body);
+    if (f.gzipped.size() >= f.body.size()) f.gzipped.clear();
+  }
+  // Vite names built assets with a content hash: they never change under one name.
+  f.immutable = rel.rfind("/assets/", 0) == 0;
+  return f;
+}
+
+Response StaticFiles::Page(const File& f, std::string_view if_none_match, bool gzip) const {
+  Response r = Make(f, if_none_match, gzip);
+  // Which version a browser gets depends on these (a shared cache must keep them apart).
+  if (!index_by_language_.empty()) r.headers.emplace_back("Vary", "Cookie, Accept-Language");
+  return r;
+}
+
+const StaticFiles::File& StaticFiles::Index(std::string_view language) const {
+  auto it = index_by_language_.find(std::string(language));
+  return it != index_by_language_.end() ? it->second : files_.at("/index.html");
+}
+
+std::string_view ReaderLanguage(std::string_view language_cookie, std::string_view accept_language) {
+  if (auto chosen = languages::Match(language_cookie); !chosen.empty()) return chosen;
+  return languages::FromAcceptLanguage(accept_language, languages::kSource);
 }
 
 Response StaticFiles::Make(const File& f, std::string_view if_none_match, bool gzip) const {
@@ -122,8 +160,9 @@ Response StaticFiles::Make(const File& f, std::string_view if_none_match, bool g
   return r;
 }
 
-std::optional<Response> StaticFiles::Serve(std::string_view path, std::string_view if_none_match, bool gzip) const {
-  if (path == "/") path = "/index.html";
+std::optional<Response> StaticFiles::Serve(std::string_view path, std::string_view if_none_match, bool gzip,
+                                           std::string_view language) const {
+  if (path == "/" || path == "/index.html") return Page(Index(language), if_none_match, gzip);
   if (auto it = files_.find(std::string(path)); it != files_.end()) return Make(it->second, if_none_match, gzip);
   // A missing file (a name with a file type we serve) is 404; any other path is a page of the
   // client, whose router decides. Handles have dots too: /people/ana.berg is a page.
@@ -131,7 +170,7 @@ std::optional<Response> StaticFiles::Serve(std::string_view path, std::string_vi
   if (auto dot = last.rfind('.'); dot != std::string_view::npos &&
                                   ContentTypeFor(last) != std::string_view("application/octet-stream"))
     return std::nullopt;
-  return Make(files_.at("/index.html"), if_none_match, gzip);
+  return Page(Index(language), if_none_match, gzip);
 }
 
 }  // namespace agora::http

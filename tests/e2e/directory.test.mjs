@@ -68,7 +68,7 @@ describe('directory sync in People admin', () => {
     await page.reload();
     await card.getByText(/Entra ID: made .*, last used/).waitFor();
     await card.getByRole('button', { name: 'Revoke the SCIM token Entra ID' }).click();
-    await page.getByRole('dialog', { name: 'Revoke the SCIM token "Entra ID"?' }).getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('dialog', { name: 'Revoke the SCIM token “Entra ID”?' }).getByRole('button', { name: 'Revoke' }).click();
     await card.getByText(/Entra ID: made/).waitFor({ state: 'detached' });
     assert.equal((await scim()).status, 401);
   });

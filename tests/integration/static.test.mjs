@@ -36,6 +36,30 @@ describe('static files', () => {
     }
   });
 
+  test('the page comes in the reader\'s language, with its catalog preloaded: last used here, else the browser\'s', async () => {
+    const page = async (headers) => {
+      const r = await fetch(`${server.url}/people/ana`, { headers });
+      assert.equal(r.status, 200);
+      assert.equal(r.headers.get('vary').includes('Accept-Language'), true);
+      const html = await r.text();
+      return { lang: /<html lang="([a-z]+)">/.exec(html)?.[1], preload: /<link rel="modulepreload" href="([^"]+)"/.exec(html)?.[1], etag: r.headers.get('etag') };
+    };
+    const ru = await page({ 'Accept-Language': 'ru-RU, en;q=0.5' });
+    assert.equal(ru.lang, 'ru');
+    assert.match(ru.preload, /^\/assets\/messages-ru-[\w-]+\.js$/);
+    const catalog = await fetch(`${server.url}${ru.preload}`);
+    assert.equal(catalog.status, 200, 'the preloaded catalog exists');
+    assert.match(catalog.headers.get('cache-control'), /immutable/);
+    const bg = await page({ 'Accept-Language': 'ru', Cookie: 'agora_session=x; agora_language=bg' });
+    assert.equal(bg.lang, 'bg', 'the language last used on this browser wins');
+    assert.match(bg.preload, /messages-bg-/);
+    assert.notEqual(bg.etag, ru.etag, 'each version has its own validator');
+    const unknown = await page({ 'Accept-Language': 'fi', Cookie: 'agora_language=xx' });
+    assert.equal(unknown.lang, 'en');
+    assert.match(unknown.preload, /messages-en-/);
+    assert.equal((await page({ 'Accept-Language': 'nn-NO' })).lang, 'nb');
+  });
+
   test('text files go gzipped to browsers that accept it, with their own validator; pictures as they are', async () => {
     const html = (await fetch(server.url)).headers;
     const script = (await (await fetch(server.url)).text()).match(/\/assets\/index-[\w-]+\.js/)[0];

@@ -45,6 +45,11 @@ export async function setLanguage(code: Language): Promise<void> {
   } catch {
     // storage refused: the next visit starts from the browser's languages
   }
+  if (typeof document !== 'undefined') {
+    // For the server: the next page load comes with this language's catalog preloaded.
+    const secure = location.protocol === 'https:' ? '; Secure' : '';
+    document.cookie = `${LANGUAGE_COOKIE}=${code}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
+  }
   listeners.forEach((fn) => fn(code));
 }
 
@@ -56,6 +61,7 @@ export function onLanguageChange(fn: (l: Language) => void): () => void {
 // The language the last visit ended in: its catalog is fetched while the session is asked,
 // so that the first screen is in the right language without waiting for the server.
 const STORED = 'agora.language';
+const LANGUAGE_COOKIE = 'agora_language';
 export function storedLanguage(): Language | null {
   try {
     const v = localStorage.getItem(STORED);
