@@ -6,7 +6,10 @@
 // bytes the page fetched. With BEFORE=<git ref>, the web client of that commit is built from
 // git into a folder beside this one and measured in the same run, against the same server
 // binary and data (the API did not change in between), so the figures compare as ratios.
-// Usage: node bench/pageload.mjs   (env: RUNS=15 BEFORE=89762c6)
+// LATENCY_MS=40 (and MBIT=20) has Chromium add that round-trip time (and cap the bandwidth)
+// for every request, as across a WAN or VPN: on loopback a request more costs nothing, there
+// it costs a round trip, so this is where fewer sequential requests show.
+// Usage: node bench/pageload.mjs   (env: RUNS=15 BEFORE=89762c6 LATENCY_MS=40 MBIT=20)
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +18,8 @@ import { Client, setupAdmin, startServer } from '../tests/support/server.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 15);
 const BEFORE = process.env.BEFORE ?? '';
+const LATENCY_MS = Number(process.env.LATENCY_MS ?? 0);
+const MBIT = Number(process.env.MBIT ?? 0);
 
 function buildBefore(ref) {
   // Inside the repository, so that the old client finds the workspace's node_modules.
@@ -58,6 +63,12 @@ async function measure(browser, base, cookie, page) {
     const context = await browser.newContext();  // a new profile: nothing cached
     await context.addCookies([{ name: 'agora_session', value: cookie, url: base }]);
     const tab = await context.newPage();
+    if (LATENCY_MS || MBIT) {
+      const cdp = await context.newCDPSession(tab);
+      const bytesPerSecond = MBIT ? (MBIT * 1e6) / 8 : -1;  // -1: no limit
+      await cdp.send('Network.emulateNetworkConditions',
+        { offline: false, latency: LATENCY_MS, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+    }
     let fetched = 0;
     tab.on('response', async (r) => {
       const len = Number((await r.allHeaders())['content-length'] ?? 0);

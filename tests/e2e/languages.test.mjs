@@ -14,6 +14,7 @@ describe('the interface in the person\'s language', () => {
   before(async () => {
     server = await startServer();
     const admin = await setupAdmin(server);
+    clients.admin = admin;
     for (const [who, name] of [['ana', 'Ана Иванова'], ['bob', 'Bob Ek'], ['sara', 'Sara Lind']]) {
       const r = await admin.post('/api/v1/admin/users', { email: `${who}@example.com`, display_name: name, password: `${who}-password-1` });
       assert.equal(r.status, 201, r.text);
@@ -143,6 +144,43 @@ describe('the interface in the person\'s language', () => {
     await expectAccessible(page, 'a community in Swedish');
     await screenshot(page, 'community-sv');
     await page.context().close();
+  });
+
+  test('the profile editor and People admin in Bulgarian; the site language an admin sets is what a browser Agora cannot serve gets', async () => {
+    const page = await pageFor('bob', 'bg-BG');
+    await page.goto(`${server.url}/people/bob`);
+    await page.getByRole('button', { name: 'Редактирай профила' }).click();
+    await page.getByLabel('Длъжност').fill('Геолог');
+    await page.getByRole('group', { name: 'Кой вижда данните ми за контакт' }).getByLabel('Телефонът се вижда от').selectOption('private');
+    await expectAccessible(page, 'the profile editor in Bulgarian');
+    await screenshot(page, 'profile-edit-bg');
+    await page.getByRole('button', { name: 'Запазване на профила' }).click();
+    await page.getByText('Геолог').first().waitFor();
+    await page.context().close();
+
+    const admin = await pageFor('admin', 'bg-BG');
+    await admin.goto(`${server.url}/admin/users`);
+    await admin.getByRole('heading', { name: 'Управление на хората', level: 1 }).waitFor();
+    await admin.getByRole('status').filter({ hasText: /^\d+ души$/ }).waitFor();
+    await admin.getByRole('combobox', { name: 'Роля на Bob Ek' }).waitFor();
+    await admin.getByLabel('Език по подразбиране').selectOption('de');
+    await admin.getByText('Езикът по подразбиране на сайта вече е Deutsch.').waitFor();
+    await expectAccessible(admin, 'People admin in Bulgarian');
+    await screenshot(admin, 'admin-bg');
+    await admin.setViewportSize({ width: 320, height: 700 });
+    await screenshot(admin, 'admin-phone-bg');
+    const { doc, view } = await admin.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+    assert.ok(doc <= view, `People admin in Bulgarian is ${doc} px wide on a ${view} px screen`);
+    await admin.context().close();
+
+    // Signed out, in a browser that asks for Finnish: the site's default, German.
+    const context = await browser.newContext({ locale: 'fi-FI' });
+    const visitor = await context.newPage();
+    await visitor.goto(server.url);
+    await visitor.getByRole('heading', { name: 'Bei Agora anmelden' }).waitFor();
+    assert.equal(await visitor.evaluate(() => document.documentElement.lang), 'de');
+    await context.close();
+    assert.equal((await clients.admin.put('/api/v1/admin/languages/default', { language: 'en' })).status, 204);
   });
 
   test('on a phone the longest languages fit: home, a profile and a community at 320 px in Russian, German and Bulgarian', async () => {

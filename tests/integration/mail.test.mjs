@@ -261,6 +261,9 @@ describe('community invitations and SMTP authentication', () => {
       const mail = await smtp.next('guest@partner.example');
       assert.match(mail.subject, /^Ada Admin invites you to Partners on Acme on Agora$/);
       assert.ok(smtp.logins.includes('agora'), 'signed in to the SMTP server');
+      const outbox = (await admin.get('/api/v1/admin/mail')).json;
+      assert.deepEqual(outbox.destination, { kind: 'smtp', target: smtp.url, user: 'agora' });
+      assert.equal(outbox.transport, `SMTP ${smtp.url} as agora`);
       const token = linkToken(mail, '/invite');
       const anon = new Client(server.url);
       const accepted = await anon.post(`/api/v1/invitations/${token}/accept`, { display_name: 'Gia Guest', password: 'gia-password-1' });

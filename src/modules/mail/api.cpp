@@ -37,7 +37,9 @@ void RegisterApi(http::Router& router, agora::store::Database& db, IdGenerator& 
                  o["next_attempt_at"] = FormatRfc3339(i.next_attempt_at);
                  delayed.push_back(std::move(o));
                }
+               const auto where = worker.transport().Where();
                boost::json::object o{{"transport", worker.transport().Describe()},
+                                     {"destination", {{"kind", where.kind}, {"target", where.target}, {"user", where.user}}},
                                      {"queued", s.queued},
                                      {"sent", s.sent},
                                      {"failed", s.failed},

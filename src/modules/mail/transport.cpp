@@ -12,6 +12,13 @@
 #include "modules/mail/message.h"
 
 namespace agora::mail {
+
+std::string Transport::Describe() const {
+  const Destination d = Where();
+  if (d.kind == "folder") return "the folder " + d.target;
+  return "SMTP " + d.target + (d.user.empty() ? "" : " as " + d.user);
+}
+
 namespace {
 
 struct Upload {
@@ -36,11 +43,11 @@ class Smtp final : public Transport {
   }
   ~Smtp() override { curl_easy_cleanup(handle_); }
 
-  std::string Describe() const override {
+  Destination Where() const override {
     // The URL without any user information it may carry.
     std::string url = config_.smtp_url;
     if (auto at = url.find('@'); at != std::string::npos) url = url.substr(0, url.find("//") + 2) + url.substr(at + 1);
-    return "SMTP " + url + (config_.username.empty() ? "" : " as " + config_.username);
+    return {"smtp", url, config_.username};
   }
 
   SendResult Send(std::string_view to, const std::string& bytes, std::string_view) override {
@@ -87,7 +94,7 @@ class Smtp final : public Transport {
 class Folder final : public Transport {
  public:
   explicit Folder(std::string folder) : folder_(std::move(folder)) {}
-  std::string Describe() const override { return "the folder " + folder_; }
+  Destination Where() const override { return {"folder", folder_, ""}; }
 
   SendResult Send(std::string_view, const std::string& bytes, std::string_view id) override {
     std::error_code ec;

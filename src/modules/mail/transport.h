@@ -21,8 +21,15 @@ class Transport {
   virtual ~Transport() = default;
   // Delivers the encoded message `bytes` to `to` (the envelope recipient).
   virtual SendResult Send(std::string_view to, const std::string& bytes, std::string_view id) = 0;
-  // One line for the start-up banner and the admin page: where mail goes.
-  virtual std::string Describe() const = 0;
+  // Where mail goes, for the admin page (which words it in the reader's language): "smtp"
+  // (target: the URL without credentials; user: the SMTP user name, if any) or "folder"
+  // (target: its path).
+  struct Destination {
+    std::string kind, target, user;
+  };
+  virtual Destination Where() const = 0;
+  // The same in one English line, for the start-up banner and logs.
+  std::string Describe() const;
 };
 
 // SMTP (smtp:// with STARTTLS when the server offers it, or required by mail.require_tls;

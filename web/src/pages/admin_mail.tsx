@@ -17,6 +17,7 @@ interface Item {
 }
 interface Outbox {
   transport: string;
+  destination: { kind: 'smtp' | 'folder'; target: string; user: string };
   queued: number;
   sent: number;
   failed: number;
@@ -24,6 +25,12 @@ interface Outbox {
   oldest_queued_at: string | null;
   delayed: Item[];
   recent_failures: Item[];
+}
+
+// "SMTP smtp://mail.example.com:587 as agora", "the folder /var/lib/agora/mail".
+function destination(d: Outbox['destination']): string {
+  if (d.kind === 'folder') return t('admin_mail.folder', { folder: d.target });
+  return d.user ? t('admin_mail.smtp_as', { url: d.target, user: d.user }) : `SMTP ${d.target}`;
 }
 
 export function AdminMail() {
@@ -49,7 +56,7 @@ export function AdminMail() {
       {outbox && (
         <>
           <p>
-            {t('admin_mail.summary', { transport: outbox.transport, sent: outbox.sent, queued: outbox.queued, failed: outbox.failed })}
+            {t('admin_mail.summary', { transport: destination(outbox.destination), sent: outbox.sent, queued: outbox.queued, failed: outbox.failed })}
             {outbox.oldest_queued_at ? ` ${t('admin_mail.oldest', { when: formatTime(outbox.oldest_queued_at) })}` : ''}{' '}
             <button type="button" class="quiet" onClick={load}>
               {t('admin_mail.refresh')}
