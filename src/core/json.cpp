@@ -135,7 +135,7 @@ Result<boost::json::object> ParseObject(std::string_view body) {
 
 Result<std::string> RequiredString(const boost::json::object& o, std::string_view field) {
   auto* v = o.if_contains(field);
-  if (!v || v->is_null()) return Error::Invalid(std::string(field), std::string(field) + " is required");
+  if (!v || v->is_null()) return Error::Required(std::string(field));
   if (!v->is_string()) return Error::Invalid(std::string(field), std::string(field) + " must be a string");
   return std::string(v->as_string());
 }

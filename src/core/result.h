@@ -3,6 +3,7 @@
 // place (http/problem.cpp). Exceptions are kept for bugs and infrastructure failure.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -33,6 +34,18 @@ struct Error {
   std::string message;  // safe to show to the client; never contains secrets
   std::string field;    // the offending field for kInvalidField (JSON pointer-ish name)
   int retry_after_seconds = 0;
+  // What is wrong, as a stable name the web client words in the reader's language (the
+  // message is for developers, in English): "required", "too_long", "too_short", "too_many"
+  // (with `limit`), "taken", "incorrect", "not_email", "wrong_credentials", "wrong_code".
+  // Sent as the problem's "reason" and "limit".
+  std::string reason = {};
+  std::int64_t limit = 0;
+
+  Error Because(std::string why, std::int64_t n = 0) && {
+    reason = std::move(why);
+    limit = n;
+    return std::move(*this);
+  }
 
   static Error Malformed(std::string m) { return {ErrorCode::kMalformed, std::move(m), {}, 0}; }
   static Error Unauthenticated(std::string m) { return {ErrorCode::kUnauthenticated, std::move(m), {}, 0}; }
@@ -43,6 +56,18 @@ struct Error {
   static Error RateLimited(int seconds) {
     return {ErrorCode::kRateLimited, "too many attempts; try again later", {}, seconds};
   }
+  static Error Required(const std::string& f) { return Invalid(f, f + " is required").Because("required"); }
+  static Error TooLong(const std::string& f, std::int64_t max) {
+    return Invalid(f, f + " must be at most " + std::to_string(max) + " characters").Because("too_long", max);
+  }
+  static Error TooShort(const std::string& f, std::int64_t min) {
+    return Invalid(f, f + " must be at least " + std::to_string(min) + " characters").Because("too_short", min);
+  }
+  // "at most 20 languages"
+  static Error TooMany(const std::string& f, std::int64_t max, const std::string& what) {
+    return Invalid(f, "at most " + std::to_string(max) + " " + what).Because("too_many", max);
+  }
+  static Error Taken(const std::string& f) { return Conflict("this " + f + " is taken", f).Because("taken"); }
   static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m), {}, 0}; }
   static Error Busy(std::string m, int seconds) { return {ErrorCode::kUnavailable, std::move(m), {}, seconds}; }
 };

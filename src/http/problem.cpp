@@ -81,6 +81,8 @@ std::string ProblemBody(const Error& e, std::string_view instance) {
   boost::json::object o{{"type", ProblemType(e.code)}, {"title", ReasonPhrase(status)}, {"status", status}};
   if (!e.message.empty()) o["detail"] = e.message;
   if (!e.field.empty()) o["field"] = e.field;
+  if (!e.reason.empty()) o["reason"] = e.reason;
+  if (e.limit > 0) o["limit"] = e.limit;
   if (!instance.empty()) o["instance"] = "urn:agora:request:" + std::string(instance);
   return boost::json::serialize(o);
 }

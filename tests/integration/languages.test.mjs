@@ -88,4 +88,18 @@ describe('languages', () => {
     assert.equal(topic.json.language, 'ru');
     assertProblem(assert, await clients.bo.post(`/api/v1/communities/${community.json.id}/topics`, { title: 't', body: 'b', language: 'tlh' }), 422, { field: 'language' });
   });
+
+  test('problems people meet carry a stable reason (and limit) for the client to word in their language', async () => {
+    const anon = new Client(server.url);
+    assertProblem(assert, await anon.post('/api/v1/auth/login', { email: 'ana@example.com', password: 'not-her-password' }), 401, { reason: 'wrong_credentials' });
+    assertProblem(assert, await clients.ana.patch('/api/v1/people/me', { title: 'x'.repeat(101) }), 422, { field: 'title', reason: 'too_long', limit: 100 });
+    assertProblem(assert, await clients.ana.patch('/api/v1/people/me', { handle: people.bo.handle }), 409, { field: 'handle', reason: 'taken' });
+    assertProblem(assert, await clients.ana.patch('/api/v1/people/me', { languages: Array.from({ length: 21 }, () => 'sv') }), 422, { field: 'languages', reason: 'too_many', limit: 20 });
+    assertProblem(assert, await clients.ana.post('/api/v1/posts', { body: '   ' }), 422, { field: 'body', reason: 'required' });
+    assertProblem(assert, await clients.ana.post('/api/v1/posts', { body: 'x'.repeat(5001) }), 422, { field: 'body', reason: 'too_long', limit: 5000 });
+    assertProblem(assert, await clients.ana.post('/api/v1/auth/password', { current_password: 'wrong-password-1', new_password: 'new-password-1' }), 422, { field: 'current_password', reason: 'incorrect' });
+    assertProblem(assert, await clients.ana.post('/api/v1/auth/password', { current_password: 'ana-password-1', new_password: 'short' }), 422, { field: 'new_password', reason: 'too_short', limit: 8 });
+    assertProblem(assert, await admin.post('/api/v1/admin/users', { email: 'not an address', display_name: 'X' }), 422, { field: 'email', reason: 'not_email' });
+    assertProblem(assert, await admin.post('/api/v1/admin/users', { email: 'x@example.com' }), 422, { field: 'display_name', reason: 'required' });
+  });
 });

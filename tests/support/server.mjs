@@ -193,13 +193,15 @@ export function rawExchange(port, chunks, { waitMs = 3000, gapMs = 0 } = {}) {
   });
 }
 
-export function assertProblem(assert, res, status, { type, field } = {}) {
+export function assertProblem(assert, res, status, { type, field, reason, limit } = {}) {
   assert.equal(res.status, status, `expected ${status}, got ${res.status}: ${res.text}`);
   assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
   assert.equal(res.json.status, status);
   assert.ok(res.json.type.startsWith('/problems/'), res.text);
   if (type) assert.equal(res.json.type, type);
   if (field) assert.equal(res.json.field, field);
+  if (reason) assert.equal(res.json.reason, reason, res.text);
+  if (limit) assert.equal(res.json.limit, limit, res.text);
 }
 
 // Retries `check` until it returns true or `ms` pass: for changes made by another process

@@ -31,6 +31,10 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly retryAfter?: number,
+    // What is wrong, as a stable name ("too_long"), and the limit it refers to: what the
+    // client words in the reader's language (errors.ts).
+    readonly reason?: string,
+    readonly limit?: number,
   ) {
     super(message);
   }
@@ -47,6 +51,8 @@ export function problemFrom(status: number, body: unknown, retryAfter: string | 
     detail,
     typeof p.field === 'string' ? p.field : undefined,
     seconds,
+    typeof p.reason === 'string' ? p.reason : undefined,
+    typeof p.limit === 'number' ? p.limit : undefined,
   );
 }
 

@@ -137,7 +137,7 @@ export function Composer(props: { guest: boolean; onPosted: (p: Post) => void; c
         try {
           imageIds.push((await api<PostImage>('POST', `/api/v1/images?alt=${encodeURIComponent(p.alt)}`, p.file)).id);
         } catch (err) {
-          if (err instanceof ApiError) throw new ApiError(err.status, err.type, t('composer.image_failed', { n: i + 1, name: p.file.name, problem: err.message }), err.field === 'alt' ? `alt-${i}` : 'images');
+          if (err instanceof ApiError) throw new ApiError(err.status, err.type, t('composer.image_failed', { n: i + 1, name: p.file.name, problem: describeError(err) }), err.field === 'alt' ? `alt-${i}` : 'images');
           throw err;
         }
       }

@@ -2,9 +2,10 @@
 // has a stable `type` for each kind of failure and names the `field`; its `detail` is
 // written for developers ("current_password is incorrect"). Here each type gets words for
 // people, and a detail that is kept loses its field keys ("Current password is incorrect.").
-// The sentences are in the reader's language (i18n.ts). A server's detail has no translation
-// yet (it is English, for developers): in another language the reader gets the field's name
-// in theirs and the detail as the server wrote it.
+// The sentences are in the reader's language (i18n.ts). Problems people meet in forms carry a
+// stable `reason` ("too_long", with `limit`), worded here in the reader's language; a detail
+// without one (rarer, mostly for developers) is shown in English after the field's name in
+// the reader's language.
 import type { ApiError } from './api';
 import { language, t, type MessageId } from './i18n/i18n';
 
@@ -25,6 +26,20 @@ const FIELD_NAMES: Record<string, MessageId> = {
   handle: 'field.handle',
   people: 'field.people',
   language: 'field.language',
+  name: 'field.name',
+  languages: 'field.languages',
+  links: 'field.links',
+  expertise: 'field.expertise',
+  tags: 'field.tags',
+  alt: 'field.alt',
+  bio: 'field.bio',
+  phone: 'field.phone',
+  chat: 'field.chat',
+  pronouns: 'field.pronouns',
+  office: 'field.office',
+  department: 'field.department',
+  country: 'field.country',
+  description: 'field.description',
 };
 
 function fieldName(key: string): string {
@@ -58,7 +73,27 @@ const BY_STATUS: Record<number, string> = {
   415: 'unsupported-media-type', 429: 'rate-limited', 500: 'internal', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable',
 };
 
+// A problem with a reason, in words (undefined for a reason this client does not know).
+function byReason(e: ApiError): string | undefined {
+  const field = e.field ? fieldName(e.field) : '';
+  const limit = e.limit ?? 0;
+  switch (e.reason) {
+    case 'required': return t('problem.required', { field });
+    case 'too_long': return t('problem.too_long', { field, limit });
+    case 'too_short': return t('problem.too_short', { field, limit });
+    case 'too_many': return t('problem.too_many', { field, limit });
+    case 'taken': return t('problem.taken', { field });
+    case 'incorrect': return t('problem.incorrect', { field });
+    case 'not_email': return t('problem.not_email');
+    case 'wrong_credentials': return t('problem.wrong_credentials');
+    case 'wrong_code': return t('problem.wrong_code');
+    default: return undefined;
+  }
+}
+
 export function describeProblem(e: ApiError): string {
+  const worded = e.reason && (e.field || !e.reason.startsWith('too_')) ? byReason(e) : undefined;
+  if (worded) return worded;
   const type = e.type.startsWith('/problems/') ? e.type : BY_STATUS[e.status] ? TYPE(BY_STATUS[e.status]) : e.type;
   switch (type) {
     case TYPE('unauthenticated'):

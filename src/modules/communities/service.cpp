@@ -32,13 +32,15 @@ Result<std::string> CheckHandle(std::string_view raw) {
 Result<std::string> CheckName(std::string_view raw) {
   if (!text::IsValidUtf8(raw)) return Error::Invalid("name", "must be valid UTF-8");
   auto name = std::string(text::Trim(raw));
-  if (name.empty() || text::CodePoints(name) > CommunityService::kMaxName || text::HasControlCharacters(name))
-    return Error::Invalid("name", "a name is 1 to 100 characters of text");
+  if (name.empty()) return Error::Invalid("name", "a name is 1 to 100 characters of text").Because("required");
+  if (text::CodePoints(name) > CommunityService::kMaxName)
+    return Error::Invalid("name", "a name is 1 to 100 characters of text").Because("too_long", CommunityService::kMaxName);
+  if (text::HasControlCharacters(name)) return Error::Invalid("name", "a name is 1 to 100 characters of text");
   return name;
 }
 
 Result<std::vector<std::string>> CheckTags(const std::vector<std::string>& raw) {
-  if (raw.size() > CommunityService::kMaxTags) return Error::Invalid("tags", "at most 20 tags");
+  if (raw.size() > CommunityService::kMaxTags) return Error::TooMany("tags", static_cast<std::int64_t>(CommunityService::kMaxTags), "tags");
   std::vector<std::string> out;
   for (size_t i = 0; i < raw.size(); ++i) {
     std::string_view t = raw[i];
@@ -118,7 +120,7 @@ Result<CommunityView> CommunityService::Create(const identity::Principal& who, c
   owner.state = State::kActive;
   owner.created_at = owner.updated_at = now;
   auto st = db_.Write([&](Connection& c) -> Status {
-    if (store::HandleTaken(c, x.handle)) return Error::Conflict("this handle is taken", "handle");
+    if (store::HandleTaken(c, x.handle)) return Error::Taken("handle");
     x.description_html = content::RenderBody(c, x.description).html;
     store::Insert(c, x);
     store::PutMembership(c, owner);
@@ -159,7 +161,7 @@ Result<CommunityView> CommunityService::Update(const identity::Principal& who, s
     if (ch.handle) {
       auto v = CheckHandle(*ch.handle);
       if (!v) return v.error();
-      if (*v != x.handle && store::HandleTaken(c, *v)) return Error::Conflict("this handle is taken", "handle");
+      if (*v != x.handle && store::HandleTaken(c, *v)) return Error::Taken("handle");
       x.handle = *v;
     }
     if (ch.description) {

@@ -11,9 +11,10 @@ namespace agora::content {
 
 Result<std::string> CheckBody(std::string_view body, std::string_view field, size_t max, bool may_be_empty) {
   std::string_view t = text::Trim(body);
-  if (t.empty() && !may_be_empty) return Error::Invalid(std::string(field), "must not be empty");
+  if (t.empty() && !may_be_empty) return Error::Invalid(std::string(field), "must not be empty").Because("required");
   if (text::CodePoints(t) > max)
-    return Error::Invalid(std::string(field), "must be at most " + std::to_string(max) + " characters");
+    return Error::Invalid(std::string(field), "must be at most " + std::to_string(max) + " characters")
+        .Because("too_long", static_cast<std::int64_t>(max));
   return std::string(t);
 }
 

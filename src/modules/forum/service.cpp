@@ -21,8 +21,10 @@ content::Viewer AsViewer(const identity::Principal& p) { return {p.user.id, p.us
 Result<std::string> CheckTitle(std::string_view raw) {
   if (!text::IsValidUtf8(raw)) return Error::Invalid("title", "must be valid UTF-8");
   std::string t(text::Trim(raw));
-  if (t.empty() || text::CodePoints(t) > ForumService::kMaxTitle || text::HasControlCharacters(t))
-    return Error::Invalid("title", "a title is 1 to 200 characters of text");
+  if (t.empty()) return Error::Invalid("title", "a title is 1 to 200 characters of text").Because("required");
+  if (text::CodePoints(t) > ForumService::kMaxTitle)
+    return Error::Invalid("title", "a title is 1 to 200 characters of text").Because("too_long", ForumService::kMaxTitle);
+  if (text::HasControlCharacters(t)) return Error::Invalid("title", "a title is 1 to 200 characters of text");
   return t;
 }
 

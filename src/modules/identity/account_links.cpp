@@ -104,7 +104,7 @@ Status AccountLinks::SendReset(const Actor& actor, Id id) {
 
 Status AccountLinks::RequestReset(std::string_view email, std::string_view client_ip) {
   std::string trimmed(text::Trim(email));
-  if (!text::LooksLikeEmail(trimmed)) return Error::Invalid("email", "email is not a valid e-mail address");
+  if (!text::LooksLikeEmail(trimmed)) return Error::Invalid("email", "email is not a valid e-mail address").Because("not_email");
   if (int wait = per_ip_.Admit("ip:" + std::string(client_ip)); wait > 0) return Error::RateLimited(wait);
   const std::string key = text::EmailKey(trimmed);
   // Too many requests for one address: the same answer, and no more mail to it.

@@ -48,8 +48,8 @@ void PasswordHasher::VerifyDummy(std::string_view password) const { (void)Verify
 Status ValidatePassword(std::string_view password, std::string_view field) {
   std::string f(field);
   if (!text::IsValidUtf8(password)) return Error::Invalid(f, f + " is not valid UTF-8");
-  if (password.size() > 1024) return Error::Invalid(f, f + " must be at most 1024 bytes");
-  if (text::CodePoints(password) < 8) return Error::Invalid(f, f + " must be at least 8 characters");
+  if (password.size() > 1024) return Error::Invalid(f, f + " must be at most 1024 bytes").Because("too_long", 1024);
+  if (text::CodePoints(password) < 8) return Error::TooShort(f, 8);
   if (text::Trim(password).empty()) return Error::Invalid(f, f + " must not be only white space");
   return OkStatus();
 }

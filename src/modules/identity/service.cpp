@@ -50,15 +50,15 @@ bool IsDeviceToken(std::string_view t) {
 Result<std::string> NormalizeDisplayName(std::string_view name) {
   if (!text::IsValidUtf8(name)) return Error::Invalid("display_name", "display_name is not valid UTF-8");
   auto trimmed = text::Trim(name);
-  if (trimmed.empty()) return Error::Invalid("display_name", "display_name is required");
-  if (text::CodePoints(trimmed) > 100) return Error::Invalid("display_name", "display_name must be at most 100 characters");
+  if (trimmed.empty()) return Error::Required("display_name");
+  if (text::CodePoints(trimmed) > 100) return Error::TooLong("display_name", 100);
   if (text::HasControlCharacters(trimmed))
     return Error::Invalid("display_name", "display_name must not contain control characters");
   return std::string(trimmed);
 }
 
 Status ValidateNewAccount(const NewAccount& a) {
-  if (!text::LooksLikeEmail(text::Trim(a.email))) return Error::Invalid("email", "email is not a valid e-mail address");
+  if (!text::LooksLikeEmail(text::Trim(a.email))) return Error::Invalid("email", "email is not a valid e-mail address").Because("not_email");
   auto name = NormalizeDisplayName(a.display_name);
   if (!name) return name.error();
   if (!a.password.empty()) return ValidatePassword(a.password, "password");
@@ -88,7 +88,7 @@ Result<User> InsertAccount(agora::store::Connection& c, IdGenerator& ids, std::i
 
 Status ChangeAccountEmail(agora::store::Connection& c, Id id, std::string_view email, std::int64_t now) {
   std::string trimmed(text::Trim(email));
-  if (!text::LooksLikeEmail(trimmed)) return Error::Invalid("email", "email is not a valid e-mail address");
+  if (!text::LooksLikeEmail(trimmed)) return Error::Invalid("email", "email is not a valid e-mail address").Because("not_email");
   std::string key = text::EmailKey(trimmed);
   if (auto other = store::FindUserByEmailKey(c, key); other && other->user.id != id)
     return Error::Conflict("an account with this e-mail already exists", "email");
@@ -156,7 +156,7 @@ Result<SignIn> IdentityService::CompleteSetup(std::string_view setup_token, cons
   }
   NewAccount a = admin;
   a.role = Role::kAdmin;
-  if (a.password.empty()) return Error::Invalid("password", "password is required");
+  if (a.password.empty()) return Error::Required("password");
   auto st = ValidateNewAccount(a);
   if (!st) return st.error();
   auto hash = hasher_.Hash(a.password);  // slow: outside the write lock
@@ -192,7 +192,7 @@ Result<SignIn> IdentityService::Login(std::string_view email, std::string_view p
   if (found && !device_hash.empty() && db_.Read([&](auto& c) { return store::IsTrustedDevice(c, found->user.id, device_hash); }))
     attempt.device = device_hash;
   if (int wait = limiter_.Admit(attempt); wait > 0) return Error::RateLimited(wait);
-  const auto invalid = Error::Unauthenticated("the e-mail or password is incorrect");
+  const auto invalid = Error::Unauthenticated("the e-mail or password is incorrect").Because("wrong_credentials");
   if (by_directory) {
     auto accepted = directory_->CheckPassword(found->user, password);
     if (!accepted) {  // the directory cannot be reached: not a failed attempt
@@ -325,7 +325,7 @@ Status IdentityService::ChangePassword(const Principal& p, std::string_view curr
   if (!st) return st;
   auto found = db_.Read([&](auto& c) { return store::FindUserById(c, p.user.id); });
   if (!found || !found->password_hash || !hasher_.Verify(*found->password_hash, current))
-    return Error::Invalid("current_password", "current_password is incorrect");
+    return Error::Invalid("current_password", "current_password is incorrect").Because("incorrect");
   auto hash = hasher_.Hash(next);
   db_.Write([&](auto& c) {
     store::UpdatePasswordHash(c, p.user.id, hash, clock_.NowMs());
@@ -350,7 +350,7 @@ Status IdentityService::RevokeSession(const Principal& p, Id session_id) {
 Result<std::pair<AccessToken, std::string>> IdentityService::CreateToken(const Principal& p, std::string_view name) {
   if (!text::IsValidUtf8(name)) return Error::Invalid("name", "name is not valid UTF-8");
   auto trimmed = text::Trim(name);
-  if (trimmed.empty()) return Error::Invalid("name", "name is required");
+  if (trimmed.empty()) return Error::Required("name");
   if (text::CodePoints(trimmed) > 100 || text::HasControlCharacters(trimmed))
     return Error::Invalid("name", "name must be at most 100 characters of text");
   std::string secret = std::string(kTokenPrefix) + crypto::RandomToken();

@@ -151,7 +151,7 @@ TwoFactor::TwoFactor(agora::store::Database& db, IdGenerator& ids, const Clock& 
 Result<User> TwoFactor::CheckPassword(const Principal& p, std::string_view password, std::string_view field) {
   auto found = db_.Read([&](auto& c) { return store::FindUserById(c, p.user.id); });
   if (!found || !found->password_hash || !identity_.hasher().Verify(*found->password_hash, password))
-    return Error::Invalid(std::string(field), "the password is incorrect");
+    return Error::Invalid(std::string(field), "the password is incorrect").Because("incorrect");
   return found->user;
 }
 
@@ -280,7 +280,7 @@ Result<SignIn> TwoFactor::Finish(std::string_view challenge, std::string_view co
     return o;
   });
   if (!outcome.known) return Error::NotFound("this sign-in has expired; sign in again");
-  if (!outcome.signed_in) return Error::Unauthenticated("the code is incorrect");
+  if (!outcome.signed_in) return Error::Unauthenticated("the code is incorrect").Because("wrong_code");
   return *outcome.signed_in;
 }
 

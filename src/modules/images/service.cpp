@@ -25,7 +25,7 @@ Result<Image> ImageService::Upload(const identity::Principal& owner, std::string
   if (owner.user.role == identity::Role::kAlumnus) return Error::Forbidden("alumni cannot post images");
   if (!text::IsValidUtf8(alt)) return Error::Invalid("alt", "must be valid UTF-8");
   if (text::CodePoints(alt) > kMaxAltChars)
-    return Error::Invalid("alt", "at most " + std::to_string(kMaxAltChars) + " characters");
+    return Error::Invalid("alt", "at most " + std::to_string(kMaxAltChars) + " characters").Because("too_long", kMaxAltChars);
   if (auto st = media::CheckImageUpload(content_type, bytes); !st) return st.error();
   const size_t waiting = SweepStale(owner.user.id);
   if (waiting >= kMaxUnattached)

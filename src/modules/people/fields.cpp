@@ -47,7 +47,7 @@ std::optional<std::string> LanguageTag(std::string_view raw) {
 
 Result<std::vector<std::string>> NormalizeLanguages(const std::vector<std::string>& tags) {
   if (tags.size() > kMaxLanguages)
-    return Error::Invalid("languages", "at most " + std::to_string(kMaxLanguages) + " languages");
+    return Error::TooMany("languages", static_cast<std::int64_t>(kMaxLanguages), "languages");
   std::vector<std::string> out;
   for (size_t i = 0; i < tags.size(); ++i) {
     auto tag = LanguageTag(tags[i]);
@@ -59,7 +59,7 @@ Result<std::vector<std::string>> NormalizeLanguages(const std::vector<std::strin
 }
 
 Result<std::vector<Link>> NormalizeLinks(const std::vector<Link>& links) {
-  if (links.size() > kMaxLinks) return Error::Invalid("links", "at most " + std::to_string(kMaxLinks) + " links");
+  if (links.size() > kMaxLinks) return Error::TooMany("links", static_cast<std::int64_t>(kMaxLinks), "links");
   std::vector<Link> out;
   for (size_t i = 0; i < links.size(); ++i) {
     std::string field = "links[" + std::to_string(i) + "]";
@@ -71,7 +71,7 @@ Result<std::vector<Link>> NormalizeLinks(const std::vector<Link>& links) {
       return Error::Invalid(field + ".url", field + ".url must be an http or https address");
     std::string title(text::Trim(links[i].title));
     if (!text::IsValidUtf8(title) || text::CodePoints(title) > 100 || text::HasControlCharacters(title))
-      return Error::Invalid(field + ".title", field + ".title must be text of at most 100 characters");
+      return Error::Invalid(field + ".title", field + ".title must be text of at most 100 characters").Because("too_long", 100);
     if (title.empty()) title = parsed->host();
     out.push_back({std::move(title), std::move(url)});
   }

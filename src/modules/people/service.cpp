@@ -25,7 +25,7 @@ Result<std::string> ShortText(const std::string& field, std::string_view value, 
   auto t = text::Trim(value);
   if (!text::IsValidUtf8(t)) return Error::Invalid(field, field + " is not valid UTF-8");
   if (text::CodePoints(t) > max_chars)
-    return Error::Invalid(field, field + " must be at most " + std::to_string(max_chars) + " characters");
+    return Error::TooLong(field, static_cast<std::int64_t>(max_chars));
   if (text::HasControlCharacters(t)) return Error::Invalid(field, field + " must not contain control characters");
   return std::string(t);
 }
@@ -243,7 +243,7 @@ Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id 
   if (ch.email_visibility) p.email_visibility = *ch.email_visibility;
   if (ch.expertise) {
     if (static_cast<int>(ch.expertise->size()) > kMaxExpertise)
-      return Error::Invalid("expertise", "at most " + std::to_string(kMaxExpertise) + " expertise tags");
+      return Error::TooMany("expertise", kMaxExpertise, "expertise tags");
     std::vector<std::string> tags;
     for (const auto& t : *ch.expertise) {
       auto n = NormalizeTag(t);
@@ -282,7 +282,7 @@ Result<ProfileView> PeopleService::Update(const identity::Principal& viewer, Id 
       auto owner = store::FindIdByHandle(c, *ch.handle);
       auto old_owner = store::FindIdByOldHandle(c, *ch.handle);
       if (owner || (old_owner && *old_owner != target))
-        return Error::Conflict("that handle is taken", "handle");
+        return Error::Taken("handle");
       store::ChangeHandle(c, target, p.account.handle, *ch.handle, clock_.NowMs());
     }
     store::SaveProfile(c, p, clock_.NowMs());

@@ -35,7 +35,7 @@ Result<NewPost> ParseNewPost(const boost::json::object& o) {
   auto images = http::IdArrayField(o, "image_ids");
   if (!images) return images.error();
   if (images->size() > images::kMaxPerContent)
-    return Error::Invalid("image_ids", "at most " + std::to_string(images::kMaxPerContent) + " images");
+    return Error::TooMany("image_ids", static_cast<std::int64_t>(images::kMaxPerContent), "images");
   p.image_ids = *images;
   auto community = agora::json::OptionalString(o, "community_id");
   if (!community) return community.error();

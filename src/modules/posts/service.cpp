@@ -69,7 +69,7 @@ Result<PostView> PostService::Create(const identity::Principal& author, const Ne
   if (in.audience != Audience::kRestricted && !in.people.empty())
     return Error::Invalid("people", "only a restricted post lists people");
   if (in.people.size() > kMaxReaders)
-    return Error::Invalid("people", "at most " + std::to_string(kMaxReaders) + " people");
+    return Error::TooMany("people", static_cast<std::int64_t>(kMaxReaders), "people");
   auto body = content::CheckBody(in.body, "body", kMaxBody, /*may_be_empty=*/in.share_of.has_value());
   if (!body) return body.error();
   const std::int64_t now = clock_.NowMs();

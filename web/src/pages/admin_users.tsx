@@ -229,7 +229,7 @@ function CreateUser(props: { onCreated: (u: User) => void }) {
       setPassword('');
       props.onCreated(u);
     } catch (err) {
-      if (err instanceof ApiError && err.field) setFieldError({ field: err.field, message: err.message });
+      if (err instanceof ApiError && err.field) setFieldError({ field: err.field, message: describeError(err) });
       else setError(describeError(err));
     }
   };
