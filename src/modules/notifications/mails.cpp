@@ -95,32 +95,35 @@ std::string What(const About& a) {
   return a.content_kind == "topic" ? "topic" : "post";
 }
 
+// Each kind's sentence, and the one for several people at once where the app has one.
+struct SentenceIds {
+  std::string_view kind;
+  const char* one;
+  const char* group;  // nullptr: the first person's sentence stands for all
+};
+constexpr SentenceIds kSentences[] = {
+    {"mention", "notification.mention", "notification.mention_group"},
+    {"comment", "notification.comment", "notification.comment_group"},
+    {"reply", "notification.reply", "notification.reply_group"},
+    {"reaction", "notification.reaction", "notification.reaction_group"},
+    {"follow", "notification.follow", "notification.follow_group"},
+    {"share", "notification.share", "notification.share_group"},
+    {"community_invite", "notification.community_invite", nullptr},
+    {"community_request", "notification.community_request", nullptr},
+    {"community_accepted", "notification.community_accepted", nullptr},
+};
+
 // The notification as one sentence in `lang`: the app's words (the server's catalogs hold
 // the same "notification.*" messages as the web client's; the unit test keeps them equal).
 std::string Sentence(const std::string& lang, const About& a) {
-  using messages::Format;
   const std::string what = What(a);
-  if (a.actor_count > 1) {
-    const std::int64_t others = a.actor_count - 1;
-    const std::initializer_list<messages::Arg> args = {{"name", a.actor}, {"others", others}, {"what", what}};
-    if (a.kind == "mention") return Format(lang, "notification.mention_group", args);
-    if (a.kind == "comment") return Format(lang, "notification.comment_group", args);
-    if (a.kind == "reply") return Format(lang, "notification.reply_group", args);
-    if (a.kind == "reaction") return Format(lang, "notification.reaction_group", args);
-    if (a.kind == "follow") return Format(lang, "notification.follow_group", args);
-    if (a.kind == "share") return Format(lang, "notification.share_group", args);
+  for (const auto& s : kSentences) {
+    if (s.kind != a.kind) continue;
+    if (a.actor_count > 1 && s.group)
+      return messages::Format(lang, s.group, {{"name", a.actor}, {"others", a.actor_count - 1}, {"what", what}});
+    return messages::Format(lang, s.one, {{"who", a.actor}, {"what", what}, {"community", a.community}});
   }
-  const std::initializer_list<messages::Arg> args = {{"who", a.actor}, {"what", what}, {"community", a.community}};
-  if (a.kind == "mention") return Format(lang, "notification.mention", args);
-  if (a.kind == "comment") return Format(lang, "notification.comment", args);
-  if (a.kind == "reply") return Format(lang, "notification.reply", args);
-  if (a.kind == "reaction") return Format(lang, "notification.reaction", args);
-  if (a.kind == "follow") return Format(lang, "notification.follow", args);
-  if (a.kind == "share") return Format(lang, "notification.share", args);
-  if (a.kind == "community_invite") return Format(lang, "notification.community_invite", args);
-  if (a.kind == "community_request") return Format(lang, "notification.community_request", args);
-  if (a.kind == "community_accepted") return Format(lang, "notification.community_accepted", args);
-  return Format(lang, "mail.notification_other", args);
+  return messages::Format(lang, "mail.notification_other", {{"who", a.actor}});
 }
 
 std::string Link(const mail::Context& ctx, const About& a) {
