@@ -1,31 +1,30 @@
 // Page titles: "<what> · Agora". The frame sets the section's on every route change; a page
 // that shows something named sets the name once it has loaded it.
-import { t } from './i18n/i18n';
+import { t, type MessageId } from './i18n/i18n';
 
 export function setTitle(what: string) {
   document.title = what ? `${what} · Agora` : 'Agora';
 }
 
+// Signed out, by path (anything else is the sign-in page).
+const SIGNED_OUT: Record<string, MessageId> = {
+  '/setup': 'title.setup', '/forgot': 'title.forgot', '/activate': 'title.activate', '/reset': 'title.reset',
+  '/invite': 'title.invite', '/unsubscribe': 'title.unsubscribe',
+};
+// Signed in: the sections by path, then the pages under a prefix.
+const SECTIONS: Record<string, MessageId> = {
+  '/': 'nav.home', '/people': 'nav.people', '/communities': 'nav.communities', '/notifications': 'nav.notifications',
+  '/settings': 'nav.account', '/admin/users': 'nav.people_admin',
+};
+const UNDER: [string, MessageId][] = [
+  ['/people/', 'title.profile'], ['/communities/', 'title.community'], ['/posts/', 'title.post'], ['/topics/', 'title.topic'],
+];
+
 export function sectionTitle(path: string, signedIn: boolean): string {
-  if (!signedIn) {
-    if (path === '/setup') return t('title.setup');
-    if (path === '/forgot') return t('title.forgot');
-    if (path === '/activate') return t('title.activate');
-    if (path === '/reset') return t('title.reset');
-    if (path === '/invite') return t('title.invite');
-    if (path === '/unsubscribe') return t('title.unsubscribe');
-    return t('title.sign_in');
-  }
-  if (path === '/') return t('nav.home');
-  if (path === '/people') return t('nav.people');
-  if (path === '/communities') return t('nav.communities');
-  if (path === '/notifications') return t('nav.notifications');
-  if (path === '/settings') return t('nav.account');
-  if (path === '/admin/users') return t('nav.people_admin');
-  if (path.startsWith('/people/')) return t('title.profile');
-  if (path.startsWith('/communities/')) return t('title.community');
-  if (path.startsWith('/posts/')) return t('title.post');
-  if (path.startsWith('/topics/')) return t('title.topic');
+  if (!signedIn) return t(SIGNED_OUT[path] ?? 'title.sign_in');
+  if (SECTIONS[path]) return t(SECTIONS[path]);
+  const under = UNDER.find(([prefix]) => path.startsWith(prefix));
+  if (under) return t(under[1]);
   if (path.startsWith('/tags/')) return `#${decodeURIComponent(path.slice('/tags/'.length))}`;
   return 'Agora';
 }
