@@ -73,10 +73,12 @@ const BY_STATUS: Record<number, string> = {
   415: 'unsupported-media-type', 429: 'rate-limited', 500: 'internal', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable',
 };
 
-// A problem with a reason, in words (undefined for a reason this client does not know).
+// A problem with a reason, in words: undefined for a reason this client does not know, or one
+// that names a field when the problem names none.
 function byReason(e: ApiError): string | undefined {
   const field = e.field ? fieldName(e.field) : '';
   const limit = e.limit ?? 0;
+  if (!field && !['not_email', 'wrong_credentials', 'wrong_code'].includes(e.reason ?? '')) return undefined;
   switch (e.reason) {
     case 'required': return t('problem.required', { field });
     case 'too_long': return t('problem.too_long', { field, limit });
@@ -92,7 +94,7 @@ function byReason(e: ApiError): string | undefined {
 }
 
 export function describeProblem(e: ApiError): string {
-  const worded = e.reason && (e.field || !e.reason.startsWith('too_')) ? byReason(e) : undefined;
+  const worded = byReason(e);
   if (worded) return worded;
   const type = e.type.startsWith('/problems/') ? e.type : BY_STATUS[e.status] ? TYPE(BY_STATUS[e.status]) : e.type;
   switch (type) {
