@@ -232,6 +232,11 @@ int Serve(App& app) {
     }
   } stop_events{events};
   system::RegisterApi(router, *app.db, [&server_ptr] { return server_ptr && server_ptr->accepting(); }, cfg.http.metrics_token);
+  // Last: the description is checked against every route (a route without one stops here).
+  if (auto errors = system::RegisterOpenApi(router); !errors.empty()) {
+    for (const auto& e : errors) std::fprintf(stderr, "agora: API description: %s\n", e.c_str());
+    return 1;
+  }
 
   http::HttpMetrics http_metrics(router);
   metrics::Register([&http_metrics](std::string& out) { http_metrics.Render(out); });

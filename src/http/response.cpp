@@ -1,5 +1,7 @@
 #include "http/response.h"
 
+#include <algorithm>
+
 #include <boost/json/serialize.hpp>
 #include <boost/url/parse_query.hpp>
 #include <boost/url/pct_string_view.hpp>
@@ -105,8 +107,17 @@ Response Problem(const Error& e) {
   r.status = StatusFor(e.code);
   r.content_type = "application/problem+json";
   r.body = ProblemBody(e);
-  if ((e.code == ErrorCode::kRateLimited || e.code == ErrorCode::kUnavailable) && e.retry_after_seconds > 0)
+  if (e.code == ErrorCode::kRateLimited) {
+    // Retry-After (RFC 9110), and the RateLimit fields of the IETF draft
+    // (draft-ietf-httpapi-ratelimit-headers) clients and gateways read: nothing remains
+    // until the reset. The writes limiter adds RateLimit-Limit (http/server.cpp).
+    const std::string wait = std::to_string(std::max(1, e.retry_after_seconds));
+    r.headers.emplace_back("Retry-After", wait);
+    r.headers.emplace_back("RateLimit-Remaining", "0");
+    r.headers.emplace_back("RateLimit-Reset", wait);
+  } else if (e.code == ErrorCode::kUnavailable && e.retry_after_seconds > 0) {
     r.headers.emplace_back("Retry-After", std::to_string(e.retry_after_seconds));
+  }
   if (e.code == ErrorCode::kUnauthenticated) r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"agora\"");
   return r;
 }
@@ -153,6 +164,22 @@ boost::json::object Page(boost::json::array items, const std::optional<std::stri
   if (next_cursor) o["next_cursor"] = *next_cursor;
   else o["next_cursor"] = nullptr;
   return o;
+}
+
+bool IfNoneMatchHolds(std::string_view header, std::string_view etag) {
+  auto opaque = [](std::string_view tag) {
+    if (tag.substr(0, 2) == "W/") tag.remove_prefix(2);
+    return tag;
+  };
+  while (!header.empty()) {
+    auto comma = header.find(',');
+    std::string_view tag = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
+    if (tag == "*" || (!tag.empty() && opaque(tag) == opaque(etag))) return true;
+  }
+  return false;
 }
 
 }  // namespace agora::http

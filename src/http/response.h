@@ -25,6 +25,10 @@ Result<std::vector<Id>> IdArrayField(const boost::json::object& o, std::string_v
 // Reads the path parameter `name` as an id; 404 when it is not one (it cannot exist).
 Result<Id> IdParam(const Request& req, std::string_view name);
 
+// Whether an If-None-Match header names `etag` (RFC 9110 13.1.2): "*", or a list of
+// entity tags compared weakly (W/"x" matches "x").
+bool IfNoneMatchHolds(std::string_view header, std::string_view etag);
+
 // A list page: {"items": [...], "next_cursor": "..."|null}.
 boost::json::object Page(boost::json::array items, const std::optional<std::string>& next_cursor);
 

@@ -37,8 +37,6 @@ struct RouteOptions {
   std::int64_t max_body_bytes = 0;  // 0: the server default (http.max_body_bytes)
   Work work = Work::kInline;
   bool idempotent = false;          // honours Idempotency-Key (creates whose response holds no secret)
-  std::string summary;              // for the OpenAPI description
-  std::string tag;                  // OpenAPI grouping
 };
 
 using Handler = std::function<Response(Request&)>;

@@ -500,7 +500,11 @@ std::optional<Response> Server::Impl::Admit(Request& req, const RouteMatch& matc
   req.params = match.params;
   if (auto refused = Authenticate(req, route, principal)) return refused;
   if (req.principal && !IsSafe(req.method))
-    if (int wait = write_limiter.Take(req.principal->user.id); wait > 0) return Problem(Error::RateLimited(wait));
+    if (int wait = write_limiter.Take(req.principal->user.id); wait > 0) {
+      Response limited = Problem(Error::RateLimited(wait));
+      limited.headers.emplace_back("RateLimit-Limit", std::to_string(write_limiter.burst()));
+      return limited;
+    }
   // Image work is admitted before it queues (429 for one person's third upload at once, 503
   // when everyone's together fill the queue); the slot is released when the handler ends.
   if (route.options.work == Work::kImage && req.principal) {
@@ -847,7 +851,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     if (req.method == Method::kGet && res.status == 200 && res.content_type == "application/json" &&
         slot != d.metrics.StaticSlot()) {
       auto etag = WeakEtag(res.body);
-      if (!req.if_none_match.empty() && req.if_none_match == etag) {
+      if (IfNoneMatchHolds(req.if_none_match, etag)) {
         res.status = 304;
         res.body.clear();
       }

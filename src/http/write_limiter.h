@@ -20,6 +20,7 @@ class WriteLimiter {
   // 0 when the write may go ahead (and a token is taken); otherwise seconds to wait.
   int Take(Id user);
   bool enabled() const { return per_minute_ > 0; }
+  int burst() const { return burst_; }
 
  private:
   using Clock = std::chrono::steady_clock;

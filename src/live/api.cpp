@@ -6,8 +6,7 @@ namespace agora::live {
 
 void RegisterApi(http::Router& router) {
   router.Add(http::Method::kGet, "/api/v1/stream",
-             {.access = http::Access::kUser,
-              .summary = "Live events over a WebSocket ({type, id, data}); ?last_event_id= resumes", .tag = "stream"},
+             {.access = http::Access::kUser},
              [](http::Request&) {
                return http::Problem(Error::Malformed("this is a WebSocket endpoint: connect with Upgrade: websocket"));
              });

@@ -110,6 +110,12 @@ describe('limits and bad input', () => {
     const again = await admin.get('/api/v1/me', { headers: { 'If-None-Match': etag } });
     assert.equal(again.status, 304);
     assert.equal(again.text, '');
+    assert.equal(again.headers.get('etag'), etag);
+    // A list of tags, and the strong form of the same tag, match too (RFC 9110 weak comparison).
+    const listed = await admin.get('/api/v1/me', { headers: { 'If-None-Match': `W/"0000000000000000", ${etag}` } });
+    assert.equal(listed.status, 304);
+    assert.equal((await admin.get('/api/v1/me', { headers: { 'If-None-Match': etag.replace(/^W\//, '') } })).status, 304);
+    assert.equal((await admin.get('/api/v1/me', { headers: { 'If-None-Match': 'W/"0000000000000000"' } })).status, 200);
   });
 });
 
@@ -126,6 +132,10 @@ test('writes are limited per person (429 with Retry-After); reads and other peop
     const limited = await admin.post('/api/v1/posts', { body: 'one too many' });
     assertProblem(assert, limited, 429, { type: '/problems/rate-limited' });
     assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+    // The RateLimit fields clients and gateways read: the allowance, none left, when it resets.
+    assert.equal(limited.headers.get('ratelimit-limit'), '5');
+    assert.equal(limited.headers.get('ratelimit-remaining'), '0');
+    assert.equal(limited.headers.get('ratelimit-reset'), limited.headers.get('retry-after'));
     assert.equal((await admin.get('/api/v1/feed')).status, 200, 'reading is not limited');
     assert.equal((await b.post('/api/v1/posts', { body: 'bo is not limited by the admin' })).status, 201);
     assert.ok(bo.id);

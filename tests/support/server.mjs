@@ -1,12 +1,13 @@
 // Starts the real agora binary on a free port with a fresh data directory, and gives tests
 // an HTTP client that keeps the session cookie and CSRF token like a browser would.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
 import { recordCookies, recordLog, recordSecret, recordSecretsIn } from './secrets.mjs';
 import { databaseEnv } from './database.mjs';
+import { contractFor } from './openapi.mjs';
 
 export const BINARY = process.env.TEST_AGORA_BINARY || resolve('build/agora');
 
@@ -91,7 +92,7 @@ export class Client {
     this.csrf = '';
     this.token = '';
   }
-  async request(method, path, { body, headers = {}, raw, csrf = true } = {}) {
+  async request(method, path, { body, headers = {}, raw, csrf = true, contract = true } = {}) {
     const h = { ...headers };
     const cookies = [this.cookie, path.startsWith('/api/v1/auth/') ? this.device : ''].filter(Boolean);
     if (cookies.length) h.Cookie = cookies.join('; ');
@@ -121,7 +122,20 @@ export class Client {
       json = undefined;
     }
     recordSecretsIn(json);
-    return { status: res.status, headers: res.headers, text, json, bytes, setCookie };
+    const answer = { status: res.status, headers: res.headers, text, json, bytes, setCookie };
+    // Every exchange is held to the API description (support/openapi.mjs); `contract: false`
+    // only for requests that are deliberately outside HTTP's rules (raw bytes, wrong framing).
+    if (contract) {
+      const exchange = { method, path, headers: h, body: payload, contentType: Object.entries(h).find(([k]) => k.toLowerCase() === 'content-type')?.[1] };
+      try {
+        (await contractFor(this.base)).verify(exchange, answer);
+      } catch (e) {
+        // AGORA_CONTRACT_REPORT=FILE: list every difference of a run instead of stopping at the first.
+        if (!process.env.AGORA_CONTRACT_REPORT) throw e;
+        appendFileSync(process.env.AGORA_CONTRACT_REPORT, `${e.message}\n`);
+      }
+    }
+    return answer;
   }
   get(path, opts) { return this.request('GET', path, opts); }
   post(path, body, opts = {}) { return this.request('POST', path, { ...opts, body }); }

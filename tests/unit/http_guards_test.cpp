@@ -6,11 +6,23 @@
 #include "http/framing.h"
 #include "http/job_limiter.h"
 #include "http/origin.h"
+#include "http/response.h"
 #include "http/router.h"
 #include "http/static_files.h"
 
 namespace agora::http {
 namespace {
+
+TEST(ConditionalGet, IfNoneMatchListsAndWeakComparison) {
+  const std::string etag = R"(W/"00ab")";
+  EXPECT_TRUE(IfNoneMatchHolds(R"(W/"00ab")", etag));
+  EXPECT_TRUE(IfNoneMatchHolds(R"("00ab")", etag));  // weak comparison
+  EXPECT_TRUE(IfNoneMatchHolds(R"(W/"ffff", W/"00ab")", etag));
+  EXPECT_TRUE(IfNoneMatchHolds("*", etag));
+  EXPECT_FALSE(IfNoneMatchHolds("", etag));
+  EXPECT_FALSE(IfNoneMatchHolds(R"(W/"00ac")", etag));
+  EXPECT_FALSE(IfNoneMatchHolds(R"(W/"00abc", "00a")", etag));
+}
 
 TEST(Origin, SerializesLikeBrowsers) {
   EXPECT_EQ(OriginOf("https://Agora.Example.com/intranet/"), "https://agora.example.com");

@@ -62,17 +62,6 @@ TEST(Router, DuplicateRoutesAreAProgrammingError) {
   EXPECT_THROW(r.Add(Method::kGet, "/x", {}, Named("b")), std::logic_error);
 }
 
-TEST(OpenApi, DescribesEveryApiRoute) {
-  Router r;
-  r.Add(Method::kGet, "/api/v1/a/{id}", {.access = Access::kUser, .summary = "get a", .tag = "t"}, Named("a"));
-  r.Add(Method::kPost, "/api/v1/a", {.access = Access::kAdmin, .summary = "make a", .tag = "t"}, Named("b"));
-  r.Add(Method::kGet, "/healthz", {.access = Access::kPublic, .summary = "health", .tag = "system"}, Named("h"));
-  auto doc = OpenApiJson(r);
-  EXPECT_NE(doc.find("\"/api/v1/a/{id}\":{\"get\""), std::string::npos) << doc;
-  EXPECT_NE(doc.find("\"post\""), std::string::npos);
-  EXPECT_EQ(doc.find("/healthz"), std::string::npos);
-}
-
 TEST(Request, ReadsCookiesAndQueryParameters) {
   Request req;
   req.cookie = "a=1; agora_session=abc; z=2";

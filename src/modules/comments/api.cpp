@@ -28,7 +28,7 @@ Response SummaryResponse(const Result<reactions::Summary>& s) {
 void RegisterApi(http::Router& router, CommentService& comments, reactions::ReactionService& reactions) {
   constexpr std::int64_t kBody = 64 * 1024;
   router.Add(Method::kGet, "/api/v1/content/{id}/comments",
-             {.access = Access::kPublic, .summary = "Comments on a content, oldest first (replies carry reply_to)", .tag = "comments"},
+             {.access = Access::kPublic},
              [&comments](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -43,8 +43,7 @@ void RegisterApi(http::Router& router, CommentService& comments, reactions::Reac
              });
 
   router.Add(Method::kPost, "/api/v1/content/{id}/comments",
-             {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true,
-              .summary = "Comment, or reply to a comment (reply_to); accepts Idempotency-Key", .tag = "comments"},
+             {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true},
              [&comments](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -64,7 +63,7 @@ void RegisterApi(http::Router& router, CommentService& comments, reactions::Reac
              });
 
   router.Add(Method::kPatch, "/api/v1/comments/{id}",
-             {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Edit my comment", .tag = "comments"},
+             {.access = Access::kUser, .max_body_bytes = kBody},
              [&comments](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -74,7 +73,7 @@ void RegisterApi(http::Router& router, CommentService& comments, reactions::Reac
              });
 
   router.Add(Method::kDelete, "/api/v1/comments/{id}",
-             {.access = Access::kUser, .summary = "Delete a comment and its replies (its author, the content's author, an admin)", .tag = "comments"},
+             {.access = Access::kUser},
              [&comments](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -83,7 +82,7 @@ void RegisterApi(http::Router& router, CommentService& comments, reactions::Reac
              });
 
   router.Add(Method::kGet, "/api/v1/content/{id}/reactions",
-             {.access = Access::kPublic, .summary = "Who reacted to a content or comment (kind= to filter), newest first", .tag = "reactions"},
+             {.access = Access::kPublic},
              [&reactions](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -101,7 +100,7 @@ void RegisterApi(http::Router& router, CommentService& comments, reactions::Reac
 
   for (Method m : {Method::kPut, Method::kDelete}) {
     router.Add(m, "/api/v1/content/{id}/reactions/{kind}",
-               {.access = Access::kUser, .summary = m == Method::kPut ? "React to a content or comment (one reaction each)" : "Withdraw my reaction", .tag = "reactions"},
+               {.access = Access::kUser},
                [&reactions, m](Request& req) {
                  auto id = http::IdParam(req, "id");
                  if (!id) return http::Problem(id.error());

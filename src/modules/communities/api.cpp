@@ -76,7 +76,7 @@ Response CommunityResponse(int status, const Result<CommunityView>& r) {
 void RegisterApi(http::Router& router, CommunityService& service, PictureService& pictures, InvitationService& invitations,
                  people::PeopleService& people) {
   router.Add(Method::kGet, "/api/v1/invitations/{token}",
-             {.access = Access::kPublic, .summary = "What an invitation link is for (community and e-mail)", .tag = "communities"},
+             {.access = Access::kPublic},
              [&invitations](Request& req) {
                auto info = invitations.Lookup(req.Param("token"));
                if (!info) return http::Problem(info.error());
@@ -85,9 +85,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                                                           {"expires_at", FormatRfc3339(info->expires_at)}});
              });
   router.Add(Method::kPost, "/api/v1/invitations/{token}/accept",
-             {.access = Access::kPublic, .max_body_bytes = 16 * 1024,
-              .summary = "Accept an invitation link: creates the guest account ({\"display_name\", \"password\"})",
-              .tag = "communities"},
+             {.access = Access::kPublic, .max_body_bytes = 16 * 1024},
              [&invitations](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -106,26 +104,20 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
     const std::string base = std::string("/api/v1/communities/{id}/") + which;
     // Decoding and re-encoding takes tens of milliseconds: the worker pool, not an I/O thread.
     router.Add(Method::kPut, base,
-               {.access = Access::kUser, .max_body_bytes = PictureService::kMaxUploadBytes, .work = http::Work::kImage,
-                .summary = picture == Picture::kAvatar ? "Set the community's avatar (an image as the body; owners and moderators)"
-                                                       : "Set the community's banner (an image as the body; owners and moderators)",
-                .tag = "communities"},
+               {.access = Access::kUser, .max_body_bytes = PictureService::kMaxUploadBytes, .work = http::Work::kImage},
                [&service, &pictures, picture](Request& req) {
                  auto st = pictures.Set(*req.principal, req.Param("id"), picture, req.content_type, req.body);
                  if (!st) return http::Problem(st.error());
                  return CommunityResponse(200, service.Get(content::ViewerOf(req.principal), req.Param("id")));
                });
     router.Add(Method::kDelete, base,
-               {.access = Access::kUser, .summary = "Remove the community's picture (owners and moderators)", .tag = "communities"},
+               {.access = Access::kUser},
                [&pictures, picture](Request& req) {
                  auto st = pictures.Remove(*req.principal, req.Param("id"), picture);
                  return st ? http::NoContent() : http::Problem(st.error());
                });
     router.Add(Method::kGet, base + "/{size}",
-               {.access = Access::kUser,
-                .summary = picture == Picture::kAvatar ? "The community's avatar: size 64 or 256 (WebP)"
-                                                       : "The community's banner: size 800 or 1600 wide at most (WebP)",
-                .tag = "communities"},
+               {.access = Access::kUser},
                [&pictures, picture](Request& req) {
                  auto size_text = req.Param("size");
                  int size = 0;
@@ -144,8 +136,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
   }
   constexpr std::int64_t kBody = 64 * 1024;
   router.Add(Method::kPost, "/api/v1/communities",
-             {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true,
-              .summary = "Create a community (you become its owner)", .tag = "communities"},
+             {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true},
              [&service](Request& req) {
                auto ch = ParseBody(req);
                if (!ch) return http::Problem(ch.error());
@@ -162,8 +153,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                return CommunityResponse(201, service.Create(*req.principal, in));
              });
   router.Add(Method::kGet, "/api/v1/communities",
-             {.access = Access::kUser, .summary = "The community directory: ?q= (name, handle or tag), ?mine=true, by name",
-              .tag = "communities"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -175,8 +165,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                return http::Json(200, http::Page(std::move(items), page->next_cursor));
              });
   router.Add(Method::kGet, "/api/v1/suggestions/communities",
-             {.access = Access::kUser, .summary = "Communities to join: open or moderated, not yet joined, most members first",
-              .tag = "communities"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -186,7 +175,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                return http::Json(200, boost::json::object{{"items", std::move(items)}});
              });
   router.Add(Method::kGet, "/api/v1/people/{id}/communities",
-             {.access = Access::kUser, .summary = "The communities a person is a member of (those you may see)", .tag = "communities"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto person = http::IdParam(req, "id");
                if (!person) return http::Problem(person.error());
@@ -199,45 +188,41 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                return http::Json(200, http::Page(std::move(items), page->next_cursor));
              });
   router.Add(Method::kGet, "/api/v1/communities/{id}",
-             {.access = Access::kUser, .summary = "A community, by id or handle", .tag = "communities"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                return CommunityResponse(200, service.Get(content::ViewerOf(req.principal), req.Param("id")));
              });
   router.Add(Method::kPatch, "/api/v1/communities/{id}",
-             {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Change a community (owners; moderators: description and tags)",
-              .tag = "communities"},
+             {.access = Access::kUser, .max_body_bytes = kBody},
              [&service](Request& req) {
                auto ch = ParseBody(req);
                if (!ch) return http::Problem(ch.error());
                return CommunityResponse(200, service.Update(*req.principal, req.Param("id"), *ch));
              });
   router.Add(Method::kPost, "/api/v1/communities/{id}/join",
-             {.access = Access::kUser, .summary = "Join (open), ask to join (moderated) or accept an invitation", .tag = "communities"},
+             {.access = Access::kUser},
              [&service](Request& req) { return CommunityResponse(200, service.Join(*req.principal, req.Param("id"))); });
   router.Add(Method::kPost, "/api/v1/communities/{id}/leave",
-             {.access = Access::kUser, .summary = "Leave, withdraw a request or decline an invitation", .tag = "communities"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto st = service.Leave(*req.principal, req.Param("id"));
                return st ? http::NoContent() : http::Problem(st.error());
              });
   router.Add(Method::kPut, "/api/v1/communities/{id}/mute",
-             {.access = Access::kUser, .summary = "Leave the community's posts out of my home feed", .tag = "communities"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto m = service.SetMuted(*req.principal, req.Param("id"), true);
                return m ? http::Json(200, json::MembershipJson(*m)) : http::Problem(m.error());
              });
   router.Add(Method::kDelete, "/api/v1/communities/{id}/mute",
-             {.access = Access::kUser, .summary = "Show the community's posts in my home feed again", .tag = "communities"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto m = service.SetMuted(*req.principal, req.Param("id"), false);
                return m ? http::Json(200, json::MembershipJson(*m)) : http::Problem(m.error());
              });
   for (auto method : {Method::kPut, Method::kDelete})
     router.Add(method, "/api/v1/communities/{id}/pins/{post_id}",
-               {.access = Access::kUser,
-                .summary = method == Method::kPut ? "Pin a post of the community (owners and moderators; at most 5)"
-                                                  : "Unpin a post",
-                .tag = "communities"},
+               {.access = Access::kUser},
                [&service, method](Request& req) {
                  auto post = http::IdParam(req, "post_id");
                  if (!post) return http::Problem(post.error());
@@ -245,9 +230,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                  return st ? http::NoContent() : http::Problem(st.error());
                });
   router.Add(Method::kGet, "/api/v1/communities/{id}/activity",
-             {.access = Access::kUser,
-              .summary = "A community's overview: posts and topics in 30 days (members), its newest members",
-              .tag = "communities"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto a = service.ActivityOf(content::ViewerOf(req.principal), req.Param("id"));
                if (!a) return http::Problem(a.error());
@@ -259,9 +242,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                                                           {"new_members", std::move(members)}});
              });
   router.Add(Method::kPost, "/api/v1/communities/{id}/invitations",
-             {.access = Access::kUser, .max_body_bytes = kBody,
-              .summary = "Invite a person ({\"person_id\"} or {\"email\"}: someone without an account is mailed a link, also returned; owners and moderators)",
-              .tag = "communities"},
+             {.access = Access::kUser, .max_body_bytes = kBody},
              [&service, &invitations](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -287,8 +268,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                return m ? http::Json(201, json::MembershipJson(*m)) : http::Problem(m.error());
              });
   router.Add(Method::kGet, "/api/v1/communities/{id}/members",
-             {.access = Access::kUser, .summary = "Members (?q= a name in any spelling; ?state=pending|invited|banned for owners and moderators)",
-              .tag = "communities"},
+             {.access = Access::kUser},
              [&service, &people](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -311,8 +291,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                return http::Json(200, http::Page(std::move(items), page->next_cursor));
              });
   router.Add(Method::kPatch, "/api/v1/communities/{id}/members/{person_id}",
-             {.access = Access::kUser, .max_body_bytes = kBody,
-              .summary = "Approve a request ({\"state\": \"active\"}) or set a role (owners)", .tag = "communities"},
+             {.access = Access::kUser, .max_body_bytes = kBody},
              [&service](Request& req) {
                auto person = http::IdParam(req, "person_id");
                if (!person) return http::Problem(person.error());
@@ -333,9 +312,7 @@ void RegisterApi(http::Router& router, CommunityService& service, PictureService
                return m ? http::Json(200, json::MembershipJson(*m)) : http::Problem(m.error());
              });
   router.Add(Method::kDelete, "/api/v1/communities/{id}/members/{person_id}",
-             {.access = Access::kUser, .max_body_bytes = kBody,
-              .summary = "Remove a member, refuse a request or withdraw an invitation; {\"ban\": true} keeps them out",
-              .tag = "communities"},
+             {.access = Access::kUser, .max_body_bytes = kBody},
              [&service](Request& req) {
                auto person = http::IdParam(req, "person_id");
                if (!person) return http::Problem(person.error());

@@ -33,8 +33,7 @@ Response TagResponse(const Result<TagInfo>& t) {
 
 void RegisterApi(http::Router& router, FeedService& feed) {
   router.Add(Method::kGet, "/api/v1/feed",
-             {.access = Access::kPublic,
-              .summary = "Home feed (signed in), or source=discover / person:{id} / community:{id} / tag:{tag}; newest first", .tag = "feed"},
+             {.access = Access::kPublic},
              [&feed](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -45,7 +44,7 @@ void RegisterApi(http::Router& router, FeedService& feed) {
                return PageResponse(*page);
              });
   router.Add(Method::kGet, "/api/v1/communities/{id}/pins",
-             {.access = Access::kUser, .summary = "A community's pinned posts, most recently pinned first", .tag = "communities"},
+             {.access = Access::kUser},
              [&feed](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -54,7 +53,7 @@ void RegisterApi(http::Router& router, FeedService& feed) {
              });
 
   router.Add(Method::kGet, "/api/v1/trends/hashtags",
-             {.access = Access::kUser, .summary = "Hashtags of the most organization-wide posts in the last 7 days", .tag = "feed"},
+             {.access = Access::kUser},
              [&feed](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -63,11 +62,11 @@ void RegisterApi(http::Router& router, FeedService& feed) {
                  items.push_back({{"tag", t.tag}, {"posts", t.posts}});
                return http::Json(200, boost::json::object{{"items", std::move(items)}});
              });
-  router.Add(Method::kGet, "/api/v1/tags/{tag}", {.access = Access::kPublic, .summary = "A hashtag and whether I follow it", .tag = "feed"},
+  router.Add(Method::kGet, "/api/v1/tags/{tag}", {.access = Access::kPublic},
              [&feed](Request& req) { return TagResponse(feed.Tag(content::ViewerOf(req.principal), req.Param("tag"))); });
-  router.Add(Method::kPost, "/api/v1/tags/{tag}/follow", {.access = Access::kUser, .summary = "Follow a hashtag", .tag = "feed"},
+  router.Add(Method::kPost, "/api/v1/tags/{tag}/follow", {.access = Access::kUser},
              [&feed](Request& req) { return TagResponse(feed.FollowTag(*req.principal, req.Param("tag"))); });
-  router.Add(Method::kDelete, "/api/v1/tags/{tag}/follow", {.access = Access::kUser, .summary = "Unfollow a hashtag", .tag = "feed"},
+  router.Add(Method::kDelete, "/api/v1/tags/{tag}/follow", {.access = Access::kUser},
              [&feed](Request& req) { return TagResponse(feed.UnfollowTag(*req.principal, req.Param("tag"))); });
 }
 

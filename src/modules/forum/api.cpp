@@ -29,7 +29,7 @@ Id ViewerId(const Request& req) { return req.principal ? req.principal->user.id 
 void RegisterApi(http::Router& router, ForumService& service) {
   constexpr std::int64_t kBody = 128 * 1024;
   router.Add(Method::kGet, "/api/v1/communities/{id}/topics",
-             {.access = Access::kUser, .summary = "A community's forum topics: sticky first, then newest", .tag = "communities"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -40,8 +40,7 @@ void RegisterApi(http::Router& router, ForumService& service) {
                return http::Json(200, http::Page(std::move(items), page->next_cursor));
              });
   router.Add(Method::kPost, "/api/v1/communities/{id}/topics",
-             {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true,
-              .summary = "Start a topic ({\"title\", \"body\", \"question\"?}; members)", .tag = "communities"},
+             {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -63,16 +62,14 @@ void RegisterApi(http::Router& router, ForumService& service) {
                in.question = question->value_or(false);
                return TopicResponse(201, service.Create(*req.principal, req.Param("id"), in), ViewerId(req));
              });
-  router.Add(Method::kGet, "/api/v1/topics/{id}", {.access = Access::kUser, .summary = "A forum topic", .tag = "communities"},
+  router.Add(Method::kGet, "/api/v1/topics/{id}", {.access = Access::kUser},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
                return TopicResponse(200, service.Get(content::ViewerOf(req.principal), *id), ViewerId(req));
              });
   router.Add(Method::kPatch, "/api/v1/topics/{id}",
-             {.access = Access::kUser, .max_body_bytes = kBody,
-              .summary = "Change a topic: title, body (author); sticky, locked (moderators); answer_id (asker or moderator)",
-              .tag = "communities"},
+             {.access = Access::kUser, .max_body_bytes = kBody},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -105,8 +102,7 @@ void RegisterApi(http::Router& router, ForumService& service) {
                return TopicResponse(200, service.Update(*req.principal, *id, ch), ViewerId(req));
              });
   router.Add(Method::kDelete, "/api/v1/topics/{id}",
-             {.access = Access::kUser, .summary = "Delete a topic (its author, the community's moderators, or an admin)",
-              .tag = "communities"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -115,9 +111,7 @@ void RegisterApi(http::Router& router, ForumService& service) {
              });
   for (auto method : {Method::kPost, Method::kDelete})
     router.Add(method, "/api/v1/topics/{id}/follow",
-               {.access = Access::kUser,
-                .summary = method == Method::kPost ? "Follow a topic (notices of its replies)" : "Stop following a topic",
-                .tag = "communities"},
+               {.access = Access::kUser},
                [&service, method](Request& req) {
                  auto id = http::IdParam(req, "id");
                  if (!id) return http::Problem(id.error());

@@ -55,7 +55,7 @@ Result<store::UserQuery> UserQueryOf(const Request& req) {
 }  // namespace
 
 void RegisterAdminApi(http::Router& router, AdminService& service) {
-  router.Add(Method::kGet, "/api/v1/admin/users", {.access = Access::kAdmin, .summary = "List accounts (cursor-paged; q, role, status filter; sort created, newest or name; total on the first page)", .tag = "admin"},
+  router.Add(Method::kGet, "/api/v1/admin/users", {.access = Access::kAdmin},
              [&service](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -70,7 +70,7 @@ void RegisterAdminApi(http::Router& router, AdminService& service) {
                return http::Json(200, std::move(out));
              });
 
-  router.Add(Method::kPost, "/api/v1/admin/users", {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .work = http::Work::kPassword, .idempotent = true, .summary = "Create an account (accepts Idempotency-Key)", .tag = "admin"},
+  router.Add(Method::kPost, "/api/v1/admin/users", {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .work = http::Work::kPassword, .idempotent = true},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -96,7 +96,7 @@ void RegisterAdminApi(http::Router& router, AdminService& service) {
                return r;
              });
 
-  router.Add(Method::kGet, "/api/v1/admin/users/{id}", {.access = Access::kAdmin, .summary = "One account", .tag = "admin"},
+  router.Add(Method::kGet, "/api/v1/admin/users/{id}", {.access = Access::kAdmin},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -105,7 +105,7 @@ void RegisterAdminApi(http::Router& router, AdminService& service) {
              });
 
   router.Add(Method::kPatch, "/api/v1/admin/users/{id}",
-             {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .work = http::Work::kPassword, .summary = "Change role, active (deactivate/reactivate), display name or password", .tag = "admin"},
+             {.access = Access::kAdmin, .max_body_bytes = 64 * 1024, .work = http::Work::kPassword},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());

@@ -52,11 +52,11 @@ ClientInfo ClientOf(const http::Request& req) {
 }
 
 void RegisterApi(http::Router& router, IdentityService& service, const AuthConfig& auth, EndSessionUrl end_session_url) {
-  router.Add(Method::kGet, "/api/v1/auth/setup", {.access = Access::kPublic, .summary = "Whether first-admin setup is pending", .tag = "auth"},
+  router.Add(Method::kGet, "/api/v1/auth/setup", {.access = Access::kPublic},
              [&service](Request&) { return http::Json(200, {{"needed", service.NeedsSetup()}}); });
 
   router.Add(Method::kPost, "/api/v1/auth/setup",
-             {.access = Access::kPublic, .max_body_bytes = kSmallBody, .work = http::Work::kPassword, .summary = "Create the first admin with the one-time setup token", .tag = "auth"},
+             {.access = Access::kPublic, .max_body_bytes = kSmallBody, .work = http::Work::kPassword},
              [&service, &auth](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -75,7 +75,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return SignInResponse(201, *s, auth);
              });
 
-  router.Add(Method::kPost, "/api/v1/auth/login", {.access = Access::kPublic, .max_body_bytes = kSmallBody, .work = http::Work::kPassword, .summary = "Sign in with e-mail and password", .tag = "auth"},
+  router.Add(Method::kPost, "/api/v1/auth/login", {.access = Access::kPublic, .max_body_bytes = kSmallBody, .work = http::Work::kPassword},
              [&service, &auth](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -89,8 +89,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
              });
 
   router.Add(Method::kPost, "/api/v1/auth/logout",
-             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kOutbound,
-              .summary = "Sign out this session (200 with end_session_url when the identity provider's session should end too)", .tag = "auth"},
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kOutbound},
              [&service, &auth, end_session_url](Request& req) {
                std::optional<std::string> provider_logout;
                if (end_session_url) provider_logout = end_session_url(*req.principal);  // before the session goes
@@ -104,7 +103,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
   // error, so that a signed-out visit does not log a failed request in the browser's console.
   // `language` is the one to show this reader: their choice, else the best their browser asks
   // for (Accept-Language), else the site's default (`site_language`).
-  router.Add(Method::kGet, "/api/v1/auth/session", {.access = Access::kPublic, .summary = "The signed-in person and the CSRF token (user null when signed out), and the language to show", .tag = "auth"},
+  router.Add(Method::kGet, "/api/v1/auth/session", {.access = Access::kPublic},
              [&service](Request& req) {
                const std::string site = service.SiteLanguage();
                std::string language = req.principal && !req.principal->user.language.empty()
@@ -121,11 +120,11 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return http::Json(200, o);
              });
 
-  router.Add(Method::kGet, "/api/v1/me", {.access = Access::kUser, .summary = "The signed-in person", .tag = "people"},
+  router.Add(Method::kGet, "/api/v1/me", {.access = Access::kUser},
              [](Request& req) { return http::Json(200, json::UserJson(req.principal->user)); });
 
   router.Add(Method::kPatch, "/api/v1/me",
-             {.access = Access::kUser, .max_body_bytes = kSmallBody, .summary = "My account preferences: {\"language\": \"sv\"} (null or \"\" = as my browser asks)", .tag = "people"},
+             {.access = Access::kUser, .max_body_bytes = kSmallBody},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -138,7 +137,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return user ? http::Json(200, json::UserJson(*user)) : http::Problem(user.error());
              });
 
-  router.Add(Method::kGet, "/api/v1/languages", {.access = Access::kPublic, .summary = "The languages Agora speaks and the site's default", .tag = "system"},
+  router.Add(Method::kGet, "/api/v1/languages", {.access = Access::kPublic},
              [&service](Request&) {
                boost::json::array all;
                for (const auto& l : languages::kAll) all.push_back({{"code", l.code}, {"name", l.name}});
@@ -146,7 +145,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
              });
 
   router.Add(Method::kPut, "/api/v1/admin/languages/default",
-             {.access = Access::kAdmin, .max_body_bytes = kSmallBody, .summary = "Set the site's default language ({\"language\": \"sv\"}); audited", .tag = "admin"},
+             {.access = Access::kAdmin, .max_body_bytes = kSmallBody},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -158,7 +157,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
              });
 
   router.Add(Method::kPost, "/api/v1/auth/password",
-             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword, .summary = "Change the password; other sessions are signed out", .tag = "auth"},
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -170,7 +169,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return st ? http::NoContent() : http::Problem(st.error());
              });
 
-  router.Add(Method::kGet, "/api/v1/auth/sessions", {.access = Access::kUser, .summary = "My signed-in sessions", .tag = "auth"},
+  router.Add(Method::kGet, "/api/v1/auth/sessions", {.access = Access::kUser},
              [&service](Request& req) {
                boost::json::array items;
                Id current = req.principal->kind == CredentialKind::kSession ? req.principal->credential_id : 0;
@@ -178,7 +177,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return http::Json(200, http::Page(std::move(items), std::nullopt));
              });
 
-  router.Add(Method::kDelete, "/api/v1/auth/sessions/{id}", {.access = Access::kUser, .summary = "Sign out one of my sessions", .tag = "auth"},
+  router.Add(Method::kDelete, "/api/v1/auth/sessions/{id}", {.access = Access::kUser},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -186,7 +185,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return st ? http::NoContent() : http::Problem(st.error());
              });
 
-  router.Add(Method::kGet, "/api/v1/auth/tokens", {.access = Access::kUser, .summary = "My personal access tokens", .tag = "auth"},
+  router.Add(Method::kGet, "/api/v1/auth/tokens", {.access = Access::kUser},
              [&service](Request& req) {
                boost::json::array items;
                for (const auto& t : service.ListTokens(*req.principal)) items.push_back(json::TokenJson(t));
@@ -194,7 +193,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
              });
 
   router.Add(Method::kPost, "/api/v1/auth/tokens",
-             {.access = Access::kUser, .max_body_bytes = kSmallBody, .summary = "Create a personal access token (shown once)", .tag = "auth"},
+             {.access = Access::kUser, .max_body_bytes = kSmallBody},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -209,7 +208,7 @@ void RegisterApi(http::Router& router, IdentityService& service, const AuthConfi
                return r;
              });
 
-  router.Add(Method::kDelete, "/api/v1/auth/tokens/{id}", {.access = Access::kUser, .summary = "Revoke a personal access token", .tag = "auth"},
+  router.Add(Method::kDelete, "/api/v1/auth/tokens/{id}", {.access = Access::kUser},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());

@@ -18,9 +18,7 @@ constexpr std::int64_t kSmallBody = 64 * 1024;
 
 void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfig& auth) {
   router.Add(Method::kPost, "/api/v1/auth/password-reset",
-             {.access = Access::kPublic, .max_body_bytes = kSmallBody,
-              .summary = "Forgot password: mail a reset link to the account with this e-mail, if there is one ({\"email\"}); "
-                         "the same answer either way", .tag = "auth"},
+             {.access = Access::kPublic, .max_body_bytes = kSmallBody},
              [&links](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -33,8 +31,7 @@ void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfi
              });
 
   router.Add(Method::kPost, "/api/v1/auth/links/lookup",
-             {.access = Access::kPublic, .max_body_bytes = kSmallBody,
-              .summary = "What an activation or reset link is for ({\"token\"}); 404 when unknown, used or expired", .tag = "auth"},
+             {.access = Access::kPublic, .max_body_bytes = kSmallBody},
              [&links](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -49,9 +46,7 @@ void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfi
              });
 
   router.Add(Method::kPost, "/api/v1/auth/links/use",
-             {.access = Access::kPublic, .max_body_bytes = kSmallBody, .work = http::Work::kPassword,
-              .summary = "Set the password through an activation or reset link ({\"token\", \"password\"}) and sign in; "
-                         "every other session ends", .tag = "auth"},
+             {.access = Access::kPublic, .max_body_bytes = kSmallBody, .work = http::Work::kPassword},
              [&links, &auth](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -66,9 +61,7 @@ void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfi
              });
 
   router.Add(Method::kPost, "/api/v1/admin/users/invitations",
-             {.access = Access::kAdmin, .max_body_bytes = 1024 * 1024,
-              .summary = "Mail activation links ({\"user_ids\": [...]} or {\"not_activated\": true}); "
-                         "people who activated already are skipped", .tag = "admin"},
+             {.access = Access::kAdmin, .max_body_bytes = 1024 * 1024},
              [&links](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -84,8 +77,7 @@ void RegisterLinksApi(http::Router& router, AccountLinks& links, const AuthConfi
              });
 
   router.Add(Method::kPost, "/api/v1/admin/users/{id}/password-reset",
-             {.access = Access::kAdmin, .max_body_bytes = kSmallBody,
-              .summary = "Mail the person a link to choose a new password (valid 24 hours)", .tag = "admin"},
+             {.access = Access::kAdmin, .max_body_bytes = kSmallBody},
              [&links](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());

@@ -21,7 +21,7 @@ http::Response Codes(const std::vector<std::string>& codes) {
 }  // namespace
 
 void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& identity, const AuthConfig& auth) {
-  router.Add(Method::kGet, "/api/v1/auth/two-factor", {.access = Access::kUser, .summary = "Whether two-factor sign-in is on, and recovery codes left", .tag = "auth"},
+  router.Add(Method::kGet, "/api/v1/auth/two-factor", {.access = Access::kUser},
              [&tf, &identity](Request& req) {
                auto s = tf.Status(req.principal->user.id);
                return http::Json(200, {{"enabled", s.enabled},
@@ -29,15 +29,14 @@ void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& 
                                        {"required", req.principal->is_admin() && identity.TwoFactorRequiredForAdmins()}});
              });
 
-  router.Add(Method::kGet, "/api/v1/admin/security", {.access = Access::kAdmin, .summary = "Site security settings", .tag = "admin"},
+  router.Add(Method::kGet, "/api/v1/admin/security", {.access = Access::kAdmin},
              [&identity, &auth](Request&) {
                return http::Json(200, {{"require_two_factor_for_admins", identity.TwoFactorRequiredForAdmins()},
                                        {"required_by_configuration", auth.require_two_factor_for_admins}});
              });
 
   router.Add(Method::kPut, "/api/v1/admin/security",
-             {.access = Access::kAdmin, .max_body_bytes = kSmallBody,
-              .summary = "Require two-factor sign-in for admins ({\"require_two_factor_for_admins\": true}); audited", .tag = "admin"},
+             {.access = Access::kAdmin, .max_body_bytes = kSmallBody},
              [&identity, &auth](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -52,8 +51,7 @@ void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& 
              });
 
   router.Add(Method::kPost, "/api/v1/auth/two-factor/setup",
-             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword,
-              .summary = "Start turning on two-factor sign-in ({\"password\"}): the secret, its otpauth URI and QR code, shown once", .tag = "auth"},
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword},
              [&tf](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -65,8 +63,7 @@ void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& 
              });
 
   router.Add(Method::kPost, "/api/v1/auth/two-factor/enable",
-             {.access = Access::kUser, .max_body_bytes = kSmallBody,
-              .summary = "Turn on two-factor sign-in with a code from the app ({\"code\"}); answers the recovery codes, shown once", .tag = "auth"},
+             {.access = Access::kUser, .max_body_bytes = kSmallBody},
              [&tf](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -77,8 +74,7 @@ void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& 
              });
 
   router.Add(Method::kPost, "/api/v1/auth/two-factor/recovery-codes",
-             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword,
-              .summary = "New recovery codes ({\"password\"}); the old ones stop working", .tag = "auth"},
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword},
              [&tf](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -89,8 +85,7 @@ void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& 
              });
 
   router.Add(Method::kPost, "/api/v1/auth/two-factor/disable",
-             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword,
-              .summary = "Turn off two-factor sign-in ({\"password\"})", .tag = "auth"},
+             {.access = Access::kUser, .max_body_bytes = kSmallBody, .work = http::Work::kPassword},
              [&tf](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -101,9 +96,7 @@ void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& 
              });
 
   router.Add(Method::kPost, "/api/v1/auth/login/code",
-             {.access = Access::kPublic, .max_body_bytes = kSmallBody,
-              .summary = "Second step of a sign-in: the challenge and a code from the app or a recovery code ({\"challenge\", \"code\"})",
-              .tag = "auth"},
+             {.access = Access::kPublic, .max_body_bytes = kSmallBody},
              [&tf, &auth](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -118,7 +111,7 @@ void RegisterTwoFactorApi(http::Router& router, TwoFactor& tf, IdentityService& 
              });
 
   router.Add(Method::kDelete, "/api/v1/admin/users/{id}/two-factor",
-             {.access = Access::kAdmin, .summary = "Turn off someone's two-factor sign-in (a lost phone); they are signed out. Audited", .tag = "admin"},
+             {.access = Access::kAdmin},
              [&tf](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());

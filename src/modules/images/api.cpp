@@ -16,17 +16,14 @@ using http::Response;
 void RegisterApi(http::Router& router, ImageService& service) {
   // Decoding and re-encoding takes tens of milliseconds: the worker pool, not an I/O thread.
   router.Add(Method::kPost, "/api/v1/images",
-             {.access = Access::kUser, .max_body_bytes = kMaxUploadBytes, .work = http::Work::kImage,
-              .summary = "Upload an image for a post (JPEG, PNG, WebP or HEIC as the body; ?alt= describes it)",
-              .tag = "posts"},
+             {.access = Access::kUser, .max_body_bytes = kMaxUploadBytes, .work = http::Work::kImage},
              [&service](Request& req) {
                auto image = service.Upload(*req.principal, req.content_type, req.body, req.Query("alt"));
                if (!image) return http::Problem(image.error());
                return http::Json(201, json::ImageJson(*image));
              });
   router.Add(Method::kGet, "/api/v1/images/{id}/{size}",
-             {.access = Access::kPublic,
-              .summary = "An image's rendition (size 1600 or 640, WebP), for those who may read its post", .tag = "posts"},
+             {.access = Access::kPublic},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());

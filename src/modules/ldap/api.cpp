@@ -14,7 +14,7 @@ void RegisterApi(http::Router& router, LdapSync& sync, SyncRunner& runner) {
   using http::Request;
 
   router.Add(Method::kGet, "/api/v1/admin/directory",
-             {.access = Access::kAdmin, .summary = "The LDAP / Active Directory sync: settings, progress, recent runs", .tag = "admin"},
+             {.access = Access::kAdmin},
              [&sync, &runner](Request&) {
                const auto& c = sync.config();
                boost::json::object out{{"configured", sync.configured()}, {"url", c.url},           {"base_dn", c.base_dn},
@@ -40,7 +40,7 @@ void RegisterApi(http::Router& router, LdapSync& sync, SyncRunner& runner) {
              });
 
   router.Add(Method::kPost, "/api/v1/admin/directory/sync",
-             {.access = Access::kAdmin, .max_body_bytes = 4096, .summary = "Sync people from the directory now (or a dry run)", .tag = "admin"},
+             {.access = Access::kAdmin, .max_body_bytes = 4096},
              [&runner](Request& req) {
                bool dry_run = false;
                if (!req.body.empty()) {

@@ -26,7 +26,7 @@ boost::json::object ItemJson(const Item& i) {
 
 void RegisterApi(http::Router& router, agora::store::Database& db, IdGenerator& ids, const Clock& clock, const Worker& worker) {
   router.Add(Method::kGet, "/api/v1/admin/mail",
-             {.access = Access::kAdmin, .summary = "The outbox: counts by state, where mail goes, the latest failures and the mails waiting for a retry", .tag = "admin"},
+             {.access = Access::kAdmin},
              [&db, &worker](Request&) {
                auto s = db.Read([](auto& c) { return outbox::Summarize(c, 50); });
                boost::json::array failures;
@@ -52,7 +52,7 @@ void RegisterApi(http::Router& router, agora::store::Database& db, IdGenerator& 
              });
 
   router.Add(Method::kPost, "/api/v1/admin/mail/{id}/retry",
-             {.access = Access::kAdmin, .summary = "Send a failed mail again (audited)", .tag = "admin"},
+             {.access = Access::kAdmin},
              [&db, &ids, &clock](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());

@@ -57,12 +57,11 @@ Result<DeliverySettings> ParseDeliverySettings(const boost::json::object& o) {
 
 void RegisterApi(http::Router& router, NotificationService& service, UnsubscribeLinks& unsubscribe) {
   router.Add(Method::kGet, "/api/v1/notifications/delivery",
-             {.access = Access::kUser, .summary = "How each kind of notification reaches me: app, email, daily, weekly or off", .tag = "notifications"},
+             {.access = Access::kUser},
              [&service](Request& req) { return http::Json(200, DeliveryJson(service.GetDelivery(req.principal->user.id))); });
 
   router.Add(Method::kPut, "/api/v1/notifications/delivery",
-             {.access = Access::kUser, .max_body_bytes = 4096,
-              .summary = "Choose how kinds of notification reach me ({\"mention\": \"email\", ...}; off turns a kind off)", .tag = "notifications"},
+             {.access = Access::kUser, .max_body_bytes = 4096},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -75,15 +74,14 @@ void RegisterApi(http::Router& router, NotificationService& service, Unsubscribe
   // page of the link in the mail's footer posts here too. The token is a secret path segment
   // (never logged).
   router.Add(Method::kPost, "/api/v1/mail/unsubscribe/{token}",
-             {.access = Access::kPublic, .max_body_bytes = 1024,
-              .summary = "One-click unsubscribe (RFC 8058): no more mail of the link's kind", .tag = "notifications"},
+             {.access = Access::kPublic, .max_body_bytes = 1024},
              [&unsubscribe](Request& req) {
                auto st = unsubscribe.Apply(req.Param("token"));
                return st ? http::NoContent() : http::Problem(st.error());
              });
 
   router.Add(Method::kGet, "/api/v1/notifications",
-             {.access = Access::kUser, .summary = "My notifications, latest activity first, and the unread count", .tag = "notifications"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -115,8 +113,7 @@ void RegisterApi(http::Router& router, NotificationService& service, Unsubscribe
              });
 
   router.Add(Method::kPost, "/api/v1/notifications/read",
-             {.access = Access::kUser, .max_body_bytes = 64 * 1024,
-              .summary = "Mark notifications read: {\"ids\": [...]} or {\"all\": true}", .tag = "notifications"},
+             {.access = Access::kUser, .max_body_bytes = 64 * 1024},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -131,11 +128,11 @@ void RegisterApi(http::Router& router, NotificationService& service, Unsubscribe
              });
 
   router.Add(Method::kGet, "/api/v1/notifications/settings",
-             {.access = Access::kUser, .summary = "Which kinds of notification I get", .tag = "notifications"},
+             {.access = Access::kUser},
              [&service](Request& req) { return http::Json(200, SettingsJson(service.GetSettings(*req.principal))); });
 
   router.Add(Method::kPut, "/api/v1/notifications/settings",
-             {.access = Access::kUser, .max_body_bytes = 4096, .summary = "Turn kinds of notification on or off", .tag = "notifications"},
+             {.access = Access::kUser, .max_body_bytes = 4096},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());

@@ -41,7 +41,7 @@ Response WithTarget(PeopleService& service, Request& req, F&& f) {
 void RegisterApi(http::Router& router, PeopleService& service) {
   constexpr std::int64_t kBody = 64 * 1024;
   router.Add(Method::kGet, "/api/v1/people",
-             {.access = Access::kUser, .summary = "The directory: q (name prefixes), department, country, expertise; sorted for locale (or Accept-Language)", .tag = "people"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -62,7 +62,7 @@ void RegisterApi(http::Router& router, PeopleService& service) {
              });
 
   router.Add(Method::kGet, "/api/v1/suggestions/people",
-             {.access = Access::kUser, .summary = "People to follow, each with a reason: manager, team, report, department, office", .tag = "people"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto limit = ParseLimit(req.Query("limit"));
                if (!limit) return http::Problem(limit.error());
@@ -75,7 +75,7 @@ void RegisterApi(http::Router& router, PeopleService& service) {
                return http::Json(200, boost::json::object{{"items", std::move(items)}});
              });
   router.Add(Method::kGet, "/api/v1/departments",
-             {.access = Access::kUser, .summary = "Departments people work in, most people first (the directory's picker)", .tag = "people"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto list = service.Departments(*req.principal);
                if (!list) return http::Problem(list.error());
@@ -86,11 +86,11 @@ void RegisterApi(http::Router& router, PeopleService& service) {
 
   // "me" is registered before "{id}" so it wins for PATCH.
   router.Add(Method::kPatch, "/api/v1/people/me",
-             {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Edit my profile", .tag = "people"},
+             {.access = Access::kUser, .max_body_bytes = kBody},
              [&service](Request& req) { return UpdateProfile(service, req, req.principal->user.id); });
 
   router.Add(Method::kGet, "/api/v1/people/{id}",
-             {.access = Access::kUser, .summary = "A person's profile (id, handle or me)", .tag = "people"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto view = service.Get(*req.principal, req.Param("id"));
                if (!view && view.error().code == ErrorCode::kNotFound) {
@@ -110,12 +110,12 @@ void RegisterApi(http::Router& router, PeopleService& service) {
              });
 
   router.Add(Method::kPatch, "/api/v1/people/{id}",
-             {.access = Access::kAdmin, .max_body_bytes = kBody, .summary = "Edit anyone's profile and manager (admins)", .tag = "people"},
+             {.access = Access::kAdmin, .max_body_bytes = kBody},
              [&service](Request& req) {
                return WithTarget(service, req, [&](Id id) { return UpdateProfile(service, req, id); });
              });
 
-  router.Add(Method::kPost, "/api/v1/people/{id}/follow", {.access = Access::kUser, .summary = "Follow a person", .tag = "people"},
+  router.Add(Method::kPost, "/api/v1/people/{id}/follow", {.access = Access::kUser},
              [&service](Request& req) {
                return WithTarget(service, req, [&](Id id) {
                  auto st = service.Follow(*req.principal, id);
@@ -123,7 +123,7 @@ void RegisterApi(http::Router& router, PeopleService& service) {
                });
              });
 
-  router.Add(Method::kDelete, "/api/v1/people/{id}/follow", {.access = Access::kUser, .summary = "Unfollow a person", .tag = "people"},
+  router.Add(Method::kDelete, "/api/v1/people/{id}/follow", {.access = Access::kUser},
              [&service](Request& req) {
                return WithTarget(service, req, [&](Id id) {
                  auto st = service.Unfollow(*req.principal, id);
@@ -134,7 +134,7 @@ void RegisterApi(http::Router& router, PeopleService& service) {
   for (const char* which : {"followers", "following"}) {
     bool followers = std::string_view(which) == "followers";
     router.Add(Method::kGet, std::string("/api/v1/people/{id}/") + which,
-               {.access = Access::kUser, .summary = followers ? "Who follows a person" : "Whom a person follows", .tag = "people"},
+               {.access = Access::kUser},
                [&service, followers](Request& req) {
                  return WithTarget(service, req, [&](Id id) {
                    auto limit = ParseLimit(req.Query("limit"));
@@ -148,7 +148,7 @@ void RegisterApi(http::Router& router, PeopleService& service) {
 
   for (Method m : {Method::kPut, Method::kDelete}) {
     router.Add(m, "/api/v1/people/{id}/expertise/{tag}/endorsement",
-               {.access = Access::kUser, .summary = m == Method::kPut ? "Endorse a person's expertise" : "Withdraw an endorsement", .tag = "people"},
+               {.access = Access::kUser},
                [&service, m](Request& req) {
                  return WithTarget(service, req, [&](Id id) {
                    auto st = m == Method::kPut ? service.Endorse(*req.principal, id, req.Param("tag"))
@@ -158,7 +158,7 @@ void RegisterApi(http::Router& router, PeopleService& service) {
                });
   }
 
-  router.Add(Method::kGet, "/api/v1/people/{id}/reports", {.access = Access::kUser, .summary = "A person's direct reports", .tag = "people"},
+  router.Add(Method::kGet, "/api/v1/people/{id}/reports", {.access = Access::kUser},
              [&service](Request& req) {
                return WithTarget(service, req, [&](Id id) {
                  auto cards = service.Reports(*req.principal, id);
@@ -167,7 +167,7 @@ void RegisterApi(http::Router& router, PeopleService& service) {
              });
 
   router.Add(Method::kGet, "/api/v1/people/{id}/managers",
-             {.access = Access::kUser, .summary = "A person's management chain, nearest first", .tag = "people"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                return WithTarget(service, req, [&](Id id) {
                  auto cards = service.Managers(*req.principal, id);

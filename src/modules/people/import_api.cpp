@@ -36,9 +36,7 @@ bool Flag(const Request& req, std::string_view name) {
 
 void RegisterImportApi(http::Router& router, ImportJobs& jobs, identity::AccountLinks& links) {
   router.Add(Method::kPost, "/api/v1/admin/people/imports",
-             {.access = Access::kAdmin, .max_body_bytes = 128 * 1024 * 1024,
-              .summary = "Start a staff import (text/csv body; dry_run, import_valid_rows, mark_missing_alumni; invite: "
-                         "mail the people it creates a link to activate their accounts)", .tag = "admin"},
+             {.access = Access::kAdmin, .max_body_bytes = 128 * 1024 * 1024},
              [&jobs, &links](Request& req) {
                auto type = req.content_type.substr(0, req.content_type.find(';'));
                if (type != "text/csv")
@@ -58,7 +56,7 @@ void RegisterImportApi(http::Router& router, ImportJobs& jobs, identity::Account
              });
 
   router.Add(Method::kGet, "/api/v1/admin/people/imports/{id}",
-             {.access = Access::kAdmin, .summary = "A staff import's progress and report", .tag = "admin"},
+             {.access = Access::kAdmin},
              [&jobs](Request& req) {
                auto job = jobs.Get(std::string(req.Param("id")));
                return job ? http::Json(200, JobJson(*job)) : http::Problem(Error::NotFound("no such import"));

@@ -25,27 +25,25 @@ Response Upload(PeopleService& people, PhotoService& photos, Request& req, Id ta
 void RegisterPhotoApi(http::Router& router, PeopleService& people, PhotoService& photos) {
   // Decoding and re-encoding takes tens of milliseconds: the worker pool, not an I/O thread.
   const http::RouteOptions upload{.access = Access::kUser, .max_body_bytes = PhotoService::kMaxUploadBytes,
-                                  .work = http::Work::kImage, .summary = "Set my photo (JPEG, PNG, WebP or HEIC as the body)",
-                                  .tag = "people"};
+                                  .work = http::Work::kImage};
   router.Add(Method::kPut, "/api/v1/people/me/photo", upload, [&](Request& req) {
     return Upload(people, photos, req, req.principal->user.id);
   });
-  router.Add(Method::kDelete, "/api/v1/people/me/photo", {.access = Access::kUser, .summary = "Remove my photo", .tag = "people"},
+  router.Add(Method::kDelete, "/api/v1/people/me/photo", {.access = Access::kUser},
              [&](Request& req) {
                auto st = photos.Remove(req.principal->user.id, req.principal->user.id);
                return st ? http::NoContent() : http::Problem(st.error());
              });
   // Admins replace or remove anyone's photo (e.g. one that breaks the rules).
   router.Add(Method::kPut, "/api/v1/people/{id}/photo",
-             {.access = Access::kAdmin, .max_body_bytes = PhotoService::kMaxUploadBytes, .work = http::Work::kImage,
-              .summary = "Set a person's photo (admins)", .tag = "people"},
+             {.access = Access::kAdmin, .max_body_bytes = PhotoService::kMaxUploadBytes, .work = http::Work::kImage},
              [&](Request& req) {
                // A person who does not exist is 404 before the image is decoded.
                auto id = people.ResolveVisible(*req.principal, req.Param("id"));
                return id ? Upload(people, photos, req, *id) : http::Problem(id.error());
              });
   router.Add(Method::kDelete, "/api/v1/people/{id}/photo",
-             {.access = Access::kAdmin, .summary = "Remove a person's photo (admins)", .tag = "people"},
+             {.access = Access::kAdmin},
              [&](Request& req) {
                auto id = people.ResolveVisible(*req.principal, req.Param("id"));
                if (!id) return http::Problem(id.error());
@@ -54,7 +52,7 @@ void RegisterPhotoApi(http::Router& router, PeopleService& people, PhotoService&
              });
 
   router.Add(Method::kGet, "/api/v1/people/{id}/photo/{size}",
-             {.access = Access::kUser, .summary = "A person's photo: size 64, 256 or 512 (WebP)", .tag = "people"},
+             {.access = Access::kUser},
              [&](Request& req) {
                // The audience rule first: a photo is part of the profile.
                auto id = people.ResolveVisible(*req.principal, req.Param("id"));

@@ -65,8 +65,7 @@ Response PostResponse(int status, const Result<PostView>& v, const content::View
 void RegisterApi(http::Router& router, PostService& service) {
   constexpr std::int64_t kBody = 64 * 1024;
   router.Add(Method::kPost, "/api/v1/posts",
-             {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true,
-              .summary = "Post a status update or share a post (accepts Idempotency-Key)", .tag = "posts"},
+             {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true},
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
@@ -81,7 +80,7 @@ void RegisterApi(http::Router& router, PostService& service) {
              });
 
   router.Add(Method::kGet, "/api/v1/posts/{id}",
-             {.access = Access::kPublic, .summary = "A post (public ones without signing in)", .tag = "posts"},
+             {.access = Access::kPublic},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -90,7 +89,7 @@ void RegisterApi(http::Router& router, PostService& service) {
              });
 
   router.Add(Method::kPatch, "/api/v1/posts/{id}",
-             {.access = Access::kUser, .max_body_bytes = kBody, .summary = "Edit my post's text (the history keeps every version)", .tag = "posts"},
+             {.access = Access::kUser, .max_body_bytes = kBody},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -100,7 +99,7 @@ void RegisterApi(http::Router& router, PostService& service) {
              });
 
   router.Add(Method::kDelete, "/api/v1/posts/{id}",
-             {.access = Access::kUser, .summary = "Delete a post (its author, or an admin)", .tag = "posts"},
+             {.access = Access::kUser},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
@@ -109,7 +108,7 @@ void RegisterApi(http::Router& router, PostService& service) {
              });
 
   router.Add(Method::kGet, "/api/v1/posts/{id}/revisions",
-             {.access = Access::kPublic, .summary = "A post's edit history, oldest first", .tag = "posts"},
+             {.access = Access::kPublic},
              [&service](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());

@@ -33,7 +33,7 @@ std::string BrowserCookie(const std::string& value, int max_age, bool secure) {
 
 void RegisterApi(http::Router& router, SsoService& service, const AuthConfig& auth) {
   router.Add(Method::kGet, "/api/v1/auth/providers",
-             {.access = Access::kPublic, .summary = "How people sign in here: single sign-on providers, and whether passwords work", .tag = "auth"},
+             {.access = Access::kPublic},
              [&service](Request&) {
                boost::json::array items;
                for (const auto& p : service.Providers())
@@ -42,7 +42,7 @@ void RegisterApi(http::Router& router, SsoService& service, const AuthConfig& au
              });
 
   router.Add(Method::kGet, "/api/v1/auth/sso/{provider}/start",
-             {.access = Access::kPublic, .work = http::Work::kOutbound, .summary = "Begin signing in with an identity provider (redirects there)", .tag = "auth"},
+             {.access = Access::kPublic, .work = http::Work::kOutbound},
              [&service, &auth](Request& req) {
                std::string provider(req.Param("provider"));
                auto r = service.Start(provider, req.Query("return_to"), req.client_ip);
@@ -58,7 +58,7 @@ void RegisterApi(http::Router& router, SsoService& service, const AuthConfig& au
              });
 
   router.Add(Method::kGet, "/api/v1/auth/sso/{provider}/callback",
-             {.access = Access::kPublic, .work = http::Work::kOutbound, .summary = "Where the identity provider sends the browser back (signs in, then redirects)", .tag = "auth"},
+             {.access = Access::kPublic, .work = http::Work::kOutbound},
              [&service, &auth](Request& req) {
                std::string provider(req.Param("provider"));
                SsoService::Callback cb{req.Query("code"), req.Query("state"), req.Query("error"),

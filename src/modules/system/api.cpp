@@ -20,10 +20,10 @@ bool IsLoopback(std::string_view ip) {
 
 void RegisterApi(http::Router& router, agora::store::Database& db, std::function<bool()> accepting,
                  std::string metrics_token) {
-  router.Add(Method::kGet, "/healthz", {.access = Access::kPublic, .summary = "Liveness: the process answers", .tag = "system"},
+  router.Add(Method::kGet, "/healthz", {.access = Access::kPublic},
              [](Request&) { return http::Json(200, {{"status", "ok"}}); });
 
-  router.Add(Method::kGet, "/readyz", {.access = Access::kPublic, .summary = "Readiness: database reachable and accepting", .tag = "system"},
+  router.Add(Method::kGet, "/readyz", {.access = Access::kPublic},
              [&db, accepting](Request&) {
                bool db_ok = db.Ping();
                bool serving = accepting();
@@ -35,7 +35,7 @@ void RegisterApi(http::Router& router, agora::store::Database& db, std::function
 
   // Per-route counts and timings are for operators: loopback clients (a scraper on the same
   // machine, or through a proxy with trust_proxy) or whoever has the configured token.
-  router.Add(Method::kGet, "/metrics", {.access = Access::kAnonymous, .summary = "Prometheus metrics (loopback, or Authorization: Bearer <http.metrics_token>)", .tag = "system"},
+  router.Add(Method::kGet, "/metrics", {.access = Access::kAnonymous},
              [metrics_token](Request& req) {
     const bool token_ok = !metrics_token.empty() && req.authorization.size() == 7 + metrics_token.size() &&
                           req.authorization.substr(0, 7) == "Bearer " &&
@@ -48,14 +48,18 @@ void RegisterApi(http::Router& router, agora::store::Database& db, std::function
     return r;
   });
 
-  // The router is complete by the time this is requested; build the document on first use.
-  router.Add(Method::kGet, "/api/v1/openapi.json", {.access = Access::kPublic, .summary = "This API's OpenAPI description", .tag = "system"},
-             [&router](Request&) {
-               static const std::string doc = http::OpenApiJson(router);
-               Response r;
-               r.body = doc;
-               return r;
-             });
+}
+
+std::vector<std::string> RegisterOpenApi(http::Router& router) {
+  auto doc = std::make_shared<std::string>();
+  router.Add(Method::kGet, "/api/v1/openapi.json", {.access = Access::kPublic}, [doc](Request&) {
+    Response r;
+    r.body = *doc;
+    return r;
+  });
+  auto built = http::BuildOpenApi(router, http::EmbeddedOpenApiFiles());
+  *doc = std::move(built.json);
+  return built.errors;
 }
 
 }  // namespace agora::system
