@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { startServer, setupAdmin, Client } from '../support/server.mjs';
 import { Contract } from '../support/openapi.mjs';
 
@@ -28,6 +28,24 @@ test('the description passes redocly lint with the recommended rules, without wa
   assert.equal(r.status, 0, out);
   assert.match(out, /Your API description is valid/, out);
   assert.doesNotMatch(out, /warning/i, out);
+});
+
+test("the web client's types are generated from this description (npm run api-types)", () => {
+  // openapi-typescript over the served description must give the committed file exactly:
+  // otherwise the client was built against another API than the server's.
+  mkdirSync('build', { recursive: true });
+  const specFile = `build/openapi-types-${process.pid}.json`;
+  const typesFile = `build/api_schema-${process.pid}.d.ts`;
+  writeFileSync(specFile, JSON.stringify(spec, null, 2) + '\n');
+  try {
+    const r = spawnSync('npx', ['--no-install', 'openapi-typescript', specFile, '-o', typesFile], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(readFileSync(typesFile, 'utf8') === readFileSync('web/src/api_schema.d.ts', 'utf8'),
+      'web/src/api_schema.d.ts is out of date: run `npm run api-types` after building, and commit it');
+  } finally {
+    rmSync(specFile, { force: true });
+    rmSync(typesFile, { force: true });
+  }
 });
 
 test('every operation has a unique operationId, a summary and a success answer (4xx: redocly lint)', () => {

@@ -1,23 +1,19 @@
 // The client's only way to reach the server: JSON over fetch, the CSRF token on every write
 // (the session cookie itself is HttpOnly and never visible here), and RFC 9457 problems
 // turned into ApiError with the field that was wrong.
+import type { components, paths } from './api_schema';
 import { describeProblem } from './errors';
 import { formatDateTime, t } from './i18n/i18n';
 
-export interface User {
-  id: string;
-  email: string;
-  handle: string;
-  display_name: string;
-  role: 'member' | 'guest' | 'alumnus' | 'admin';
-  active: boolean;
-  created_at: string;
-  deactivated_at: string | null;
-  activated: boolean;  // has a password (imported people activate through a mailed link)
-  invited_at: string | null;
-  two_factor: boolean;
-  language?: string | null; // the UI language they chose; null: as their browser asks
-}
+// The wire format's types come from the API description (src/**/openapi.yaml), generated
+// into api_schema.d.ts by `npm run api-types`: the client cannot drift from the server.
+export type Schemas = components['schemas'];
+// The JSON an operation answers with on success: Answer<'/api/v1/tags/{tag}', 'get'>.
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+export type Answer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? JsonOf<R[keyof R & (200 | 201 | 202)]>
+  : never;
+export type User = Schemas['User'];
 
 export interface Page<T> {
   items: T[];

@@ -1,7 +1,7 @@
 // The application frame: decides between first-admin setup, sign-in and the signed-in app,
 // and renders the navigation for what exists today.
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import { api, setCsrfToken, type User } from './api';
+import { api, setCsrfToken, type User, type Answer } from './api';
 import { navigate, onLinkClick, usePath } from './router';
 import { NotificationPanel } from './notification_panel';
 import { sectionTitle, setTitle } from './title';
@@ -82,7 +82,7 @@ export function App() {
   // the stream).
   useEffect(() => {
     if (!user) return;
-    api<{ unread: number }>('GET', '/api/v1/notifications?limit=1')
+    api<Answer<'/api/v1/notifications', 'get'>>('GET', '/api/v1/notifications?limit=1')
       .then((n) => setUnread(n.unread))
       .catch(() => {});
   }, [user, path]);
@@ -125,7 +125,7 @@ export function App() {
     try {
       // A session that began at an identity provider ends there too: the browser goes to the
       // provider's sign-out page, which comes back to /signin.
-      const answer = await api<{ end_session_url?: string } | undefined>('POST', '/api/v1/auth/logout');
+      const answer = await api<Answer<'/api/v1/auth/logout', 'post'> | undefined>('POST', '/api/v1/auth/logout');
       providerSignOut = answer?.end_session_url;
     } catch {
       // Signed out here either way: the session may have ended already.

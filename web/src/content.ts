@@ -1,5 +1,5 @@
 // Posts, comments, reactions and notifications as the API sends them.
-import type { Card } from './pages/profile';
+import type { Schemas } from './api';
 import { t, type MessageId } from './i18n/i18n';
 
 export { timeAgo } from './i18n/i18n';
@@ -23,82 +23,15 @@ export function reactionName(kind: ReactionKind | string): string {
   return id ? t(id) : kind;
 }
 
-export interface ReactionSummary {
-  counts: Partial<Record<ReactionKind, number>>;
-  total: number;
-  mine: ReactionKind | null;
-}
+export type ReactionSummary = Schemas['Reactions'];
 
-// A picture on a post, scaled by the server (never enlarged) and stripped of metadata.
-export interface PostImage {
-  id: string;
-  width: number;
-  height: number;
-  alt: string;
-  url: string; // the large rendition (1600 px box)
-  preview_url: string; // 640 px box
-  preview_width: number;
-  preview_height: number;
-}
+export type PostImage = Schemas['Image'];
 
-export interface Post {
-  id: string;
-  kind: 'post';
-  author: Card;
-  body: string;
-  body_html: string; // rendered and sanitized by the server (cmark-gfm, safe mode)
-  audience: 'public' | 'organization' | 'restricted' | 'community';
-  language?: string | null; // what it is written in, when known: the body's lang attribute
-  community: { id: string; handle: string; name: string } | null; // where it was posted
-  people?: string[]; // for its author only: whom a `restricted` post names (ids)
-  readers?: Card[]; // and their cards
-  created_at: string;
-  edited_at: string | null;
-  tags: string[];
-  images: PostImage[];
-  comment_count: number;
-  reaction_count: number;
-  share_count: number;
-  reactions: ReactionSummary;
-  share_of: string | null;
-  shared: Post | null;
-  shared_unavailable: boolean;
-  can_edit: boolean;
-  can_delete: boolean;
-  // In the home feed: why it is there.
-  reason?: { kind: 'own' | 'named' | 'community' | 'following' | 'tag'; tag?: string };
-}
+export type Post = Schemas['Post'];
 
-export interface Comment {
-  id: string;
-  content_id: string;
-  reply_to: string | null;
-  author: Card;
-  body: string;
-  body_html: string;
-  created_at: string;
-  edited_at: string | null;
-  reactions: ReactionSummary;
-  can_edit: boolean;
-  can_delete: boolean;
-}
+export type Comment = Schemas['Comment'];
 
-export interface Notification {
-  id: string;
-  kind: 'mention' | 'comment' | 'reply' | 'reaction' | 'follow' | 'share' | 'community_invite' | 'community_request' | 'community_accepted';
-  actor: Card;
-  actor_count: number;
-  content_id: string | null;
-  community_id: string | null;
-  comment_id: string | null;
-  created_at: string;
-  updated_at: string;
-  read: boolean;
-  content_kind: 'post' | 'topic' | null;
-  snippet: string; // a line of the comment's or the content's text
-  reaction: ReactionKind | null;
-  community: { handle: string; name: string } | null;
-}
+export type Notification = Schemas['Notification'];
 
 // "Ana Berg mentioned you in a comment", "Ana Berg and 12 others reacted with Celebrate to your
 // post", "Ana Berg invited you to Hiking club". The line of text it is about comes apart

@@ -1,7 +1,7 @@
 // "My communities" in the navigation: the communities one is in (up to eight, by name), one
 // step from anywhere; on a phone they are in the Menu with the other links.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Page } from './api';
+import { api, type Page, type Schemas } from './api';
 import { whenIdle } from './lazy';
 import { t } from './i18n/i18n';
 
@@ -11,11 +11,7 @@ export function membershipsChanged() {
   dispatchEvent(new Event(MEMBERSHIPS_CHANGED));
 }
 
-interface Mine {
-  id: string;
-  handle: string;
-  name: string;
-}
+type Mine = Schemas['Community'];
 
 export function MyCommunities(props: { onLink: (href: string, label: string) => preact.ComponentChildren }) {
   const [items, setItems] = useState<Mine[] | null>(null);

@@ -1,17 +1,13 @@
 // Notifications as a list, for the Notifications page and the shell's drop-down: who did
 // what, the line of text it is about, when; opening one marks it read and goes there.
 import { useEffect, useState } from 'preact/hooks';
-import { api, describeError } from './api';
+import { api, describeError, type Schemas, type Answer } from './api';
 import { Alert, Avatar } from './components';
 import { describeNotification, notificationTarget, timeAgo, type Notification } from './content';
 import { navigate } from './router';
 import { t } from './i18n/i18n';
 
-interface NotificationPage {
-  items: Notification[];
-  next_cursor: string | null;
-  unread: number;
-}
+type NotificationPage = Schemas['NotificationPage'];
 
 export function NotificationList(props: { limit: number; onUnread: (n: number) => void; onOpened?: () => void; more?: boolean; markAll?: boolean }) {
   const [items, setItems] = useState<Notification[] | null>(null);
@@ -32,7 +28,7 @@ export function NotificationList(props: { limit: number; onUnread: (n: number) =
   }, []);
   const markAll = async () => {
     try {
-      const r = await api<{ unread: number }>('POST', '/api/v1/notifications/read', { all: true });
+      const r = await api<Answer<'/api/v1/notifications/read', 'post'>>('POST', '/api/v1/notifications/read', { all: true });
       setItems((items ?? []).map((n) => ({ ...n, read: true })));
       props.onUnread(r.unread);
     } catch (e) {
@@ -41,7 +37,7 @@ export function NotificationList(props: { limit: number; onUnread: (n: number) =
   };
   const open = async (n: Notification) => {
     if (!n.read) {
-      const r = await api<{ unread: number }>('POST', '/api/v1/notifications/read', { ids: [n.id] }).catch(() => null);
+      const r = await api<Answer<'/api/v1/notifications/read', 'post'>>('POST', '/api/v1/notifications/read', { ids: [n.id] }).catch(() => null);
       if (r) props.onUnread(r.unread);
     }
     props.onOpened?.();

@@ -2,24 +2,15 @@
 // the feed is empty on a phone): people to follow, with why; communities to join; trending
 // hashtags. A guest sees the communities they were invited to instead: they browse no one.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type User } from './api';
+import { api, type User, type Schemas } from './api';
 import { Avatar } from './components';
 import { whenIdle } from './lazy';
 import { t } from './i18n/i18n';
 import type { Card } from './pages/profile';
 
 type Suggested = Card & { reason: 'manager' | 'team' | 'report' | 'department' | 'office' };
-interface CommunityCard {
-  id: string;
-  handle: string;
-  name: string;
-  member_count: number;
-  type: string;
-}
-interface Trend {
-  tag: string;
-  posts: number;
-}
+type CommunityCard = Schemas['Community'];
+type Trend = Schemas['Trend'];
 
 // A list the rail shows, asked for once the page's own requests have gone (whenIdle); [] on
 // failure (a suggestion that does not load is simply not offered).

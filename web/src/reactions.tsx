@@ -4,11 +4,10 @@
 // instead of six; icons beside words, never emoji alone as the only label.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { SmilePlus, ThumbsUp } from 'lucide-preact';
-import { api, describeError, type Page } from './api';
+import { api, describeError, type Page, type Schemas } from './api';
 import { Alert, Avatar } from './components';
 import { REACTIONS, reactionName, type ReactionKind, type ReactionSummary } from './content';
 import { formatNumber, t } from './i18n/i18n';
-import type { Card } from './pages/profile';
 
 const emojiOf = (kind: ReactionKind) => REACTIONS.find((r) => r[0] === kind)?.[1] ?? '';
 const labelOf = (kind: ReactionKind) => reactionName(kind);
@@ -97,10 +96,7 @@ function ReactionPicker(props: { mine: ReactionKind | null; onPick: (k: Reaction
   );
 }
 
-interface Reactor {
-  person: Card;
-  kind: ReactionKind;
-}
+type Reactor = Schemas['Reactor'];
 
 // Who reacted, newest first, each with their reaction: a modal dialog.
 function WhoReacted(props: { targetId: string; summary: ReactionSummary; onClose: () => void }) {

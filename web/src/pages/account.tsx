@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, describeError, formatTime, type Page, type User } from '../api';
+import { ApiError, api, describeError, formatTime, type Page, type User, type Schemas } from '../api';
 import { Alert, CopyButton, Field, Notice, PageHeading, SelectField } from '../components';
 import { setLanguage, t, tx } from '../i18n/i18n';
 import { isLanguage, LANGUAGES } from '../i18n/languages';
@@ -8,22 +8,10 @@ import { NotificationDelivery } from './notification_delivery';
 import { deviceName } from '../device';
 import { setThemeChoice, themeChoice, type ThemeChoice } from '../theme';
 
-interface Token {
-  id: string;
-  name: string;
-  created_at: string;
-  last_used_at: string | null;
-  token?: string;
-}
+type Token = Schemas['AccessToken'];
+type NewToken = Schemas['NewAccessToken'];
 
-interface Session {
-  id: string;
-  created_at: string;
-  last_seen_at: string;
-  ip: string;
-  user_agent: string;
-  current: boolean;
-}
+type Session = Schemas['Session'];
 
 export function AccountPage(props: { user: User; onSignedOut: () => void }) {
   return (
@@ -54,7 +42,7 @@ function LanguageSetting(props: { user: User }) {
     setSaved(false);
     try {
       await api('PATCH', '/api/v1/me', { language: value || null });
-      const next = value || (await api<{ language: string }>('GET', '/api/v1/auth/session')).language;
+      const next = value || (await api<Schemas['SessionState']>('GET', '/api/v1/auth/session')).language;
       if (isLanguage(next)) await setLanguage(next);
       setError(null);
       setSaved(true);
@@ -137,7 +125,7 @@ function PasswordForm() {
 function Tokens() {
   const [tokens, setTokens] = useState<Token[]>([]);
   const [name, setName] = useState('');
-  const [created, setCreated] = useState<Token | null>(null);
+  const [created, setCreated] = useState<NewToken | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = () =>
@@ -152,7 +140,7 @@ function Tokens() {
     e.preventDefault();
     setError(null);
     try {
-      const made = await api<Token>('POST', '/api/v1/auth/tokens', { name });
+      const made = await api<NewToken>('POST', '/api/v1/auth/tokens', { name });
       setCreated(made);
       setName('');
       load();

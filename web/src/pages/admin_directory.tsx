@@ -2,46 +2,14 @@
 // sync in progress with its progress bar, "Sync now" and "Dry run", and the recent runs with
 // what each changed (who was created, updated, no longer listed) or why it failed.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, describeError, formatTime } from '../api';
+import { api, describeError, formatTime, type Schemas } from '../api';
 import { Alert } from '../components';
 import { formatNumber, t, tx } from '../i18n/i18n';
 
-interface Report {
-  dry_run?: boolean;
-  entries?: number;
-  created?: number;
-  updated?: number;
-  unchanged?: number;
-  skipped?: number;
-  without_email?: number;
-  missing?: number;
-  emails_changed?: number;
-  photos_updated?: number;
-  created_people?: string[];
-  updated_people?: string[];
-  missing_people?: string[];
-  problems?: string[];
-  seconds?: number;
-}
-interface Run {
-  id: string;
-  started_at: string;
-  finished_at: string | null;
-  dry_run: boolean;
-  started_by: string;
-  error: string;
-  report: Report;
-}
-interface Directory {
-  configured: boolean;
-  url: string;
-  base_dn: string;
-  sync_minutes: number;
-  missing: 'alumni' | 'deactivate' | 'keep';
-  sign_in: boolean;
-  running: { stage: string; done: number; total: number } | null;
-  runs: Run[];
-}
+type Directory = Schemas['DirectorySync'];
+type Run = Directory['runs'][number];
+
+
 
 const stageName = (stage: string) => t('ldap_sync.stage', { stage });
 

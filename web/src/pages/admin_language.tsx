@@ -2,7 +2,7 @@
 // else the one their browser asks for; this one is for everyone else, and for mail to people
 // who have not chosen (invitations to activate included).
 import { useEffect, useState } from 'preact/hooks';
-import { api, describeError } from '../api';
+import { api, describeError, type Schemas } from '../api';
 import { Alert, SelectField } from '../components';
 import { t } from '../i18n/i18n';
 import { LANGUAGES } from '../i18n/languages';
@@ -12,7 +12,7 @@ export function SiteLanguage() {
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ default: string }>('GET', '/api/v1/languages').then((r) => setLanguage(r.default), (e) => setError(describeError(e)));
+    api<Schemas['Languages']>('GET', '/api/v1/languages').then((r) => setLanguage(r.default), (e) => setError(describeError(e)));
   }, []);
   const change = async (value: string) => {
     setError(null);

@@ -2,30 +2,12 @@
 // waiting for a retry with the mail server's answer, and failed ones to send again once the
 // cause is fixed.
 import { useEffect, useState } from 'preact/hooks';
-import { api, describeError, formatTime } from '../api';
+import { api, describeError, formatTime, type Schemas } from '../api';
 import { Alert } from '../components';
 import { t } from '../i18n/i18n';
 
-interface Item {
-  id: string;
-  kind: string;
-  user_id: string | null;
-  attempts: number;
-  last_error: string;
-  created_at: string;
-  next_attempt_at?: string;
-}
-interface Outbox {
-  transport: string;
-  destination: { kind: 'smtp' | 'folder'; target: string; user: string };
-  queued: number;
-  sent: number;
-  failed: number;
-  cancelled: number;
-  oldest_queued_at: string | null;
-  delayed: Item[];
-  recent_failures: Item[];
-}
+type Outbox = Schemas['Outbox'];
+
 
 // "SMTP smtp://mail.example.com:587 as agora", "the folder /var/lib/agora/mail".
 function destination(d: Outbox['destination']): string {

@@ -1,17 +1,12 @@
 // People admin: provisioning by the identity provider (SCIM 2.0). The SCIM base URL to give
 // the provider, its tokens (made here, shown once, revoked here), and when each was last used.
 import { useEffect, useState } from 'preact/hooks';
-import { api, describeError, formatTime } from '../api';
+import { api, describeError, formatTime, type Schemas, type Answer } from '../api';
 import { Alert, Field } from '../components';
 import { confirmAction } from '../confirm';
 import { t, tx } from '../i18n/i18n';
 
-interface ScimToken {
-  id: string;
-  name: string;
-  created_at: string;
-  last_used_at: string | null;
-}
+type ScimToken = Schemas['ScimToken'];
 
 export function AdminProvisioning() {
   const [tokens, setTokens] = useState<ScimToken[]>([]);
@@ -19,7 +14,7 @@ export function AdminProvisioning() {
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
-    api<{ items: ScimToken[] }>('GET', '/api/v1/admin/scim-tokens').then((r) => setTokens(r.items), (e) => setError(describeError(e)));
+    api<Answer<'/api/v1/admin/scim-tokens', 'get'>>('GET', '/api/v1/admin/scim-tokens').then((r) => setTokens(r.items), (e) => setError(describeError(e)));
   useEffect(() => {
     load();
   }, []);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, describeError, formatTime, type Page, type User } from '../api';
+import { ApiError, api, describeError, formatTime, type Page, type User, type Answer } from '../api';
 import { Alert, Field, Notice, PageHeading, SelectField } from '../components';
 import { ImportStaff } from './import_staff';
 import { AdminDirectory } from './admin_directory';
@@ -75,7 +75,7 @@ export function AdminUsersPage(props: { me: User }) {
     setError(null);
     setStatus(null);
     try {
-      const r = await api<{ queued: number }>('POST', '/api/v1/admin/users/invitations', ids === 'all' ? { not_activated: true } : { user_ids: ids });
+      const r = await api<Answer<'/api/v1/admin/users/invitations', 'post'>>('POST', '/api/v1/admin/users/invitations', ids === 'all' ? { not_activated: true } : { user_ids: ids });
       setStatus(t('admin_users.invitations_sent', { count: r.queued }));
       load(false, null);
     } catch (err) {

@@ -2,7 +2,7 @@
 // joining or asking, invitations and requests for its moderators, members, and its stream).
 import { useEffect, useState } from 'preact/hooks';
 import { takeEarly } from '../early';
-import { api, ApiError, describeError, type Page, type User } from '../api';
+import { api, ApiError, describeError, type Page, type User, type Schemas, type Answer } from '../api';
 import { Composer } from '../composer';
 import { Alert, Avatar, CopyButton, Field, PageHeading } from '../components';
 import { Menu } from '../menu';
@@ -20,31 +20,9 @@ import { PersonPicker } from '../person_picker';
 import type { Card } from './profile';
 import { formatList, t, type MessageId } from '../i18n/i18n';
 
-export interface Membership {
-  community_id: string;
-  person_id: string;
-  role: 'owner' | 'moderator' | 'member';
-  state: 'active' | 'pending' | 'invited' | 'banned';
-  muted: boolean;
-  created_at: string;
-}
+export type Membership = Schemas['Membership'];
 
-export interface Community {
-  id: string;
-  handle: string;
-  name: string;
-  description: string;
-  description_html: string;
-  type: 'open' | 'moderated' | 'restricted';
-  listed: boolean;
-  allow_guests: boolean;
-  alumni: boolean;
-  tags: string[];
-  member_count: number;
-  avatar: { small: string; large: string } | null;
-  banner: { small: string; large: string } | null;
-  membership: Membership | null;
-}
+export type Community = Schemas['Community'];
 
 const typeText: Record<Community['type'], MessageId> = { open: 'community.type_open', moderated: 'community.type_moderated', restricted: 'community.type_restricted' };
 
@@ -373,11 +351,7 @@ function Pinned(props: { communityId: string; manages: boolean; version: number;
   );
 }
 
-interface Activity {
-  posts_30d: number | null;
-  topics_30d: number | null;
-  new_members: Membership[];
-}
+type Activity = Schemas['CommunityActivity'];
 
 // What happened lately: counts for members, and how many joined.
 function ActivityLine(props: { communityId: string; memberCount: number }) {
@@ -603,7 +577,7 @@ function Moderation(props: { community: Community; onChange: () => void }) {
   const inviteByEmail = async (e: Event) => {
     e.preventDefault();
     try {
-      const r = await api<{ invite_url?: string; person_id?: string }>('POST', `${base}/invitations`, { email: email.trim() });
+      const r = await api<Answer<'/api/v1/communities/{id}/invitations', 'post'>>('POST', `${base}/invitations`, { email: email.trim() });
       if (r.invite_url) {
         setNote(t('community.send_link', { email: email.trim() }));
         setLink(`${location.origin}${r.invite_url}`);

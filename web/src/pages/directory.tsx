@@ -1,15 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, describeError, type Page } from '../api';
+import { api, describeError, type Page, type Schemas, type Answer } from '../api';
 import { Alert, Avatar, Field, PageHeading, SelectField } from '../components';
 import { countryName, countryOptions } from '../places';
 import type { Card } from './profile';
 import { language, t } from '../i18n/i18n';
 
 type Result = Card & { endorsements?: number };
-interface Department {
-  name: string;
-  people: number;
-}
+type Department = Schemas['Department'];
 
 // The people directory: type a few letters of any part of a name (in any spelling: "asa"
 // finds Åsa, "ivanov" Иванов), or ask who knows about a topic; narrow by department (a
@@ -29,7 +26,7 @@ export function DirectoryPage(props: { guest?: boolean }) {
 
   useEffect(() => {
     if (props.guest) return;
-    api<{ items: Department[] }>('GET', '/api/v1/departments').then((r) => setDepartments(r.items), () => setDepartments([]));
+    api<Answer<'/api/v1/departments', 'get'>>('GET', '/api/v1/departments').then((r) => setDepartments(r.items), () => setDepartments([]));
   }, []);
 
   const search = async (append: boolean, from: string | null) => {

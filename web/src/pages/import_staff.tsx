@@ -1,28 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
-import { api, describeError, getCsrfToken, problemFrom } from '../api';
+import { api, describeError, getCsrfToken, problemFrom, type Schemas } from '../api';
 import { Alert } from '../components';
 import { t } from '../i18n/i18n';
 
-interface Report {
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  bad: number;
-  marked_alumni: number;
-  invited: number;
-  applied: boolean;
-  problems: { line: number; field: string; reason: string }[];
-}
+type Job = Schemas['ImportJob'];
 
-interface Job {
-  id: string;
-  state: 'running' | 'done' | 'failed';
-  done: number;
-  total: number;
-  report?: Report;
-  error?: { status: number; detail: string };
-}
+
 
 // Import the staff list (CSV). The server checks every row first; the page shows progress
 // while it writes, then the report with every bad row by line.

@@ -1,7 +1,7 @@
 // Accepting an invitation link (/invite#token=...): someone without an account chooses a
 // name and a password; the server creates their guest account and makes them a member.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, describeError, type User } from '../api';
+import { ApiError, api, describeError, type User, type Schemas } from '../api';
 import { accountFormProblems, Alert, Field, PageHeading } from '../components';
 import { useHashParam } from '../router';
 import { t, tx } from '../i18n/i18n';
@@ -18,7 +18,7 @@ export function InvitePage(props: { onSignedIn: (s: { user: User; csrf_token: st
   const [done, setDone] = useState(false);
   useEffect(() => {
     if (!token) return;
-    api<{ community: { name: string }; email: string }>('GET', `/api/v1/invitations/${encodeURIComponent(token)}`)
+    api<Schemas['CommunityInvitation']>('GET', `/api/v1/invitations/${encodeURIComponent(token)}`)
       .then((i) => {
         setInfo(i);
         setError(null);
@@ -39,7 +39,7 @@ export function InvitePage(props: { onSignedIn: (s: { user: User; csrf_token: st
       // Signed in with the new account straight away (the invitation named the address).
       if (info) {
         try {
-          props.onSignedIn(await api<{ user: User; csrf_token: string }>('POST', '/api/v1/auth/login', { email: info.email, password }));
+          props.onSignedIn(await api<Schemas['SignedIn']>('POST', '/api/v1/auth/login', { email: info.email, password }));
           history.replaceState(null, '', '/');
         } catch {
           // The account exists; signing in by hand (below) still works.

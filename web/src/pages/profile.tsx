@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { takeEarly } from '../early';
-import { api, describeError, type Page } from '../api';
+import { api, describeError, type Page, type Schemas } from '../api';
 import { FeedView } from '../feed_view';
 import { OrgChart } from '../org_chart';
 import { setTitle } from '../title';
@@ -8,45 +8,11 @@ import { Alert, Avatar, Field, Notice, PageHeading, SelectField } from '../compo
 import { countryName, countryOptions, deviceTimeZone, languageName, languageOptions, timeZones } from '../places';
 import { formatDate, formatList, formatNumber, t, tx } from '../i18n/i18n';
 
-export interface Card {
-  id: string;
-  handle: string;
-  display_name: string;
-  title: string;
-  department: string;
-  country: string;
-  alumnus: boolean;
-  photo: string | null; // the small rendition's URL
-}
+export type Card = Schemas['PersonCard'];
 
-type Visibility = 'members' | 'private';
+export type Link = Profile['links'][number];
 
-export interface Link {
-  title: string;
-  url: string;
-}
-
-export interface Profile extends Omit<Card, 'photo'> {
-  role: string;
-  photo: { small: string; medium: string; large: string } | null;
-  languages: string[];
-  links: Link[];
-  pronouns: string;
-  office: string;
-  timezone: string;
-  bio: string; // Markdown source
-  bio_html: string; // rendered by the server in cmark-gfm's safe mode (no raw HTML, no script links)
-  expertise: string[];
-  email?: string;
-  phone?: string;
-  chat?: string;
-  visibility?: { email: Visibility; phone: Visibility; chat: Visibility };
-  manager: Card | null;
-  followers: number;
-  following: number;
-  followed_by_me: boolean;
-  endorsements: { tag: string; count: number; endorsed_by_me: boolean }[];
-}
+export type Profile = Schemas['Profile'];
 
 function localTime(timezone: string): string | null {
   if (!timezone) return null;
@@ -306,7 +272,7 @@ function EditProfile(props: { profile: Profile; onSaved: (p: Profile) => void; o
   const visibilitySelect = (key: 'email' | 'phone' | 'chat', label: string) => (
     <div class="field">
       <label for={`vis_${key}`}>{label}</label>
-      <select id={`vis_${key}`} value={visibility[key]} onChange={(e) => setVisibility({ ...visibility, [key]: (e.target as HTMLSelectElement).value as Visibility })}>
+      <select id={`vis_${key}`} value={visibility[key]} onChange={(e) => setVisibility({ ...visibility, [key]: (e.target as HTMLSelectElement).value as Schemas['FieldVisibility'] })}>
         <option value="members">{t('profile_edit.visible_members')}</option>
         <option value="private">{t('profile_edit.visible_private')}</option>
       </select>

@@ -2,16 +2,11 @@
 // password and is signed in. The token stays in the URL fragment, which is never sent to a
 // server, and goes to the API in a request body.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, describeError, type User } from '../api';
+import { ApiError, api, describeError, type User, type Schemas } from '../api';
 import { Alert, Field, PageHeading } from '../components';
 import { t } from '../i18n/i18n';
 
-interface LinkInfo {
-  purpose: 'activate' | 'reset';
-  email: string;
-  display_name: string;
-  expires_at: string;
-}
+type LinkInfo = Schemas['AccountLink'];
 
 export function SetPasswordPage(props: { onSignedIn: (s: { user: User; csrf_token: string }) => void }) {
   const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? '';
@@ -44,7 +39,7 @@ export function SetPasswordPage(props: { onSignedIn: (s: { user: User; csrf_toke
     }
     setBusy(true);
     try {
-      const s = await api<{ user: User; csrf_token: string }>('POST', '/api/v1/auth/links/use', { token, password });
+      const s = await api<Schemas['SignedIn']>('POST', '/api/v1/auth/links/use', { token, password });
       history.replaceState(null, '', '/');  // the link is spent: keep it out of the history
       props.onSignedIn(s);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, api, describeError, type User } from '../api';
+import { ApiError, api, describeError, type User, type Schemas } from '../api';
 import { accountFormProblems, Alert, Field, PageHeading } from '../components';
 import { useHashParam } from '../router';
 import { t } from '../i18n/i18n';
@@ -29,7 +29,7 @@ export function SetupPage(props: { onDone: (s: { user: User; csrf_token: string 
     }
     setBusy(true);
     try {
-      const s = await api<{ user: User; csrf_token: string }>('POST', '/api/v1/auth/setup', {
+      const s = await api<Schemas['SignedIn']>('POST', '/api/v1/auth/setup', {
         token,
         email,
         display_name: name,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, describeError, type User } from '../api';
+import { ApiError, api, describeError, type User, type Answer } from '../api';
 import { Alert, Field, PageHeading } from '../components';
 import { t, tx } from '../i18n/i18n';
 
@@ -38,7 +38,7 @@ export function SignInPage(props: { onSignedIn: (s: SignedIn) => void }) {
   const [setupNeeded, setSetupNeeded] = useState(false);
   useEffect(() => {
     api<SignInMethods>('GET', '/api/v1/auth/providers').then(setMethods, () => undefined);
-    api<{ needed: boolean }>('GET', '/api/v1/auth/setup').then((s) => setSetupNeeded(s.needed), () => undefined);
+    api<Answer<'/api/v1/auth/setup', 'get'>>('GET', '/api/v1/auth/setup').then((s) => setSetupNeeded(s.needed), () => undefined);
   }, []);
   const params = new URLSearchParams(window.location.search);
   const ssoError = params.get('sso_error');

@@ -1,7 +1,7 @@
 // A hashtag: follow or unfollow it (the button says which it will do), write a post with
 // it (the home composer, started with the tag), and its posts.
 import { useEffect, useState } from 'preact/hooks';
-import { api, describeError } from '../api';
+import { api, describeError, type Schemas } from '../api';
 import { Alert, PageHeading } from '../components';
 import { FeedView } from '../feed_view';
 import { navigate } from '../router';
@@ -12,13 +12,13 @@ export function TagPage(props: { tag: string }) {
   const [tag, setTag] = useState(props.tag);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api<{ tag: string; followed_by_me: boolean }>('GET', `/api/v1/tags/${encodeURIComponent(props.tag)}`)
+    api<Schemas['Hashtag']>('GET', `/api/v1/tags/${encodeURIComponent(props.tag)}`)
       .then((found) => { setTag(found.tag); setFollowed(found.followed_by_me); })
       .catch((e) => setError(describeError(e)));
   }, [props.tag]);
   const toggle = async () => {
     try {
-      const now = await api<{ followed_by_me: boolean }>(followed ? 'DELETE' : 'POST', `/api/v1/tags/${encodeURIComponent(tag)}/follow`);
+      const now = await api<Schemas['Hashtag']>(followed ? 'DELETE' : 'POST', `/api/v1/tags/${encodeURIComponent(tag)}/follow`);
       setFollowed(now.followed_by_me);
     } catch (e) {
       setError(describeError(e));

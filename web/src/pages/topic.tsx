@@ -1,33 +1,16 @@
 // A community's forum: its topic list with a form for a new one, and a topic's own page
 // (the question, its replies, the accepted answer, pin, lock and follow).
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, describeError, type Page } from '../api';
+import { api, ApiError, describeError, type Page, type Schemas } from '../api';
 import { Alert, Avatar, PageHeading } from '../components';
 import { timeAgo, type Comment } from '../content';
-import type { Card } from './profile';
 import { Comments } from '../post_card';
 import { navigate } from '../router';
 import { setTitle as setPageTitle } from '../title';
 import { confirmAction } from '../confirm';
 import { t, tx } from '../i18n/i18n';
 
-export interface Topic {
-  id: string;
-  community_id: string;
-  author: Card;
-  title: string;
-  body: string;
-  body_html: string;
-  question: boolean;
-  sticky: boolean;
-  locked: boolean;
-  answer_id: string | null;
-  reply_count: number;
-  created_at: string;
-  following: boolean;
-  can_edit: boolean;
-  can_moderate: boolean;
-}
+export type Topic = Schemas['Topic'];
 
 // A community's forum: its topics, and "Start a topic" for members (a form that opens on
 // demand, so the list comes first). `reads`: the person may read it (members; everyone in
@@ -109,7 +92,7 @@ export function TopicPage(props: { id: string }) {
         setTopic(loaded);
         setPageTitle(loaded.title);
         // Its community by name, for the way back.
-        api<{ handle: string; name: string }>('GET', `/api/v1/communities/${loaded.community_id}`).then(setCommunity, () => undefined);
+        api<Schemas['Community']>('GET', `/api/v1/communities/${loaded.community_id}`).then(setCommunity, () => undefined);
       })
       .catch((e) => setError(describeError(e)));
   useEffect(() => {

@@ -1,20 +1,12 @@
 // Settings: two-factor sign-in with an authenticator app. Turning it on shows the QR code
 // (and the secret as text) once, checks a code, then shows the recovery codes once.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, describeError } from '../api';
+import { ApiError, api, describeError, type Schemas } from '../api';
 import { Alert, Field, Notice } from '../components';
 import { t, tx } from '../i18n/i18n';
 
-interface Status {
-  enabled: boolean;
-  recovery_codes_left: number;
-  required: boolean;
-}
-interface Setup {
-  secret: string;
-  otpauth_uri: string;
-  qr_svg: string;
-}
+type Status = Schemas['TwoFactorStatus'];
+type Setup = Schemas['TwoFactorSetup'];
 
 export function TwoFactorSettings() {
   const [status, setStatus] = useState<Status | null>(null);
@@ -46,7 +38,7 @@ export function TwoFactorSettings() {
       else if (asking === 'off') {
         await api('POST', '/api/v1/auth/two-factor/disable', { password });
         await load();
-      } else if (asking === 'codes') setCodes((await api<{ recovery_codes: string[] }>('POST', '/api/v1/auth/two-factor/recovery-codes', { password })).recovery_codes);
+      } else if (asking === 'codes') setCodes((await api<Schemas['RecoveryCodes']>('POST', '/api/v1/auth/two-factor/recovery-codes', { password })).recovery_codes);
       setAsking(null);
       setPassword('');
     } catch (err) {
@@ -59,7 +51,7 @@ export function TwoFactorSettings() {
     setError(null);
     setFieldError({});
     try {
-      const r = await api<{ recovery_codes: string[] }>('POST', '/api/v1/auth/two-factor/enable', { code: code.trim() });
+      const r = await api<Schemas['RecoveryCodes']>('POST', '/api/v1/auth/two-factor/enable', { code: code.trim() });
       setCodes(r.recovery_codes);
       setSetup(null);
       setCode('');
