@@ -36,6 +36,8 @@ export default defineConfig(({ command }) => ({
     // A catalog's chunk is assets/messages-<language>-<hash>.js: the server finds it by that
     // name to preload the reader's catalog with index.html (src/http/static_files.cpp).
     rollupOptions: {
+      // The app, and the API reference (/api/docs, served from api-docs.html).
+      input: { index: 'index.html', 'api-docs': 'api-docs.html' },
       output: {
         chunkFileNames: (chunk: { facadeModuleId: string | null }) =>
           /\/i18n\/messages\/[a-z]{2,3}\.json$/.test(chunk.facadeModuleId ?? '') ? 'assets/messages-[name]-[hash].js' : 'assets/[name]-[hash].js',

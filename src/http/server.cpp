@@ -483,8 +483,11 @@ std::optional<Response> Server::Impl::Admit(Request& req, const RouteMatch& matc
       r.headers.emplace_back("Allow", match.allow);
       return r;
     }
-    if ((req.method == Method::kGet || req.method == Method::kHead) && req.path.rfind("/api/", 0) != 0) {
-      if (auto decoded = PercentDecode(req.path)) {
+    // The API reference is a page the web client's build made (api-docs.html), at the address
+    // people look for it; every other /api/ path is the API's.
+    const bool api_docs = req.path == "/api/docs" || req.path == "/api/docs/";
+    if ((req.method == Method::kGet || req.method == Method::kHead) && (api_docs || req.path.rfind("/api/", 0) != 0)) {
+      if (auto decoded = PercentDecode(api_docs ? std::string_view("/api-docs.html") : std::string_view(req.path))) {
         if (auto r = d.static_files.Serve(*decoded, req.if_none_match, AcceptsGzip(req.accept_encoding),
                                              ReaderLanguage(req.Cookie("agora_language"), req.accept_language))) {
           slot = d.metrics.StaticSlot();

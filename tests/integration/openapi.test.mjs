@@ -81,6 +81,15 @@ test('the contract check fails on a wrong answer shape, an undocumented status, 
   assert.throws(() => contract.verify(req, answer({ ...me.json, id: 42 })), /\/id must be string/);
   assert.throws(() => contract.verify(req, answer(me.json, 418)), /status 418 is not one the operation answers/);
 
+  // A composition (allOf) is closed as a whole: its parts' fields pass, others do not.
+  const search = { method: 'GET', path: '/api/v1/people?q=ada', headers: {} };
+  const entry = { id: me.json.id, handle: 'ada', display_name: 'Ada', title: '', department: '',
+    country: '', alumnus: false, photo: null, endorsements: 2 };
+  const page = (items) => answer({ items, next_cursor: null });
+  assert.doesNotThrow(() => contract.verify(search, page([entry])));
+  assert.throws(() => contract.verify(search, page([{ ...entry, surprise: true }])), /unevaluated properties: surprise/);
+  assert.throws(() => contract.verify(search, page([{ ...entry, endorsements: 'two' }])), /endorsements must be integer/);
+
   // A 429 must say how long to wait.
   const limited = { type: '/problems/rate-limited', title: 'Too Many Requests', status: 429, detail: 'slow down' };
   const problemHeaders = (extra) => new Headers({ 'content-type': 'application/problem+json', ...extra });

@@ -7,31 +7,68 @@
 //   - a header the description names with a value of the wrong form, or a required one missing;
 //   - a request the description calls invalid (body, path or query) that the server accepted.
 // Requests to paths the description does not have (tests of 404s, SCIM) are not checked.
+import http from 'node:http';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
 const specs = new Map();  // base URL -> Promise<Contract>
 
 export function contractFor(base) {
-  if (!specs.has(base)) {
-    specs.set(base, fetch(`${base}/api/v1/openapi.json`).then(async (r) => {
-      if (r.status !== 200) throw new Error(`GET /api/v1/openapi.json answered ${r.status}`);
-      return new Contract(await r.json());
-    }));
-  }
+  if (!specs.has(base)) specs.set(base, readSpec(base).then((spec) => new Contract(spec)));
   return specs.get(base);
 }
 
-// Objects the description does not close are closed for the check (unevaluatedProperties
-// also sees through allOf/anyOf, unlike additionalProperties).
-function closeObjects(node) {
-  if (Array.isArray(node)) return node.forEach(closeObjects);
+// On a connection of its own that closes after (`agent: false`), so that it counts against
+// no test's connections (the per-address cap).
+function readSpec(base) {
+  return new Promise((resolve, reject) => {
+    http.get(`${base}/api/v1/openapi.json`, { agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => {
+        if (res.statusCode !== 200) reject(new Error(`GET /api/v1/openapi.json answered ${res.statusCode}`));
+        else resolve(JSON.parse(body));
+      });
+    }).on('error', reject);
+  });
+}
+
+// Objects the description does not close are closed for the check. unevaluatedProperties
+// sees through allOf, so a composition ({allOf: [PersonCard, {endorsements}]}) is closed as a
+// whole while its parts stay open: a part closed on its own would refuse the others' fields.
+function closeObjects(node, isPart = false) {
+  if (Array.isArray(node)) return node.forEach((n) => closeObjects(n, isPart));
   if (!node || typeof node !== 'object') return;
-  if (node.properties && typeof node.properties === 'object' && !('additionalProperties' in node) &&
-      !('unevaluatedProperties' in node)) {
-    node.unevaluatedProperties = false;
-  }
-  for (const v of Object.values(node)) closeObjects(v);
+  const open = !('additionalProperties' in node) && !('unevaluatedProperties' in node);
+  if (open && !isPart && (node.properties || node.allOf) && node.type !== 'array') node.unevaluatedProperties = false;
+  for (const [k, v] of Object.entries(node)) closeObjects(v, k === 'allOf');
+}
+
+// Components that are parts of an allOf get an open twin ("X__open") the parts refer to.
+function openParts(spec) {
+  const schemas = spec.components?.schemas ?? {};
+  const parts = new Set();
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const member of node.allOf ?? []) {
+      const m = /^#\/components\/schemas\/(.+)$/.exec(member.$ref ?? '');
+      if (m) {
+        parts.add(m[1]);
+        member.$ref = `#/components/schemas/${m[1]}__open`;
+      }
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(spec);
+  return () => {
+    for (const name of parts) {
+      const twin = structuredClone(schemas[name]);
+      delete twin.unevaluatedProperties;
+      schemas[`${name}__open`] = twin;
+    }
+  };
 }
 
 // A JSON pointer as a URI fragment: "~" and "/" escaped, then what a URI may not hold ("{id}").
@@ -41,8 +78,10 @@ const pointer = (base, ...parts) =>
 export class Contract {
   constructor(spec) {
     this.spec = structuredClone(spec);
+    const addOpenTwins = openParts(this.spec);
     closeObjects(this.spec.components);
     closeObjects(this.spec.paths);
+    addOpenTwins();
     this.ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
     this.ajv.addSchema(this.spec, 'openapi.json');

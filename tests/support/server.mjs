@@ -58,6 +58,9 @@ export async function startServer({ env = {}, dataDir, config } = {}) {
     });
     proc.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${stderr}`)));
   });
+  // The description every exchange is checked against, read while the server surely answers
+  // (a test may stop it with requests in flight).
+  await contractFor(url);
   const setupToken = stdout.match(/setup#token=([\w-]+)/)?.[1];
   recordSecret(setupToken);
   const exited = new Promise((r) => proc.on('exit', (code, signal) => {
