@@ -21,16 +21,41 @@ interface SwaggerRequest {
   headers: Record<string, string>;
 }
 
+// Swagger UI's markup, mended for assistive technology as it renders (and re-renders as
+// operations open): its title is an h1 but tags are h3 and their parts h4/h5, so each level is
+// told one less; the parts outside its <main> (title, authorization, filter) become landmarks.
+function mendMarkup(root: HTMLElement) {
+  for (const h of root.querySelectorAll<HTMLElement>('h3, h4, h5, h6')) {
+    if (!h.hasAttribute('aria-level')) h.setAttribute('aria-level', String(Number(h.tagName[1]) - 1));
+  }
+  const landmark = (selector: string, role: string, label?: string) => {
+    const el = root.querySelector<HTMLElement>(selector);
+    if (el && !el.hasAttribute('role')) {
+      el.setAttribute('role', role);
+      if (label) el.setAttribute('aria-label', label);
+    }
+  };
+  landmark('.information-container', 'banner');
+  landmark('.scheme-container', 'region', 'Authorization');
+  landmark('.filter-container', 'search');
+}
+const root = document.getElementById('api-docs')!;
+new MutationObserver(() => mendMarkup(root)).observe(root, { childList: true, subtree: true });
+
 SwaggerUIBundle({
   url: '/api/v1/openapi.json',
   dom_id: '#api-docs',
-  deepLinking: true,
+  // Without deep links the path in each operation's summary is text, not a link inside the
+  // summary's button (a nested control that screen readers cannot reach: swagger-ui#9570).
+  deepLinking: false,
   docExpansion: 'list',
   defaultModelsExpandDepth: 0,
   displayOperationId: true,
   filter: true,
   validatorUrl: null,  // never ask an outside validator about the description
   tryItOutEnabled: false,
+  // Plain code blocks: the highlighter's themes put some tokens below AA contrast.
+  syntaxHighlight: { activated: false },
   requestInterceptor: async (req: SwaggerRequest) => {
     const method = (req.method ?? 'GET').toUpperCase();
     if (method !== 'GET' && method !== 'HEAD' && !req.headers.Authorization) req.headers['X-CSRF-Token'] = await csrfToken();
