@@ -2750,7 +2750,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A list. */
+            /** @description A page of who reacted, and the summary of all reactions. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -3062,7 +3062,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created. */
+            /** @description The guest account made for the invited address (signed in: the session cookie is set). */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3548,7 +3548,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created. */
+            /** @description The invitation: a membership in state invited, or for an e-mail address the link that was mailed. */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3803,7 +3803,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A list. */
+            /** @description The hashtags most used lately, most first. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4164,7 +4164,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Done. */
+            /** @description Whether the first admin is still to be created. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4280,7 +4280,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done. */
+            /** @description Signed out here; the identity provider's session ends at `end_session_url` (open it in the browser). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4353,13 +4353,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Done. */
-            304: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            304: components["responses"]["NotModified"];
             401: components["responses"]["Unauthenticated"];
         };
     };
@@ -4574,7 +4568,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A list. */
+            /** @description A page of my access tokens (without their secrets). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4836,7 +4830,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done. */
+            /** @description Accepted; the same answer whether or not an account has this address. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -4944,7 +4938,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done. */
+            /** @description The mails are queued. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -4982,7 +4976,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done. */
+            /** @description The mail is queued. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -5176,7 +5170,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                };
+            };
+        };
         responses: {
             /** @description New recovery codes (the old ones no longer work); shown this once. */
             200: {
@@ -5187,8 +5187,11 @@ export interface operations {
                     "application/json": components["schemas"]["RecoveryCodes"];
                 };
             };
+            400: components["responses"]["Malformed"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
         };
     };
@@ -5396,7 +5399,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done. */
+            /** @description The run started; follow it with `GET /api/v1/admin/directory`. */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -5627,7 +5630,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done. */
+            /** @description How many notifications are still unread. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5938,7 +5941,14 @@ export interface operations {
     startPeopleImport: {
         parameters: {
             query?: {
-                invite?: string;
+                /** @description Check the file and report what would change, changing nothing. */
+                dry_run?: boolean;
+                /** @description Import the rows that are valid even when others are not (otherwise nothing is imported while any row is wrong). */
+                import_valid_rows?: boolean;
+                /** @description Mark people who are not in the file as alumni. */
+                mark_missing_alumni?: boolean;
+                /** @description Mail the people it creates a link to activate their accounts. */
+                invite?: boolean;
             };
             header?: {
                 /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
@@ -5947,25 +5957,27 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The staff list: a header row naming the columns (email, display_name, title, department, office, country, manager_email, …), then one person per row. Up to 128 MiB. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
         responses: {
-            /** @description Done. */
+            /** @description Started; follow it at the `Location`. */
             202: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        /** @enum {string} */
-                        state: "running" | "done" | "failed";
-                        done: number;
-                        total: number;
-                    };
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
+            400: components["responses"]["Malformed"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
         };
@@ -6086,7 +6098,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A list. */
+            /** @description Every department and how many people are in it, largest first. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6619,7 +6631,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A list. */
+            /** @description A page of the post's earlier texts, latest first. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6655,7 +6667,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A list. */
+            /** @description A page of the SCIM tokens (without their secrets). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
