@@ -2,6 +2,8 @@
 # Measures the Release server against nginx on this machine, in one run:
 #   - GET /api/v1/me with a bearer token (token lookup + JSON + access log + metrics)
 #   - GET /healthz
+#   - GET /api/v1/openapi.json (the API description, built once at start), against nginx
+#     serving the same bytes
 #   - nginx serving a static file of exactly the /api/v1/me response size
 # with wrk (same threads, connections and duration for each), and prints requests/s, p50 and
 # p99, and each result's ratio to nginx. Also reports start-up time to ready and idle RSS.
@@ -50,10 +52,12 @@ token=$(curl -fs -b "$work/jar" -H 'Content-Type: application/json' -H "X-CSRF-T
   "http://127.0.0.1:$agora_port/api/v1/auth/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
 curl -fs -H "Authorization: Bearer $token" "http://127.0.0.1:$agora_port/api/v1/me" >"$work/me.json"
 me_bytes=$(stat -c %s "$work/me.json")
+curl -fs "http://127.0.0.1:$agora_port/api/v1/openapi.json" >"$work/openapi.json"
 
 # --- nginx: the same bytes as a static file ---
 mkdir -p "$work/www" "$work/nginx"
 cp "$work/me.json" "$work/www/me.json"
+cp "$work/openapi.json" "$work/www/openapi.json"
 chmod -R a+rX "$work/www"
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes auto;
@@ -69,6 +73,7 @@ http {
     listen 127.0.0.1:$nginx_port;
     root $work/www;
     location = /me.json { default_type application/json; }
+    location = /openapi.json { default_type application/json; }
   }
 }
 CONF
@@ -101,6 +106,8 @@ read -r n1_rps n1_p50 n1_p99 n1_err < <(run_wrk nginx1 "http://127.0.0.1:$nginx_
 read -r me_rps me_p50 me_p99 me_err < <(run_wrk me "http://127.0.0.1:$agora_port/api/v1/me" "Authorization: Bearer $token")
 read -r hz_rps hz_p50 hz_p99 hz_err < <(run_wrk healthz "http://127.0.0.1:$agora_port/healthz")
 read -r n2_rps n2_p50 n2_p99 n2_err < <(run_wrk nginx2 "http://127.0.0.1:$nginx_port/me.json")
+read -r oa_rps oa_p50 oa_p99 oa_err < <(run_wrk openapi "http://127.0.0.1:$agora_port/api/v1/openapi.json")
+read -r no_rps no_p50 no_p99 no_err < <(run_wrk nginx-openapi "http://127.0.0.1:$nginx_port/openapi.json")
 nginx_rps=$(awk -v a="$n1_rps" -v b="$n2_rps" 'BEGIN {printf "%.0f", (a + b) / 2}')
 loaded_rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$agora_pid/status")
 
@@ -110,7 +117,9 @@ printf '%-34s %12s %10s %10s %8s\n' "nginx static file (run 1)" "$n1_rps" "$n1_p
 printf '%-34s %12s %10s %10s %8s\n' "nginx static file (run 2)" "$n2_rps" "$n2_p50" "$n2_p99" "-"
 printf '%-34s %12s %10s %10s %8s\n' "agora GET /api/v1/me (bearer)" "$me_rps" "$me_p50" "$me_p99" "$(ratio "$me_rps")"
 printf '%-34s %12s %10s %10s %8s\n' "agora GET /healthz" "$hz_rps" "$hz_p50" "$hz_p99" "$(ratio "$hz_rps")"
-for e in "$n1_err" "$me_err" "$hz_err" "$n2_err"; do [[ -z ${e// /} ]] || echo "errors: $e"; done
+printf '%-34s %12s %10s %10s %8s\n' "nginx openapi.json (same bytes)" "$no_rps" "$no_p50" "$no_p99" "-"
+printf '%-34s %12s %10s %10s %8s\n' "agora GET /api/v1/openapi.json" "$oa_rps" "$oa_p50" "$oa_p99" "$(awk -v a="$oa_rps" -v b="$no_rps" 'BEGIN {printf "%.2f", a / b}')"
+for e in "$n1_err" "$me_err" "$hz_err" "$n2_err" "$oa_err" "$no_err"; do [[ -z ${e// /} ]] || echo "errors: $e"; done
 echo
 echo "start-up to ready: ${ready_ms} ms (empty database, migrations included)"
 echo "idle RSS: $((idle_rss_kib / 1024)) MiB; RSS after the runs: $((loaded_rss_kib / 1024)) MiB"

@@ -97,8 +97,20 @@ void Complete(json::object& op, const Route& route) {
     case Access::kAdmin: op["x-agora-role"] = "admin"; break;
   }
   if (writes && o.access != Access::kAnonymous) AddParameter(op, "#/components/parameters/CsrfToken");
-  if (o.idempotent) AddParameter(op, "#/components/parameters/IdempotencyKey");
   auto& responses = op["responses"].as_object();
+  if (o.idempotent) {
+    // A retry with the same key gets the first answer again, marked; the same key with
+    // another request is 422, and a retry while the first still runs is 409.
+    AddParameter(op, "#/components/parameters/IdempotencyKey");
+    for (auto& [status, response] : responses) {
+      if (status.empty() || status[0] != '2' || !response.is_object() || response.as_object().contains("$ref")) continue;
+      auto& headers = response.as_object()["headers"];
+      if (!headers.is_object()) headers = json::object{};
+      headers.as_object()["Idempotent-Replayed"] = Ref("#/components/headers/IdempotentReplayed");
+    }
+    AddResponse(responses, "409", "Conflict");
+    AddResponse(responses, "422", "InvalidField");
+  }
   if (route.method == Method::kGet && HasJsonSuccess(responses)) {
     AddParameter(op, "#/components/parameters/IfNoneMatch");
     auto& ok = responses["200"].as_object();

@@ -851,8 +851,10 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     }
 
     // Conditional GET for API JSON: clients revalidate cheaply with If-None-Match.
+    // (A handler that made its ETag once, with the body, has set it already.)
     if (req.method == Method::kGet && res.status == 200 && res.content_type == "application/json" &&
-        slot != d.metrics.StaticSlot()) {
+        slot != d.metrics.StaticSlot() &&
+        std::none_of(res.headers.begin(), res.headers.end(), [](const auto& h) { return h.first == "ETag"; })) {
       auto etag = WeakEtag(res.body);
       if (IfNoneMatchHolds(req.if_none_match, etag)) {
         res.status = 304;

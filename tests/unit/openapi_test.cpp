@@ -88,7 +88,8 @@ TEST(OpenApi, MergesFilesAndCompletesOperationsFromRouteOptions) {
   const auto& post = v.at_pointer("/paths/~1api~1v1~1things/post");
   EXPECT_EQ(json::serialize(post.at("parameters")),
             R"([{"$ref":"#/components/parameters/CsrfToken"},{"$ref":"#/components/parameters/IdempotencyKey"}])");
-  for (const char* status : {"400", "401", "403", "413", "415", "429"})
+  EXPECT_TRUE(post.at_pointer("/responses/201/headers/Idempotent-Replayed").is_object());
+  for (const char* status : {"400", "401", "403", "409", "413", "415", "422", "429"})
     EXPECT_TRUE(post.at("responses").as_object().contains(status)) << status;
   EXPECT_EQ(post.at("x-agora-role"), "admin");
   EXPECT_FALSE(v.at("paths").as_object().contains("/scim/v2/Users"));

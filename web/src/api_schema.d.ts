@@ -2542,8 +2542,10 @@ export interface components {
     headers: {
         /** @description A validator of this answer, for `If-None-Match`. */
         ETag: string;
-        /** @description The URL of what was created. */
+        /** @description The URL of what was created (or, for a redirect, where to go). */
         Location: string;
+        /** @description `true` when this is the kept answer to an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
         /** @description Seconds to wait before trying again. */
         RetryAfter: number;
         /** @description The requests the limit allows at once (sent by the limit on writes, 120 by default, refilling at `http.writes_per_minute`). */
@@ -2647,6 +2649,7 @@ export interface operations {
             /** @description The comment. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2657,6 +2660,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["InvalidField"];
@@ -3157,6 +3161,7 @@ export interface operations {
             /** @description The community. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3976,6 +3981,7 @@ export interface operations {
             /** @description The topic. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3986,6 +3992,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["InvalidField"];
@@ -4609,6 +4616,7 @@ export interface operations {
             /** @description The token made, with its secret `token` (shown this once). */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4722,6 +4730,8 @@ export interface operations {
             /** @description The user. */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6203,6 +6213,14 @@ export interface operations {
                     "application/json": components["schemas"]["Profile"];
                 };
             };
+            /** @description An old handle of the person: `Location` is their profile under the current one. */
+            301: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             304: components["responses"]["NotModified"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
@@ -6504,6 +6522,8 @@ export interface operations {
             /** @description The post. */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6513,6 +6533,7 @@ export interface operations {
             400: components["responses"]["Malformed"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["InvalidField"];

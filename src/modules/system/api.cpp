@@ -1,8 +1,12 @@
 #include "modules/system/api.h"
 
+#include <chrono>
+
 #include "core/crypto.h"
+#include "core/log.h"
 #include "core/metrics.h"
 #include "http/openapi.h"
+#include "http/static_files.h"
 #include "http/response.h"
 
 namespace agora::system {
@@ -51,14 +55,35 @@ void RegisterApi(http::Router& router, agora::store::Database& db, std::function
 }
 
 std::vector<std::string> RegisterOpenApi(http::Router& router) {
-  auto doc = std::make_shared<std::string>();
-  router.Add(Method::kGet, "/api/v1/openapi.json", {.access = Access::kPublic}, [doc](Request&) {
+  // Served as built: the bytes, their gzip and their ETag are made once, here.
+  struct Served {
+    std::string json, gzip, etag;
+  };
+  auto doc = std::make_shared<Served>();
+  router.Add(Method::kGet, "/api/v1/openapi.json", {.access = Access::kPublic}, [doc](Request& req) {
     Response r;
-    r.body = *doc;
+    r.headers.emplace_back("ETag", doc->etag);
+    r.headers.emplace_back("Vary", "Accept-Encoding");
+    if (http::IfNoneMatchHolds(req.if_none_match, doc->etag)) {
+      r.status = 304;
+      return r;
+    }
+    if (http::AcceptsGzip(req.accept_encoding)) {
+      r.headers.emplace_back("Content-Encoding", "gzip");
+      r.body = doc->gzip;
+    } else {
+      r.body = doc->json;
+    }
     return r;
   });
+  const auto started = std::chrono::steady_clock::now();
   auto built = http::BuildOpenApi(router, http::EmbeddedOpenApiFiles());
-  *doc = std::move(built.json);
+  doc->json = std::move(built.json);
+  doc->gzip = http::Gzip(doc->json);
+  doc->etag = "\"" + crypto::ToHex(crypto::Sha256(doc->json)).substr(0, 32) + "\"";
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  log::Info("API description built", {{"bytes", static_cast<std::int64_t>(doc->json.size())},
+                                      {"gzip_bytes", static_cast<std::int64_t>(doc->gzip.size())}, {"ms", ms}});
   return built.errors;
 }
 
