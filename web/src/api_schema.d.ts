@@ -2783,6 +2783,7 @@ export interface operations {
             };
             path: {
                 id: components["parameters"]["IdPath"];
+                /** @description The reaction. */
                 kind: components["schemas"]["ReactionKind"];
             };
             cookie?: never;
@@ -2814,6 +2815,7 @@ export interface operations {
             };
             path: {
                 id: components["parameters"]["IdPath"];
+                /** @description The reaction. */
                 kind: components["schemas"]["ReactionKind"];
             };
             cookie?: never;
@@ -3025,6 +3027,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
+                /** @description The token of the mailed invitation link. */
                 token: string;
             };
             cookie?: never;
@@ -3053,6 +3056,7 @@ export interface operations {
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
+                /** @description The token of the mailed invitation link. */
                 token: string;
             };
             cookie?: never;
@@ -3095,6 +3099,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];
+                /** @description Words of the name, handle, description or tags. */
                 q?: string;
                 /** @description Only communities I belong to. */
                 mine?: boolean;
@@ -3451,6 +3456,7 @@ export interface operations {
             path: {
                 /** @description A community's id, or its handle. */
                 id: components["parameters"]["CommunityPath"];
+                /** @description The post to pin (one of the community's). */
                 post_id: components["schemas"]["Id"];
             };
             cookie?: never;
@@ -3481,6 +3487,7 @@ export interface operations {
             path: {
                 /** @description A community's id, or its handle. */
                 id: components["parameters"]["CommunityPath"];
+                /** @description The pinned post. */
                 post_id: components["schemas"]["Id"];
             };
             cookie?: never;
@@ -3590,8 +3597,10 @@ export interface operations {
             query?: {
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];
+                /** @description Words of the members' names. */
                 q?: string;
-                state?: string;
+                /** @description Which members: active (the default), pending requests, invited people or banned ones (the last three for moderators). */
+                state?: components["schemas"]["MembershipState"];
                 /** @description The `next_cursor` of the previous page; absent for the first page. */
                 cursor?: components["parameters"]["Cursor"];
             };
@@ -3631,7 +3640,8 @@ export interface operations {
     removeCommunityMember: {
         parameters: {
             query?: {
-                ban?: string;
+                /** @description Also keep them from joining again (or send {"ban": true}). */
+                ban?: boolean;
             };
             header?: {
                 /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
@@ -3640,6 +3650,7 @@ export interface operations {
             path: {
                 /** @description A community's id, or its handle. */
                 id: components["parameters"]["CommunityPath"];
+                /** @description The member. */
                 person_id: components["schemas"]["Id"];
             };
             cookie?: never;
@@ -3679,6 +3690,7 @@ export interface operations {
             path: {
                 /** @description A community's id, or its handle. */
                 id: components["parameters"]["CommunityPath"];
+                /** @description The member. */
                 person_id: components["schemas"]["Id"];
             };
             cookie?: never;
@@ -3724,6 +3736,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];
+                /** @description Which feed: home (the default: mine, whom and what I follow, my communities), discover (everything I may read), person:{id}, community:{id}, tag:{tag}. */
                 source?: string;
             };
             header?: {
@@ -3832,6 +3845,7 @@ export interface operations {
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
             };
             path: {
+                /** @description The hashtag, without "#". */
                 tag: string;
             };
             cookie?: never;
@@ -3860,6 +3874,7 @@ export interface operations {
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
+                /** @description The hashtag, without "#". */
                 tag: string;
             };
             cookie?: never;
@@ -3889,6 +3904,7 @@ export interface operations {
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
             path: {
+                /** @description The hashtag, without "#". */
                 tag: string;
             };
             cookie?: never;
@@ -4666,10 +4682,14 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];
+                /** @description Words of the name or e-mail address. */
                 q?: string;
-                role?: string;
-                sort?: string;
-                status?: string;
+                /** @description Only accounts of this role. */
+                role?: components["schemas"]["Role"];
+                /** @description Order: created (the default, oldest first), newest, name. */
+                sort?: "created" | "newest" | "name";
+                /** @description Only active, deactivated or not yet activated accounts. */
+                status?: "active" | "deactivated" | "not_activated";
             };
             header?: {
                 /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
@@ -6026,14 +6046,19 @@ export interface operations {
     searchPeople: {
         parameters: {
             query?: {
+                /** @description Only people in this country (ISO 3166-1 alpha-2). */
                 country?: string;
                 /** @description The `next_cursor` of the previous page; absent for the first page. */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Only people in this department. */
                 department?: string;
+                /** @description Only people with this expertise tag, most endorsed first. */
                 expertise?: string;
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];
+                /** @description The language whose alphabetical order to sort names in (BCP 47); else Accept-Language. */
                 locale?: string;
+                /** @description Beginnings of the words of names ("an be" finds Ana Berg). */
                 q?: string;
             };
             header?: {
@@ -6360,6 +6385,7 @@ export interface operations {
             path: {
                 /** @description A person's id, or their handle. */
                 id: components["parameters"]["PersonPath"];
+                /** @description One of the person's expertise tags. */
                 tag: string;
             };
             cookie?: never;
@@ -6390,6 +6416,7 @@ export interface operations {
             path: {
                 /** @description A person's id, or their handle. */
                 id: components["parameters"]["PersonPath"];
+                /** @description One of the person's expertise tags. */
                 tag: string;
             };
             cookie?: never;
