@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,7 +51,13 @@ struct Response {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  // Bytes made once and shared by every answer (static files, the API description): sent as
+  // they are, without a copy per request (a copy of a large body costs an mmap each time).
+  // When set, `body` is not used.
+  std::shared_ptr<const std::string> shared_body;
   std::vector<std::pair<std::string, std::string>> headers;
+
+  std::string_view Bytes() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
   // API responses are private and must not be cached by browsers or proxies unless a
   // handler says otherwise (static files do).
   std::string cache_control = "no-store";

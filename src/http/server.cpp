@@ -416,7 +416,7 @@ void Server::Impl::WriteHead(std::string& out, const Response& r, bool keep_aliv
   out.append("HTTP/1.1 ").append(std::to_string(r.status)).append(" ").append(ReasonPhrase(r.status)).append("\r\n");
   out.append("Date: ").append(CachedDate()).append("\r\n");
   if (!r.content_type.empty()) out.append("Content-Type: ").append(r.content_type).append("\r\n");
-  if (r.status != 204 && r.status != 304) out.append("Content-Length: ").append(std::to_string(r.body.size())).append("\r\n");
+  if (r.status != 204 && r.status != 304) out.append("Content-Length: ").append(std::to_string(r.Bytes().size())).append("\r\n");
   if (!r.cache_control.empty()) out.append("Cache-Control: ").append(r.cache_control).append("\r\n");
   out.append(security_headers);
   out.append("X-Request-Id: ").append(request_id).append("\r\n");
@@ -430,7 +430,7 @@ awaitable<void> Server::Impl::WriteError(beast::tcp_stream& stream, const Error&
   std::string head;
   WriteHead(head, r, false, request_id);
   stream.expires_after(std::chrono::seconds(d.config.read_timeout_seconds));
-  std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(r.body)};
+  std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(r.Bytes().data(), r.Bytes().size())};
   co_await asio::async_write(stream, bufs, kTuple);
 }
 
@@ -855,18 +855,20 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     if (req.method == Method::kGet && res.status == 200 && res.content_type == "application/json" &&
         slot != d.metrics.StaticSlot() &&
         std::none_of(res.headers.begin(), res.headers.end(), [](const auto& h) { return h.first == "ETag"; })) {
-      auto etag = WeakEtag(res.body);
+      auto etag = WeakEtag(res.Bytes());
       if (IfNoneMatchHolds(req.if_none_match, etag)) {
         res.status = 304;
         res.body.clear();
+        res.shared_body.reset();
       }
       res.headers.emplace_back("ETag", std::move(etag));
     }
     bool keep_alive = msg.keep_alive() && !close_after && !draining;
     WriteHead(head, res, keep_alive, request_id);
     stream.expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
-    std::size_t body_bytes = req.method == Method::kHead ? 0 : res.body.size();
-    std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(res.body.data(), body_bytes)};
+    const std::string_view bytes = res.Bytes();
+    std::size_t body_bytes = req.method == Method::kHead ? 0 : bytes.size();
+    std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(bytes.data(), body_bytes)};
     // Recorded before the write: a client that has its response must find it counted.
     auto elapsed = static_cast<std::uint64_t>(NowNanos() - started);
     d.metrics.Observe(slot, res.status, elapsed);

@@ -86,10 +86,10 @@ StaticFiles::StaticFiles(const std::string& root) {
   }
   if (!files_.count("/index.html")) {
     File f;
-    f.body =
+    f.body = std::make_shared<const std::string>(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Agora</title></head><body>"
         "<main><h1>Agora</h1><p>The web client has not been built. Run <code>make build</code> and restart, "
-        "or set <code>http.web_root</code>. The API is at <code>/api/v1/</code>.</p></main></body></html>";
+        "or set <code>http.web_root</code>. The API is at <code>/api/v1/</code>.</p></main></body></html>");
     f.content_type = "text/html; charset=utf-8";
     f.etag = "\"placeholder\"";
     files_.emplace("/index.html", std::move(f));
@@ -97,7 +97,7 @@ StaticFiles::StaticFiles(const std::string& root) {
   }
   // Each language's index.html: the catalog chunk is /assets/messages-<code>-<hash>.js
   // (vite.config.ts names it so).
-  const std::string index = files_.at("/index.html").body;
+  const std::string index = *files_.at("/index.html").body;
   for (const auto& [path, _] : files_) {
     static const std::string kPrefix = "/assets/messages-";
     if (path.rfind(kPrefix, 0) != 0 || !path.ends_with(".js")) continue;
@@ -113,13 +113,13 @@ StaticFiles::StaticFiles(const std::string& root) {
 
 StaticFiles::File StaticFiles::FileOf(const std::string& rel, std::string body) {
   File f;
-  f.body = std::move(body);
   f.content_type = std::string(ContentTypeFor(rel));
-  f.etag = "\"" + crypto::ToHex(crypto::Sha256(f.body)).substr(0, 32) + "\"";
-  if (WorthCompressing(f.content_type, f.body.size())) {
-    f.gzipped = Gzip(f.body);
-    if (f.gzipped.size() >= f.body.size()) f.gzipped.clear();
+  f.etag = "\"" + crypto::ToHex(crypto::Sha256(body)).substr(0, 32) + "\"";
+  if (WorthCompressing(f.content_type, body.size())) {
+    std::string gzipped = Gzip(body);
+    if (gzipped.size() < body.size()) f.gzipped = std::make_shared<const std::string>(std::move(gzipped));
   }
+  f.body = std::make_shared<const std::string>(std::move(body));
   // Vite names built assets with a content hash: they never change under one name.
   f.immutable = rel.rfind("/assets/", 0) == 0;
   return f;
@@ -146,17 +146,17 @@ Response StaticFiles::Make(const File& f, std::string_view if_none_match, bool g
   Response r;
   r.content_type = f.content_type;
   r.cache_control = f.immutable ? "public, max-age=31536000, immutable" : "no-cache";
-  const bool compressed = gzip && !f.gzipped.empty();
+  const bool compressed = gzip && f.gzipped;
   // Each encoding has its own validator (RFC 9110 8.8.3): a cache never mixes them up.
   const std::string etag = compressed ? f.etag.substr(0, f.etag.size() - 1) + "-gz\"" : f.etag;
   r.headers.emplace_back("ETag", etag);
-  if (!f.gzipped.empty()) r.headers.emplace_back("Vary", "Accept-Encoding");
+  if (f.gzipped) r.headers.emplace_back("Vary", "Accept-Encoding");
   if (!if_none_match.empty() && if_none_match.find(etag) != std::string_view::npos) {
     r.status = 304;
     return r;
   }
   if (compressed) r.headers.emplace_back("Content-Encoding", "gzip");
-  r.body = compressed ? f.gzipped : f.body;
+  r.shared_body = compressed ? f.gzipped : f.body;
   return r;
 }
 

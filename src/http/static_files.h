@@ -6,6 +6,7 @@
 // client would otherwise ask for it only once the script has run).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,8 +30,8 @@ class StaticFiles {
 
  private:
   struct File {
-    std::string body;
-    std::string gzipped;  // empty: not worth compressing (pictures, tiny files)
+    std::shared_ptr<const std::string> body;
+    std::shared_ptr<const std::string> gzipped;  // null: not worth compressing (pictures, tiny files)
     std::string content_type;
     std::string etag;
     bool immutable = false;

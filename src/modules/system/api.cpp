@@ -57,7 +57,8 @@ void RegisterApi(http::Router& router, agora::store::Database& db, std::function
 std::vector<std::string> RegisterOpenApi(http::Router& router) {
   // Served as built: the bytes, their gzip and their ETag are made once, here.
   struct Served {
-    std::string json, gzip, etag;
+    std::shared_ptr<const std::string> json, gzip;
+    std::string etag;
   };
   auto doc = std::make_shared<Served>();
   router.Add(Method::kGet, "/api/v1/openapi.json", {.access = Access::kPublic}, [doc](Request& req) {
@@ -70,20 +71,20 @@ std::vector<std::string> RegisterOpenApi(http::Router& router) {
     }
     if (http::AcceptsGzip(req.accept_encoding)) {
       r.headers.emplace_back("Content-Encoding", "gzip");
-      r.body = doc->gzip;
+      r.shared_body = doc->gzip;
     } else {
-      r.body = doc->json;
+      r.shared_body = doc->json;
     }
     return r;
   });
   const auto started = std::chrono::steady_clock::now();
   auto built = http::BuildOpenApi(router, http::EmbeddedOpenApiFiles());
-  doc->json = std::move(built.json);
-  doc->gzip = http::Gzip(doc->json);
-  doc->etag = "\"" + crypto::ToHex(crypto::Sha256(doc->json)).substr(0, 32) + "\"";
+  doc->gzip = std::make_shared<const std::string>(http::Gzip(built.json));
+  doc->etag = "\"" + crypto::ToHex(crypto::Sha256(built.json)).substr(0, 32) + "\"";
+  doc->json = std::make_shared<const std::string>(std::move(built.json));
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  log::Info("API description built", {{"bytes", static_cast<std::int64_t>(doc->json.size())},
-                                      {"gzip_bytes", static_cast<std::int64_t>(doc->gzip.size())}, {"ms", ms}});
+  log::Info("API description built", {{"bytes", static_cast<std::int64_t>(doc->json->size())},
+                                      {"gzip_bytes", static_cast<std::int64_t>(doc->gzip->size())}, {"ms", ms}});
   return built.errors;
 }
 
