@@ -129,6 +129,8 @@ void Complete(json::object& op, const Route& route) {
   if (writes && (o.access == Access::kUser || o.access == Access::kAdmin)) AddResponse(responses, "429", "RateLimited");
   if (std::any_of(route.segments.begin(), route.segments.end(), [](const std::string& s) { return s.front() == '{'; }))
     AddResponse(responses, "404", "NotFound");
+  // Whatever reads the database answers 503 while it is unreachable (PostgreSQL down).
+  if (route.pattern != "/healthz" && route.pattern != "/metrics") AddResponse(responses, "503", "Unavailable");
 }
 
 }  // namespace

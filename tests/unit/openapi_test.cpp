@@ -89,7 +89,7 @@ TEST(OpenApi, MergesFilesAndCompletesOperationsFromRouteOptions) {
   EXPECT_EQ(json::serialize(post.at("parameters")),
             R"([{"$ref":"#/components/parameters/CsrfToken"},{"$ref":"#/components/parameters/IdempotencyKey"}])");
   EXPECT_TRUE(post.at_pointer("/responses/201/headers/Idempotent-Replayed").is_object());
-  for (const char* status : {"400", "401", "403", "409", "413", "415", "422", "429"})
+  for (const char* status : {"400", "401", "403", "409", "413", "415", "422", "429", "503"})
     EXPECT_TRUE(post.at("responses").as_object().contains(status)) << status;
   EXPECT_EQ(post.at("x-agora-role"), "admin");
   EXPECT_FALSE(v.at("paths").as_object().contains("/scim/v2/Users"));
