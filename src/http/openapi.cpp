@@ -94,7 +94,13 @@ void Complete(json::object& op, const Route& route) {
       break;
     case Access::kAnonymous: op["security"] = json::array{}; break;
     case Access::kUser: break;  // the document's default: bearer token or session cookie
-    case Access::kAdmin: op["x-agora-role"] = "admin"; break;
+    case Access::kAdmin: {
+      op["x-agora-role"] = "admin";
+      auto* d = op.if_contains("description");
+      std::string text = d && d->is_string() ? std::string(d->as_string()) + "\n\n" : std::string();
+      op["description"] = text + "Admins only.";
+      break;
+    }
   }
   if (writes && o.access != Access::kAnonymous) AddParameter(op, "#/components/parameters/CsrfToken");
   auto& responses = op["responses"].as_object();

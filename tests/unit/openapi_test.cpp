@@ -92,6 +92,7 @@ TEST(OpenApi, MergesFilesAndCompletesOperationsFromRouteOptions) {
   for (const char* status : {"400", "401", "403", "409", "413", "415", "422", "429", "503"})
     EXPECT_TRUE(post.at("responses").as_object().contains(status)) << status;
   EXPECT_EQ(post.at("x-agora-role"), "admin");
+  EXPECT_EQ(post.at("description"), "Admins only.");
   EXPECT_FALSE(v.at("paths").as_object().contains("/scim/v2/Users"));
 }
 

@@ -667,7 +667,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set the site's default language ({"language": "sv"}); audited */
+        /**
+         * Set the site's default language ({"language": "sv"}); audited
+         * @description Admins only.
+         */
         put: operations["setSiteLanguage"];
         post?: never;
         delete?: never;
@@ -769,10 +772,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List accounts (cursor-paged; q, role, status filter; sort created, newest or name; total on the first page) */
+        /**
+         * List accounts (cursor-paged; q, role, status filter; sort created, newest or name; total on the first page)
+         * @description Admins only.
+         */
         get: operations["listAccounts"];
         put?: never;
-        /** Create an account (accepts Idempotency-Key) */
+        /**
+         * Create an account (accepts Idempotency-Key)
+         * @description Admins only.
+         */
         post: operations["createAccount"];
         delete?: never;
         options?: never;
@@ -787,14 +796,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One account */
+        /**
+         * One account
+         * @description Admins only.
+         */
         get: operations["getAccount"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change role, active (deactivate/reactivate), display name or password */
+        /**
+         * Change role, active (deactivate/reactivate), display name or password
+         * @description Admins only.
+         */
         patch: operations["updateAccount"];
         trace?: never;
     };
@@ -858,7 +873,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mail activation links ({"user_ids": [...]} or {"not_activated": true}); people who activated already are skipped */
+        /**
+         * Mail activation links ({"user_ids": [...]} or {"not_activated": true}); people who activated already are skipped
+         * @description Admins only.
+         */
         post: operations["sendActivationLinks"];
         delete?: never;
         options?: never;
@@ -875,7 +893,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mail the person a link to choose a new password (valid 24 hours) */
+        /**
+         * Mail the person a link to choose a new password (valid 24 hours)
+         * @description Admins only.
+         */
         post: operations["sendPasswordResetLink"];
         delete?: never;
         options?: never;
@@ -907,9 +928,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Site security settings */
+        /**
+         * Site security settings
+         * @description Admins only.
+         */
         get: operations["getSecurityPolicy"];
-        /** Require two-factor sign-in for admins ({"require_two_factor_for_admins": true}); audited */
+        /**
+         * Require two-factor sign-in for admins ({"require_two_factor_for_admins": true}); audited
+         * @description Admins only.
+         */
         put: operations["setSecurityPolicy"];
         post?: never;
         delete?: never;
@@ -1013,7 +1040,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Turn off someone's two-factor sign-in (a lost phone); they are signed out. Audited */
+        /**
+         * Turn off someone's two-factor sign-in (a lost phone); they are signed out. Audited
+         * @description Admins only.
+         */
         delete: operations["resetTwoFactor"];
         options?: never;
         head?: never;
@@ -1061,7 +1091,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The LDAP / Active Directory sync: settings, progress, recent runs */
+        /**
+         * The LDAP / Active Directory sync: settings, progress, recent runs
+         * @description Admins only.
+         */
         get: operations["getDirectorySync"];
         put?: never;
         post?: never;
@@ -1080,7 +1113,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sync people from the directory now (or a dry run) */
+        /**
+         * Sync people from the directory now (or a dry run)
+         * @description Admins only.
+         */
         post: operations["runDirectorySync"];
         delete?: never;
         options?: never;
@@ -1095,7 +1131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The outbox: counts by state, where mail goes, the latest failures and the mails waiting for a retry */
+        /**
+         * The outbox: counts by state, where mail goes, the latest failures and the mails waiting for a retry
+         * @description Admins only.
+         */
         get: operations["getMailOutbox"];
         put?: never;
         post?: never;
@@ -1114,7 +1153,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a failed mail again (audited) */
+        /**
+         * Send a failed mail again (audited)
+         * @description Admins only.
+         */
         post: operations["retryMail"];
         delete?: never;
         options?: never;
@@ -1269,10 +1311,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set a person's photo (admins) */
+        /**
+         * Set a person's photo (admins)
+         * @description Admins only.
+         */
         put: operations["setPhoto"];
         post?: never;
-        /** Remove a person's photo (admins) */
+        /**
+         * Remove a person's photo (admins)
+         * @description Admins only.
+         */
         delete: operations["removePhoto"];
         options?: never;
         head?: never;
@@ -1305,7 +1353,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a staff import (text/csv body; dry_run, import_valid_rows, mark_missing_alumni; invite: mail the people it creates a link to activate their accounts) */
+        /**
+         * Start a staff import (text/csv body; dry_run, import_valid_rows, mark_missing_alumni; invite: mail the people it creates a link to activate their accounts)
+         * @description Admins only.
+         */
         post: operations["startPeopleImport"];
         delete?: never;
         options?: never;
@@ -1320,7 +1371,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A staff import's progress and report */
+        /**
+         * A staff import's progress and report
+         * @description Admins only.
+         */
         get: operations["getPeopleImport"];
         put?: never;
         post?: never;
@@ -1412,7 +1466,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit anyone's profile and manager (admins) */
+        /**
+         * Edit anyone's profile and manager (admins)
+         * @description Admins only.
+         */
         patch: operations["updateProfile"];
         trace?: never;
     };
@@ -1546,10 +1603,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** SCIM tokens (not their secrets) */
+        /**
+         * SCIM tokens (not their secrets)
+         * @description Admins only.
+         */
         get: operations["listScimTokens"];
         put?: never;
-        /** Make a SCIM token for an identity provider (the secret is shown once) */
+        /**
+         * Make a SCIM token for an identity provider (the secret is shown once)
+         * @description Admins only.
+         */
         post: operations["createScimToken"];
         delete?: never;
         options?: never;
@@ -1567,7 +1630,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a SCIM token */
+        /**
+         * Revoke a SCIM token
+         * @description Admins only.
+         */
         delete: operations["revokeScimToken"];
         options?: never;
         head?: never;
