@@ -1,5 +1,7 @@
 #include "search/index.h"
 
+#include "search/bulgarian.h"
+
 #include <xapian.h>
 
 #include <algorithm>
@@ -17,7 +19,14 @@ constexpr const char* kContainerPrefix = "C";
 constexpr const char* kAudiencePrefix = "R";
 constexpr Xapian::valueno kCreatedSlot = 0;
 
-// Agora's languages and Snowball's names for them; Bulgarian has no Snowball stemmer.
+// Bulgarian has no Snowball stemmer: ours (bulgarian.h), as a Xapian stemmer.
+class BulgarianStem : public Xapian::StemImplementation {
+ public:
+  std::string operator()(const std::string& word) override { return StemBulgarian(word); }
+  std::string get_description() const override { return "bulgarian (light, Savoy)"; }
+};
+
+// Agora's languages and Snowball's names for them.
 const std::map<std::string, std::string>& Stemmers() {
   static const std::map<std::string, std::string> kAll = {
       {"en", "english"}, {"sv", "swedish"}, {"nb", "norwegian"}, {"ru", "russian"},
@@ -26,6 +35,7 @@ const std::map<std::string, std::string>& Stemmers() {
 }
 
 Xapian::Stem StemmerFor(const std::string& language) {
+  if (language == "bg") return Xapian::Stem(new BulgarianStem);  // reference-counted by Xapian::Stem
   auto it = Stemmers().find(language);
   return it == Stemmers().end() ? Xapian::Stem() : Xapian::Stem(it->second);
 }
@@ -41,7 +51,7 @@ Xapian::Query AnyOf(const char* prefix, const std::vector<std::string>& values) 
 
 }  // namespace
 
-bool HasStemmer(const std::string& language) { return Stemmers().count(language) > 0; }
+bool HasStemmer(const std::string& language) { return language == "bg" || Stemmers().count(language) > 0; }
 
 struct Index::Impl {
   mutable std::mutex mu;  // Xapian's database objects are not thread-safe

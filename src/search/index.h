@@ -5,7 +5,7 @@
 // terms the reader holds. Audience is a boolean filter (OP_FILTER), so it never changes a
 // score, and counts are of what the reader may see.
 //
-// Each document is indexed twice over: stemmed in its own language (Snowball) and as written,
+// Each document is indexed twice over: stemmed in its own language and as written,
 // so "сообщества" finds "сообщество" and an exact word still ranks its document first.
 #pragma once
 
@@ -62,7 +62,7 @@ struct Results {
   std::uint64_t matches_estimated = 0;
 };
 
-// The languages with a Snowball stemmer here ("bg" has none in Xapian: indexed unstemmed).
+// The languages stemmed here: Snowball's, and Bulgarian by our light stemmer (bulgarian.h).
 bool HasStemmer(const std::string& language);
 
 class Index {

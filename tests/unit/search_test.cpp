@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "search/bulgarian.h"
 #include "search/index.h"
 
 namespace agora::search {
@@ -55,14 +56,39 @@ TEST(SearchIndex, FindsInflectedFormsInEachLanguage) {
   EXPECT_EQ(Keys(index.Search(For("сообщества", {"en"}))), std::vector<std::string>{});
   EXPECT_EQ(Keys(index.Search(For("сообщество", {"en"}))), std::vector<std::string>{"post:1"});
   EXPECT_TRUE(HasStemmer("nb"));
-  EXPECT_FALSE(HasStemmer("bg"));
+  EXPECT_TRUE(HasStemmer("bg"));
+  EXPECT_FALSE(HasStemmer("fi"));
 }
 
-TEST(SearchIndex, BulgarianIsFoundAsWrittenAndByPrefix) {
+TEST(SearchIndex, BulgarianIsStemmedFoundAsWrittenAndByPrefix) {
   Index index;
   index.Put(Post("post:1", "bg", "Общността организира доброволчески ден в събота"));
-  EXPECT_EQ(Keys(index.Search(For("общността", {"bg"}))), std::vector<std::string>{"post:1"});
-  EXPECT_EQ(Keys(index.Search(For("общност*", {"bg"}))), std::vector<std::string>{"post:1"});
+  index.Put(Post("post:2", "bg", "Учениците от нашия град посетиха театъра"));
+  EXPECT_EQ(Keys(index.Search(For("общност", {"bg"}))), std::vector<std::string>{"post:1"});
+  EXPECT_EQ(Keys(index.Search(For("общността", {"en"}))), std::vector<std::string>{"post:1"});  // as written
+  EXPECT_EQ(Keys(index.Search(For("общн*", {"en"}))), std::vector<std::string>{"post:1"});
+  EXPECT_EQ(Keys(index.Search(For("ученик театри", {"bg"}))), std::vector<std::string>{"post:2"});
+}
+
+// Real words and their forms (article, plural, both; consonant and vowel alternations):
+// each group must come to one stem, and different words must not.
+TEST(BulgarianStemmer, ConflatesTheFormsOfAWord) {
+  const std::vector<std::vector<std::string>> groups = {
+      {"книга", "книги", "книгата", "книгите"},
+      {"град", "градът", "градове", "градовете"},
+      {"ученик", "ученикът", "ученици", "учениците"},
+      {"общност", "общността", "общности"},
+      {"театър", "театри", "театъра", "театрите"},
+      {"червен", "червена", "червено", "червени"},
+      {"монах", "монаси"},
+  };
+  for (const auto& group : groups) {
+    for (const auto& w : group) EXPECT_EQ(StemBulgarian(w), StemBulgarian(group.front())) << w << " / " << group.front();
+  }
+  EXPECT_NE(StemBulgarian("книга"), StemBulgarian("град"));
+  EXPECT_NE(StemBulgarian("ученик"), StemBulgarian("учител"));
+  EXPECT_EQ(StemBulgarian("ден"), "ден");  // too short to stem
+  EXPECT_EQ(StemBulgarian("kubernetes"), "kubernetes");  // not Bulgarian: no rule applies
 }
 
 TEST(SearchIndex, TheAudienceFilterDecidesWhatIsFoundAndCounted) {
