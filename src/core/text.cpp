@@ -100,6 +100,20 @@ std::uint32_t Fold(std::uint32_t cp, locale_t loc) {
 }
 }  // namespace
 
+std::u32string Utf32(std::string_view s) {
+  std::u32string out;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) out.push_back(static_cast<char32_t>(NextCodePoint(p, end)));
+  return out;
+}
+
+std::string Utf8(std::u32string_view s) {
+  std::string out;
+  for (char32_t cp : s) AppendUtf8(out, cp);
+  return out;
+}
+
 std::vector<std::u32string> FoldedWords(std::string_view s) {
   locale_t loc = Utf8Locale();
   std::vector<std::u32string> out;

@@ -26,6 +26,10 @@ std::string EmailKey(std::string_view email);
 std::string HandleFromEmail(std::string_view email);
 // True for a handle that routes would read as an id (digits alone): handles must not be.
 bool ReadsAsId(std::string_view handle);
+// UTF-8 <-> code points, for code that works letter by letter (stemmers). `s` must be valid
+// UTF-8 (IsValidUtf8).
+std::u32string Utf32(std::string_view s);
+std::string Utf8(std::u32string_view s);
 // The words of `s`, case-folded, as code points: runs of letters and digits, as SQLite's
 // unicode61 tokenizer splits them (so a name's words here are its full-text tokens).
 std::vector<std::u32string> FoldedWords(std::string_view s);

@@ -2,45 +2,10 @@
 
 #include <string_view>
 
+#include "core/text.h"
+
 namespace agora::search {
 namespace {
-
-// Bulgarian words are Cyrillic: worked on as UTF-32, one letter per element.
-std::u32string Decode(const std::string& s) {
-  std::u32string out;
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return {};  // not UTF-8: left as it is
-    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += n;
-  }
-  return out;
-}
-
-std::string Encode(const std::u32string& s) {
-  std::string out;
-  for (char32_t cp : s) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-  return out;
-}
 
 bool EndsWith(const std::u32string& w, std::u32string_view suffix) {
   return w.size() >= suffix.size() && std::u32string_view(w).substr(w.size() - suffix.size()) == suffix;
@@ -102,11 +67,13 @@ void RemovePlural(std::u32string& w) {
 }  // namespace
 
 std::string StemBulgarian(const std::string& word) {
-  std::u32string w = Decode(word);
+  // Letter by letter: Bulgarian is Cyrillic, two bytes a letter in UTF-8.
+  if (!text::IsValidUtf8(word)) return word;
+  std::u32string w = text::Utf32(word);
   if (w.size() < 4) return word;
   if (w.size() > 5 && EndsWith(w, U"ища")) {
     Drop(w, 3);
-    return Encode(w);
+    return text::Utf8(w);
   }
   RemoveArticle(w);
   RemovePlural(w);
@@ -124,7 +91,7 @@ std::string StemBulgarian(const std::string& word) {
     w[w.size() - 2] = w.back();
     Drop(w, 1);
   }
-  return Encode(w);
+  return text::Utf8(w);
 }
 
 }  // namespace agora::search
