@@ -1,5 +1,7 @@
 #include "http/static_files.h"
 
+#include "http/response.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -43,6 +45,10 @@ bool AcceptsGzip(std::string_view h) {
     at = end + 1;
   }
   return false;
+}
+
+std::string StrongEtag(std::string_view body) {
+  return "\"" + crypto::ToHex(crypto::Sha256(body)).substr(0, 32) + "\"";
 }
 
 std::string Gzip(std::string_view data) {
@@ -114,7 +120,7 @@ StaticFiles::StaticFiles(const std::string& root) {
 StaticFiles::File StaticFiles::FileOf(const std::string& rel, std::string body) {
   File f;
   f.content_type = std::string(ContentTypeFor(rel));
-  f.etag = "\"" + crypto::ToHex(crypto::Sha256(body)).substr(0, 32) + "\"";
+  f.etag = StrongEtag(body);
   if (WorthCompressing(f.content_type, body.size())) {
     std::string gzipped = Gzip(body);
     if (gzipped.size() < body.size()) f.gzipped = std::make_shared<const std::string>(std::move(gzipped));
@@ -151,7 +157,7 @@ Response StaticFiles::Make(const File& f, std::string_view if_none_match, bool g
   const std::string etag = compressed ? f.etag.substr(0, f.etag.size() - 1) + "-gz\"" : f.etag;
   r.headers.emplace_back("ETag", etag);
   if (f.gzipped) r.headers.emplace_back("Vary", "Accept-Encoding");
-  if (!if_none_match.empty() && if_none_match.find(etag) != std::string_view::npos) {
+  if (IfNoneMatchHolds(if_none_match, etag)) {
     r.status = 304;
     return r;
   }

@@ -53,5 +53,7 @@ std::string_view ReaderLanguage(std::string_view language_cookie, std::string_vi
 bool AcceptsGzip(std::string_view accept_encoding);
 // `data` compressed in gzip format at the best level (done once per file, at start).
 std::string Gzip(std::string_view data);
+// A strong validator of bytes served as they are (static files, the API description).
+std::string StrongEtag(std::string_view body);
 
 }  // namespace agora::http

@@ -4,11 +4,8 @@
 // axe-core, and "Try it out" answering as the signed-in person.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { launchChromium, screenshot } from '../support/browser.mjs';
+import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
 import { setupAdmin, startServer } from '../support/server.mjs';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describe('API reference', () => {
   let server;
@@ -48,32 +45,20 @@ describe('API reference', () => {
   });
 
   test('the reference passes axe-core, and "Try it out" answers as the signed-in person', async () => {
-    const context = await browser.newContext({ bypassCSP: true });  // to inject axe-core
-    const page = await context.newPage();
+    const page = await signedInPage(browser, server, 'admin');  // bypassCSP: to inject axe-core
     page.setDefaultTimeout(20_000);
-    await page.goto(server.url);
-    await page.getByLabel('E-mail').fill('admin@example.com');
-    await page.getByLabel('Password').fill('admin-password-1');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /^Welcome, /, level: 1 }).waitFor();
-
     await page.goto(`${server.url}/api/docs`);
     const getMe = page.locator('#operations-people-getMe');
     await getMe.locator('.opblock-summary-control').click();
     await getMe.locator('.opblock-body').waitFor();
     await getMe.getByRole('button', { name: 'Try it out' }).click();
     await getMe.getByRole('button', { name: 'Execute' }).click();
-    await getMe.locator('.live-responses-table tr.response .response-col_status').first().waitFor();
-    assert.match(await getMe.locator('.live-responses-table tr.response .response-col_status').first().innerText(), /200/);
+    const status = getMe.locator('.live-responses-table tr.response .response-col_status').first();
+    await status.waitFor();
+    assert.match(await status.innerText(), /200/);
     assert.match(await getMe.locator('.live-responses-table .highlight-code').first().innerText(), /Ada Admin/);
-
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const r = await globalThis.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
-    });
-    assert.deepEqual(violations, [], 'axe-core violations on /api/docs');
+    await expectAccessible(page, '/api/docs');
     await screenshot(page, 'api-docs-try');
-    await context.close();
+    await page.context().close();
   });
 });

@@ -70,7 +70,7 @@ test('the contract check fails on a wrong answer shape, an undocumented status, 
   const me = await admin.get('/api/v1/me');  // passes the check (it runs inside admin.get)
   assert.equal(me.status, 200);
   const answer = (json, status = 200, headers = me.headers) => ({ status, headers, json, text: JSON.stringify(json) });
-  const req = { method: 'GET', path: '/api/v1/me', headers: {} };
+  const req = { method: 'GET', path: '/api/v1/me' };
   assert.doesNotThrow(() => contract.verify(req, answer(me.json)));
 
   const missing = { ...me.json };
@@ -82,7 +82,7 @@ test('the contract check fails on a wrong answer shape, an undocumented status, 
   assert.throws(() => contract.verify(req, answer(me.json, 418)), /status 418 is not one the operation answers/);
 
   // A composition (allOf) is closed as a whole: its parts' fields pass, others do not.
-  const search = { method: 'GET', path: '/api/v1/people?q=ada', headers: {} };
+  const search = { method: 'GET', path: '/api/v1/people?q=ada' };
   const entry = { id: me.json.id, handle: 'ada', display_name: 'Ada', title: '', department: '',
     country: '', alumnus: false, photo: null, endorsements: 2 };
   const page = (items) => answer({ items, next_cursor: null });
@@ -93,7 +93,7 @@ test('the contract check fails on a wrong answer shape, an undocumented status, 
   // A 429 must say how long to wait.
   const limited = { type: '/problems/rate-limited', title: 'Too Many Requests', status: 429, detail: 'slow down' };
   const problemHeaders = (extra) => new Headers({ 'content-type': 'application/problem+json', ...extra });
-  const post = { method: 'POST', path: '/api/v1/posts', headers: {}, body: '{"body":"hi"}', contentType: 'application/json' };
+  const post = { method: 'POST', path: '/api/v1/posts', body: '{"body":"hi"}', contentType: 'application/json' };
   const rate = { 'ratelimit-remaining': '0', 'ratelimit-reset': '3' };
   assert.doesNotThrow(() => contract.verify(post, answer(limited, 429, problemHeaders({ 'retry-after': '3', ...rate }))));
   assert.throws(() => contract.verify(post, answer(limited, 429, problemHeaders(rate))), /header Retry-After is missing/);

@@ -129,7 +129,7 @@ export class Client {
     // Every exchange is held to the API description (support/openapi.mjs); `contract: false`
     // only for requests that are deliberately outside HTTP's rules (raw bytes, wrong framing).
     if (contract) {
-      const exchange = { method, path, headers: h, body: payload, contentType: Object.entries(h).find(([k]) => k.toLowerCase() === 'content-type')?.[1] };
+      const exchange = { method, path, body: payload, contentType: Object.entries(h).find(([k]) => k.toLowerCase() === 'content-type')?.[1] };
       try {
         (await contractFor(this.base)).verify(exchange, answer);
       } catch (e) {

@@ -177,10 +177,10 @@ void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users, Sci
   };
   const http::RouteOptions open{.access = Access::kAnonymous};
   // SCIM's own discovery endpoints (/scim/v2/Schemas, /ResourceTypes) describe these routes
-  // (RFC 7643), not the OpenAPI document; each route says here what it is for.
-  auto opts = [&](const char* /*what*/) { return open; };
+  // (RFC 7643), not the OpenAPI document.
 
-  router.Add(Method::kGet, "/scim/v2/ServiceProviderConfig", opts("SCIM: what this service provider supports"),
+  // SCIM: what this service provider supports
+  router.Add(Method::kGet, "/scim/v2/ServiceProviderConfig", open,
              guarded([](Request&, const TokenInfo&) {
                return Scim(200, object{{"schemas", array{"urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"}},
                                        {"patch", object{{"supported", true}}},
@@ -196,11 +196,13 @@ void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users, Sci
                                                      {"primary", true}}}},
                                        {"meta", object{{"resourceType", "ServiceProviderConfig"}}}});
              }));
-  router.Add(Method::kGet, "/scim/v2/Schemas", opts("SCIM: the schemas of the resources"), guarded([](Request&, const TokenInfo&) {
+  // SCIM: the schemas of the resources
+  router.Add(Method::kGet, "/scim/v2/Schemas", open, guarded([](Request&, const TokenInfo&) {
                return Scim(200, object{{"schemas", array{kListSchema}}, {"totalResults", 3}, {"startIndex", 1}, {"itemsPerPage", 3},
                                        {"Resources", array{UserSchema(), EnterpriseSchema(), GroupSchema()}}});
              }));
-  router.Add(Method::kGet, "/scim/v2/Schemas/{id}", opts("SCIM: one schema"), guarded([](Request& req, const TokenInfo&) {
+  // SCIM: one schema
+  router.Add(Method::kGet, "/scim/v2/Schemas/{id}", open, guarded([](Request& req, const TokenInfo&) {
                auto id = req.Param("id");
                if (id == kUserSchema) return Scim(200, UserSchema());
                if (id == kEnterpriseUser) return Scim(200, EnterpriseSchema());
@@ -226,26 +228,30 @@ void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users, Sci
                   {"schema", kGroupSchema},
                   {"meta", object{{"resourceType", "ResourceType"}}}};
   };
-  router.Add(Method::kGet, "/scim/v2/ResourceTypes", opts("SCIM: the resource types"),
+  // SCIM: the resource types
+  router.Add(Method::kGet, "/scim/v2/ResourceTypes", open,
              guarded([user_type, group_type](Request&, const TokenInfo&) {
                return Scim(200, object{{"schemas", array{kListSchema}}, {"totalResults", 2}, {"startIndex", 1}, {"itemsPerPage", 2},
                                        {"Resources", array{user_type(), group_type()}}});
              }));
-  router.Add(Method::kGet, "/scim/v2/ResourceTypes/{id}", opts("SCIM: one resource type"),
+  // SCIM: one resource type
+  router.Add(Method::kGet, "/scim/v2/ResourceTypes/{id}", open,
              guarded([user_type, group_type](Request& req, const TokenInfo&) {
                if (req.Param("id") == "User") return Scim(200, user_type());
                if (req.Param("id") == "Group") return Scim(200, group_type());
                return ScimError(Error::NotFound("no such resource type"));
              }));
 
-  router.Add(Method::kGet, "/scim/v2/Users", opts("SCIM: list or find users (filter, startIndex, count)"),
+  // SCIM: list or find users (filter, startIndex, count)
+  router.Add(Method::kGet, "/scim/v2/Users", open,
              guarded([&users](Request& req, const TokenInfo&) {
                auto q = ListQueryOf(req);
                if (!q) return ScimError(q.error());
                auto list = users.List(q->filter.get(), q->start, q->count);
                return list ? ListAnswer(std::move(*list), q->start) : ScimError(list.error());
              }));
-  router.Add(Method::kPost, "/scim/v2/Users", opts("SCIM: create a user"), guarded([&users](Request& req, const TokenInfo& token) {
+  // SCIM: create a user
+  router.Add(Method::kPost, "/scim/v2/Users", open, guarded([&users](Request& req, const TokenInfo& token) {
                auto body = Body(req);
                if (!body) return ScimError(body.error());
                auto r = users.Create(*body, token);
@@ -261,26 +267,30 @@ void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users, Sci
       return fn(req, token, *id);
     };
   };
-  router.Add(Method::kGet, "/scim/v2/Users/{id}", opts("SCIM: one user"),
+  // SCIM: one user
+  router.Add(Method::kGet, "/scim/v2/Users/{id}", open,
              guarded(with_id([&users](Request&, const TokenInfo&, Id id) {
                auto r = users.Get(id);
                return r ? Scim(200, *r) : ScimError(r.error());
              })));
-  router.Add(Method::kPut, "/scim/v2/Users/{id}", opts("SCIM: replace a user"),
+  // SCIM: replace a user
+  router.Add(Method::kPut, "/scim/v2/Users/{id}", open,
              guarded(with_id([&users](Request& req, const TokenInfo& token, Id id) {
                auto body = Body(req);
                if (!body) return ScimError(body.error());
                auto r = users.Replace(id, *body, token);
                return r ? Scim(200, *r) : ScimError(r.error());
              })));
-  router.Add(Method::kPatch, "/scim/v2/Users/{id}", opts("SCIM: change a user (PatchOp)"),
+  // SCIM: change a user (PatchOp)
+  router.Add(Method::kPatch, "/scim/v2/Users/{id}", open,
              guarded(with_id([&users](Request& req, const TokenInfo& token, Id id) {
                auto body = Body(req);
                if (!body) return ScimError(body.error());
                auto r = users.Patch(id, *body, token);
                return r ? Scim(200, *r) : ScimError(r.error());
              })));
-  router.Add(Method::kDelete, "/scim/v2/Users/{id}", opts("SCIM: deactivate a user (people are never erased by a provider)"),
+  // SCIM: deactivate a user (people are never erased by a provider)
+  router.Add(Method::kDelete, "/scim/v2/Users/{id}", open,
              guarded(with_id([&users](Request&, const TokenInfo& token, Id id) {
                auto st = users.Delete(id, token);
                if (!st) return ScimError(st.error());
@@ -294,14 +304,16 @@ void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users, Sci
   auto excluded_members = [](const Request& req) {
     return text::AsciiLower(req.Query("excludedAttributes")).find("members") != std::string::npos;
   };
-  router.Add(Method::kGet, "/scim/v2/Groups", opts("SCIM: list or find groups (communities it provisions)"),
+  // SCIM: list or find groups (communities it provisions)
+  router.Add(Method::kGet, "/scim/v2/Groups", open,
              guarded([&groups, excluded_members](Request& req, const TokenInfo&) {
                auto q = ListQueryOf(req);
                if (!q) return ScimError(q.error());
                auto list = groups.List(q->filter.get(), q->start, q->count, !excluded_members(req));
                return list ? ListAnswer(std::move(*list), q->start) : ScimError(list.error());
              }));
-  router.Add(Method::kPost, "/scim/v2/Groups", opts("SCIM: create a group (a community)"),
+  // SCIM: create a group (a community)
+  router.Add(Method::kPost, "/scim/v2/Groups", open,
              guarded([&groups](Request& req, const TokenInfo& token) {
                auto body = Body(req);
                if (!body) return ScimError(body.error());
@@ -318,26 +330,30 @@ void RegisterApi(http::Router& router, ScimTokens& tokens, ScimUsers& users, Sci
       return fn(req, token, *id);
     };
   };
-  router.Add(Method::kGet, "/scim/v2/Groups/{id}", opts("SCIM: one group"),
+  // SCIM: one group
+  router.Add(Method::kGet, "/scim/v2/Groups/{id}", open,
              guarded(with_group([&groups, excluded_members](Request& req, const TokenInfo&, Id id) {
                auto r = groups.Get(id, !excluded_members(req));
                return r ? Scim(200, *r) : ScimError(r.error());
              })));
-  router.Add(Method::kPut, "/scim/v2/Groups/{id}", opts("SCIM: replace a group (its name and members)"),
+  // SCIM: replace a group (its name and members)
+  router.Add(Method::kPut, "/scim/v2/Groups/{id}", open,
              guarded(with_group([&groups](Request& req, const TokenInfo& token, Id id) {
                auto body = Body(req);
                if (!body) return ScimError(body.error());
                auto r = groups.Replace(id, *body, token);
                return r ? Scim(200, *r) : ScimError(r.error());
              })));
-  router.Add(Method::kPatch, "/scim/v2/Groups/{id}", opts("SCIM: change a group (add or remove members, rename)"),
+  // SCIM: change a group (add or remove members, rename)
+  router.Add(Method::kPatch, "/scim/v2/Groups/{id}", open,
              guarded(with_group([&groups](Request& req, const TokenInfo& token, Id id) {
                auto body = Body(req);
                if (!body) return ScimError(body.error());
                auto r = groups.Patch(id, *body, token);
                return r ? Scim(200, *r) : ScimError(r.error());
              })));
-  router.Add(Method::kDelete, "/scim/v2/Groups/{id}", opts("SCIM: stop provisioning a group (the community stays)"),
+  // SCIM: stop provisioning a group (the community stays)
+  router.Add(Method::kDelete, "/scim/v2/Groups/{id}", open,
              guarded(with_group([&groups](Request&, const TokenInfo& token, Id id) {
                auto st = groups.Delete(id, token);
                if (!st) return ScimError(st.error());

@@ -80,7 +80,7 @@ std::vector<std::string> RegisterOpenApi(http::Router& router) {
   const auto started = std::chrono::steady_clock::now();
   auto built = http::BuildOpenApi(router, http::EmbeddedOpenApiFiles());
   doc->gzip = std::make_shared<const std::string>(http::Gzip(built.json));
-  doc->etag = "\"" + crypto::ToHex(crypto::Sha256(built.json)).substr(0, 32) + "\"";
+  doc->etag = http::StrongEtag(built.json);
   doc->json = std::make_shared<const std::string>(std::move(built.json));
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   log::Info("API description built", {{"bytes", static_cast<std::int64_t>(doc->json->size())},
