@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include <sys/stat.h>
+#include <chrono>
 #include <unistd.h>
 
 #include <cstdio>
@@ -34,6 +35,9 @@
 #include "modules/feed/api.h"
 #include "modules/images/api.h"
 #include "modules/feed/service.h"
+#include "modules/find/api.h"
+#include "modules/find/service.h"
+#include "search/indexer.h"
 #include "modules/notifications/api.h"
 #include "modules/notifications/mails.h"
 #include "modules/people/api.h"
@@ -81,6 +85,56 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config, bool migrate) {
       *app->db, *app->ids, app->clock, *app->identity, config.mail.organization.empty() ? "Agora" : config.mail.organization,
       app->events.get());
   return app;
+}
+
+std::string SearchIndexPath(const Config& config) { return (std::filesystem::path(config.data_dir) / "search").string(); }
+
+int Reindex(App& app) {
+  namespace fs = std::filesystem;
+  const std::string path = SearchIndexPath(app.config);
+  try {
+    search::Index running(path);  // fails while a server holds it
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "agora: the search index is in use (%s): stop the server first\n", e.what());
+    return 1;
+  }
+  const std::string fresh = path + ".new", old = path + ".old";
+  std::error_code ec;
+  fs::remove_all(fresh, ec);
+  const bool tty = ::isatty(STDERR_FILENO);
+  const auto started = std::chrono::steady_clock::now();
+  std::int64_t documents = 0;
+  {
+    search::Index index(fresh);
+    search::Indexer indexer(*app.db, index);
+    const auto kinds = find::AllKinds();
+    for (const auto& [name, kind] : kinds) indexer.Register(name, kind.source);
+    int last_percent = -1;
+    documents = indexer.Rebuild([&](const search::Progress& p) {
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      const int percent = p.total ? static_cast<int>(p.done * 100 / p.total) : 100;
+      if (!tty && percent / 10 == last_percent / 10) return;  // a log: a line per tenth
+      last_percent = percent;
+      const int filled = percent / 5;
+      std::fprintf(stderr, "%s[%s%s] %3d%%  %lld/%lld documents  %.0f/s  (%s)%s", tty ? "\r" : "",
+                   std::string(static_cast<size_t>(filled), '#').c_str(), std::string(static_cast<size_t>(20 - filled), ' ').c_str(),
+                   percent, static_cast<long long>(p.done), static_cast<long long>(p.total), seconds > 0 ? p.done / seconds : 0.0,
+                   p.kind.c_str(), tty ? "" : "\n");
+      std::fflush(stderr);
+    });
+    if (tty) std::fprintf(stderr, "\n");
+  }
+  fs::remove_all(old, ec);
+  if (fs::exists(path)) fs::rename(path, old);
+  fs::rename(fresh, path);
+  fs::remove_all(old, ec);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::uintmax_t bytes = 0;
+  for (const auto& f : fs::recursive_directory_iterator(path, ec))
+    if (f.is_regular_file()) bytes += f.file_size();
+  std::printf("indexed %lld documents in %.1f s (%.0f/s); the index takes %.1f MB in %s\n", static_cast<long long>(documents),
+              seconds, seconds > 0 ? documents / seconds : 0.0, static_cast<double>(bytes) / 1e6, path.c_str());
+  return 0;
 }
 
 namespace {
@@ -200,6 +254,20 @@ int Serve(App& app) {
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events);
   comments::RegisterApi(router, comment_service, reaction_service);
+  // Search (DESIGN.md "Search"): the index follows the database through its queue; the
+  // indexer's thread builds it first when it is missing or of an older format.
+  std::unique_ptr<search::Index> search_index;
+  try {
+    search_index = std::make_unique<search::Index>(SearchIndexPath(cfg));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "agora: cannot open the search index %s: %s\n", SearchIndexPath(cfg).c_str(), e.what());
+    return 1;
+  }
+  const find::Kinds search_kinds = find::AllKinds();
+  search::Indexer indexer(*app.db, *search_index);  // stopped before the index goes (declared after it)
+  for (const auto& [name, kind] : search_kinds) indexer.Register(name, kind.source);
+  find::SearchService search_service(*app.db, *search_index, search_kinds);
+  find::RegisterApi(router, search_service);
   notifications::NotificationService notification_service(*app.db, app.clock);
   notifications::RegisterApi(router, notification_service, *app.unsubscribe);
   live::StreamHub stream_hub;
@@ -223,6 +291,9 @@ int Serve(App& app) {
     if (e.kind == bus::Event::Kind::kAccessChanged)
       for (Id person : e.people) stream_hub.Disconnect(person, e.credential ? std::optional(e.credential) : std::nullopt);
   });
+  // A change was committed: its search rows are waiting (the indexer also looks every 200 ms).
+  events.Subscribe([&indexer](const bus::Event&) { indexer.Wake(); });
+  indexer.Start();
   events.Start();
   struct StopEvents {
     bus::Bus& bus;

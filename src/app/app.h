@@ -43,4 +43,10 @@ Result<std::unique_ptr<App>> OpenApp(const Config& config, bool migrate = true);
 // Runs the HTTP server until SIGTERM/SIGINT. Returns the process exit code.
 int Serve(App& app);
 
+// Where the search index lives: <data_dir>/search.
+std::string SearchIndexPath(const Config& config);
+// `agora reindex`: builds the index anew beside the old one from the database, with a
+// progress bar, then puts it in its place. The server must be stopped (it holds the index).
+int Reindex(App& app);
+
 }  // namespace agora::app

@@ -287,6 +287,9 @@ int RunCommandLine(int argc, char** argv) {
                                          "add one open community whose members are the first N seeded people");
   seed->add_option("--community-posts", community_options.posts, "with --community-members: posts in that community");
 
+  auto* reindex = cli.add_subcommand("reindex", "rebuild the search index from the database (stop the server first)");
+  AddCommon(reindex, common);
+
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations and exit");
   AddCommon(migrate, common);
   std::string file;
@@ -359,6 +362,7 @@ int RunCommandLine(int argc, char** argv) {
   if (!app) return Fail(app.error());
   auto& a = **app;
   if (serve->parsed()) return Serve(a);
+  if (reindex->parsed()) return Reindex(a);
   if (seed->parsed()) {
     bool tty = ::isatty(STDERR_FILENO);
     std::string last_stage;

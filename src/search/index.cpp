@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <mutex>
 
@@ -17,6 +18,8 @@ constexpr const char* kKindPrefix = "K";
 constexpr const char* kAuthorPrefix = "A";
 constexpr const char* kContainerPrefix = "C";
 constexpr const char* kAudiencePrefix = "R";
+constexpr const char* kTagPrefix = "T";
+constexpr const char* kLanguagePrefix = "L";
 constexpr Xapian::valueno kCreatedSlot = 0;
 
 // Bulgarian has no Snowball stemmer: ours (bulgarian.h), as a Xapian stemmer.
@@ -49,22 +52,144 @@ Xapian::Query AnyOf(const char* prefix, const std::vector<std::string>& values) 
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+// Escaped HTML back to text: MSet::snippet escapes what it returns; the API sends text.
+std::string Unescape(std::string_view s) {
+  static const std::pair<std::string_view, char> kEntities[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    bool replaced = false;
+    if (s[i] == '&')
+      for (const auto& [entity, c] : kEntities)
+        if (s.substr(i, entity.size()) == entity) {
+          out += c;
+          i += entity.size();
+          replaced = true;
+          break;
+        }
+    if (!replaced) out += s[i++];
+  }
+  return out;
+}
+
+// Xapian marks matches with these bytes, which no text of ours holds (core/text drops
+// control characters); the passage is split at them.
+constexpr char kMatchStart = '\x01';
+constexpr char kMatchEnd = '\x02';
+
+std::vector<Snippet> SplitSnippet(const std::string& marked) {
+  std::vector<Snippet> parts;
+  std::string current;
+  bool match = false;
+  auto flush = [&] {
+    if (!current.empty()) parts.push_back({Unescape(current), match});
+    current.clear();
+  };
+  for (char c : marked) {
+    if (c == kMatchStart || c == kMatchEnd) {
+      flush();
+      match = c == kMatchStart;
+    } else {
+      current += c;
+    }
+  }
+  flush();
+  return parts;
+}
+
+// The query in lower case but for its operators (OR, AND, NOT, XOR, NEAR): Xapian leaves a
+// capitalised word unstemmed, taking it for a name, and in German every noun is one.
+std::string LowerButOperators(const std::string& text) {
+  std::string out;
+  std::string word;
+  auto flush = [&] {
+    static const char* const kOperators[] = {"OR", "AND", "NOT", "XOR", "NEAR", "ADJ"};
+    bool keep = false;
+    for (const char* op : kOperators) keep = keep || word == op;
+    if (keep) {
+      out += word;
+    } else {
+      for (Xapian::Utf8Iterator it(word); it != Xapian::Utf8Iterator(); ++it)
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+    }
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == ' ' || c == '"' || c == '(' || c == ')') {
+      flush();
+      out += c;
+    } else {
+      word += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+// One database handle for one search at a time (Xapian's objects are not thread-safe); a
+// reader is reopened when the index committed since it last looked.
+struct Reader {
+  Xapian::Database db;
+  std::uint64_t generation = 0;
+};
+
 }  // namespace
 
 bool HasStemmer(const std::string& language) { return language == "bg" || Stemmers().count(language) > 0; }
 
 struct Index::Impl {
-  mutable std::mutex mu;  // Xapian's database objects are not thread-safe
+  std::string directory;
+  mutable std::mutex write_mu;
   Xapian::WritableDatabase db;
+  std::atomic<std::uint64_t> generation{0};
+  mutable std::mutex pool_mu;
+  mutable std::vector<std::unique_ptr<Reader>> pool;
 
-  explicit Impl(const std::string& directory)
-      : db(directory.empty() ? Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)
-                             : Xapian::WritableDatabase(directory, Xapian::DB_CREATE_OR_OPEN)) {}
+  explicit Impl(const std::string& dir)
+      : directory(dir),
+        db(dir.empty() ? Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)
+                       : Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN)) {}
+
+  // Runs f(database) on a reader of its own: searches run side by side, and beside the
+  // indexer's writes (they see what it committed). An index in memory has one handle.
+  template <class F>
+  auto WithReader(F&& f) const {
+    if (directory.empty()) {
+      std::lock_guard lock(write_mu);
+      return f(static_cast<const Xapian::Database&>(db));
+    }
+    std::unique_ptr<Reader> r;
+    {
+      std::lock_guard lock(pool_mu);
+      if (!pool.empty()) {
+        r = std::move(pool.back());
+        pool.pop_back();
+      }
+    }
+    const std::uint64_t now = generation.load();
+    if (!r) r = std::make_unique<Reader>(Reader{Xapian::Database(directory), now});
+    if (r->generation != now) {
+      r->db.reopen();
+      r->generation = now;
+    }
+    auto result = [&] {
+      try {
+        return f(static_cast<const Xapian::Database&>(r->db));
+      } catch (const Xapian::DatabaseModifiedError&) {
+        // The revision it read was overwritten meanwhile (two commits in one search).
+        r->db.reopen();
+        return f(static_cast<const Xapian::Database&>(r->db));
+      }
+    }();
+    std::lock_guard lock(pool_mu);
+    pool.push_back(std::move(r));
+    return result;
+  }
 
   // The text part of a query, stemmed for each of the reader's languages (a word may be
   // in any of them), matched against stems and, for quoted or exact words, the words as
   // written.
-  Xapian::Query Parse(const Query& q) const {
+  static Xapian::Query Parse(const Xapian::Database& db, const Query& q) {
     // "" (no stemmer) too: the words as written always match, in any language.
     std::vector<std::string> languages = q.languages;
     languages.emplace_back();
@@ -77,11 +202,33 @@ struct Index::Impl {
       parser.set_stemmer(StemmerFor(language));
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
       parser.set_default_op(Xapian::Query::OP_AND);
+      // "a*" over 400,000 names: the 50 most frequent words it could be.
+      parser.set_max_expansion(50, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
       // (Xapian reads any text: what does not parse as the query language is taken as words.)
       parsed.push_back(parser.parse_query(
-          q.text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT));
+          LowerButOperators(q.text), Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT));
     }
     return parsed.size() == 1 ? parsed.front() : Xapian::Query(Xapian::Query::OP_OR, parsed.begin(), parsed.end());
+  }
+
+  // Everything but the kinds: what the reader may read, narrowed by the filters.
+  static Xapian::Query Filtered(const Xapian::Database& db, const Query& q) {
+    Xapian::Query query = q.text.empty() ? Xapian::Query::MatchAll : Parse(db, q);
+    // Only what the reader may read: a reader with no audience terms sees nothing.
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, AnyOf(kAudiencePrefix, q.reader));
+    if (!q.excluded.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, AnyOf(kAudiencePrefix, q.excluded));
+    if (q.author) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kAuthorPrefix + Id(q.author)));
+    if (q.container)
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kContainerPrefix + Id(q.container)));
+    for (const auto& tag : q.tags) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kTagPrefix + tag));
+    if (!q.languages_only.empty())
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, AnyOf(kLanguagePrefix, q.languages_only));
+    if (q.after || q.before) {
+      const std::string low = Xapian::sortable_serialise(static_cast<double>(q.after));
+      const std::string high = Xapian::sortable_serialise(static_cast<double>(q.before ? q.before - 1 : INT64_MAX));
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kCreatedSlot, low, high));
+    }
+    return query;
   }
 };
 
@@ -102,56 +249,103 @@ void Index::Put(const Document& d) {
   doc.add_boolean_term(key_term);
   doc.add_boolean_term(kKindPrefix + d.kind);
   for (const auto& a : d.audience) doc.add_boolean_term(kAudiencePrefix + a);
+  for (const auto& t : d.tags) doc.add_boolean_term(kTagPrefix + t);
+  if (!d.language.empty()) doc.add_boolean_term(kLanguagePrefix + d.language);
   if (d.author) doc.add_boolean_term(kAuthorPrefix + Id(d.author));
   if (d.container) doc.add_boolean_term(kContainerPrefix + Id(d.container));
   doc.add_value(kCreatedSlot, Xapian::sortable_serialise(static_cast<double>(d.created_at)));
-  doc.set_data(d.key + "\n" + d.kind);
-  std::lock_guard lock(impl_->mu);
+  doc.set_data(d.key + "\n" + d.kind + "\n" + d.language);
+  std::lock_guard lock(impl_->write_mu);
   impl_->db.replace_document(key_term, doc);
 }
 
 void Index::Remove(const std::string& key) {
-  std::lock_guard lock(impl_->mu);
+  std::lock_guard lock(impl_->write_mu);
   impl_->db.delete_document(kKeyPrefix + key);
 }
 
 void Index::Commit() {
-  std::lock_guard lock(impl_->mu);
+  std::lock_guard lock(impl_->write_mu);
   impl_->db.commit();
+  ++impl_->generation;
 }
 
 std::uint64_t Index::size() const {
-  std::lock_guard lock(impl_->mu);
+  std::lock_guard lock(impl_->write_mu);
   return impl_->db.get_doccount();
 }
 
-Results Index::Search(const Query& q) const {
-  std::lock_guard lock(impl_->mu);
-  Xapian::Query query = q.text.empty() ? Xapian::Query::MatchAll : impl_->Parse(q);
-  // Only what the reader may read: a reader with no audience terms sees nothing.
-  query = Xapian::Query(Xapian::Query::OP_FILTER, query, AnyOf(kAudiencePrefix, q.reader));
-  if (!q.kinds.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, AnyOf(kKindPrefix, q.kinds));
-  if (q.author) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kAuthorPrefix + Id(q.author)));
-  if (q.container)
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kContainerPrefix + Id(q.container)));
-  if (q.after || q.before) {
-    const std::string low = Xapian::sortable_serialise(static_cast<double>(q.after));
-    const std::string high = Xapian::sortable_serialise(static_cast<double>(q.before ? q.before - 1 : INT64_MAX));
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kCreatedSlot, low, high));
-  }
-  Xapian::Enquire enquire(impl_->db);
-  enquire.set_query(query);
-  if (q.newest_first) enquire.set_sort_by_value_then_relevance(kCreatedSlot, true);
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(std::max(0, q.offset)),
-                                       static_cast<Xapian::doccount>(std::clamp(q.limit, 0, 1000)));
-  Results out;
-  out.matches_estimated = mset.get_matches_estimated();
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const std::string data = it.get_document().get_data();
-    const auto nl = data.find('\n');
-    out.hits.push_back({data.substr(0, nl), nl == std::string::npos ? std::string() : data.substr(nl + 1), it.get_weight()});
-  }
-  return out;
+std::string Index::Metadata(const std::string& key) const {
+  std::lock_guard lock(impl_->write_mu);
+  return impl_->db.get_metadata(key);
+}
+
+void Index::SetMetadata(const std::string& key, const std::string& value) {
+  std::lock_guard lock(impl_->write_mu);
+  impl_->db.set_metadata(key, value);
+}
+
+Results Index::Search(const Query& q, const TextOf& text_of) const {
+  return impl_->WithReader([&](const Xapian::Database& db) {
+    const Xapian::Query filtered = Impl::Filtered(db, q);
+    Xapian::Query query = filtered;
+    if (!q.kinds.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, AnyOf(kKindPrefix, q.kinds));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    if (q.newest_first) enquire.set_sort_by_value_then_relevance(kCreatedSlot, true);
+    const auto first = static_cast<Xapian::doccount>(std::max(0, q.offset));
+    const auto size = static_cast<Xapian::doccount>(std::clamp(q.limit, 0, 1000));
+    // Counted exactly up to a hundred matches past the page, estimated beyond.
+    Xapian::MSet mset = enquire.get_mset(first, size, first + size + 100);
+    Results out;
+    out.matches_estimated = mset.get_matches_estimated();
+    out.more = mset.get_matches_lower_bound() > first + mset.size();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const std::string data = it.get_document().get_data();
+      Hit hit;
+      const auto a = data.find('\n');
+      const auto b = a == std::string::npos ? a : data.find('\n', a + 1);
+      hit.key = data.substr(0, a);
+      if (a != std::string::npos) hit.kind = data.substr(a + 1, b == std::string::npos ? b : b - a - 1);
+      if (b != std::string::npos) hit.language = data.substr(b + 1);
+      hit.score = it.get_weight();
+      if (text_of) {
+        auto text = text_of(hit);
+        if (!text) continue;
+        if (!text->empty())
+          hit.snippet = SplitSnippet(mset.snippet(*text, 240, StemmerFor(hit.language), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                                  std::string(1, kMatchStart), std::string(1, kMatchEnd), "…"));
+      }
+      out.hits.push_back(std::move(hit));
+    }
+    for (const auto& kind : q.count_kinds) {
+      Xapian::Enquire counter(db);
+      counter.set_query(Xapian::Query(Xapian::Query::OP_FILTER, filtered, Xapian::Query(kKindPrefix + kind)));
+      counter.set_weighting_scheme(Xapian::BoolWeight());
+      out.kind_counts[kind] = counter.get_mset(0, 0, 1000).get_matches_estimated();
+    }
+    return out;
+  });
+}
+
+std::vector<std::string> Index::TagsStartingWith(const std::string& prefix, const std::vector<std::string>& reader,
+                                                 const std::vector<std::string>& excluded, int limit) const {
+  return impl_->WithReader([&](const Xapian::Database& db) {
+    std::vector<std::string> out;
+    const std::string start = kTagPrefix + prefix;
+    int looked = 0;
+    for (auto it = db.allterms_begin(start); it != db.allterms_end(start) && static_cast<int>(out.size()) < limit && looked < 200;
+         ++it, ++looked) {
+      const std::string term = *it;
+      Xapian::Query query(Xapian::Query::OP_FILTER, Xapian::Query(term), AnyOf(kAudiencePrefix, reader));
+      if (!excluded.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, AnyOf(kAudiencePrefix, excluded));
+      Xapian::Enquire enquire(db);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      if (enquire.get_mset(0, 1).size() > 0) out.push_back(term.substr(1));
+    }
+    return out;
+  });
 }
 
 }  // namespace agora::search

@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,27 +34,42 @@ struct Document {
   std::vector<std::string> audience;
   std::int64_t author = 0;
   std::int64_t container = 0;  // the community it is in; 0: none
-  std::int64_t created_at = 0;  // unix seconds
+  std::int64_t created_at = 0;  // unix ms
+  std::vector<std::string> tags = {};  // hashtags ("kubernetes"), found by tag:x
 };
 
 struct Query {
   std::string text;
   std::vector<std::string> languages;  // the reader's, to stem the query in each
   std::vector<std::string> reader;     // the audience terms the reader holds
+  std::vector<std::string> excluded;   // audience terms that take a document away (a ban)
   std::vector<std::string> kinds;      // only these kinds; empty: all
   std::int64_t author = 0;             // only by this person; 0: anyone
   std::int64_t container = 0;          // only in this community; 0: anywhere
-  std::int64_t after = 0;              // created at or after (unix seconds); 0: no bound
+  std::vector<std::string> tags;       // only documents with every one of these hashtags
+  std::vector<std::string> languages_only;  // only documents written in one of these
+  std::int64_t after = 0;              // created at or after (unix ms); 0: no bound
   std::int64_t before = 0;             // created before; 0: no bound
   bool newest_first = false;           // by date instead of relevance
   int offset = 0;
   int limit = 20;
+  // Also count the matches of each of these kinds (the facets), within the same filters
+  // but for the kinds one.
+  std::vector<std::string> count_kinds;
+};
+
+// A passage of a matching document around its matching words: text and whether it matched.
+struct Snippet {
+  std::string text;
+  bool match = false;
 };
 
 struct Hit {
   std::string key;
   std::string kind;
+  std::string language;
   double score = 0;
+  std::vector<Snippet> snippet;  // when the caller gave the document's text
 };
 
 struct Results {
@@ -60,7 +77,13 @@ struct Results {
   // How many the reader may see match, by Xapian's estimate within the audience filter (so
   // it never counts what the reader may not read).
   std::uint64_t matches_estimated = 0;
+  std::map<std::string, std::uint64_t> kind_counts;  // Query::count_kinds, estimated the same way
+  bool more = false;  // matches beyond this page exist
 };
+
+// The text of a hit, to cut its snippet from, or nullopt when the reader may not read it
+// after all (the page is checked again against the audience rule: the hit is dropped).
+using TextOf = std::function<std::optional<std::string>(const Hit&)>;
 
 // The languages stemmed here: Snowball's, and Bulgarian by our light stemmer (bulgarian.h).
 bool HasStemmer(const std::string& language);
@@ -77,8 +100,16 @@ class Index {
   void Remove(const std::string& key);
   void Commit();
   std::uint64_t size() const;
+  // Values kept with the index (its format, the last rebuild), saved by the next Commit.
+  std::string Metadata(const std::string& key) const;
+  void SetMetadata(const std::string& key, const std::string& value);
   // The query language is Xapian's: "a phrase", -word, OR, prefix*; any other text is words.
-  Results Search(const Query& query) const;
+  // With `text_of`, each hit is checked once more and given a snippet.
+  Results Search(const Query& query, const TextOf& text_of = {}) const;
+  // Hashtags starting with `prefix` (lower-case) that are on some document a reader holding
+  // `reader` (and none of `excluded`) finds: at most `limit`, in alphabetical order.
+  std::vector<std::string> TagsStartingWith(const std::string& prefix, const std::vector<std::string>& reader,
+                                            const std::vector<std::string>& excluded, int limit) const;
 
  private:
   struct Impl;

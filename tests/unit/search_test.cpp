@@ -43,7 +43,8 @@ TEST(SearchIndex, FindsInflectedFormsInEachLanguage) {
   EXPECT_EQ(Keys(index.Search(For("сообщества", {"ru"}))), std::vector<std::string>{"post:1"});
   EXPECT_EQ(Keys(index.Search(For("resa", {"sv"}))), std::vector<std::string>{"post:2"});  // resorna
   EXPECT_EQ(Keys(index.Search(For("run", {"en"}))), std::vector<std::string>{"post:3"});
-  EXPECT_EQ(Keys(index.Search(For("Haus", {"de"}))), std::vector<std::string>{});  // Umlaut plural: not a Snowball stem
+  // A capitalised word is stemmed too (Xapian alone would take it for a name: every German noun).
+  EXPECT_EQ(Keys(index.Search(For("Haus", {"de"}))), std::vector<std::string>{"post:4"});
   EXPECT_EQ(Keys(index.Search(For("Häuser", {"de"}))), std::vector<std::string>{"post:4"});
   EXPECT_EQ(Keys(index.Search(For("équipe", {"fr"}))), std::vector<std::string>{"post:5"});
   EXPECT_EQ(Keys(index.Search(For("reunión", {"es"}))), std::vector<std::string>{"post:6"});

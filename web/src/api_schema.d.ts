@@ -500,6 +500,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything the reader may read that matches, best first (or newest), with counts per kind
+         * @description The query language: words (found in their inflected forms in the reader's languages), `"exact phrase"`, `-word`, `a OR b`, `kube*`, and the filters `from:@handle`, `in:community-handle`, `tag:x`, `kind:topic`, `after:2026-01-31`, `before:2026-03-01`. Nothing the reader may not read is returned or counted. Without signing in, only public content is found.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/search/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Typeahead for the search box; people by name, communities and hashtags the reader may see */
+        get: operations["suggestSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communities/{id}/topics": {
         parameters: {
             query?: never;
@@ -1916,6 +1953,39 @@ export interface components {
         Hashtag: {
             tag: string;
             followed_by_me: boolean;
+        };
+        /** @enum {string} */
+        SearchKind: "person" | "post" | "comment" | "topic" | "community";
+        /** @description One match, as the results page shows it. */
+        SearchResult: {
+            kind: components["schemas"]["SearchKind"];
+            id: components["schemas"]["Id"];
+            /** @description A person's name, a community's or a topic's; empty for posts and comments. */
+            title: string;
+            /** @description A person's job title and department; a community's handle. */
+            subtitle: string;
+            /** @description The web client's page of it (a comment: its post's, with #comment-{id}). */
+            url: string;
+            /** @description A passage around the matching words, in parts; `match` marks the words that matched. */
+            snippet: {
+                text: string;
+                match: boolean;
+            }[];
+            /**
+             * Format: date-time
+             * @description When it was written (not for people).
+             */
+            created_at?: string;
+            /** @description Who wrote it (content). */
+            author?: components["schemas"]["PersonCard"];
+            /** @description The person found (kind person). */
+            person?: components["schemas"]["PersonCard"];
+            /** @description Where it is, or the community found. */
+            community?: components["schemas"]["CommunityRef"];
+        };
+        FacetCount: {
+            value: string;
+            count: number;
         };
         /** @description A topic in a community's forum. */
         Topic: {
@@ -4028,6 +4098,98 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    search: {
+        parameters: {
+            query?: {
+                /** @description What to find, in the query language. Empty with a filter lists what the filter selects. */
+                q?: string;
+                /** @description Only these kinds, comma-separated. */
+                kind?: string;
+                /** @description Only what this person wrote (an id or a handle). */
+                author?: string;
+                /** @description Only what is in this community (an id or a handle). */
+                community?: string;
+                /** @description Written on or after this day (UTC) or time. */
+                after?: string;
+                /** @description Written before this day (UTC) or time. */
+                before?: string;
+                /** @description Only content written in these languages, comma-separated. */
+                lang?: string;
+                /** @description relevance (the default) or date (newest first). */
+                sort?: "relevance" | "date";
+                /** @description The `next_cursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of results and the facets. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SearchResult"][];
+                        facets: {
+                            /** @description Every kind, with how many of it match within the other filters. */
+                            kind: components["schemas"]["FacetCount"][];
+                        };
+                        /** @description Pass as `cursor` for the next page; null on the last. */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Malformed"];
+            422: components["responses"]["InvalidField"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    suggestSearch: {
+        parameters: {
+            query?: {
+                /** @description What was typed so far; its last word may be the start of one. */
+                q?: string;
+            };
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A few of each, best first. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        people: components["schemas"]["PersonCard"][];
+                        communities: components["schemas"]["CommunityRef"][];
+                        tags: string[];
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["InvalidField"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -1,0 +1,20 @@
+// Every kind search finds, each described by its own module. A new kind (blogs, the wiki)
+// adds itself here.
+#include "modules/comments/search.h"
+#include "modules/communities/search.h"
+#include "modules/find/kinds.h"
+#include "modules/forum/search.h"
+#include "modules/people/search.h"
+#include "modules/posts/search.h"
+
+namespace agora::find {
+
+Kinds AllKinds() {
+  return {{"person", people::SearchKind()},
+          {"post", posts::SearchKind()},
+          {"comment", comments::SearchKind()},
+          {"topic", forum::SearchKind()},
+          {"community", communities::SearchKind()}};
+}
+
+}  // namespace agora::find

@@ -1,0 +1,149 @@
+#include "modules/find/service.h"
+
+#include "core/cursor.h"
+#include "core/name_words.h"
+#include "modules/communities/store.h"
+#include "modules/content/search_terms.h"
+#include "modules/find/query_language.h"
+#include "modules/people/store.h"
+
+namespace agora::find {
+namespace {
+
+constexpr int kSuggestEach = 5;
+
+// A person or community named in a filter, as its id: an id, else a handle. 0 when no one
+// (or nothing the viewer may see) has it: the search then finds nothing, as it should.
+Id PersonNamed(agora::store::Connection& c, const std::string& key) {
+  if (auto id = ParseId(key)) return *id;
+  return people::store::FindIdByHandle(c, key).value_or(0);
+}
+
+Id CommunityNamed(agora::store::Connection& c, const content::Viewer& viewer, const std::string& key) {
+  auto found = communities::store::FindVisible(c, viewer, key);
+  return found ? found->community.id : 0;
+}
+
+std::optional<CommunityRef> CommunityOf(agora::store::Connection& c, Id id) {
+  auto q = c.Prepare("SELECT handle, name FROM communities WHERE id = ?1", id);
+  if (!q.Next()) return std::nullopt;
+  return CommunityRef{id, q.Text(0), q.Text(1)};
+}
+
+// The typed words as a typeahead query: every word whole but the last, which may be the
+// start of one ("ana sv" -> ana sv*).
+std::string AsPrefix(const std::string& typed) {
+  std::string words;
+  for (char c : typed) words += (c == '"' || c == '*' || c == '(' || c == ')' || c == ':') ? ' ' : c;
+  while (!words.empty() && words.back() == ' ') words.pop_back();
+  if (words.empty()) return words;
+  return words + "*";
+}
+
+}  // namespace
+
+SearchService::SearchService(agora::store::Database& db, const search::Index& index, const Kinds& kinds)
+    : db_(db), index_(index), kinds_(kinds) {}
+
+Result<Results> SearchService::Search(const content::Viewer& viewer, const SearchRequest& r) {
+  auto parsed = ParseQuery(r.q);
+  if (!parsed) return parsed.error();
+  int offset = 0;
+  if (!r.cursor.empty()) {
+    // Results are ranked, not keyed: the cursor holds how many were shown before.
+    auto cursor = DecodeCursor(r.cursor);
+    if (!cursor) return cursor.error();
+    offset = static_cast<int>(std::clamp<std::int64_t>(cursor->id, 0, 10000));
+  }
+  return db_.Read([&](agora::store::Connection& c) -> Result<Results> {
+    search::Query q;
+    q.text = parsed->text;
+    q.languages = r.reader_languages;
+    auto terms = content::SearchTermsOf(c, viewer);
+    q.reader = std::move(terms.held);
+    q.excluded = std::move(terms.excluded);
+    q.kinds = r.kinds;
+    for (const auto& k : parsed->kinds) q.kinds.push_back(k);
+    q.tags = parsed->tags;
+    q.languages_only = r.written_in;
+    std::vector<std::string> authors = parsed->from, places = parsed->in;
+    if (!r.author.empty()) authors.push_back(r.author);
+    if (!r.community.empty()) places.push_back(r.community);
+    Results out;
+    for (const auto& [kind, _] : kinds_) out.kinds[kind] = 0;
+    // One author and one community at a time (the last named wins); one no one has finds nothing.
+    if (!authors.empty() && !(q.author = PersonNamed(c, authors.back()))) return out;
+    if (!places.empty() && !(q.container = CommunityNamed(c, viewer, places.back()))) return out;
+    if (r.after) q.after = *r.after;
+    if (parsed->after) q.after = *parsed->after;
+    if (r.before) q.before = *r.before;
+    if (parsed->before) q.before = *parsed->before;
+    q.newest_first = r.newest_first;
+    q.offset = offset;
+    q.limit = r.limit;
+    for (const auto& [kind, _] : kinds_) q.count_kinds.push_back(kind);
+    std::map<std::string, Shown> shown;
+    auto found = index_.Search(q, [&](const search::Hit& hit) -> std::optional<std::string> {
+      const auto colon = hit.key.find(':');
+      auto kind = kinds_.find(hit.kind);
+      auto id = ParseId(hit.key.substr(colon + 1));
+      if (kind == kinds_.end() || !id) return std::nullopt;
+      auto s = kind->second.show(c, viewer, *id);
+      if (!s) return std::nullopt;
+      std::string text = s->text;
+      shown.emplace(hit.key, std::move(*s));
+      return text;
+    });
+    for (auto& hit : found.hits) {
+      Item item;
+      item.kind = hit.kind;
+      item.id = ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0);
+      item.shown = std::move(shown[hit.key]);
+      item.snippet = std::move(hit.snippet);
+      if (item.shown.author_id) item.author = people::store::CardOf(c, item.shown.author_id);
+      if (item.kind == "person") item.person = people::store::CardOf(c, item.id);
+      if (item.shown.community_id) item.community = CommunityOf(c, *item.shown.community_id);
+      out.items.push_back(std::move(item));
+    }
+    for (const auto& [kind, count] : found.kind_counts) out.kinds[kind] = count;
+    if (found.more) out.next_cursor = EncodeCursor({"", offset + r.limit});
+    return out;
+  });
+}
+
+Suggestions SearchService::Suggest(const content::Viewer& viewer, const std::string& typed,
+                                   const std::vector<std::string>& languages) {
+  Suggestions out;
+  const std::string prefix = AsPrefix(typed);
+  if (prefix.empty()) return out;
+  db_.Read([&](agora::store::Connection& c) {
+    auto terms = content::SearchTermsOf(c, viewer);
+    search::Query q;
+    q.text = prefix;
+    q.languages = languages;
+    q.reader = terms.held;
+    q.excluded = terms.excluded;
+    q.limit = kSuggestEach;
+    // People by name, then communities: each checked once more, as results are.
+    q.kinds = {"person"};
+    for (const auto& hit : index_.Search(q, [&](const search::Hit& h) -> std::optional<std::string> {
+           auto id = ParseId(h.key.substr(h.key.find(':') + 1));
+           if (!id || !kinds_.at("person").show(c, viewer, *id)) return std::nullopt;
+           return std::string();
+         }).hits)
+      out.people.push_back(people::store::CardOf(c, *ParseId(hit.key.substr(hit.key.find(':') + 1))));
+    q.kinds = {"community"};
+    for (const auto& hit : index_.Search(q, [&](const search::Hit& h) -> std::optional<std::string> {
+           auto id = ParseId(h.key.substr(h.key.find(':') + 1));
+           if (!id || !kinds_.at("community").show(c, viewer, *id)) return std::nullopt;
+           return std::string();
+         }).hits)
+      if (auto ref = CommunityOf(c, *ParseId(hit.key.substr(hit.key.find(':') + 1)))) out.communities.push_back(*ref);
+    // Hashtags starting so that are on something the viewer reads (a tag only on a secret
+    // community's posts is not suggested to anyone else).
+    out.tags = index_.TagsStartingWith(typed.front() == '#' ? typed.substr(1) : typed, q.reader, q.excluded, kSuggestEach);
+  });
+  return out;
+}
+
+}  // namespace agora::find

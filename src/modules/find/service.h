@@ -1,0 +1,76 @@
+// Search over everything (issue 17): a reader's query, in the query language
+// (query_language.h) and the request's filters, run on the index (search/index.h) within
+// the terms the reader holds (content/search_terms.h), each result checked once more and
+// shown by its kind (kinds.h); and typeahead suggestions (people, communities, hashtags)
+// under the same rule. No HTTP types.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "modules/content/model.h"
+#include "modules/find/kinds.h"
+#include "modules/people/model.h"
+#include "search/index.h"
+#include "store/database.h"
+
+namespace agora::find {
+
+struct SearchRequest {
+  std::string q;
+  std::vector<std::string> kinds;    // empty: all
+  std::string author;                // an id or handle; "": anyone
+  std::string community;             // an id or handle; "": anywhere
+  std::optional<std::int64_t> after, before;
+  std::vector<std::string> written_in;  // content languages; empty: any
+  bool newest_first = false;
+  std::string cursor;
+  int limit = 20;
+  std::vector<std::string> reader_languages;  // to stem the query in
+};
+
+struct CommunityRef {
+  Id id = 0;
+  std::string handle, name;
+};
+
+struct Item {
+  std::string kind;
+  Id id = 0;
+  Shown shown;
+  std::vector<search::Snippet> snippet;
+  std::optional<people::Card> author;     // the author of content
+  std::optional<people::Card> person;     // a person result's card
+  std::optional<CommunityRef> community;  // where content is, or the community found
+};
+
+struct Results {
+  std::vector<Item> items;
+  std::map<std::string, std::uint64_t> kinds;  // matches per kind within the other filters
+  std::optional<std::string> next_cursor;
+};
+
+struct Suggestions {
+  std::vector<people::Card> people;
+  std::vector<CommunityRef> communities;
+  std::vector<std::string> tags;
+};
+
+class SearchService {
+ public:
+  SearchService(agora::store::Database& db, const search::Index& index, const Kinds& kinds);
+
+  Result<Results> Search(const content::Viewer& viewer, const SearchRequest& request);
+  // What the words typed so far may be completing, a few of each (all readable by the viewer).
+  Suggestions Suggest(const content::Viewer& viewer, const std::string& typed, const std::vector<std::string>& languages);
+
+ private:
+  agora::store::Database& db_;
+  const search::Index& index_;
+  const Kinds& kinds_;
+};
+
+}  // namespace agora::find
