@@ -353,8 +353,11 @@ int RunCommandLine(int argc, char** argv) {
     }
     auto report = store::Migrate(*(*app)->db);
     if (!report) return Fail(report.error());
-    std::printf("restored %s into %s (schema version %d)\n", file.c_str(), (*app)->db->Describe().c_str(),
-                report->to_version);
+    // The search index described the database as it was: the server builds it anew.
+    std::error_code ec;
+    std::filesystem::remove_all(SearchIndexPath((*app)->config), ec);
+    std::printf("restored %s into %s (schema version %d); the server rebuilds the search index when it starts\n",
+                file.c_str(), (*app)->db->Describe().c_str(), report->to_version);
     return 0;
   }
 

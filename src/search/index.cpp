@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <stdexcept>
 #include <map>
 #include <mutex>
 
@@ -126,6 +127,17 @@ std::string LowerButOperators(const std::string& text) {
   return out;
 }
 
+// Xapian's errors are not std::exceptions: the callers (the indexer's loop, the server's
+// request handling) catch std::exception, so each is turned into one, with its description.
+template <class F>
+auto Guarded(F&& f) {
+  try {
+    return f();
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error("search index: " + e.get_description());
+  }
+}
+
 // One database handle for one search at a time (Xapian's objects are not thread-safe); a
 // reader is reopened when the index committed since it last looked.
 struct Reader {
@@ -232,15 +244,25 @@ struct Index::Impl {
   }
 };
 
-Index::Index(const std::string& directory) : impl_(std::make_unique<Impl>(directory)) {}
+Index::Index(const std::string& directory) : impl_(Guarded([&] { return std::make_unique<Impl>(directory); })) {}
 Index::~Index() = default;
 
 void Index::Put(const Document& d) {
+  return Guarded([&] {
   Xapian::Document doc;
   Xapian::TermGenerator terms;
   terms.set_document(doc);
   terms.set_stemmer(StemmerFor(d.language));
   terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);  // stems ("Z…") and words as written
+  // Every word also goes to the spelling table ("did you mean"): a correction is offered to
+  // a reader only when it finds something they may read (Search), so the table may hold
+  // words of everything.
+  // (An index in memory, for tests, has no spelling table.)
+  std::lock_guard lock(impl_->write_mu);
+  if (!impl_->directory.empty()) {
+    terms.set_database(impl_->db);
+    terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  }
   for (const auto& f : d.fields) {
     terms.index_text(f.text, static_cast<Xapian::termcount>(std::max(1, f.weight)));
     terms.increase_termpos();  // no phrase across two fields
@@ -255,37 +277,48 @@ void Index::Put(const Document& d) {
   if (d.container) doc.add_boolean_term(kContainerPrefix + Id(d.container));
   doc.add_value(kCreatedSlot, Xapian::sortable_serialise(static_cast<double>(d.created_at)));
   doc.set_data(d.key + "\n" + d.kind + "\n" + d.language);
-  std::lock_guard lock(impl_->write_mu);
   impl_->db.replace_document(key_term, doc);
+  });
 }
 
 void Index::Remove(const std::string& key) {
+  return Guarded([&] {
   std::lock_guard lock(impl_->write_mu);
   impl_->db.delete_document(kKeyPrefix + key);
+  });
 }
 
 void Index::Commit() {
+  return Guarded([&] {
   std::lock_guard lock(impl_->write_mu);
   impl_->db.commit();
   ++impl_->generation;
+  });
 }
 
 std::uint64_t Index::size() const {
+  return Guarded([&] {
   std::lock_guard lock(impl_->write_mu);
   return impl_->db.get_doccount();
+  });
 }
 
 std::string Index::Metadata(const std::string& key) const {
+  return Guarded([&] {
   std::lock_guard lock(impl_->write_mu);
   return impl_->db.get_metadata(key);
+  });
 }
 
 void Index::SetMetadata(const std::string& key, const std::string& value) {
+  return Guarded([&] {
   std::lock_guard lock(impl_->write_mu);
   impl_->db.set_metadata(key, value);
+  });
 }
 
 Results Index::Search(const Query& q, const TextOf& text_of) const {
+  return Guarded([&] {
   return impl_->WithReader([&](const Xapian::Database& db) {
     const Xapian::Query filtered = Impl::Filtered(db, q);
     Xapian::Query query = filtered;
@@ -318,6 +351,25 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
       }
       out.hits.push_back(std::move(hit));
     }
+    // "Did you mean": when nothing matches, the query with its words corrected from the
+    // spelling table, if that finds something this reader may read.
+    if (mset.empty() && !q.text.empty()) {
+      Xapian::QueryParser parser;
+      parser.set_database(db);
+      parser.set_default_op(Xapian::Query::OP_AND);
+      parser.parse_query(LowerButOperators(q.text), Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+      const std::string corrected = parser.get_corrected_query_string();
+      if (!corrected.empty()) {
+        Query again = q;
+        again.text = corrected;
+        Xapian::Enquire check(db);
+        Xapian::Query found = Impl::Filtered(db, again);
+        if (!q.kinds.empty()) found = Xapian::Query(Xapian::Query::OP_FILTER, found, AnyOf(kKindPrefix, q.kinds));
+        check.set_query(found);
+        check.set_weighting_scheme(Xapian::BoolWeight());
+        if (!check.get_mset(0, 1).empty()) out.suggestion = corrected;
+      }
+    }
     for (const auto& kind : q.count_kinds) {
       Xapian::Enquire counter(db);
       counter.set_query(Xapian::Query(Xapian::Query::OP_FILTER, filtered, Xapian::Query(kKindPrefix + kind)));
@@ -326,10 +378,12 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
     }
     return out;
   });
+  });
 }
 
 std::vector<std::string> Index::TagsStartingWith(const std::string& prefix, const std::vector<std::string>& reader,
                                                  const std::vector<std::string>& excluded, int limit) const {
+  return Guarded([&] {
   return impl_->WithReader([&](const Xapian::Database& db) {
     std::vector<std::string> out;
     const std::string start = kTagPrefix + prefix;
@@ -345,6 +399,7 @@ std::vector<std::string> Index::TagsStartingWith(const std::string& prefix, cons
       if (enquire.get_mset(0, 1).size() > 0) out.push_back(term.substr(1));
     }
     return out;
+  });
   });
 }
 

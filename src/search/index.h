@@ -79,6 +79,9 @@ struct Results {
   std::uint64_t matches_estimated = 0;
   std::map<std::string, std::uint64_t> kind_counts;  // Query::count_kinds, estimated the same way
   bool more = false;  // matches beyond this page exist
+  // The query with misspelt words corrected, when it finds nothing and the corrected one
+  // finds something the reader may read.
+  std::optional<std::string> suggestion;
 };
 
 // The text of a hit, to cut its snippet from, or nullopt when the reader may not read it

@@ -83,6 +83,10 @@ describe('search: the audience matrix of posts and comments', () => {
           assert.ok(r.json.items[0].snippet.some((s) => s.match && s.text.toLowerCase() === `zeppelin${audience}`), JSON.stringify(r.json.items[0].snippet));
           assert.equal(m.json.items[0].url, `/posts/${posts[audience].id}#comment-${comments[audience].id}`);
         }
+        // "Did you mean" corrects a misspelt word only to what the reader may read.
+        const typo = await c[reader].get(q({ q: `zepelin${audience}` }));
+        assert.deepEqual(ids(typo), []);
+        assert.equal(typo.json.suggestion, may ? `zeppelin${audience}` : undefined, 'did you mean');
         // A hashtag is suggested only from what the reader may read.
         if (reader !== 'anonymous') {
           const s = await c[reader].get(`/api/v1/search/suggest?q=zepp${audience}`);
@@ -209,6 +213,8 @@ describe('search: communities, their content and their people', () => {
         assert.deepEqual(ids(inside), reads ? [posts[kind].id] : [], 'in:');
         const s = await client.get(`/api/v1/search/suggest?q=${encodeURIComponent(`harbour ${kind.slice(0, 3)}`)}`);
         assert.deepEqual(s.json.communities.map((k) => k.id), sees ? [made[kind].id] : [], 'suggested community');
+        const typo = await client.get(q({ q: `lighthuose${kind} from:@${p.member.handle}` }));
+        assert.equal(typo.json.suggestion, reads ? `lighthouse${kind} from:@${p.member.handle}` : undefined, 'did you mean');
         const tags = await client.get(`/api/v1/search/suggest?q=beacon${kind}`);
         assert.deepEqual(tags.json.tags, reads ? [`beacon${kind}`] : [], 'suggested hashtag');
       });

@@ -4149,6 +4149,8 @@ export interface operations {
                         };
                         /** @description Pass as `cursor` for the next page; null on the last. */
                         next_cursor: string | null;
+                        /** @description "Did you mean": when nothing matches, the query with misspelt words corrected, offered only when it finds something the reader may read. */
+                        suggestion?: string;
                     };
                 };
             };

@@ -15,6 +15,8 @@ import { FollowsPage } from './pages/follows';
 import { DirectoryPage } from './pages/directory';
 import { NotificationsPage } from './pages/notifications';
 import { PostPage } from './pages/post';
+import { SearchPage } from './pages/search';
+import { SearchBox } from './search_box';
 import { TagPage } from './pages/tag';
 import { CommunitiesPage, CommunityPage } from './pages/communities';
 import { TopicPage } from './pages/topic';
@@ -148,6 +150,7 @@ export function App() {
   else if (path === '/communities') page = <CommunitiesPage user={user} />;
   else if (path.startsWith('/communities/')) page = <CommunityPage handle={decodeURIComponent(path.slice('/communities/'.length))} user={user} />;
   else if (path.startsWith('/topics/')) page = <TopicPage id={decodeURIComponent(path.slice('/topics/'.length))} />;
+  else if (path === '/search') page = <SearchPage />;
   else if (path.startsWith('/tags/')) page = <TagPage tag={decodeURIComponent(path.slice('/tags/'.length))} />;
   else if (/^\/people\/[^/]+\/(followers|following)$/.test(path)) {
     const [, , handle, which] = path.split('/');
@@ -175,8 +178,9 @@ export function App() {
       <header class="topbar">
         <a class="brand" href="/">
           <img src="/icons/icon.svg" alt="" width={28} height={28} />
-          Agora
+          <span class="brand-name">Agora</span>
         </a>
+        <SearchBox path={path} />
         <NotificationPanel unread={unread} onUnread={setUnread} path={path} />
         <button
           type="button"

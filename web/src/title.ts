@@ -14,7 +14,7 @@ const SIGNED_OUT: Record<string, MessageId> = {
 // Signed in: the sections by path, then the pages under a prefix.
 const SECTIONS: Record<string, MessageId> = {
   '/': 'nav.home', '/people': 'nav.people', '/communities': 'nav.communities', '/notifications': 'nav.notifications',
-  '/settings': 'nav.account', '/admin/users': 'nav.people_admin',
+  '/settings': 'nav.account', '/admin/users': 'nav.people_admin', '/search': 'search.heading',
 };
 const UNDER: [string, MessageId][] = [
   ['/people/', 'title.profile'], ['/communities/', 'title.community'], ['/posts/', 'title.post'], ['/topics/', 'title.topic'],

@@ -105,6 +105,7 @@ void RegisterApi(http::Router& router, SearchService& service) {
     boost::json::object body{{"items", std::move(items)},
                              {"facets", {{"kind", std::move(kinds)}}},
                              {"next_cursor", found->next_cursor ? boost::json::value(*found->next_cursor) : nullptr}};
+    if (found->suggestion) body["suggestion"] = *found->suggestion;
     return http::Json(200, body);
   });
 

@@ -40,6 +40,14 @@ std::string AsPrefix(const std::string& typed) {
   return words + "*";
 }
 
+// The reader's whole query with its words part replaced by `corrected` (the filters they
+// typed, such as from:@ana, stay): what "did you mean" offers to search instead.
+std::string Restate(const std::string& typed, const std::string& words, const std::string& corrected) {
+  const auto at = typed.find(words);
+  if (words.empty() || at == std::string::npos) return corrected;
+  return typed.substr(0, at) + corrected + typed.substr(at + words.size());
+}
+
 }  // namespace
 
 SearchService::SearchService(agora::store::Database& db, const search::Index& index, const Kinds& kinds)
@@ -107,6 +115,8 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
     }
     for (const auto& [kind, count] : found.kind_counts) out.kinds[kind] = count;
     if (found.more) out.next_cursor = EncodeCursor({"", offset + r.limit});
+    // The words corrected, the filters the reader typed kept as they were.
+    if (found.suggestion) out.suggestion = Restate(r.q, parsed->text, *found.suggestion);
     return out;
   });
 }

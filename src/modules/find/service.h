@@ -51,6 +51,7 @@ struct Results {
   std::vector<Item> items;
   std::map<std::string, std::uint64_t> kinds;  // matches per kind within the other filters
   std::optional<std::string> next_cursor;
+  std::optional<std::string> suggestion;  // "did you mean": the whole query, corrected
 };
 
 struct Suggestions {

@@ -1,0 +1,154 @@
+// The results page (/search?q=...&kind=...&sort=...): everything the reader may read that
+// matches, with the matching words marked, filters by kind with their counts, best match or
+// newest first, and more results on demand. The address holds the whole search, so a search
+// can be shared, reloaded and gone back to.
+import { useEffect, useState } from 'preact/hooks';
+import { api, describeError, type Answer, type Schemas } from '../api';
+import { Alert, Avatar, PageHeading } from '../components';
+import { navigate } from '../router';
+import { searchPath } from '../search_box';
+import { setTitle } from '../title';
+import { formatDate, formatNumber, t, tx, type MessageId } from '../i18n/i18n';
+
+type Found = Answer<'/api/v1/search', 'get'>;
+type Result = Schemas['SearchResult'];
+type Kind = Schemas['SearchKind'];
+
+const KINDS: Kind[] = ['person', 'post', 'topic', 'comment', 'community'];
+const KIND_NAMES: Record<Kind, MessageId> = {
+  person: 'search.kind.person',
+  post: 'search.kind.post',
+  topic: 'search.kind.topic',
+  comment: 'search.kind.comment',
+  community: 'search.kind.community',
+};
+const KIND_ONE: Record<Kind, MessageId> = {
+  person: 'search.one.person',
+  post: 'search.one.post',
+  topic: 'search.one.topic',
+  comment: 'search.one.comment',
+  community: 'search.one.community',
+};
+
+function Snippet(props: { parts: Result['snippet'] }) {
+  if (props.parts.length === 0) return null;
+  return (
+    <p class="snippet">
+      {props.parts.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+    </p>
+  );
+}
+
+function ResultItem(props: { item: Result }) {
+  const r = props.item;
+  const who = r.person ?? r.author;
+  const heading = r.title || (r.author ? r.author.display_name : t(KIND_ONE[r.kind]));
+  return (
+    <li class="card search-result" data-testid="search-result">
+      <div class="result-head">
+        {who && <Avatar name={who.display_name} photo={who.photo} size={36} />}
+        <div>
+          <a href={r.url} class="result-title">{heading}</a>
+          <div class="muted small">
+            {t(KIND_ONE[r.kind])}
+            {r.subtitle && ` · ${r.subtitle}`}
+            {r.title && r.author && ` · ${t('search.by', { name: r.author.display_name })}`}
+            {r.community && r.kind !== 'community' && ` · ${t('search.in', { community: r.community.name })}`}
+            {r.created_at && ` · ${formatDate(r.created_at)}`}
+          </div>
+        </div>
+      </div>
+      <Snippet parts={r.snippet} />
+    </li>
+  );
+}
+
+export function SearchPage() {
+  const params = new URLSearchParams(location.search);
+  const q = params.get('q') ?? '';
+  const kind = (params.get('kind') ?? '') as Kind | '';
+  const sort = params.get('sort') === 'date' ? 'date' : 'relevance';
+  const [found, setFound] = useState<Found | null>(null);
+  const [items, setItems] = useState<Result[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const load = async (cursor: string | null) => {
+    const query = new URLSearchParams({ q });
+    if (kind) query.set('kind', kind);
+    if (sort === 'date') query.set('sort', 'date');
+    if (cursor) query.set('cursor', cursor);
+    setLoading(true);
+    try {
+      const page = await api<Found>('GET', `/api/v1/search?${query}`);
+      setFound(page);
+      setTitle(t('search.results_for', { q }));
+      setItems((old) => (cursor ? [...old, ...page.items] : page.items));
+      setError(null);
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => {
+    if (q.trim()) void load(null);
+  }, []);
+  const counts = new Map((found?.facets.kind ?? []).map((f) => [f.value, f.count]));
+  const total = KINDS.reduce((n, k) => n + (counts.get(k) ?? 0), 0);
+  const shownTotal = kind ? counts.get(kind) ?? 0 : total;
+  const link = (k: Kind | '') => searchPath(q, { ...(k ? { kind: k } : {}), ...(sort === 'date' ? { sort } : {}) });
+  return (
+    <section class="search-page">
+      <PageHeading>{q ? t('search.results_for', { q }) : t('search.heading')}</PageHeading>
+      {!q.trim() && <p class="muted">{t('search.empty_query')}</p>}
+      {q.trim() && (
+        <>
+          <nav aria-label={t('search.filter_kind')} class="facets">
+            <ul>
+              <li><a href={link('')} aria-current={kind === '' ? 'page' : undefined}>{t('search.kind_all')} <span class="count">{formatNumber(total)}</span></a></li>
+              {KINDS.map((k) => (
+                <li key={k}>
+                  <a href={link(k)} aria-current={kind === k ? 'page' : undefined} data-testid={`facet-${k}`}>
+                    {t(KIND_NAMES[k])} <span class="count">{formatNumber(counts.get(k) ?? 0)}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div class="row search-sort">
+            <label for="search-sort">{t('search.sort')}</label>
+            <select id="search-sort" value={sort}
+              onChange={(e) => navigate(searchPath(q, { ...(kind ? { kind } : {}), ...((e.target as HTMLSelectElement).value === 'date' ? { sort: 'date' } : {}) }))}>
+              <option value="relevance">{t('search.sort_relevance')}</option>
+              <option value="date">{t('search.sort_date')}</option>
+            </select>
+          </div>
+        </>
+      )}
+      <Alert message={error} />
+      <p class="visually-hidden" role="status">{loading ? t('search.loading') : found ? t('search.count', { count: shownTotal }) : ''}</p>
+      {found?.suggestion && (
+        <p class="did-you-mean" data-testid="did-you-mean">
+          {tx('search.did_you_mean', { suggestion: <a href={searchPath(found.suggestion, kind ? { kind } : {})}><strong>{found.suggestion}</strong></a> })}
+        </p>
+      )}
+      {found && items.length === 0 && !error && (
+        <div class="empty-state">
+          <p>{t('search.none', { q })}</p>
+          <p class="muted small">{t('search.none_hint')}</p>
+        </div>
+      )}
+      {items.length > 0 && (
+        <ol class="cards search-results" aria-label={t('search.count', { count: shownTotal })}>
+          {items.map((r) => <ResultItem key={`${r.kind}${r.id}`} item={r} />)}
+        </ol>
+      )}
+      {found?.next_cursor && (
+        <button type="button" class="secondary" disabled={loading} onClick={() => load(found.next_cursor)}>
+          {t('search.more')}
+        </button>
+      )}
+      {q.trim() && <p class="muted small search-tips">{t('search.tips')}</p>}
+    </section>
+  );
+}
