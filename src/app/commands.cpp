@@ -1,3 +1,4 @@
+#include "search/indexer.h"
 #include "app/commands.h"
 
 #include <CLI/CLI.hpp>
@@ -353,11 +354,13 @@ int RunCommandLine(int argc, char** argv) {
     }
     auto report = store::Migrate(*(*app)->db);
     if (!report) return Fail(report.error());
-    // The search index described the database as it was: the server builds it anew.
-    std::error_code ec;
-    std::filesystem::remove_all(SearchIndexPath((*app)->config), ec);
-    std::printf("restored %s into %s (schema version %d); the server rebuilds the search index when it starts\n",
-                file.c_str(), (*app)->db->Describe().c_str(), report->to_version);
+    // The search index described the database as it was: the indexer builds it anew (a
+    // running server at once, else when it starts).
+    (*app)->db->Write([](store::Connection& c) {
+      c.Prepare("INSERT INTO search_queue (doc_key) VALUES (?1)", std::string_view(search::Indexer::kRebuildKey)).Run();
+    });
+    std::printf("restored %s into %s (schema version %d); the search index is rebuilt from it\n", file.c_str(),
+                (*app)->db->Describe().c_str(), report->to_version);
     return 0;
   }
 

@@ -21,7 +21,10 @@ constexpr const char* kContainerPrefix = "C";
 constexpr const char* kAudiencePrefix = "R";
 constexpr const char* kTagPrefix = "T";
 constexpr const char* kLanguagePrefix = "L";
+constexpr const char* kGenerationPrefix = "G";
+constexpr const char* kGenerationKey = "agora_generation";
 constexpr Xapian::valueno kCreatedSlot = 0;
+constexpr Xapian::valueno kKindSlot = 1;  // counted per kind (the facets) by a match spy
 
 // Bulgarian has no Snowball stemmer: ours (bulgarian.h), as a Xapian stemmer.
 class BulgarianStem : public Xapian::StemImplementation {
@@ -52,6 +55,9 @@ Xapian::Query AnyOf(const char* prefix, const std::vector<std::string>& values) 
   for (const auto& v : values) terms.emplace_back(prefix + v);
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
+
+// How many matches a search counts exactly (by looking at each); beyond, counts are estimated.
+constexpr Xapian::doccount kExactCount = 1000;
 
 // Escaped HTML back to text: MSet::snippet escapes what it returns; the API sends text.
 std::string Unescape(std::string_view s) {
@@ -153,14 +159,16 @@ struct Index::Impl {
   std::string directory;
   mutable std::mutex write_mu;
   Xapian::WritableDatabase db;
-  std::atomic<std::uint64_t> generation{0};
+  std::atomic<std::uint64_t> generation{0};  // commits, so that readers reopen
+  std::string build;                         // the rebuild mark Put adds (kGenerationKey)
   mutable std::mutex pool_mu;
   mutable std::vector<std::unique_ptr<Reader>> pool;
 
   explicit Impl(const std::string& dir)
       : directory(dir),
         db(dir.empty() ? Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)
-                       : Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN)) {}
+                       : Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN)),
+        build(db.get_metadata(kGenerationKey)) {}
 
   // Runs f(database) on a reader of its own: searches run side by side, and beside the
   // indexer's writes (they see what it committed). An index in memory has one handle.
@@ -276,6 +284,8 @@ void Index::Put(const Document& d) {
   if (d.author) doc.add_boolean_term(kAuthorPrefix + Id(d.author));
   if (d.container) doc.add_boolean_term(kContainerPrefix + Id(d.container));
   doc.add_value(kCreatedSlot, Xapian::sortable_serialise(static_cast<double>(d.created_at)));
+  doc.add_value(kKindSlot, d.kind);
+  if (!impl_->build.empty()) doc.add_boolean_term(kGenerationPrefix + impl_->build);
   doc.set_data(d.key + "\n" + d.kind + "\n" + d.language);
   impl_->db.replace_document(key_term, doc);
   });
@@ -300,6 +310,30 @@ std::uint64_t Index::size() const {
   return Guarded([&] {
   std::lock_guard lock(impl_->write_mu);
   return impl_->db.get_doccount();
+  });
+}
+
+void Index::SetGeneration(const std::string& generation) {
+  return Guarded([&] {
+    std::lock_guard lock(impl_->write_mu);
+    impl_->build = generation;
+    impl_->db.set_metadata(kGenerationKey, generation);
+  });
+}
+
+std::uint64_t Index::RemoveOlder() {
+  return Guarded([&] {
+    std::lock_guard lock(impl_->write_mu);
+    if (impl_->build.empty()) return std::uint64_t{0};
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                                    Xapian::Query(kGenerationPrefix + impl_->build)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    std::vector<Xapian::docid> old;
+    Xapian::MSet mset = enquire.get_mset(0, impl_->db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) old.push_back(*it);
+    for (auto id : old) impl_->db.delete_document(id);
+    return static_cast<std::uint64_t>(old.size());
   });
 }
 
@@ -328,8 +362,13 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
     if (q.newest_first) enquire.set_sort_by_value_then_relevance(kCreatedSlot, true);
     const auto first = static_cast<Xapian::doccount>(std::max(0, q.offset));
     const auto size = static_cast<Xapian::doccount>(std::clamp(q.limit, 0, 1000));
-    // Counted exactly up to a hundred matches past the page, estimated beyond.
-    Xapian::MSet mset = enquire.get_mset(first, size, first + size + 100);
+    // The facets: a spy counts the kinds of the documents the match looks at; with a kinds
+    // filter those are one kind only, so a second, unranked match over all kinds counts.
+    Xapian::ValueCountMatchSpy kinds_spy(kKindSlot);
+    const bool spy_here = !q.count_kinds.empty() && q.kinds.empty();
+    if (spy_here) enquire.add_matchspy(&kinds_spy);
+    // Counted exactly up to a thousand matches, estimated beyond.
+    Xapian::MSet mset = enquire.get_mset(first, size, std::max<Xapian::doccount>(first + size + 100, kExactCount));
     Results out;
     out.matches_estimated = mset.get_matches_estimated();
     out.more = mset.get_matches_lower_bound() > first + mset.size();
@@ -370,11 +409,23 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
         if (!check.get_mset(0, 1).empty()) out.suggestion = corrected;
       }
     }
-    for (const auto& kind : q.count_kinds) {
-      Xapian::Enquire counter(db);
-      counter.set_query(Xapian::Query(Xapian::Query::OP_FILTER, filtered, Xapian::Query(kKindPrefix + kind)));
-      counter.set_weighting_scheme(Xapian::BoolWeight());
-      out.kind_counts[kind] = counter.get_mset(0, 0, 1000).get_matches_estimated();
+    if (!q.count_kinds.empty()) {
+      Xapian::MSet counted = mset;
+      if (!spy_here) {
+        Xapian::Enquire counter(db);
+        counter.set_query(filtered);
+        counter.set_weighting_scheme(Xapian::BoolWeight());
+        counter.add_matchspy(&kinds_spy);
+        counted = counter.get_mset(0, 0, kExactCount);
+      }
+      // The spy saw `looked` of about `estimated` matches: scaled when it saw only some.
+      const double looked = static_cast<double>(kinds_spy.get_total());
+      const double estimated = static_cast<double>(counted.get_matches_estimated());
+      const double scale = looked > 0 && estimated > looked ? estimated / looked : 1.0;
+      for (const auto& kind : q.count_kinds) out.kind_counts[kind] = 0;
+      for (auto it = kinds_spy.values_begin(); it != kinds_spy.values_end(); ++it)
+        if (out.kind_counts.count(*it))
+          out.kind_counts[*it] = static_cast<std::uint64_t>(static_cast<double>(it.get_termfreq()) * scale + 0.5);
     }
     return out;
   });

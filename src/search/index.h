@@ -103,6 +103,10 @@ class Index {
   void Remove(const std::string& key);
   void Commit();
   std::uint64_t size() const;
+  // A rebuild's mark: every document Put from now on carries it, and RemoveOlder deletes
+  // those that do not (what the database no longer has once a rebuild walked it all).
+  void SetGeneration(const std::string& generation);
+  std::uint64_t RemoveOlder();
   // Values kept with the index (its format, the last rebuild), saved by the next Commit.
   std::string Metadata(const std::string& key) const;
   void SetMetadata(const std::string& key, const std::string& value);

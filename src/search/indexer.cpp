@@ -55,7 +55,8 @@ std::int64_t Indexer::Backlog() {
 }
 
 int Indexer::Drain(int batch) {
-  std::lock_guard lock(drain_mu_);
+  std::unique_lock lock(drain_mu_);
+  const auto started = std::chrono::steady_clock::now();
   std::vector<std::int64_t> seqs;
   std::set<std::string> keys;
   std::vector<std::pair<std::string, std::optional<Document>>> docs;
@@ -65,21 +66,34 @@ int Indexer::Drain(int batch) {
       seqs.push_back(q.Int(0));
       keys.insert(q.Text(1));
     }
+    if (keys.count(kRebuildKey)) return;
     // Each document once, as it is now (several rows may name it).
     for (const auto& key : keys) docs.emplace_back(key, Load(c, key));
   });
   if (seqs.empty()) return 0;
+  if (keys.count(kRebuildKey)) {
+    lock.unlock();
+    log::Info("search index: rebuilding, as asked");
+    const std::int64_t n = Rebuild();
+    log::Info("search index: rebuilt", {{"documents", n}});
+    return static_cast<int>(seqs.size());
+  }
   for (const auto& [key, doc] : docs) {
-    if (doc)
+    if (doc) {
       index_.Put(*doc);
-    else
+      put_.Add();
+    } else {
       index_.Remove(key);
+      removed_.Add();
+    }
   }
   index_.Commit();
   // Only the rows read: rows of transactions that committed meanwhile wait for the next batch.
   db_.Write([&](auto& c) {
     for (std::int64_t seq : seqs) c.Prepare("DELETE FROM search_queue WHERE seq = ?1", seq).Run();
   });
+  batch_seconds_.ObserveNanos(static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count()));
   return static_cast<int>(seqs.size());
 }
 
@@ -99,6 +113,9 @@ std::int64_t Indexer::Rebuild(const std::function<void(const Progress&)>& progre
   db_.Read([&](auto& c) {
     for (const auto& [kind, source] : sources_) p.total += source.count(c);
   });
+  // Every document put now carries this mark; those left without it are gone from the
+  // database (a restore, or changes the queue never saw) and are removed at the end.
+  index_.SetGeneration(std::to_string(std::chrono::system_clock::now().time_since_epoch().count()));
   std::int64_t since_commit = 0;
   for (const auto& [kind, source] : sources_) {
     p.kind = kind;
@@ -124,10 +141,23 @@ std::int64_t Indexer::Rebuild(const std::function<void(const Progress&)>& progre
       if (stop_) return p.done;
     }
   }
+  index_.RemoveOlder();
   index_.SetMetadata(kFormatKey, kFormat);
   index_.Commit();
-  db_.Write([&](auto& c) { c.Prepare("DELETE FROM search_queue WHERE seq <= ?1", last_seq).Run(); });
+  db_.Write([&](auto& c) {
+    c.Prepare("DELETE FROM search_queue WHERE seq <= ?1 OR doc_key = ?2", last_seq, std::string_view(kRebuildKey)).Run();
+  });
   return p.done;
+}
+
+void Indexer::RenderMetrics(std::string& out) {
+  out += "# TYPE agora_search_documents_total counter\n";
+  out += "agora_search_documents_total{change=\"put\"} " + std::to_string(put_.Value()) + "\n";
+  out += "agora_search_documents_total{change=\"removed\"} " + std::to_string(removed_.Value()) + "\n";
+  out += "# TYPE agora_search_queue_rows gauge\n";
+  out += "agora_search_queue_rows " + std::to_string(Backlog()) + "\n";
+  out += "# TYPE agora_search_batch_seconds histogram\n";
+  batch_seconds_.Render(out, "agora_search_batch_seconds", "");
 }
 
 void Indexer::Start() {

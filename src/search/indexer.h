@@ -24,6 +24,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/metrics.h"
 #include "search/index.h"
 #include "store/database.h"
 
@@ -48,7 +49,7 @@ struct Progress {
 class Indexer {
  public:
   // Changes when documents are made differently: an index of another format is rebuilt.
-  static constexpr const char* kFormat = "1";
+  static constexpr const char* kFormat = "2";  // 2: the kind in a value slot (facets)
 
   Indexer(agora::store::Database& db, Index& index);
   ~Indexer();
@@ -59,9 +60,11 @@ class Indexer {
 
   // Whether the index was never built or was built by another format.
   bool NeedsRebuild() const;
-  // Puts every document of every kind (the queue's rows from before it began are then done).
-  // Returns how many documents it put.
+  // Puts every document of every kind and removes every other (the queue's rows from before
+  // it began are then done). Returns how many documents it put.
   std::int64_t Rebuild(const std::function<void(const Progress&)>& progress = {});
+  // A queue row that asks for a rebuild (agora restore writes it: the database is another).
+  static constexpr const char* kRebuildKey = "rebuild:all";
   // Applies up to `batch` queued rows; returns how many rows it applied.
   int Drain(int batch = 1000);
   // Drains until the queue is empty (tests, benchmarks, before a search that must see a write).
@@ -74,6 +77,9 @@ class Indexer {
   void Stop();
   // Tells the thread that a transaction may have queued rows (it also looks every 200 ms).
   void Wake();
+  // agora_search_documents_total (put and removed), agora_search_queue_rows (waiting now),
+  // agora_search_batch_seconds (a drained batch, index commit included).
+  void RenderMetrics(std::string& out);
 
  private:
   std::optional<Document> Load(agora::store::Connection& c, const std::string& key) const;
@@ -88,6 +94,8 @@ class Indexer {
   std::condition_variable wake_cv_;
   bool woken_ = false;
   std::atomic<bool> stop_{false};
+  metrics::Counter put_, removed_;
+  metrics::Histogram batch_seconds_;
 };
 
 }  // namespace agora::search

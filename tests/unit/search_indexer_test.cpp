@@ -153,6 +153,23 @@ TEST_F(IndexerTest, ARebuildWalksEveryKindAndEmptiesTheQueue) {
   (void)bo;
 }
 
+// What the database no longer has leaves the index with a rebuild; `agora restore` asks the
+// indexer for one through the queue.
+TEST_F(IndexerTest, ARebuildRemovesWhatTheDatabaseNoLongerHas) {
+  const Id ana = Person("Ana Lindqvist");
+  const Id post = Post(ana, "The fjord ferry is late");
+  indexer_.Rebuild();
+  index_.Put({"post:42", "post", "en", {{"A fjord that was never written", 1}}, {"org"}, ana, 0, 0});
+  index_.Commit();
+  EXPECT_EQ(Find("fjord"), (std::vector<std::string>{"post:42", Key("post", post)}));
+  db_->Write([&](auto& c) {
+    c.Prepare("INSERT INTO search_queue (doc_key) VALUES (?1)", std::string_view(search::Indexer::kRebuildKey)).Run();
+  });
+  indexer_.DrainAll();
+  EXPECT_EQ(Find("fjord"), std::vector<std::string>{Key("post", post)});
+  EXPECT_EQ(indexer_.Backlog(), 0);
+}
+
 TEST(QueryLanguage, TakesOutItsFiltersAndLeavesTheRest) {
   auto q = find::ParseQuery(R"(from:@ana in:platform "rolling upgrade" -beta kube* tag:#Go kind:people after:2026-01-31)");
   ASSERT_TRUE(q.ok());
