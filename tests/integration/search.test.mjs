@@ -5,7 +5,10 @@
 // and words found in their inflected forms in each of the eight languages.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addPeople, assertProblem, Client, setupAdmin, startServer } from '../support/server.mjs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addPeople, assertProblem, Client, runCli, setupAdmin, startServer } from '../support/server.mjs';
 
 const q = (params) => `/api/v1/search?${new URLSearchParams(params)}`;
 const ids = (res) => res.json.items.map((i) => i.id);
@@ -296,4 +299,33 @@ describe('search: words in their inflected forms, in every language', () => {
       const other = language === 'en' ? 'de' : 'en';
       assert.deepEqual(ids(await reader.get(q({ q: query, lang: other }), { headers: { 'Accept-Language': language } })), []);
     });
+});
+
+describe('search: agora reindex', () => {
+  test('rebuilds the index from the database with its progress, not while a server holds it; the server finds what it indexed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agora-reindex-'));
+    assert.equal(runCli(['seed', '--people', '300', '--posts', '2000', '--seed', '3'], { dataDir: dir }).code, 0);
+    const r = runCli(['reindex'], { dataDir: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const m = r.stdout.match(/indexed (\d+) documents in [\d.]+ s \(\d+\/s\); the index takes [\d.]+ MB/);
+    assert.ok(m, r.stdout);
+    assert.ok(Number(m[1]) >= 2300, r.stdout);  // the people and the posts, and their comments
+    assert.match(r.stderr, /100%\s+\d+\/\d+ documents\s+\d+\/s/, 'progress with its rate');
+    const password = runCli(['admin', 'set-password', '--email', 'person1@seed.example', '--password-stdin'],
+      { dataDir: dir, input: 'reader-password-1\n' });
+    assert.equal(password.code, 0, password.stderr);
+    const server = await startServer({ dataDir: dir });
+    try {
+      const refused = runCli(['reindex'], { dataDir: dir });
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /stop the server first/);
+      const reader = new Client(server.url);
+      assert.equal((await reader.login('person1@seed.example', 'reader-password-1')).status, 200);
+      const found = await reader.get(q({ q: 'guide OR tip OR lessons', kind: 'post' }));
+      assert.ok(found.json.items.length > 0, found.text);
+      assert.ok(found.json.facets.kind.find((f) => f.value === 'post').count >= found.json.items.length);
+    } finally {
+      await server.stop();
+    }
+  });
 });
