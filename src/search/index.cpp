@@ -22,6 +22,7 @@ constexpr const char* kAudiencePrefix = "R";
 constexpr const char* kTagPrefix = "T";
 constexpr const char* kLanguagePrefix = "L";
 constexpr const char* kGenerationPrefix = "G";
+constexpr const char* kNamePrefix = "XN";  // the words of names (people, communities), unstemmed
 constexpr const char* kGenerationKey = "agora_generation";
 constexpr Xapian::valueno kCreatedSlot = 0;
 constexpr Xapian::valueno kKindSlot = 1;  // counted per kind (the facets) by a match spy
@@ -210,6 +211,14 @@ struct Index::Impl {
   // in any of them), matched against stems and, for quoted or exact words, the words as
   // written.
   static Xapian::Query Parse(const Xapian::Database& db, const Query& q) {
+    if (q.names_only) {
+      // Names are not stemmed; "an*" expands over the words of names only.
+      Xapian::QueryParser parser;
+      parser.set_database(db);
+      parser.set_default_op(Xapian::Query::OP_AND);
+      parser.set_max_expansion(50, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      return parser.parse_query(LowerButOperators(q.text), Xapian::QueryParser::FLAG_WILDCARD, kNamePrefix);
+    }
     // "" (no stemmer) too: the words as written always match, in any language.
     std::vector<std::string> languages = q.languages;
     languages.emplace_back();
@@ -273,6 +282,7 @@ void Index::Put(const Document& d) {
   }
   for (const auto& f : d.fields) {
     terms.index_text(f.text, static_cast<Xapian::termcount>(std::max(1, f.weight)));
+    if (f.name) terms.index_text_without_positions(f.text, 1, kNamePrefix);
     terms.increase_termpos();  // no phrase across two fields
   }
   const std::string key_term = kKeyPrefix + d.key;
@@ -368,7 +378,8 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
     const bool spy_here = !q.count_kinds.empty() && q.kinds.empty();
     if (spy_here) enquire.add_matchspy(&kinds_spy);
     // Counted exactly up to a thousand matches, estimated beyond.
-    Xapian::MSet mset = enquire.get_mset(first, size, std::max<Xapian::doccount>(first + size + 100, kExactCount));
+    Xapian::MSet mset =
+        enquire.get_mset(first, size, q.count_kinds.empty() ? first + size + 1 : std::max<Xapian::doccount>(first + size + 100, kExactCount));
     Results out;
     out.matches_estimated = mset.get_matches_estimated();
     out.more = mset.get_matches_lower_bound() > first + mset.size();

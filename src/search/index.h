@@ -21,7 +21,8 @@ namespace agora::search {
 
 struct Field {
   std::string text;
-  int weight = 1;  // how much a word of this field counts (a title more than a body)
+  int weight = 1;      // how much a word of this field counts (a title more than a body)
+  bool name = false;   // also a name: found by typeahead (Query::names_only)
 };
 
 // What a module tells the index about one of its documents.
@@ -51,6 +52,7 @@ struct Query {
   std::int64_t after = 0;              // created at or after (unix ms); 0: no bound
   std::int64_t before = 0;             // created before; 0: no bound
   bool newest_first = false;           // by date instead of relevance
+  bool names_only = false;             // match names only (typeahead: "an*" expands over names, not all words)
   int offset = 0;
   int limit = 20;
   // Also count the matches of each of these kinds (the facets), within the same filters

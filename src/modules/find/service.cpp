@@ -134,6 +134,7 @@ Suggestions SearchService::Suggest(const content::Viewer& viewer, const std::str
     q.reader = terms.held;
     q.excluded = terms.excluded;
     q.limit = kSuggestEach;
+    q.names_only = true;
     // People by name, then communities: each checked once more, as results are.
     q.kinds = {"person"};
     for (const auto& hit : index_.Search(q, [&](const search::Hit& h) -> std::optional<std::string> {
