@@ -25,7 +25,12 @@ constexpr const char* kGenerationPrefix = "G";
 constexpr const char* kNamePrefix = "XN";  // the words of names (people, communities), unstemmed
 constexpr const char* kGenerationKey = "agora_generation";
 constexpr Xapian::valueno kCreatedSlot = 0;
-constexpr Xapian::valueno kKindSlot = 1;  // counted per kind (the facets) by a match spy
+// Counted by match spies (the facets): the kind, the author's and the container's ids, the language.
+constexpr Xapian::valueno kKindSlot = 1;
+constexpr Xapian::valueno kAuthorSlot = 2;
+constexpr Xapian::valueno kContainerSlot = 3;
+constexpr Xapian::valueno kLanguageSlot = 4;
+constexpr Xapian::doccount kTopValues = 10;
 
 // Bulgarian has no Snowball stemmer: ours (bulgarian.h), as a Xapian stemmer.
 class BulgarianStem : public Xapian::StemImplementation {
@@ -103,6 +108,36 @@ std::vector<Snippet> SplitSnippet(const std::string& marked) {
   }
   flush();
   return parts;
+}
+
+// Adds the words of `text` that a person would type and could misspell to the spelling table:
+// letters only (no numbers, handles' digits or URLs' parts), 3 to 24 of them, in lower case.
+// Xapian keeps, for each fragment of a word, the list of words that have it: made-up words
+// (every handle, every id) would make those lists huge, and slow every later addition.
+void AddSpellings(Xapian::WritableDatabase& db, const std::string& text) {
+  std::string word;
+  int letters = 0;
+  bool clean = true;
+  auto flush = [&] {
+    if (clean && letters >= 3 && letters <= 24) db.add_spelling(word);
+    word.clear();
+    letters = 0;
+    clean = true;
+  };
+  for (Xapian::Utf8Iterator it(text); it != Xapian::Utf8Iterator(); ++it) {
+    const unsigned ch = *it;
+    if (Xapian::Unicode::is_wordchar(ch)) {
+      // A word with a digit or an underscore in it is not one people spell.
+      if (Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER || ch == '_') clean = false;
+      Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+      ++letters;
+    } else if (ch == '\'' || ch == 0x2019) {
+      clean = false;  // "don't": not a word of its own
+    } else {
+      flush();
+    }
+  }
+  flush();
 }
 
 // The query in lower case but for its operators (OR, AND, NOT, XOR, NEAR): Xapian leaves a
@@ -271,15 +306,13 @@ void Index::Put(const Document& d) {
   terms.set_document(doc);
   terms.set_stemmer(StemmerFor(d.language));
   terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);  // stems ("Z…") and words as written
-  // Every word also goes to the spelling table ("did you mean"): a correction is offered to
-  // a reader only when it finds something they may read (Search), so the table may hold
-  // words of everything.
-  // (An index in memory, for tests, has no spelling table.)
   std::lock_guard lock(impl_->write_mu);
-  if (!impl_->directory.empty()) {
-    terms.set_database(impl_->db);
-    terms.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-  }
+  // The words of most fields also go to the spelling table ("did you mean"): a correction is
+  // offered to a reader only when it finds something they may read (Search), so the table
+  // may hold words of everything. (An index in memory, for tests, has none.)
+  if (!impl_->directory.empty())
+    for (const auto& f : d.fields)
+      if (f.spell) AddSpellings(impl_->db, f.text);
   for (const auto& f : d.fields) {
     terms.index_text(f.text, static_cast<Xapian::termcount>(std::max(1, f.weight)));
     if (f.name) terms.index_text_without_positions(f.text, 1, kNamePrefix);
@@ -295,6 +328,9 @@ void Index::Put(const Document& d) {
   if (d.container) doc.add_boolean_term(kContainerPrefix + Id(d.container));
   doc.add_value(kCreatedSlot, Xapian::sortable_serialise(static_cast<double>(d.created_at)));
   doc.add_value(kKindSlot, d.kind);
+  if (d.author) doc.add_value(kAuthorSlot, Id(d.author));
+  if (d.container) doc.add_value(kContainerSlot, Id(d.container));
+  if (!d.language.empty()) doc.add_value(kLanguageSlot, d.language);
   if (!impl_->build.empty()) doc.add_boolean_term(kGenerationPrefix + impl_->build);
   doc.set_data(d.key + "\n" + d.kind + "\n" + d.language);
   impl_->db.replace_document(key_term, doc);
@@ -375,8 +411,13 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
     // The facets: a spy counts the kinds of the documents the match looks at; with a kinds
     // filter those are one kind only, so a second, unranked match over all kinds counts.
     Xapian::ValueCountMatchSpy kinds_spy(kKindSlot);
-    const bool spy_here = !q.count_kinds.empty() && q.kinds.empty();
+    const bool counting = !q.count_kinds.empty();
+    const bool spy_here = counting && q.kinds.empty();
     if (spy_here) enquire.add_matchspy(&kinds_spy);
+    // The other facets are of the matches themselves.
+    Xapian::ValueCountMatchSpy author_spy(kAuthorSlot), container_spy(kContainerSlot), language_spy(kLanguageSlot);
+    if (counting)
+      for (auto* spy : {&author_spy, &container_spy, &language_spy}) enquire.add_matchspy(spy);
     // Counted exactly up to a thousand matches, estimated beyond.
     Xapian::MSet mset =
         enquire.get_mset(first, size, q.count_kinds.empty() ? first + size + 1 : std::max<Xapian::doccount>(first + size + 100, kExactCount));
@@ -437,6 +478,17 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
       for (auto it = kinds_spy.values_begin(); it != kinds_spy.values_end(); ++it)
         if (out.kind_counts.count(*it))
           out.kind_counts[*it] = static_cast<std::uint64_t>(static_cast<double>(it.get_termfreq()) * scale + 0.5);
+      // The same for the spies of the match itself (they saw the same documents).
+      const double seen = static_cast<double>(author_spy.get_total());
+      const double matched = static_cast<double>(mset.get_matches_estimated());
+      const double spied = seen > 0 && matched > seen ? matched / seen : 1.0;
+      auto top = [&](Xapian::ValueCountMatchSpy& spy, std::vector<FacetValue>& into) {
+        for (auto it = spy.top_values_begin(kTopValues); it != spy.top_values_end(kTopValues); ++it)
+          into.push_back({*it, static_cast<std::uint64_t>(static_cast<double>(it.get_termfreq()) * spied + 0.5)});
+      };
+      top(author_spy, out.authors);
+      top(container_spy, out.containers);
+      top(language_spy, out.languages);
     }
     return out;
   });
@@ -448,7 +500,10 @@ std::vector<std::string> Index::TagsStartingWith(const std::string& prefix, cons
   return Guarded([&] {
   return impl_->WithReader([&](const Xapian::Database& db) {
     std::vector<std::string> out;
-    const std::string start = kTagPrefix + prefix;
+    std::string lower;  // hashtags are kept in lower case
+    for (Xapian::Utf8Iterator it(prefix); it != Xapian::Utf8Iterator(); ++it)
+      Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
+    const std::string start = kTagPrefix + lower;
     int looked = 0;
     for (auto it = db.allterms_begin(start); it != db.allterms_end(start) && static_cast<int>(out.size()) < limit && looked < 200;
          ++it, ++looked) {

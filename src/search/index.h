@@ -23,6 +23,7 @@ struct Field {
   std::string text;
   int weight = 1;      // how much a word of this field counts (a title more than a body)
   bool name = false;   // also a name: found by typeahead (Query::names_only)
+  bool spell = true;   // its words feed "did you mean" (not handles and other made-up words)
 };
 
 // What a module tells the index about one of its documents.
@@ -56,8 +57,15 @@ struct Query {
   int offset = 0;
   int limit = 20;
   // Also count the matches of each of these kinds (the facets), within the same filters
-  // but for the kinds one.
+  // but for the kinds one, and the most frequent authors, communities and languages of the
+  // matches (Results::authors, containers, languages).
   std::vector<std::string> count_kinds;
+};
+
+// One value of a facet and how many matches have it.
+struct FacetValue {
+  std::string value;
+  std::uint64_t count = 0;
 };
 
 // A passage of a matching document around its matching words: text and whether it matched.
@@ -80,6 +88,9 @@ struct Results {
   // it never counts what the reader may not read).
   std::uint64_t matches_estimated = 0;
   std::map<std::string, std::uint64_t> kind_counts;  // Query::count_kinds, estimated the same way
+  // With count_kinds: the ten most frequent authors (ids), containers (ids) and languages
+  // of the matches, most first.
+  std::vector<FacetValue> authors, containers, languages;
   bool more = false;  // matches beyond this page exist
   // The query with misspelt words corrected, when it finds nothing and the corrected one
   // finds something the reader may read.
@@ -115,7 +126,7 @@ class Index {
   // The query language is Xapian's: "a phrase", -word, OR, prefix*; any other text is words.
   // With `text_of`, each hit is checked once more and given a snippet.
   Results Search(const Query& query, const TextOf& text_of = {}) const;
-  // Hashtags starting with `prefix` (lower-case) that are on some document a reader holding
+  // Hashtags starting with `prefix` (in any case) that are on some document a reader holding
   // `reader` (and none of `excluded`) finds: at most `limit`, in alphabetical order.
   std::vector<std::string> TagsStartingWith(const std::string& prefix, const std::vector<std::string>& reader,
                                             const std::vector<std::string>& excluded, int limit) const;

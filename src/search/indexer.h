@@ -49,7 +49,7 @@ struct Progress {
 class Indexer {
  public:
   // Changes when documents are made differently: an index of another format is rebuilt.
-  static constexpr const char* kFormat = "3";  // 2: the kind in a value slot; 3: names for typeahead
+  static constexpr const char* kFormat = "4";  // 2: the kind in a value slot; 3: names for typeahead; 4: author, container, language slots
 
   Indexer(agora::store::Database& db, Index& index);
   ~Indexer();

@@ -67,6 +67,14 @@ describe('search in the browser', () => {
     assert.match(await page.getByTestId('facet-topic').innerText(), /Topics\s*1/);
     await expectAccessible(page, 'search results');
     await screenshot(page, 'search-results');
+    // Narrowed to an author by their facet, and widened again by removing the filter.
+    await page.getByRole('navigation', { name: 'By' }).getByRole('link', { name: 'Åsa Lindqvist' }).click();
+    await page.waitForURL(/author=/);
+    await page.getByRole('list', { name: 'Filters' }).getByText(people.ana.handle).waitFor();
+    await expectAccessible(page, 'results narrowed to an author');
+    await page.getByRole('link', { name: `Remove the filter ${people.ana.handle}` }).click();
+    await page.waitForURL((url) => !url.search.includes('author='));
+    await results.nth(1).waitFor();
     await page.getByTestId('facet-topic').click();
     await page.waitForURL(/kind=topic/);
     await page.getByRole('link', { name: 'Glacier boots: which ones?' }).waitFor();

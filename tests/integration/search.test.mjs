@@ -110,6 +110,12 @@ describe('search: the audience matrix of posts and comments', () => {
     assert.deepEqual(ids(await a.get(q({ q: 'tag:zepporganization' }))), [posts.organization.id]);
     assert.deepEqual(ids(await a.get(q({ q: 'kestrelpublic kind:post' }))), []);
     assert.deepEqual(ids(await a.get(q({ q: 'kestrelpublic kind:comments' }))), [comments.public.id]);
+    // Facets count only what the reader may read: the author wrote three, a colleague reads two.
+    const mine = await a.get(q({ q: 'quarterly' }));
+    assert.deepEqual(mine.json.facets.author.map((f) => [f.value, f.count, f.person.handle]), [[p.author.id, 3, p.author.handle]]);
+    const theirs = await c.colleague.get(q({ q: 'quarterly' }));
+    assert.deepEqual(theirs.json.facets.author.map((f) => [f.value, f.count]), [[p.author.id, 2]]);
+    assert.deepEqual(ids(await c.colleague.get(q({ q: 'quarterly', author: p.author.handle }))).length, 2);
     assert.deepEqual(ids(await a.get(q({ q: 'quarterly before:2000-01-01' }))), []);
     assert.equal(ids(await a.get(q({ q: 'quarterly after:2000-01-01' }))).length, 3);
     assert.equal(ids(await a.get(q({ q: 'quarterly', after: '2000-01-01', author: p.author.handle }))).length, 3);
@@ -218,10 +224,20 @@ describe('search: communities, their content and their people', () => {
         assert.deepEqual(s.json.communities.map((k) => k.id), sees ? [made[kind].id] : [], 'suggested community');
         const typo = await client.get(q({ q: `lighthuose${kind} from:@${p.member.handle}` }));
         assert.equal(typo.json.suggestion, reads ? `lighthouse${kind} from:@${p.member.handle}` : undefined, 'did you mean');
-        const tags = await client.get(`/api/v1/search/suggest?q=beacon${kind}`);
+        const tags = await client.get(`/api/v1/search/suggest?q=Beacon${kind}`);
         assert.deepEqual(tags.json.tags, reads ? [`beacon${kind}`] : [], 'suggested hashtag');
       });
     }
+
+  test('the community facet counts only communities whose content the reader reads', async () => {
+    const counts = async (who) => Object.fromEntries((await c[who].get(q({ q: 'schedule' }))).json.facets.community
+      .map((f) => [f.community.handle, f.count]));
+    assert.deepEqual(await counts('member'), { 'harbour-open': 1, 'harbour-moderated': 1, 'harbour-restricted': 1, 'harbour-secret': 1 });
+    assert.deepEqual(await counts('outsider'), { 'harbour-open': 1 });
+    assert.deepEqual(await counts('guest'), {});
+    const narrowed = await c.member.get(q({ q: 'schedule', community: 'harbour-secret' }));
+    assert.deepEqual(ids(narrowed), [posts.secret.id]);
+  });
 
   test('a member who leaves a secret community finds its content no more (no reindex needed)', async () => {
     const base = `/api/v1/communities/${made.secret.id}`;
@@ -288,6 +304,11 @@ describe('search: words in their inflected forms, in every language', () => {
     await indexed(reader, 'cortas', made.es);
   });
   after(() => server.stop());
+
+  test('the language facet counts the languages of the matches', async () => {
+    const r = await reader.get(q({ q: 'cortas OR frivillige OR походы' }));
+    assert.deepEqual(Object.fromEntries(r.json.facets.language.map((f) => [f.value, f.count])), { es: 1, nb: 1, ru: 1 });
+  });
 
   for (const [language, text, query] of SENTENCES)
     test(`${language}: "${query}" finds "${text}"`, async () => {

@@ -14,7 +14,7 @@ find::Kind SearchKind() {
     d.kind = "community";
     std::string tags;
     for (const auto& t : x->tags) tags += t + " ";
-    d.fields = {{x->name, 5, true}, {x->handle, 3, true}, {tags, 3}, {x->description, 1}};
+    d.fields = {{x->name, 5, true}, {x->handle, 3, true, false}, {tags, 3}, {x->description, 1}};
     d.tags = x->tags;
     // Who may know it exists (search_terms.h): its members, invited and pending people;
     // unless secret, the organization, and alumni for an alumni community.

@@ -102,8 +102,17 @@ void RegisterApi(http::Router& router, SearchService& service) {
     for (const auto& item : found->items) items.push_back(ItemJson(item));
     boost::json::array kinds;
     for (const auto& [kind, count] : found->kinds) kinds.push_back({{"value", kind}, {"count", count}});
+    boost::json::array authors, communities, languages;
+    for (const auto& a : found->authors)
+      authors.push_back({{"value", IdToString(a.value.id)}, {"count", a.count}, {"person", people::json::CardJson(a.value)}});
+    for (const auto& x : found->communities)
+      communities.push_back({{"value", IdToString(x.value.id)}, {"count", x.count}, {"community", CommunityJson(x.value)}});
+    for (const auto& l : found->languages) languages.push_back({{"value", l.value}, {"count", l.count}});
     boost::json::object body{{"items", std::move(items)},
-                             {"facets", {{"kind", std::move(kinds)}}},
+                             {"facets", {{"kind", std::move(kinds)},
+                                         {"author", std::move(authors)},
+                                         {"community", std::move(communities)},
+                                         {"language", std::move(languages)}}},
                              {"next_cursor", found->next_cursor ? boost::json::value(*found->next_cursor) : nullptr}};
     if (found->suggestion) body["suggestion"] = *found->suggestion;
     return http::Json(200, body);

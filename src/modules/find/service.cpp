@@ -114,6 +114,12 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
       out.items.push_back(std::move(item));
     }
     for (const auto& [kind, count] : found.kind_counts) out.kinds[kind] = count;
+    for (const auto& a : found.authors)
+      if (auto id = ParseId(a.value)) out.authors.push_back({people::store::CardOf(c, *id), a.count});
+    for (const auto& x : found.containers)
+      if (auto id = ParseId(x.value))
+        if (auto ref = CommunityOf(c, *id)) out.communities.push_back({*ref, x.count});
+    for (const auto& l : found.languages) out.languages.push_back({l.value, l.count});
     if (found.more) out.next_cursor = EncodeCursor({"", offset + r.limit});
     // The words corrected, the filters the reader typed kept as they were.
     if (found.suggestion) out.suggestion = Restate(r.q, parsed->text, *found.suggestion);

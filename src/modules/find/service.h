@@ -47,9 +47,19 @@ struct Item {
   std::optional<CommunityRef> community;  // where content is, or the community found
 };
 
+template <class T>
+struct Counted {
+  T value;
+  std::uint64_t count = 0;
+};
+
 struct Results {
   std::vector<Item> items;
   std::map<std::string, std::uint64_t> kinds;  // matches per kind within the other filters
+  // The most frequent authors, communities and languages of the matches, most first.
+  std::vector<Counted<people::Card>> authors;
+  std::vector<Counted<CommunityRef>> communities;
+  std::vector<Counted<std::string>> languages;
   std::optional<std::string> next_cursor;
   std::optional<std::string> suggestion;  // "did you mean": the whole query, corrected
 };

@@ -23,8 +23,9 @@ find::Kind SearchKind() {
     std::string spellings;
     auto w = c.Prepare("SELECT name_words FROM users WHERE id = ?1", id);
     if (w.Next()) spellings = w.Text(0);
-    d.fields = {{first, 3},      {u.display_name, 6, true}, {spellings, 4, true}, {u.handle, 3, true},
-                {p.title, 3},    {p.department, 2},         {p.office, 1}};
+    // The spellings and the handle are made-up words: found, but not offered as corrections.
+    d.fields = {{first, 3, false, false}, {u.display_name, 6, true}, {spellings, 4, true, false}, {u.handle, 3, true, false},
+                {p.title, 3},             {p.department, 2},         {p.office, 1}};
     // Each endorsement makes an expertise count more, up to twenty.
     for (const auto& [tag, endorsements] : parts->endorsement_counts)
       d.fields.push_back({tag, 4 + static_cast<int>(std::min<std::int64_t>(endorsements, 20))});

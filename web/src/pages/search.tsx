@@ -9,6 +9,7 @@ import { navigate } from '../router';
 import { searchPath } from '../search_box';
 import { setTitle } from '../title';
 import { formatDate, formatNumber, t, tx, type MessageId } from '../i18n/i18n';
+import { LANGUAGES } from '../i18n/languages';
 
 type Found = Answer<'/api/v1/search', 'get'>;
 type Result = Schemas['SearchResult'];
@@ -63,19 +64,43 @@ function ResultItem(props: { item: Result }) {
   );
 }
 
+// The filters a search may carry besides its words, in the address and the API alike.
+const FILTERS = ['kind', 'sort', 'author', 'community', 'lang', 'after'] as const;
+
+// "Written": how far back, as the `after` day.
+const PERIODS: { days: number; label: MessageId }[] = [
+  { days: 7, label: 'search.past_week' },
+  { days: 31, label: 'search.past_month' },
+  { days: 365, label: 'search.past_year' },
+];
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
 export function SearchPage() {
   const params = new URLSearchParams(location.search);
   const q = params.get('q') ?? '';
   const kind = (params.get('kind') ?? '') as Kind | '';
   const sort = params.get('sort') === 'date' ? 'date' : 'relevance';
+  const author = params.get('author') ?? '';
+  const community = params.get('community') ?? '';
+  const lang = params.get('lang') ?? '';
+  const after = params.get('after') ?? '';
+  // The address of this search with one filter set (or removed, for '').
+  const withFilter = (name: (typeof FILTERS)[number], value: string) => {
+    const next: Record<string, string> = {};
+    for (const f of FILTERS) if (params.get(f)) next[f] = params.get(f)!;
+    if (value) next[name] = value;
+    else delete next[name];
+    return searchPath(q, next);
+  };
   const [found, setFound] = useState<Found | null>(null);
   const [items, setItems] = useState<Result[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const load = async (cursor: string | null) => {
     const query = new URLSearchParams({ q });
-    if (kind) query.set('kind', kind);
-    if (sort === 'date') query.set('sort', 'date');
+    for (const f of FILTERS) if (params.get(f)) query.set(f, params.get(f)!);
     if (cursor) query.set('cursor', cursor);
     setLoading(true);
     try {
@@ -96,7 +121,8 @@ export function SearchPage() {
   const counts = new Map((found?.facets.kind ?? []).map((f) => [f.value, f.count]));
   const total = KINDS.reduce((n, k) => n + (counts.get(k) ?? 0), 0);
   const shownTotal = kind ? counts.get(kind) ?? 0 : total;
-  const link = (k: Kind | '') => searchPath(q, { ...(k ? { kind: k } : {}), ...(sort === 'date' ? { sort } : {}) });
+  const link = (k: Kind | '') => withFilter('kind', k);
+  const facets = found?.facets;
   return (
     <section class="search-page">
       <PageHeading>{q ? t('search.results_for', { q }) : t('search.heading')}</PageHeading>
@@ -118,11 +144,62 @@ export function SearchPage() {
           <div class="row search-sort">
             <label for="search-sort">{t('search.sort')}</label>
             <select id="search-sort" value={sort}
-              onChange={(e) => navigate(searchPath(q, { ...(kind ? { kind } : {}), ...((e.target as HTMLSelectElement).value === 'date' ? { sort: 'date' } : {}) }))}>
+              onChange={(e) => navigate(withFilter('sort', (e.target as HTMLSelectElement).value === 'date' ? 'date' : ''))}>
               <option value="relevance">{t('search.sort_relevance')}</option>
               <option value="date">{t('search.sort_date')}</option>
             </select>
+            <label for="search-when">{t('search.when')}</label>
+            <select id="search-when" value={PERIODS.find((p) => daysAgo(p.days) === after) ? after : after ? 'custom' : ''}
+              onChange={(e) => navigate(withFilter('after', (e.target as HTMLSelectElement).value))}>
+              <option value="">{t('search.any_time')}</option>
+              {PERIODS.map((p) => <option key={p.days} value={daysAgo(p.days)}>{t(p.label)}</option>)}
+              {after && !PERIODS.some((p) => daysAgo(p.days) === after) && <option value="custom">{t('search.since', { day: formatDate(after) })}</option>}
+            </select>
           </div>
+          {(author || community || lang) && (
+            <ul class="chips active-filters" aria-label={t('search.active_filters')}>
+              {([['author', author], ['community', community], ['lang', lang]] as const).filter(([, v]) => v).map(([name, value]) => (
+                <li key={name}>
+                  {name === 'lang' ? LANGUAGES.find((l) => l.code === value)?.name ?? value : value}
+                  <a class="chip-action" href={withFilter(name, '')} aria-label={t('search.remove_filter', { name: value })}>×</a>
+                </li>
+              ))}
+            </ul>
+          )}
+          {facets && (facets.author.length > 0 || facets.community.length > 0 || facets.language.length > 1) && (
+            <div class="more-facets">
+              {facets.author.length > 0 && !author && (
+                <nav aria-label={t('search.facet_author')} class="facet-list">
+                  <h2 class="small-heading">{t('search.facet_author')}</h2>
+                  <ul>
+                    {facets.author.slice(0, 5).map((f) => (
+                      <li key={f.value}><a href={withFilter('author', f.person?.handle ?? f.value)}>{f.person?.display_name ?? f.value}</a> <span class="muted">{formatNumber(f.count)}</span></li>
+                    ))}
+                  </ul>
+                </nav>
+              )}
+              {facets.community.length > 0 && !community && (
+                <nav aria-label={t('search.facet_community')} class="facet-list">
+                  <h2 class="small-heading">{t('search.facet_community')}</h2>
+                  <ul>
+                    {facets.community.slice(0, 5).map((f) => (
+                      <li key={f.value}><a href={withFilter('community', f.community?.handle ?? f.value)}>{f.community?.name ?? f.value}</a> <span class="muted">{formatNumber(f.count)}</span></li>
+                    ))}
+                  </ul>
+                </nav>
+              )}
+              {facets.language.length > 1 && !lang && (
+                <nav aria-label={t('search.facet_language')} class="facet-list">
+                  <h2 class="small-heading">{t('search.facet_language')}</h2>
+                  <ul>
+                    {facets.language.map((f) => (
+                      <li key={f.value}><a href={withFilter('lang', f.value)}>{LANGUAGES.find((l) => l.code === f.value)?.name ?? f.value}</a> <span class="muted">{formatNumber(f.count)}</span></li>
+                    ))}
+                  </ul>
+                </nav>
+              )}
+            </div>
+          )}
         </>
       )}
       <Alert message={error} />
