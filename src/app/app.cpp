@@ -267,7 +267,7 @@ int Serve(App& app) {
   search::Indexer indexer(*app.db, *search_index);  // stopped before the index goes (declared after it)
   for (const auto& [name, kind] : search_kinds) indexer.Register(name, kind.source);
   metrics::Register([&indexer](std::string& out) { indexer.RenderMetrics(out); });
-  find::SearchService search_service(*app.db, *search_index, search_kinds);
+  find::SearchService search_service(*app.db, *search_index, search_kinds, &people_service);
   find::RegisterApi(router, search_service);
   notifications::NotificationService notification_service(*app.db, app.clock);
   notifications::RegisterApi(router, notification_service, *app.unsubscribe);

@@ -7,10 +7,10 @@ std::optional<Error> JobLimiter::Start(Id person) {
   auto it = by_person_.find(person);
   if (it != by_person_.end() && it->second >= per_person_) {
     Error e = Error::RateLimited(kRetryAfterSeconds);
-    e.message = "you have " + std::to_string(per_person_) + " uploads in progress; send the next when one is done";
+    e.message = "you have " + std::to_string(per_person_) + " " + what_ + " in progress; send the next when one is done";
     return e;
   }
-  if (running_ >= total_) return Error::Busy("the server is busy with other uploads; try again shortly", kRetryAfterSeconds);
+  if (running_ >= total_) return Error::Busy("the server is busy with other " + what_ + "; try again shortly", kRetryAfterSeconds);
   ++running_;
   ++by_person_[person];
   return std::nullopt;

@@ -1,4 +1,4 @@
-// Admission for expensive work (decoding uploaded images): at most `per_person` jobs of one
+// Admission for expensive work (decoding uploaded images, searches): at most `per_person` jobs of one
 // person in progress and `total` for everyone, counting those waiting for a thread. Beyond
 // either the request is refused at once (429 or 503 with Retry-After) instead of queueing:
 // a queue of decodes is minutes of delay for whoever is behind it, and memory meanwhile.
@@ -7,6 +7,7 @@
 
 #include <mutex>
 #include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "core/ids.h"
@@ -16,7 +17,9 @@ namespace agora::http {
 
 class JobLimiter {
  public:
-  JobLimiter(int per_person, int total) : per_person_(per_person), total_(total) {}
+  // `what`: the work, as its refusals name it ("uploads", "searches").
+  JobLimiter(int per_person, int total, std::string what = "uploads")
+      : per_person_(per_person), total_(total), what_(std::move(what)) {}
 
   // nullopt: admitted (call Finish later); otherwise the error to answer.
   std::optional<Error> Start(Id person);
@@ -28,6 +31,7 @@ class JobLimiter {
  private:
   const int per_person_;
   const int total_;
+  const std::string what_;
   mutable std::mutex mu_;
   int running_ = 0;
   std::unordered_map<Id, int> by_person_;

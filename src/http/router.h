@@ -30,6 +30,7 @@ enum class Work {
   kPassword,  // Argon2id hashing: sign-in, setup, password changes, accounts with a password
   kImage,     // decoding and re-encoding an uploaded image, at low CPU priority
   kOutbound,  // waits on another server (an identity provider): a pool of its own, mostly idle
+  kSearch,    // a search over the whole index: a pool of its own, so that a slow one never holds an io thread
 };
 
 struct RouteOptions {

@@ -249,20 +249,21 @@ struct Server::Impl {
   awaitable<void> StreamRecheck(std::shared_ptr<WsConnection> conn, std::string credential, bool bearer,
                                 identity::Principal opened);
   bool OriginAllowed(const bhttp::request<bhttp::string_body>& msg) const;
-  // An admitted image job, released when the handler ends (or the request is abandoned).
-  struct ImageJob {
+  // Admitted expensive work (an image, a search): its place is given back when the handler
+  // ends (or the request is abandoned).
+  struct JobSlot {
     JobLimiter* limiter = nullptr;
     Id person = 0;
     void Release() {
       if (limiter) limiter->Finish(person);
       limiter = nullptr;
     }
-    ~ImageJob() { Release(); }
+    ~JobSlot() { Release(); }
   };
   // Everything decided before a request's body is read: 405/404 and static files, then
   // authentication, CSRF, the write limit and image admission. A response means refused.
   std::optional<Response> Admit(Request& req, const RouteMatch& match, size_t& slot,
-                                std::optional<identity::Principal>& principal, ImageJob& image_job);
+                                std::optional<identity::Principal>& principal, JobSlot& job_slot);
   awaitable<Response> Run(const Route& route, Request& req);
   static Response Failure(const std::exception& e, const std::string& request_id);
   awaitable<Response> Invoke(const Route& route, Request& req);
@@ -287,12 +288,19 @@ struct Server::Impl {
   size_t next_context = 0;
   asio::thread_pool workers;  // password hashing
   asio::thread_pool outbound{4};  // handlers waiting on other servers (single sign-on)
+  // Searches: as many threads as cores, so that searches use the machine but wait for one
+  // another, not for the io threads every other request needs.
+  asio::thread_pool searches{std::max(2u, std::thread::hardware_concurrency())};
   // Image decoding: threads of their own at a lower CPU priority (nice), so that even a
   // machine busy decoding answers sign-ins and page loads first.
   asio::io_context images;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> images_guard;
   std::vector<std::thread> image_threads;
   JobLimiter image_jobs;
+  // Searches waiting for or holding a search thread: beyond, 503 at once rather than a queue
+  // that keeps the threads busy for clients that have given up (no 429: never one person's).
+  static constexpr int kSearchesQueued = 16;
+  JobLimiter search_jobs{kSearchesQueued + 1, kSearchesQueued, "searches"};
   ConnectionLimiter connections;
   OriginPolicy origins;
   std::vector<std::pair<std::string, std::string>> security_header_fields;
@@ -355,6 +363,7 @@ void Server::Run() {
   for (auto& t : threads) t.join();
   s.workers.join();
   s.outbound.join();
+  s.searches.join();
   s.images_guard.reset();
   for (auto& t : s.image_threads) t.join();
 }
@@ -475,7 +484,7 @@ std::optional<Response> Server::Impl::Authenticate(Request& req, const Route& ro
 }
 
 std::optional<Response> Server::Impl::Admit(Request& req, const RouteMatch& match, size_t& slot,
-                                            std::optional<identity::Principal>& principal, ImageJob& image_job) {
+                                            std::optional<identity::Principal>& principal, JobSlot& job_slot) {
   if (!match.route) {
     if (match.path_matched) {
       slot = d.metrics.UnmatchedSlot();
@@ -512,8 +521,14 @@ std::optional<Response> Server::Impl::Admit(Request& req, const RouteMatch& matc
   // when everyone's together fill the queue); the slot is released when the handler ends.
   if (route.options.work == Work::kImage && req.principal) {
     if (auto full = image_jobs.Start(req.principal->user.id)) return Problem(*full);
-    image_job.limiter = &image_jobs;
-    image_job.person = req.principal->user.id;
+    job_slot.limiter = &image_jobs;
+    job_slot.person = req.principal->user.id;
+  }
+  if (route.options.work == Work::kSearch) {
+    const Id person = req.principal ? req.principal->user.id : 0;
+    if (auto full = search_jobs.Start(person)) return Problem(*full);
+    job_slot.limiter = &search_jobs;
+    job_slot.person = person;
   }
   return std::nullopt;
 }
@@ -553,6 +568,9 @@ awaitable<Response> Server::Impl::Invoke(const Route& route, Request& req) {
     case Work::kOutbound:
       co_return co_await asio::co_spawn(
           outbound, [&]() -> awaitable<Response> { co_return route.handler(req); }, use_awaitable);
+    case Work::kSearch:
+      co_return co_await asio::co_spawn(
+          searches, [&]() -> awaitable<Response> { co_return route.handler(req); }, use_awaitable);
     case Work::kInline:
       break;
   }
@@ -792,7 +810,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     }
 
     Response res;
-    ImageJob image_job;
+    JobSlot job_slot;
     std::optional<identity::Principal> principal;  // outlives the handler: the access log reads it
     size_t slot = d.metrics.UnmatchedSlot();
     bool close_after = false;
@@ -812,7 +830,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
         // Everything that can refuse a request without its body does so before the body is
         // read: a client sending photo after photo past its limits costs no more than a header.
         try {
-          refused = Admit(req, match, slot, principal, image_job);
+          refused = Admit(req, match, slot, principal, job_slot);
         } catch (const std::exception& e) {
           refused = Failure(e, request_id);
         }
@@ -846,7 +864,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
         } catch (const std::exception& e) {
           res = Failure(e, request_id);
         }
-        image_job.Release();
+        job_slot.Release();
       }
     }
 

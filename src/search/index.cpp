@@ -408,19 +408,9 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
     if (q.newest_first) enquire.set_sort_by_value_then_relevance(kCreatedSlot, true);
     const auto first = static_cast<Xapian::doccount>(std::max(0, q.offset));
     const auto size = static_cast<Xapian::doccount>(std::clamp(q.limit, 0, 1000));
-    // The facets: a spy counts the kinds of the documents the match looks at; with a kinds
-    // filter those are one kind only, so a second, unranked match over all kinds counts.
-    Xapian::ValueCountMatchSpy kinds_spy(kKindSlot);
-    const bool counting = !q.count_kinds.empty();
-    const bool spy_here = counting && q.kinds.empty();
-    if (spy_here) enquire.add_matchspy(&kinds_spy);
-    // The other facets are of the matches themselves.
-    Xapian::ValueCountMatchSpy author_spy(kAuthorSlot), container_spy(kContainerSlot), language_spy(kLanguageSlot);
-    if (counting)
-      for (auto* spy : {&author_spy, &container_spy, &language_spy}) enquire.add_matchspy(spy);
-    // Counted exactly up to a thousand matches, estimated beyond.
-    Xapian::MSet mset =
-        enquire.get_mset(first, size, q.count_kinds.empty() ? first + size + 1 : std::max<Xapian::doccount>(first + size + 100, kExactCount));
+    // Ranked alone: a match spy is called for every document the match considers, and a
+    // ranked match over a common word considers all of them (2 million at 10 million posts).
+    Xapian::MSet mset = enquire.get_mset(first, size, first + size + 1);
     Results out;
     out.matches_estimated = mset.get_matches_estimated();
     out.more = mset.get_matches_lower_bound() > first + mset.size();
@@ -461,30 +451,33 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
         if (!check.get_mset(0, 1).empty()) out.suggestion = corrected;
       }
     }
+    // The facets, counted in unranked matches that stop after kExactCount documents (exact
+    // up to there, estimated beyond): the kinds within every filter but the kinds one; the
+    // authors, communities and languages of the whole query by spies (beyond kExactCount,
+    // of the first kExactCount matches in index order, scaled).
     if (!q.count_kinds.empty()) {
-      Xapian::MSet counted = mset;
-      if (!spy_here) {
+      Xapian::ValueCountMatchSpy author_spy(kAuthorSlot), container_spy(kContainerSlot), language_spy(kLanguageSlot);
+      auto count = [&](const Xapian::Query& over, std::initializer_list<Xapian::ValueCountMatchSpy*> spies) {
         Xapian::Enquire counter(db);
-        counter.set_query(filtered);
+        counter.set_query(over);
         counter.set_weighting_scheme(Xapian::BoolWeight());
-        counter.add_matchspy(&kinds_spy);
-        counted = counter.get_mset(0, 0, kExactCount);
+        for (auto* spy : spies) counter.add_matchspy(spy);
+        const double estimated = static_cast<double>(counter.get_mset(0, 0, kExactCount).get_matches_estimated());
+        const double looked = static_cast<double>((*spies.begin())->get_total());
+        return looked > 0 && estimated > looked ? estimated / looked : 1.0;
+      };
+      // Each kind by its own count (the first documents in index order are not a fair sample
+      // of the kinds: a rebuild puts one kind after another).
+      for (const auto& kind : q.count_kinds) {
+        Xapian::Enquire counter(db);
+        counter.set_query(Xapian::Query(Xapian::Query::OP_FILTER, filtered, Xapian::Query(kKindPrefix + kind)));
+        counter.set_weighting_scheme(Xapian::BoolWeight());
+        out.kind_counts[kind] = counter.get_mset(0, 0, kExactCount).get_matches_estimated();
       }
-      // The spy saw `looked` of about `estimated` matches: scaled when it saw only some.
-      const double looked = static_cast<double>(kinds_spy.get_total());
-      const double estimated = static_cast<double>(counted.get_matches_estimated());
-      const double scale = looked > 0 && estimated > looked ? estimated / looked : 1.0;
-      for (const auto& kind : q.count_kinds) out.kind_counts[kind] = 0;
-      for (auto it = kinds_spy.values_begin(); it != kinds_spy.values_end(); ++it)
-        if (out.kind_counts.count(*it))
-          out.kind_counts[*it] = static_cast<std::uint64_t>(static_cast<double>(it.get_termfreq()) * scale + 0.5);
-      // The same for the spies of the match itself (they saw the same documents).
-      const double seen = static_cast<double>(author_spy.get_total());
-      const double matched = static_cast<double>(mset.get_matches_estimated());
-      const double spied = seen > 0 && matched > seen ? matched / seen : 1.0;
+      const double scale = count(query, {&author_spy, &container_spy, &language_spy});
       auto top = [&](Xapian::ValueCountMatchSpy& spy, std::vector<FacetValue>& into) {
         for (auto it = spy.top_values_begin(kTopValues); it != spy.top_values_end(kTopValues); ++it)
-          into.push_back({*it, static_cast<std::uint64_t>(static_cast<double>(it.get_termfreq()) * spied + 0.5)});
+          into.push_back({*it, static_cast<std::uint64_t>(static_cast<double>(it.get_termfreq()) * scale + 0.5)});
       };
       top(author_spy, out.authors);
       top(container_spy, out.containers);

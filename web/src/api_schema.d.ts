@@ -1983,9 +1983,14 @@ export interface components {
             /** @description Where it is, or the community found. */
             community?: components["schemas"]["CommunityRef"];
         };
+        /** @description One value of a facet and how many matches have it (exact up to 1,000 matches, estimated beyond). */
         FacetCount: {
             value: string;
             count: number;
+            /** @description The author facet: who. */
+            person?: components["schemas"]["PersonCard"];
+            /** @description The community facet: which. */
+            community?: components["schemas"]["CommunityRef"];
         };
         /** @description A topic in a community's forum. */
         Topic: {
@@ -4146,6 +4151,12 @@ export interface operations {
                         facets: {
                             /** @description Every kind, with how many of it match within the other filters. */
                             kind: components["schemas"]["FacetCount"][];
+                            /** @description The ten most frequent authors of the matches (`value` their id), with their cards. */
+                            author: components["schemas"]["FacetCount"][];
+                            /** @description The ten communities most of the matches are in (`value` the id). */
+                            community: components["schemas"]["FacetCount"][];
+                            /** @description The languages the matches are written in, most first. */
+                            language: components["schemas"]["FacetCount"][];
                         };
                         /** @description Pass as `cursor` for the next page; null on the last. */
                         next_cursor: string | null;

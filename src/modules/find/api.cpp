@@ -93,7 +93,7 @@ Result<SearchRequest> ParseRequest(const Request& req) {
 }  // namespace
 
 void RegisterApi(http::Router& router, SearchService& service) {
-  router.Add(Method::kGet, "/api/v1/search", {.access = Access::kPublic}, [&service](Request& req) {
+  router.Add(Method::kGet, "/api/v1/search", {.access = Access::kPublic, .work = http::Work::kSearch}, [&service](Request& req) {
     auto request = ParseRequest(req);
     if (!request) return http::Problem(request.error());
     auto found = service.Search(content::ViewerOf(req.principal), *request);
@@ -118,7 +118,7 @@ void RegisterApi(http::Router& router, SearchService& service) {
     return http::Json(200, body);
   });
 
-  router.Add(Method::kGet, "/api/v1/search/suggest", {.access = Access::kUser}, [&service](Request& req) {
+  router.Add(Method::kGet, "/api/v1/search/suggest", {.access = Access::kUser, .work = http::Work::kSearch}, [&service](Request& req) {
     const std::string q = req.Query("q");
     if (q.size() > 200) return http::Problem(Error::Invalid("q", "must be at most 200 characters"));
     auto s = service.Suggest(content::ViewerOf(req.principal), q, ReaderLanguages(req));

@@ -2,6 +2,7 @@
 
 #include "core/cursor.h"
 #include "core/name_words.h"
+#include "core/text.h"
 #include "modules/communities/store.h"
 #include "modules/content/search_terms.h"
 #include "modules/find/query_language.h"
@@ -50,8 +51,9 @@ std::string Restate(const std::string& typed, const std::string& words, const st
 
 }  // namespace
 
-SearchService::SearchService(agora::store::Database& db, const search::Index& index, const Kinds& kinds)
-    : db_(db), index_(index), kinds_(kinds) {}
+SearchService::SearchService(agora::store::Database& db, const search::Index& index, const Kinds& kinds,
+                             people::PeopleService* people)
+    : db_(db), index_(index), kinds_(kinds), people_(people) {}
 
 Result<Results> SearchService::Search(const content::Viewer& viewer, const SearchRequest& r) {
   auto parsed = ParseQuery(r.q);
@@ -63,45 +65,53 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
     if (!cursor) return cursor.error();
     offset = static_cast<int>(std::clamp<std::int64_t>(cursor->id, 0, 10000));
   }
-  return db_.Read([&](agora::store::Connection& c) -> Result<Results> {
-    search::Query q;
-    q.text = parsed->text;
-    q.languages = r.reader_languages;
+  // Three short reads, none held while the index matches (a match over a common word can
+  // take a while, and a read held that long keeps SQLite's log from being checkpointed,
+  // which holds writers back): the reader's terms and named filters, each result checked
+  // and shown, the cards and communities of the results and facets.
+  search::Query q;
+  q.text = parsed->text;
+  q.languages = r.reader_languages;
+  q.kinds = r.kinds;
+  for (const auto& k : parsed->kinds) q.kinds.push_back(k);
+  q.tags = parsed->tags;
+  q.languages_only = r.written_in;
+  if (r.after) q.after = *r.after;
+  if (parsed->after) q.after = *parsed->after;
+  if (r.before) q.before = *r.before;
+  if (parsed->before) q.before = *parsed->before;
+  q.newest_first = r.newest_first;
+  q.offset = offset;
+  q.limit = r.limit;
+  for (const auto& [kind, _] : kinds_) q.count_kinds.push_back(kind);
+  Results out;
+  for (const auto& [kind, _] : kinds_) out.kinds[kind] = 0;
+  const bool nobody = db_.Read([&](agora::store::Connection& c) {
     auto terms = content::SearchTermsOf(c, viewer);
     q.reader = std::move(terms.held);
     q.excluded = std::move(terms.excluded);
-    q.kinds = r.kinds;
-    for (const auto& k : parsed->kinds) q.kinds.push_back(k);
-    q.tags = parsed->tags;
-    q.languages_only = r.written_in;
     std::vector<std::string> authors = parsed->from, places = parsed->in;
     if (!r.author.empty()) authors.push_back(r.author);
     if (!r.community.empty()) places.push_back(r.community);
-    Results out;
-    for (const auto& [kind, _] : kinds_) out.kinds[kind] = 0;
     // One author and one community at a time (the last named wins); one no one has finds nothing.
-    if (!authors.empty() && !(q.author = PersonNamed(c, authors.back()))) return out;
-    if (!places.empty() && !(q.container = CommunityNamed(c, viewer, places.back()))) return out;
-    if (r.after) q.after = *r.after;
-    if (parsed->after) q.after = *parsed->after;
-    if (r.before) q.before = *r.before;
-    if (parsed->before) q.before = *parsed->before;
-    q.newest_first = r.newest_first;
-    q.offset = offset;
-    q.limit = r.limit;
-    for (const auto& [kind, _] : kinds_) q.count_kinds.push_back(kind);
-    std::map<std::string, Shown> shown;
-    auto found = index_.Search(q, [&](const search::Hit& hit) -> std::optional<std::string> {
-      const auto colon = hit.key.find(':');
-      auto kind = kinds_.find(hit.kind);
-      auto id = ParseId(hit.key.substr(colon + 1));
-      if (kind == kinds_.end() || !id) return std::nullopt;
-      auto s = kind->second.show(c, viewer, *id);
-      if (!s) return std::nullopt;
-      std::string text = s->text;
-      shown.emplace(hit.key, std::move(*s));
-      return text;
-    });
+    if (!authors.empty() && !(q.author = PersonNamed(c, authors.back()))) return true;
+    if (!places.empty() && !(q.container = CommunityNamed(c, viewer, places.back()))) return true;
+    return false;
+  });
+  if (nobody) return out;
+  std::map<std::string, Shown> shown;
+  auto found = index_.Search(q, [&](const search::Hit& hit) -> std::optional<std::string> {
+    const auto colon = hit.key.find(':');
+    auto kind = kinds_.find(hit.kind);
+    auto id = ParseId(hit.key.substr(colon + 1));
+    if (kind == kinds_.end() || !id) return std::nullopt;
+    auto s = db_.Read([&](agora::store::Connection& c) { return kind->second.show(c, viewer, *id); });
+    if (!s) return std::nullopt;
+    std::string text = s->text;
+    shown.emplace(hit.key, std::move(*s));
+    return text;
+  });
+  db_.Read([&](agora::store::Connection& c) {
     for (auto& hit : found.hits) {
       Item item;
       item.kind = hit.kind;
@@ -113,18 +123,18 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
       if (item.shown.community_id) item.community = CommunityOf(c, *item.shown.community_id);
       out.items.push_back(std::move(item));
     }
-    for (const auto& [kind, count] : found.kind_counts) out.kinds[kind] = count;
     for (const auto& a : found.authors)
       if (auto id = ParseId(a.value)) out.authors.push_back({people::store::CardOf(c, *id), a.count});
     for (const auto& x : found.containers)
       if (auto id = ParseId(x.value))
         if (auto ref = CommunityOf(c, *id)) out.communities.push_back({*ref, x.count});
-    for (const auto& l : found.languages) out.languages.push_back({l.value, l.count});
-    if (found.more) out.next_cursor = EncodeCursor({"", offset + r.limit});
-    // The words corrected, the filters the reader typed kept as they were.
-    if (found.suggestion) out.suggestion = Restate(r.q, parsed->text, *found.suggestion);
-    return out;
   });
+  for (const auto& [kind, count] : found.kind_counts) out.kinds[kind] = count;
+  for (const auto& l : found.languages) out.languages.push_back({l.value, l.count});
+  if (found.more) out.next_cursor = EncodeCursor({"", offset + r.limit});
+  // The words corrected, the filters the reader typed kept as they were.
+  if (found.suggestion) out.suggestion = Restate(r.q, parsed->text, *found.suggestion);
+  return out;
 }
 
 Suggestions SearchService::Suggest(const content::Viewer& viewer, const std::string& typed,
@@ -132,34 +142,53 @@ Suggestions SearchService::Suggest(const content::Viewer& viewer, const std::str
   Suggestions out;
   const std::string prefix = AsPrefix(typed);
   if (prefix.empty()) return out;
+  auto terms = db_.Read([&](agora::store::Connection& c) { return content::SearchTermsOf(c, viewer); });
+  search::Query q;
+  q.text = prefix;
+  q.languages = languages;
+  q.reader = terms.held;
+  q.excluded = terms.excluded;
+  q.limit = kSuggestEach;
+  q.names_only = true;
+  // The ids of what the index found of `kind`, each checked once more (as results are).
+  auto found = [&](const std::string& kind) {
+    q.kinds = {kind};
+    std::vector<Id> ids;
+    index_.Search(q, [&](const search::Hit& h) -> std::optional<std::string> {
+      auto id = ParseId(h.key.substr(h.key.find(':') + 1));
+      if (!id || !db_.Read([&](agora::store::Connection& c) { return kinds_.at(kind).show(c, viewer, *id); }))
+        return std::nullopt;
+      ids.push_back(*id);  // in the order found
+      return std::string();
+    });
+    return ids;
+  };
+  // People by name (members and admins: the directory's name index, which finds names in
+  // any spelling too; guests and alumni, who have no directory: the index, which knows
+  // whom they share a community with), then communities.
+  std::vector<Id> people;
+  if (people_ && viewer.in_organization()) {
+    identity::Principal who;
+    who.user.id = viewer.id;
+    who.user.role = viewer.role;
+    people::DirectoryRequest request;
+    request.q = typed;
+    request.limit = kSuggestEach;
+    if (auto page = people_->Directory(who, request)) out.people = std::move(page->items);
+  } else {
+    people = found("person");
+  }
   db_.Read([&](agora::store::Connection& c) {
-    auto terms = content::SearchTermsOf(c, viewer);
-    search::Query q;
-    q.text = prefix;
-    q.languages = languages;
-    q.reader = terms.held;
-    q.excluded = terms.excluded;
-    q.limit = kSuggestEach;
-    q.names_only = true;
-    // People by name, then communities: each checked once more, as results are.
-    q.kinds = {"person"};
-    for (const auto& hit : index_.Search(q, [&](const search::Hit& h) -> std::optional<std::string> {
-           auto id = ParseId(h.key.substr(h.key.find(':') + 1));
-           if (!id || !kinds_.at("person").show(c, viewer, *id)) return std::nullopt;
-           return std::string();
-         }).hits)
-      out.people.push_back(people::store::CardOf(c, *ParseId(hit.key.substr(hit.key.find(':') + 1))));
-    q.kinds = {"community"};
-    for (const auto& hit : index_.Search(q, [&](const search::Hit& h) -> std::optional<std::string> {
-           auto id = ParseId(h.key.substr(h.key.find(':') + 1));
-           if (!id || !kinds_.at("community").show(c, viewer, *id)) return std::nullopt;
-           return std::string();
-         }).hits)
-      if (auto ref = CommunityOf(c, *ParseId(hit.key.substr(hit.key.find(':') + 1)))) out.communities.push_back(*ref);
-    // Hashtags starting so that are on something the viewer reads (a tag only on a secret
-    // community's posts is not suggested to anyone else).
-    out.tags = index_.TagsStartingWith(typed.front() == '#' ? typed.substr(1) : typed, q.reader, q.excluded, kSuggestEach);
+    for (Id id : people) out.people.push_back(people::store::CardOf(c, id));
+    // Communities from their directory (names and handles containing the words; the
+    // visibility rule in SQL): a few thousand rows, where the index's name words are
+    // mostly people's.
+    for (const auto& x : communities::store::Directory(c, viewer, std::string(text::Trim(typed)), false, "", 0, kSuggestEach))
+      out.communities.push_back({x.id, x.handle, x.name});
   });
+  // Hashtags starting so that are on something the viewer reads (a tag only on a secret
+  // community's posts is not suggested to anyone else).
+  out.tags = index_.TagsStartingWith(typed.front() == '#' ? typed.substr(1) : typed, q.reader, q.excluded, kSuggestEach);
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "modules/content/model.h"
 #include "modules/find/kinds.h"
 #include "modules/people/model.h"
+#include "modules/people/service.h"
 #include "search/index.h"
 #include "store/database.h"
 
@@ -72,7 +73,10 @@ struct Suggestions {
 
 class SearchService {
  public:
-  SearchService(agora::store::Database& db, const search::Index& index, const Kinds& kinds);
+  // `people`: the directory, whose in-memory name index suggests people to members and
+  // admins under the same rule (people/policy.h) faster than the index can; null: the index.
+  SearchService(agora::store::Database& db, const search::Index& index, const Kinds& kinds,
+                people::PeopleService* people = nullptr);
 
   Result<Results> Search(const content::Viewer& viewer, const SearchRequest& request);
   // What the words typed so far may be completing, a few of each (all readable by the viewer).
@@ -82,6 +86,7 @@ class SearchService {
   agora::store::Database& db_;
   const search::Index& index_;
   const Kinds& kinds_;
+  people::PeopleService* people_;
 };
 
 }  // namespace agora::find
