@@ -117,8 +117,9 @@ std::int64_t Indexer::Rebuild(const std::function<void(const Progress&)>& progre
   // database (a restore, or changes the queue never saw) and are removed at the end.
   index_.SetGeneration(std::to_string(std::chrono::system_clock::now().time_since_epoch().count()));
   std::int64_t since_commit = 0;
-  for (const auto& [kind, source] : sources_) {
-    p.kind = kind;
+  for (const auto& entry : sources_) {
+    const Source& source = entry.second;  // (a named variable: lambdas may not capture a structured binding in C++20)
+    p.kind = entry.first;
     std::int64_t after = 0;
     for (;;) {
       std::vector<Document> docs;
