@@ -24,6 +24,7 @@ constexpr const char* kLanguagePrefix = "L";
 constexpr const char* kGenerationPrefix = "G";
 constexpr const char* kNamePrefix = "XN";  // the words of names (people, communities), unstemmed
 constexpr const char* kGenerationKey = "agora_generation";
+constexpr const char* kNextUndatedKey = "agora_next_undated";
 constexpr Xapian::valueno kCreatedSlot = 0;
 // Counted by match spies (the facets): the kind, the author's and the container's ids, the language.
 constexpr Xapian::valueno kKindSlot = 1;
@@ -61,6 +62,52 @@ Xapian::Query AnyOf(const char* prefix, const std::vector<std::string>& values) 
   for (const auto& v : values) terms.emplace_back(prefix + v);
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
+
+// Where documents go (their docids). Undated ones (people, communities) take the places
+// below kFirstDated, one after another; dated ones the places above, in the order they are
+// first put, which is the order they were written (a rebuild puts them oldest first). So a
+// band of places is a band of time, and a Xapian match, which walks its posting lists in
+// docid order, can be kept to one by a filter (BandFilter) that skips the rest.
+// (An index in memory keeps a vector as long as its last docid: tests get a low start.)
+constexpr Xapian::docid kFirstDated = 1u << 26;
+constexpr Xapian::docid kFirstDatedInMemory = 1u << 12;
+
+// A filter that lets through the docids of some ranges, and skips to the next range at once:
+// documents outside the searched band cost nothing.
+class BandFilter : public Xapian::PostingSource {
+ public:
+  using Ranges = std::vector<std::pair<Xapian::docid, Xapian::docid>>;  // [first, last], in order
+  BandFilter(Ranges ranges, Xapian::doccount documents) : ranges_(std::move(ranges)), documents_(documents) {}
+  BandFilter* clone() const override { return new BandFilter(ranges_, documents_); }
+  void init(const Xapian::Database&) override {
+    range_ = 0;
+    docid_ = 0;
+  }
+  // Estimates for the match's own (a band holds fewer documents than places: some were deleted).
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return std::min(Places(), documents_); }
+  Xapian::doccount get_termfreq_max() const override { return std::min(Places(), documents_); }
+  void next(double) override { skip_to(docid_ + 1, 0); }
+  void skip_to(Xapian::docid did, double) override {
+    did = std::max(did, docid_);
+    while (range_ < ranges_.size() && did > ranges_[range_].second) ++range_;
+    docid_ = range_ < ranges_.size() ? std::max(did, ranges_[range_].first) : did;
+  }
+  bool at_end() const override { return range_ >= ranges_.size(); }
+  Xapian::docid get_docid() const override { return docid_; }
+  std::string get_description() const override { return "BandFilter"; }
+
+ private:
+  Xapian::doccount Places() const {
+    Xapian::doccount n = 0;
+    for (const auto& [first, last] : ranges_) n += last - first + 1;
+    return n;
+  }
+  Ranges ranges_;
+  Xapian::doccount documents_;
+  size_t range_ = 0;
+  Xapian::docid docid_ = 0;
+};
 
 // How many matches a search counts exactly (by looking at each); beyond, counts are estimated.
 constexpr Xapian::doccount kExactCount = 1000;
@@ -197,14 +244,29 @@ struct Index::Impl {
   Xapian::WritableDatabase db;
   std::atomic<std::uint64_t> generation{0};  // commits, so that readers reopen
   std::string build;                         // the rebuild mark Put adds (kGenerationKey)
+  const Xapian::docid first_dated;
+  const Bands bands;
+  Xapian::docid next_undated;                // kept with the index (kNextUndatedKey) at each commit
   mutable std::mutex pool_mu;
   mutable std::vector<std::unique_ptr<Reader>> pool;
 
-  explicit Impl(const std::string& dir)
+  Impl(const std::string& dir, Bands b)
       : directory(dir),
         db(dir.empty() ? Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)
                        : Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN)),
-        build(db.get_metadata(kGenerationKey)) {}
+        build(db.get_metadata(kGenerationKey)),
+        first_dated(dir.empty() ? kFirstDatedInMemory : kFirstDated),
+        bands(b),
+        next_undated(static_cast<Xapian::docid>(std::max(1UL, std::strtoul(db.get_metadata(kNextUndatedKey).c_str(), nullptr, 10)))) {}
+
+  // The place of a document: where it is already, else the next free one of its part.
+  Xapian::docid PlaceOf(const std::string& key_term, bool dated) {
+    if (auto it = db.postlist_begin(key_term); it != db.postlist_end(key_term)) return *it;
+    if (dated) return std::max(db.get_lastdocid() + 1, first_dated);
+    if (next_undated >= first_dated)
+      throw std::runtime_error("search index: no place left for people and communities; run agora reindex");
+    return next_undated++;
+  }
 
   // Runs f(database) on a reader of its own: searches run side by side, and beside the
   // indexer's writes (they see what it committed). An index in memory has one handle.
@@ -275,6 +337,32 @@ struct Index::Impl {
     return parsed.size() == 1 ? parsed.front() : Xapian::Query(Xapian::Query::OP_OR, parsed.begin(), parsed.end());
   }
 
+  // The page [offset, offset + size) of `query` within `band`, ranked as `enquire` says.
+  // A band to be decided (bottom 0) is widened from its top until it holds bands.enough
+  // matches or reaches the oldest document; `band` is then the one searched.
+  Xapian::MSet RankIn(const Xapian::Database& db, Xapian::Enquire& enquire, const Xapian::Query& query, Band& band,
+                      int offset, int size) const {
+    const Xapian::docid top = band.top ? static_cast<Xapian::docid>(band.top) : std::max(db.get_lastdocid() + 1, first_dated);
+    const bool decide = band.bottom == 0;
+    const auto first = static_cast<Xapian::doccount>(offset);
+    const auto wanted = static_cast<Xapian::doccount>(size);
+    const auto enough = static_cast<Xapian::doccount>(bands.enough);
+    for (auto width = std::max<Xapian::docid>(1, static_cast<Xapian::docid>(bands.first_width));; width = width > (1u << 28) ? top : width * 8) {
+      const Xapian::docid bottom =
+          decide ? (top > first_dated + width ? top - width : first_dated) : static_cast<Xapian::docid>(band.bottom);
+      BandFilter::Ranges ranges;
+      if (band.undated) ranges.emplace_back(1, first_dated - 1);
+      if (bottom < top) ranges.emplace_back(bottom, top - 1);
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                      Xapian::Query((new BandFilter(std::move(ranges), db.get_doccount()))->release())));
+      Xapian::MSet mset = enquire.get_mset(first, wanted, std::max<Xapian::doccount>(first + wanted + 1, enough));
+      if (!decide || bottom == first_dated || mset.get_matches_lower_bound() >= enough) {
+        band = Band{top, bottom, band.undated};
+        return mset;
+      }
+    }
+  }
+
   // Everything but the kinds: what the reader may read, narrowed by the filters.
   static Xapian::Query Filtered(const Xapian::Database& db, const Query& q) {
     Xapian::Query query = q.text.empty() ? Xapian::Query::MatchAll : Parse(db, q);
@@ -296,7 +384,8 @@ struct Index::Impl {
   }
 };
 
-Index::Index(const std::string& directory) : impl_(Guarded([&] { return std::make_unique<Impl>(directory); })) {}
+Index::Index(const std::string& directory, Bands bands)
+    : impl_(Guarded([&] { return std::make_unique<Impl>(directory, bands); })) {}
 Index::~Index() = default;
 
 void Index::Put(const Document& d) {
@@ -333,7 +422,7 @@ void Index::Put(const Document& d) {
   if (!d.language.empty()) doc.add_value(kLanguageSlot, d.language);
   if (!impl_->build.empty()) doc.add_boolean_term(kGenerationPrefix + impl_->build);
   doc.set_data(d.key + "\n" + d.kind + "\n" + d.language);
-  impl_->db.replace_document(key_term, doc);
+  impl_->db.replace_document(impl_->PlaceOf(key_term, d.dated), doc);
   });
 }
 
@@ -347,6 +436,7 @@ void Index::Remove(const std::string& key) {
 void Index::Commit() {
   return Guarded([&] {
   std::lock_guard lock(impl_->write_mu);
+  impl_->db.set_metadata(kNextUndatedKey, std::to_string(impl_->next_undated));
   impl_->db.commit();
   ++impl_->generation;
   });
@@ -404,37 +494,53 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
     Xapian::Query query = filtered;
     if (!q.kinds.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, AnyOf(kKindPrefix, q.kinds));
     Xapian::Enquire enquire(db);
-    enquire.set_query(query);
     if (q.newest_first) enquire.set_sort_by_value_then_relevance(kCreatedSlot, true);
-    const auto first = static_cast<Xapian::doccount>(std::max(0, q.offset));
-    const auto size = static_cast<Xapian::doccount>(std::clamp(q.limit, 0, 1000));
-    // Ranked alone: a match spy is called for every document the match considers, and a
-    // ranked match over a common word considers all of them (2 million at 10 million posts).
-    Xapian::MSet mset = enquire.get_mset(first, size, first + size + 1);
     Results out;
-    out.matches_estimated = mset.get_matches_estimated();
-    out.more = mset.get_matches_lower_bound() > first + mset.size();
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const std::string data = it.get_document().get_data();
-      Hit hit;
-      const auto a = data.find('\n');
-      const auto b = a == std::string::npos ? a : data.find('\n', a + 1);
-      hit.key = data.substr(0, a);
-      if (a != std::string::npos) hit.kind = data.substr(a + 1, b == std::string::npos ? b : b - a - 1);
-      if (b != std::string::npos) hit.language = data.substr(b + 1);
-      hit.score = it.get_weight();
-      if (text_of) {
-        auto text = text_of(hit);
-        if (!text) continue;
-        if (!text->empty())
-          hit.snippet = SplitSnippet(mset.snippet(*text, 240, StemmerFor(hit.language), Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                                  std::string(1, kMatchStart), std::string(1, kMatchEnd), "…"));
+    int offset = std::max(0, q.offset);
+    int wanted = std::clamp(q.limit, 0, 1000);
+    Band band = q.band;
+    // A page from its band, and when the band runs out before the page is full, from the
+    // bands of older documents after it.
+    for (;;) {
+      // Ranked alone: a match spy is called for every document the match considers.
+      Xapian::MSet mset = impl_->RankIn(db, enquire, query, band, offset, wanted);
+      out.matches_estimated += mset.get_matches_estimated();
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const std::string data = it.get_document().get_data();
+        Hit hit;
+        const auto a = data.find('\n');
+        const auto b = a == std::string::npos ? a : data.find('\n', a + 1);
+        hit.key = data.substr(0, a);
+        if (a != std::string::npos) hit.kind = data.substr(a + 1, b == std::string::npos ? b : b - a - 1);
+        if (b != std::string::npos) hit.language = data.substr(b + 1);
+        hit.score = it.get_weight();
+        if (text_of) {
+          auto text = text_of(hit);
+          if (!text) continue;
+          if (!text->empty())
+            hit.snippet = SplitSnippet(mset.snippet(*text, 240, StemmerFor(hit.language), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                                    std::string(1, kMatchStart), std::string(1, kMatchEnd), "…"));
+        }
+        out.hits.push_back(std::move(hit));
       }
-      out.hits.push_back(std::move(hit));
+      // (A hit dropped by the check above still counts as shown: the next page starts after it.)
+      wanted -= static_cast<int>(mset.size());
+      if (mset.get_matches_lower_bound() > static_cast<Xapian::doccount>(offset) + mset.size()) {
+        out.next = Results::Next{band, offset + static_cast<int>(mset.size())};
+        break;
+      }
+      if (band.bottom <= impl_->first_dated) break;  // the oldest band: nothing after it
+      const Band older{band.bottom, 0, false};
+      if (wanted <= 0) {
+        out.next = Results::Next{older, 0};
+        break;
+      }
+      band = older;
+      offset = 0;
     }
     // "Did you mean": when nothing matches, the query with its words corrected from the
     // spelling table, if that finds something this reader may read.
-    if (mset.empty() && !q.text.empty()) {
+    if (out.hits.empty() && q.offset == 0 && q.band.top == 0 && !q.text.empty()) {
       Xapian::QueryParser parser;
       parser.set_database(db);
       parser.set_default_op(Xapian::Query::OP_AND);

@@ -7,6 +7,14 @@
 //
 // Each document is indexed twice over: stemmed in its own language and as written,
 // so "сообщества" finds "сообщество" and an exact word still ranks its document first.
+//
+// Dated documents (posts, comments, topics) are kept in the order they were written, and
+// a search ranks the newest of its matches first, in bands: it widens a band of the most
+// recent documents until the band holds enough matches to rank (Bands), and the
+// next page past a band goes on with older ones. So a word found in millions of documents
+// costs what a few thousand matches cost (Xapian 1.4 would otherwise walk every one of them
+// to rank them), and what it returns first is what people wrote lately. Undated documents
+// (people, communities) are in the first band whatever their age.
 #pragma once
 
 #include <cstdint>
@@ -38,6 +46,19 @@ struct Document {
   std::int64_t container = 0;  // the community it is in; 0: none
   std::int64_t created_at = 0;  // unix ms
   std::vector<std::string> tags = {};  // hashtags ("kubernetes"), found by tag:x
+  // Searched newest first, in bands of time (false: people and communities, which are
+  // found whatever their age).
+  bool dated = true;
+};
+
+
+// A band of dated documents by their place in the index (bottom <= place < top), and
+// whether undated ones are searched with it (the newest band). top 0: the newest band,
+// as wide as it needs to be (the search decides and says in Results::band).
+struct Band {
+  std::uint64_t top = 0;
+  std::uint64_t bottom = 0;
+  bool undated = true;
 };
 
 struct Query {
@@ -56,6 +77,7 @@ struct Query {
   bool names_only = false;             // match names only (typeahead: "an*" expands over names, not all words)
   int offset = 0;
   int limit = 20;
+  Band band;  // of this page: the newest, or Results::next of the page before
   // Also count the matches of each of these kinds (the facets), within the same filters
   // but for the kinds one, and the most frequent authors, communities and languages of the
   // matches (Results::authors, containers, languages).
@@ -91,7 +113,13 @@ struct Results {
   // With count_kinds: the ten most frequent authors (ids), containers (ids) and languages
   // of the matches, most first.
   std::vector<FacetValue> authors, containers, languages;
-  bool more = false;  // matches beyond this page exist
+  // Where the next page begins (Query::band and offset): in this page's band, or in the
+  // band of older documents after its last. None: this page is the last.
+  struct Next {
+    Band band;
+    int offset = 0;
+  };
+  std::optional<Next> next;
   // The query with misspelt words corrected, when it finds nothing and the corrected one
   // finds something the reader may read.
   std::optional<std::string> suggestion;
@@ -104,10 +132,16 @@ using TextOf = std::function<std::optional<std::string>(const Hit&)>;
 // The languages stemmed here: Snowball's, and Bulgarian by our light stemmer (bulgarian.h).
 bool HasStemmer(const std::string& language);
 
+// How a search widens its band of recent documents.
+struct Bands {
+  std::uint64_t first_width = 16384;  // places in the first band; each widening makes it 8 times as wide
+  std::uint64_t enough = 500;         // matches a band must hold to be ranked rather than widened
+};
+
 class Index {
  public:
   // A database in `directory` (created when missing); empty: in memory (tests).
-  explicit Index(const std::string& directory = {});
+  explicit Index(const std::string& directory = {}, Bands bands = {});
   ~Index();
   Index(const Index&) = delete;
   Index& operator=(const Index&) = delete;

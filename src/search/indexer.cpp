@@ -4,6 +4,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <climits>
+#include <deque>
 #include <set>
 
 #include "core/log.h"
@@ -116,32 +118,53 @@ std::int64_t Indexer::Rebuild(const std::function<void(const Progress&)>& progre
   // Every document put now carries this mark; those left without it are gone from the
   // database (a restore, or changes the queue never saw) and are removed at the end.
   index_.SetGeneration(std::to_string(std::chrono::system_clock::now().time_since_epoch().count()));
-  std::int64_t since_commit = 0;
-  for (const auto& entry : sources_) {
-    const Source& source = entry.second;  // (a named variable: lambdas may not capture a structured binding in C++20)
-    p.kind = entry.first;
+  // Each kind walked in id order, a batch at a time; the documents of all kinds merged by
+  // date, undated ones first, so that a fresh index keeps dated ones in the order written.
+  struct Stream {
+    const Source* source;
     std::int64_t after = 0;
-    for (;;) {
-      std::vector<Document> docs;
+    bool done = false;
+    std::deque<Document> docs = {};
+  };
+  std::vector<Stream> streams;
+  for (const auto& entry : sources_) streams.push_back(Stream{&entry.second});
+  auto refill = [&](Stream& s) {
+    while (s.docs.empty() && !s.done) {
       std::vector<std::int64_t> ids;
       db_.Read([&](auto& c) {
-        ids = source.ids(c, after, kRebuildBatch);
+        ids = s.source->ids(c, s.after, kRebuildBatch);
         for (std::int64_t id : ids)
-          if (auto d = source.load(c, id)) docs.push_back(std::move(*d));
+          if (auto d = s.source->load(c, id)) s.docs.push_back(std::move(*d));
       });
-      if (ids.empty()) break;
-      after = ids.back();
-      for (const auto& d : docs) index_.Put(d);
-      p.done += static_cast<std::int64_t>(ids.size());
-      since_commit += static_cast<std::int64_t>(ids.size());
-      if (since_commit >= kCommitEvery) {
-        index_.Commit();
-        since_commit = 0;
+      if (ids.empty()) {
+        s.done = true;
+      } else {
+        s.after = ids.back();
+        p.done += static_cast<std::int64_t>(ids.size() - s.docs.size());  // gone meanwhile: nothing to put
       }
-      if (progress) progress(p);
+    }
+  };
+  auto order = [](const Document& d) { return d.dated ? d.created_at : INT64_MIN; };
+  std::int64_t since_commit = 0;
+  for (;;) {
+    Stream* next = nullptr;
+    for (auto& s : streams) {
+      refill(s);
+      if (!s.docs.empty() && (!next || order(s.docs.front()) < order(next->docs.front()))) next = &s;
+    }
+    if (!next) break;
+    index_.Put(next->docs.front());
+    p.kind = next->docs.front().kind;
+    next->docs.pop_front();
+    ++p.done;
+    if (progress && p.done % kRebuildBatch == 0) progress(p);
+    if (++since_commit >= kCommitEvery) {
+      index_.Commit();
+      since_commit = 0;
       if (stop_) return p.done;
     }
   }
+  if (progress) progress(p);
   index_.RemoveOlder();
   index_.SetMetadata(kFormatKey, kFormat);
   index_.Commit();

@@ -49,7 +49,7 @@ struct Progress {
 class Indexer {
  public:
   // Changes when documents are made differently: an index of another format is rebuilt.
-  static constexpr const char* kFormat = "4";  // 2: the kind in a value slot; 3: names for typeahead; 4: author, container, language slots
+  static constexpr const char* kFormat = "5";  // 2: the kind in a value slot; 3: names for typeahead; 4: author, container, language slots; 5: dated documents in date order
 
   Indexer(agora::store::Database& db, Index& index);
   ~Indexer();
@@ -61,7 +61,8 @@ class Indexer {
   // Whether the index was never built or was built by another format.
   bool NeedsRebuild() const;
   // Puts every document of every kind and removes every other (the queue's rows from before
-  // it began are then done). Returns how many documents it put.
+  // it began are then done). Returns how many documents it put. Dated documents of all kinds
+  // are put oldest first (their places in the index are their order in time: index.h).
   std::int64_t Rebuild(const std::function<void(const Progress&)>& progress = {});
   // A queue row that asks for a rebuild (agora restore writes it: the database is another).
   static constexpr const char* kRebuildKey = "rebuild:all";

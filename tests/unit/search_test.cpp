@@ -3,6 +3,7 @@
 // filters, removal and the query language's operators. Real Xapian, in memory and on disk.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "search/bulgarian.h"
@@ -138,6 +139,70 @@ TEST(SearchIndex, FiltersByKindAuthorContainerAndDate) {
   EXPECT_EQ(Keys(index.Search(For("\"upgrade notes\"", {"en"}))), std::vector<std::string>{"post:1"});
   EXPECT_EQ(index.Search(For("kube*", {"en"})).hits.size(), 4u);
   EXPECT_EQ(Keys(index.Search(For("kubernetes -workshop -questions -networking", {"en"}))), std::vector<std::string>{"post:1"});
+}
+
+// Dated documents are searched newest first in bands of time (index.h): a band is widened
+// until it holds enough matches, a page past a band's last goes on with older ones, and
+// paging walks every match once. Bands of 8 places, widened until 5 matches, to see several.
+TEST(SearchIndex, PagesThroughBandsOfTimeNewestFirstAndFindsEveryMatchOnce) {
+  Index index({}, Bands{8, 5});
+  Document person{"person:1", "person", "en", {{"Alpha Berg", 5}}, {"org"}, 0, 0, 1};
+  person.dated = false;  // found whatever its age: in the newest band
+  index.Put(person);
+  for (int i = 1; i <= 100; ++i)
+    index.Put(Post("post:" + std::to_string(i), "en", i == 3 ? "alpha omega" : "alpha notes", {"org"}, 1, 0, i));
+  auto created = [](const std::string& key) { return key == "person:1" ? 0 : std::stoi(key.substr(5)); };
+
+  Query q = For("alpha", {"en"});
+  q.limit = 10;
+  std::vector<std::string> seen;
+  Results page = index.Search(q);
+  // The first page: the person, then the newest posts (the first band's 8, one of the next).
+  ASSERT_EQ(page.hits.size(), 10u);
+  EXPECT_EQ(Keys(page)[0], "person:1");
+  for (const auto& key : Keys(page))
+    if (key != "person:1") {
+      EXPECT_GT(created(key), 84) << key;
+    }
+  for (int pages = 0; pages < 20; ++pages) {
+    for (const auto& key : Keys(page)) seen.push_back(key);
+    if (!page.next) break;
+    q.band = page.next->band;
+    q.offset = page.next->offset;
+    page = index.Search(q);
+  }
+  EXPECT_FALSE(page.next);
+  std::vector<std::string> unique = seen;
+  std::sort(unique.begin(), unique.end());
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  EXPECT_EQ(seen.size(), 101u) << "every match, once";
+  EXPECT_EQ(unique.size(), 101u);
+
+  // A word only an old document has: the band is widened until it is found, on the first page.
+  EXPECT_EQ(Keys(index.Search(For("omega", {"en"}))), std::vector<std::string>{"post:3"});
+
+  // Newest first: dated documents by date down across every page.
+  q = For("alpha", {"en"});
+  q.newest_first = true;
+  q.limit = 7;
+  std::vector<int> dates;
+  for (int pages = 0; pages < 30; ++pages) {
+    page = index.Search(q);
+    for (const auto& key : Keys(page))
+      if (key != "person:1") dates.push_back(created(key));
+    if (!page.next) break;
+    q.band = page.next->band;
+    q.offset = page.next->offset;
+  }
+  ASSERT_EQ(dates.size(), 100u);
+  EXPECT_TRUE(std::is_sorted(dates.rbegin(), dates.rend())) << "newest first";
+  EXPECT_EQ(dates.front(), 100);
+
+  // An edited document keeps its place (its band): it is not made new by an edit.
+  index.Put(Post("post:2", "en", "alpha notes, edited", {"org"}, 1, 0, 2));
+  q = For("alpha", {"en"});
+  q.limit = 10;
+  for (const auto& key : Keys(index.Search(q))) EXPECT_NE(key, "post:2");
 }
 
 TEST(SearchIndex, ReplacingAndRemovingLeaveNoOldWords) {

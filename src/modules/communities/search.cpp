@@ -25,6 +25,7 @@ find::Kind SearchKind() {
     }
     d.container = id;  // in:handle finds the community itself too
     d.created_at = x->created_at;
+    d.dated = false;  // found whatever its age (index.h)
     return d;
   });
   kind.show = [](agora::store::Connection& c, const content::Viewer& viewer, Id id) -> std::optional<find::Shown> {

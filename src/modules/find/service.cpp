@@ -1,5 +1,7 @@
 #include "modules/find/service.h"
 
+#include <cstdio>
+
 #include "core/cursor.h"
 #include "core/name_words.h"
 #include "core/text.h"
@@ -49,6 +51,23 @@ std::string Restate(const std::string& typed, const std::string& words, const st
   return typed.substr(0, at) + corrected + typed.substr(at + words.size());
 }
 
+// A band in a cursor: "top-bottom", "u" after it when undated documents are in it.
+std::string EncodeBand(const search::Band& b) {
+  return std::to_string(b.top) + "-" + std::to_string(b.bottom) + (b.undated ? "u" : "");
+}
+
+std::optional<search::Band> DecodeBand(const std::string& text) {
+  search::Band b;
+  unsigned long long top = 0, bottom = 0;
+  char undated = 0;
+  const int n = std::sscanf(text.c_str(), "%llu-%llu%c", &top, &bottom, &undated);
+  if (n < 2 || top > UINT32_MAX || bottom > UINT32_MAX || (n == 3 && undated != 'u')) return std::nullopt;
+  b.top = top;
+  b.bottom = bottom;
+  b.undated = n == 3;
+  return b;
+}
+
 }  // namespace
 
 SearchService::SearchService(agora::store::Database& db, const search::Index& index, const Kinds& kinds,
@@ -59,10 +78,15 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
   auto parsed = ParseQuery(r.q);
   if (!parsed) return parsed.error();
   int offset = 0;
+  search::Band band;
   if (!r.cursor.empty()) {
-    // Results are ranked, not keyed: the cursor holds how many were shown before.
+    // Results are ranked, not keyed: the cursor holds the band of time the page is in and
+    // how many of its matches were shown before.
     auto cursor = DecodeCursor(r.cursor);
     if (!cursor) return cursor.error();
+    auto decoded = DecodeBand(cursor->key);
+    if (!decoded) return Error{ErrorCode::kMalformed, "cursor is not valid", "cursor", 0};
+    band = *decoded;
     offset = static_cast<int>(std::clamp<std::int64_t>(cursor->id, 0, 10000));
   }
   // Three short reads, none held while the index matches (a match over a common word can
@@ -82,6 +106,7 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
   if (parsed->before) q.before = *parsed->before;
   q.newest_first = r.newest_first;
   q.offset = offset;
+  q.band = band;
   q.limit = r.limit;
   for (const auto& [kind, _] : kinds_) q.count_kinds.push_back(kind);
   Results out;
@@ -131,7 +156,7 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
   });
   for (const auto& [kind, count] : found.kind_counts) out.kinds[kind] = count;
   for (const auto& l : found.languages) out.languages.push_back({l.value, l.count});
-  if (found.more) out.next_cursor = EncodeCursor({"", offset + r.limit});
+  if (found.next) out.next_cursor = EncodeCursor({EncodeBand(found.next->band), found.next->offset});
   // The words corrected, the filters the reader typed kept as they were.
   if (found.suggestion) out.suggestion = Restate(r.q, parsed->text, *found.suggestion);
   return out;
