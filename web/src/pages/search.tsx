@@ -64,6 +64,22 @@ function ResultItem(props: { item: Result }) {
   );
 }
 
+// One facet (authors, communities, languages): each value a link to the search narrowed to
+// it, with how many matches have it. Nothing when no match has any.
+function FacetLinks(props: { heading: string; values: { label: string; href: string; count: number }[] }) {
+  if (props.values.length === 0) return null;
+  return (
+    <nav aria-label={props.heading} class="facet-list">
+      <h2 class="small-heading">{props.heading}</h2>
+      <ul>
+        {props.values.map((v) => (
+          <li key={v.href}><a href={v.href}>{v.label}</a> <span class="muted">{formatNumber(v.count)}</span></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 // The filters a search may carry besides its words, in the address and the API alike.
 const FILTERS = ['kind', 'sort', 'author', 'community', 'lang', 'after'] as const;
 
@@ -168,35 +184,17 @@ export function SearchPage() {
           )}
           {facets && (facets.author.length > 0 || facets.community.length > 0 || facets.language.length > 1) && (
             <div class="more-facets">
-              {facets.author.length > 0 && !author && (
-                <nav aria-label={t('search.facet_author')} class="facet-list">
-                  <h2 class="small-heading">{t('search.facet_author')}</h2>
-                  <ul>
-                    {facets.author.slice(0, 5).map((f) => (
-                      <li key={f.value}><a href={withFilter('author', f.person?.handle ?? f.value)}>{f.person?.display_name ?? f.value}</a> <span class="muted">{formatNumber(f.count)}</span></li>
-                    ))}
-                  </ul>
-                </nav>
+              {!author && (
+                <FacetLinks heading={t('search.facet_author')} values={facets.author.slice(0, 5).map((f) => ({
+                  label: f.person?.display_name ?? f.value, href: withFilter('author', f.person?.handle ?? f.value), count: f.count }))} />
               )}
-              {facets.community.length > 0 && !community && (
-                <nav aria-label={t('search.facet_community')} class="facet-list">
-                  <h2 class="small-heading">{t('search.facet_community')}</h2>
-                  <ul>
-                    {facets.community.slice(0, 5).map((f) => (
-                      <li key={f.value}><a href={withFilter('community', f.community?.handle ?? f.value)}>{f.community?.name ?? f.value}</a> <span class="muted">{formatNumber(f.count)}</span></li>
-                    ))}
-                  </ul>
-                </nav>
+              {!community && (
+                <FacetLinks heading={t('search.facet_community')} values={facets.community.slice(0, 5).map((f) => ({
+                  label: f.community?.name ?? f.value, href: withFilter('community', f.community?.handle ?? f.value), count: f.count }))} />
               )}
               {facets.language.length > 1 && !lang && (
-                <nav aria-label={t('search.facet_language')} class="facet-list">
-                  <h2 class="small-heading">{t('search.facet_language')}</h2>
-                  <ul>
-                    {facets.language.map((f) => (
-                      <li key={f.value}><a href={withFilter('lang', f.value)}>{LANGUAGES.find((l) => l.code === f.value)?.name ?? f.value}</a> <span class="muted">{formatNumber(f.count)}</span></li>
-                    ))}
-                  </ul>
-                </nav>
+                <FacetLinks heading={t('search.facet_language')} values={facets.language.map((f) => ({
+                  label: LANGUAGES.find((l) => l.code === f.value)?.name ?? f.value, href: withFilter('lang', f.value), count: f.count }))} />
               )}
             </div>
           )}
