@@ -42,14 +42,18 @@ until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0
 for _ in $(seq 1 3000); do grep -q '"post index built"' "$work/log" && grep -q '"name index built"' "$work/log" && break; sleep 0.1; done
 reader=$(token_for person1@seed.example reader-password-1)
 api() { curl -fs -H "Authorization: Bearer $reader" -H 'Content-Type: application/json' "$@"; }
-# The reader is in 50 communities (the seeded one and 49 of their own, each with a post).
+# The reader is in 50 communities (the seeded one and 49 of their own, each with a post);
+# with DATA reused, those of an earlier run (the same handles) are theirs already.
 api -X POST "http://127.0.0.1:$agora_port/api/v1/communities/seed-everyone/join" >/dev/null || true
 for i in $(seq 1 49); do
-  id=$(api -d "{\"name\":\"Bench community $i\",\"handle\":\"bench-$$-$i\",\"type\":\"restricted\"}" \
-    "http://127.0.0.1:$agora_port/api/v1/communities" | sed -E 's/^\{"id":"([0-9]+)".*/\1/')
-  api -d "{\"body\":\"Kubernetes guide for community $i\",\"audience\":\"community\",\"community_id\":\"$id\"}" \
-    "http://127.0.0.1:$agora_port/api/v1/posts" >/dev/null
+  if id=$(api -d "{\"name\":\"Bench community $i\",\"handle\":\"bench-reader-$i\",\"type\":\"restricted\"}" \
+    "http://127.0.0.1:$agora_port/api/v1/communities" | sed -E 's/^\{"id":"([0-9]+)".*/\1/'); then
+    api -d "{\"body\":\"Kubernetes guide for community $i\",\"audience\":\"community\",\"community_id\":\"$id\"}" \
+      "http://127.0.0.1:$agora_port/api/v1/posts" >/dev/null
+  fi
 done
+echo "the reader is in $(sqlite3 "$data/agora.db" "SELECT COUNT(*) FROM community_members m JOIN users u ON u.id = m.person_id
+  WHERE u.email_key = 'person1@seed.example' AND m.state = 'active'" 2>/dev/null || echo '?') communities"
 handle=$(api "http://127.0.0.1:$agora_port/api/v1/me" | sed -E 's/.*"handle":"([^"]+)".*/\1/')
 sleep 1
 for words in kubernetes '%22lessons%20learned%22' 'tag%3Arust'; do

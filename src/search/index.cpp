@@ -109,8 +109,6 @@ class BandFilter : public Xapian::PostingSource {
   Xapian::docid docid_ = 0;
 };
 
-// How many matches a search counts exactly (by looking at each); beyond, counts are estimated.
-constexpr Xapian::doccount kExactCount = 1000;
 
 // Escaped HTML back to text: MSet::snippet escapes what it returns; the API sends text.
 std::string Unescape(std::string_view s) {
@@ -337,27 +335,41 @@ struct Index::Impl {
     return parsed.size() == 1 ? parsed.front() : Xapian::Query(Xapian::Query::OP_OR, parsed.begin(), parsed.end());
   }
 
+  // A filter to `band`'s documents (its dated places, and the undated ones with the newest).
+  Xapian::Query InBand(const Xapian::Database& db, const Xapian::Query& query, const Band& band) const {
+    BandFilter::Ranges ranges;
+    if (band.undated) ranges.emplace_back(1, first_dated - 1);
+    if (band.bottom < band.top) ranges.emplace_back(static_cast<Xapian::docid>(band.bottom), static_cast<Xapian::docid>(band.top - 1));
+    return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                         Xapian::Query((new BandFilter(std::move(ranges), db.get_doccount()))->release()));
+  }
+
   // The page [offset, offset + size) of `query` within `band`, ranked as `enquire` says.
-  // A band to be decided (bottom 0) is widened from its top until it holds bands.enough
-  // matches or reaches the oldest document; `band` is then the one searched.
+  // A band to be decided (bottom 0) is widened from its top, `width` places first, until it
+  // holds bands.enough matches, is bands.max_width wide or reaches the oldest document;
+  // `band` is then the one searched. With `spies`, every match of the band is looked at and
+  // shown to them (set afresh for each widening by `spies`).
   Xapian::MSet RankIn(const Xapian::Database& db, Xapian::Enquire& enquire, const Xapian::Query& query, Band& band,
-                      int offset, int size) const {
+                      int offset, int size, Xapian::docid width, const std::function<void(Xapian::Enquire&)>& spies) const {
     const Xapian::docid top = band.top ? static_cast<Xapian::docid>(band.top) : std::max(db.get_lastdocid() + 1, first_dated);
     const bool decide = band.bottom == 0;
     const auto first = static_cast<Xapian::doccount>(offset);
     const auto wanted = static_cast<Xapian::doccount>(size);
     const auto enough = static_cast<Xapian::doccount>(bands.enough);
-    for (auto width = std::max<Xapian::docid>(1, static_cast<Xapian::docid>(bands.first_width));; width = width > (1u << 28) ? top : width * 8) {
+    const auto widest = static_cast<Xapian::docid>(std::min<std::uint64_t>(bands.max_width, 1u << 30));
+    for (width = std::clamp<Xapian::docid>(width, 1, widest);;
+         width = static_cast<Xapian::docid>(std::min<std::uint64_t>(widest, std::uint64_t{width} * 8))) {
       const Xapian::docid bottom =
           decide ? (top > first_dated + width ? top - width : first_dated) : static_cast<Xapian::docid>(band.bottom);
-      BandFilter::Ranges ranges;
-      if (band.undated) ranges.emplace_back(1, first_dated - 1);
-      if (bottom < top) ranges.emplace_back(bottom, top - 1);
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                      Xapian::Query((new BandFilter(std::move(ranges), db.get_doccount()))->release())));
-      Xapian::MSet mset = enquire.get_mset(first, wanted, std::max<Xapian::doccount>(first + wanted + 1, enough));
-      if (!decide || bottom == first_dated || mset.get_matches_lower_bound() >= enough) {
-        band = Band{top, bottom, band.undated};
+      const Band tried{top, bottom, band.undated};
+      enquire.set_query(InBand(db, query, tried));
+      enquire.clear_matchspies();
+      if (spies) spies(enquire);
+      // Counting (spies): every match of the band, which is bounded by its width.
+      const Xapian::doccount check = spies ? db.get_doccount() : std::max<Xapian::doccount>(first + wanted + 1, enough);
+      Xapian::MSet mset = enquire.get_mset(first, wanted, check);
+      if (!decide || bottom == first_dated || width >= widest || mset.get_matches_lower_bound() >= enough) {
+        band = tried;
         return mset;
       }
     }
@@ -499,12 +511,52 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
     int offset = std::max(0, q.offset);
     int wanted = std::clamp(q.limit, 0, 1000);
     Band band = q.band;
+    // The facets, when asked: counted by spies on every match of the bands searched.
+    const bool counting = !q.count_kinds.empty();
+    std::map<std::string, std::uint64_t> authors, containers, languages;
+    auto fold = [](const Xapian::ValueCountMatchSpy& spy, std::map<std::string, std::uint64_t>& into) {
+      for (auto it = spy.values_begin(); it != spy.values_end(); ++it) into[*it] += it.get_termfreq();
+    };
+    std::unique_ptr<Xapian::ValueCountMatchSpy> kind_spy, author_spy, container_spy, language_spy;
+    auto spies = [&](Xapian::Enquire& e) {
+      kind_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kKindSlot);
+      author_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kAuthorSlot);
+      container_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kContainerSlot);
+      language_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kLanguageSlot);
+      e.add_matchspy(author_spy.get());
+      e.add_matchspy(container_spy.get());
+      e.add_matchspy(language_spy.get());
+      if (q.kinds.empty()) e.add_matchspy(kind_spy.get());
+    };
+    for (const auto& kind : q.count_kinds) out.kind_counts[kind] = 0;
     // A page from its band, and when the band runs out before the page is full, from the
-    // bands of older documents after it.
+    // bands of older documents after it, until bands.per_page places were searched.
+    std::uint64_t places = 0;
+    auto width = static_cast<Xapian::docid>(std::min<std::uint64_t>(impl_->bands.first_width, 1u << 30));
     for (;;) {
       // Ranked alone: a match spy is called for every document the match considers.
-      Xapian::MSet mset = impl_->RankIn(db, enquire, query, band, offset, wanted);
+      Xapian::MSet mset = impl_->RankIn(db, enquire, query, band, offset, wanted, width,
+                                        counting ? std::function<void(Xapian::Enquire&)>(spies) : nullptr);
+      places += band.top - band.bottom;
+      width = static_cast<Xapian::docid>(band.top - band.bottom);  // an older band starts as wide as this one
       out.matches_estimated += mset.get_matches_estimated();
+      if (counting) {
+        fold(*author_spy, authors);
+        fold(*container_spy, containers);
+        fold(*language_spy, languages);
+        if (q.kinds.empty()) {
+          for (auto it = kind_spy->values_begin(); it != kind_spy->values_end(); ++it) out.kind_counts[*it] += it.get_termfreq();
+        } else {
+          // The kinds facet is within every filter but the kinds one.
+          Xapian::Enquire counter(db);
+          counter.set_query(impl_->InBand(db, filtered, band));
+          counter.set_weighting_scheme(Xapian::BoolWeight());
+          Xapian::ValueCountMatchSpy kinds(kKindSlot);
+          counter.add_matchspy(&kinds);
+          counter.get_mset(0, 0, db.get_doccount());
+          for (auto it = kinds.values_begin(); it != kinds.values_end(); ++it) out.kind_counts[*it] += it.get_termfreq();
+        }
+      }
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         const std::string data = it.get_document().get_data();
         Hit hit;
@@ -531,13 +583,22 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
       }
       if (band.bottom <= impl_->first_dated) break;  // the oldest band: nothing after it
       const Band older{band.bottom, 0, false};
-      if (wanted <= 0) {
+      if (wanted <= 0 || places >= impl_->bands.per_page) {
         out.next = Results::Next{older, 0};
         break;
       }
       band = older;
       offset = 0;
     }
+    out.counted_all = q.band.top == 0 && q.band.bottom == 0 && band.bottom <= impl_->first_dated;
+    auto top = [](const std::map<std::string, std::uint64_t>& counts, std::vector<FacetValue>& into) {
+      for (const auto& [value, n] : counts) into.push_back({value, n});
+      std::sort(into.begin(), into.end(), [](const auto& a, const auto& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });
+      if (into.size() > kTopValues) into.resize(kTopValues);
+    };
+    top(authors, out.authors);
+    top(containers, out.containers);
+    top(languages, out.languages);
     // "Did you mean": when nothing matches, the query with its words corrected from the
     // spelling table, if that finds something this reader may read.
     if (out.hits.empty() && q.offset == 0 && q.band.top == 0 && !q.text.empty()) {
@@ -557,45 +618,14 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
         if (!check.get_mset(0, 1).empty()) out.suggestion = corrected;
       }
     }
-    // The facets, counted in unranked matches that stop after kExactCount documents (exact
-    // up to there, estimated beyond): the kinds within every filter but the kinds one; the
-    // authors, communities and languages of the whole query by spies (beyond kExactCount,
-    // of the first kExactCount matches in index order, scaled).
-    if (!q.count_kinds.empty()) {
-      Xapian::ValueCountMatchSpy author_spy(kAuthorSlot), container_spy(kContainerSlot), language_spy(kLanguageSlot);
-      auto count = [&](const Xapian::Query& over, std::initializer_list<Xapian::ValueCountMatchSpy*> spies) {
-        Xapian::Enquire counter(db);
-        counter.set_query(over);
-        counter.set_weighting_scheme(Xapian::BoolWeight());
-        for (auto* spy : spies) counter.add_matchspy(spy);
-        const double estimated = static_cast<double>(counter.get_mset(0, 0, kExactCount).get_matches_estimated());
-        const double looked = static_cast<double>((*spies.begin())->get_total());
-        return looked > 0 && estimated > looked ? estimated / looked : 1.0;
-      };
-      // Each kind by its own count (the first documents in index order are not a fair sample
-      // of the kinds: a rebuild puts one kind after another).
-      for (const auto& kind : q.count_kinds) {
-        Xapian::Enquire counter(db);
-        counter.set_query(Xapian::Query(Xapian::Query::OP_FILTER, filtered, Xapian::Query(kKindPrefix + kind)));
-        counter.set_weighting_scheme(Xapian::BoolWeight());
-        out.kind_counts[kind] = counter.get_mset(0, 0, kExactCount).get_matches_estimated();
-      }
-      const double scale = count(query, {&author_spy, &container_spy, &language_spy});
-      auto top = [&](Xapian::ValueCountMatchSpy& spy, std::vector<FacetValue>& into) {
-        for (auto it = spy.top_values_begin(kTopValues); it != spy.top_values_end(kTopValues); ++it)
-          into.push_back({*it, static_cast<std::uint64_t>(static_cast<double>(it.get_termfreq()) * scale + 0.5)});
-      };
-      top(author_spy, out.authors);
-      top(container_spy, out.containers);
-      top(language_spy, out.languages);
-    }
     return out;
   });
   });
 }
 
 std::vector<std::string> Index::TagsStartingWith(const std::string& prefix, const std::vector<std::string>& reader,
-                                                 const std::vector<std::string>& excluded, int limit) const {
+                                                 const std::vector<std::string>& excluded, int limit,
+                                                 const std::vector<std::string>& broad) const {
   return Guarded([&] {
   return impl_->WithReader([&](const Xapian::Database& db) {
     std::vector<std::string> out;
@@ -603,15 +633,6 @@ std::vector<std::string> Index::TagsStartingWith(const std::string& prefix, cons
     for (Xapian::Utf8Iterator it(prefix); it != Xapian::Utf8Iterator(); ++it)
       Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
     const std::string start = kTagPrefix + lower;
-    // Most tags are on something everyone reads: each is tried first against the two terms
-    // of the reader's that the most documents have (a query of two posting lists, where the
-    // reader's every term is fifty), and against all of them only when that finds nothing.
-    std::vector<std::string> broad = reader;
-    std::partial_sort(broad.begin(), broad.begin() + std::min<size_t>(2, broad.size()), broad.end(),
-                      [&](const std::string& a, const std::string& b) {
-                        return db.get_termfreq(kAudiencePrefix + a) > db.get_termfreq(kAudiencePrefix + b);
-                      });
-    broad.resize(std::min<size_t>(2, broad.size()));
     auto found = [&](const std::string& term, const std::vector<std::string>& terms) {
       Xapian::Query query(Xapian::Query::OP_FILTER, Xapian::Query(term), AnyOf(kAudiencePrefix, terms));
       if (!excluded.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, AnyOf(kAudiencePrefix, excluded));
@@ -624,7 +645,9 @@ std::vector<std::string> Index::TagsStartingWith(const std::string& prefix, cons
     for (auto it = db.allterms_begin(start); it != db.allterms_end(start) && static_cast<int>(out.size()) < limit && looked < 200;
          ++it, ++looked) {
       const std::string term = *it;
-      if (found(term, broad) || (broad.size() < reader.size() && found(term, reader))) out.push_back(term.substr(1));
+      // Most tags are on something everyone reads: the broad terms first.
+      if ((!broad.empty() && found(term, broad)) || (broad.size() < reader.size() && found(term, reader)))
+        out.push_back(term.substr(1));
     }
     return out;
   });

@@ -80,7 +80,8 @@ struct Query {
   Band band;  // of this page: the newest, or Results::next of the page before
   // Also count the matches of each of these kinds (the facets), within the same filters
   // but for the kinds one, and the most frequent authors, communities and languages of the
-  // matches (Results::authors, containers, languages).
+  // matches (Results::authors, containers, languages): exactly, in the bands this page
+  // searched (Results::counted_all says whether that was everything).
   std::vector<std::string> count_kinds;
 };
 
@@ -109,9 +110,10 @@ struct Results {
   // How many the reader may see match, by Xapian's estimate within the audience filter (so
   // it never counts what the reader may not read).
   std::uint64_t matches_estimated = 0;
-  std::map<std::string, std::uint64_t> kind_counts;  // Query::count_kinds, estimated the same way
+  // Query::count_kinds, in the bands this page searched.
+  std::map<std::string, std::uint64_t> kind_counts;
   // With count_kinds: the ten most frequent authors (ids), containers (ids) and languages
-  // of the matches, most first.
+  // of the matches in the bands this page searched, most first.
   std::vector<FacetValue> authors, containers, languages;
   // Where the next page begins (Query::band and offset): in this page's band, or in the
   // band of older documents after its last. None: this page is the last.
@@ -120,6 +122,9 @@ struct Results {
     int offset = 0;
   };
   std::optional<Next> next;
+  // The first page's bands reached the oldest document: the counts are of every match (else
+  // of those in the bands searched, newest first: at least so many).
+  bool counted_all = false;
   // The query with misspelt words corrected, when it finds nothing and the corrected one
   // finds something the reader may read.
   std::optional<std::string> suggestion;
@@ -134,8 +139,12 @@ bool HasStemmer(const std::string& language);
 
 // How a search widens its band of recent documents.
 struct Bands {
-  std::uint64_t first_width = 16384;  // places in the first band; each widening makes it 8 times as wide
-  std::uint64_t enough = 500;         // matches a band must hold to be ranked rather than widened
+  std::uint64_t first_width = 16384;   // places in the first band; each widening makes it 8 times as wide
+  std::uint64_t enough = 500;          // matches a band must hold to be ranked rather than widened
+  std::uint64_t max_width = 1u << 20;  // but no wider than this
+  // A page stops going on into older bands once it searched this many places (the next
+  // page goes on from there): a search that finds little costs a bounded walk, not all.
+  std::uint64_t per_page = 1u << 21;
 };
 
 class Index {
@@ -161,9 +170,12 @@ class Index {
   // With `text_of`, each hit is checked once more and given a snippet.
   Results Search(const Query& query, const TextOf& text_of = {}) const;
   // Hashtags starting with `prefix` (in any case) that are on some document a reader holding
-  // `reader` (and none of `excluded`) finds: at most `limit`, in alphabetical order.
+  // `reader` (and none of `excluded`) finds: at most `limit`, in alphabetical order. `broad`:
+  // the reader's terms most documents carry, tried first (the check is then of two posting
+  // lists, not of all the reader's).
   std::vector<std::string> TagsStartingWith(const std::string& prefix, const std::vector<std::string>& reader,
-                                            const std::vector<std::string>& excluded, int limit) const;
+                                            const std::vector<std::string>& excluded, int limit,
+                                            const std::vector<std::string>& broad = {}) const;
 
  private:
   struct Impl;

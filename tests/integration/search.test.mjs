@@ -126,6 +126,11 @@ describe('search: the audience matrix of posts and comments', () => {
     const second = await a.get(q({ q: 'quarterly', sort: 'date', limit: '2', cursor: first.json.next_cursor }));
     assert.deepEqual(ids(second), [posts.public.id]);
     assert.equal(second.json.next_cursor, null);
+    // The counts come with the first page, of every match here (a small index is one band);
+    // later pages carry none (the client keeps the first page's).
+    assert.equal(first.json.facets.complete, true);
+    assert.equal(first.json.facets.kind.find((f) => f.value === 'post').count, 3);
+    assert.deepEqual([second.json.facets.kind, second.json.facets.author], [[], []]);
     // Bad input names its field.
     assertProblem(assert, await a.get(q({ q: 'kind:spaceship' })), 422, { field: 'q' });
     assertProblem(assert, await a.get(q({ q: 'after:yesterday' })), 422, { field: 'q' });

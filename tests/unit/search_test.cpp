@@ -205,6 +205,45 @@ TEST(SearchIndex, PagesThroughBandsOfTimeNewestFirstAndFindsEveryMatchOnce) {
   for (const auto& key : Keys(index.Search(q))) EXPECT_NE(key, "post:2");
 }
 
+// Counts are exact in the bands a page searched, and a page searches a bounded number of
+// places: a word found only long ago is reached by paging on, not by one unbounded walk.
+TEST(SearchIndex, CountsTheBandsSearchedAndBoundsTheWalkOfAPage) {
+  Index index({}, Bands{8, 5, 8, 16});  // bands of 8 places at most, 16 places a page
+  for (int i = 1; i <= 100; ++i)
+    index.Put(Post("post:" + std::to_string(i), "en", i == 3 ? "alpha omega" : "alpha notes", {"org"}, 1 + i % 2, 0, i));
+  Query q = For("alpha", {"en"});
+  q.count_kinds = {"post", "person"};
+  q.limit = 10;
+  Results page = index.Search(q);
+  EXPECT_EQ(page.hits.size(), 10u);  // the newest band's 8, and 2 of the next
+  EXPECT_EQ(page.kind_counts["post"], 16u) << "every match of the two bands searched";
+  EXPECT_EQ(page.kind_counts["person"], 0u);
+  EXPECT_FALSE(page.counted_all);
+  ASSERT_EQ(page.authors.size(), 2u);
+  EXPECT_EQ(page.authors[0].count + page.authors[1].count, 16u);
+
+  q = For("omega", {"en"});
+  page = index.Search(q);
+  EXPECT_TRUE(page.hits.empty()) << "not within the first 16 places";
+  std::vector<std::string> found;
+  for (int pages = 0; page.next && pages < 20; ++pages) {
+    q.band = page.next->band;
+    q.offset = page.next->offset;
+    page = index.Search(q);
+    for (const auto& key : Keys(page)) found.push_back(key);
+  }
+  EXPECT_EQ(found, std::vector<std::string>{"post:3"});
+
+  // An index small enough for one band counts everything.
+  Index small;
+  small.Put(Post("post:1", "en", "alpha"));
+  q = For("alpha", {"en"});
+  q.count_kinds = {"post"};
+  page = small.Search(q);
+  EXPECT_TRUE(page.counted_all);
+  EXPECT_EQ(page.kind_counts["post"], 1u);
+}
+
 TEST(SearchIndex, ReplacingAndRemovingLeaveNoOldWords) {
   Index index;
   index.Put(Post("post:1", "en", "The offsite is in Lisbon"));

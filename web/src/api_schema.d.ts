@@ -509,7 +509,7 @@ export interface paths {
         };
         /**
          * Everything the reader may read that matches, best first (or newest), with counts per kind
-         * @description The query language: words (found in their inflected forms in the reader's languages), `"exact phrase"`, `-word`, `a OR b`, `kube*`, and the filters `from:@handle`, `in:community-handle`, `tag:x`, `kind:topic`, `after:2026-01-31`, `before:2026-03-01`. Nothing the reader may not read is returned or counted. Without signing in, only public content is found.
+         * @description The query language: words (found in their inflected forms in the reader's languages), `"exact phrase"`, `-word`, `a OR b`, `kube*`, and the filters `from:@handle`, `in:community-handle`, `tag:x`, `kind:topic`, `after:2026-01-31`, `before:2026-03-01`. Nothing the reader may not read is returned or counted. Without signing in, only public content is found. Posts, comments and topics are ranked within bands of recent time, newest band first (people and communities with the first); the next pages go on into older bands, so paging through `next_cursor` returns every match once.
          */
         get: operations["search"];
         put?: never;
@@ -4148,6 +4148,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["SearchResult"][];
+                        /** @description Counted on the first page only (later pages have empty lists); exact within what was searched. */
                         facets: {
                             /** @description Every kind, with how many of it match within the other filters. */
                             kind: components["schemas"]["FacetCount"][];
@@ -4157,6 +4158,8 @@ export interface operations {
                             community: components["schemas"]["FacetCount"][];
                             /** @description The languages the matches are written in, most first. */
                             language: components["schemas"]["FacetCount"][];
+                            /** @description True: the counts are of every match. False: of the matches among the recent documents the first page searched (newest bands of time), so at least so many. */
+                            complete: boolean;
                         };
                         /** @description Pass as `cursor` for the next page; null on the last. */
                         next_cursor: string | null;

@@ -33,12 +33,14 @@ std::vector<std::string> SearchTerms(agora::store::Connection& c, const ContentH
 ReaderTerms SearchTermsOf(agora::store::Connection& c, const Viewer& viewer) {
   ReaderTerms r;
   r.held.push_back("public");
+  r.broad.push_back("public");
   if (!viewer.signed_in()) return r;
   const std::string me = IdToString(viewer.id);
   r.held.push_back("self:" + me);
   if (viewer.reads_beyond_public()) r.held.push_back("person:" + me);
   if (viewer.in_organization()) {
     r.held.push_back("org");
+    r.broad.push_back("org");
     r.held.push_back("open");
   }
   if (viewer.role == identity::Role::kAdmin) r.held.push_back("admin");

@@ -34,6 +34,9 @@ std::vector<std::string> SearchTerms(agora::store::Connection& c, const ContentH
 struct ReaderTerms {
   std::vector<std::string> held;
   std::vector<std::string> excluded;
+  // Of `held`, the terms most documents carry ("public", "org"): a check of whether a reader
+  // finds anything at all tries these first (two posting lists rather than all of held's).
+  std::vector<std::string> broad;
 };
 ReaderTerms SearchTermsOf(agora::store::Connection& c, const Viewer& viewer);
 

@@ -112,7 +112,8 @@ void RegisterApi(http::Router& router, SearchService& service) {
                              {"facets", {{"kind", std::move(kinds)},
                                          {"author", std::move(authors)},
                                          {"community", std::move(communities)},
-                                         {"language", std::move(languages)}}},
+                                         {"language", std::move(languages)},
+                                         {"complete", found->counted_all}}},
                              {"next_cursor", found->next_cursor ? boost::json::value(*found->next_cursor) : nullptr}};
     if (found->suggestion) body["suggestion"] = *found->suggestion;
     return http::Json(200, body);

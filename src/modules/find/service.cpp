@@ -108,9 +108,12 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
   q.offset = offset;
   q.band = band;
   q.limit = r.limit;
-  for (const auto& [kind, _] : kinds_) q.count_kinds.push_back(kind);
+  // The facets on the first page (the client keeps them while it pages).
+  if (r.cursor.empty())
+    for (const auto& [kind, _] : kinds_) q.count_kinds.push_back(kind);
   Results out;
-  for (const auto& [kind, _] : kinds_) out.kinds[kind] = 0;
+  if (r.cursor.empty())
+    for (const auto& [kind, _] : kinds_) out.kinds[kind] = 0;
   const bool nobody = db_.Read([&](agora::store::Connection& c) {
     auto terms = content::SearchTermsOf(c, viewer);
     q.reader = std::move(terms.held);
@@ -123,7 +126,10 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
     if (!places.empty() && !(q.container = CommunityNamed(c, viewer, places.back()))) return true;
     return false;
   });
-  if (nobody) return out;
+  if (nobody) {
+    out.counted_all = true;  // nothing matches: every count is exact
+    return out;
+  }
   std::map<std::string, Shown> shown;
   auto found = index_.Search(q, [&](const search::Hit& hit) -> std::optional<std::string> {
     const auto colon = hit.key.find(':');
@@ -155,6 +161,7 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
         if (auto ref = CommunityOf(c, *id)) out.communities.push_back({*ref, x.count});
   });
   for (const auto& [kind, count] : found.kind_counts) out.kinds[kind] = count;
+  out.counted_all = found.counted_all;
   for (const auto& l : found.languages) out.languages.push_back({l.value, l.count});
   if (found.next) out.next_cursor = EncodeCursor({EncodeBand(found.next->band), found.next->offset});
   // The words corrected, the filters the reader typed kept as they were.
@@ -213,7 +220,8 @@ Suggestions SearchService::Suggest(const content::Viewer& viewer, const std::str
   });
   // Hashtags starting so that are on something the viewer reads (a tag only on a secret
   // community's posts is not suggested to anyone else).
-  out.tags = index_.TagsStartingWith(typed.front() == '#' ? typed.substr(1) : typed, q.reader, q.excluded, kSuggestEach);
+  out.tags = index_.TagsStartingWith(typed.front() == '#' ? typed.substr(1) : typed, q.reader, q.excluded, kSuggestEach,
+                                     terms.broad);
   return out;
 }
 

@@ -57,6 +57,9 @@ struct Counted {
 struct Results {
   std::vector<Item> items;
   std::map<std::string, std::uint64_t> kinds;  // matches per kind within the other filters
+  // Whether the counts are of every match (else of those in the recent documents the first
+  // page searched: at least so many). Counts are made for the first page only.
+  bool counted_all = false;
   // The most frequent authors, communities and languages of the matches, most first.
   std::vector<Counted<people::Card>> authors;
   std::vector<Counted<CommunityRef>> communities;

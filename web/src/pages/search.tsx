@@ -66,14 +66,14 @@ function ResultItem(props: { item: Result }) {
 
 // One facet (authors, communities, languages): each value a link to the search narrowed to
 // it, with how many matches have it. Nothing when no match has any.
-function FacetLinks(props: { heading: string; values: { label: string; href: string; count: number }[] }) {
+function FacetLinks(props: { heading: string; values: { label: string; href: string; count: string }[] }) {
   if (props.values.length === 0) return null;
   return (
     <nav aria-label={props.heading} class="facet-list">
       <h2 class="small-heading">{props.heading}</h2>
       <ul>
         {props.values.map((v) => (
-          <li key={v.href}><a href={v.href}>{v.label}</a> <span class="muted">{formatNumber(v.count)}</span></li>
+          <li key={v.href}><a href={v.href}>{v.label}</a> <span class="muted">{v.count}</span></li>
         ))}
       </ul>
     </nav>
@@ -121,7 +121,8 @@ export function SearchPage() {
     setLoading(true);
     try {
       const page = await api<Found>('GET', `/api/v1/search?${query}`);
-      setFound(page);
+      // The counts come with the first page; later pages keep them.
+      setFound((old) => (cursor && old ? { ...page, facets: old.facets } : page));
       setTitle(t('search.results_for', { q }));
       setItems((old) => (cursor ? [...old, ...page.items] : page.items));
       setError(null);
@@ -139,6 +140,8 @@ export function SearchPage() {
   const shownTotal = kind ? counts.get(kind) ?? 0 : total;
   const link = (k: Kind | '') => withFilter('kind', k);
   const facets = found?.facets;
+  // Counts of the recent documents searched, when not of everything: "at least".
+  const count = (n: number) => (facets && !facets.complete ? t('search.at_least', { count: formatNumber(n) }) : formatNumber(n));
   return (
     <section class="search-page">
       <PageHeading>{q ? t('search.results_for', { q }) : t('search.heading')}</PageHeading>
@@ -147,16 +150,17 @@ export function SearchPage() {
         <>
           <nav aria-label={t('search.filter_kind')} class="facets">
             <ul>
-              <li><a href={link('')} aria-current={kind === '' ? 'page' : undefined}>{t('search.kind_all')} <span class="count">{formatNumber(total)}</span></a></li>
+              <li><a href={link('')} aria-current={kind === '' ? 'page' : undefined}>{t('search.kind_all')} <span class="count">{count(total)}</span></a></li>
               {KINDS.map((k) => (
                 <li key={k}>
                   <a href={link(k)} aria-current={kind === k ? 'page' : undefined} data-testid={`facet-${k}`}>
-                    {t(KIND_NAMES[k])} <span class="count">{formatNumber(counts.get(k) ?? 0)}</span>
+                    {t(KIND_NAMES[k])} <span class="count">{count(counts.get(k) ?? 0)}</span>
                   </a>
                 </li>
               ))}
             </ul>
           </nav>
+          {facets && !facets.complete && <p class="muted small" data-testid="counts-recent">{t('search.counts_recent')}</p>}
           <div class="row search-sort">
             <label for="search-sort">{t('search.sort')}</label>
             <select id="search-sort" value={sort}
@@ -186,15 +190,15 @@ export function SearchPage() {
             <div class="more-facets">
               {!author && (
                 <FacetLinks heading={t('search.facet_author')} values={facets.author.slice(0, 5).map((f) => ({
-                  label: f.person?.display_name ?? f.value, href: withFilter('author', f.person?.handle ?? f.value), count: f.count }))} />
+                  label: f.person?.display_name ?? f.value, href: withFilter('author', f.person?.handle ?? f.value), count: count(f.count) }))} />
               )}
               {!community && (
                 <FacetLinks heading={t('search.facet_community')} values={facets.community.slice(0, 5).map((f) => ({
-                  label: f.community?.name ?? f.value, href: withFilter('community', f.community?.handle ?? f.value), count: f.count }))} />
+                  label: f.community?.name ?? f.value, href: withFilter('community', f.community?.handle ?? f.value), count: count(f.count) }))} />
               )}
               {facets.language.length > 1 && !lang && (
                 <FacetLinks heading={t('search.facet_language')} values={facets.language.map((f) => ({
-                  label: LANGUAGES.find((l) => l.code === f.value)?.name ?? f.value, href: withFilter('lang', f.value), count: f.count }))} />
+                  label: LANGUAGES.find((l) => l.code === f.value)?.name ?? f.value, href: withFilter('lang', f.value), count: count(f.count) }))} />
               )}
             </div>
           )}
