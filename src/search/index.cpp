@@ -23,6 +23,7 @@ constexpr const char* kTagPrefix = "T";
 constexpr const char* kLanguagePrefix = "L";
 constexpr const char* kGenerationPrefix = "G";
 constexpr const char* kNamePrefix = "XN";  // the words of names (people, communities), unstemmed
+constexpr const char* kAlwaysTerm = "XALWAYS";  // on every first page (Document::always)
 constexpr const char* kGenerationKey = "agora_generation";
 constexpr const char* kNextUndatedKey = "agora_next_undated";
 constexpr Xapian::valueno kCreatedSlot = 0;
@@ -32,6 +33,8 @@ constexpr Xapian::valueno kAuthorSlot = 2;
 constexpr Xapian::valueno kContainerSlot = 3;
 constexpr Xapian::valueno kLanguageSlot = 4;
 constexpr Xapian::doccount kTopValues = 10;
+// How many matches of a band the facets count before they say "at least".
+constexpr Xapian::doccount kCounted = 5000;
 
 // Bulgarian has no Snowball stemmer: ours (bulgarian.h), as a Xapian stemmer.
 class BulgarianStem : public Xapian::StemImplementation {
@@ -335,40 +338,52 @@ struct Index::Impl {
     return parsed.size() == 1 ? parsed.front() : Xapian::Query(Xapian::Query::OP_OR, parsed.begin(), parsed.end());
   }
 
-  // A filter to `band`'s documents (its dated places, and the undated ones with the newest).
+  // A filter to `band`'s documents.
   Xapian::Query InBand(const Xapian::Database& db, const Xapian::Query& query, const Band& band) const {
     BandFilter::Ranges ranges;
-    if (band.undated) ranges.emplace_back(1, first_dated - 1);
+    if (band.undated_bottom < band.undated_top)
+      ranges.emplace_back(static_cast<Xapian::docid>(band.undated_bottom), static_cast<Xapian::docid>(band.undated_top - 1));
     if (band.bottom < band.top) ranges.emplace_back(static_cast<Xapian::docid>(band.bottom), static_cast<Xapian::docid>(band.top - 1));
-    return Xapian::Query(Xapian::Query::OP_FILTER, query,
-                         Xapian::Query((new BandFilter(std::move(ranges), db.get_doccount()))->release()));
+    Xapian::Query in((new BandFilter(std::move(ranges), db.get_doccount()))->release());
+    // The documents of every first page there, and only there (their places are in the
+    // undated bands too: a later band leaves them out, or paging would show them twice).
+    if (band.first) return Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, in, Xapian::Query(kAlwaysTerm)));
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(Xapian::Query::OP_FILTER, query, in), Xapian::Query(kAlwaysTerm));
+  }
+
+  // The first place no undated document has yet, as the reader's revision knows it.
+  Xapian::docid UndatedTop(const Xapian::Database& db) const {
+    if (directory.empty()) return next_undated;  // in memory: the one handle
+    const std::string kept = db.get_metadata(kNextUndatedKey);
+    return static_cast<Xapian::docid>(std::max(1UL, std::strtoul(kept.c_str(), nullptr, 10)));
   }
 
   // The page [offset, offset + size) of `query` within `band`, ranked as `enquire` says.
-  // A band to be decided (bottom 0) is widened from its top, `width` places first, until it
-  // holds bands.enough matches, is bands.max_width wide or reaches the oldest document;
-  // `band` is then the one searched. With `spies`, every match of the band is looked at and
-  // shown to them (set afresh for each widening by `spies`).
+  // A band to be decided (bottom 0) is widened from its tops, `width` places first and
+  // doubling (a word may be in none of the newest documents and in many a little older:
+  // a band should not leap past enough to far too many), until it holds bands.enough
+  // matches, is bands.max_width wide or reaches the oldest document; `band` is then the
+  // one searched.
   Xapian::MSet RankIn(const Xapian::Database& db, Xapian::Enquire& enquire, const Xapian::Query& query, Band& band,
-                      int offset, int size, Xapian::docid width, const std::function<void(Xapian::Enquire&)>& spies) const {
+                      int offset, int size, Xapian::docid width) const {
     const Xapian::docid top = band.top ? static_cast<Xapian::docid>(band.top) : std::max(db.get_lastdocid() + 1, first_dated);
+    const Xapian::docid undated_top = band.top ? static_cast<Xapian::docid>(band.undated_top) : UndatedTop(db);
     const bool decide = band.bottom == 0;
     const auto first = static_cast<Xapian::doccount>(offset);
     const auto wanted = static_cast<Xapian::doccount>(size);
     const auto enough = static_cast<Xapian::doccount>(bands.enough);
     const auto widest = static_cast<Xapian::docid>(std::min<std::uint64_t>(bands.max_width, 1u << 30));
     for (width = std::clamp<Xapian::docid>(width, 1, widest);;
-         width = static_cast<Xapian::docid>(std::min<std::uint64_t>(widest, std::uint64_t{width} * 8))) {
-      const Xapian::docid bottom =
-          decide ? (top > first_dated + width ? top - width : first_dated) : static_cast<Xapian::docid>(band.bottom);
-      const Band tried{top, bottom, band.undated};
+         width = static_cast<Xapian::docid>(std::min<std::uint64_t>(widest, std::uint64_t{width} * 2))) {
+      Band tried{top, static_cast<Xapian::docid>(band.bottom), undated_top, static_cast<Xapian::docid>(band.undated_bottom), band.first};
+      if (decide) {
+        tried.bottom = top > first_dated + width ? top - width : first_dated;
+        tried.undated_bottom = undated_top > 1 + width ? undated_top - width : std::min<Xapian::docid>(1, undated_top);
+      }
       enquire.set_query(InBand(db, query, tried));
-      enquire.clear_matchspies();
-      if (spies) spies(enquire);
-      // Counting (spies): every match of the band, which is bounded by its width.
-      const Xapian::doccount check = spies ? db.get_doccount() : std::max<Xapian::doccount>(first + wanted + 1, enough);
-      Xapian::MSet mset = enquire.get_mset(first, wanted, check);
-      if (!decide || bottom == first_dated || width >= widest || mset.get_matches_lower_bound() >= enough) {
+      Xapian::MSet mset = enquire.get_mset(first, wanted, std::max<Xapian::doccount>(first + wanted + 1, enough));
+      const bool oldest = tried.bottom <= first_dated && tried.undated_bottom <= 1;
+      if (!decide || oldest || width >= widest || mset.get_matches_lower_bound() >= enough) {
         band = tried;
         return mset;
       }
@@ -433,6 +448,7 @@ void Index::Put(const Document& d) {
   if (d.container) doc.add_value(kContainerSlot, Id(d.container));
   if (!d.language.empty()) doc.add_value(kLanguageSlot, d.language);
   if (!impl_->build.empty()) doc.add_boolean_term(kGenerationPrefix + impl_->build);
+  if (d.always) doc.add_boolean_term(kAlwaysTerm);
   doc.set_data(d.key + "\n" + d.kind + "\n" + d.language);
   impl_->db.replace_document(impl_->PlaceOf(key_term, d.dated), doc);
   });
@@ -511,22 +527,35 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
     int offset = std::max(0, q.offset);
     int wanted = std::clamp(q.limit, 0, 1000);
     Band band = q.band;
-    // The facets, when asked: counted by spies on every match of the bands searched.
+    // The facets, when asked: counted by spies in unranked matches over the bands searched,
+    // up to kCounted matches each. Exact, or "at least".
     const bool counting = !q.count_kinds.empty();
+    bool complete = true;
     std::map<std::string, std::uint64_t> authors, containers, languages;
     auto fold = [](const Xapian::ValueCountMatchSpy& spy, std::map<std::string, std::uint64_t>& into) {
       for (auto it = spy.values_begin(); it != spy.values_end(); ++it) into[*it] += it.get_termfreq();
     };
-    std::unique_ptr<Xapian::ValueCountMatchSpy> kind_spy, author_spy, container_spy, language_spy;
-    auto spies = [&](Xapian::Enquire& e) {
-      kind_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kKindSlot);
-      author_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kAuthorSlot);
-      container_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kContainerSlot);
-      language_spy = std::make_unique<Xapian::ValueCountMatchSpy>(kLanguageSlot);
-      e.add_matchspy(author_spy.get());
-      e.add_matchspy(container_spy.get());
-      e.add_matchspy(language_spy.get());
-      if (q.kinds.empty()) e.add_matchspy(kind_spy.get());
+    auto count_in = [&](const Band& part, Xapian::doccount check) {
+      Xapian::ValueCountMatchSpy kind_spy(kKindSlot), author_spy(kAuthorSlot), container_spy(kContainerSlot),
+          language_spy(kLanguageSlot);
+      auto run = [&](const Xapian::Query& over, std::initializer_list<Xapian::MatchSpy*> spies) {
+        Xapian::Enquire counter(db);
+        counter.set_query(impl_->InBand(db, over, part));
+        counter.set_weighting_scheme(Xapian::BoolWeight());
+        for (auto* spy : spies) counter.add_matchspy(spy);
+        const Xapian::MSet m = counter.get_mset(0, 0, check);
+        if (m.get_matches_lower_bound() < m.get_matches_upper_bound()) complete = false;
+      };
+      if (q.kinds.empty()) {
+        run(query, {&kind_spy, &author_spy, &container_spy, &language_spy});
+      } else {
+        run(filtered, {&kind_spy});  // the kinds facet is within every filter but the kinds one
+        run(query, {&author_spy, &container_spy, &language_spy});
+      }
+      for (auto it = kind_spy.values_begin(); it != kind_spy.values_end(); ++it) out.kind_counts[*it] += it.get_termfreq();
+      fold(author_spy, authors);
+      fold(container_spy, containers);
+      fold(language_spy, languages);
     };
     for (const auto& kind : q.count_kinds) out.kind_counts[kind] = 0;
     // A page from its band, and when the band runs out before the page is full, from the
@@ -535,28 +564,12 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
     auto width = static_cast<Xapian::docid>(std::min<std::uint64_t>(impl_->bands.first_width, 1u << 30));
     for (;;) {
       // Ranked alone: a match spy is called for every document the match considers.
-      Xapian::MSet mset = impl_->RankIn(db, enquire, query, band, offset, wanted, width,
-                                        counting ? std::function<void(Xapian::Enquire&)>(spies) : nullptr);
-      places += band.top - band.bottom;
-      width = static_cast<Xapian::docid>(band.top - band.bottom);  // an older band starts as wide as this one
+      Xapian::MSet mset = impl_->RankIn(db, enquire, query, band, offset, wanted, width);
+      places += (band.top - band.bottom) + (band.undated_top - band.undated_bottom);
+      // An older band starts as wide as this one.
+      width = static_cast<Xapian::docid>(std::max(band.top - band.bottom, band.undated_top - band.undated_bottom));
       out.matches_estimated += mset.get_matches_estimated();
-      if (counting) {
-        fold(*author_spy, authors);
-        fold(*container_spy, containers);
-        fold(*language_spy, languages);
-        if (q.kinds.empty()) {
-          for (auto it = kind_spy->values_begin(); it != kind_spy->values_end(); ++it) out.kind_counts[*it] += it.get_termfreq();
-        } else {
-          // The kinds facet is within every filter but the kinds one.
-          Xapian::Enquire counter(db);
-          counter.set_query(impl_->InBand(db, filtered, band));
-          counter.set_weighting_scheme(Xapian::BoolWeight());
-          Xapian::ValueCountMatchSpy kinds(kKindSlot);
-          counter.add_matchspy(&kinds);
-          counter.get_mset(0, 0, db.get_doccount());
-          for (auto it = kinds.values_begin(); it != kinds.values_end(); ++it) out.kind_counts[*it] += it.get_termfreq();
-        }
-      }
+      if (counting) count_in(band, kCounted);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         const std::string data = it.get_document().get_data();
         Hit hit;
@@ -581,8 +594,8 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
         out.next = Results::Next{band, offset + static_cast<int>(mset.size())};
         break;
       }
-      if (band.bottom <= impl_->first_dated) break;  // the oldest band: nothing after it
-      const Band older{band.bottom, 0, false};
+      if (band.bottom <= impl_->first_dated && band.undated_bottom <= 1) break;  // the oldest band: nothing after it
+      const Band older{band.bottom, 0, band.undated_bottom, 0, false};
       if (wanted <= 0 || places >= impl_->bands.per_page) {
         out.next = Results::Next{older, 0};
         break;
@@ -590,7 +603,7 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
       band = older;
       offset = 0;
     }
-    out.counted_all = q.band.top == 0 && q.band.bottom == 0 && band.bottom <= impl_->first_dated;
+    out.counted_all = complete && q.band.top == 0 && band.bottom <= impl_->first_dated && band.undated_bottom <= 1;
     auto top = [](const std::map<std::string, std::uint64_t>& counts, std::vector<FacetValue>& into) {
       for (const auto& [value, n] : counts) into.push_back({value, n});
       std::sort(into.begin(), into.end(), [](const auto& a, const auto& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });

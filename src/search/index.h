@@ -14,7 +14,8 @@
 // next page past a band goes on with older ones. So a word found in millions of documents
 // costs what a few thousand matches cost (Xapian 1.4 would otherwise walk every one of them
 // to rank them), and what it returns first is what people wrote lately. Undated documents
-// (people, communities) are in the first band whatever their age.
+// (people) are kept in the order they were first put and banded the same way, side by side
+// with the dated ones; communities are on every first page.
 #pragma once
 
 #include <cstdint>
@@ -46,19 +47,24 @@ struct Document {
   std::int64_t container = 0;  // the community it is in; 0: none
   std::int64_t created_at = 0;  // unix ms
   std::vector<std::string> tags = {};  // hashtags ("kubernetes"), found by tag:x
-  // Searched newest first, in bands of time (false: people and communities, which are
-  // found whatever their age).
+  // Searched newest first, in bands of time. Undated documents (people) are searched in
+  // bands of their own, the newest first; `always` ones (communities, which are few) are in
+  // every first page, whatever their age.
   bool dated = true;
+  bool always = false;
 };
 
 
-// A band of dated documents by their place in the index (bottom <= place < top), and
-// whether undated ones are searched with it (the newest band). top 0: the newest band,
-// as wide as it needs to be (the search decides and says in Results::band).
+// A band of the index: dated documents by their place (bottom <= place < top), undated ones
+// by theirs (undated_bottom <= place < undated_top), and whether the documents found on
+// every first page (Document::always) are in it. top 0: the newest band, as wide as it
+// needs to be (the search decides and says in Results::next).
 struct Band {
   std::uint64_t top = 0;
   std::uint64_t bottom = 0;
-  bool undated = true;
+  std::uint64_t undated_top = 0;
+  std::uint64_t undated_bottom = 0;
+  bool first = true;
 };
 
 struct Query {
@@ -139,7 +145,7 @@ bool HasStemmer(const std::string& language);
 
 // How a search widens its band of recent documents.
 struct Bands {
-  std::uint64_t first_width = 16384;   // places in the first band; each widening makes it 8 times as wide
+  std::uint64_t first_width = 16384;   // places in the first band; each widening doubles it
   std::uint64_t enough = 500;          // matches a band must hold to be ranked rather than widened
   std::uint64_t max_width = 1u << 20;  // but no wider than this
   // A page stops going on into older bands once it searched this many places (the next

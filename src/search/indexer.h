@@ -49,7 +49,7 @@ struct Progress {
 class Indexer {
  public:
   // Changes when documents are made differently: an index of another format is rebuilt.
-  static constexpr const char* kFormat = "5";  // 2: the kind in a value slot; 3: names for typeahead; 4: author, container, language slots; 5: dated documents in date order
+  static constexpr const char* kFormat = "6";  // 2: the kind in a value slot; 3: names for typeahead; 4: author, container, language slots; 5: dated documents in date order; 6: communities on every first page
 
   Indexer(agora::store::Database& db, Index& index);
   ~Indexer();

@@ -146,12 +146,21 @@ TEST(SearchIndex, FiltersByKindAuthorContainerAndDate) {
 // paging walks every match once. Bands of 8 places, widened until 5 matches, to see several.
 TEST(SearchIndex, PagesThroughBandsOfTimeNewestFirstAndFindsEveryMatchOnce) {
   Index index({}, Bands{8, 5});
+  Document community{"community:1", "community", "en", {{"Alpha hikers", 1}}, {"org"}, 0, 1, 1};
+  community.dated = false;
+  community.always = true;  // on every first page, though the oldest of all
+  index.Put(community);
+  for (int i = 1; i <= 20; ++i) {  // people: bands of their own, newest first
+    Document someone{"person:" + std::to_string(100 + i), "person", "en", {{"Beta Alpha", 1}}, {"org"}, 0, 0, 1};
+    someone.dated = false;
+    index.Put(someone);
+  }
   Document person{"person:1", "person", "en", {{"Alpha Berg", 5}}, {"org"}, 0, 0, 1};
-  person.dated = false;  // found whatever its age: in the newest band
+  person.dated = false;  // the newest person: in the newest band
   index.Put(person);
   for (int i = 1; i <= 100; ++i)
     index.Put(Post("post:" + std::to_string(i), "en", i == 3 ? "alpha omega" : "alpha notes", {"org"}, 1, 0, i));
-  auto created = [](const std::string& key) { return key == "person:1" ? 0 : std::stoi(key.substr(5)); };
+  auto created = [](const std::string& key) { return key.rfind("post:", 0) == 0 ? std::stoi(key.substr(5)) : 0; };
 
   Query q = For("alpha", {"en"});
   q.limit = 10;
@@ -160,10 +169,14 @@ TEST(SearchIndex, PagesThroughBandsOfTimeNewestFirstAndFindsEveryMatchOnce) {
   // The first page: the person, then the newest posts (the first band's 8, one of the next).
   ASSERT_EQ(page.hits.size(), 10u);
   EXPECT_EQ(Keys(page)[0], "person:1");
-  for (const auto& key : Keys(page))
-    if (key != "person:1") {
+  EXPECT_NE(std::find(Keys(page).begin(), Keys(page).end(), "community:1"), Keys(page).end());
+  for (const auto& key : Keys(page)) {
+    if (key.rfind("post:", 0) == 0) {
       EXPECT_GT(created(key), 84) << key;
+    } else if (key.rfind("person:", 0) == 0) {
+      EXPECT_TRUE(key == "person:1" || std::stoi(key.substr(7)) > 112) << "the newest people: " << key;
     }
+  }
   for (int pages = 0; pages < 20; ++pages) {
     for (const auto& key : Keys(page)) seen.push_back(key);
     if (!page.next) break;
@@ -175,8 +188,8 @@ TEST(SearchIndex, PagesThroughBandsOfTimeNewestFirstAndFindsEveryMatchOnce) {
   std::vector<std::string> unique = seen;
   std::sort(unique.begin(), unique.end());
   unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-  EXPECT_EQ(seen.size(), 101u) << "every match, once";
-  EXPECT_EQ(unique.size(), 101u);
+  EXPECT_EQ(seen.size(), 122u) << "every match, once";
+  EXPECT_EQ(unique.size(), 122u);
 
   // A word only an old document has: the band is widened until it is found, on the first page.
   EXPECT_EQ(Keys(index.Search(For("omega", {"en"}))), std::vector<std::string>{"post:3"});
@@ -189,7 +202,7 @@ TEST(SearchIndex, PagesThroughBandsOfTimeNewestFirstAndFindsEveryMatchOnce) {
   for (int pages = 0; pages < 30; ++pages) {
     page = index.Search(q);
     for (const auto& key : Keys(page))
-      if (key != "person:1") dates.push_back(created(key));
+      if (key.rfind("post:", 0) == 0) dates.push_back(created(key));
     if (!page.next) break;
     q.band = page.next->band;
     q.offset = page.next->offset;

@@ -25,7 +25,8 @@ find::Kind SearchKind() {
     }
     d.container = id;  // in:handle finds the community itself too
     d.created_at = x->created_at;
-    d.dated = false;  // found whatever its age (index.h)
+    d.dated = false;
+    d.always = true;  // on every first page, whatever its age (index.h): communities are few
     return d;
   });
   kind.show = [](agora::store::Connection& c, const content::Viewer& viewer, Id id) -> std::optional<find::Shown> {

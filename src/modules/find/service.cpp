@@ -51,21 +51,20 @@ std::string Restate(const std::string& typed, const std::string& words, const st
   return typed.substr(0, at) + corrected + typed.substr(at + words.size());
 }
 
-// A band in a cursor: "top-bottom", "u" after it when undated documents are in it.
+// A band in a cursor: "top-bottom-undated_top-undated_bottom", "f" after it on a first band.
 std::string EncodeBand(const search::Band& b) {
-  return std::to_string(b.top) + "-" + std::to_string(b.bottom) + (b.undated ? "u" : "");
+  return std::to_string(b.top) + "-" + std::to_string(b.bottom) + "-" + std::to_string(b.undated_top) + "-" +
+         std::to_string(b.undated_bottom) + (b.first ? "f" : "");
 }
 
 std::optional<search::Band> DecodeBand(const std::string& text) {
-  search::Band b;
-  unsigned long long top = 0, bottom = 0;
-  char undated = 0;
-  const int n = std::sscanf(text.c_str(), "%llu-%llu%c", &top, &bottom, &undated);
-  if (n < 2 || top > UINT32_MAX || bottom > UINT32_MAX || (n == 3 && undated != 'u')) return std::nullopt;
-  b.top = top;
-  b.bottom = bottom;
-  b.undated = n == 3;
-  return b;
+  unsigned long long v[4] = {};
+  char first = 0;
+  const int n = std::sscanf(text.c_str(), "%llu-%llu-%llu-%llu%c", &v[0], &v[1], &v[2], &v[3], &first);
+  if (n < 4 || (n == 5 && first != 'f')) return std::nullopt;
+  for (auto x : v)
+    if (x > UINT32_MAX) return std::nullopt;
+  return search::Band{v[0], v[1], v[2], v[3], n == 5};
 }
 
 }  // namespace

@@ -40,7 +40,7 @@ find::Kind SearchKind() {
       while (m.Next()) d.audience.push_back("community:" + IdToString(m.Int(0)));
     }
     d.created_at = u.created_at;
-    d.dated = false;  // found whatever its age (index.h)
+    d.dated = false;  // in bands of people, side by side with those of time (index.h)
     return d;
   });
   kind.show = [](agora::store::Connection& c, const content::Viewer& viewer, Id id) -> std::optional<find::Shown> {
