@@ -279,6 +279,26 @@ describe('search: communities, their content and their people', () => {
     assert.deepEqual(ids(await new Client(server.url).get(q({ q: 'strom' }))), []);
     assertProblem(assert, await new Client(server.url).get('/api/v1/search/suggest?q=str'), 401);
   });
+
+  test('one word that is people\'s expertise: the most endorsed of them first, each once', async () => {
+    for (const who of ['member', 'outsider'])
+      assert.equal((await c.admin.request('PATCH', `/api/v1/people/${p[who].id}`, { body: { expertise: ['Zymurgy'] } })).status, 200);
+    for (const by of ['member', 'admin'])
+      assert.equal((await c[by].request('PUT', `/api/v1/people/${p.outsider.id}/expertise/zymurgy/endorsement`)).status, 204);
+    const post = await c.member.post('/api/v1/posts', { body: 'Zymurgy night: bring your own yeast' });
+    assert.equal(post.status, 201);
+    // (The queue is applied in order: the people's new expertise is in the index before the post.)
+    await indexed(c.member, 'zymurgy', post.json.id);
+    const r = await c.member.get(q({ q: 'zymurgy' }));
+    const people = r.json.items.filter((x) => x.kind === 'person').map((x) => x.id);
+    assert.deepEqual(people, [p.outsider.id, p.member.id], 'most endorsed first, no one twice');
+    assert.equal(r.json.items[0].snippet[0].text, 'zymurgy');
+    assert.ok(r.json.items.some((x) => x.kind === 'post'));
+    // Filtered to a kind without people, or by an author: no experts.
+    assert.deepEqual((await c.member.get(q({ q: 'zymurgy', kind: 'post' }))).json.items.map((x) => x.kind), ['post']);
+    // A guest has no directory: their search has no experts they may not see.
+    assert.deepEqual(ids(await c.guest.get(q({ q: 'zymurgy', kind: 'person' }))), []);
+  });
 });
 
 describe('search: words in their inflected forms, in every language', () => {

@@ -1,5 +1,6 @@
 #include "modules/find/service.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/cursor.h"
@@ -14,6 +15,7 @@ namespace agora::find {
 namespace {
 
 constexpr int kSuggestEach = 5;
+constexpr int kExpertsFirst = 3;
 
 // A person or community named in a filter, as its id: an id, else a handle. 0 when no one
 // (or nothing the viewer may see) has it: the search then finds nothing, as it should.
@@ -141,11 +143,26 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
     shown.emplace(hit.key, std::move(*s));
     return text;
   });
+  // "Who knows about X": for one word that is someone's expertise, the most endorsed people
+  // with it first (the expertise index, most endorsed first), whatever band they are in.
+  std::vector<Id> experts = ExpertsFirst(viewer, r, *parsed, q);
   db_.Read([&](agora::store::Connection& c) {
+    for (Id id : experts) {
+      auto s = kinds_.at("person").show(c, viewer, id);
+      if (!s) continue;
+      Item item;
+      item.kind = "person";
+      item.id = id;
+      item.shown = std::move(*s);
+      item.snippet = {{parsed->text, true}};
+      item.person = people::store::CardOf(c, id);
+      out.items.push_back(std::move(item));
+    }
     for (auto& hit : found.hits) {
       Item item;
       item.kind = hit.kind;
       item.id = ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0);
+      if (item.kind == "person" && std::find(experts.begin(), experts.end(), item.id) != experts.end()) continue;
       item.shown = std::move(shown[hit.key]);
       item.snippet = std::move(hit.snippet);
       if (item.shown.author_id) item.author = people::store::CardOf(c, item.shown.author_id);
@@ -166,6 +183,25 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
   // The words corrected, the filters the reader typed kept as they were.
   if (found.suggestion) out.suggestion = Restate(r.q, parsed->text, *found.suggestion);
   return out;
+}
+
+std::vector<Id> SearchService::ExpertsFirst(const content::Viewer& viewer, const SearchRequest& r, const ParsedQuery& parsed,
+                                            const search::Query& q) {
+  const bool people_wanted = q.kinds.empty() || std::find(q.kinds.begin(), q.kinds.end(), "person") != q.kinds.end();
+  const bool one_word = !parsed.text.empty() && parsed.text.find_first_of(" \"*()-:") == std::string::npos;
+  const bool filtered = q.author || q.container || !q.tags.empty() || !q.languages_only.empty() || q.after || q.before;
+  if (!people_ || !viewer.in_organization() || !r.cursor.empty() || !people_wanted || !one_word || filtered) return {};
+  identity::Principal who;
+  who.user.id = viewer.id;
+  who.user.role = viewer.role;
+  people::DirectoryRequest request;
+  request.expertise = parsed.text;
+  request.limit = kExpertsFirst;
+  auto page = people_->Directory(who, request);
+  std::vector<Id> ids;
+  if (page)
+    for (const auto& card : page->items) ids.push_back(card.id);
+  return ids;
 }
 
 Suggestions SearchService::Suggest(const content::Viewer& viewer, const std::string& typed,

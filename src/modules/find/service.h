@@ -13,6 +13,7 @@
 #include "core/result.h"
 #include "modules/content/model.h"
 #include "modules/find/kinds.h"
+#include "modules/find/query_language.h"
 #include "modules/people/model.h"
 #include "modules/people/service.h"
 #include "search/index.h"
@@ -86,6 +87,11 @@ class SearchService {
   Suggestions Suggest(const content::Viewer& viewer, const std::string& typed, const std::vector<std::string>& languages);
 
  private:
+  // The most endorsed people whose expertise is the one word searched (first page, no filter
+  // but kinds that include people; members and admins): shown first.
+  std::vector<Id> ExpertsFirst(const content::Viewer& viewer, const SearchRequest& r, const ParsedQuery& parsed,
+                               const search::Query& q);
+
   agora::store::Database& db_;
   const search::Index& index_;
   const Kinds& kinds_;
