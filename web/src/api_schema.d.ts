@@ -509,7 +509,7 @@ export interface paths {
         };
         /**
          * Everything the reader may read that matches, best first (or newest), with counts per kind
-         * @description The query language: words (found in their inflected forms in the reader's languages), `"exact phrase"`, `-word`, `a OR b`, `kube*`, and the filters `from:@handle`, `in:community-handle`, `tag:x`, `kind:topic`, `after:2026-01-31`, `before:2026-03-01`. Nothing the reader may not read is returned or counted. Without signing in, only public content is found. Posts, comments and topics are ranked within bands of recent time, newest band first (people and communities with the first); the next pages go on into older bands, so paging through `next_cursor` returns every match once.
+         * @description The query language: words (found in their inflected forms in the reader's languages), `"exact phrase"`, `-word`, `a OR b`, `kube*`, and the filters `from:@handle`, `in:community-handle`, `tag:x`, `kind:topic`, `after:2026-01-31`, `before:2026-03-01`. Nothing the reader may not read is returned or counted. Without signing in, only public content is found. Results are ranked within bands of recent documents (and of people), newest band first, communities on the first page; the next pages go on into older bands, so paging through `next_cursor` returns every match once. One word that is people's expertise shows the most endorsed of them first.
          */
         get: operations["search"];
         put?: never;
