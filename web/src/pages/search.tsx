@@ -114,7 +114,9 @@ export function SearchPage() {
   const [items, setItems] = useState<Result[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const load = async (cursor: string | null) => {
+  // A page searches a bounded stretch of time: one that found nothing there but may find
+  // something older goes on by itself (a few times), as a mail client searches older mail.
+  const load = async (cursor: string | null, goneOn = 0): Promise<void> => {
     const query = new URLSearchParams({ q });
     for (const f of FILTERS) if (params.get(f)) query.set(f, params.get(f)!);
     if (cursor) query.set('cursor', cursor);
@@ -126,6 +128,7 @@ export function SearchPage() {
       setTitle(t('search.results_for', { q }));
       setItems((old) => (cursor ? [...old, ...page.items] : page.items));
       setError(null);
+      if (page.items.length === 0 && page.next_cursor && goneOn < 8) return await load(page.next_cursor, goneOn + 1);
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -211,7 +214,7 @@ export function SearchPage() {
           {tx('search.did_you_mean', { suggestion: <a href={searchPath(found.suggestion, kind ? { kind } : {})}><strong>{found.suggestion}</strong></a> })}
         </p>
       )}
-      {found && items.length === 0 && !error && (
+      {found && items.length === 0 && !error && !loading && (
         <div class="empty-state">
           <p>{t('search.none', { q })}</p>
           <p class="muted small">{t('search.none_hint')}</p>
