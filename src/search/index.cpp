@@ -34,7 +34,7 @@ constexpr Xapian::valueno kContainerSlot = 3;
 constexpr Xapian::valueno kLanguageSlot = 4;
 constexpr Xapian::doccount kTopValues = 10;
 // How many matches of a band the facets count before they say "at least".
-constexpr Xapian::doccount kCounted = 5000;
+constexpr Xapian::doccount kCounted = 1000;
 
 // Bulgarian has no Snowball stemmer: ours (bulgarian.h), as a Xapian stemmer.
 class BulgarianStem : public Xapian::StemImplementation {
@@ -74,6 +74,14 @@ Xapian::Query AnyOf(const char* prefix, const std::vector<std::string>& values) 
 // (An index in memory keeps a vector as long as its last docid: tests get a low start.)
 constexpr Xapian::docid kFirstDated = 1u << 26;
 constexpr Xapian::docid kFirstDatedInMemory = 1u << 12;
+
+// Notes the docid of each match it is shown (and nothing else: reading a document's values
+// or data here would fetch it).
+class DocidSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override { docids.push_back(doc.get_docid()); }
+  std::vector<Xapian::docid> docids;
+};
 
 // A filter that lets through the docids of some ranges, and skips to the next range at once:
 // documents outside the searched band cost nothing.
@@ -540,10 +548,11 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
         Xapian::Enquire counter(db);
         counter.set_query(impl_->InBand(db, over, part));
         counter.set_weighting_scheme(Xapian::BoolWeight());
-        counter.set_docid_order(Xapian::Enquire::ASCENDING);
-        const Xapian::MSet m = counter.get_mset(0, check, check + 1);
-        if (m.get_matches_lower_bound() > m.size()) complete = false;
-        std::vector<Xapian::docid> docids(m.begin(), m.end());
+        DocidSpy seen;
+        counter.add_matchspy(&seen);
+        const Xapian::MSet m = counter.get_mset(0, 0, check);
+        if (m.get_matches_lower_bound() > seen.docids.size()) complete = false;
+        std::vector<Xapian::docid>& docids = seen.docids;
         std::sort(docids.begin(), docids.end());
         for (const auto& [slot, into] : slots) {
           Xapian::ValueIterator v = db.valuestream_begin(slot);
