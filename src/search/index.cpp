@@ -27,7 +27,8 @@ constexpr const char* kAlwaysTerm = "XALWAYS";  // on every first page (Document
 constexpr const char* kGenerationKey = "agora_generation";
 constexpr const char* kNextUndatedKey = "agora_next_undated";
 constexpr Xapian::valueno kCreatedSlot = 0;
-// Counted by match spies (the facets): the kind, the author's and the container's ids, the language.
+// Counted for the facets (by walking their value streams): the kind, the author's and the
+// container's ids, the language.
 constexpr Xapian::valueno kKindSlot = 1;
 constexpr Xapian::valueno kAuthorSlot = 2;
 constexpr Xapian::valueno kContainerSlot = 3;
@@ -266,7 +267,13 @@ struct Index::Impl {
         build(db.get_metadata(kGenerationKey)),
         first_dated(dir.empty() ? kFirstDatedInMemory : kFirstDated),
         bands(b),
-        next_undated(static_cast<Xapian::docid>(std::max(1UL, std::strtoul(db.get_metadata(kNextUndatedKey).c_str(), nullptr, 10)))) {}
+        next_undated(NextUndatedIn(db)) {}
+
+  // The first place no undated document has yet, as `database`'s revision keeps it.
+  static Xapian::docid NextUndatedIn(const Xapian::Database& database) {
+    const std::string kept = database.get_metadata(kNextUndatedKey);
+    return static_cast<Xapian::docid>(std::max(1UL, std::strtoul(kept.c_str(), nullptr, 10)));
+  }
 
   // The place of a document: where it is already, else the next free one of its part.
   Xapian::docid PlaceOf(const std::string& key_term, bool dated) {
@@ -361,9 +368,7 @@ struct Index::Impl {
 
   // The first place no undated document has yet, as the reader's revision knows it.
   Xapian::docid UndatedTop(const Xapian::Database& db) const {
-    if (directory.empty()) return next_undated;  // in memory: the one handle
-    const std::string kept = db.get_metadata(kNextUndatedKey);
-    return static_cast<Xapian::docid>(std::max(1UL, std::strtoul(kept.c_str(), nullptr, 10)));
+    return directory.empty() ? next_undated : NextUndatedIn(db);  // in memory: the one handle, uncommitted
   }
 
   // The page [offset, offset + size) of `query` within `band`, ranked as `enquire` says.
@@ -576,7 +581,6 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
     std::uint64_t places = 0;
     auto width = static_cast<Xapian::docid>(std::min<std::uint64_t>(impl_->bands.first_width, 1u << 30));
     for (;;) {
-      // Ranked alone: a match spy is called for every document the match considers.
       Xapian::MSet mset = impl_->RankIn(db, enquire, query, band, offset, wanted, width);
       places += (band.top - band.bottom) + (band.undated_top - band.undated_bottom);
       // An older band starts as wide as this one.

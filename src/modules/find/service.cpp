@@ -53,6 +53,14 @@ std::string Restate(const std::string& typed, const std::string& words, const st
   return typed.substr(0, at) + corrected + typed.substr(at + words.size());
 }
 
+// The viewer as the directory's caller: who they are and their role decide what it lists.
+identity::Principal DirectoryReader(const content::Viewer& viewer) {
+  identity::Principal who;
+  who.user.id = viewer.id;
+  who.user.role = viewer.role;
+  return who;
+}
+
 // A band in a cursor: "top-bottom-undated_top-undated_bottom", "f" after it on a first band.
 std::string EncodeBand(const search::Band& b) {
   return std::to_string(b.top) + "-" + std::to_string(b.bottom) + "-" + std::to_string(b.undated_top) + "-" +
@@ -147,28 +155,20 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
   // with it first (the expertise index, most endorsed first), whatever band they are in.
   std::vector<Id> experts = ExpertsFirst(viewer, r, *parsed, q);
   db_.Read([&](agora::store::Connection& c) {
-    for (Id id : experts) {
-      auto s = kinds_.at("person").show(c, viewer, id);
-      if (!s) continue;
-      Item item;
-      item.kind = "person";
-      item.id = id;
-      item.shown = std::move(*s);
-      item.snippet = {{parsed->text, true}};
-      item.person = people::store::CardOf(c, id);
-      out.items.push_back(std::move(item));
-    }
-    for (auto& hit : found.hits) {
-      Item item;
-      item.kind = hit.kind;
-      item.id = ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0);
-      if (item.kind == "person" && std::find(experts.begin(), experts.end(), item.id) != experts.end()) continue;
-      item.shown = std::move(shown[hit.key]);
-      item.snippet = std::move(hit.snippet);
+    // An item with the cards and community it shows.
+    auto add = [&](const std::string& kind, Id id, Shown shown_as, std::vector<search::Snippet> snippet) {
+      Item item{kind, id, std::move(shown_as), std::move(snippet), {}, {}, {}};
       if (item.shown.author_id) item.author = people::store::CardOf(c, item.shown.author_id);
       if (item.kind == "person") item.person = people::store::CardOf(c, item.id);
       if (item.shown.community_id) item.community = CommunityOf(c, *item.shown.community_id);
       out.items.push_back(std::move(item));
+    };
+    for (Id id : experts)
+      if (auto s = kinds_.at("person").show(c, viewer, id)) add("person", id, std::move(*s), {{parsed->text, true}});
+    for (auto& hit : found.hits) {
+      const Id id = ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0);
+      if (hit.kind == "person" && std::find(experts.begin(), experts.end(), id) != experts.end()) continue;
+      add(hit.kind, id, std::move(shown[hit.key]), std::move(hit.snippet));
     }
     for (const auto& a : found.authors)
       if (auto id = ParseId(a.value)) out.authors.push_back({people::store::CardOf(c, *id), a.count});
@@ -191,13 +191,10 @@ std::vector<Id> SearchService::ExpertsFirst(const content::Viewer& viewer, const
   const bool one_word = !parsed.text.empty() && parsed.text.find_first_of(" \"*()-:") == std::string::npos;
   const bool filtered = q.author || q.container || !q.tags.empty() || !q.languages_only.empty() || q.after || q.before;
   if (!people_ || !viewer.in_organization() || !r.cursor.empty() || !people_wanted || !one_word || filtered) return {};
-  identity::Principal who;
-  who.user.id = viewer.id;
-  who.user.role = viewer.role;
   people::DirectoryRequest request;
   request.expertise = parsed.text;
   request.limit = kExpertsFirst;
-  auto page = people_->Directory(who, request);
+  auto page = people_->Directory(DirectoryReader(viewer), request);
   std::vector<Id> ids;
   if (page)
     for (const auto& card : page->items) ids.push_back(card.id);
@@ -235,13 +232,10 @@ Suggestions SearchService::Suggest(const content::Viewer& viewer, const std::str
   // whom they share a community with), then communities.
   std::vector<Id> people;
   if (people_ && viewer.in_organization()) {
-    identity::Principal who;
-    who.user.id = viewer.id;
-    who.user.role = viewer.role;
     people::DirectoryRequest request;
     request.q = typed;
     request.limit = kSuggestEach;
-    if (auto page = people_->Directory(who, request)) out.people = std::move(page->items);
+    if (auto page = people_->Directory(DirectoryReader(viewer), request)) out.people = std::move(page->items);
   } else {
     people = found("person");
   }
