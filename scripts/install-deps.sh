@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Agora needs, from Debian 12 packages and npm.
 # Idempotent and quiet when everything is already present, so `make` can call it every time.
-# Usage: scripts/install-deps.sh [--bench]   (--bench adds wrk and nginx for bench/)
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds wrk, nginx and the sqlite3 shell for bench/)
 set -euo pipefail
 
 packages=(
@@ -16,7 +16,7 @@ packages=(
   clang libclang-rt-14-dev
   chromium
 )
-if [[ "${1:-}" == "--bench" ]]; then packages+=(wrk nginx-light curl); fi
+if [[ "${1:-}" == "--bench" ]]; then packages+=(wrk nginx-light curl sqlite3); fi
 
 # Debian's Node 18 only where no node/npm exists: machines carrying Node 20 from another
 # repository would see Debian's npm conflict with their nodejs package.

@@ -1983,7 +1983,7 @@ export interface components {
             /** @description Where it is, or the community found. */
             community?: components["schemas"]["CommunityRef"];
         };
-        /** @description One value of a facet and how many matches have it (exact up to 1,000 matches, estimated beyond). */
+        /** @description One value of a facet and how many matches have it, exactly, among those the first page searched (see `complete`). */
         FacetCount: {
             value: string;
             count: number;
