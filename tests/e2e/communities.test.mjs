@@ -62,6 +62,8 @@ describe('communities in the browser', () => {
     await expectAccessible(ana, 'a community page for its owner');
     await ana.getByRole('button', { name: 'Withdraw the invitation to Cid Out' }).click();
     await ana.getByText('The invitation to Cid Out is withdrawn.').waitFor();
+    // (The message comes as the request returns; the list is fetched again after it.)
+    await waiting.getByText('Cid Out').waitFor({ state: 'detached' });
     assert.deepEqual(await waiting.getByRole('listitem').allInnerTexts(), ['Bob Ek Withdraw']);
 
     await bob.goto(`${server.url}/communities`);
