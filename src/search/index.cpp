@@ -372,13 +372,17 @@ struct Index::Impl {
   }
 
   // The page [offset, offset + size) of `query` within `band`, ranked as `enquire` says.
-  // A band to be decided (bottom 0) is widened from its tops, `width` places first and
-  // doubling (a word may be in none of the newest documents and in many a little older:
-  // a band should not leap past enough to far too many), until it holds bands.enough
-  // matches, is bands.max_width wide or reaches the oldest document; `band` is then the
-  // one searched.
+  // A band to be decided (bottom 0) is widened from its tops until it holds bands.enough
+  // matches, is bands.max_width wide or reaches the oldest document; `band` is then the one
+  // searched. Each try opens every posting list of the query again (the reader's audience
+  // terms are most of them), so the width is guessed from `density`, the share of all
+  // documents the words match by Xapian's estimate, and not merely doubled: at least
+  // `width` places first; then the places the missing matches should take, and at least
+  // twice as many as before (four times after a band with none: the newest documents are not
+  // always like the older ones). `spy` notes the matches of the band searched.
   Xapian::MSet RankIn(const Xapian::Database& db, Xapian::Enquire& enquire, const Xapian::Query& query, Band& band,
-                      int offset, int size, Xapian::docid width) const {
+                      int offset, int size, Xapian::docid width, double density, Xapian::doccount check,
+                      DocidSpy& spy) const {
     const Xapian::docid top = band.top ? static_cast<Xapian::docid>(band.top) : std::max(db.get_lastdocid() + 1, first_dated);
     const Xapian::docid undated_top = band.top ? static_cast<Xapian::docid>(band.undated_top) : UndatedTop(db);
     const bool decide = band.bottom == 0;
@@ -386,29 +390,43 @@ struct Index::Impl {
     const auto wanted = static_cast<Xapian::doccount>(size);
     const auto enough = static_cast<Xapian::doccount>(bands.enough);
     const auto widest = static_cast<Xapian::docid>(std::min<std::uint64_t>(bands.max_width, 1u << 30));
-    for (width = std::clamp<Xapian::docid>(width, 1, widest);;
-         width = static_cast<Xapian::docid>(std::min<std::uint64_t>(widest, std::uint64_t{width} * 2))) {
+    // Places that should hold `matches` of the words (half again as many, for the estimate's error).
+    auto places_for = [&](double matches) {
+      return static_cast<std::uint64_t>(std::min(1e9, matches * 1.5 / std::max(density, 1e-9)));
+    };
+    width = static_cast<Xapian::docid>(std::clamp<std::uint64_t>(std::max<std::uint64_t>(width, places_for(enough)), 1, widest));
+    enquire.clear_matchspies();
+    enquire.add_matchspy(&spy);
+    for (;;) {
       Band tried{top, static_cast<Xapian::docid>(band.bottom), undated_top, static_cast<Xapian::docid>(band.undated_bottom), band.first};
       if (decide) {
         tried.bottom = top > first_dated + width ? top - width : first_dated;
         tried.undated_bottom = undated_top > 1 + width ? undated_top - width : std::min<Xapian::docid>(1, undated_top);
       }
       enquire.set_query(InBand(db, query, tried));
-      Xapian::MSet mset = enquire.get_mset(first, wanted, std::max<Xapian::doccount>(first + wanted + 1, enough));
+      spy.docids.clear();
+      Xapian::MSet mset = enquire.get_mset(first, wanted, std::max({first + wanted + 1, enough, check}));
       const bool oldest = tried.bottom <= first_dated && tried.undated_bottom <= 1;
-      if (!decide || oldest || width >= widest || mset.get_matches_lower_bound() >= enough) {
+      const Xapian::doccount found = mset.get_matches_lower_bound();
+      if (!decide || oldest || width >= widest || found >= enough) {
         band = tried;
+        enquire.clear_matchspies();
         return mset;
       }
+      const std::uint64_t wider = std::max<std::uint64_t>(std::uint64_t{width} * (found ? 2 : 4), width + places_for(enough - found));
+      width = static_cast<Xapian::docid>(std::min<std::uint64_t>(widest, wider));
     }
   }
 
-  // Everything but the kinds: what the reader may read, narrowed by the filters.
-  static Xapian::Query Filtered(const Xapian::Database& db, const Query& q) {
+  // Everything but the kinds: what the reader may read, narrowed by the filters. Without
+  // `audience`: what anyone may read (to estimate how many documents match, cheaply).
+  static Xapian::Query Filtered(const Xapian::Database& db, const Query& q, bool audience = true) {
     Xapian::Query query = q.text.empty() ? Xapian::Query::MatchAll : Parse(db, q);
-    // Only what the reader may read: a reader with no audience terms sees nothing.
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, AnyOf(kAudiencePrefix, q.reader));
-    if (!q.excluded.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, AnyOf(kAudiencePrefix, q.excluded));
+    if (audience) {
+      // Only what the reader may read: a reader with no audience terms sees nothing.
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, AnyOf(kAudiencePrefix, q.reader));
+      if (!q.excluded.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, AnyOf(kAudiencePrefix, q.excluded));
+    }
     if (q.author) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kAuthorPrefix + Id(q.author)));
     if (q.container)
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kContainerPrefix + Id(q.container)));
@@ -540,53 +558,68 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
     int offset = std::max(0, q.offset);
     int wanted = std::clamp(q.limit, 0, 1000);
     Band band = q.band;
-    // The facets, when asked: counted in unranked matches over the bands searched, up to
-    // kCounted matches each. Exact, or "at least".
+    // The facets, when asked: counted among the matches of the bands searched, at least
+    // kCounted of each (the ranking's match spy notes them). Exact, or "at least".
     const bool counting = !q.count_kinds.empty();
     bool complete = true;
     std::map<std::string, std::uint64_t> authors, containers, languages;
-    // The matches (up to `check`) are listed in docid order, and each slot's values read by
-    // walking its value stream alongside: a match spy would fetch each document's values on
-    // their own (a B-tree lookup and a read each: most of a search's time, measured).
-    auto count_in = [&](const Band& part, Xapian::doccount check) {
-      auto run = [&](const Xapian::Query& over, std::initializer_list<std::pair<Xapian::valueno, std::map<std::string, std::uint64_t>*>> slots) {
-        Xapian::Enquire counter(db);
-        counter.set_query(impl_->InBand(db, over, part));
-        counter.set_weighting_scheme(Xapian::BoolWeight());
-        DocidSpy seen;
-        counter.add_matchspy(&seen);
-        const Xapian::MSet m = counter.get_mset(0, 0, check);
-        if (m.get_matches_lower_bound() > seen.docids.size()) complete = false;
-        std::vector<Xapian::docid>& docids = seen.docids;
-        std::sort(docids.begin(), docids.end());
-        for (const auto& [slot, into] : slots) {
-          Xapian::ValueIterator v = db.valuestream_begin(slot);
-          for (Xapian::docid did : docids) {
-            if (v == db.valuestream_end(slot)) break;
-            v.skip_to(did);
-            if (v != db.valuestream_end(slot) && v.get_docid() == did) ++(*into)[*v];
-          }
+    using Slots = std::initializer_list<std::pair<Xapian::valueno, std::map<std::string, std::uint64_t>*>>;
+    // The matches noted are put in docid order, and each slot's values read by walking its
+    // value stream alongside: reading each document's values on their own would be a B-tree
+    // lookup and a read each (most of a search's time, measured).
+    auto count = [&](std::vector<Xapian::docid>& docids, const Xapian::MSet& m, Slots slots) {
+      if (m.get_matches_upper_bound() > docids.size()) complete = false;
+      std::sort(docids.begin(), docids.end());
+      for (const auto& [slot, into] : slots) {
+        Xapian::ValueIterator v = db.valuestream_begin(slot);
+        for (Xapian::docid did : docids) {
+          if (v == db.valuestream_end(slot)) break;
+          v.skip_to(did);
+          if (v != db.valuestream_end(slot) && v.get_docid() == did) ++(*into)[*v];
         }
-      };
-      if (q.kinds.empty()) {
-        run(query, {{kKindSlot, &out.kind_counts}, {kAuthorSlot, &authors}, {kContainerSlot, &containers}, {kLanguageSlot, &languages}});
-      } else {
-        run(filtered, {{kKindSlot, &out.kind_counts}});  // the kinds facet is within every filter but the kinds one
-        run(query, {{kAuthorSlot, &authors}, {kContainerSlot, &containers}, {kLanguageSlot, &languages}});
       }
     };
+    // The kinds facet is within every filter but the kinds one: with kinds asked for, a
+    // match of its own (unranked) counts them.
+    auto count_kinds_in = [&](const Band& part) {
+      Xapian::Enquire counter(db);
+      counter.set_query(impl_->InBand(db, filtered, part));
+      counter.set_weighting_scheme(Xapian::BoolWeight());
+      DocidSpy seen;
+      counter.add_matchspy(&seen);
+      const Xapian::MSet m = counter.get_mset(0, 0, kCounted);
+      count(seen.docids, m, {{kKindSlot, &out.kind_counts}});
+    };
     for (const auto& kind : q.count_kinds) out.kind_counts[kind] = 0;
+    // How many documents the words match, of all (what anyone may read, by Xapian's estimate
+    // from the words' frequencies, which costs no walk): what decides how wide a band is.
+    // None at all: nothing to search.
+    Xapian::Enquire estimator(db);
+    estimator.set_query(q.kinds.empty() ? Impl::Filtered(db, q, false)
+                                        : Xapian::Query(Xapian::Query::OP_FILTER, Impl::Filtered(db, q, false), AnyOf(kKindPrefix, q.kinds)));
+    const Xapian::MSet estimate = estimator.get_mset(0, 0);
+    const double density = static_cast<double>(estimate.get_matches_estimated()) / std::max<Xapian::doccount>(1, db.get_doccount());
+    const bool none = estimate.get_matches_upper_bound() == 0;
     // A page from its band, and when the band runs out before the page is full, from the
     // bands of older documents after it, until bands.per_page places were searched.
     std::uint64_t places = 0;
     auto width = static_cast<Xapian::docid>(std::min<std::uint64_t>(impl_->bands.first_width, 1u << 30));
-    for (;;) {
-      Xapian::MSet mset = impl_->RankIn(db, enquire, query, band, offset, wanted, width);
+    DocidSpy spy;
+    while (!none) {
+      Xapian::MSet mset = impl_->RankIn(db, enquire, query, band, offset, wanted, width, density,
+                                        counting ? kCounted : 0, spy);
       places += (band.top - band.bottom) + (band.undated_top - band.undated_bottom);
       // An older band starts as wide as this one.
       width = static_cast<Xapian::docid>(std::max(band.top - band.bottom, band.undated_top - band.undated_bottom));
       out.matches_estimated += mset.get_matches_estimated();
-      if (counting) count_in(band, kCounted);
+      if (counting) {
+        if (q.kinds.empty()) {
+          count(spy.docids, mset, {{kKindSlot, &out.kind_counts}, {kAuthorSlot, &authors}, {kContainerSlot, &containers}, {kLanguageSlot, &languages}});
+        } else {
+          count(spy.docids, mset, {{kAuthorSlot, &authors}, {kContainerSlot, &containers}, {kLanguageSlot, &languages}});
+          count_kinds_in(band);
+        }
+      }
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         const std::string data = it.get_document().get_data();
         Hit hit;
@@ -620,7 +653,7 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
       band = older;
       offset = 0;
     }
-    out.counted_all = complete && q.band.top == 0 && band.bottom <= impl_->first_dated && band.undated_bottom <= 1;
+    out.counted_all = none || (complete && q.band.top == 0 && band.bottom <= impl_->first_dated && band.undated_bottom <= 1);
     auto top = [](const std::map<std::string, std::uint64_t>& counts, std::vector<FacetValue>& into) {
       for (const auto& [value, n] : counts) into.push_back({value, n});
       std::sort(into.begin(), into.end(), [](const auto& a, const auto& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });

@@ -16,9 +16,10 @@ find::Kind SearchKind() {
     for (const auto& t : x->tags) tags += t + " ";
     d.fields = {{x->name, 5, true}, {x->handle, 3, true, false}, {tags, 3}, {x->description, 1}};
     d.tags = x->tags;
-    // Who may know it exists (search_terms.h): its members, invited and pending people;
+    // Who may know it exists (search_terms.h): its members (by the term their community's
+    // content has, so a search holds one term per community), invited and pending people;
     // unless secret, the organization, and alumni for an alumni community.
-    d.audience = {"knows:" + IdToString(id)};
+    d.audience = {"community:" + IdToString(id), "knows:" + IdToString(id)};
     if (!x->secret()) {
       d.audience.push_back("org");
       if (x->alumni) d.audience.push_back("alumni");

@@ -50,7 +50,8 @@ ReaderTerms SearchTermsOf(agora::store::Connection& c, const Viewer& viewer) {
     const std::string id = IdToString(q.Int(0));
     const std::string_view state = q.TextView(1);
     if (state == "active") r.held.push_back("community:" + id);
-    if (state == "active" || state == "invited" || state == "pending") r.held.push_back("knows:" + id);
+    // (An active member finds the community itself by community:C: one term less each.)
+    if (state == "invited" || state == "pending") r.held.push_back("knows:" + id);
     if (state == "banned") r.excluded.push_back("open:" + id);
   }
   return r;

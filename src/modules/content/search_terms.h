@@ -10,11 +10,12 @@
 //                 profiles of active non-guests
 //   person:P      content P wrote (not community content);   P, unless an alumnus
 //                 restricted content listing P
-//   community:C   community C's content; profiles of C's     C's active members
-//                 active members (who share C sees a guest)
+//   community:C   community C's content and C itself;        C's active members
+//                 profiles of C's active members (who
+//                 shares C sees a guest)
 //   open          an open community's content                members and admins
 //   open:C        (the same), taken away by a ban            excluded for those C banned
-//   knows:C       community C itself                         its active, invited, pending
+//   knows:C       community C itself                         its invited and pending people
 //   alumni        a listed alumni community                  alumni
 //   self:P        P's profile                                P
 //   admin         every profile, active or not               admins

@@ -11,7 +11,7 @@ namespace agora::people {
 find::Kind SearchKind() {
   find::Kind kind;
   kind.source = find::TableSource("users", [](agora::store::Connection& c, Id id) -> std::optional<search::Document> {
-    auto parts = store::LoadProfileParts(c, id);
+    auto parts = store::LoadProfileParts(c, id, store::FollowCounts::kSkipped);  // neither shown nor indexed
     if (!parts) return std::nullopt;
     const Profile& p = parts->profile;
     const identity::User& u = p.account;
@@ -45,7 +45,7 @@ find::Kind SearchKind() {
   });
   kind.show = [](agora::store::Connection& c, const content::Viewer& viewer, Id id) -> std::optional<find::Shown> {
     if (!viewer.signed_in()) return std::nullopt;
-    auto parts = store::LoadProfileParts(c, id);
+    auto parts = store::LoadProfileParts(c, id, store::FollowCounts::kSkipped);  // neither shown nor indexed
     if (!parts) return std::nullopt;
     const Profile& p = parts->profile;
     identity::Principal who;

@@ -14,26 +14,32 @@ namespace agora::people::store {
 namespace {
 
 // ReadProfile reads these (kProfileColumnCount of them).
-#define AGORA_PROFILE_COLUMNS \
+// The profile's columns, with `FOLLOW_COUNTS` for its two follower counts: counting walks
+// every follower (over 100,000 for the most followed), so a read that shows no counts (a
+// search result, the search index's document) selects "0, 0" instead.
+#define AGORA_PROFILE_COLUMNS_WITH(FOLLOW_COUNTS) \
   "u.id, u.email, u.handle, u.display_name, u.role, u.active, u.created_at, u.updated_at, u.deactivated_at," \
   " p.pronouns, p.title, p.department, p.office, p.country, p.timezone, p.bio, p.phone, p.phone_visibility," \
-  " p.chat, p.chat_visibility, p.email_visibility, p.manager_id," \
-  " (SELECT count(*) FROM followers f WHERE f.followee_id = u.id)," \
-  " (SELECT count(*) FROM follows f WHERE f.follower_id = u.id)," \
+  " p.chat, p.chat_visibility, p.email_visibility, p.manager_id, " FOLLOW_COUNTS "," \
   " coalesce(p.languages, '[]'), coalesce(p.links, '[]'), coalesce(p.photo, '')"
+#define AGORA_FOLLOW_COUNTS \
+  "(SELECT count(*) FROM followers f WHERE f.followee_id = u.id), (SELECT count(*) FROM follows f WHERE f.follower_id = u.id)"
+#define AGORA_PROFILE_COLUMNS AGORA_PROFILE_COLUMNS_WITH(AGORA_FOLLOW_COUNTS)
 constexpr int kProfileColumnCount = 27;
 constexpr const char* kLoadProfile =
     "SELECT " AGORA_PROFILE_COLUMNS " FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = ?";
 // What the profile cache keeps, in one statement (a round trip on PostgreSQL): the profile,
 // the manager's card and account, and the expertise tags with their endorsement counts as
 // "tag/count,tag/count" (tags hold neither , nor /).
-constexpr const char* kProfileParts =
-    "SELECT " AGORA_PROFILE_COLUMNS ","
-    " m.id, m.handle, m.display_name, coalesce(mp.title, ''), coalesce(mp.department, ''), coalesce(mp.country, ''),"
-    " m.role, coalesce(mp.photo, ''), m.email, m.active, m.created_at, m.updated_at, m.deactivated_at,"
-    " (SELECT group_concat(e.tag || '/' || e.endorsements, ',') FROM expertise e WHERE e.user_id = u.id)"
-    " FROM users u LEFT JOIN profiles p ON p.user_id = u.id LEFT JOIN users m ON m.id = p.manager_id"
-    " LEFT JOIN profiles mp ON mp.user_id = m.id WHERE u.id = ?";
+#define AGORA_PROFILE_PARTS(FOLLOW_COUNTS) \
+    "SELECT " AGORA_PROFILE_COLUMNS_WITH(FOLLOW_COUNTS) "," \
+    " m.id, m.handle, m.display_name, coalesce(mp.title, ''), coalesce(mp.department, ''), coalesce(mp.country, '')," \
+    " m.role, coalesce(mp.photo, ''), m.email, m.active, m.created_at, m.updated_at, m.deactivated_at," \
+    " (SELECT group_concat(e.tag || '/' || e.endorsements, ',') FROM expertise e WHERE e.user_id = u.id)" \
+    " FROM users u LEFT JOIN profiles p ON p.user_id = u.id LEFT JOIN users m ON m.id = p.manager_id" \
+    " LEFT JOIN profiles mp ON mp.user_id = m.id WHERE u.id = ?"
+constexpr const char* kProfileParts = AGORA_PROFILE_PARTS(AGORA_FOLLOW_COUNTS);
+constexpr const char* kProfilePartsUncounted = AGORA_PROFILE_PARTS("0, 0");
 constexpr const char* kExpertiseOf = "SELECT tag FROM expertise WHERE user_id = ? ORDER BY tag";
 constexpr const char* kIdByHandle = "SELECT id FROM users WHERE handle = ?";
 constexpr const char* kIdByOldHandle = "SELECT user_id FROM handle_history WHERE handle = ?";
@@ -291,8 +297,8 @@ std::optional<Profile> LoadProfile(Connection& c, Id user_id) {
   return p;
 }
 
-std::optional<ProfileParts> LoadProfileParts(Connection& c, Id user_id) {
-  auto q = c.Prepare(kProfileParts, user_id);
+std::optional<ProfileParts> LoadProfileParts(Connection& c, Id user_id, FollowCounts counts) {
+  auto q = c.Prepare(counts == FollowCounts::kCounted ? kProfileParts : kProfilePartsUncounted, user_id);
   if (!q.Next()) return std::nullopt;
   ProfileParts parts;
   parts.profile = ReadProfile(q);

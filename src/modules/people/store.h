@@ -22,7 +22,9 @@ struct ProfileParts {
   std::vector<std::pair<std::string, std::int64_t>> endorsement_counts;
   std::optional<std::pair<Card, identity::User>> manager;
 };
-std::optional<ProfileParts> LoadProfileParts(Connection& c, Id user_id);
+// kSkipped leaves the profile's follower counts 0 (counting walks every follower).
+enum class FollowCounts { kCounted, kSkipped };
+std::optional<ProfileParts> LoadProfileParts(Connection& c, Id user_id, FollowCounts counts = FollowCounts::kCounted);
 std::optional<Profile> LoadProfile(Connection& c, Id user_id);
 std::optional<Id> FindIdByHandle(Connection& c, const std::string& handle);
 // The person an old handle belonged to, if any.
