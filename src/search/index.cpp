@@ -378,8 +378,8 @@ struct Index::Impl {
   // terms are most of them), so the width is guessed from `density`, the share of all
   // documents the words match by Xapian's estimate, and not merely doubled: at least
   // `width` places first; then the places the missing matches should take, and at least
-  // twice as many as before (four times after a band with none: the newest documents are not
-  // always like the older ones). `spy` notes the matches of the band searched.
+  // twice as many as before (the newest documents are not always like the older ones, and
+  // a band that leaps too far ranks far too many). `spy` notes the matches of the band searched.
   Xapian::MSet RankIn(const Xapian::Database& db, Xapian::Enquire& enquire, const Xapian::Query& query, Band& band,
                       int offset, int size, Xapian::docid width, double density, Xapian::doccount check,
                       DocidSpy& spy) const {
@@ -413,7 +413,7 @@ struct Index::Impl {
         enquire.clear_matchspies();
         return mset;
       }
-      const std::uint64_t wider = std::max<std::uint64_t>(std::uint64_t{width} * (found ? 2 : 4), width + places_for(enough - found));
+      const std::uint64_t wider = std::max<std::uint64_t>(std::uint64_t{width} * 2, width + places_for(enough - found));
       width = static_cast<Xapian::docid>(std::min<std::uint64_t>(widest, wider));
     }
   }
@@ -546,7 +546,7 @@ void Index::SetMetadata(const std::string& key, const std::string& value) {
   });
 }
 
-Results Index::Search(const Query& q, const TextOf& text_of) const {
+Results Index::Search(const Query& q, const TextsOf& text_of) const {
   return Guarded([&] {
   return impl_->WithReader([&](const Xapian::Database& db) {
     const Xapian::Query filtered = Impl::Filtered(db, q);
@@ -620,6 +620,7 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
           count_kinds_in(band);
         }
       }
+      std::vector<Hit> page;
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         const std::string data = it.get_document().get_data();
         Hit hit;
@@ -629,11 +630,17 @@ Results Index::Search(const Query& q, const TextOf& text_of) const {
         if (a != std::string::npos) hit.kind = data.substr(a + 1, b == std::string::npos ? b : b - a - 1);
         if (b != std::string::npos) hit.language = data.substr(b + 1);
         hit.score = it.get_weight();
+        page.push_back(std::move(hit));
+      }
+      std::vector<std::optional<std::string>> texts;
+      if (text_of && !page.empty()) texts = text_of(page);
+      for (size_t i = 0; i < page.size(); ++i) {
+        Hit& hit = page[i];
         if (text_of) {
-          auto text = text_of(hit);
-          if (!text) continue;
-          if (!text->empty())
-            hit.snippet = SplitSnippet(mset.snippet(*text, 240, StemmerFor(hit.language), Xapian::MSet::SNIPPET_EXHAUSTIVE,
+          if (i >= texts.size() || !texts[i]) continue;
+          const std::string& text = *texts[i];
+          if (!text.empty())
+            hit.snippet = SplitSnippet(mset.snippet(text, 240, StemmerFor(hit.language), Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                                     std::string(1, kMatchStart), std::string(1, kMatchEnd), "…"));
         }
         out.hits.push_back(std::move(hit));

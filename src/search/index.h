@@ -136,16 +136,19 @@ struct Results {
   std::optional<std::string> suggestion;
 };
 
-// The text of a hit, to cut its snippet from, or nullopt when the reader may not read it
-// after all (the page is checked again against the audience rule: the hit is dropped).
-using TextOf = std::function<std::optional<std::string>(const Hit&)>;
+// The texts of a page's hits, to cut their snippets from, in one call (so that the caller
+// reads them together): each hit's, or nullopt when the reader may not read it after all
+// (the page is checked again against the audience rule: the hit is dropped).
+using TextsOf = std::function<std::vector<std::optional<std::string>>(const std::vector<Hit>&)>;
 
 // The languages stemmed here: Snowball's, and Bulgarian by our light stemmer (bulgarian.h).
 bool HasStemmer(const std::string& language);
 
 // How a search widens its band of recent documents.
 struct Bands {
-  std::uint64_t first_width = 16384;   // places in the first band; each widening doubles it
+  // Places in the first band at least (it is as wide as the words' frequency says enough
+  // matches take); each widening at least doubles it.
+  std::uint64_t first_width = 4096;
   std::uint64_t enough = 500;          // matches a band must hold to be ranked rather than widened
   std::uint64_t max_width = 1u << 20;  // but no wider than this
   // A page stops going on into older bands once it searched this many places (the next
@@ -173,8 +176,8 @@ class Index {
   std::string Metadata(const std::string& key) const;
   void SetMetadata(const std::string& key, const std::string& value);
   // The query language is Xapian's: "a phrase", -word, OR, prefix*; any other text is words.
-  // With `text_of`, each hit is checked once more and given a snippet.
-  Results Search(const Query& query, const TextOf& text_of = {}) const;
+  // With `texts_of`, each hit is checked once more and given a snippet.
+  Results Search(const Query& query, const TextsOf& texts_of = {}) const;
   // Hashtags starting with `prefix` (in any case) that are on some document a reader holding
   // `reader` (and none of `excluded`) finds: at most `limit`, in alphabetical order. `broad`:
   // the reader's terms most documents carry, tried first (the check is then of two posting

@@ -140,16 +140,23 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
     return out;
   }
   std::map<std::string, Shown> shown;
-  auto found = index_.Search(q, [&](const search::Hit& hit) -> std::optional<std::string> {
-    const auto colon = hit.key.find(':');
-    auto kind = kinds_.find(hit.kind);
-    auto id = ParseId(hit.key.substr(colon + 1));
-    if (kind == kinds_.end() || !id) return std::nullopt;
-    auto s = db_.Read([&](agora::store::Connection& c) { return kind->second.show(c, viewer, *id); });
-    if (!s) return std::nullopt;
-    std::string text = s->text;
-    shown.emplace(hit.key, std::move(*s));
-    return text;
+  auto found = index_.Search(q, [&](const std::vector<search::Hit>& hits) {
+    std::vector<std::optional<std::string>> texts;
+    db_.Read([&](agora::store::Connection& c) {  // the page's hits in one read
+      for (const auto& hit : hits) {
+        auto kind = kinds_.find(hit.kind);
+        auto id = ParseId(hit.key.substr(hit.key.find(':') + 1));
+        std::optional<Shown> s;
+        if (kind != kinds_.end() && id) s = kind->second.show(c, viewer, *id);
+        if (s) {
+          texts.emplace_back(s->text);
+          shown.emplace(hit.key, std::move(*s));
+        } else {
+          texts.emplace_back();
+        }
+      }
+    });
+    return texts;
   });
   // "Who knows about X": for one word that is someone's expertise, the most endorsed people
   // with it first (the expertise index, most endorsed first), whatever band they are in.
@@ -218,12 +225,17 @@ Suggestions SearchService::Suggest(const content::Viewer& viewer, const std::str
   auto found = [&](const std::string& kind) {
     q.kinds = {kind};
     std::vector<Id> ids;
-    index_.Search(q, [&](const search::Hit& h) -> std::optional<std::string> {
-      auto id = ParseId(h.key.substr(h.key.find(':') + 1));
-      if (!id || !db_.Read([&](agora::store::Connection& c) { return kinds_.at(kind).show(c, viewer, *id); }))
-        return std::nullopt;
-      ids.push_back(*id);  // in the order found
-      return std::string();
+    index_.Search(q, [&](const std::vector<search::Hit>& hits) {
+      std::vector<std::optional<std::string>> texts;
+      db_.Read([&](agora::store::Connection& c) {
+        for (const auto& h : hits) {
+          auto id = ParseId(h.key.substr(h.key.find(':') + 1));
+          const bool shown = id && kinds_.at(kind).show(c, viewer, *id);
+          if (shown) ids.push_back(*id);  // in the order found
+          texts.emplace_back(shown ? std::optional<std::string>(std::string()) : std::nullopt);
+        }
+      });
+      return texts;
     });
     return ids;
   };
