@@ -428,6 +428,11 @@ struct Index::Impl {
       if (!q.excluded.empty()) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, AnyOf(kAudiencePrefix, q.excluded));
     }
     if (q.author) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kAuthorPrefix + Id(q.author)));
+    if (!q.authors.empty()) {
+      std::vector<std::string> ids;
+      for (auto id : q.authors) ids.push_back(Id(id));
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, AnyOf(kAuthorPrefix, ids));
+    }
     if (q.container)
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kContainerPrefix + Id(q.container)));
     for (const auto& tag : q.tags) query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kTagPrefix + tag));
@@ -554,10 +559,13 @@ Results Index::Search(const Query& q, const TextsOf& text_of) const {
     if (!q.kinds.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, AnyOf(kKindPrefix, q.kinds));
     Xapian::Enquire enquire(db);
     if (q.newest_first) enquire.set_sort_by_value_then_relevance(kCreatedSlot, true);
+    if (q.best_of_each_author) enquire.set_collapse_key(kAuthorSlot);
     Results out;
     int offset = std::max(0, q.offset);
     int wanted = std::clamp(q.limit, 0, 1000);
     Band band = q.band;
+    if (q.whole_index && band.top == 0)
+      band = Band{std::max(db.get_lastdocid() + 1, impl_->first_dated), impl_->first_dated, impl_->UndatedTop(db), 1, true};
     // The facets, when asked: counted among the matches of the bands searched, at least
     // kCounted of each (the ranking's match spy notes them). Exact, or "at least".
     const bool counting = !q.count_kinds.empty();

@@ -74,6 +74,11 @@ struct Query {
   std::vector<std::string> excluded;   // audience terms that take a document away (a ban)
   std::vector<std::string> kinds;      // only these kinds; empty: all
   std::int64_t author = 0;             // only by this person; 0: anyone
+  std::vector<std::int64_t> authors;   // only by one of these people; empty: anyone
+  bool best_of_each_author = false;    // only each author's best match (Xapian's collapse)
+  // One band of every document, not the newest first: for filters few documents pass (a
+  // few people's posts), whose matches are cheap to rank wherever they are.
+  bool whole_index = false;
   std::int64_t container = 0;          // only in this community; 0: anywhere
   std::vector<std::string> tags;       // only documents with every one of these hashtags
   std::vector<std::string> languages_only;  // only documents written in one of these

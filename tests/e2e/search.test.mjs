@@ -12,9 +12,10 @@ describe('search in the browser', () => {
   let people;
   let clients;
   let topicId;
+  let admin;
   before(async () => {
     server = await startServer();
-    const admin = await setupAdmin(server);
+    admin = await setupAdmin(server);
     ({ people, clients } = await addPeople(server, admin, [['ana', 'member', 'Åsa Lindqvist'], ['bo', 'member', 'Bo Ek']]));
     const community = await admin.post('/api/v1/communities', { name: 'Glaciology', handle: 'glaciology', type: 'open' });
     assert.equal(community.status, 201, community.text);
@@ -108,5 +109,25 @@ describe('search in the browser', () => {
     assert.ok(width <= 390, `the page is ${width} px wide`);
     await expectAccessible(page, 'results on a phone in Swedish');
     await screenshot(page, 'search-phone-sv');
+  });
+
+  test('a person found shows a post they wrote with the words', async () => {
+    const patched = await admin.request('PATCH', `/api/v1/people/${people.ana.id}`, { body: { expertise: ['Fieldwork'] } });
+    assert.equal(patched.status, 200, patched.text);
+    for (const end = Date.now() + 10000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+      const r = await clients.bo.get('/api/v1/search?q=fieldwork&kind=person');
+      if (r.json.items.length === 1) break;
+    }
+    const page = await signedInPage(browser, server, 'bo');
+    await page.goto(`${server.url}/search?q=fieldwork`);
+    const person = page.getByTestId('search-result').filter({ hasText: 'Åsa Lindqvist' }).first();
+    const why = person.getByRole('link', { name: 'From their posts:' });
+    await why.waitFor();
+    assert.match(await person.locator('.result-wrote').innerText(), /glacier survey/);
+    assert.equal(await person.locator('.result-wrote mark').first().innerText(), 'fieldwork');
+    await expectAccessible(page, 'a person with a post they wrote');
+    await screenshot(page, 'search-person-wrote');
+    await why.click();
+    await page.waitForURL(/\/posts\//);
   });
 });

@@ -294,6 +294,17 @@ describe('search: communities, their content and their people', () => {
     assert.deepEqual(people, [p.outsider.id, p.member.id], 'most endorsed first, no one twice');
     assert.equal(r.json.items[0].snippet[0].text, 'zymurgy');
     assert.ok(r.json.items.some((x) => x.kind === 'post'));
+    // Why each matched: a post they wrote with the words, if the reader may read one.
+    const named = await c.outsider.post('/api/v1/posts', { body: 'Zymurgy notes for the admin only', audience: 'restricted', people: [c.admin.user.id] });
+    assert.equal(named.status, 201);
+    await indexed(c.admin, 'zymurgy notes', named.json.id);
+    const why = Object.fromEntries((await c.member.get(q({ q: 'zymurgy' }))).json.items.filter((x) => x.kind === 'person').map((x) => [x.id, x.wrote]));
+    assert.equal(why[p.member.id]?.id, post.json.id, 'the member\'s post');
+    assert.equal(why[p.member.id].url, `/posts/${post.json.id}`);
+    assert.ok(why[p.member.id].snippet.some((part) => part.match && /zymurgy/i.test(part.text)));
+    assert.equal(why[p.outsider.id], undefined, 'a post the reader may not read is no reason shown');
+    const asAdmin = (await c.admin.get(q({ q: 'zymurgy' }))).json.items.find((x) => x.id === p.outsider.id);
+    assert.equal(asAdmin.wrote?.id, named.json.id, 'a listed reader sees it');
     // Filtered to a kind without people, or by an author: no experts.
     assert.deepEqual((await c.member.get(q({ q: 'zymurgy', kind: 'post' }))).json.items.map((x) => x.kind), ['post']);
     // A guest has no directory: their search has no experts they may not see.

@@ -257,6 +257,30 @@ TEST(SearchIndex, CountsTheBandsSearchedAndBoundsTheWalkOfAPage) {
   EXPECT_EQ(page.kind_counts["post"], 1u);
 }
 
+// "A post they wrote" for the people a search found: each author's best match, wherever
+// it is in time (one band of everything), within the reader's audience.
+TEST(SearchIndex, FindsEachAuthorsBestMatchAcrossTheWholeIndex) {
+  Index index({}, Bands{8, 5, 8, 16});  // bands of 8 places: a banded search would not reach post:1
+  index.Put(Post("post:1", "en", "kubernetes kubernetes upgrade notes", {"org"}, 7, 0, 1));
+  index.Put(Post("post:2", "en", "a kubernetes aside", {"org"}, 7, 0, 2));
+  index.Put(Post("post:3", "en", "kubernetes secrets", {"person:8"}, 8, 0, 3));  // only its author and listed
+  for (int i = 4; i <= 60; ++i) index.Put(Post("post:" + std::to_string(i), "en", "kubernetes weekly", {"org"}, 9, 0, i));
+  Query q = For("kubernetes", {"en"});
+  q.kinds = {"post"};
+  q.authors = {7, 8};
+  q.best_of_each_author = true;
+  q.whole_index = true;
+  q.limit = 2;
+  EXPECT_EQ(Keys(index.Search(q)), std::vector<std::string>{"post:1"}) << "one of author 7's, the better; none of 8's for this reader";
+  q.reader = {"org", "person:8"};
+  auto both = Keys(index.Search(q));
+  std::sort(both.begin(), both.end());
+  EXPECT_EQ(both, (std::vector<std::string>{"post:1", "post:3"}));
+  q.whole_index = false;
+  q.reader = {"org"};
+  EXPECT_TRUE(index.Search(q).hits.empty()) << "banded, the first page searches only the newest places";
+}
+
 TEST(SearchIndex, ReplacingAndRemovingLeaveNoOldWords) {
   Index index;
   index.Put(Post("post:1", "en", "The offsite is in Lisbon"));

@@ -1966,11 +1966,7 @@ export interface components {
             subtitle: string;
             /** @description The web client's page of it (a comment: its post's, with #comment-{id}). */
             url: string;
-            /** @description A passage around the matching words, in parts; `match` marks the words that matched. */
-            snippet: {
-                text: string;
-                match: boolean;
-            }[];
+            snippet: components["schemas"]["SearchSnippet"];
             /**
              * Format: date-time
              * @description When it was written (not for people).
@@ -1982,7 +1978,22 @@ export interface components {
             person?: components["schemas"]["PersonCard"];
             /** @description Where it is, or the community found. */
             community?: components["schemas"]["CommunityRef"];
+            /** @description A person found (kind person), the post or topic they wrote that best matches the words, when the reader may read one. */
+            wrote?: {
+                /** @enum {string} */
+                kind: "post" | "topic";
+                id: components["schemas"]["Id"];
+                url: string;
+                snippet: components["schemas"]["SearchSnippet"];
+                /** Format: date-time */
+                created_at?: string;
+            };
         };
+        /** @description A passage around the matching words, in parts; `match` marks the words that matched. */
+        SearchSnippet: {
+            text: string;
+            match: boolean;
+        }[];
         /** @description One value of a facet and how many matches have it, exactly, among those the first page searched (see `complete`). */
         FacetCount: {
             value: string;

@@ -41,9 +41,14 @@ boost::json::object CommunityJson(const CommunityRef& c) {
   return {{"id", IdToString(c.id)}, {"handle", c.handle}, {"name", c.name}};
 }
 
+boost::json::array SnippetJson(const std::vector<search::Snippet>& parts) {
+  boost::json::array out;
+  for (const auto& part : parts) out.push_back({{"text", part.text}, {"match", part.match}});
+  return out;
+}
+
 boost::json::object ItemJson(const Item& item) {
-  boost::json::array snippet;
-  for (const auto& part : item.snippet) snippet.push_back({{"text", part.text}, {"match", part.match}});
+  boost::json::array snippet = SnippetJson(item.snippet);
   boost::json::object o{{"kind", item.kind},
                         {"id", IdToString(item.id)},
                         {"title", item.shown.title},
@@ -54,6 +59,12 @@ boost::json::object ItemJson(const Item& item) {
   if (item.author) o["author"] = people::json::CardJson(*item.author);
   if (item.person) o["person"] = people::json::CardJson(*item.person);
   if (item.community) o["community"] = CommunityJson(*item.community);
+  if (item.wrote) {
+    boost::json::object w{{"kind", item.wrote->kind}, {"id", IdToString(item.wrote->id)}, {"url", item.wrote->shown.url},
+                          {"snippet", SnippetJson(item.wrote->snippet)}};
+    if (item.wrote->shown.created_at) w["created_at"] = FormatRfc3339(item.wrote->shown.created_at);
+    o["wrote"] = std::move(w);
+  }
   return o;
 }
 

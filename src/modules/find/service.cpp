@@ -140,33 +140,23 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
     return out;
   }
   std::map<std::string, Shown> shown;
-  auto found = index_.Search(q, [&](const std::vector<search::Hit>& hits) {
-    std::vector<std::optional<std::string>> texts;
-    db_.Read([&](agora::store::Connection& c) {  // the page's hits in one read
-      for (const auto& hit : hits) {
-        auto kind = kinds_.find(hit.kind);
-        auto id = ParseId(hit.key.substr(hit.key.find(':') + 1));
-        std::optional<Shown> s;
-        if (kind != kinds_.end() && id) s = kind->second.show(c, viewer, *id);
-        if (s) {
-          texts.emplace_back(s->text);
-          shown.emplace(hit.key, std::move(*s));
-        } else {
-          texts.emplace_back();
-        }
-      }
-    });
-    return texts;
-  });
+  auto found = index_.Search(q, ShowEach(viewer, shown));
   // "Who knows about X": for one word that is someone's expertise, the most endorsed people
   // with it first (the expertise index, most endorsed first), whatever band they are in.
   std::vector<Id> experts = ExpertsFirst(viewer, r, *parsed, q);
+  std::vector<Id> people = experts;
+  for (const auto& hit : found.hits)
+    if (hit.kind == "person") people.push_back(ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0));
+  std::map<Id, Wrote> wrote = TheyWrote(viewer, q, people);
   db_.Read([&](agora::store::Connection& c) {
     // An item with the cards and community it shows.
     auto add = [&](const std::string& kind, Id id, Shown shown_as, std::vector<search::Snippet> snippet) {
-      Item item{kind, id, std::move(shown_as), std::move(snippet), {}, {}, {}};
+      Item item{kind, id, std::move(shown_as), std::move(snippet), {}, {}, {}, {}};
       if (item.shown.author_id) item.author = people::store::CardOf(c, item.shown.author_id);
-      if (item.kind == "person") item.person = people::store::CardOf(c, item.id);
+      if (item.kind == "person") {
+        item.person = people::store::CardOf(c, item.id);
+        if (auto w = wrote.find(item.id); w != wrote.end()) item.wrote = std::move(w->second);
+      }
       if (item.shown.community_id) item.community = CommunityOf(c, *item.shown.community_id);
       out.items.push_back(std::move(item));
     };
@@ -206,6 +196,51 @@ std::vector<Id> SearchService::ExpertsFirst(const content::Viewer& viewer, const
   if (page)
     for (const auto& card : page->items) ids.push_back(card.id);
   return ids;
+}
+
+std::map<Id, Wrote> SearchService::TheyWrote(const content::Viewer& viewer, const search::Query& q, const std::vector<Id>& people) {
+  std::map<Id, Wrote> out;
+  if (people.empty() || q.text.empty() || q.author || q.container) return out;
+  search::Query w;
+  w.text = q.text;
+  w.languages = q.languages;
+  w.reader = q.reader;
+  w.excluded = q.excluded;
+  w.kinds = {"post", "topic"};
+  w.authors = people;
+  w.best_of_each_author = true;
+  w.whole_index = true;  // their posts are few: the best of them, however old
+  w.limit = static_cast<int>(people.size());
+  std::map<std::string, Shown> shown;
+  auto found = index_.Search(w, ShowEach(viewer, shown));
+  for (auto& hit : found.hits) {
+    auto s = shown.find(hit.key);
+    if (s == shown.end() || !s->second.author_id) continue;
+    out.emplace(s->second.author_id,
+                Wrote{hit.kind, ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0), std::move(s->second), std::move(hit.snippet)});
+  }
+  return out;
+}
+
+search::TextsOf SearchService::ShowEach(const content::Viewer& viewer, std::map<std::string, Shown>& shown) {
+  return [this, &viewer, &shown](const std::vector<search::Hit>& hits) {
+    std::vector<std::optional<std::string>> texts;
+    db_.Read([&](agora::store::Connection& c) {  // the page's hits in one read
+      for (const auto& hit : hits) {
+        auto kind = kinds_.find(hit.kind);
+        auto id = ParseId(hit.key.substr(hit.key.find(':') + 1));
+        std::optional<Shown> s;
+        if (kind != kinds_.end() && id) s = kind->second.show(c, viewer, *id);
+        if (s) {
+          texts.emplace_back(s->text);
+          shown.emplace(hit.key, std::move(*s));
+        } else {
+          texts.emplace_back();
+        }
+      }
+    });
+    return texts;
+  };
 }
 
 Suggestions SearchService::Suggest(const content::Viewer& viewer, const std::string& typed,

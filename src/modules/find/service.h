@@ -39,6 +39,14 @@ struct CommunityRef {
   std::string handle, name;
 };
 
+// A person result's best matching post or topic: why they matched, beside their expertise and title.
+struct Wrote {
+  std::string kind;
+  Id id = 0;
+  Shown shown;
+  std::vector<search::Snippet> snippet;
+};
+
 struct Item {
   std::string kind;
   Id id = 0;
@@ -47,6 +55,7 @@ struct Item {
   std::optional<people::Card> author;     // the author of content
   std::optional<people::Card> person;     // a person result's card
   std::optional<CommunityRef> community;  // where content is, or the community found
+  std::optional<Wrote> wrote;             // a person result's: what they wrote that matches
 };
 
 template <class T>
@@ -91,6 +100,12 @@ class SearchService {
   // but kinds that include people; members and admins): shown first.
   std::vector<Id> ExpertsFirst(const content::Viewer& viewer, const SearchRequest& r, const ParsedQuery& parsed,
                                const search::Query& q);
+  // Of the people on the page, the post or topic of each that best matches the query's words
+  // (and that the viewer may read), by their id.
+  // Shows each hit of a page to the viewer, in one database read: its text to cut the snippet
+  // from, or none when the viewer may not read it; what it shows goes into `shown` by key.
+  search::TextsOf ShowEach(const content::Viewer& viewer, std::map<std::string, Shown>& shown);
+  std::map<Id, Wrote> TheyWrote(const content::Viewer& viewer, const search::Query& q, const std::vector<Id>& people);
 
   agora::store::Database& db_;
   const search::Index& index_;

@@ -31,11 +31,15 @@ const KIND_ONE: Record<Kind, MessageId> = {
   community: 'search.one.community',
 };
 
+function SnippetParts(props: { parts: Result['snippet'] }) {
+  return <>{props.parts.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
+}
+
 function Snippet(props: { parts: Result['snippet'] }) {
   if (props.parts.length === 0) return null;
   return (
     <p class="snippet">
-      {props.parts.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+      <SnippetParts parts={props.parts} />
     </p>
   );
 }
@@ -60,6 +64,11 @@ function ResultItem(props: { item: Result }) {
         </div>
       </div>
       <Snippet parts={r.snippet} />
+      {r.wrote && (
+        <p class="snippet result-wrote">
+          <a href={r.wrote.url}>{t('search.wrote')}</a> <SnippetParts parts={r.wrote.snippet} />
+        </p>
+      )}
     </li>
   );
 }
