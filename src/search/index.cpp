@@ -307,12 +307,15 @@ struct Index::Impl {
       r->generation = now;
     }
     auto result = [&] {
-      try {
-        return f(static_cast<const Xapian::Database&>(r->db));
-      } catch (const Xapian::DatabaseModifiedError&) {
-        // The revision it read was overwritten meanwhile (two commits in one search).
-        r->db.reopen();
-        return f(static_cast<const Xapian::Database&>(r->db));
+      for (int attempt = 1;; ++attempt) {
+        try {
+          return f(static_cast<const Xapian::Database&>(r->db));
+        } catch (const Xapian::DatabaseModifiedError&) {
+          // The revision it read was overwritten meanwhile (two commits during one search:
+          // the indexer commits each batch, and under load batches come close together).
+          if (attempt == 5) throw;
+          r->db.reopen();
+        }
       }
     }();
     std::lock_guard lock(pool_mu);
