@@ -374,17 +374,26 @@ struct Index::Impl {
     return directory.empty() ? next_undated : NextUndatedIn(db);  // in memory: the one handle, uncommitted
   }
 
+  // How wide a band to be decided is first: its dated part and its undated part.
+  struct Widths {
+    Xapian::docid dated = 0;
+    Xapian::docid undated = 0;
+  };
+
   // The page [offset, offset + size) of `query` within `band`, ranked as `enquire` says.
   // A band to be decided (bottom 0) is widened from its tops until it holds bands.enough
   // matches, is bands.max_width wide or reaches the oldest document; `band` is then the one
   // searched. Each try opens every posting list of the query again (the reader's audience
-  // terms are most of them), so the width is guessed from `density`, the share of all
-  // documents the words match by Xapian's estimate, and not merely doubled: at least
-  // `width` places first; then the places the missing matches should take, and at least
-  // twice as many as before (the newest documents are not always like the older ones, and
-  // a band that leaps too far ranks far too many). `spy` notes the matches of the band searched.
+  // terms are most of them), so the widths are guessed rather than merely doubled: the dated
+  // part as wide as `density` (the share of all documents the words match, by Xapian's
+  // estimate) says enough matches take, the undated part (people, where a common expertise
+  // can be a third of them) `widths.undated` first; then each part is widened on its own, by
+  // the matches a try found in it (all of them: a short try walks its whole band), to where
+  // the missing matches should be, and at least doubled (the newest documents are not always
+  // like the older ones, and a band that leaps too far ranks far too many). `spy` notes the
+  // matches of the band searched.
   Xapian::MSet RankIn(const Xapian::Database& db, Xapian::Enquire& enquire, const Xapian::Query& query, Band& band,
-                      int offset, int size, Xapian::docid width, double density, Xapian::doccount check,
+                      int offset, int size, Widths widths, double density, Xapian::doccount check,
                       DocidSpy& spy) const {
     const Xapian::docid top = band.top ? static_cast<Xapian::docid>(band.top) : std::max(db.get_lastdocid() + 1, first_dated);
     const Xapian::docid undated_top = band.top ? static_cast<Xapian::docid>(band.undated_top) : UndatedTop(db);
@@ -393,31 +402,43 @@ struct Index::Impl {
     const auto wanted = static_cast<Xapian::doccount>(size);
     const auto enough = static_cast<Xapian::doccount>(bands.enough);
     const auto widest = static_cast<Xapian::docid>(std::min<std::uint64_t>(bands.max_width, 1u << 30));
-    // Places that should hold `matches` of the words (half again as many, for the estimate's error).
-    auto places_for = [&](double matches) {
-      return static_cast<std::uint64_t>(std::min(1e9, matches * 1.5 / std::max(density, 1e-9)));
+    // Places that should hold `matches` at `share` of them (half again as many, for the error).
+    auto places_for = [](double matches, double share) {
+      return static_cast<std::uint64_t>(std::min(1e9, matches * 1.5 / std::max(share, 1e-9)));
     };
-    width = static_cast<Xapian::docid>(std::clamp<std::uint64_t>(std::max<std::uint64_t>(width, places_for(enough)), 1, widest));
+    auto clamp = [&](std::uint64_t w) { return static_cast<Xapian::docid>(std::clamp<std::uint64_t>(w, 1, widest)); };
+    Xapian::docid width = clamp(std::max<std::uint64_t>(widths.dated, places_for(enough, density)));
+    Xapian::docid undated_width = clamp(widths.undated);
     enquire.clear_matchspies();
     enquire.add_matchspy(&spy);
     for (;;) {
       Band tried{top, static_cast<Xapian::docid>(band.bottom), undated_top, static_cast<Xapian::docid>(band.undated_bottom), band.first};
       if (decide) {
         tried.bottom = top > first_dated + width ? top - width : first_dated;
-        tried.undated_bottom = undated_top > 1 + width ? undated_top - width : std::min<Xapian::docid>(1, undated_top);
+        tried.undated_bottom = undated_top > 1 + undated_width ? undated_top - undated_width : std::min<Xapian::docid>(1, undated_top);
       }
       enquire.set_query(InBand(db, query, tried));
       spy.docids.clear();
       Xapian::MSet mset = enquire.get_mset(first, wanted, std::max({first + wanted + 1, enough, check}));
-      const bool oldest = tried.bottom <= first_dated && tried.undated_bottom <= 1;
+      // A part is as wide as it gets at the oldest document or at bands.max_width.
+      const bool dated_done = tried.bottom <= first_dated || width >= widest;
+      const bool undated_done = tried.undated_bottom <= 1 || undated_width >= widest;
       const Xapian::doccount found = mset.get_matches_lower_bound();
-      if (!decide || oldest || width >= widest || found >= enough) {
+      if (!decide || (dated_done && undated_done) || found >= enough) {
         band = tried;
         enquire.clear_matchspies();
         return mset;
       }
-      const std::uint64_t wider = std::max<std::uint64_t>(std::uint64_t{width} * 2, width + places_for(enough - found));
-      width = static_cast<Xapian::docid>(std::min<std::uint64_t>(widest, wider));
+      const auto undated_found = static_cast<double>(
+          std::count_if(spy.docids.begin(), spy.docids.end(), [&](Xapian::docid d) { return d < first_dated; }));
+      const double dated_found = static_cast<double>(spy.docids.size()) - undated_found;
+      const double missing = static_cast<double>(enough - found);
+      auto wider = [&](Xapian::docid w, double found_in_it) {
+        const double share = found_in_it > 0 ? found_in_it / w : density;
+        return clamp(std::max<std::uint64_t>(std::uint64_t{w} * 2, w + places_for(missing, share)));
+      };
+      if (!dated_done) width = wider(width, dated_found);
+      if (!undated_done) undated_width = wider(undated_width, undated_found);
     }
   }
 
@@ -614,14 +635,15 @@ Results Index::Search(const Query& q, const TextsOf& text_of) const {
     // A page from its band, and when the band runs out before the page is full, from the
     // bands of older documents after it, until bands.per_page places were searched.
     std::uint64_t places = 0;
-    auto width = static_cast<Xapian::docid>(std::min<std::uint64_t>(impl_->bands.first_width, 1u << 30));
+    const auto floor = static_cast<Xapian::docid>(std::min<std::uint64_t>(impl_->bands.first_width, 1u << 30));
+    Impl::Widths widths{floor, floor};
     DocidSpy spy;
     while (!none) {
-      Xapian::MSet mset = impl_->RankIn(db, enquire, query, band, offset, wanted, width, density,
+      Xapian::MSet mset = impl_->RankIn(db, enquire, query, band, offset, wanted, widths, density,
                                         counting ? kCounted : 0, spy);
       places += (band.top - band.bottom) + (band.undated_top - band.undated_bottom);
       // An older band starts as wide as this one.
-      width = static_cast<Xapian::docid>(std::max(band.top - band.bottom, band.undated_top - band.undated_bottom));
+      widths = {static_cast<Xapian::docid>(band.top - band.bottom), static_cast<Xapian::docid>(band.undated_top - band.undated_bottom)};
       out.matches_estimated += mset.get_matches_estimated();
       if (counting) {
         if (q.kinds.empty()) {

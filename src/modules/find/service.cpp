@@ -123,9 +123,11 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
   Results out;
   if (r.cursor.empty())
     for (const auto& [kind, _] : kinds_) out.kinds[kind] = 0;
+  std::vector<std::string> broad;
   const bool nobody = db_.Read([&](agora::store::Connection& c) {
     auto terms = content::SearchTermsOf(c, viewer);
     q.reader = std::move(terms.held);
+    broad = std::move(terms.broad);
     q.excluded = std::move(terms.excluded);
     std::vector<std::string> authors = parsed->from, places = parsed->in;
     if (!r.author.empty()) authors.push_back(r.author);
@@ -147,7 +149,7 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
   std::vector<Id> people = experts;
   for (const auto& hit : found.hits)
     if (hit.kind == "person") people.push_back(ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0));
-  std::map<Id, Wrote> wrote = TheyWrote(viewer, q, people);
+  std::map<Id, Wrote> wrote = TheyWrote(viewer, q, broad, people);
   db_.Read([&](agora::store::Connection& c) {
     // An item with the cards and community it shows.
     auto add = [&](const std::string& kind, Id id, Shown shown_as, std::vector<search::Snippet> snippet) {
@@ -198,13 +200,17 @@ std::vector<Id> SearchService::ExpertsFirst(const content::Viewer& viewer, const
   return ids;
 }
 
-std::map<Id, Wrote> SearchService::TheyWrote(const content::Viewer& viewer, const search::Query& q, const std::vector<Id>& people) {
+std::map<Id, Wrote> SearchService::TheyWrote(const content::Viewer& viewer, const search::Query& q,
+                                             const std::vector<std::string>& broad, const std::vector<Id>& people) {
   std::map<Id, Wrote> out;
   if (people.empty() || q.text.empty() || q.author || q.container) return out;
   search::Query w;
   w.text = q.text;
   w.languages = q.languages;
-  w.reader = q.reader;
+  // What everyone the reader works with may read (public, organization): two posting lists
+  // rather than all of the reader's terms (one per community), for a reason shown beside a
+  // name, not a result.
+  w.reader = broad;
   w.excluded = q.excluded;
   w.kinds = {"post", "topic"};
   w.authors = people;
