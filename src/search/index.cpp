@@ -407,7 +407,9 @@ struct Index::Impl {
       return static_cast<std::uint64_t>(std::min(1e9, matches * 1.5 / std::max(share, 1e-9)));
     };
     auto clamp = [&](std::uint64_t w) { return static_cast<Xapian::docid>(std::clamp<std::uint64_t>(w, 1, widest)); };
-    Xapian::docid width = clamp(std::max<std::uint64_t>(widths.dated, places_for(enough, density)));
+    // (At most 4 times the floor at first: Xapian's estimate of a phrase or of words that
+    // go together is far below what matches, and a band too wide ranks thousands.)
+    Xapian::docid width = clamp(std::clamp<std::uint64_t>(places_for(enough, density), widths.dated, std::uint64_t{widths.dated} * 4));
     Xapian::docid undated_width = clamp(widths.undated);
     enquire.clear_matchspies();
     enquire.add_matchspy(&spy);

@@ -16,6 +16,7 @@ namespace {
 
 constexpr int kSuggestEach = 5;
 constexpr int kExpertsFirst = 3;
+constexpr size_t kReasonsFor = 5;  // people shown with a post of theirs that matches
 
 // A person or community named in a filter, as its id: an id, else a handle. 0 when no one
 // (or nothing the viewer may see) has it: the search then finds nothing, as it should.
@@ -146,9 +147,10 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
   // "Who knows about X": for one word that is someone's expertise, the most endorsed people
   // with it first (the expertise index, most endorsed first), whatever band they are in.
   std::vector<Id> experts = ExpertsFirst(viewer, r, *parsed, q);
+  // The first few people shown (each reason is one more result read and cut a snippet from).
   std::vector<Id> people = experts;
   for (const auto& hit : found.hits)
-    if (hit.kind == "person") people.push_back(ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0));
+    if (hit.kind == "person" && people.size() < kReasonsFor) people.push_back(ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0));
   std::map<Id, Wrote> wrote = TheyWrote(viewer, q, broad, people);
   db_.Read([&](agora::store::Connection& c) {
     // An item with the cards and community it shows.
