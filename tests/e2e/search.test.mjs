@@ -127,6 +127,10 @@ describe('search in the browser', () => {
     assert.equal(await person.locator('.result-wrote mark').first().innerText(), 'fieldwork');
     await expectAccessible(page, 'a person with a post they wrote');
     await screenshot(page, 'search-person-wrote');
+    await page.setViewportSize({ width: 390, height: 800 });  // a phone: the reason wraps, nothing overflows
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the page is ${width} px wide`);
+    await screenshot(page, 'search-person-wrote-phone');
     await why.click();
     await page.waitForURL(/\/posts\//);
   });

@@ -54,6 +54,9 @@ std::string Restate(const std::string& typed, const std::string& words, const st
   return typed.substr(0, at) + corrected + typed.substr(at + words.size());
 }
 
+// The id in a document's key ("post:123" -> 123); 0 when it has none.
+Id IdOfKey(const std::string& key) { return ParseId(key.substr(key.find(':') + 1)).value_or(0); }
+
 // The viewer as the directory's caller: who they are and their role decide what it lists.
 identity::Principal DirectoryReader(const content::Viewer& viewer) {
   identity::Principal who;
@@ -150,7 +153,7 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
   // The first few people shown (each reason is one more result read and cut a snippet from).
   std::vector<Id> people = experts;
   for (const auto& hit : found.hits)
-    if (hit.kind == "person" && people.size() < kReasonsFor) people.push_back(ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0));
+    if (hit.kind == "person" && people.size() < kReasonsFor) people.push_back(IdOfKey(hit.key));
   std::map<Id, Wrote> wrote = TheyWrote(viewer, q, broad, people);
   db_.Read([&](agora::store::Connection& c) {
     // An item with the cards and community it shows.
@@ -167,7 +170,7 @@ Result<Results> SearchService::Search(const content::Viewer& viewer, const Searc
     for (Id id : experts)
       if (auto s = kinds_.at("person").show(c, viewer, id)) add("person", id, std::move(*s), {{parsed->text, true}});
     for (auto& hit : found.hits) {
-      const Id id = ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0);
+      const Id id = IdOfKey(hit.key);
       if (hit.kind == "person" && std::find(experts.begin(), experts.end(), id) != experts.end()) continue;
       add(hit.kind, id, std::move(shown[hit.key]), std::move(hit.snippet));
     }
@@ -225,7 +228,7 @@ std::map<Id, Wrote> SearchService::TheyWrote(const content::Viewer& viewer, cons
     auto s = shown.find(hit.key);
     if (s == shown.end() || !s->second.author_id) continue;
     out.emplace(s->second.author_id,
-                Wrote{hit.kind, ParseId(hit.key.substr(hit.key.find(':') + 1)).value_or(0), std::move(s->second), std::move(hit.snippet)});
+                Wrote{hit.kind, IdOfKey(hit.key), std::move(s->second), std::move(hit.snippet)});
   }
   return out;
 }
@@ -236,9 +239,9 @@ search::TextsOf SearchService::ShowEach(const content::Viewer& viewer, std::map<
     db_.Read([&](agora::store::Connection& c) {  // the page's hits in one read
       for (const auto& hit : hits) {
         auto kind = kinds_.find(hit.kind);
-        auto id = ParseId(hit.key.substr(hit.key.find(':') + 1));
+        const Id id = IdOfKey(hit.key);
         std::optional<Shown> s;
-        if (kind != kinds_.end() && id) s = kind->second.show(c, viewer, *id);
+        if (kind != kinds_.end() && id) s = kind->second.show(c, viewer, id);
         if (s) {
           texts.emplace_back(s->text);
           shown.emplace(hit.key, std::move(*s));
@@ -268,18 +271,8 @@ Suggestions SearchService::Suggest(const content::Viewer& viewer, const std::str
   auto found = [&](const std::string& kind) {
     q.kinds = {kind};
     std::vector<Id> ids;
-    index_.Search(q, [&](const std::vector<search::Hit>& hits) {
-      std::vector<std::optional<std::string>> texts;
-      db_.Read([&](agora::store::Connection& c) {
-        for (const auto& h : hits) {
-          auto id = ParseId(h.key.substr(h.key.find(':') + 1));
-          const bool shown = id && kinds_.at(kind).show(c, viewer, *id);
-          if (shown) ids.push_back(*id);  // in the order found
-          texts.emplace_back(shown ? std::optional<std::string>(std::string()) : std::nullopt);
-        }
-      });
-      return texts;
-    });
+    std::map<std::string, Shown> shown;
+    for (const auto& hit : index_.Search(q, ShowEach(viewer, shown)).hits) ids.push_back(IdOfKey(hit.key));  // in the order found
     return ids;
   };
   // People by name (members and admins: the directory's name index, which finds names in

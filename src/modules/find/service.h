@@ -100,11 +100,11 @@ class SearchService {
   // but kinds that include people; members and admins): shown first.
   std::vector<Id> ExpertsFirst(const content::Viewer& viewer, const SearchRequest& r, const ParsedQuery& parsed,
                                const search::Query& q);
-  // Of the people on the page, the post or topic of each that best matches the query's words
-  // among those the viewer's `broad` audience terms read (content/search_terms.h), by their id.
   // Shows each hit of a page to the viewer, in one database read: its text to cut the snippet
   // from, or none when the viewer may not read it; what it shows goes into `shown` by key.
   search::TextsOf ShowEach(const content::Viewer& viewer, std::map<std::string, Shown>& shown);
+  // Of the people on the page, the post or topic of each that best matches the query's words
+  // among those the viewer's `broad` audience terms read (content/search_terms.h), by their id.
   std::map<Id, Wrote> TheyWrote(const content::Viewer& viewer, const search::Query& q, const std::vector<std::string>& broad,
                                 const std::vector<Id>& people);
 
