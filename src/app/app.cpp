@@ -31,6 +31,7 @@
 #include "modules/media/image.h"
 #include "modules/comments/api.h"
 #include "modules/communities/api.h"
+#include "modules/blogs/api.h"
 #include "modules/forum/api.h"
 #include "modules/feed/api.h"
 #include "modules/images/api.h"
@@ -250,6 +251,8 @@ int Serve(App& app) {
   scim::RegisterApi(router, scim_tokens, scim_users, scim_groups);
   forum::ForumService forum_service(*app.db, *app.ids, app.clock);
   forum::RegisterApi(router, forum_service);
+  blogs::BlogService blog_service(*app.db, *app.ids, app.clock);
+  blogs::RegisterApi(router, blog_service);
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events);

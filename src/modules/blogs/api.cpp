@@ -1,0 +1,164 @@
+// Blog routes: the directory, a person's own blog, shared blogs and their roles, a blog's
+// entries, an entry, and publishing it. Comments and reactions on an entry are the content
+// routes' (/api/v1/content/{id}/comments).
+#include "modules/blogs/api.h"
+
+#include <boost/json/array.hpp>
+
+#include "core/cursor.h"
+#include "core/json.h"
+#include "http/response.h"
+#include "modules/blogs/json.h"
+#include "modules/content/language.h"
+
+namespace agora::blogs {
+namespace {
+
+using http::Access;
+using http::Method;
+using http::Request;
+using http::Response;
+
+Response BlogResponse(int status, const Result<BlogView>& r) {
+  return r ? http::Json(status, json::BlogJson(*r)) : http::Problem(r.error());
+}
+Response EntryResponse(int status, const Result<EntryView>& r) {
+  return r ? http::Json(status, json::EntryJson(*r)) : http::Problem(r.error());
+}
+
+// An optional string field into `into`; false (with `problem` set) when it is not a string.
+bool ReadString(const boost::json::object& body, const char* key, std::optional<std::string>& into, Response& problem) {
+  auto v = agora::json::OptionalString(body, key);
+  if (!v) {
+    problem = http::Problem(v.error());
+    return false;
+  }
+  into = *v;
+  return true;
+}
+
+}  // namespace
+
+void RegisterApi(http::Router& router, BlogService& service) {
+  constexpr std::int64_t kBody = 512 * 1024;
+  router.Add(Method::kGet, "/api/v1/blogs", {.access = Access::kUser}, [&service](Request& req) {
+    auto limit = ParseLimit(req.Query("limit"));
+    if (!limit) return http::Problem(limit.error());
+    auto page = service.Directory(content::ViewerOf(req.principal), req.Query("cursor"), *limit);
+    if (!page) return http::Problem(page.error());
+    boost::json::array items;
+    for (const auto& v : page->items) items.push_back(json::BlogJson(v));
+    return http::Json(200, http::Page(std::move(items), page->next_cursor));
+  });
+  router.Add(Method::kPost, "/api/v1/blogs", {.access = Access::kUser, .max_body_bytes = 16 * 1024, .idempotent = true},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"name", "handle", "description", "audience", "community"}); !st)
+                 return http::Problem(st.error());
+               Response problem;
+               std::optional<std::string> name, handle, description, audience, community;
+               if (!ReadString(*body, "name", name, problem) || !ReadString(*body, "handle", handle, problem) ||
+                   !ReadString(*body, "description", description, problem) || !ReadString(*body, "audience", audience, problem) ||
+                   !ReadString(*body, "community", community, problem))
+                 return problem;
+               NewBlog in;
+               in.name = name.value_or("");
+               in.handle = handle.value_or("");
+               in.description = description.value_or("");
+               in.community = community.value_or("");
+               if (audience) {
+                 auto a = content::ParseAudience(*audience);
+                 if (!a) return http::Problem(Error::Invalid("audience", "a blog is read by the public, the organization or a community"));
+                 in.audience = *a;
+               }
+               return BlogResponse(201, service.Create(*req.principal, in));
+             });
+  router.Add(Method::kPost, "/api/v1/me/blog", {.access = Access::kUser}, [&service](Request& req) {
+    bool created = false;
+    auto r = service.MyBlog(*req.principal, &created);
+    return BlogResponse(created ? 201 : 200, r);
+  });
+  router.Add(Method::kGet, "/api/v1/blogs/{blog}", {.access = Access::kUser}, [&service](Request& req) {
+    return BlogResponse(200, service.Get(content::ViewerOf(req.principal), req.Param("blog")));
+  });
+  router.Add(Method::kPut, "/api/v1/blogs/{blog}/roles/{person}", {.access = Access::kUser, .max_body_bytes = 1024},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"role"}); !st) return http::Problem(st.error());
+               Response problem;
+               std::optional<std::string> name;
+               if (!ReadString(*body, "role", name, problem)) return problem;
+               auto role = ParseRole(name.value_or(""));
+               if (!role) return http::Problem(Error::Invalid("role", "a role is owner, editor, author or contributor"));
+               return BlogResponse(200, service.SetRole(*req.principal, req.Param("blog"), req.Param("person"), role));
+             });
+  router.Add(Method::kDelete, "/api/v1/blogs/{blog}/roles/{person}", {.access = Access::kUser}, [&service](Request& req) {
+    return BlogResponse(200, service.SetRole(*req.principal, req.Param("blog"), req.Param("person"), std::nullopt));
+  });
+  router.Add(Method::kGet, "/api/v1/blogs/{blog}/entries", {.access = Access::kUser}, [&service](Request& req) {
+    auto limit = ParseLimit(req.Query("limit"));
+    if (!limit) return http::Problem(limit.error());
+    const std::string state(req.Query("state"));
+    if (!state.empty() && state != "published" && state != "draft")
+      return http::Problem(Error::Invalid("state", "state is published or draft"));
+    auto page = service.Entries(content::ViewerOf(req.principal), req.Param("blog"),
+                                state == "draft" ? EntryState::kDraft : EntryState::kPublished, req.Query("cursor"), *limit);
+    if (!page) return http::Problem(page.error());
+    boost::json::array items;
+    for (const auto& v : page->items) items.push_back(json::EntryJson(v));
+    return http::Json(200, http::Page(std::move(items), page->next_cursor));
+  });
+  router.Add(Method::kPost, "/api/v1/blogs/{blog}/entries", {.access = Access::kUser, .max_body_bytes = kBody, .idempotent = true},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "excerpt", "language", "publish"}); !st)
+                 return http::Problem(st.error());
+               Response problem;
+               std::optional<std::string> title, text, excerpt, declared;
+               if (!ReadString(*body, "title", title, problem) || !ReadString(*body, "body", text, problem) ||
+                   !ReadString(*body, "excerpt", excerpt, problem) || !ReadString(*body, "language", declared, problem))
+                 return problem;
+               auto publish = agora::json::OptionalBool(*body, "publish");
+               if (!publish) return http::Problem(publish.error());
+               auto language = content::WrittenLanguage(declared, req.principal->user, req.accept_language);
+               if (!language) return http::Problem(language.error());
+               NewEntry in{title.value_or(""), text.value_or(""), excerpt.value_or(""), *language, publish->value_or(false)};
+               return EntryResponse(201, service.Write(*req.principal, req.Param("blog"), in));
+             });
+  router.Add(Method::kGet, "/api/v1/blog-entries/{id}", {.access = Access::kUser}, [&service](Request& req) {
+    auto id = http::IdParam(req, "id");
+    if (!id) return http::Problem(id.error());
+    return EntryResponse(200, service.Get(content::ViewerOf(req.principal), *id));
+  });
+  router.Add(Method::kPatch, "/api/v1/blog-entries/{id}", {.access = Access::kUser, .max_body_bytes = kBody},
+             [&service](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "excerpt"}); !st) return http::Problem(st.error());
+               EntryChange ch;
+               Response problem;
+               if (!ReadString(*body, "title", ch.title, problem) || !ReadString(*body, "body", ch.body, problem) ||
+                   !ReadString(*body, "excerpt", ch.excerpt, problem))
+                 return problem;
+               return EntryResponse(200, service.Edit(*req.principal, *id, ch));
+             });
+  router.Add(Method::kDelete, "/api/v1/blog-entries/{id}", {.access = Access::kUser}, [&service](Request& req) {
+    auto id = http::IdParam(req, "id");
+    if (!id) return http::Problem(id.error());
+    auto st = service.Delete(*req.principal, *id, req.client_ip);
+    return st ? http::NoContent() : http::Problem(st.error());
+  });
+  for (auto method : {Method::kPost, Method::kDelete})
+    router.Add(method, "/api/v1/blog-entries/{id}/publication", {.access = Access::kUser}, [&service, method](Request& req) {
+      auto id = http::IdParam(req, "id");
+      if (!id) return http::Problem(id.error());
+      return EntryResponse(200, service.SetPublished(*req.principal, *id, method == Method::kPost));
+    });
+}
+
+}  // namespace agora::blogs

@@ -1,0 +1,13 @@
+// Blogs and entries as JSON (openapi.yaml's Blog and BlogEntry).
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include "modules/blogs/model.h"
+
+namespace agora::blogs::json {
+
+boost::json::object BlogJson(const BlogView& v);
+boost::json::object EntryJson(const EntryView& v);
+
+}  // namespace agora::blogs::json

@@ -1,0 +1,59 @@
+// Blogs (issue 18): a blog for every person (made on first use) and shared blogs with several
+// writers, each entry a content row (kind "blog_entry") under the one audience rule.
+//
+// Who reads an entry is its content row's audience, as for every kind: a published entry
+// takes its blog's audience (public, organization, or a community's members); a draft is
+// `restricted` to its author and the blog's owners and editors (content_readers), so every
+// read path (lists, comments, reactions, search) hides drafts without knowing of them.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "modules/content/model.h"
+#include "modules/people/model.h"
+
+namespace agora::blogs {
+
+// owner: everything, roles included; editor: publishes anyone's entries; author: publishes
+// their own; contributor: writes drafts an editor publishes.
+enum class Role { kOwner, kEditor, kAuthor, kContributor };
+std::string_view RoleName(Role r);
+std::optional<Role> ParseRole(std::string_view s);
+
+struct Blog {
+  Id id = 0;
+  std::string handle, name, description;
+  std::optional<Id> personal_of;   // a person's own blog
+  std::optional<Id> community_id;  // a community's blog: read by its readers
+  content::Audience audience = content::Audience::kOrganization;  // public, organization or community
+  Id created_by = 0;
+  std::int64_t created_at = 0;
+  std::int64_t updated_at = 0;  // its newest publication
+  std::int64_t entry_count = 0; // published entries
+};
+
+struct BlogView {
+  Blog blog;
+  std::optional<Role> mine;  // the reader's role
+};
+
+enum class EntryState { kDraft, kPublished };
+
+struct Entry {
+  content::ContentHead head;  // kind "blog_entry"
+  Id blog_id = 0;
+  std::string title, slug, excerpt, body, body_html;
+  EntryState state = EntryState::kDraft;
+  std::optional<std::int64_t> published_at;
+};
+
+struct EntryView {
+  Entry entry;
+  Blog blog;
+  people::Card author;
+  bool can_edit = false;     // the author, the blog's owners and editors
+  bool can_publish = false;  // owners and editors; authors their own
+};
+
+}  // namespace agora::blogs

@@ -1,0 +1,402 @@
+#include "modules/blogs/service.h"
+
+#include <cctype>
+
+#include "core/cursor.h"
+#include "core/name_words.h"
+#include "core/text.h"
+#include "modules/audit/store.h"
+#include "modules/blogs/store.h"
+#include "modules/communities/store.h"
+#include "modules/content/audience.h"
+#include "modules/content/body.h"
+#include "modules/content/store.h"
+#include "modules/identity/store.h"
+#include "modules/people/store.h"
+
+namespace agora::blogs {
+namespace {
+
+using agora::store::Connection;
+
+content::Viewer AsViewer(const identity::Principal& p) { return {p.user.id, p.user.role}; }
+
+Result<std::string> CheckText(std::string_view field, std::string_view raw, size_t max, bool may_be_empty) {
+  const std::string what = "1 to " + std::to_string(max) + " characters of text";
+  if (!text::IsValidUtf8(raw)) return Error::Invalid(std::string(field), "must be valid UTF-8");
+  std::string t(text::Trim(raw));
+  if (t.empty() && !may_be_empty) return Error::Invalid(std::string(field), "a " + std::string(field) + " is " + what).Because("required");
+  if (text::CodePoints(t) > max) return Error::TooLong(std::string(field), static_cast<std::int64_t>(max));
+  if (text::HasControlCharacters(t)) return Error::Invalid(std::string(field), "a " + std::string(field) + " is " + what);
+  return t;
+}
+
+Result<std::string> CheckHandle(std::string_view raw) {
+  std::string h = text::AsciiLower(raw);
+  bool ok = h.size() >= 3 && h.size() <= 40 && std::isalnum(static_cast<unsigned char>(h[0]));
+  for (char ch : h) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_');
+  if (!ok) return Error::Invalid("handle", "a handle is 3 to 40 of a-z 0-9 - _, starting with a letter or digit");
+  if (text::ReadsAsId(h)) return Error::Invalid("handle", "a handle must not be digits alone (it would read as an id)");
+  return h;
+}
+
+// "Lessons from Ängelholm's rollout" -> "lessons-from-angelholm-s-rollout": the title's words
+// in ASCII (ICU transliteration, so Cyrillic titles have readable slugs too), at most 80
+// characters, made unique in the blog with -2, -3...
+std::string SlugFor(Connection& c, Id blog, std::string_view title) {
+  std::string slug;
+  for (char ch : text::SearchableQuery(title)) {
+    if (std::isalnum(static_cast<unsigned char>(ch))) slug += ch;
+    else if (!slug.empty() && slug.back() != '-') slug += '-';
+    if (slug.size() >= 80) break;
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  if (slug.empty() || text::ReadsAsId(slug)) slug = "entry" + (slug.empty() ? "" : "-" + slug);
+  std::string unique = slug;
+  for (int n = 2; store::SlugTaken(c, blog, unique); ++n) unique = slug + "-" + std::to_string(n);
+  return unique;
+}
+
+// Who sees a blog: its writers, and whoever its audience lets read its entries.
+bool Sees(Connection& c, const content::Viewer& viewer, const Blog& b, const std::optional<Role>& mine) {
+  if (mine) return true;
+  switch (b.audience) {
+    case content::Audience::kPublic: return true;
+    case content::Audience::kOrganization: return viewer.in_organization();
+    case content::Audience::kCommunity: return b.community_id && content::ReadsCommunity(c, viewer, *b.community_id);
+    default: return false;
+  }
+}
+
+// The blog `key` names (a handle or an id) with the viewer's role, when they may see it.
+Result<BlogView> FindVisible(Connection& c, const content::Viewer& viewer, std::string_view key) {
+  std::optional<Blog> b = store::LoadBlogByHandle(c, text::AsciiLower(key));
+  if (!b)
+    if (auto id = ParseId(key)) b = store::LoadBlog(c, *id);
+  if (!b) return Error::NotFound("no such blog");
+  BlogView v{*b, viewer.signed_in() ? store::RoleOf(c, b->id, viewer.id) : std::nullopt};
+  if (!Sees(c, viewer, v.blog, v.mine)) return Error::NotFound("no such blog");
+  return v;
+}
+
+bool Writes(const std::optional<Role>& r) { return r.has_value(); }
+bool Edits(const std::optional<Role>& r) { return r == Role::kOwner || r == Role::kEditor; }
+bool MayPublish(const std::optional<Role>& r, bool own) { return Edits(r) || (own && r == Role::kAuthor); }
+
+}  // namespace
+
+std::string_view RoleName(Role r) {
+  switch (r) {
+    case Role::kOwner: return "owner";
+    case Role::kEditor: return "editor";
+    case Role::kAuthor: return "author";
+    case Role::kContributor: return "contributor";
+  }
+  return "contributor";
+}
+
+std::optional<Role> ParseRole(std::string_view s) {
+  for (Role r : {Role::kOwner, Role::kEditor, Role::kAuthor, Role::kContributor})
+    if (s == RoleName(r)) return r;
+  return std::nullopt;
+}
+
+Result<BlogView> BlogService::MyBlog(const identity::Principal& who, bool* created) {
+  if (!AsViewer(who).in_organization()) return Error::Forbidden("guests and alumni have no blog of their own");
+  if (created) *created = false;
+  return db_.Write([&](Connection& c) -> Result<BlogView> {
+    if (auto b = store::PersonalBlogOf(c, who.user.id)) return BlogView{*b, Role::kOwner};
+    Blog b;
+    b.id = ids_.Next();
+    // Their handle, unless a shared blog has it already.
+    b.handle = who.user.handle;
+    for (int n = 2; store::HandleTaken(c, b.handle); ++n) b.handle = who.user.handle + "-" + std::to_string(n);
+    b.name = who.user.display_name;
+    b.personal_of = who.user.id;
+    b.audience = content::Audience::kOrganization;
+    b.created_by = who.user.id;
+    b.created_at = b.updated_at = clock_.NowMs();
+    store::InsertBlog(c, b);
+    store::PutRole(c, b.id, who.user.id, Role::kOwner);
+    if (created) *created = true;
+    return BlogView{b, Role::kOwner};
+  });
+}
+
+Result<BlogView> BlogService::Create(const identity::Principal& who, const NewBlog& in) {
+  const content::Viewer me = AsViewer(who);
+  if (!me.in_organization()) return Error::Forbidden("guests and alumni do not make blogs");
+  auto name = CheckText("name", in.name, 100, false);
+  if (!name) return name.error();
+  auto handle = CheckHandle(in.handle);
+  if (!handle) return handle.error();
+  auto description = CheckText("description", in.description, 1000, true);
+  if (!description) return description.error();
+  if (in.audience != content::Audience::kPublic && in.audience != content::Audience::kOrganization &&
+      in.audience != content::Audience::kCommunity)
+    return Error::Invalid("audience", "a blog is read by the public, the organization or a community");
+  if ((in.audience == content::Audience::kCommunity) != !in.community.empty())
+    return Error::Invalid("community", "a community's blog names its community, and only it does");
+  return db_.Write([&](Connection& c) -> Result<BlogView> {
+    Blog b;
+    if (in.audience == content::Audience::kCommunity) {
+      auto community = communities::store::FindVisible(c, me, in.community);
+      if (!community) return Error::Invalid("community", "no such community");
+      if (!community->mine || !community->mine->manages())
+        return Error::Forbidden("only a community's owners and moderators make its blog");
+      b.community_id = community->community.id;
+    }
+    // A person's handle is kept for their own blog.
+    if (store::HandleTaken(c, *handle) || identity::store::HandleTaken(c, *handle)) return Error::Taken("handle");
+    b.id = ids_.Next();
+    b.handle = *handle;
+    b.name = *name;
+    b.description = *description;
+    b.audience = in.audience;
+    b.created_by = who.user.id;
+    b.created_at = b.updated_at = clock_.NowMs();
+    store::InsertBlog(c, b);
+    store::PutRole(c, b.id, who.user.id, Role::kOwner);
+    return BlogView{b, Role::kOwner};
+  });
+}
+
+Result<BlogView> BlogService::Get(const content::Viewer& viewer, std::string_view key) {
+  return db_.Read([&](Connection& c) { return FindVisible(c, viewer, key); });
+}
+
+Result<BlogPage> BlogService::Directory(const content::Viewer& viewer, std::string_view cursor, int limit) {
+  std::int64_t before_at = INT64_MAX;
+  Id before_id = INT64_MAX;
+  if (!cursor.empty()) {
+    auto decoded = DecodeCursor(cursor);
+    if (!decoded) return decoded.error();
+    auto at = ParseId(decoded->key);
+    if (!at) return Error{ErrorCode::kMalformed, "cursor is not valid", "cursor", 0};
+    before_at = *at;
+    before_id = decoded->id;
+  }
+  return db_.Read([&](Connection& c) -> Result<BlogPage> {
+    BlogPage page;
+    // Blogs the viewer may not see are skipped; a page reads at most 20 times its size.
+    for (int read = 0; static_cast<int>(page.items.size()) <= limit && read < 20 * (limit + 1);) {
+      auto batch = store::Directory(c, before_at, before_id, limit + 1);
+      if (batch.empty()) break;
+      read += static_cast<int>(batch.size());
+      for (auto& b : batch) {
+        before_at = b.updated_at;
+        before_id = b.id;
+        auto mine = viewer.signed_in() ? store::RoleOf(c, b.id, viewer.id) : std::nullopt;
+        if (Sees(c, viewer, b, mine) && static_cast<int>(page.items.size()) <= limit) page.items.push_back({std::move(b), mine});
+      }
+    }
+    if (static_cast<int>(page.items.size()) > limit) {
+      page.items.pop_back();
+      const Blog& last = page.items.back().blog;
+      page.next_cursor = EncodeCursor({std::to_string(last.updated_at), last.id});
+    }
+    return page;
+  });
+}
+
+Result<BlogView> BlogService::SetRole(const identity::Principal& who, std::string_view key, std::string_view person,
+                                      std::optional<Role> role) {
+  const content::Viewer me = AsViewer(who);
+  return db_.Write([&](Connection& c) -> Result<BlogView> {
+    auto blog = FindVisible(c, me, key);
+    if (!blog) return blog.error();
+    if (blog->mine != Role::kOwner) return Error::Forbidden("only a blog's owners give roles");
+    std::optional<Id> id = ParseId(person);
+    if (!id) id = people::store::FindIdByHandle(c, std::string(person));
+    auto user = id ? identity::store::FindUserById(c, *id) : std::nullopt;
+    if (!user || !user->user.active) return Error::Invalid("person", "no such person");
+    if (blog->blog.personal_of && role && *id != who.user.id && role == Role::kOwner)
+      return Error::Invalid("role", "a personal blog has one owner");
+    const auto before = store::RoleOf(c, blog->blog.id, *id);
+    if (before == Role::kOwner && role != Role::kOwner) {
+      auto owners = c.Prepare("SELECT COUNT(*) FROM blog_members WHERE blog_id = ?1 AND role = 'owner'", blog->blog.id);
+      if (owners.Next() && owners.Int(0) <= 1) return Error::Conflict("a blog keeps at least one owner", "role");
+    }
+    if (role) store::PutRole(c, blog->blog.id, *id, *role);
+    else c.Prepare("DELETE FROM blog_members WHERE blog_id = ?1 AND person_id = ?2", blog->blog.id, *id).Run();
+    // Drafts are read by the owners and editors of the moment.
+    auto drafts = c.Prepare("SELECT content_id FROM blog_entries WHERE blog_id = ?1 AND state = 'draft'", blog->blog.id);
+    std::vector<Id> ids;
+    while (drafts.Next()) ids.push_back(drafts.Int(0));
+    for (Id d : ids)
+      if (auto e = store::LoadEntry(c, d)) store::SetEntryAudience(c, *e, blog->blog);
+    if (*id == who.user.id) blog->mine = role;
+    return *blog;
+  });
+}
+
+std::optional<EntryView> BlogService::ViewOf(Connection& c, const content::Viewer& viewer, Entry e) {
+  if (!content::CanRead(c, viewer, e.head)) return std::nullopt;
+  auto blog = store::LoadBlog(c, e.blog_id);
+  if (!blog) return std::nullopt;
+  EntryView v;
+  const auto mine = viewer.signed_in() ? store::RoleOf(c, blog->id, viewer.id) : std::nullopt;
+  const bool own = viewer.signed_in() && e.head.author_id == viewer.id;
+  v.can_edit = (own && Writes(mine)) || Edits(mine);
+  v.can_publish = MayPublish(mine, own);
+  v.author = people::store::CardOf(c, e.head.author_id);
+  e.body_html = content::NameMentions(c, std::move(e.body_html));
+  v.entry = std::move(e);
+  v.blog = std::move(*blog);
+  return v;
+}
+
+Result<EntryView> BlogService::Write(const identity::Principal& who, std::string_view key, const NewEntry& in) {
+  auto title = CheckText("title", in.title, kMaxTitle, false);
+  if (!title) return title.error();
+  auto excerpt = CheckText("excerpt", in.excerpt, kMaxExcerpt, true);
+  if (!excerpt) return excerpt.error();
+  auto body = content::CheckBody(in.body, "body", kMaxBody);
+  if (!body) return body.error();
+  const content::Viewer me = AsViewer(who);
+  const std::int64_t now = clock_.NowMs();
+  auto id = db_.Write([&](Connection& c) -> Result<Id> {
+    auto blog = FindVisible(c, me, key);
+    if (!blog) return blog.error();
+    if (!Writes(blog->mine)) return Error::Forbidden("only a blog's writers write its entries");
+    if (in.publish && !MayPublish(blog->mine, true)) return Error::Forbidden("a contributor's entry is published by an editor");
+    Entry e;
+    e.head.id = ids_.Next();
+    e.head.kind = "blog_entry";
+    e.head.author_id = who.user.id;
+    e.head.audience = content::Audience::kRestricted;  // SetEntryAudience decides
+    e.head.created_at = now;
+    e.head.language = in.language;
+    e.blog_id = blog->blog.id;
+    e.title = *title;
+    e.slug = SlugFor(c, blog->blog.id, *title);
+    e.excerpt = *excerpt;
+    e.body = *body;
+    auto rendered = content::RenderBody(c, *body);
+    e.body_html = rendered.html;
+    e.state = in.publish ? EntryState::kPublished : EntryState::kDraft;
+    if (in.publish) e.published_at = now;
+    store::InsertEntry(c, e);
+    store::SetEntryAudience(c, e, blog->blog);
+    content::store::SetTags(c, e.head.id, rendered.tags);
+    if (in.publish) store::Recount(c, blog->blog.id, now);
+    return e.head.id;
+  });
+  if (!id) return id.error();
+  return Get(me, *id);
+}
+
+Result<EntryView> BlogService::Get(const content::Viewer& viewer, Id id) {
+  return db_.Read([&](Connection& c) -> Result<EntryView> {
+    auto e = store::LoadEntry(c, id);
+    if (!e) return Error::NotFound("no such entry");
+    auto v = ViewOf(c, viewer, std::move(*e));
+    if (!v) return Error::NotFound("no such entry");
+    return std::move(*v);
+  });
+}
+
+Result<EntryPage> BlogService::Entries(const content::Viewer& viewer, std::string_view key, EntryState state,
+                                       std::string_view cursor, int limit) {
+  std::int64_t before_at = INT64_MAX;
+  Id before_id = INT64_MAX;
+  if (!cursor.empty()) {
+    auto decoded = DecodeCursor(cursor);
+    if (!decoded) return decoded.error();
+    auto at = ParseId(decoded->key);
+    if (!at) return Error{ErrorCode::kMalformed, "cursor is not valid", "cursor", 0};
+    before_at = *at;
+    before_id = decoded->id;
+  }
+  return db_.Read([&](Connection& c) -> Result<EntryPage> {
+    auto blog = FindVisible(c, viewer, key);
+    if (!blog) return blog.error();
+    auto entries = store::EntriesOf(c, viewer, blog->blog.id, state, before_at, before_id, limit + 1);
+    EntryPage page;
+    if (static_cast<int>(entries.size()) > limit) {
+      entries.pop_back();
+      const Entry& last = entries.back();
+      page.next_cursor = EncodeCursor({std::to_string(last.published_at.value_or(last.head.created_at)), last.head.id});
+    }
+    for (auto& e : entries)
+      if (auto v = ViewOf(c, viewer, std::move(e))) page.items.push_back(std::move(*v));
+    return page;
+  });
+}
+
+Result<EntryView> BlogService::Edit(const identity::Principal& who, Id id, const EntryChange& ch) {
+  const content::Viewer me = AsViewer(who);
+  auto st = db_.Write([&](Connection& c) -> Status {
+    auto e = store::LoadEntry(c, id);
+    if (!e || !content::CanRead(c, me, e->head)) return Error::NotFound("no such entry");
+    const auto mine = store::RoleOf(c, e->blog_id, who.user.id);
+    if (!((e->head.author_id == who.user.id && Writes(mine)) || Edits(mine)))
+      return Error::Forbidden("only its author and the blog's editors edit an entry");
+    if (ch.title) {
+      auto v = CheckText("title", *ch.title, kMaxTitle, false);
+      if (!v) return v.error();
+      e->title = *v;  // (the slug stays: links to the entry keep working)
+    }
+    if (ch.excerpt) {
+      auto v = CheckText("excerpt", *ch.excerpt, kMaxExcerpt, true);
+      if (!v) return v.error();
+      e->excerpt = *v;
+    }
+    if (ch.body) {
+      auto v = content::CheckBody(*ch.body, "body", kMaxBody);
+      if (!v) return v.error();
+      if (*v != e->body) content::store::AddRevision(c, id, e->body, e->head.edited_at.value_or(e->head.created_at));
+      e->body = *v;
+      auto rendered = content::RenderBody(c, *v);
+      e->body_html = rendered.html;
+      content::store::SetTags(c, id, rendered.tags);
+    }
+    store::UpdateEntry(c, *e);
+    content::store::MarkEdited(c, id, clock_.NowMs());
+    return OkStatus();
+  });
+  if (!st) return st.error();
+  return Get(me, id);
+}
+
+Result<EntryView> BlogService::SetPublished(const identity::Principal& who, Id id, bool published) {
+  const content::Viewer me = AsViewer(who);
+  auto st = db_.Write([&](Connection& c) -> Status {
+    auto e = store::LoadEntry(c, id);
+    if (!e || !content::CanRead(c, me, e->head)) return Error::NotFound("no such entry");
+    auto blog = store::LoadBlog(c, e->blog_id);
+    if (!blog) return Error::NotFound("no such entry");
+    if (!MayPublish(store::RoleOf(c, blog->id, who.user.id), e->head.author_id == who.user.id))
+      return Error::Forbidden("only the blog's editors, and authors for their own entries, publish");
+    const bool was = e->state == EntryState::kPublished;
+    if (was == published) return OkStatus();
+    const std::int64_t now = clock_.NowMs();
+    e->state = published ? EntryState::kPublished : EntryState::kDraft;
+    if (published && !e->published_at) e->published_at = now;
+    store::UpdateEntry(c, *e);
+    store::SetEntryAudience(c, *e, *blog);
+    store::Recount(c, blog->id, published ? std::optional<std::int64_t>(now) : std::nullopt);
+    return OkStatus();
+  });
+  if (!st) return st.error();
+  return Get(me, id);
+}
+
+Status BlogService::Delete(const identity::Principal& who, Id id, const std::string& ip) {
+  const content::Viewer me = AsViewer(who);
+  return db_.Write([&](Connection& c) -> Status {
+    auto e = store::LoadEntry(c, id);
+    if (!e || !content::CanRead(c, me, e->head)) return Error::NotFound("no such entry");
+    const bool own = e->head.author_id == who.user.id;
+    if (!own && !who.is_admin() && !Edits(store::RoleOf(c, e->blog_id, who.user.id)))
+      return Error::Forbidden("only its author, the blog's editors or an admin delete an entry");
+    content::store::Delete(c, id);  // the entry row, comments, reactions by cascade
+    store::Recount(c, e->blog_id, std::nullopt);
+    if (!own)
+      audit::Record(c, {.id = ids_.Next(), .actor_id = who.user.id, .action = "blog_entry.delete", .target_kind = "content",
+                        .target_id = id, .detail = "{}", .ip = ip, .created_at = clock_.NowMs()});
+    return OkStatus();
+  });
+}
+
+}  // namespace agora::blogs

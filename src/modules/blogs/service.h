@@ -1,0 +1,87 @@
+// Blogs (issue 18): personal blogs made on first use, shared blogs with roles, entries with
+// drafts and publication, the blog directory. Entries are content (model.h): the one audience
+// rule decides who reads them. No HTTP types. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "modules/blogs/model.h"
+#include "modules/identity/model.h"
+#include "store/database.h"
+
+namespace agora::blogs {
+
+struct NewBlog {
+  std::string name, handle, description;
+  content::Audience audience = content::Audience::kOrganization;
+  std::string community;  // handle or id, for audience community
+};
+
+struct NewEntry {
+  std::string title, body, excerpt;
+  std::string language;  // content/language.h; "" = not known
+  bool publish = false;  // at once, when the writer may publish
+};
+
+struct EntryChange {
+  std::optional<std::string> title, body, excerpt;
+};
+
+struct BlogPage {
+  std::vector<BlogView> items;
+  std::optional<std::string> next_cursor;
+};
+
+struct EntryPage {
+  std::vector<EntryView> items;
+  std::optional<std::string> next_cursor;
+};
+
+class BlogService {
+ public:
+  BlogService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
+
+  // The person's own blog, made on first use (named after them, at their handle); members
+  // and admins only. `created` says whether this call made it.
+  Result<BlogView> MyBlog(const identity::Principal& who, bool* created = nullptr);
+  // A shared blog, its creator its owner. A community's blog is made by its owners and
+  // moderators and read by the community's readers.
+  Result<BlogView> Create(const identity::Principal& who, const NewBlog& in);
+  // By handle or id; 404 for what the viewer may not see.
+  Result<BlogView> Get(const content::Viewer& viewer, std::string_view key);
+  // Every blog the viewer may see, the most recently published first.
+  Result<BlogPage> Directory(const content::Viewer& viewer, std::string_view cursor, int limit);
+  // Owners give roles (a person's handle or id); `role` empty takes theirs away. A blog
+  // always keeps an owner.
+  Result<BlogView> SetRole(const identity::Principal& who, std::string_view blog, std::string_view person, std::optional<Role> role);
+
+  // Its writers write entries; contributors' stay drafts until an editor publishes them.
+  Result<EntryView> Write(const identity::Principal& who, std::string_view blog, const NewEntry& in);
+  Result<EntryView> Get(const content::Viewer& viewer, Id entry);
+  // Published entries (newest publication first) or, for its writers, drafts they may read.
+  Result<EntryPage> Entries(const content::Viewer& viewer, std::string_view blog, EntryState state, std::string_view cursor, int limit);
+  // Its author and the blog's owners and editors; each change of the text is kept (history).
+  Result<EntryView> Edit(const identity::Principal& who, Id entry, const EntryChange& change);
+  // Owners and editors publish any entry, authors their own; unpublishing makes it a draft.
+  Result<EntryView> SetPublished(const identity::Principal& who, Id entry, bool published);
+  // Its author, the blog's owners and editors, or an admin (audited when not the author).
+  Status Delete(const identity::Principal& who, Id entry, const std::string& ip);
+
+  static constexpr size_t kMaxTitle = 200;
+  static constexpr size_t kMaxExcerpt = 500;
+  static constexpr size_t kMaxBody = 100'000;
+
+ private:
+  std::optional<EntryView> ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Entry e);
+
+  agora::store::Database& db_;
+  IdGenerator& ids_;
+  const Clock& clock_;
+};
+
+}  // namespace agora::blogs

@@ -1,0 +1,161 @@
+#include "modules/blogs/store.h"
+
+#include "modules/content/audience.h"
+#include "modules/content/store.h"
+
+namespace agora::blogs::store {
+namespace {
+
+constexpr const char* kBlogColumns =
+    "SELECT id, handle, name, description, personal_of, community_id, audience, created_by, created_at, updated_at,"
+    " entry_count FROM blogs ";
+const std::string kEntries = std::string(
+    "SELECT e.content_id, COALESCE(e.published_at, c.created_at) FROM blog_entries e JOIN content c ON c.id = e.content_id"
+    " WHERE e.blog_id = ?1 AND e.state = ?2 AND (COALESCE(e.published_at, c.created_at) < ?3"
+    " OR (COALESCE(e.published_at, c.created_at) = ?3 AND e.content_id < ?4)) AND ") +
+    content::kVisibleToViewer + " ORDER BY COALESCE(e.published_at, c.created_at) DESC, e.content_id DESC LIMIT ?5";
+
+Blog BlogFrom(agora::store::Query& q) {
+  Blog b;
+  b.id = q.Int(0);
+  b.handle = q.Text(1);
+  b.name = q.Text(2);
+  b.description = q.Text(3);
+  b.personal_of = q.OptInt(4);
+  b.community_id = q.OptInt(5);
+  b.audience = content::ParseAudience(q.TextView(6)).value_or(content::Audience::kOrganization);
+  b.created_by = q.Int(7);
+  b.created_at = q.Int(8);
+  b.updated_at = q.Int(9);
+  b.entry_count = q.Int(10);
+  return b;
+}
+
+std::optional<Blog> OneBlog(agora::store::Query q) {
+  if (!q.Next()) return std::nullopt;
+  return BlogFrom(q);
+}
+
+std::string_view StateName(EntryState s) { return s == EntryState::kPublished ? "published" : "draft"; }
+
+}  // namespace
+
+
+void InsertBlog(Connection& c, const Blog& b) {
+  c.Prepare("INSERT INTO blogs (id, handle, name, description, personal_of, community_id, audience, created_by, created_at,"
+            " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            b.id, b.handle, b.name, b.description, b.personal_of, b.community_id, content::AudienceName(b.audience), b.created_by,
+            b.created_at, b.updated_at)
+      .Run();
+}
+
+std::optional<Blog> LoadBlog(Connection& c, Id id) { return OneBlog(c.Prepare(std::string(kBlogColumns) + "WHERE id = ?1", id)); }
+std::optional<Blog> LoadBlogByHandle(Connection& c, std::string_view handle) {
+  return OneBlog(c.Prepare(std::string(kBlogColumns) + "WHERE handle = ?1", handle));
+}
+std::optional<Blog> PersonalBlogOf(Connection& c, Id person) {
+  return OneBlog(c.Prepare(std::string(kBlogColumns) + "WHERE personal_of = ?1", person));
+}
+bool HandleTaken(Connection& c, std::string_view handle) {
+  return c.Prepare("SELECT 1 FROM blogs WHERE handle = ?1", handle).Next();
+}
+
+void Recount(Connection& c, Id blog, std::optional<std::int64_t> published_at) {
+  c.Prepare("UPDATE blogs SET entry_count = (SELECT COUNT(*) FROM blog_entries WHERE blog_id = ?1 AND state = 'published')"
+            " WHERE id = ?1",
+            blog)
+      .Run();
+  if (published_at) c.Prepare("UPDATE blogs SET updated_at = ?2 WHERE id = ?1 AND updated_at < ?2", blog, *published_at).Run();
+}
+
+std::vector<Blog> Directory(Connection& c, std::int64_t before_at, Id before_id, int limit) {
+  auto q = c.Prepare(std::string(kBlogColumns) +
+                         "WHERE updated_at < ?1 OR (updated_at = ?1 AND id < ?2) ORDER BY updated_at DESC, id DESC LIMIT ?3",
+                     before_at, before_id, limit);
+  std::vector<Blog> out;
+  while (q.Next()) out.push_back(BlogFrom(q));
+  return out;
+}
+
+std::optional<Role> RoleOf(Connection& c, Id blog, Id person) {
+  auto q = c.Prepare("SELECT role FROM blog_members WHERE blog_id = ?1 AND person_id = ?2", blog, person);
+  if (!q.Next()) return std::nullopt;
+  return ParseRole(q.TextView(0));
+}
+
+void PutRole(Connection& c, Id blog, Id person, Role role) {
+  c.Prepare("INSERT INTO blog_members (blog_id, person_id, role) VALUES (?1, ?2, ?3)"
+            " ON CONFLICT (blog_id, person_id) DO UPDATE SET role = excluded.role",
+            blog, person, RoleName(role))
+      .Run();
+}
+
+std::vector<Id> Editors(Connection& c, Id blog) {
+  auto q = c.Prepare("SELECT person_id FROM blog_members WHERE blog_id = ?1 AND role IN ('owner', 'editor') ORDER BY person_id", blog);
+  std::vector<Id> out;
+  while (q.Next()) out.push_back(q.Int(0));
+  return out;
+}
+
+void InsertEntry(Connection& c, const Entry& e) {
+  content::store::Insert(c, e.head);
+  c.Prepare("INSERT INTO blog_entries (content_id, blog_id, title, slug, excerpt, body, body_html, state, published_at)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            e.head.id, e.blog_id, e.title, e.slug, e.excerpt, e.body, e.body_html, StateName(e.state), e.published_at)
+      .Run();
+}
+
+void UpdateEntry(Connection& c, const Entry& e) {
+  c.Prepare("UPDATE blog_entries SET title = ?2, slug = ?3, excerpt = ?4, body = ?5, body_html = ?6, state = ?7, published_at = ?8"
+            " WHERE content_id = ?1",
+            e.head.id, e.title, e.slug, e.excerpt, e.body, e.body_html, StateName(e.state), e.published_at)
+      .Run();
+}
+
+std::optional<Entry> LoadEntry(Connection& c, Id id) {
+  auto head = content::store::LoadHead(c, id);
+  if (!head || head->kind != "blog_entry") return std::nullopt;
+  auto q = c.Prepare("SELECT blog_id, title, slug, excerpt, body, body_html, state, published_at FROM blog_entries WHERE content_id = ?1", id);
+  if (!q.Next()) return std::nullopt;
+  Entry e;
+  e.head = *head;
+  e.blog_id = q.Int(0);
+  e.title = q.Text(1);
+  e.slug = q.Text(2);
+  e.excerpt = q.Text(3);
+  e.body = q.Text(4);
+  e.body_html = q.Text(5);
+  e.state = q.TextView(6) == "published" ? EntryState::kPublished : EntryState::kDraft;
+  e.published_at = q.OptInt(7);
+  return e;
+}
+
+bool SlugTaken(Connection& c, Id blog, std::string_view slug) {
+  return c.Prepare("SELECT 1 FROM blog_entries WHERE blog_id = ?1 AND slug = ?2", blog, slug).Next();
+}
+
+void SetEntryAudience(Connection& c, const Entry& e, const Blog& blog) {
+  c.Prepare("DELETE FROM content_readers WHERE content_id = ?1", e.head.id).Run();
+  if (e.state == EntryState::kPublished) {
+    c.Prepare("UPDATE content SET audience = ?2, container_id = ?3 WHERE id = ?1", e.head.id, content::AudienceName(blog.audience),
+              blog.audience == content::Audience::kCommunity ? blog.community_id : std::optional<Id>())
+        .Run();
+    return;
+  }
+  c.Prepare("UPDATE content SET audience = 'restricted', container_id = NULL WHERE id = ?1", e.head.id).Run();
+  content::store::AddReaders(c, e.head.id, Editors(c, blog.id));
+}
+
+std::vector<Entry> EntriesOf(Connection& c, const content::Viewer& viewer, Id blog, EntryState state, std::int64_t before_at,
+                             Id before_id, int limit) {
+  std::vector<Id> ids;
+  auto q = c.Prepare(kEntries, blog, StateName(state), before_at, before_id, limit);
+  content::BindViewer(q, viewer);
+  while (q.Next()) ids.push_back(q.Int(0));
+  std::vector<Entry> out;
+  for (Id id : ids)
+    if (auto e = LoadEntry(c, id)) out.push_back(std::move(*e));
+  return out;
+}
+
+}  // namespace agora::blogs::store

@@ -1,0 +1,159 @@
+// Blogs: a person's own blog made on first use, shared blogs and their roles, drafts that
+// only their writers read, publishing, a community's blog read by its readers only, the
+// directory, comments on an entry, editing with its history, and deleting.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
+
+describe('blogs', () => {
+  let server;
+  let p;
+  let c;
+  let team;
+
+  before(async () => {
+    server = await startServer();
+    const admin = await setupAdmin(server);
+    ({ people: p, clients: c } = await addPeople(server, admin, [
+      ['ana', 'member', 'Ana Owner'], ['bo', 'member', 'Bo Editor'], ['cy', 'member', 'Cy Contributor'],
+      ['dee', 'member', 'Dee Reader'], ['gus', 'guest', 'Gus Guest'], ['alf', 'alumnus', 'Alf Alum'],
+    ]));
+    const r = await c.ana.post('/api/v1/blogs', { name: 'Platform team', handle: 'platform', description: 'How we run things' });
+    assert.equal(r.status, 201, r.text);
+    team = r.json;
+    for (const [who, role] of [['bo', 'editor'], ['cy', 'contributor']]) {
+      const g = await c.ana.put(`/api/v1/blogs/platform/roles/${p[who].handle}`, { role });
+      assert.equal(g.status, 200, g.text);
+    }
+  });
+  after(() => server.stop());
+
+  test('a person\'s own blog is made on first use, at their handle; guests and alumni have none', async () => {
+    const first = await c.dee.post('/api/v1/me/blog');
+    assert.equal(first.status, 201, first.text);
+    assert.equal(first.json.handle, p.dee.handle);
+    assert.equal(first.json.name, 'Dee Reader');
+    assert.equal(first.json.personal, true);
+    assert.equal(first.json.my_role, 'owner');
+    const again = await c.dee.post('/api/v1/me/blog');
+    assert.equal(again.status, 200);
+    assert.equal(again.json.id, first.json.id);
+    assertProblem(assert, await c.gus.post('/api/v1/me/blog'), 403);
+    assertProblem(assert, await c.alf.post('/api/v1/me/blog'), 403);
+    // Dee publishes on it at once; the organization reads it, a guest does not.
+    const e = await c.dee.post(`/api/v1/blogs/${p.dee.handle}/entries`, { title: 'Hello, blog', body: 'First words', publish: true });
+    assert.equal(e.status, 201, e.text);
+    assert.equal(e.json.state, 'published');
+    assert.equal(e.json.audience, 'organization');
+    assert.equal((await c.ana.get(`/api/v1/blog-entries/${e.json.id}`)).status, 200);
+    assertProblem(assert, await c.gus.get(`/api/v1/blog-entries/${e.json.id}`), 404);
+    assertProblem(assert, await c.gus.get(`/api/v1/blogs/${p.dee.handle}`), 404);
+  });
+
+  test('making a blog checks its fields; a person\'s handle and a taken one are refused', async () => {
+    assertProblem(assert, await c.ana.post('/api/v1/blogs', { name: '', handle: 'fine-one' }), 422, { field: 'name' });
+    assertProblem(assert, await c.ana.post('/api/v1/blogs', { name: 'X', handle: 'a' }), 422, { field: 'handle' });
+    assertProblem(assert, await c.ana.post('/api/v1/blogs', { name: 'X', handle: 'fine-one', audience: 'restricted' }), 422, { field: 'audience' });
+    assertProblem(assert, await c.ana.post('/api/v1/blogs', { name: 'X', handle: 'fine-one', audience: 'community' }), 422, { field: 'community' });
+    assertProblem(assert, await c.ana.post('/api/v1/blogs', { name: 'X', handle: 'platform' }), 409, { field: 'handle' });
+    assertProblem(assert, await c.ana.post('/api/v1/blogs', { name: 'X', handle: p.bo.handle }), 409, { field: 'handle' });
+    assertProblem(assert, await c.gus.post('/api/v1/blogs', { name: 'X', handle: 'guest-blog' }), 403);
+    assertProblem(assert, await c.ana.put('/api/v1/blogs/platform/roles/nobody-at-all', { role: 'author' }), 422, { field: 'person' });
+    assertProblem(assert, await c.ana.put(`/api/v1/blogs/platform/roles/${p.dee.handle}`, { role: 'boss' }), 422, { field: 'role' });
+    assertProblem(assert, await c.bo.put(`/api/v1/blogs/platform/roles/${p.dee.handle}`, { role: 'author' }), 403);
+    assertProblem(assert, await c.ana.delete(`/api/v1/blogs/platform/roles/${p.ana.handle}`), 409, { field: 'role' });
+  });
+
+  test('a contributor\'s draft is read by its writers only until an editor publishes it', async () => {
+    const draft = await c.cy.post('/api/v1/blogs/platform/entries', {
+      title: 'Что нового в платформе', body: 'Draft of #release notes', excerpt: 'The short of it',
+    });
+    assert.equal(draft.status, 201, draft.text);
+    assert.equal(draft.json.state, 'draft');
+    assert.equal(draft.json.audience, 'restricted');
+    assert.equal(draft.json.slug, 'cto-novogo-v-platforme');
+    assert.equal(draft.json.can_publish, false);
+    assertProblem(assert, await c.cy.post('/api/v1/blogs/platform/entries', { title: 'Now', body: 'x', publish: true }), 403);
+    assertProblem(assert, await c.cy.post(`/api/v1/blog-entries/${draft.json.id}/publication`), 403);
+    const id = draft.json.id;
+    // The owner and the editor read it; a member of the organization does not, in any list.
+    assert.equal((await c.ana.get(`/api/v1/blog-entries/${id}`)).status, 200);
+    assert.equal((await c.bo.get(`/api/v1/blog-entries/${id}`)).json.can_publish, true);
+    assertProblem(assert, await c.dee.get(`/api/v1/blog-entries/${id}`), 404);
+    assert.deepEqual((await c.dee.get('/api/v1/blogs/platform/entries?state=draft')).json.items, []);
+    assert.deepEqual((await c.dee.get('/api/v1/blogs/platform/entries')).json.items, []);
+    assert.deepEqual((await c.bo.get('/api/v1/blogs/platform/entries?state=draft')).json.items.map((e) => e.id), [id]);
+    assertProblem(assert, await c.dee.patch(`/api/v1/blog-entries/${id}`, { title: 'Mine now' }), 404);
+    // The editor fixes it and publishes it: now the organization reads it.
+    const edited = await c.bo.patch(`/api/v1/blog-entries/${id}`, { body: 'Final #release notes' });
+    assert.equal(edited.status, 200, edited.text);
+    assert.equal(edited.json.body, 'Final #release notes');
+    assert.notEqual(edited.json.edited_at, null);
+    assertProblem(assert, await c.bo.patch(`/api/v1/blog-entries/${id}`, { title: '' }), 422, { field: 'title' });
+    const published = await c.bo.post(`/api/v1/blog-entries/${id}/publication`);
+    assert.equal(published.status, 200, published.text);
+    assert.equal(published.json.state, 'published');
+    assert.equal(published.json.audience, 'organization');
+    assert.notEqual(published.json.published_at, null);
+    const read = await c.dee.get(`/api/v1/blog-entries/${id}`);
+    assert.equal(read.status, 200);
+    assert.equal(read.json.can_edit, false);
+    assert.equal(read.json.author.handle, p.cy.handle);
+    const list = await c.dee.get('/api/v1/blogs/platform/entries');
+    assert.deepEqual(list.json.items.map((e) => e.id), [id]);
+    assert.equal((await c.dee.get('/api/v1/blogs/platform')).json.entry_count, 1);
+    assertProblem(assert, await c.gus.get(`/api/v1/blog-entries/${id}`), 404);
+    // Readers comment on it; unpublished again, it and its comments are the writers' only.
+    const comment = await c.dee.post(`/api/v1/content/${id}/comments`, { body: 'Useful, thanks' });
+    assert.equal(comment.status, 201, comment.text);
+    const back = await c.ana.delete(`/api/v1/blog-entries/${id}/publication`);
+    assert.equal(back.json.state, 'draft');
+    assertProblem(assert, await c.dee.get(`/api/v1/blog-entries/${id}`), 404);
+    assertProblem(assert, await c.dee.get(`/api/v1/content/${id}/comments`), 404);
+    assert.equal((await c.dee.get('/api/v1/blogs/platform')).json.entry_count, 0);
+    // Its contributor deletes it.
+    assert.equal((await c.cy.delete(`/api/v1/blog-entries/${id}`)).status, 204);
+    assertProblem(assert, await c.ana.get(`/api/v1/blog-entries/${id}`), 404);
+  });
+
+  test('a community\'s blog is read by its readers; the directory lists what each person may see', async () => {
+    const community = await c.ana.post('/api/v1/communities', { name: 'Secret lab', handle: 'secret-lab', type: 'restricted', listed: false });
+    assert.equal(community.status, 201, community.text);
+    assertProblem(assert, await c.bo.post('/api/v1/blogs', { name: 'Lab', handle: 'lab-notes', audience: 'community', community: 'secret-lab' }), 422, { field: 'community' });
+    const lab = await c.ana.post('/api/v1/blogs', { name: 'Lab notes', handle: 'lab-notes', audience: 'community', community: 'secret-lab' });
+    assert.equal(lab.status, 201, lab.text);
+    assert.equal(lab.json.community_id, community.json.id);
+    const e = await c.ana.post('/api/v1/blogs/lab-notes/entries', { title: 'Inside the lab', body: 'Only for us', publish: true });
+    assert.equal(e.json.audience, 'community');
+    assertProblem(assert, await c.dee.get(`/api/v1/blog-entries/${e.json.id}`), 404);
+    assertProblem(assert, await c.dee.get('/api/v1/blogs/lab-notes'), 404);
+    const seen = async (who) => (await c[who].get('/api/v1/blogs?limit=100')).json.items.map((b) => b.handle);
+    assert.ok((await seen('ana')).includes('lab-notes'));
+    assert.ok(!(await seen('dee')).includes('lab-notes'));
+    assert.ok((await seen('dee')).includes('platform'));
+    assert.ok(!(await seen('gus')).includes('platform'));
+    // Newest publication first: the lab's entry is the latest.
+    assert.equal((await seen('ana'))[0], 'lab-notes');
+    // Paging walks every blog once.
+    const pages = [];
+    let cursor = '';
+    for (let i = 0; i < 10; i++) {
+      const r = await c.ana.get(`/api/v1/blogs?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      assert.equal(r.status, 200, r.text);
+      pages.push(...r.json.items.map((b) => b.handle));
+      if (!r.json.next_cursor) break;
+      cursor = r.json.next_cursor;
+    }
+    assert.deepEqual(pages, await seen('ana'));
+  });
+
+  test('an entry is deleted by its author, the blog\'s editors or an admin only', async () => {
+    const e = await c.ana.post('/api/v1/blogs/platform/entries', { title: 'Versions', body: 'one', publish: true });
+    assert.equal(e.status, 201, e.text);
+    assertProblem(assert, await c.dee.delete(`/api/v1/blog-entries/${e.json.id}`), 403);
+    assertProblem(assert, await c.cy.delete(`/api/v1/blog-entries/${e.json.id}`), 403);
+    assert.equal((await c.bo.delete(`/api/v1/blog-entries/${e.json.id}`)).status, 204);
+    assertProblem(assert, await c.dee.get(`/api/v1/blog-entries/${e.json.id}`), 404);
+    assert.equal(team.my_role, 'owner');
+  });
+});
