@@ -234,7 +234,7 @@ describe('posting and talking in the browser', () => {
     await ana.setInputFiles('#composer-images', [
       { name: 'cat.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') },
       { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(21 * 1024 * 1024) },
-    ]);
+    ], { timeout: 60_000 });  // 21 MB through the DevTools protocol: slow when the machine is busy (it timed out at 15 s once)
     await ana.getByRole('alert').getByText('cat.gif cannot be posted: pictures can be JPEG, PNG, WebP or HEIC. huge.png is 21.0 MB; a picture can be at most 20 MB.').waitFor();
     assert.equal(await ana.getByRole('list', { name: 'Images to post' }).count(), 0);
     assert.deepEqual(uploads, []);
