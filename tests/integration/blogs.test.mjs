@@ -145,6 +145,23 @@ describe('blogs', () => {
       cursor = r.json.next_cursor;
     }
     assert.deepEqual(pages, await seen('ana'));
+    // Forty more blogs Dee may not see, newer than hers: pages of one, cut short after
+    // reading forty, still page on to every blog she may see.
+    for (let i = 0; i < 40; i++) {
+      const r = await c.ana.post('/api/v1/blogs', { name: `Lab ${i}`, handle: `lab-${i}`, audience: 'community', community: 'secret-lab' });
+      assert.equal(r.status, 201, r.text);
+    }
+    const deeSees = [];
+    cursor = '';
+    for (let i = 0; i < 20; i++) {
+      const r = await c.dee.get(`/api/v1/blogs?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      assert.equal(r.status, 200, r.text);
+      deeSees.push(...r.json.items.map((b) => b.handle));
+      if (!r.json.next_cursor) break;
+      cursor = r.json.next_cursor;
+    }
+    assert.deepEqual(deeSees, await seen('dee'));
+    assert.ok(deeSees.includes('platform') && deeSees.includes(p.dee.handle), deeSees.join());
   });
 
   test('an entry is deleted by its author, the blog\'s editors or an admin only', async () => {

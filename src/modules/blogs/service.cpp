@@ -4,6 +4,7 @@
 
 #include "core/cursor.h"
 #include "core/name_words.h"
+#include "core/place_handle.h"
 #include "core/text.h"
 #include "modules/audit/store.h"
 #include "modules/blogs/store.h"
@@ -29,15 +30,6 @@ Result<std::string> CheckText(std::string_view field, std::string_view raw, size
   if (text::CodePoints(t) > max) return Error::TooLong(std::string(field), static_cast<std::int64_t>(max));
   if (text::HasControlCharacters(t)) return Error::Invalid(std::string(field), "a " + std::string(field) + " is " + what);
   return t;
-}
-
-Result<std::string> CheckHandle(std::string_view raw) {
-  std::string h = text::AsciiLower(raw);
-  bool ok = h.size() >= 3 && h.size() <= 40 && std::isalnum(static_cast<unsigned char>(h[0]));
-  for (char ch : h) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_');
-  if (!ok) return Error::Invalid("handle", "a handle is 3 to 40 of a-z 0-9 - _, starting with a letter or digit");
-  if (text::ReadsAsId(h)) return Error::Invalid("handle", "a handle must not be digits alone (it would read as an id)");
-  return h;
 }
 
 // "Lessons from Ängelholm's rollout" -> "lessons-from-angelholm-s-rollout": the title's words
@@ -78,6 +70,21 @@ Result<BlogView> FindVisible(Connection& c, const content::Viewer& viewer, std::
   if (!Sees(c, viewer, v.blog, v.mine)) return Error::NotFound("no such blog");
   return v;
 }
+
+// Lists sorted by a time, newest first: the cursor is the time and id of the last item shown.
+struct TimeCursor {
+  std::int64_t at = INT64_MAX;
+  Id id = INT64_MAX;
+};
+Result<TimeCursor> DecodeTimeCursor(std::string_view cursor) {
+  if (cursor.empty()) return TimeCursor{};
+  auto decoded = DecodeCursor(cursor);
+  if (!decoded) return decoded.error();
+  auto at = ParseId(decoded->key);
+  if (!at) return Error{ErrorCode::kMalformed, "cursor is not valid", "cursor", 0};
+  return TimeCursor{*at, decoded->id};
+}
+std::string EncodeTimeCursor(std::int64_t at, Id id) { return EncodeCursor({std::to_string(at), id}); }
 
 bool Writes(const std::optional<Role>& r) { return r.has_value(); }
 bool Edits(const std::optional<Role>& r) { return r == Role::kOwner || r == Role::kEditor; }
@@ -128,7 +135,7 @@ Result<BlogView> BlogService::Create(const identity::Principal& who, const NewBl
   if (!me.in_organization()) return Error::Forbidden("guests and alumni do not make blogs");
   auto name = CheckText("name", in.name, 100, false);
   if (!name) return name.error();
-  auto handle = CheckHandle(in.handle);
+  auto handle = text::CheckPlaceHandle(in.handle);
   if (!handle) return handle.error();
   auto description = CheckText("description", in.description, 1000, true);
   if (!description) return description.error();
@@ -166,34 +173,36 @@ Result<BlogView> BlogService::Get(const content::Viewer& viewer, std::string_vie
 }
 
 Result<BlogPage> BlogService::Directory(const content::Viewer& viewer, std::string_view cursor, int limit) {
-  std::int64_t before_at = INT64_MAX;
-  Id before_id = INT64_MAX;
-  if (!cursor.empty()) {
-    auto decoded = DecodeCursor(cursor);
-    if (!decoded) return decoded.error();
-    auto at = ParseId(decoded->key);
-    if (!at) return Error{ErrorCode::kMalformed, "cursor is not valid", "cursor", 0};
-    before_at = *at;
-    before_id = decoded->id;
-  }
+  auto after = DecodeTimeCursor(cursor);
+  if (!after) return after.error();
+  const std::int64_t before_at = after->at;
+  const Id before_id = after->id;
   return db_.Read([&](Connection& c) -> Result<BlogPage> {
     BlogPage page;
-    // Blogs the viewer may not see are skipped; a page reads at most 20 times its size.
+    // Blogs the viewer may not see are skipped. A page reads at most 20 times its size: one
+    // cut short there ends with a cursor where the reading stopped, so paging goes on.
+    std::int64_t at = before_at;
+    Id id = before_id;
+    bool last_page = false;
     for (int read = 0; static_cast<int>(page.items.size()) <= limit && read < 20 * (limit + 1);) {
-      auto batch = store::Directory(c, before_at, before_id, limit + 1);
-      if (batch.empty()) break;
+      auto batch = store::Directory(c, at, id, limit + 1);
+      last_page = static_cast<int>(batch.size()) <= limit;
       read += static_cast<int>(batch.size());
       for (auto& b : batch) {
-        before_at = b.updated_at;
-        before_id = b.id;
+        if (static_cast<int>(page.items.size()) > limit) break;
+        at = b.updated_at;
+        id = b.id;
         auto mine = viewer.signed_in() ? store::RoleOf(c, b.id, viewer.id) : std::nullopt;
-        if (Sees(c, viewer, b, mine) && static_cast<int>(page.items.size()) <= limit) page.items.push_back({std::move(b), mine});
+        if (Sees(c, viewer, b, mine)) page.items.push_back({std::move(b), mine});
       }
+      if (last_page) break;
     }
     if (static_cast<int>(page.items.size()) > limit) {
       page.items.pop_back();
       const Blog& last = page.items.back().blog;
-      page.next_cursor = EncodeCursor({std::to_string(last.updated_at), last.id});
+      page.next_cursor = EncodeTimeCursor(last.updated_at, last.id);
+    } else if (!last_page) {
+      page.next_cursor = EncodeTimeCursor(at, id);
     }
     return page;
   });
@@ -210,7 +219,7 @@ Result<BlogView> BlogService::SetRole(const identity::Principal& who, std::strin
     if (!id) id = people::store::FindIdByHandle(c, std::string(person));
     auto user = id ? identity::store::FindUserById(c, *id) : std::nullopt;
     if (!user || !user->user.active) return Error::Invalid("person", "no such person");
-    if (blog->blog.personal_of && role && *id != who.user.id && role == Role::kOwner)
+    if (blog->blog.personal_of && role == Role::kOwner && *id != who.user.id)
       return Error::Invalid("role", "a personal blog has one owner");
     const auto before = store::RoleOf(c, blog->blog.id, *id);
     if (before == Role::kOwner && role != Role::kOwner) {
@@ -298,16 +307,10 @@ Result<EntryView> BlogService::Get(const content::Viewer& viewer, Id id) {
 
 Result<EntryPage> BlogService::Entries(const content::Viewer& viewer, std::string_view key, EntryState state,
                                        std::string_view cursor, int limit) {
-  std::int64_t before_at = INT64_MAX;
-  Id before_id = INT64_MAX;
-  if (!cursor.empty()) {
-    auto decoded = DecodeCursor(cursor);
-    if (!decoded) return decoded.error();
-    auto at = ParseId(decoded->key);
-    if (!at) return Error{ErrorCode::kMalformed, "cursor is not valid", "cursor", 0};
-    before_at = *at;
-    before_id = decoded->id;
-  }
+  auto after = DecodeTimeCursor(cursor);
+  if (!after) return after.error();
+  const std::int64_t before_at = after->at;
+  const Id before_id = after->id;
   return db_.Read([&](Connection& c) -> Result<EntryPage> {
     auto blog = FindVisible(c, viewer, key);
     if (!blog) return blog.error();
@@ -316,7 +319,7 @@ Result<EntryPage> BlogService::Entries(const content::Viewer& viewer, std::strin
     if (static_cast<int>(entries.size()) > limit) {
       entries.pop_back();
       const Entry& last = entries.back();
-      page.next_cursor = EncodeCursor({std::to_string(last.published_at.value_or(last.head.created_at)), last.head.id});
+      page.next_cursor = EncodeTimeCursor(last.published_at.value_or(last.head.created_at), last.head.id);
     }
     for (auto& e : entries)
       if (auto v = ViewOf(c, viewer, std::move(e))) page.items.push_back(std::move(*v));
@@ -351,6 +354,7 @@ Result<EntryView> BlogService::Edit(const identity::Principal& who, Id id, const
       e->body_html = rendered.html;
       content::store::SetTags(c, id, rendered.tags);
     }
+    if (!ch.title && !ch.excerpt && !ch.body) return OkStatus();  // nothing asked: not an edit
     store::UpdateEntry(c, *e);
     content::store::MarkEdited(c, id, clock_.NowMs());
     return OkStatus();

@@ -5,6 +5,7 @@
 #include "core/cursor.h"
 #include "core/markdown.h"
 #include "core/name_words.h"
+#include "core/place_handle.h"
 #include "core/text.h"
 #include "modules/audit/store.h"
 #include "modules/communities/store.h"
@@ -18,16 +19,6 @@ namespace agora::communities {
 namespace {
 
 using agora::store::Connection;
-
-Result<std::string> CheckHandle(std::string_view raw) {
-  std::string h;
-  for (char ch : raw) h += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  bool ok = h.size() >= 3 && h.size() <= 40 && std::isalnum(static_cast<unsigned char>(h[0]));
-  for (char ch : h) ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_');
-  if (!ok) return Error::Invalid("handle", "a handle is 3 to 40 of a-z 0-9 - _, starting with a letter or digit");
-  if (text::ReadsAsId(h)) return Error::Invalid("handle", "a handle must not be digits alone (it would read as an id)");
-  return h;
-}
 
 Result<std::string> CheckName(std::string_view raw) {
   if (!text::IsValidUtf8(raw)) return Error::Invalid("name", "must be valid UTF-8");
@@ -94,7 +85,7 @@ Result<CommunityView> CommunityService::Create(const identity::Principal& who, c
   Community x;
   auto name = CheckName(in.name);
   if (!name) return name.error();
-  auto handle = CheckHandle(in.handle);
+  auto handle = text::CheckPlaceHandle(in.handle);
   if (!handle) return handle.error();
   auto description = content::CheckBody(in.description, "description", kMaxDescription, /*may_be_empty=*/true);
   if (!description) return description.error();
@@ -159,7 +150,7 @@ Result<CommunityView> CommunityService::Update(const identity::Principal& who, s
       x.name = *v;
     }
     if (ch.handle) {
-      auto v = CheckHandle(*ch.handle);
+      auto v = text::CheckPlaceHandle(*ch.handle);
       if (!v) return v.error();
       if (*v != x.handle && store::HandleTaken(c, *v)) return Error::Taken("handle");
       x.handle = *v;
