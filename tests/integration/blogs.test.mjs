@@ -173,4 +173,65 @@ describe('blogs', () => {
     assertProblem(assert, await c.dee.get(`/api/v1/blog-entries/${e.json.id}`), 404);
     assert.equal(team.my_role, 'owner');
   });
+  test('search finds a published entry for its readers, a draft for its writers only', async () => {
+    const search = (who, words) => c[who].get(`/api/v1/search?q=${encodeURIComponent(words)}&kind=blog_entry`);
+    const found = async (who, words) => {
+      const r = await search(who, words);
+      assert.equal(r.status, 200, r.text);
+      return r.json.items.map((i) => i.id);
+    };
+    // Until the indexer has taken it: the queue is drained a little after each write.
+    const eventually = async (who, words, id) => {
+      for (const end = Date.now() + 10000; Date.now() < end; await new Promise((r) => setTimeout(r, 50)))
+        if ((await found(who, words)).includes(id)) return;
+      assert.fail(`${who} never found ${id} by "${words}"`);
+    };
+    const draft = await c.cy.post('/api/v1/blogs/platform/entries', { title: 'Zeppelin maintenance', body: 'Helium checks', excerpt: 'Airships' });
+    assert.equal(draft.status, 201, draft.text);
+    await eventually('cy', 'zeppelin', draft.json.id);
+    await eventually('bo', 'helium', draft.json.id);  // an editor reads drafts
+    assert.deepEqual(await found('dee', 'zeppelin'), []);
+    const pub = await c.bo.post(`/api/v1/blog-entries/${draft.json.id}/publication`);
+    assert.equal(pub.status, 200, pub.text);
+    await eventually('dee', 'zeppelin', draft.json.id);
+    const r = await search('dee', 'airships');
+    const item = r.json.items.find((i) => i.id === draft.json.id);
+    assert.ok(item, r.text);
+    assert.equal(item.kind, 'blog_entry');
+    assert.equal(item.title, 'Zeppelin maintenance');
+    assert.equal(item.url, `/blogs/platform/entries/${draft.json.id}`);
+    assert.equal(item.author.handle, p.cy.handle);
+    // The query language's kind filter names it too; a guest finds nothing of the organization's.
+    const byWord = await c.dee.get(`/api/v1/search?q=${encodeURIComponent('zeppelin kind:blog_entries')}`);
+    assert.deepEqual(byWord.json.items.map((i) => i.id), [draft.json.id]);
+    assert.deepEqual(await found('gus', 'zeppelin'), []);
+  });
+
+  test('search finds the blogs a reader may see, by name, handle and description', async () => {
+    const blogs = async (who, words) => {
+      const r = await c[who].get(`/api/v1/search?q=${encodeURIComponent(words)}&kind=blog`);
+      assert.equal(r.status, 200, r.text);
+      return r.json.items;
+    };
+    const made = await c.ana.post('/api/v1/blogs', { name: 'Quasar notes', handle: 'quasar', description: 'Astronomy at lunch' });
+    assert.equal(made.status, 201, made.text);
+    const hidden = await c.ana.post('/api/v1/blogs', { name: 'Quasar lab', handle: 'quasar-lab', audience: 'community', community: 'secret-lab' });
+    assert.equal(hidden.status, 201, hidden.text);
+    for (const end = Date.now() + 10000; Date.now() < end && (await blogs('ana', 'quasar')).length < 2;)
+      await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual((await blogs('ana', 'quasar')).map((b) => b.id).sort(), [made.json.id, hidden.json.id].sort());
+    const seen = await blogs('dee', 'quasar');
+    assert.deepEqual(seen.map((b) => b.id), [made.json.id]);
+    assert.equal(seen[0].kind, 'blog');
+    assert.equal(seen[0].title, 'Quasar notes');
+    assert.equal(seen[0].subtitle, 'quasar');
+    assert.equal(seen[0].url, '/blogs/quasar');
+    assert.deepEqual((await blogs('dee', 'astronomy')).map((b) => b.id), [made.json.id]);
+    // Given a role, Dee sees the secret community's blog too.
+    assert.equal((await c.ana.put(`/api/v1/blogs/quasar-lab/roles/${p.dee.handle}`, { role: 'author' })).status, 200);
+    for (const end = Date.now() + 10000; Date.now() < end && (await blogs('dee', 'quasar')).length < 2;)
+      await new Promise((r) => setTimeout(r, 50));
+    assert.equal((await blogs('dee', 'quasar')).length, 2);
+    assert.deepEqual(await blogs('gus', 'quasar'), []);
+  });
 });

@@ -2149,14 +2149,14 @@ export interface components {
             followed_by_me: boolean;
         };
         /** @enum {string} */
-        SearchKind: "person" | "post" | "comment" | "topic" | "community";
+        SearchKind: "person" | "post" | "comment" | "topic" | "blog" | "blog_entry" | "community";
         /** @description One match, as the results page shows it. */
         SearchResult: {
             kind: components["schemas"]["SearchKind"];
             id: components["schemas"]["Id"];
-            /** @description A person's name, a community's or a topic's; empty for posts and comments. */
+            /** @description A person's name, a community's, a blog's, a topic's or a blog entry's; empty for posts and comments. */
             title: string;
-            /** @description A person's job title and department; a community's handle. */
+            /** @description A person's job title and department; a community's or a blog's handle. */
             subtitle: string;
             /** @description The web client's page of it (a comment: its post's, with #comment-{id}). */
             url: string;

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "modules/audit/store.h"
 #include "modules/blogs/store.h"
+#include "modules/blogs/visibility.h"
 #include "modules/communities/store.h"
 #include "modules/content/audience.h"
 #include "modules/content/body.h"
@@ -47,28 +48,6 @@ std::string SlugFor(Connection& c, Id blog, std::string_view title) {
   std::string unique = slug;
   for (int n = 2; store::SlugTaken(c, blog, unique); ++n) unique = slug + "-" + std::to_string(n);
   return unique;
-}
-
-// Who sees a blog: its writers, and whoever its audience lets read its entries.
-bool Sees(Connection& c, const content::Viewer& viewer, const Blog& b, const std::optional<Role>& mine) {
-  if (mine) return true;
-  switch (b.audience) {
-    case content::Audience::kPublic: return true;
-    case content::Audience::kOrganization: return viewer.in_organization();
-    case content::Audience::kCommunity: return b.community_id && content::ReadsCommunity(c, viewer, *b.community_id);
-    default: return false;
-  }
-}
-
-// The blog `key` names (a handle or an id) with the viewer's role, when they may see it.
-Result<BlogView> FindVisible(Connection& c, const content::Viewer& viewer, std::string_view key) {
-  std::optional<Blog> b = store::LoadBlogByHandle(c, text::AsciiLower(key));
-  if (!b)
-    if (auto id = ParseId(key)) b = store::LoadBlog(c, *id);
-  if (!b) return Error::NotFound("no such blog");
-  BlogView v{*b, viewer.signed_in() ? store::RoleOf(c, b->id, viewer.id) : std::nullopt};
-  if (!Sees(c, viewer, v.blog, v.mine)) return Error::NotFound("no such blog");
-  return v;
 }
 
 // Lists sorted by a time, newest first: the cursor is the time and id of the last item shown.

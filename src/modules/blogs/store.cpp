@@ -97,6 +97,13 @@ std::vector<Id> Editors(Connection& c, Id blog) {
   return out;
 }
 
+std::vector<Id> Writers(Connection& c, Id blog) {
+  auto q = c.Prepare("SELECT person_id FROM blog_members WHERE blog_id = ?1 ORDER BY person_id", blog);
+  std::vector<Id> out;
+  while (q.Next()) out.push_back(q.Int(0));
+  return out;
+}
+
 void InsertEntry(Connection& c, const Entry& e) {
   content::store::Insert(c, e.head);
   c.Prepare("INSERT INTO blog_entries (content_id, blog_id, title, slug, excerpt, body, body_html, state, published_at)"

@@ -28,6 +28,8 @@ std::optional<Role> RoleOf(Connection& c, Id blog, Id person);
 void PutRole(Connection& c, Id blog, Id person, Role role);
 // Owners and editors: the readers of every draft.
 std::vector<Id> Editors(Connection& c, Id blog);
+// Everyone with a role: they see the blog whatever its audience.
+std::vector<Id> Writers(Connection& c, Id blog);
 
 void InsertEntry(Connection& c, const Entry& e);
 void UpdateEntry(Connection& c, const Entry& e);

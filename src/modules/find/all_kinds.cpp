@@ -1,5 +1,6 @@
 // Every kind search finds, each described by its own module. A new kind (blogs, the wiki)
 // adds itself here.
+#include "modules/blogs/search.h"
 #include "modules/comments/search.h"
 #include "modules/communities/search.h"
 #include "modules/find/kinds.h"
@@ -14,6 +15,8 @@ Kinds AllKinds() {
           {"post", posts::SearchKind()},
           {"comment", comments::SearchKind()},
           {"topic", forum::SearchKind()},
+          {"blog_entry", blogs::EntrySearchKind()},
+          {"blog", blogs::BlogSearchKind()},
           {"community", communities::SearchKind()}};
 }
 

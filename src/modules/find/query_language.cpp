@@ -38,6 +38,7 @@ std::optional<std::string> KindNamed(std::string_view word) {
   static const std::pair<std::string_view, std::string_view> kNames[] = {
       {"person", "person"},   {"people", "person"},    {"post", "post"},   {"posts", "post"},
       {"comment", "comment"}, {"comments", "comment"}, {"topic", "topic"}, {"topics", "topic"},
+      {"blog", "blog"},       {"blogs", "blog"},       {"blog_entry", "blog_entry"}, {"blog_entries", "blog_entry"},
       {"community", "community"}, {"communities", "community"}};
   const std::string w = Lower(word);
   for (const auto& [name, kind] : kNames)
@@ -74,7 +75,7 @@ Result<ParsedQuery> ParseQuery(std::string_view q, std::string_view field) {
     } else if (!value.empty() && op == "kind") {
       auto kind = KindNamed(value);
       if (!kind)
-        return Error::Invalid(std::string(field), "kind: must be person, post, comment, topic or community (not " + value + ")");
+        return Error::Invalid(std::string(field), "kind: must be person, post, comment, topic, blog, blog_entry or community (not " + value + ")");
       out.kinds.push_back(*kind);
     } else if (!value.empty() && (op == "after" || op == "before")) {
       auto at = ParseDay(value);

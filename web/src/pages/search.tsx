@@ -15,11 +15,13 @@ type Found = Answer<'/api/v1/search', 'get'>;
 type Result = Schemas['SearchResult'];
 type Kind = Schemas['SearchKind'];
 
-const KINDS: Kind[] = ['person', 'post', 'topic', 'comment', 'community'];
+const KINDS: Kind[] = ['person', 'post', 'topic', 'blog_entry', 'comment', 'blog', 'community'];
 const KIND_NAMES: Record<Kind, MessageId> = {
   person: 'search.kind.person',
   post: 'search.kind.post',
   topic: 'search.kind.topic',
+  blog_entry: 'search.kind.blog_entry',
+  blog: 'search.kind.blog',
   comment: 'search.kind.comment',
   community: 'search.kind.community',
 };
@@ -27,6 +29,8 @@ const KIND_ONE: Record<Kind, MessageId> = {
   person: 'search.one.person',
   post: 'search.one.post',
   topic: 'search.one.topic',
+  blog_entry: 'search.one.blog_entry',
+  blog: 'search.one.blog',
   comment: 'search.one.comment',
   community: 'search.one.community',
 };
