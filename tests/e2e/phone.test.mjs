@@ -26,7 +26,7 @@ describe('phone widths', () => {
     const topic = await admin.post(`/api/v1/communities/${community.json.id}/topics`, { title: 'How do we map the fjords?', body: longWord });
     assert.equal(topic.status, 201, topic.text);
     routes.push('/', '/people', '/communities', `/communities/far-north`, '/notifications', '/settings', '/admin/users',
-      `/people/${people.nora.handle}`, `/people/admin`, `/posts/${post.json.id}`, `/tags/geology`, `/topics/${topic.json.id}`, '/search?q=geology');
+      `/people/${people.nora.handle}`, `/people/admin`, `/posts/${post.json.id}`, `/tags/geology`, `/topics/${topic.json.id}`, '/search?q=geology', '/blogs');
     browser = await launchChromium();
   });
   after(async () => {

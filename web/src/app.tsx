@@ -36,6 +36,27 @@ const SetPasswordPage = lazyPage(() => import('./pages/set_password').then((m) =
 const UnsubscribePage = lazyPage(() => import('./pages/unsubscribe').then((m) => m.UnsubscribePage));
 const AccountPage = lazyPage(() => import('./pages/account').then((m) => m.AccountPage));
 const AdminUsersPage = lazyPage(() => import('./pages/admin_users').then((m) => m.AdminUsersPage));
+const BlogsPage = lazyPage(() => import('./pages/blogs').then((m) => m.BlogsPage));
+const BlogPage = lazyPage(() => import('./pages/blogs').then((m) => m.BlogPage));
+const BlogEntryPage = lazyPage(() => import('./pages/blog_entry').then((m) => m.BlogEntryPage));
+const BlogEntryEditor = lazyPage(() => import('./pages/blog_entry').then((m) => m.BlogEntryEditor));
+
+// The blog pages under /blogs/{blog}: the blog, "write", an entry, its editor.
+function blogPage(path: string) {
+  let parts: string[];
+  try {
+    parts = path.split('/').map(decodeURIComponent);
+  } catch {
+    return null;  // a malformed address: the home page, as for any unknown one
+  }
+  const [, , blog, ...rest] = parts;
+  if (!blog) return null;
+  if (rest.length === 0) return <BlogPage handle={blog} />;
+  if (rest.length === 1 && rest[0] === 'write') return <BlogEntryEditor blog={blog} />;
+  if (rest.length === 2 && rest[0] === 'entries') return <BlogEntryPage blog={blog} id={rest[1]} />;
+  if (rest.length === 3 && rest[0] === 'entries' && rest[2] === 'edit') return <BlogEntryEditor blog={blog} id={rest[1]} />;
+  return null;
+}
 
 export function App() {
   const { path, key: address } = usePath();
@@ -142,6 +163,7 @@ export function App() {
   };
 
   let page;
+  const blogRoute = path.startsWith('/blogs/') ? blogPage(path) : null;
   if (path === '/settings') page = <AccountPage user={user} onSignedOut={() => setUser(null)} />;
   else if (path === '/admin/users' && user.role === 'admin') page = <AdminUsersPage me={user} />;
   else if (path === '/people') page = <DirectoryPage guest={user.role === 'guest'} />;
@@ -150,6 +172,8 @@ export function App() {
   else if (path === '/communities') page = <CommunitiesPage user={user} />;
   else if (path.startsWith('/communities/')) page = <CommunityPage handle={decodeURIComponent(path.slice('/communities/'.length))} user={user} />;
   else if (path.startsWith('/topics/')) page = <TopicPage id={decodeURIComponent(path.slice('/topics/'.length))} />;
+  else if (path === '/blogs') page = <BlogsPage role={user.role} />;
+  else if (blogRoute) page = blogRoute;
   else if (path === '/search') page = <SearchPage />;
   else if (path.startsWith('/tags/')) page = <TagPage tag={decodeURIComponent(path.slice('/tags/'.length))} />;
   else if (/^\/people\/[^/]+\/(followers|following)$/.test(path)) {
@@ -218,6 +242,7 @@ export function App() {
         <div class="more" id="more-nav">
           <MyCommunities onLink={(href, label) => link(href, label)} />
           <ul>
+            <li>{link('/blogs', t('nav.blogs'))}</li>
             <li>{link('/settings', t('nav.account'))}</li>
             {user.role === 'admin' && <li>{link('/admin/users', t('nav.people_admin'))}</li>}
           </ul>

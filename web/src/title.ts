@@ -14,10 +14,10 @@ const SIGNED_OUT: Record<string, MessageId> = {
 // Signed in: the sections by path, then the pages under a prefix.
 const SECTIONS: Record<string, MessageId> = {
   '/': 'nav.home', '/people': 'nav.people', '/communities': 'nav.communities', '/notifications': 'nav.notifications',
-  '/settings': 'nav.account', '/admin/users': 'nav.people_admin', '/search': 'search.heading',
+  '/settings': 'nav.account', '/admin/users': 'nav.people_admin', '/search': 'search.heading', '/blogs': 'nav.blogs',
 };
 const UNDER: [string, MessageId][] = [
-  ['/people/', 'title.profile'], ['/communities/', 'title.community'], ['/posts/', 'title.post'], ['/topics/', 'title.topic'],
+  ['/people/', 'title.profile'], ['/communities/', 'title.community'], ['/posts/', 'title.post'], ['/topics/', 'title.topic'], ['/blogs/', 'title.blog'],
 ];
 
 export function sectionTitle(path: string, signedIn: boolean): string {

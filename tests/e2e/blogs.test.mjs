@@ -1,0 +1,127 @@
+// Blogs in the browser: Ana starts a shared blog and makes Bo its editor; Cy, a contributor,
+// writes a draft that only its writers see; Bo edits and publishes it; Dee finds it in the
+// directory, reads it and comments. One's own blog is made on first use. axe-core clean on
+// every page; screenshots at a wide screen and a phone's width.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
+import { addPeople, setupAdmin, startServer } from '../support/server.mjs';
+
+describe('blogs in the browser', () => {
+  let server;
+  let browser;
+  let people;
+  let clients;
+  const pages = {};
+  before(async () => {
+    server = await startServer();
+    const admin = await setupAdmin(server);
+    ({ people, clients } = await addPeople(server, admin, [
+      ['ana', 'member', 'Ana Berg'], ['bo', 'member', 'Bo Ek'], ['cy', 'member', 'Cy Lund'], ['dee', 'member', 'Dee Holm'],
+    ]));
+    browser = await launchChromium();
+    for (const who of ['ana', 'bo', 'cy', 'dee']) pages[who] = await signedInPage(browser, server, who);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a shared blog: a contributor\'s draft, edited and published by an editor, read and commented on', async () => {
+    const { ana, bo, cy, dee } = pages;
+    await ana.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Blogs' }).click();
+    await ana.getByRole('heading', { name: 'Blogs', level: 1 }).waitFor();
+    await ana.getByText('No blogs yet.').waitFor();
+    await ana.getByRole('button', { name: 'Start a shared blog' }).click();
+    await ana.getByLabel('Name', { exact: true }).fill('Platform Notes');
+    assert.equal(await ana.getByLabel('Handle (its address)').inputValue(), 'platform-notes', 'the handle follows the name');
+    await ana.getByLabel('Description').fill('How we run the platform');
+    await expectAccessible(ana, 'the blog directory with the form');
+    await ana.getByRole('button', { name: 'Create the blog' }).click();
+    await ana.getByRole('heading', { name: 'Platform Notes', level: 1 }).waitFor();
+    await ana.getByText(/you own it/).waitFor();
+    // Roles are given through the API until the blog page has its writers' tab.
+    for (const [who, role] of [['bo', 'editor'], ['cy', 'contributor']])
+      assert.equal((await clients.ana.put(`/api/v1/blogs/platform-notes/roles/${people[who].handle}`, { role })).status, 200);
+
+    // Cy writes a draft: a contributor may not publish, and is told who does.
+    await cy.goto(`${server.url}/blogs/platform-notes`);
+    await cy.getByText(/you are a contributor/).waitFor();
+    await cy.getByRole('link', { name: 'Write an entry' }).click();
+    await cy.getByRole('heading', { name: 'New entry in Platform Notes', level: 1 }).waitFor();
+    await cy.getByText('You write drafts: an editor of the blog publishes them.').waitFor();
+    assert.equal(await cy.getByRole('button', { name: 'Publish' }).count(), 0);
+    await cy.getByLabel('Title').fill('Moving to the new cluster');
+    await cy.getByLabel('Summary').fill('What changes on Monday');
+    await cy.getByLabel('Text (Markdown)').fill('We move on **Monday**.\n\nNothing stops.');
+    await expectAccessible(cy, 'the entry editor');
+    await screenshot(cy, 'blog-editor');
+    await cy.getByRole('button', { name: 'Save draft' }).click();
+    await cy.getByRole('heading', { name: 'Moving to the new cluster', level: 1 }).waitFor();
+    await cy.getByText('Draft: only its writers see it').waitFor();
+    const entryPath = new URL(cy.url()).pathname;
+    assert.match(entryPath, /^\/blogs\/platform-notes\/entries\/\d+$/);
+    await cy.locator('.entry-body strong', { hasText: 'Monday' }).waitFor();
+
+    // Dee, a reader, sees neither the draft nor its page.
+    await dee.goto(`${server.url}${entryPath}`);
+    await dee.getByRole('alert').waitFor();
+    await dee.goto(`${server.url}/blogs/platform-notes`);
+    await dee.getByText('Nothing published yet.').waitFor();
+
+    // Bo, an editor, finds it among the drafts, edits and publishes it.
+    await bo.goto(`${server.url}/blogs/platform-notes`);
+    await bo.getByRole('tab', { name: 'Drafts' }).click();
+    await bo.getByRole('link', { name: 'Moving to the new cluster' }).click();
+    await bo.getByRole('link', { name: 'Edit' }).click();
+    await bo.getByRole('heading', { name: 'Edit “Moving to the new cluster”', level: 1 }).waitFor();
+    assert.equal(await bo.getByLabel('Title').inputValue(), 'Moving to the new cluster');
+    await bo.getByLabel('Text (Markdown)').fill('We move on **Monday** at nine.\n\nNothing stops.');
+    await bo.getByRole('button', { name: 'Publish' }).click();
+    await bo.getByText('Saved and published.').waitFor();
+    await bo.locator('.entry-body', { hasText: 'at nine' }).waitFor();
+    assert.equal(await bo.getByText('Draft: only its writers see it').count(), 0);
+    await expectAccessible(bo, 'a published entry for its editor');
+
+    // Dee finds it in the directory and on the blog's page, reads it and comments.
+    await dee.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Blogs' }).click();
+    const card = dee.getByTestId('blog').filter({ hasText: 'Platform Notes' });
+    await card.getByText('1 entry').waitFor();
+    await card.getByRole('link', { name: 'Platform Notes' }).click();
+    await dee.getByTestId('blog-entry').getByText('What changes on Monday').waitFor();
+    await dee.getByRole('link', { name: 'Moving to the new cluster' }).click();
+    await dee.getByRole('heading', { name: 'Moving to the new cluster', level: 1 }).waitFor();
+    await dee.getByText('1 minute read').waitFor();
+    await dee.getByText(/By Cy Lund/).waitFor();
+    assert.equal(await dee.getByRole('link', { name: 'Edit' }).count(), 0, 'a reader may not edit');
+    await dee.getByLabel('Write a comment').fill('Good to know, thanks');
+    await dee.getByRole('button', { name: 'Comment', exact: true }).click();
+    await dee.getByText('Good to know, thanks').waitFor();
+    await expectAccessible(dee, 'a published entry for a reader');
+    await screenshot(dee, 'blog-entry');
+    assert.equal(await dee.title(), 'Moving to the new cluster · Agora');
+  });
+
+  test('one\'s own blog is made on first use; on a phone the directory and an entry fit', async () => {
+    const { ana } = pages;
+    await ana.goto(`${server.url}/blogs`);
+    await ana.getByRole('button', { name: 'Your blog' }).click();
+    await ana.getByRole('heading', { name: 'Ana Berg', level: 1 }).waitFor();
+    await ana.getByRole('link', { name: 'Write an entry' }).click();
+    await ana.getByLabel('Title').fill('Hello from Ana');
+    await ana.getByLabel('Text (Markdown)').fill('My first words here.');
+    await ana.getByRole('button', { name: 'Publish' }).click();
+    await ana.getByText('Saved and published.').waitFor();
+
+    const phone = await signedInPage(browser, server, 'dee', { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    for (const path of ['/blogs', `/blogs/${people.ana.handle}`]) {
+      await phone.goto(`${server.url}${path}`);
+      await phone.getByRole('heading', { level: 1 }).waitFor();
+      await phone.getByTestId(path === '/blogs' ? 'blog' : 'blog-entry').first().waitFor();
+      const { doc, view } = await phone.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+      assert.ok(doc <= view, `${path} at 390 px is ${doc} px wide`);
+      await expectAccessible(phone, `${path} on a phone`);
+      await screenshot(phone, `phone-blog-${path === '/blogs' ? 'directory' : 'personal'}`);
+    }
+  });
+});

@@ -1,0 +1,168 @@
+// A blog entry's page (its text, its author, reading time, publishing for those who may,
+// comments) and the editor that writes a new entry or changes one.
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, describeError } from '../api';
+import { Alert, Avatar, Field, PageHeading } from '../components';
+import { confirmAction } from '../confirm';
+import { Comments } from '../post_card';
+import { navigate } from '../router';
+import { setTitle } from '../title';
+import { toast } from '../toast';
+import type { Blog, BlogEntry } from './blogs';
+import { formatDate, t, tx } from '../i18n/i18n';
+
+// Minutes to read, at 200 words a minute (what readers of a second language manage too).
+export function readingMinutes(markdown: string): number {
+  const words = markdown.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return Math.max(1, Math.round(words / 200));
+}
+
+export function BlogEntryPage(props: { blog: string; id: string }) {
+  const [entry, setEntry] = useState<BlogEntry | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<BlogEntry>('GET', `/api/v1/blog-entries/${encodeURIComponent(props.id)}`)
+      .then((e) => {
+        setEntry(e);
+        setTitle(e.title);
+      })
+      .catch((e) => setError(describeError(e)));
+  }, [props.id]);
+  if (!entry) return <section><PageHeading>{t('title.blog_entry')}</PageHeading><Alert message={error} /></section>;
+  const blogPath = `/blogs/${entry.blog.handle}`;
+  const publish = async (on: boolean) => {
+    try {
+      setEntry(await api<BlogEntry>(on ? 'POST' : 'DELETE', `/api/v1/blog-entries/${entry.id}/publication`));
+      setError(null);
+      toast(on ? t('entry.published_now') : t('entry.unpublished_now'));
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  const remove = async () => {
+    if (!(await confirmAction({ title: t('entry.delete_title'), body: t('entry.delete_body'), confirm: t('common.delete'), danger: true }))) return;
+    try {
+      await api('DELETE', `/api/v1/blog-entries/${entry.id}`);
+      navigate(blogPath);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  const author = entry.author;
+  return (
+    <article class="blog-entry">
+      <nav aria-label={t('common.breadcrumb')} class="breadcrumb">
+        <a href="/blogs">{t('nav.blogs')}</a> › <a href={blogPath}>{entry.blog.name}</a>
+      </nav>
+      {entry.state === 'draft' && <p class="badge-draft">{t('entry.draft')}</p>}
+      <PageHeading>{entry.title}</PageHeading>
+      <div class="post-head">
+        <Avatar name={author.display_name} photo={author.photo} size={40} />
+        <p class="muted">
+          {tx('entry.by', { author: <a href={`/people/${author.handle}`}>{author.display_name}</a> })}
+          {author.title && ` · ${author.title}`}
+          <br />
+          {entry.published_at && <><time dateTime={entry.published_at}>{formatDate(entry.published_at)}</time> · </>}
+          {t('entry.reading_time', { minutes: readingMinutes(entry.body) })}
+          {entry.edited_at && ` · ${t('entry.edited')}`}
+        </p>
+      </div>
+      <div class="post-body entry-body" dangerouslySetInnerHTML={{ __html: entry.body_html }} />
+      {(entry.can_edit || entry.can_publish) && (
+        <div class="actions">
+          {entry.can_edit && <a class="button" href={`${blogPath}/entries/${entry.id}/edit`}>{t('entry.edit')}</a>}
+          {entry.can_publish && (
+            <button type="button" class="secondary" onClick={() => publish(entry.state === 'draft')}>
+              {entry.state === 'draft' ? t('entry.publish') : t('entry.unpublish')}
+            </button>
+          )}
+          {entry.can_edit && <button type="button" class="secondary danger" onClick={remove}>{t('entry.delete')}</button>}
+        </div>
+      )}
+      <Alert message={error} />
+      <h2>{t('entry.comments')}</h2>
+      <Comments contentId={entry.id} onCount={(n) => setEntry({ ...entry, comment_count: n })}
+        highlight={location.hash.startsWith('#comment-') ? location.hash.slice(9) : undefined} />
+    </article>
+  );
+}
+
+// Writes a new entry in a blog (`id` absent) or changes one. Those who may publish choose
+// between saving a draft and publishing; contributors save drafts an editor publishes.
+export function BlogEntryEditor(props: { blog: string; id?: string }) {
+  const [blog, setBlog] = useState<Blog | null>(null);
+  const [entry, setEntry] = useState<BlogEntry | null>(null);
+  const [title, setTitleText] = useState('');
+  const [excerpt, setExcerpt] = useState('');
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [field, setField] = useState<string | undefined>();
+  useEffect(() => {
+    api<Blog>('GET', `/api/v1/blogs/${encodeURIComponent(props.blog)}`).then(setBlog, (e) => setError(describeError(e)));
+    if (props.id)
+      api<BlogEntry>('GET', `/api/v1/blog-entries/${encodeURIComponent(props.id)}`).then((e) => {
+        setEntry(e);
+        setTitleText(e.title);
+        setExcerpt(e.excerpt);
+        setBody(e.body);
+      }, (e) => setError(describeError(e)));
+  }, [props.blog, props.id]);
+  useEffect(() => setTitle(props.id ? t('editor.edit_title') : t('editor.new_title')), [props.id]);
+  const role = blog?.my_role;
+  // A new entry's writer publishes it if they edit the blog or author their own entries.
+  const mayPublish = entry ? entry.can_publish : role === 'owner' || role === 'editor' || role === 'author';
+  const save = async (publish: boolean) => {
+    setBusy(true);
+    try {
+      let saved: BlogEntry;
+      if (entry) {
+        saved = await api<BlogEntry>('PATCH', `/api/v1/blog-entries/${entry.id}`, { title, excerpt, body });
+        if (publish && saved.state === 'draft') saved = await api<BlogEntry>('POST', `/api/v1/blog-entries/${entry.id}/publication`);
+      } else {
+        saved = await api<BlogEntry>('POST', `/api/v1/blogs/${encodeURIComponent(props.blog)}/entries`, { title, excerpt, body, publish });
+      }
+      toast(saved.state === 'published' ? t('entry.saved_published') : t('entry.saved_draft'));
+      navigate(`/blogs/${saved.blog.handle}/entries/${saved.id}`);
+    } catch (err) {
+      setError(describeError(err));
+      setField(err instanceof ApiError ? err.field : undefined);
+      setBusy(false);
+    }
+  };
+  const errorOf = (f: string) => (field === f ? error ?? undefined : undefined);
+  const heading = entry ? t('editor.edit_heading', { title: entry.title }) : t('editor.new_heading', { blog: blog?.name ?? '' });
+  const published = entry?.state === 'published';
+  return (
+    <section>
+      <nav aria-label={t('common.breadcrumb')} class="breadcrumb">
+        <a href="/blogs">{t('nav.blogs')}</a> › <a href={`/blogs/${props.blog}`}>{blog?.name ?? props.blog}</a>
+      </nav>
+      <PageHeading>{heading}</PageHeading>
+      <form class="composer entry-editor" onSubmit={(e) => { e.preventDefault(); save(false); }}>
+        <Field id="entry-title" label={t('editor.title')} value={title} error={errorOf('title')} onInput={setTitleText} />
+        <Field id="entry-excerpt" label={t('editor.excerpt')} hint={t('editor.excerpt_hint')} value={excerpt} error={errorOf('excerpt')} onInput={setExcerpt} />
+        <label for="entry-body">{t('editor.body')}</label>
+        <textarea id="entry-body" rows={16} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
+          aria-describedby={field === 'body' ? 'entry-body-error' : undefined}
+          onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
+        {field === 'body' && <p class="field-error" id="entry-body-error">{error}</p>}
+        {!field && <Alert message={error} />}
+        {!mayPublish && <p class="hint">{t('editor.contributor_hint')}</p>}
+        <div class="actions">
+          {published ? (
+            <button type="submit" disabled={busy || !title.trim() || !body.trim()}>{t('editor.save')}</button>
+          ) : (
+            <>
+              <button type="submit" class={mayPublish ? 'secondary' : undefined} disabled={busy || !title.trim() || !body.trim()}>{t('editor.save_draft')}</button>
+              {mayPublish && (
+                <button type="button" disabled={busy || !title.trim() || !body.trim()} onClick={() => save(true)}>{t('entry.publish')}</button>
+              )}
+            </>
+          )}
+          <button type="button" class="secondary" onClick={() => history.back()}>{t('common.cancel')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

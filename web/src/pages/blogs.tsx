@@ -1,0 +1,227 @@
+// Blogs: the directory of every blog the reader may see (the most recently published first),
+// the way to one's own blog and to a new shared one, and a blog's page: its published
+// entries, and for its writers the drafts and "Write an entry".
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, describeError, type Page, type Schemas } from '../api';
+import { Alert, Field, PageHeading, SelectField } from '../components';
+import { navigate } from '../router';
+import { setTitle } from '../title';
+import { Tabs } from '../tabs';
+import { handleFromName } from './communities';
+import { formatDate, t, timeAgo, type MessageId } from '../i18n/i18n';
+
+export type Blog = Schemas['Blog'];
+export type BlogEntry = Schemas['BlogEntry'];
+
+const AUDIENCE: Record<Blog['audience'], MessageId> = {
+  public: 'blogs.audience_public',
+  organization: 'blogs.audience_organization',
+  community: 'blogs.audience_community',
+};
+
+// Everyone but guests and alumni writes a blog of their own and starts shared ones.
+function writesBlogs(role: string): boolean {
+  return role === 'member' || role === 'admin';
+}
+
+export function BlogsPage(props: { role: string }) {
+  const [items, setItems] = useState<Blog[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async (from: string | null) => {
+    try {
+      const page = await api<Page<Blog>>('GET', `/api/v1/blogs?limit=30${from ? `&cursor=${encodeURIComponent(from)}` : ''}`);
+      setItems((old) => (from && old ? [...old, ...page.items] : page.items));
+      setCursor(page.next_cursor);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  useEffect(() => {
+    load(null);
+  }, []);
+  // One's own blog is made the first time it is opened.
+  const openMine = async () => {
+    try {
+      const mine = await api<Blog>('POST', '/api/v1/me/blog');
+      navigate(`/blogs/${mine.handle}`);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  return (
+    <section>
+      <PageHeading>{t('nav.blogs')}</PageHeading>
+      {writesBlogs(props.role) && (
+        <div class="actions">
+          <button type="button" onClick={openMine}>{t('blogs.my_blog')}</button>
+          <a class="button secondary" href="/search?q=&kind=blog">{t('blogs.search')}</a>
+        </div>
+      )}
+      <Alert message={error} />
+      {items && items.length === 0 && <p class="muted">{t('blogs.none')}</p>}
+      {items && items.length > 0 && (
+        <ul class="cards" aria-label={t('nav.blogs')}>
+          {items.map((b) => (
+            <li key={b.id} class="card" data-testid="blog">
+              <a href={`/blogs/${b.handle}`} class="author">{b.name}</a>
+              <div class="muted small">
+                {b.personal ? t('blogs.personal') : t('blogs.shared')}
+                {' · '}{t('blogs.entries_count', { count: b.entry_count })}
+                {b.entry_count > 0 && ` · ${t('blogs.updated', { when: timeAgo(b.updated_at) })}`}
+              </div>
+              {b.description && <p class="small">{b.description}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {cursor && (
+        <button type="button" class="secondary" onClick={() => load(cursor)}>
+          {t('common.show_more')}
+        </button>
+      )}
+      {writesBlogs(props.role) && <CreateBlog />}
+    </section>
+  );
+}
+
+// A shared blog, for a team: behind a button so that the directory comes first; the handle
+// follows the name until the person edits it.
+function CreateBlog() {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [handle, setHandle] = useState('');
+  const [handleEdited, setHandleEdited] = useState(false);
+  const [description, setDescription] = useState('');
+  const [audience, setAudience] = useState<'organization' | 'public'>('organization');
+  const [error, setError] = useState<string | null>(null);
+  const [field, setField] = useState<string | undefined>();
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    try {
+      const made = await api<Blog>('POST', '/api/v1/blogs', { name, handle, description, audience });
+      navigate(`/blogs/${made.handle}`);
+    } catch (err) {
+      setError(describeError(err));
+      setField(err instanceof ApiError ? err.field : undefined);
+    }
+  };
+  if (!open)
+    return (
+      <p>
+        <button type="button" class="secondary" onClick={() => { setOpen(true); setTimeout(() => document.getElementById('blog-name')?.focus(), 0); }}>
+          {t('blogs.create')}
+        </button>
+      </p>
+    );
+  const errorOf = (f: string) => (field === f ? error ?? undefined : undefined);
+  return (
+    <form class="composer" onSubmit={submit} aria-labelledby="create-blog">
+      <h2 id="create-blog">{t('blogs.create')}</h2>
+      <div class="row">
+        <Field id="blog-name" label={t('directory.name')} value={name} error={errorOf('name')}
+          onInput={(v) => { setName(v); if (!handleEdited) setHandle(handleFromName(v)); }} />
+        <Field id="blog-handle" label={t('communities.handle')} value={handle} error={errorOf('handle')} hint={t('blogs.handle_hint')}
+          onInput={(v) => { setHandle(v); setHandleEdited(true); }} />
+        <SelectField id="blog-audience" label={t('blogs.audience')} value={audience} onChange={(v) => setAudience(v as typeof audience)}
+          options={(['organization', 'public'] as const).map((a) => ({ value: a, label: t(AUDIENCE[a]) }))} />
+      </div>
+      <Field id="blog-description" label={t('blogs.description')} value={description} error={errorOf('description')} onInput={setDescription} />
+      {!field && <Alert message={error} />}
+      <div class="actions">
+        <button type="submit" disabled={!name.trim() || !handle.trim()}>{t('blogs.create_button')}</button>
+        <button type="button" class="secondary" onClick={() => setOpen(false)}>{t('common.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+// A list of entries: published ones by publication, drafts by when they were begun.
+function EntryList(props: { blog: Blog; state: 'published' | 'draft'; empty: string }) {
+  const [items, setItems] = useState<BlogEntry[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async (from: string | null) => {
+    const params = new URLSearchParams({ state: props.state, limit: '20' });
+    if (from) params.set('cursor', from);
+    try {
+      const page = await api<Page<BlogEntry>>('GET', `/api/v1/blogs/${props.blog.handle}/entries?${params}`);
+      setItems((old) => (from && old ? [...old, ...page.items] : page.items));
+      setCursor(page.next_cursor);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  useEffect(() => {
+    load(null);
+  }, [props.blog.id, props.state]);
+  return (
+    <>
+      <Alert message={error} />
+      {items && items.length === 0 && <p class="muted">{props.empty}</p>}
+      {items && items.length > 0 && (
+        <ul class="cards entries" aria-label={props.state === 'draft' ? t('blog.drafts') : t('blog.entries')}>
+          {items.map((e) => (
+            <li key={e.id} class="card" data-testid="blog-entry">
+              <a href={`/blogs/${props.blog.handle}/entries/${e.id}`} class="entry-title">{e.title}</a>
+              <div class="muted small">
+                {e.author.display_name} · {formatDate(e.published_at ?? e.created_at)}
+                {e.comment_count > 0 && ` · ${t('post.comments_count', { count: e.comment_count })}`}
+              </div>
+              {e.excerpt && <p>{e.excerpt}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {cursor && (
+        <button type="button" class="secondary" onClick={() => load(cursor)}>
+          {t('common.show_more')}
+        </button>
+      )}
+    </>
+  );
+}
+
+export function BlogPage(props: { handle: string }) {
+  const [blog, setBlog] = useState<Blog | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<Blog>('GET', `/api/v1/blogs/${encodeURIComponent(props.handle)}`)
+      .then((b) => {
+        setBlog(b);
+        setTitle(b.name);
+      })
+      .catch((e) => setError(describeError(e)));
+  }, [props.handle]);
+  if (!blog) return <section><PageHeading>{t('title.blog')}</PageHeading><Alert message={error} /></section>;
+  const published = <EntryList blog={blog} state="published" empty={t('blog.no_entries')} />;
+  return (
+    <section>
+      <nav aria-label={t('common.breadcrumb')} class="breadcrumb">
+        <a href="/blogs">{t('nav.blogs')}</a>
+      </nav>
+      <PageHeading>{blog.name}</PageHeading>
+      {blog.description && <p>{blog.description}</p>}
+      <p class="muted small">
+        {t(AUDIENCE[blog.audience])} · {t('blogs.entries_count', { count: blog.entry_count })}
+        {blog.my_role && ` · ${t('blog.your_role', { role: blog.my_role })}`}
+      </p>
+      {blog.my_role && (
+        <div class="actions">
+          <a class="button" href={`/blogs/${blog.handle}/write`}>{t('blog.write')}</a>
+        </div>
+      )}
+      {blog.my_role ? (
+        <Tabs label={t('blog.entries')} tabs={[
+          { id: 'published', label: t('blog.published'), render: () => published },
+          { id: 'drafts', label: t('blog.drafts'), render: () => <EntryList blog={blog} state="draft" empty={t('blog.no_drafts')} /> },
+        ]} />
+      ) : (
+        <>
+          <h2 class="visually-hidden">{t('blog.entries')}</h2>
+          {published}
+        </>
+      )}
+    </section>
+  );
+}
