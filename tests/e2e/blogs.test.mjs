@@ -16,7 +16,7 @@ describe('blogs in the browser', () => {
   before(async () => {
     server = await startServer();
     const admin = await setupAdmin(server);
-    ({ people, clients } = await addPeople(server, admin, [
+    ({ people } = await addPeople(server, admin, [
       ['ana', 'member', 'Ana Berg'], ['bo', 'member', 'Bo Ek'], ['cy', 'member', 'Cy Lund'], ['dee', 'member', 'Dee Holm'],
     ]));
     browser = await launchChromium();
@@ -40,9 +40,20 @@ describe('blogs in the browser', () => {
     await ana.getByRole('button', { name: 'Create the blog' }).click();
     await ana.getByRole('heading', { name: 'Platform Notes', level: 1 }).waitFor();
     await ana.getByText(/you own it/).waitFor();
-    // Roles are given through the API until the blog page has its writers' tab.
-    for (const [who, role] of [['bo', 'editor'], ['cy', 'contributor']])
-      assert.equal((await clients.ana.put(`/api/v1/blogs/platform-notes/roles/${people[who].handle}`, { role })).status, 200);
+    // Ana makes Bo an editor and Cy a contributor on the Writers tab.
+    await ana.getByRole('tab', { name: 'Writers' }).click();
+    for (const [who, name, role] of [['bo', 'Bo Ek', 'Editor: publishes anyone’s entries'], ['cy', 'Cy Lund', 'Contributor: writes drafts for an editor']]) {
+      await ana.getByRole('combobox', { name: 'People' }).pressSequentially(who);
+      await ana.getByRole('option', { name: new RegExp(name) }).click();
+      await ana.getByLabel('Role', { exact: true }).selectOption({ label: role });
+      await ana.getByRole('button', { name: 'Add', exact: true }).click();
+      await ana.getByRole('combobox', { name: `Role of ${name}` }).waitFor();
+    }
+    const writers = ana.getByRole('list', { name: 'Writers' });
+    assert.deepEqual(await writers.getByRole('link').allTextContents(), ['Ana Berg', 'Bo Ek', 'Cy Lund']);
+    assert.equal(await ana.getByRole('combobox', { name: 'Role of Cy Lund' }).inputValue(), 'contributor');
+    await expectAccessible(ana, 'a blog\'s writers for its owner');
+    await screenshot(ana, 'blog-writers');
 
     // Cy writes a draft: a contributor may not publish, and is told who does.
     await cy.goto(`${server.url}/blogs/platform-notes`);

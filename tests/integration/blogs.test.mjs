@@ -173,6 +173,18 @@ describe('blogs', () => {
     assertProblem(assert, await c.dee.get(`/api/v1/blog-entries/${e.json.id}`), 404);
     assert.equal(team.my_role, 'owner');
   });
+  test('whoever sees a blog sees its writers, owners first; a guest sees neither', async () => {
+    const r = await c.dee.get('/api/v1/blogs/platform/writers');
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.json.items.map((w) => [w.person.handle, w.role]),
+      [[p.ana.handle, 'owner'], [p.bo.handle, 'editor'], [p.cy.handle, 'contributor']]);
+    assert.equal(r.json.items[0].person.display_name, 'Ana Owner');
+    assertProblem(assert, await c.gus.get('/api/v1/blogs/platform/writers'), 404);
+    // Giving the role someone has already changes nothing.
+    assert.equal((await c.ana.put(`/api/v1/blogs/platform/roles/${p.bo.handle}`, { role: 'editor' })).status, 200);
+    assert.equal((await c.dee.get('/api/v1/blogs/platform/writers')).json.items.length, 3);
+  });
+
   test('search finds a published entry for its readers, a draft for its writers only', async () => {
     const search = (who, words) => c[who].get(`/api/v1/search?q=${encodeURIComponent(words)}&kind=blog_entry`);
     const found = async (who, words) => {

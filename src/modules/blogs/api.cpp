@@ -92,10 +92,17 @@ void RegisterApi(http::Router& router, BlogService& service) {
                if (!ReadString(*body, "role", name, problem)) return problem;
                auto role = ParseRole(name.value_or(""));
                if (!role) return http::Problem(Error::Invalid("role", "a role is owner, editor, author or contributor"));
-               return BlogResponse(200, service.SetRole(*req.principal, req.Param("blog"), req.Param("person"), role));
+               return BlogResponse(200, service.SetRole(*req.principal, req.Param("blog"), req.Param("person"), role, req.client_ip));
              });
   router.Add(Method::kDelete, "/api/v1/blogs/{blog}/roles/{person}", {.access = Access::kUser}, [&service](Request& req) {
-    return BlogResponse(200, service.SetRole(*req.principal, req.Param("blog"), req.Param("person"), std::nullopt));
+    return BlogResponse(200, service.SetRole(*req.principal, req.Param("blog"), req.Param("person"), std::nullopt, req.client_ip));
+  });
+  router.Add(Method::kGet, "/api/v1/blogs/{blog}/writers", {.access = Access::kUser}, [&service](Request& req) {
+    auto writers = service.Writers(content::ViewerOf(req.principal), req.Param("blog"));
+    if (!writers) return http::Problem(writers.error());
+    boost::json::array items;
+    for (const auto& w : *writers) items.push_back(json::WriterJson(w));
+    return http::Json(200, boost::json::object{{"items", std::move(items)}});
   });
   router.Add(Method::kGet, "/api/v1/blogs/{blog}/entries", {.access = Access::kUser}, [&service](Request& req) {
     auto limit = ParseLimit(req.Query("limit"));

@@ -52,4 +52,8 @@ boost::json::object EntryJson(const EntryView& v) {
           {"can_publish", v.can_publish}};
 }
 
+boost::json::object WriterJson(const Writer& w) {
+  return {{"person", people::json::CardJson(w.person)}, {"role", RoleName(w.role)}};
+}
+
 }  // namespace agora::blogs::json

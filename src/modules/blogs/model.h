@@ -38,6 +38,12 @@ struct BlogView {
   std::optional<Role> mine;  // the reader's role
 };
 
+// A person with a role in a blog, as its writers' list shows them.
+struct Writer {
+  people::Card person;
+  Role role = Role::kContributor;
+};
+
 enum class EntryState { kDraft, kPublished };
 
 struct Entry {

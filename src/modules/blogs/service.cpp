@@ -2,6 +2,9 @@
 
 #include <cctype>
 
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
 #include "core/cursor.h"
 #include "core/name_words.h"
 #include "core/place_handle.h"
@@ -187,8 +190,18 @@ Result<BlogPage> BlogService::Directory(const content::Viewer& viewer, std::stri
   });
 }
 
+Result<std::vector<Writer>> BlogService::Writers(const content::Viewer& viewer, std::string_view key) {
+  return db_.Read([&](Connection& c) -> Result<std::vector<Writer>> {
+    auto blog = FindVisible(c, viewer, key);
+    if (!blog) return blog.error();
+    std::vector<Writer> out;
+    for (const auto& [id, role] : store::WritersWithRoles(c, blog->blog.id)) out.push_back({people::store::CardOf(c, id), role});
+    return out;
+  });
+}
+
 Result<BlogView> BlogService::SetRole(const identity::Principal& who, std::string_view key, std::string_view person,
-                                      std::optional<Role> role) {
+                                      std::optional<Role> role, const std::string& ip) {
   const content::Viewer me = AsViewer(who);
   return db_.Write([&](Connection& c) -> Result<BlogView> {
     auto blog = FindVisible(c, me, key);
@@ -205,8 +218,15 @@ Result<BlogView> BlogService::SetRole(const identity::Principal& who, std::strin
       auto owners = c.Prepare("SELECT COUNT(*) FROM blog_members WHERE blog_id = ?1 AND role = 'owner'", blog->blog.id);
       if (owners.Next() && owners.Int(0) <= 1) return Error::Conflict("a blog keeps at least one owner", "role");
     }
+    if (before == role) return *blog;
     if (role) store::PutRole(c, blog->blog.id, *id, *role);
     else c.Prepare("DELETE FROM blog_members WHERE blog_id = ?1 AND person_id = ?2", blog->blog.id, *id).Run();
+    // Who may write and publish is a permission: its changes are kept in the audit log.
+    boost::json::object detail{{"person", IdToString(*id)},
+                               {"from", before ? boost::json::value(RoleName(*before)) : boost::json::value(nullptr)},
+                               {"to", role ? boost::json::value(RoleName(*role)) : boost::json::value(nullptr)}};
+    audit::Record(c, {.id = ids_.Next(), .actor_id = who.user.id, .action = "blog.role", .target_kind = "blog",
+                      .target_id = blog->blog.id, .detail = boost::json::serialize(detail), .ip = ip, .created_at = clock_.NowMs()});
     // Drafts are read by the owners and editors of the moment.
     auto drafts = c.Prepare("SELECT content_id FROM blog_entries WHERE blog_id = ?1 AND state = 'draft'", blog->blog.id);
     std::vector<Id> ids;

@@ -57,8 +57,11 @@ class BlogService {
   // Every blog the viewer may see, the most recently published first.
   Result<BlogPage> Directory(const content::Viewer& viewer, std::string_view cursor, int limit);
   // Owners give roles (a person's handle or id); `role` empty takes theirs away. A blog
-  // always keeps an owner.
-  Result<BlogView> SetRole(const identity::Principal& who, std::string_view blog, std::string_view person, std::optional<Role> role);
+  // always keeps an owner. Audited.
+  Result<BlogView> SetRole(const identity::Principal& who, std::string_view blog, std::string_view person, std::optional<Role> role,
+                           const std::string& ip);
+  // Its writers with their roles, owners first: whoever sees the blog sees who writes it.
+  Result<std::vector<Writer>> Writers(const content::Viewer& viewer, std::string_view blog);
 
   // Its writers write entries; contributors' stay drafts until an editor publishes them.
   Result<EntryView> Write(const identity::Principal& who, std::string_view blog, const NewEntry& in);

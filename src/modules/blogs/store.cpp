@@ -104,6 +104,17 @@ std::vector<Id> Writers(Connection& c, Id blog) {
   return out;
 }
 
+std::vector<std::pair<Id, Role>> WritersWithRoles(Connection& c, Id blog) {
+  auto q = c.Prepare(
+      "SELECT person_id, role FROM blog_members WHERE blog_id = ?1 ORDER BY"
+      " CASE role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 WHEN 'author' THEN 2 ELSE 3 END, person_id",
+      blog);
+  std::vector<std::pair<Id, Role>> out;
+  while (q.Next())
+    if (auto r = ParseRole(q.TextView(1))) out.emplace_back(q.Int(0), *r);
+  return out;
+}
+
 void InsertEntry(Connection& c, const Entry& e) {
   content::store::Insert(c, e.head);
   c.Prepare("INSERT INTO blog_entries (content_id, blog_id, title, slug, excerpt, body, body_html, state, published_at)"

@@ -30,6 +30,8 @@ void PutRole(Connection& c, Id blog, Id person, Role role);
 std::vector<Id> Editors(Connection& c, Id blog);
 // Everyone with a role: they see the blog whatever its audience.
 std::vector<Id> Writers(Connection& c, Id blog);
+// The same with their roles, owners first.
+std::vector<std::pair<Id, Role>> WritersWithRoles(Connection& c, Id blog);
 
 void InsertEntry(Connection& c, const Entry& e);
 void UpdateEntry(Connection& c, const Entry& e);

@@ -3,7 +3,11 @@
 // entries, and for its writers the drafts and "Write an entry".
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, describeError, type Page, type Schemas } from '../api';
-import { Alert, Field, PageHeading, SelectField } from '../components';
+import { Alert, Avatar, Field, PageHeading, SelectField } from '../components';
+import { PersonPicker } from '../person_picker';
+import { confirmAction } from '../confirm';
+import { toast } from '../toast';
+import type { Card } from './profile';
 import { navigate } from '../router';
 import { setTitle } from '../title';
 import { Tabs } from '../tabs';
@@ -12,6 +16,9 @@ import { formatDate, t, timeAgo, type MessageId } from '../i18n/i18n';
 
 export type Blog = Schemas['Blog'];
 export type BlogEntry = Schemas['BlogEntry'];
+type Writer = Schemas['BlogWriter'];
+type Role = Schemas['BlogRole'];
+const ROLES: Role[] = ['owner', 'editor', 'author', 'contributor'];
 
 const AUDIENCE: Record<Blog['audience'], MessageId> = {
   public: 'blogs.audience_public',
@@ -182,6 +189,79 @@ function EntryList(props: { blog: Blog; state: 'published' | 'draft'; empty: str
   );
 }
 
+// Who writes the blog and with what role; its owners give and take roles here.
+function Writers(props: { blog: Blog; onChanged: (b: Blog) => void }) {
+  const [items, setItems] = useState<Writer[] | null>(null);
+  const [adding, setAdding] = useState<Card[]>([]);
+  const [role, setRole] = useState<Role>('author');
+  const [error, setError] = useState<string | null>(null);
+  const owner = props.blog.my_role === 'owner';
+  const base = `/api/v1/blogs/${props.blog.handle}`;
+  const load = () => api<{ items: Writer[] }>('GET', `${base}/writers`).then((r) => setItems(r.items), (e) => setError(describeError(e)));
+  useEffect(() => {
+    load();
+  }, [props.blog.id]);
+  const give = async (person: { id: string; display_name: string }, to: Role | null) => {
+    try {
+      const b = await api<Blog>(to ? 'PUT' : 'DELETE', `${base}/roles/${person.id}`, to ? { role: to } : undefined);
+      setError(null);
+      toast(to ? t('blog.role_given', { name: person.display_name, role: to }) : t('blog.role_taken', { name: person.display_name }));
+      props.onChanged(b);
+      await load();
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  const add = async (e: Event) => {
+    e.preventDefault();
+    for (const p of adding) await give(p, role);
+    setAdding([]);
+  };
+  return (
+    <>
+      <Alert message={error} />
+      {items && (
+        <ul class="cards" aria-label={t('blog.writers')}>
+          {items.map((w) => (
+            <li key={w.person.id} class="card writer">
+              <Avatar name={w.person.display_name} photo={w.person.photo} size={36} />
+              <div class="writer-name">
+                <a href={`/people/${w.person.handle}`}>{w.person.display_name}</a>
+                {w.person.title && <div class="muted small">{w.person.title}</div>}
+              </div>
+              {owner ? (
+                <>
+                  <select aria-label={t('blog.role_of', { name: w.person.display_name })} value={w.role}
+                    onChange={(e) => give(w.person, (e.target as HTMLSelectElement).value as Role)}>
+                    {ROLES.map((r) => <option key={r} value={r}>{t('blog.role', { role: r })}</option>)}
+                  </select>
+                  <button type="button" class="secondary" onClick={async () => {
+                    if (await confirmAction({ title: t('blog.remove_writer_title', { name: w.person.display_name }), body: t('blog.remove_writer_body'), confirm: t('blog.remove_writer') }))
+                      give(w.person, null);
+                  }} aria-label={t('blog.remove_writer_named', { name: w.person.display_name })}>{t('blog.remove_writer')}</button>
+                </>
+              ) : (
+                <span class="muted">{t('blog.role', { role: w.role })}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {owner && !props.blog.personal && (
+        <form class="composer" onSubmit={add} aria-labelledby="add-writers">
+          <h2 id="add-writers">{t('blog.add_writers')}</h2>
+          <PersonPicker id="blog-writers" label={t('blog.add_people')} chosen={adding} onChange={setAdding} hint={t('picker.hint')} />
+          <SelectField id="blog-writer-role" label={t('blog.with_role')} value={role} onChange={(v) => setRole(v as Role)}
+            options={ROLES.map((r) => ({ value: r, label: t('blog.role_explained', { role: r }) }))} />
+          <div class="actions">
+            <button type="submit" disabled={adding.length === 0}>{t('blog.add')}</button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
+
 export function BlogPage(props: { handle: string }) {
   const [blog, setBlog] = useState<Blog | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -211,17 +291,11 @@ export function BlogPage(props: { handle: string }) {
           <a class="button" href={`/blogs/${blog.handle}/write`}>{t('blog.write')}</a>
         </div>
       )}
-      {blog.my_role ? (
-        <Tabs label={t('blog.entries')} tabs={[
-          { id: 'published', label: t('blog.published'), render: () => published },
-          { id: 'drafts', label: t('blog.drafts'), render: () => <EntryList blog={blog} state="draft" empty={t('blog.no_drafts')} /> },
-        ]} />
-      ) : (
-        <>
-          <h2 class="visually-hidden">{t('blog.entries')}</h2>
-          {published}
-        </>
-      )}
+      <Tabs label={t('blog.entries')} tabs={[
+        { id: 'published', label: t('blog.published'), render: () => published },
+        ...(blog.my_role ? [{ id: 'drafts', label: t('blog.drafts'), render: () => <EntryList blog={blog} state="draft" empty={t('blog.no_drafts')} /> }] : []),
+        { id: 'writers', label: t('blog.writers'), render: () => <Writers blog={blog} onChanged={setBlog} /> },
+      ]} />
     </section>
   );
 }
