@@ -15,6 +15,7 @@ packages=(
   libldap-dev slapd ldap-utils openssl zlib1g-dev libyaml-cpp-dev libxapian-dev
   clang libclang-rt-14-dev
   chromium
+  curl libxml2-utils python3-rnc2rng
 )
 if [[ "${1:-}" == "--bench" ]]; then packages+=(wrk nginx-light curl sqlite3); fi
 

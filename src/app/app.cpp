@@ -31,7 +31,9 @@
 #include "modules/media/image.h"
 #include "modules/comments/api.h"
 #include "modules/communities/api.h"
+#include "modules/atom/api.h"
 #include "modules/blogs/api.h"
+#include "modules/blogs/feeds_api.h"
 #include "modules/forum/api.h"
 #include "modules/feed/api.h"
 #include "modules/images/api.h"
@@ -253,6 +255,12 @@ int Serve(App& app) {
   forum::RegisterApi(router, forum_service);
   blogs::BlogService blog_service(*app.db, *app.ids, app.clock);
   blogs::RegisterApi(router, blog_service);
+  // Atom feeds for feed readers (issue 18), read with no credential or a feed token.
+  atom::FeedTokens feed_tokens(*app.db, app.clock);
+  atom::RegisterApi(router, feed_tokens);
+  blogs::BlogSyndication blog_syndication(*app.db);
+  blogs::FeedSite feed_site{"", [&app] { return app.identity->SiteLanguage(); }};
+  blogs::RegisterFeeds(router, blog_syndication, feed_tokens, feed_site);
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events);
@@ -360,6 +368,7 @@ int Serve(App& app) {
   single_sign_on.SetBaseUrl(base);
   scim_users.SetBaseUrl(base);
   scim_groups.SetBaseUrl(base);
+  feed_site.base_url = base;
   for (const auto& p : single_sign_on.Providers())
     std::printf("  Single sign-on: %s (callback %s)\n", p.name.c_str(), single_sign_on.RedirectUri(p.id).c_str());
   if (!cfg.auth.local_passwords)

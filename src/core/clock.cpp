@@ -95,6 +95,15 @@ std::optional<std::int64_t> ParseRfc3339(std::string_view s) {
   return secs * 1000 + ms;
 }
 
+std::optional<std::int64_t> ParseHttpDate(std::string_view s) {
+  if (s.size() != 29) return std::nullopt;  // "Mon, 23 Nov 2026 11:11:22 GMT"
+  const std::string text(s);
+  std::tm tm{};
+  const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  if (!end || *end != '\0') return std::nullopt;
+  return static_cast<std::int64_t>(timegm(&tm));
+}
+
 std::string FormatHttpDate(std::int64_t unix_seconds) {
   std::time_t t = static_cast<std::time_t>(unix_seconds);
   std::tm tm{};

@@ -37,5 +37,8 @@ std::string FormatRfc3339(std::int64_t unix_ms);
 std::optional<std::int64_t> ParseRfc3339(std::string_view s);
 // "Mon, 23 Nov 2026 11:11:22 GMT", the HTTP date format (RFC 9110).
 std::string FormatHttpDate(std::int64_t unix_seconds);
+// The same format back (If-Modified-Since); nullopt for anything else (RFC 9110 lets a
+// server ignore a date it cannot read).
+std::optional<std::int64_t> ParseHttpDate(std::string_view s);
 
 }  // namespace agora

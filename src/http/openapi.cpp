@@ -142,7 +142,8 @@ void Complete(json::object& op, const Route& route) {
 }  // namespace
 
 bool IsDescribed(std::string_view pattern) {
-  return pattern.rfind("/api/", 0) == 0 || pattern == "/healthz" || pattern == "/readyz" || pattern == "/metrics";
+  return pattern.rfind("/api/", 0) == 0 || pattern.rfind("/feeds/", 0) == 0 || pattern == "/healthz" || pattern == "/readyz" ||
+         pattern == "/metrics";
 }
 
 OpenApiDocument BuildOpenApi(const Router& router, const OpenApiFiles& files) {

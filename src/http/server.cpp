@@ -69,6 +69,12 @@ std::string WeakEtag(std::string_view body) {
   return buf;
 }
 
+// What a route answers that clients may revalidate (static files do their own).
+bool Revalidated(std::string_view content_type) {
+  return content_type == "application/json" || content_type.starts_with("application/atom+xml") ||
+         content_type.starts_with("text/html") || content_type.starts_with("application/xml");
+}
+
 bool ValidRequestId(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s)
@@ -786,6 +792,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     req.cookie = Sv(msg[bhttp::field::cookie]);
     req.csrf_token = Sv(msg["X-CSRF-Token"]);
     req.if_none_match = Sv(msg[bhttp::field::if_none_match]);
+    req.if_modified_since = Sv(msg[bhttp::field::if_modified_since]);
     req.user_agent = Sv(msg[bhttp::field::user_agent]);
     req.idempotency_key = Sv(msg["Idempotency-Key"]);
     req.accept_language = Sv(msg[bhttp::field::accept_language]);
@@ -868,18 +875,36 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
       }
     }
 
-    // Conditional GET for API JSON: clients revalidate cheaply with If-None-Match.
+    // Conditional GET for what handlers answer (API JSON, Atom feeds, public pages): clients
+    // revalidate cheaply with If-None-Match, or with If-Modified-Since when the handler says
+    // when it last changed (If-None-Match wins when both come, RFC 9110 13.2.2).
     // (A handler that made its ETag once, with the body, has set it already.)
-    if (req.method == Method::kGet && res.status == 200 && res.content_type == "application/json" &&
-        slot != d.metrics.StaticSlot() &&
-        std::none_of(res.headers.begin(), res.headers.end(), [](const auto& h) { return h.first == "ETag"; })) {
-      auto etag = WeakEtag(res.Bytes());
-      if (IfNoneMatchHolds(req.if_none_match, etag)) {
+    if ((req.method == Method::kGet || req.method == Method::kHead) && res.status == 200 && Revalidated(res.content_type) &&
+        slot != d.metrics.StaticSlot()) {
+      auto header = [&res](std::string_view name) -> const std::string* {
+        for (const auto& h : res.headers)
+          if (h.first == name) return &h.second;
+        return nullptr;
+      };
+      bool unchanged = false;
+      if (const std::string* made = header("ETag")) {
+        unchanged = IfNoneMatchHolds(req.if_none_match, *made);
+      } else {
+        auto etag = WeakEtag(res.Bytes());
+        unchanged = IfNoneMatchHolds(req.if_none_match, etag);
+        res.headers.emplace_back("ETag", std::move(etag));
+      }
+      if (req.if_none_match.empty() && !req.if_modified_since.empty())
+        if (const std::string* last = header("Last-Modified")) {
+          auto since = ParseHttpDate(req.if_modified_since);
+          auto changed = ParseHttpDate(*last);
+          unchanged = since && changed && *changed <= *since;
+        }
+      if (unchanged) {
         res.status = 304;
         res.body.clear();
         res.shared_body.reset();
       }
-      res.headers.emplace_back("ETag", std::move(etag));
     }
     bool keep_alive = msg.keep_alive() && !close_after && !draining;
     WriteHead(head, res, keep_alive, request_id);

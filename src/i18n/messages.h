@@ -1,4 +1,4 @@
-// The texts the server writes for people (mail today), in the reader's language. Each
+// The texts the server writes for people (mail, and the titles of Atom feeds), in the reader's language. Each
 // language has a catalog, src/i18n/catalogs/<code>.json, of ICU MessageFormat messages keyed
 // by stable ids (English is the source; the web client's catalogs hold the interface's).
 // The catalogs are embedded in the binary and formatted with ICU's MessageFormat, so plurals

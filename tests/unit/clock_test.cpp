@@ -27,4 +27,12 @@ TEST(Rfc3339, RejectsMalformedText) {
 
 TEST(HttpDate, MatchesRfc9110) { EXPECT_EQ(FormatHttpDate(1'795'432'282), "Mon, 23 Nov 2026 11:11:22 GMT"); }
 
+TEST(HttpDate, ReadsBackWhatItWrites) {
+  EXPECT_EQ(ParseHttpDate("Mon, 23 Nov 2026 11:11:22 GMT"), 1'795'432'282);
+  EXPECT_EQ(ParseHttpDate(FormatHttpDate(0)), 0);
+  for (auto bad : {"", "Mon, 23 Nov 2026 11:11:22", "Monday, 23-Nov-26 11:11:22 GMT", "Mon, 23 Nov 2026 11:11:22 GMTx",
+                   "Mon, 32 Nov 2026 11:11:22 GMT"})
+    EXPECT_FALSE(ParseHttpDate(bad)) << bad;
+}
+
 }  // namespace agora

@@ -15,6 +15,25 @@ const std::string kEntries = std::string(
     " OR (COALESCE(e.published_at, c.created_at) = ?3 AND e.content_id < ?4)) AND ") +
     content::kVisibleToViewer + " ORDER BY COALESCE(e.published_at, c.created_at) DESC, e.content_id DESC LIMIT ?5";
 
+const std::string kPublishedBy = std::string(
+    "SELECT e.content_id FROM content c JOIN blog_entries e ON e.content_id = c.id"
+    " WHERE c.author_id = ?1 AND c.kind = 'blog_entry' AND e.state = 'published' AND ") +
+    content::kVisibleToViewer + " ORDER BY e.published_at DESC, e.content_id DESC LIMIT ?2";
+const std::string kPublishedWithTag = std::string(
+    "SELECT e.content_id FROM content_tags t JOIN blog_entries e ON e.content_id = t.content_id"
+    " JOIN content c ON c.id = t.content_id WHERE t.tag = ?1 AND e.state = 'published' AND ") +
+    content::kVisibleToViewer + " ORDER BY e.published_at DESC, e.content_id DESC LIMIT ?2";
+
+std::vector<Entry> LoadAll(Connection& c, agora::store::Query q, const content::Viewer& viewer) {
+  content::BindViewer(q, viewer);
+  std::vector<Id> ids;
+  while (q.Next()) ids.push_back(q.Int(0));
+  std::vector<Entry> out;
+  for (Id id : ids)
+    if (auto e = LoadEntry(c, id)) out.push_back(std::move(*e));
+  return out;
+}
+
 Blog BlogFrom(agora::store::Query& q) {
   Blog b;
   b.id = q.Int(0);
@@ -166,14 +185,15 @@ void SetEntryAudience(Connection& c, const Entry& e, const Blog& blog) {
 
 std::vector<Entry> EntriesOf(Connection& c, const content::Viewer& viewer, Id blog, EntryState state, std::int64_t before_at,
                              Id before_id, int limit) {
-  std::vector<Id> ids;
-  auto q = c.Prepare(kEntries, blog, StateName(state), before_at, before_id, limit);
-  content::BindViewer(q, viewer);
-  while (q.Next()) ids.push_back(q.Int(0));
-  std::vector<Entry> out;
-  for (Id id : ids)
-    if (auto e = LoadEntry(c, id)) out.push_back(std::move(*e));
-  return out;
+  return LoadAll(c, c.Prepare(kEntries, blog, StateName(state), before_at, before_id, limit), viewer);
+}
+
+std::vector<Entry> PublishedBy(Connection& c, const content::Viewer& viewer, Id author, int limit) {
+  return LoadAll(c, c.Prepare(kPublishedBy, author, limit), viewer);
+}
+
+std::vector<Entry> PublishedWithTag(Connection& c, const content::Viewer& viewer, std::string_view tag, int limit) {
+  return LoadAll(c, c.Prepare(kPublishedWithTag, tag, limit), viewer);
 }
 
 }  // namespace agora::blogs::store

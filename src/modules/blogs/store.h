@@ -45,4 +45,9 @@ void SetEntryAudience(Connection& c, const Entry& e, const Blog& blog);
 std::vector<Entry> EntriesOf(Connection& c, const content::Viewer& viewer, Id blog, EntryState state, std::int64_t before_at,
                              Id before_id, int limit);
 
+// Published entries the viewer may read, newest publication first: one author's across
+// every blog, or those with a hashtag.
+std::vector<Entry> PublishedBy(Connection& c, const content::Viewer& viewer, Id author, int limit);
+std::vector<Entry> PublishedWithTag(Connection& c, const content::Viewer& viewer, std::string_view tag, int limit);
+
 }  // namespace agora::blogs::store

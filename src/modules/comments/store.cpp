@@ -14,6 +14,10 @@ constexpr const char* kPage =
     "SELECT id, content_id, author_id, reply_to, body, body_html, created_at, edited_at FROM comments"
     " WHERE content_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3";
 
+constexpr const char* kNewest =
+    "SELECT id, content_id, author_id, reply_to, body, body_html, created_at, edited_at FROM comments"
+    " WHERE content_id = ?1 ORDER BY id DESC LIMIT ?2";
+
 Comment Read(agora::store::Query& q) {
   return {q.Int(0), q.Int(1), q.Int(2), q.OptInt(3), q.Text(4), q.Text(5), q.Int(6), q.OptInt(7)};
 }
@@ -44,6 +48,13 @@ void Delete(Connection& c, Id id) { c.Prepare(kDelete, id).Run(); }
 std::vector<Comment> Page(Connection& c, Id content_id, Id after_id, int limit) {
   std::vector<Comment> out;
   auto q = c.Prepare(kPage, content_id, after_id, limit);
+  while (q.Next()) out.push_back(Read(q));
+  return out;
+}
+
+std::vector<Comment> Newest(Connection& c, Id content_id, int limit) {
+  std::vector<Comment> out;
+  auto q = c.Prepare(kNewest, content_id, limit);
   while (q.Next()) out.push_back(Read(q));
   return out;
 }

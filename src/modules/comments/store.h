@@ -20,5 +20,7 @@ std::vector<Id> Thread(Connection& c, Id id);
 void Delete(Connection& c, Id id);
 // A content's comments in id order (oldest first) after `after_id`.
 std::vector<Comment> Page(Connection& c, Id content_id, Id after_id, int limit);
+// Its newest comments, newest first (a comments feed).
+std::vector<Comment> Newest(Connection& c, Id content_id, int limit);
 
 }  // namespace agora::comments::store
