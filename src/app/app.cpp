@@ -34,6 +34,7 @@
 #include "modules/atom/api.h"
 #include "modules/blogs/api.h"
 #include "modules/blogs/feeds_api.h"
+#include "modules/blogs/public_api.h"
 #include "modules/forum/api.h"
 #include "modules/feed/api.h"
 #include "modules/images/api.h"
@@ -261,6 +262,8 @@ int Serve(App& app) {
   blogs::BlogSyndication blog_syndication(*app.db);
   blogs::FeedSite feed_site{"", [&app] { return app.identity->SiteLanguage(); }};
   blogs::RegisterFeeds(router, blog_syndication, feed_tokens, feed_site);
+  blogs::PublicPages public_pages(*app.db, app.clock, feed_site.base_url, feed_site.site_language);
+  blogs::RegisterPublicPages(router, public_pages, feed_site.site_language);
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events);

@@ -1,7 +1,8 @@
 // Blogs in the browser: Ana starts a shared blog and makes Bo its editor; Cy, a contributor,
 // writes a draft that only its writers see; Bo edits and publishes it; Dee finds it in the
 // directory, reads it and comments. One's own blog is made on first use. axe-core clean on
-// every page; screenshots at a wide screen and a phone's width.
+// every page; screenshots at a wide screen and a phone's width. A public blog's entry renders
+// for the world without JavaScript.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
@@ -123,6 +124,33 @@ describe('blogs in the browser', () => {
     await ana.getByLabel('Text (Markdown)').fill('My first words here.');
     await ana.getByRole('button', { name: 'Publish' }).click();
     await ana.getByText('Saved and published.').waitFor();
+
+    // A public blog's entry has a page for the world: no JavaScript, no signing in.
+    await ana.goto(`${server.url}/blogs`);
+    await ana.getByRole('button', { name: 'Start a shared blog' }).click();
+    await ana.getByLabel('Name', { exact: true }).fill('Open Voices');
+    await ana.getByLabel('Who may read it').selectOption({ label: 'Anyone, also outside the organization' });
+    await ana.getByRole('button', { name: 'Create the blog' }).click();
+    await ana.getByRole('heading', { name: 'Open Voices', level: 1 }).waitFor();
+    await ana.getByRole('link', { name: 'Write an entry' }).click();
+    await ana.getByLabel('Title').fill('What we learned this year');
+    await ana.getByLabel('Summary').fill('Twelve months in four lessons');
+    await ana.getByLabel('Text (Markdown)').fill('First, **small** steps.\n\n> Ship, then listen.');
+    await ana.getByRole('button', { name: 'Publish' }).click();
+    const publicLink = ana.getByRole('link', { name: 'Public page' });
+    const publicPath = await publicLink.getAttribute('href');
+    assert.match(publicPath, /^\/blogs\/open-voices\/\d{4}\/\d{2}\/what-we-learned-this-year$/);
+    const world = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await world.goto(`${server.url}${publicPath}`);
+    await world.getByRole('heading', { name: 'What we learned this year', level: 1 }).waitFor();
+    await world.getByText('By Ana Berg').waitFor();
+    await world.locator('strong', { hasText: 'small' }).waitFor();
+    assert.equal(await world.title(), 'What we learned this year · Open Voices');
+    await screenshot(world, 'blog-public-page');
+    // axe-core needs a script of its own in the page: the same page, scripts on, no one signed in.
+    const axePage = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await axePage.goto(`${server.url}${publicPath}`);
+    await expectAccessible(axePage, 'a public entry\'s page');
 
     const phone = await signedInPage(browser, server, 'dee', { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
     for (const path of ['/blogs', `/blogs/${people.ana.handle}`]) {

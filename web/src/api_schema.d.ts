@@ -2196,6 +2196,8 @@ export interface components {
             audience: "public" | "organization" | "community" | "restricted";
             /** Format: date-time */
             published_at: string | null;
+            /** @description A published public entry's page for anyone, without signing in (/blogs/{blog}/{yyyy}/{mm}/{slug}); null for others. */
+            public_path: string | null;
             comment_count: number;
             reaction_count: number;
             /** Format: date-time */

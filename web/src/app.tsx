@@ -41,7 +41,8 @@ const BlogPage = lazyPage(() => import('./pages/blogs').then((m) => m.BlogPage))
 const BlogEntryPage = lazyPage(() => import('./pages/blog_entry').then((m) => m.BlogEntryPage));
 const BlogEntryEditor = lazyPage(() => import('./pages/blog_entry').then((m) => m.BlogEntryEditor));
 
-// The blog pages under /blogs/{blog}: the blog, "write", an entry, its editor.
+// The blog pages under /blogs/{blog}: the blog, "write" (a new entry or, with its id, one's
+// edits), an entry.
 function blogPage(path: string) {
   let parts: string[];
   try {
@@ -52,9 +53,10 @@ function blogPage(path: string) {
   const [, , blog, ...rest] = parts;
   if (!blog) return null;
   if (rest.length === 0) return <BlogPage handle={blog} />;
+  // (Four segments after /blogs/ are a public entry's page, which the server renders.)
   if (rest.length === 1 && rest[0] === 'write') return <BlogEntryEditor blog={blog} />;
+  if (rest.length === 2 && rest[0] === 'write') return <BlogEntryEditor blog={blog} id={rest[1]} />;
   if (rest.length === 2 && rest[0] === 'entries') return <BlogEntryPage blog={blog} id={rest[1]} />;
-  if (rest.length === 3 && rest[0] === 'entries' && rest[2] === 'edit') return <BlogEntryEditor blog={blog} id={rest[1]} />;
   return null;
 }
 

@@ -1,6 +1,7 @@
 #include "modules/blogs/json.h"
 
 #include "core/clock.h"
+#include "modules/blogs/paths.h"
 #include "modules/blogs/service.h"
 #include "modules/people/json.h"
 
@@ -44,6 +45,7 @@ boost::json::object EntryJson(const EntryView& v) {
           {"state", e.state == EntryState::kPublished ? "published" : "draft"},
           {"audience", content::AudienceName(e.head.audience)},
           {"published_at", OptionalTime(e.published_at)},
+          {"public_path", EntryPath(v.blog, e) == AppPath(v.blog, e) ? boost::json::value(nullptr) : boost::json::value(PublicPath(v.blog, e))},
           {"comment_count", e.head.comment_count},
           {"reaction_count", e.head.reaction_count},
           {"created_at", FormatRfc3339(e.head.created_at)},

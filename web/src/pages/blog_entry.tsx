@@ -65,12 +65,13 @@ export function BlogEntryPage(props: { blog: string; id: string }) {
           {entry.published_at && <><time dateTime={entry.published_at}>{formatDate(entry.published_at)}</time> · </>}
           {t('entry.reading_time', { minutes: readingMinutes(entry.body) })}
           {entry.edited_at && ` · ${t('entry.edited')}`}
+          {entry.public_path && <> · <a href={entry.public_path} target="_blank" rel="noopener">{t('entry.public_page')}</a></>}
         </p>
       </div>
       <div class="post-body entry-body" dangerouslySetInnerHTML={{ __html: entry.body_html }} />
       {(entry.can_edit || entry.can_publish) && (
         <div class="actions">
-          {entry.can_edit && <a class="button" href={`${blogPath}/entries/${entry.id}/edit`}>{t('entry.edit')}</a>}
+          {entry.can_edit && <a class="button" href={`${blogPath}/write/${entry.id}`}>{t('entry.edit')}</a>}
           {entry.can_publish && (
             <button type="button" class="secondary" onClick={() => publish(entry.state === 'draft')}>
               {entry.state === 'draft' ? t('entry.publish') : t('entry.unpublish')}
