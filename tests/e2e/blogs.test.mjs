@@ -112,6 +112,16 @@ describe('blogs in the browser', () => {
     await expectAccessible(dee, 'a published entry for a reader');
     await screenshot(dee, 'blog-entry');
     assert.equal(await dee.title(), 'Moving to the new cluster · Agora');
+
+    // Dee follows the blog in a feed reader: a personal address, shown once, that reads it.
+    await dee.getByRole('link', { name: 'Platform Notes' }).click();
+    await dee.getByRole('button', { name: 'Subscribe in a feed reader' }).click();
+    await dee.getByRole('button', { name: 'Make my feed address' }).click();
+    const address = await dee.getByTestId('feed-address').textContent();
+    assert.match(address, /\/feeds\/agf_[\w-]+\/blogs\/platform-notes$/);
+    const atom = await (await fetch(address)).text();
+    assert.match(atom, /<title>Moving to the new cluster<\/title>/);
+    await expectAccessible(dee, 'a blog with its feed address');
   });
 
   test('one\'s own blog is made on first use; on a phone the directory and an entry fit', async () => {

@@ -5,6 +5,7 @@ import { setLanguage, t, tx } from '../i18n/i18n';
 import { isLanguage, LANGUAGES } from '../i18n/languages';
 import { TwoFactorSettings } from './two_factor_settings';
 import { NotificationDelivery } from './notification_delivery';
+import { FeedTokenSetting } from '../feed_address';
 import { deviceName } from '../device';
 import { setThemeChoice, themeChoice, type ThemeChoice } from '../theme';
 
@@ -26,6 +27,7 @@ export function AccountPage(props: { user: User; onSignedOut: () => void }) {
       <TwoFactorSettings />
       <NotificationDelivery />
       <Tokens />
+      <FeedTokenSetting />
       <Sessions onSignedOut={props.onSignedOut} />
     </section>
   );

@@ -11,6 +11,7 @@ import type { Card } from './profile';
 import { navigate } from '../router';
 import { setTitle } from '../title';
 import { Tabs } from '../tabs';
+import { FeedAddress } from '../feed_address';
 import { handleFromName } from './communities';
 import { formatDate, t, timeAgo, type MessageId } from '../i18n/i18n';
 
@@ -291,6 +292,7 @@ export function BlogPage(props: { handle: string }) {
           <a class="button" href={`/blogs/${blog.handle}/write`}>{t('blog.write')}</a>
         </div>
       )}
+      <FeedAddress path={`blogs/${blog.handle}`} world={blog.audience === 'public'} />
       <Tabs label={t('blog.entries')} tabs={[
         { id: 'published', label: t('blog.published'), render: () => published },
         ...(blog.my_role ? [{ id: 'drafts', label: t('blog.drafts'), render: () => <EntryList blog={blog} state="draft" empty={t('blog.no_drafts')} /> }] : []),
