@@ -125,6 +125,11 @@ TEST(Router, LoggedPathHidesTokens) {
   auto p = r.Match(Method::kGet, "/api/v1/people/42");
   EXPECT_EQ(r.LoggedPath(p.route, "/api/v1/people/42"), "/api/v1/people/42");
   EXPECT_EQ(r.LoggedPath(nullptr, "/api/v1/people/42/x"), "/api/v1/people/42/x");
+  // A feed token (the reader's secret in a feed's address) too.
+  r.Add(Method::kGet, "/feeds/{feed_token}/blogs/{blog}", {}, [](Request&) { return Response{}; });
+  auto f = r.Match(Method::kGet, "/feeds/agf_s3cr3t/blogs/platform");
+  ASSERT_TRUE(f.route);
+  EXPECT_EQ(r.LoggedPath(f.route, "/feeds/agf_s3cr3t/blogs/platform"), "/feeds/{feed_token}/blogs/platform");
 }
 
 // Browsers say gzip in many ways; q=0 refuses it.
