@@ -106,6 +106,11 @@ describe('blogs in the browser', () => {
     await dee.getByText('1 minute read').waitFor();
     await dee.getByText(/By Cy Lund/).waitFor();
     assert.equal(await dee.getByRole('link', { name: 'Edit' }).count(), 0, 'a reader may not edit');
+    // Dee's visit counts as a view; Dee recommends it (the author may not).
+    await dee.getByText('1 view', { exact: false }).waitFor();
+    await dee.getByRole('button', { name: 'Recommend' }).click();
+    await dee.getByText('1 recommendation').waitFor();
+    assert.equal(await dee.getByRole('button', { name: 'Recommend' }).getAttribute('aria-pressed'), 'true');
     await dee.getByLabel('Write a comment').fill('Good to know, thanks');
     await dee.getByRole('button', { name: 'Comment', exact: true }).click();
     await dee.getByText('Good to know, thanks').waitFor();
@@ -113,8 +118,11 @@ describe('blogs in the browser', () => {
     await screenshot(dee, 'blog-entry');
     assert.equal(await dee.title(), 'Moving to the new cluster · Agora');
 
-    // Dee follows the blog in a feed reader: a personal address, shown once, that reads it.
+    // Dee follows the blog, and in a feed reader: a personal address, shown once, that reads it.
     await dee.getByRole('link', { name: 'Platform Notes' }).click();
+    await dee.getByRole('button', { name: 'Follow this blog' }).click();
+    await dee.getByText('1 follower').waitFor();
+    await dee.getByRole('button', { name: 'Stop following' }).waitFor();
     await dee.getByRole('button', { name: 'Subscribe in a feed reader' }).click();
     await dee.getByRole('button', { name: 'Make my feed address' }).click();
     const address = await dee.getByTestId('feed-address').textContent();
@@ -134,6 +142,12 @@ describe('blogs in the browser', () => {
     await ana.getByLabel('Text (Markdown)').fill('My first words here.');
     await ana.getByRole('button', { name: 'Publish' }).click();
     await ana.getByText('Saved and published.').waitFor();
+
+    // The directory sorted by recommendations puts the recommended blog first.
+    await ana.goto(`${server.url}/blogs`);
+    await ana.getByLabel('Sort by').selectOption({ label: 'Most recommended' });
+    await ana.waitForURL(/\/blogs\?sort=recommended$/);
+    await ana.getByTestId('blog').first().filter({ hasText: 'Platform Notes' }).waitFor();
 
     // A public blog's entry has a page for the world: no JavaScript, no signing in.
     await ana.goto(`${server.url}/blogs`);

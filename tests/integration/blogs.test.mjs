@@ -185,6 +185,70 @@ describe('blogs', () => {
     assert.equal((await c.dee.get('/api/v1/blogs/platform/writers')).json.items.length, 3);
   });
 
+  test('readers are counted once a day, recommendations rank blogs without favouring few votes, blogs are followed', async () => {
+    const make = async (handle) => {
+      assert.equal((await c.ana.post('/api/v1/blogs', { name: `Rank ${handle}`, handle })).status, 201);
+      const e = await c.ana.post(`/api/v1/blogs/${handle}/entries`, { title: `Entry of ${handle}`, body: 'text', publish: true });
+      assert.equal(e.status, 201, e.text);
+      return e.json.id;
+    };
+    const one = await make('rank-one');
+    const three = await make('rank-three');
+    const view = async (who, id) => assert.equal((await c[who].post(`/api/v1/blog-entries/${id}/views`)).status, 204);
+    // A reload is no view: Dee twice, Bo once.
+    await view('dee', one);
+    await view('dee', one);
+    await view('bo', one);
+    let e = (await c.dee.get(`/api/v1/blog-entries/${one}`)).json;
+    assert.equal(e.view_count, 2);
+    assert.equal(e.reader_count, 2);
+    // Recommending: not one's own, not a draft; idempotent; withdrawn.
+    assertProblem(assert, await c.ana.put(`/api/v1/blog-entries/${one}/recommendation`), 403);
+    const draft = await c.ana.post('/api/v1/blogs/rank-one/entries', { title: 'Not yet', body: 'x' });
+    assertProblem(assert, await c.bo.put(`/api/v1/blog-entries/${draft.json.id}/recommendation`), 404);  // Bo may not read it
+    assertProblem(assert, await c.ana.put(`/api/v1/blog-entries/${draft.json.id}/recommendation`), 409);
+    e = (await c.dee.put(`/api/v1/blog-entries/${one}/recommendation`)).json;
+    assert.equal(e.recommend_count, 1);
+    assert.equal(e.recommended, true);
+    assert.equal((await c.dee.put(`/api/v1/blog-entries/${one}/recommendation`)).json.recommend_count, 1);
+    assert.equal((await c.bo.get(`/api/v1/blog-entries/${one}`)).json.recommended, false);
+    assert.equal((await c.dee.delete(`/api/v1/blog-entries/${one}/recommendation`)).json.recommend_count, 0);
+    // One of two readers recommends "one"; three of three recommend "three" (each recommendation
+    // counts as a reading): "three" ranks first, though a vote of one would be a larger share
+    // of few readers elsewhere.
+    await c.dee.put(`/api/v1/blog-entries/${one}/recommendation`);
+    for (const who of ['bo', 'cy', 'dee']) assert.equal((await c[who].put(`/api/v1/blog-entries/${three}/recommendation`)).status, 200);
+    const ranked = (await c.dee.get('/api/v1/blogs?sort=recommended&limit=50')).json.items.map((b) => b.handle);
+    assert.ok(ranked.indexOf('rank-three') < ranked.indexOf('rank-one'), ranked.join());
+    assert.ok(ranked.indexOf('rank-one') < ranked.indexOf('platform'), 'a blog nobody recommends comes after');
+    // Paging in that order walks every blog once.
+    const paged = [];
+    for (let cursor = '', i = 0; i < 100; i++) {
+      const r = await c.dee.get(`/api/v1/blogs?sort=recommended&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      paged.push(...r.json.items.map((b) => b.handle));
+      if (!r.json.next_cursor) break;
+      cursor = r.json.next_cursor;
+    }
+    assert.deepEqual(paged, ranked);
+    // Unpublished, an entry no longer lifts its blog.
+    assert.equal((await c.ana.delete(`/api/v1/blog-entries/${three}/publication`)).status, 200);
+    const after = (await c.dee.get('/api/v1/blogs?sort=recommended&limit=50')).json.items.map((b) => b.handle);
+    assert.ok(after.indexOf('rank-one') < after.indexOf('rank-three'), after.join());
+    // Following.
+    let b = (await c.dee.put('/api/v1/blogs/rank-one/follow')).json;
+    assert.equal(b.following, true);
+    assert.equal(b.follower_count, 1);
+    assert.equal((await c.dee.put('/api/v1/blogs/rank-one/follow')).json.follower_count, 1);
+    assert.equal((await c.bo.put('/api/v1/blogs/rank-one/follow')).json.follower_count, 2);
+    assert.equal((await c.dee.get('/api/v1/blogs?sort=followers&limit=1')).json.items[0].handle, 'rank-one');
+    assert.equal((await c.bo.get('/api/v1/blogs/rank-one')).json.following, true);
+    b = (await c.dee.delete('/api/v1/blogs/rank-one/follow')).json;
+    assert.equal(b.following, false);
+    assert.equal(b.follower_count, 1);
+    assertProblem(assert, await c.gus.put('/api/v1/blogs/rank-one/follow'), 404);
+    assertProblem(assert, await c.dee.get('/api/v1/blogs?sort=best'), 422, { field: 'sort' });
+  });
+
   test('search finds a published entry for its readers, a draft for its writers only', async () => {
     const search = (who, words) => c[who].get(`/api/v1/search?q=${encodeURIComponent(words)}&kind=blog_entry`);
     const found = async (who, words) => {

@@ -181,7 +181,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The blog directory: every blog the reader may see, the most recently published first */
+        /**
+         * The blog directory: every blog the reader may see
+         * @description Sorted by `sort`: `updated` (the most recently published first, the default), `followers` (the most followed first) or `recommended` (the highest rank first: the Wilson lower bound of its entries' recommendations among their readers, halving every 30 days of age, summed).
+         */
         get: operations["listBlogs"];
         put?: never;
         /** Make a shared blog (members and admins; a community's by its owners and moderators); its maker owns it */
@@ -296,6 +299,59 @@ export interface paths {
         head?: never;
         /** Change an entry's title, excerpt or body (its author, the blog's owners and editors; earlier bodies kept) */
         patch: operations["editBlogEntry"];
+        trace?: never;
+    };
+    "/api/v1/blogs/{blog}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Follow the blog */
+        put: operations["followBlog"];
+        post?: never;
+        /** Stop following the blog */
+        delete: operations["unfollowBlog"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/blog-entries/{id}/recommendation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Recommend a published entry (not one's own) */
+        put: operations["recommendBlogEntry"];
+        post?: never;
+        /** Withdraw one's recommendation */
+        delete: operations["unrecommendBlogEntry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/blog-entries/{id}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say the reader opened the entry (counted once per reader a day) */
+        post: operations["viewBlogEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/blog-entries/{id}/publication": {
@@ -2160,6 +2216,9 @@ export interface components {
             audience: components["schemas"]["BlogAudience"];
             /** @description Published entries. */
             entry_count: number;
+            follower_count: number;
+            /** @description The reader follows it. */
+            following: boolean;
             /** Format: date-time */
             created_at: string;
             /**
@@ -2199,6 +2258,14 @@ export interface components {
             /** @description A published public entry's page for anyone, without signing in (/blogs/{blog}/{yyyy}/{mm}/{slug}); null for others. */
             public_path: string | null;
             comment_count: number;
+            /** @description Readers who recommend it. */
+            recommend_count: number;
+            /** @description The reader recommends it. */
+            recommended: boolean;
+            /** @description Readers per day, summed: a reload is no view. */
+            view_count: number;
+            /** @description People who have read it. */
+            reader_count: number;
             reaction_count: number;
             /** Format: date-time */
             created_at: string;
@@ -3485,6 +3552,7 @@ export interface operations {
     listBlogs: {
         parameters: {
             query?: {
+                sort?: "updated" | "followers" | "recommended";
                 /** @description The `next_cursor` of the previous page; absent for the first page. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */
@@ -3932,6 +4000,158 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    followBlog: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description A blog's handle or id. */
+                blog: components["parameters"]["BlogPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The blog, followed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Blog"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unfollowBlog: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description A blog's handle or id. */
+                blog: components["parameters"]["BlogPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The blog, not followed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Blog"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recommendBlogEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlogEntry"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unrecommendBlogEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlogEntry"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    viewBlogEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counted (or already counted today). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };

@@ -43,7 +43,7 @@ const BlogEntryEditor = lazyPage(() => import('./pages/blog_entry').then((m) => 
 
 // The blog pages under /blogs/{blog}: the blog, "write" (a new entry or, with its id, one's
 // edits), an entry.
-function blogPage(path: string) {
+function blogPage(path: string, me: string) {
   let parts: string[];
   try {
     parts = path.split('/').map(decodeURIComponent);
@@ -56,7 +56,7 @@ function blogPage(path: string) {
   // (Four segments after /blogs/ are a public entry's page, which the server renders.)
   if (rest.length === 1 && rest[0] === 'write') return <BlogEntryEditor blog={blog} />;
   if (rest.length === 2 && rest[0] === 'write') return <BlogEntryEditor blog={blog} id={rest[1]} />;
-  if (rest.length === 2 && rest[0] === 'entries') return <BlogEntryPage blog={blog} id={rest[1]} />;
+  if (rest.length === 2 && rest[0] === 'entries') return <BlogEntryPage blog={blog} id={rest[1]} me={me} />;
   return null;
 }
 
@@ -165,7 +165,7 @@ export function App() {
   };
 
   let page;
-  const blogRoute = path.startsWith('/blogs/') ? blogPage(path) : null;
+  const blogRoute = path.startsWith('/blogs/') ? blogPage(path, user.id) : null;
   if (path === '/settings') page = <AccountPage user={user} onSignedOut={() => setUser(null)} />;
   else if (path === '/admin/users' && user.role === 'admin') page = <AdminUsersPage me={user} />;
   else if (path === '/people') page = <DirectoryPage guest={user.role === 'guest'} />;

@@ -44,7 +44,12 @@ void RegisterApi(http::Router& router, BlogService& service) {
   router.Add(Method::kGet, "/api/v1/blogs", {.access = Access::kUser}, [&service](Request& req) {
     auto limit = ParseLimit(req.Query("limit"));
     if (!limit) return http::Problem(limit.error());
-    auto page = service.Directory(content::ViewerOf(req.principal), req.Query("cursor"), *limit);
+    const std::string sort = req.Query("sort");
+    DirectorySort order = DirectorySort::kUpdated;
+    if (sort == "followers") order = DirectorySort::kFollowers;
+    else if (sort == "recommended") order = DirectorySort::kRecommended;
+    else if (!sort.empty() && sort != "updated") return http::Problem(Error::Invalid("sort", "sort is updated, followers or recommended"));
+    auto page = service.Directory(content::ViewerOf(req.principal), order, req.Query("cursor"), *limit);
     if (!page) return http::Problem(page.error());
     boost::json::array items;
     for (const auto& v : page->items) items.push_back(json::BlogJson(v));
@@ -97,6 +102,10 @@ void RegisterApi(http::Router& router, BlogService& service) {
   router.Add(Method::kDelete, "/api/v1/blogs/{blog}/roles/{person}", {.access = Access::kUser}, [&service](Request& req) {
     return BlogResponse(200, service.SetRole(*req.principal, req.Param("blog"), req.Param("person"), std::nullopt, req.client_ip));
   });
+  for (auto method : {Method::kPut, Method::kDelete})
+    router.Add(method, "/api/v1/blogs/{blog}/follow", {.access = Access::kUser}, [&service, method](Request& req) {
+      return BlogResponse(200, service.Follow(*req.principal, req.Param("blog"), method == Method::kPut));
+    });
   router.Add(Method::kGet, "/api/v1/blogs/{blog}/writers", {.access = Access::kUser}, [&service](Request& req) {
     auto writers = service.Writers(content::ViewerOf(req.principal), req.Param("blog"));
     if (!writers) return http::Problem(writers.error());
@@ -158,6 +167,18 @@ void RegisterApi(http::Router& router, BlogService& service) {
     auto id = http::IdParam(req, "id");
     if (!id) return http::Problem(id.error());
     auto st = service.Delete(*req.principal, *id, req.client_ip);
+    return st ? http::NoContent() : http::Problem(st.error());
+  });
+  for (auto method : {Method::kPut, Method::kDelete})
+    router.Add(method, "/api/v1/blog-entries/{id}/recommendation", {.access = Access::kUser}, [&service, method](Request& req) {
+      auto id = http::IdParam(req, "id");
+      if (!id) return http::Problem(id.error());
+      return EntryResponse(200, service.Recommend(*req.principal, *id, method == Method::kPut));
+    });
+  router.Add(Method::kPost, "/api/v1/blog-entries/{id}/views", {.access = Access::kUser}, [&service](Request& req) {
+    auto id = http::IdParam(req, "id");
+    if (!id) return http::Problem(id.error());
+    auto st = service.RecordView(content::ViewerOf(req.principal), *id);
     return st ? http::NoContent() : http::Problem(st.error());
   });
   for (auto method : {Method::kPost, Method::kDelete})

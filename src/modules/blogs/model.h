@@ -31,12 +31,18 @@ struct Blog {
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;  // its newest publication
   std::int64_t entry_count = 0; // published entries
+  std::int64_t follower_count = 0;
+  double rank = 0;  // the sum of its entries' ranks (rank.h): "most recommended"
 };
 
 struct BlogView {
   Blog blog;
   std::optional<Role> mine;  // the reader's role
+  bool following = false;    // the reader follows it
 };
+
+// How the directory is sorted.
+enum class DirectorySort { kUpdated, kFollowers, kRecommended };
 
 // A person with a role in a blog, as its writers' list shows them.
 struct Writer {
@@ -52,6 +58,10 @@ struct Entry {
   std::string title, slug, excerpt, body, body_html;
   EntryState state = EntryState::kDraft;
   std::optional<std::int64_t> published_at;
+  std::int64_t recommend_count = 0;
+  std::int64_t reader_count = 0;  // people who have read it, each once
+  std::int64_t view_count = 0;    // readers per day: a reload is no view
+  double rank = 0;                // rank.h
 };
 
 struct EntryView {
@@ -60,6 +70,7 @@ struct EntryView {
   people::Card author;
   bool can_edit = false;     // the author, the blog's owners and editors
   bool can_publish = false;  // owners and editors; authors their own
+  bool recommended = false;  // by the reader
 };
 
 }  // namespace agora::blogs

@@ -1,6 +1,9 @@
 #include "modules/blogs/service.h"
 
 #include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
@@ -10,6 +13,7 @@
 #include "core/place_handle.h"
 #include "core/text.h"
 #include "modules/audit/store.h"
+#include "modules/blogs/rank.h"
 #include "modules/blogs/store.h"
 #include "modules/blogs/visibility.h"
 #include "modules/communities/store.h"
@@ -154,39 +158,64 @@ Result<BlogView> BlogService::Get(const content::Viewer& viewer, std::string_vie
   return db_.Read([&](Connection& c) { return FindVisible(c, viewer, key); });
 }
 
-Result<BlogPage> BlogService::Directory(const content::Viewer& viewer, std::string_view cursor, int limit) {
-  auto after = DecodeTimeCursor(cursor);
-  if (!after) return after.error();
-  const std::int64_t before_at = after->at;
-  const Id before_id = after->id;
+Result<BlogPage> BlogService::Directory(const content::Viewer& viewer, DirectorySort sort, std::string_view cursor, int limit) {
+  // The cursor is the last blog's value in this order and its id.
+  double before = HUGE_VAL;
+  Id before_id = INT64_MAX;
+  if (!cursor.empty()) {
+    auto decoded = DecodeCursor(cursor);
+    if (!decoded) return decoded.error();
+    char* end = nullptr;
+    before = std::strtod(decoded->key.c_str(), &end);
+    if (decoded->key.empty() || *end != '\0') return Error{ErrorCode::kMalformed, "cursor is not valid", "cursor", 0};
+    before_id = decoded->id;
+  }
+  const auto encode = [](double key, Id id) {
+    char text[40];
+    std::snprintf(text, sizeof text, "%.17g", key);
+    return EncodeCursor({text, id});
+  };
   return db_.Read([&](Connection& c) -> Result<BlogPage> {
     BlogPage page;
     // Blogs the viewer may not see are skipped. A page reads at most 20 times its size: one
     // cut short there ends with a cursor where the reading stopped, so paging goes on.
-    std::int64_t at = before_at;
+    double at = before;
     Id id = before_id;
     bool last_page = false;
     for (int read = 0; static_cast<int>(page.items.size()) <= limit && read < 20 * (limit + 1);) {
-      auto batch = store::Directory(c, at, id, limit + 1);
+      auto batch = store::Directory(c, sort, at, id, limit + 1);
       last_page = static_cast<int>(batch.size()) <= limit;
       read += static_cast<int>(batch.size());
       for (auto& b : batch) {
         if (static_cast<int>(page.items.size()) > limit) break;
-        at = b.updated_at;
+        at = store::SortKey(b, sort);
         id = b.id;
         auto mine = viewer.signed_in() ? store::RoleOf(c, b.id, viewer.id) : std::nullopt;
-        if (Sees(c, viewer, b, mine)) page.items.push_back({std::move(b), mine});
+        if (!Sees(c, viewer, b, mine)) continue;
+        const bool following = viewer.signed_in() && store::Follows(c, b.id, viewer.id);
+        page.items.push_back({std::move(b), mine, following});
       }
       if (last_page) break;
     }
     if (static_cast<int>(page.items.size()) > limit) {
       page.items.pop_back();
       const Blog& last = page.items.back().blog;
-      page.next_cursor = EncodeTimeCursor(last.updated_at, last.id);
+      page.next_cursor = encode(store::SortKey(last, sort), last.id);
     } else if (!last_page) {
-      page.next_cursor = EncodeTimeCursor(at, id);
+      page.next_cursor = encode(at, id);
     }
     return page;
+  });
+}
+
+Result<BlogView> BlogService::Follow(const identity::Principal& who, std::string_view key, bool on) {
+  const content::Viewer me = AsViewer(who);
+  return db_.Write([&](Connection& c) -> Result<BlogView> {
+    auto blog = FindVisible(c, me, key);
+    if (!blog) return blog.error();
+    if (store::SetFollowing(c, blog->blog.id, who.user.id, on, clock_.NowMs())) blog->blog.follower_count += on ? 1 : -1;
+    blog->following = on;
+    return *blog;
   });
 }
 
@@ -248,6 +277,7 @@ std::optional<EntryView> BlogService::ViewOf(Connection& c, const content::Viewe
   v.can_edit = (own && Writes(mine)) || Edits(mine);
   v.can_publish = MayPublish(mine, own);
   v.author = people::store::CardOf(c, e.head.author_id);
+  v.recommended = viewer.signed_in() && e.recommend_count > 0 && store::Recommended(c, e.head.id, viewer.id);
   e.body_html = content::NameMentions(c, std::move(e.body_html));
   v.entry = std::move(e);
   v.blog = std::move(*blog);
@@ -379,6 +409,8 @@ Result<EntryView> BlogService::SetPublished(const identity::Principal& who, Id i
     store::UpdateEntry(c, *e);
     store::SetEntryAudience(c, *e, *blog);
     store::Recount(c, blog->id, published ? std::optional<std::int64_t>(now) : std::nullopt);
+    // A draft adds nothing to its blog's rank; published again, it has its own back.
+    store::SetRank(c, *e, published ? EntryRank(e->recommend_count, e->reader_count, *e->published_at) : 0);
     return OkStatus();
   });
   if (!st) return st.error();
@@ -393,11 +425,47 @@ Status BlogService::Delete(const identity::Principal& who, Id id, const std::str
     const bool own = e->head.author_id == who.user.id;
     if (!own && !who.is_admin() && !Edits(store::RoleOf(c, e->blog_id, who.user.id)))
       return Error::Forbidden("only its author, the blog's editors or an admin delete an entry");
+    store::SetRank(c, *e, 0);  // out of its blog's rank
     content::store::Delete(c, id);  // the entry row, comments, reactions by cascade
     store::Recount(c, e->blog_id, std::nullopt);
     if (!own)
       audit::Record(c, {.id = ids_.Next(), .actor_id = who.user.id, .action = "blog_entry.delete", .target_kind = "content",
                         .target_id = id, .detail = "{}", .ip = ip, .created_at = clock_.NowMs()});
+    return OkStatus();
+  });
+}
+
+Result<EntryView> BlogService::Recommend(const identity::Principal& who, Id id, bool on) {
+  const content::Viewer me = AsViewer(who);
+  auto st = db_.Write([&](Connection& c) -> Status {
+    auto e = store::LoadEntry(c, id);
+    if (!e || !content::CanRead(c, me, e->head)) return Error::NotFound("no such entry");
+    if (e->state != EntryState::kPublished) return Error::Conflict("only a published entry is recommended", "entry");
+    if (e->head.author_id == who.user.id) return Error::Forbidden("one does not recommend one's own entry");
+    const bool changed = store::SetRecommended(c, id, who.user.id, on, clock_.NowMs());
+    const bool reader = store::AddReader(c, id, who.user.id);
+    if (changed || reader) {
+      e->recommend_count += changed ? (on ? 1 : -1) : 0;
+      e->reader_count += reader ? 1 : 0;
+      store::SetRank(c, *e, EntryRank(e->recommend_count, e->reader_count, e->published_at.value_or(e->head.created_at)));
+    }
+    return OkStatus();
+  });
+  if (!st) return st.error();
+  return Get(me, id);
+}
+
+Status BlogService::RecordView(const content::Viewer& viewer, Id id) {
+  if (!viewer.signed_in()) return OkStatus();
+  return db_.Write([&](Connection& c) -> Status {
+    auto e = store::LoadEntry(c, id);
+    if (!e || !content::CanRead(c, viewer, e->head)) return Error::NotFound("no such entry");
+    // Drafts are read by their writers at work, not by readers.
+    if (e->state != EntryState::kPublished) return OkStatus();
+    const std::int64_t day = clock_.NowMs() / (24LL * 60 * 60 * 1000);
+    store::AddView(c, id, viewer.id, day);
+    if (store::AddReader(c, id, viewer.id))
+      store::SetRank(c, *e, EntryRank(e->recommend_count, e->reader_count + 1, e->published_at.value_or(e->head.created_at)));
     return OkStatus();
   });
 }

@@ -54,8 +54,11 @@ class BlogService {
   Result<BlogView> Create(const identity::Principal& who, const NewBlog& in);
   // By handle or id; 404 for what the viewer may not see.
   Result<BlogView> Get(const content::Viewer& viewer, std::string_view key);
-  // Every blog the viewer may see, the most recently published first.
-  Result<BlogPage> Directory(const content::Viewer& viewer, std::string_view cursor, int limit);
+  // Every blog the viewer may see: the most recently published first, the most followed, or
+  // the most recommended (rank.h).
+  Result<BlogPage> Directory(const content::Viewer& viewer, DirectorySort sort, std::string_view cursor, int limit);
+  // Following a blog (its entries in the follower's notifications). Idempotent.
+  Result<BlogView> Follow(const identity::Principal& who, std::string_view blog, bool on);
   // Owners give roles (a person's handle or id); `role` empty takes theirs away. A blog
   // always keeps an owner. Audited.
   Result<BlogView> SetRole(const identity::Principal& who, std::string_view blog, std::string_view person, std::optional<Role> role,
@@ -74,6 +77,11 @@ class BlogService {
   Result<EntryView> SetPublished(const identity::Principal& who, Id entry, bool published);
   // Its author, the blog's owners and editors, or an admin (audited when not the author).
   Status Delete(const identity::Principal& who, Id entry, const std::string& ip);
+  // A reader recommends a published entry (not their own); idempotent. Recommending counts
+  // as having read it.
+  Result<EntryView> Recommend(const identity::Principal& who, Id entry, bool on);
+  // The reader opened the entry: counted once per reader and once per reader a day.
+  Status RecordView(const content::Viewer& viewer, Id entry);
 
   static constexpr size_t kMaxTitle = 200;
   static constexpr size_t kMaxExcerpt = 500;

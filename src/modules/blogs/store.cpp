@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kBlogColumns =
     "SELECT id, handle, name, description, personal_of, community_id, audience, created_by, created_at, updated_at,"
-    " entry_count FROM blogs ";
+    " entry_count, follower_count, rank FROM blogs ";
 const std::string kEntries = std::string(
     "SELECT e.content_id, COALESCE(e.published_at, c.created_at) FROM blog_entries e JOIN content c ON c.id = e.content_id"
     " WHERE e.blog_id = ?1 AND e.state = ?2 AND (COALESCE(e.published_at, c.created_at) < ?3"
@@ -47,6 +47,8 @@ Blog BlogFrom(agora::store::Query& q) {
   b.created_at = q.Int(8);
   b.updated_at = q.Int(9);
   b.entry_count = q.Int(10);
+  b.follower_count = q.Int(11);
+  b.rank = q.Real(12);
   return b;
 }
 
@@ -87,13 +89,24 @@ void Recount(Connection& c, Id blog, std::optional<std::int64_t> published_at) {
   if (published_at) c.Prepare("UPDATE blogs SET updated_at = ?2 WHERE id = ?1 AND updated_at < ?2", blog, *published_at).Run();
 }
 
-std::vector<Blog> Directory(Connection& c, std::int64_t before_at, Id before_id, int limit) {
-  auto q = c.Prepare(std::string(kBlogColumns) +
-                         "WHERE updated_at < ?1 OR (updated_at = ?1 AND id < ?2) ORDER BY updated_at DESC, id DESC LIMIT ?3",
-                     before_at, before_id, limit);
+std::vector<Blog> Directory(Connection& c, DirectorySort sort, double before, Id before_id, int limit) {
+  // The column each order sorts on (constants, not input).
+  const char* key = sort == DirectorySort::kFollowers ? "follower_count" : sort == DirectorySort::kRecommended ? "rank" : "updated_at";
+  auto q = c.Prepare(std::string(kBlogColumns) + "WHERE " + key + " < ?1 OR (" + key + " = ?1 AND id < ?2) ORDER BY " + key +
+                         " DESC, id DESC LIMIT ?3",
+                     before, before_id, limit);
   std::vector<Blog> out;
   while (q.Next()) out.push_back(BlogFrom(q));
   return out;
+}
+
+double SortKey(const Blog& b, DirectorySort sort) {
+  switch (sort) {
+    case DirectorySort::kFollowers: return static_cast<double>(b.follower_count);
+    case DirectorySort::kRecommended: return b.rank;
+    case DirectorySort::kUpdated: break;
+  }
+  return static_cast<double>(b.updated_at);
 }
 
 std::optional<Role> RoleOf(Connection& c, Id blog, Id person) {
@@ -152,7 +165,10 @@ void UpdateEntry(Connection& c, const Entry& e) {
 std::optional<Entry> LoadEntry(Connection& c, Id id) {
   auto head = content::store::LoadHead(c, id);
   if (!head || head->kind != "blog_entry") return std::nullopt;
-  auto q = c.Prepare("SELECT blog_id, title, slug, excerpt, body, body_html, state, published_at FROM blog_entries WHERE content_id = ?1", id);
+  auto q = c.Prepare(
+      "SELECT blog_id, title, slug, excerpt, body, body_html, state, published_at, recommend_count, reader_count, view_count, rank"
+      " FROM blog_entries WHERE content_id = ?1",
+      id);
   if (!q.Next()) return std::nullopt;
   Entry e;
   e.head = *head;
@@ -164,6 +180,10 @@ std::optional<Entry> LoadEntry(Connection& c, Id id) {
   e.body_html = q.Text(5);
   e.state = q.TextView(6) == "published" ? EntryState::kPublished : EntryState::kDraft;
   e.published_at = q.OptInt(7);
+  e.recommend_count = q.Int(8);
+  e.reader_count = q.Int(9);
+  e.view_count = q.Int(10);
+  e.rank = q.Real(11);
   return e;
 }
 
@@ -194,6 +214,53 @@ std::vector<Entry> PublishedBy(Connection& c, const content::Viewer& viewer, Id 
 
 std::vector<Entry> PublishedWithTag(Connection& c, const content::Viewer& viewer, std::string_view tag, int limit) {
   return LoadAll(c, c.Prepare(kPublishedWithTag, tag, limit), viewer);
+}
+
+bool Follows(Connection& c, Id blog, Id person) {
+  return c.Prepare("SELECT 1 FROM blog_followers WHERE blog_id = ?1 AND person_id = ?2", blog, person).Next();
+}
+
+bool SetFollowing(Connection& c, Id blog, Id person, bool on, std::int64_t now) {
+  const bool was = Follows(c, blog, person);
+  if (was == on) return false;
+  if (on) c.Prepare("INSERT INTO blog_followers (blog_id, person_id, created_at) VALUES (?1, ?2, ?3)", blog, person, now).Run();
+  else c.Prepare("DELETE FROM blog_followers WHERE blog_id = ?1 AND person_id = ?2", blog, person).Run();
+  c.Prepare("UPDATE blogs SET follower_count = follower_count + ?2 WHERE id = ?1", blog, on ? 1 : -1).Run();
+  return true;
+}
+
+bool Recommended(Connection& c, Id entry, Id person) {
+  return c.Prepare("SELECT 1 FROM blog_entry_recommendations WHERE content_id = ?1 AND person_id = ?2", entry, person).Next();
+}
+
+bool SetRecommended(Connection& c, Id entry, Id person, bool on, std::int64_t now) {
+  const bool was = Recommended(c, entry, person);
+  if (was == on) return false;
+  if (on) c.Prepare("INSERT INTO blog_entry_recommendations (content_id, person_id, created_at) VALUES (?1, ?2, ?3)", entry, person, now).Run();
+  else c.Prepare("DELETE FROM blog_entry_recommendations WHERE content_id = ?1 AND person_id = ?2", entry, person).Run();
+  c.Prepare("UPDATE blog_entries SET recommend_count = recommend_count + ?2 WHERE content_id = ?1", entry, on ? 1 : -1).Run();
+  return true;
+}
+
+bool AddReader(Connection& c, Id entry, Id person) {
+  if (c.Prepare("SELECT 1 FROM blog_entry_readers WHERE content_id = ?1 AND person_id = ?2", entry, person).Next()) return false;
+  c.Prepare("INSERT INTO blog_entry_readers (content_id, person_id) VALUES (?1, ?2)", entry, person).Run();
+  c.Prepare("UPDATE blog_entries SET reader_count = reader_count + 1 WHERE content_id = ?1", entry).Run();
+  return true;
+}
+
+bool AddView(Connection& c, Id entry, Id person, std::int64_t day) {
+  if (c.Prepare("SELECT 1 FROM blog_entry_views WHERE content_id = ?1 AND day = ?2 AND person_id = ?3", entry, day, person).Next())
+    return false;
+  c.Prepare("INSERT INTO blog_entry_views (content_id, day, person_id) VALUES (?1, ?2, ?3)", entry, day, person).Run();
+  c.Prepare("UPDATE blog_entries SET view_count = view_count + 1 WHERE content_id = ?1", entry).Run();
+  return true;
+}
+
+void SetRank(Connection& c, const Entry& e, double rank) {
+  if (rank == e.rank) return;
+  c.Prepare("UPDATE blog_entries SET rank = ?2 WHERE content_id = ?1", e.head.id, rank).Run();
+  c.Prepare("UPDATE blogs SET rank = rank + ?2 WHERE id = ?1", e.blog_id, rank - e.rank).Run();
 }
 
 }  // namespace agora::blogs::store

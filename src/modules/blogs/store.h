@@ -20,9 +20,11 @@ bool HandleTaken(Connection& c, std::string_view handle);
 // After an entry is published or unpublished: its count of published entries and, when
 // `published_at` is given, the time of its newest publication.
 void Recount(Connection& c, Id blog, std::optional<std::int64_t> published_at);
-// Blogs by newest publication, after the keyset (`before_at`, `before_id`); the caller
-// filters by who may see them.
-std::vector<Blog> Directory(Connection& c, std::int64_t before_at, Id before_id, int limit);
+// Blogs in the order `sort` says, after the keyset (`before`, the sort's value, and
+// `before_id`); the caller filters by who may see them.
+std::vector<Blog> Directory(Connection& c, DirectorySort sort, double before, Id before_id, int limit);
+// A blog's value in that order (the keyset of the next page).
+double SortKey(const Blog& b, DirectorySort sort);
 
 std::optional<Role> RoleOf(Connection& c, Id blog, Id person);
 void PutRole(Connection& c, Id blog, Id person, Role role);
@@ -49,5 +51,16 @@ std::vector<Entry> EntriesOf(Connection& c, const content::Viewer& viewer, Id bl
 // every blog, or those with a hashtag.
 std::vector<Entry> PublishedBy(Connection& c, const content::Viewer& viewer, Id author, int limit);
 std::vector<Entry> PublishedWithTag(Connection& c, const content::Viewer& viewer, std::string_view tag, int limit);
+
+// Following a blog, recommending an entry, counting its readers: each changes its count with
+// it; false when there was nothing to change.
+bool Follows(Connection& c, Id blog, Id person);
+bool SetFollowing(Connection& c, Id blog, Id person, bool on, std::int64_t now);
+bool Recommended(Connection& c, Id entry, Id person);
+bool SetRecommended(Connection& c, Id entry, Id person, bool on, std::int64_t now);
+bool AddReader(Connection& c, Id entry, Id person);
+bool AddView(Connection& c, Id entry, Id person, std::int64_t day);
+// The entry's new rank, and its blog's with it (the sum of its entries').
+void SetRank(Connection& c, const Entry& e, double rank);
 
 }  // namespace agora::blogs::store

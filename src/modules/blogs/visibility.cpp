@@ -25,6 +25,7 @@ Result<BlogView> FindVisible(Connection& c, const content::Viewer& viewer, std::
   if (!b) return Error::NotFound("no such blog");
   BlogView v{*b, viewer.signed_in() ? store::RoleOf(c, b->id, viewer.id) : std::nullopt};
   if (!Sees(c, viewer, v.blog, v.mine)) return Error::NotFound("no such blog");
+  v.following = viewer.signed_in() && store::Follows(c, b->id, viewer.id);
   return v;
 }
 

@@ -1,6 +1,7 @@
 // A blog entry's page (its text, its author, reading time, publishing for those who may,
 // comments) and the editor that writes a new entry or changes one.
 import { useEffect, useState } from 'preact/hooks';
+import { ThumbsUp } from 'lucide-preact';
 import { api, ApiError, describeError } from '../api';
 import { Alert, Avatar, Field, PageHeading } from '../components';
 import { confirmAction } from '../confirm';
@@ -17,7 +18,7 @@ export function readingMinutes(markdown: string): number {
   return Math.max(1, Math.round(words / 200));
 }
 
-export function BlogEntryPage(props: { blog: string; id: string }) {
+export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
   const [entry, setEntry] = useState<BlogEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -25,6 +26,8 @@ export function BlogEntryPage(props: { blog: string; id: string }) {
       .then((e) => {
         setEntry(e);
         setTitle(e.title);
+        // Counted once a day per reader, however often the page is opened.
+        if (e.state === 'published') api('POST', `/api/v1/blog-entries/${e.id}/views`).catch(() => undefined);
       })
       .catch((e) => setError(describeError(e)));
   }, [props.id]);
@@ -48,7 +51,16 @@ export function BlogEntryPage(props: { blog: string; id: string }) {
       setError(describeError(e));
     }
   };
+  const recommend = async () => {
+    try {
+      setEntry(await api<BlogEntry>(entry.recommended ? 'DELETE' : 'PUT', `/api/v1/blog-entries/${entry.id}/recommendation`));
+      setError(null);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
   const author = entry.author;
+  const own = entry.author.id === props.me;  // one does not recommend one's own
   return (
     <article class="blog-entry">
       <nav aria-label={t('common.breadcrumb')} class="breadcrumb">
@@ -69,6 +81,16 @@ export function BlogEntryPage(props: { blog: string; id: string }) {
         </p>
       </div>
       <div class="post-body entry-body" dangerouslySetInnerHTML={{ __html: entry.body_html }} />
+      {entry.state === 'published' && (
+        <div class="entry-counts">
+          {!own && (
+            <button type="button" class="secondary" aria-pressed={entry.recommended} onClick={recommend}>
+              <ThumbsUp size={18} aria-hidden="true" /> {t('entry.recommend')}
+            </button>
+          )}
+          <span class="muted">{t('entry.recommend_count', { count: entry.recommend_count })} · {t('entry.views', { count: entry.view_count })}</span>
+        </div>
+      )}
       {(entry.can_edit || entry.can_publish) && (
         <div class="actions">
           {entry.can_edit && <a class="button" href={`${blogPath}/write/${entry.id}`}>{t('entry.edit')}</a>}

@@ -32,13 +32,20 @@ function writesBlogs(role: string): boolean {
   return role === 'member' || role === 'admin';
 }
 
+type Sort = 'updated' | 'followers' | 'recommended';
+const SORTS: Record<Sort, MessageId> = { updated: 'blogs.sort_updated', followers: 'blogs.sort_followers', recommended: 'blogs.sort_recommended' };
+
 export function BlogsPage(props: { role: string }) {
+  const [sort, setSort] = useState<Sort>(() => {
+    const asked = new URLSearchParams(location.search).get('sort');
+    return asked === 'followers' || asked === 'recommended' ? asked : 'updated';
+  });
   const [items, setItems] = useState<Blog[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = async (from: string | null) => {
     try {
-      const page = await api<Page<Blog>>('GET', `/api/v1/blogs?limit=30${from ? `&cursor=${encodeURIComponent(from)}` : ''}`);
+      const page = await api<Page<Blog>>('GET', `/api/v1/blogs?limit=30&sort=${sort}${from ? `&cursor=${encodeURIComponent(from)}` : ''}`);
       setItems((old) => (from && old ? [...old, ...page.items] : page.items));
       setCursor(page.next_cursor);
     } catch (e) {
@@ -47,7 +54,9 @@ export function BlogsPage(props: { role: string }) {
   };
   useEffect(() => {
     load(null);
-  }, []);
+    // The order is kept in the address, so a reload or a shared link keeps it.
+    history.replaceState(history.state, '', sort === 'updated' ? '/blogs' : `/blogs?sort=${sort}`);
+  }, [sort]);
   // One's own blog is made the first time it is opened.
   const openMine = async () => {
     try {
@@ -66,6 +75,8 @@ export function BlogsPage(props: { role: string }) {
           <a class="button secondary" href="/search?q=&kind=blog">{t('blogs.search')}</a>
         </div>
       )}
+      <SelectField id="blogs-sort" label={t('blogs.sort')} value={sort} onChange={(v) => setSort(v as Sort)}
+        options={(Object.keys(SORTS) as Sort[]).map((s) => ({ value: s, label: t(SORTS[s]) }))} />
       <Alert message={error} />
       {items && items.length === 0 && <p class="muted">{t('blogs.none')}</p>}
       {items && items.length > 0 && (
@@ -76,6 +87,7 @@ export function BlogsPage(props: { role: string }) {
               <div class="muted small">
                 {b.personal ? t('blogs.personal') : t('blogs.shared')}
                 {' · '}{t('blogs.entries_count', { count: b.entry_count })}
+                {' · '}{t('blogs.followers_count', { count: b.follower_count })}
                 {b.entry_count > 0 && ` · ${t('blogs.updated', { when: timeAgo(b.updated_at) })}`}
               </div>
               {b.description && <p class="small">{b.description}</p>}
@@ -292,6 +304,17 @@ export function BlogPage(props: { handle: string }) {
           <a class="button" href={`/blogs/${blog.handle}/write`}>{t('blog.write')}</a>
         </div>
       )}
+      <div class="actions">
+        <button type="button" class="secondary" onClick={async () => {
+          try {
+            setBlog(await api<Blog>(blog.following ? 'DELETE' : 'PUT', `/api/v1/blogs/${blog.handle}/follow`));
+          } catch (e) {
+            setError(describeError(e));
+          }
+        }}>{blog.following ? t('blog.unfollow') : t('blog.follow')}</button>
+        <span class="muted">{t('blogs.followers_count', { count: blog.follower_count })}</span>
+      </div>
+      <Alert message={error} />
       <FeedAddress path={`blogs/${blog.handle}`} world={blog.audience === 'public'} />
       <Tabs label={t('blog.entries')} tabs={[
         { id: 'published', label: t('blog.published'), render: () => published },

@@ -1,0 +1,39 @@
+-- Blogs (issue 18): recommending entries, counting their readers, following blogs.
+-- An entry's readers are counted once each (blog_entry_readers) and once per day
+-- (blog_entry_views: "views" are unique readers per day, never reloads). Its rank is the
+-- Wilson lower bound of recommendations among readers, weighted by its publication time
+-- (blogs/rank.h); a blog's rank is the sum of its entries', so the directory sorts on a
+-- column.
+CREATE TABLE blog_entry_recommendations (
+  content_id INTEGER NOT NULL REFERENCES blog_entries(content_id) ON DELETE CASCADE,
+  person_id  INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (content_id, person_id)
+) WITHOUT ROWID;
+CREATE TABLE blog_entry_readers (
+  content_id INTEGER NOT NULL REFERENCES blog_entries(content_id) ON DELETE CASCADE,
+  person_id  INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  PRIMARY KEY (content_id, person_id)
+) WITHOUT ROWID;
+CREATE TABLE blog_entry_views (
+  content_id INTEGER NOT NULL REFERENCES blog_entries(content_id) ON DELETE CASCADE,
+  person_id  INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  day        INTEGER NOT NULL,  -- days since 1970-01-01, UTC
+  PRIMARY KEY (content_id, day, person_id)
+) WITHOUT ROWID;
+CREATE TABLE blog_followers (
+  blog_id    INTEGER NOT NULL REFERENCES blogs(id) ON DELETE CASCADE,
+  person_id  INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (blog_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX blog_followers_by_person ON blog_followers(person_id, blog_id);
+
+ALTER TABLE blog_entries ADD COLUMN recommend_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE blog_entries ADD COLUMN reader_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE blog_entries ADD COLUMN view_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE blog_entries ADD COLUMN rank REAL NOT NULL DEFAULT 0;
+ALTER TABLE blogs ADD COLUMN follower_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE blogs ADD COLUMN rank REAL NOT NULL DEFAULT 0;
+CREATE INDEX blogs_by_followers ON blogs(follower_count, id);
+CREATE INDEX blogs_by_rank ON blogs(rank, id);

@@ -1,0 +1,34 @@
+-- Blog ratings: see ../0033_blog_ratings.sql.
+CREATE TABLE blog_entry_recommendations (
+  content_id BIGINT NOT NULL REFERENCES blog_entries(content_id) ON DELETE CASCADE,
+  person_id  BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (content_id, person_id)
+);
+CREATE TABLE blog_entry_readers (
+  content_id BIGINT NOT NULL REFERENCES blog_entries(content_id) ON DELETE CASCADE,
+  person_id  BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  PRIMARY KEY (content_id, person_id)
+);
+CREATE TABLE blog_entry_views (
+  content_id BIGINT NOT NULL REFERENCES blog_entries(content_id) ON DELETE CASCADE,
+  person_id  BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  day        BIGINT NOT NULL,  -- days since 1970-01-01, UTC
+  PRIMARY KEY (content_id, day, person_id)
+);
+CREATE TABLE blog_followers (
+  blog_id    BIGINT NOT NULL REFERENCES blogs(id) ON DELETE CASCADE,
+  person_id  BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (blog_id, person_id)
+);
+CREATE INDEX blog_followers_by_person ON blog_followers(person_id, blog_id);
+
+ALTER TABLE blog_entries ADD COLUMN recommend_count BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE blog_entries ADD COLUMN reader_count BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE blog_entries ADD COLUMN view_count BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE blog_entries ADD COLUMN rank DOUBLE PRECISION NOT NULL DEFAULT 0;
+ALTER TABLE blogs ADD COLUMN follower_count BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE blogs ADD COLUMN rank DOUBLE PRECISION NOT NULL DEFAULT 0;
+CREATE INDEX blogs_by_followers ON blogs(follower_count, id);
+CREATE INDEX blogs_by_rank ON blogs(rank, id);
