@@ -254,7 +254,7 @@ int Serve(App& app) {
   scim::RegisterApi(router, scim_tokens, scim_users, scim_groups);
   forum::ForumService forum_service(*app.db, *app.ids, app.clock);
   forum::RegisterApi(router, forum_service);
-  blogs::BlogService blog_service(*app.db, *app.ids, app.clock);
+  blogs::BlogService blog_service(*app.db, *app.ids, app.clock, &events);
   blogs::RegisterApi(router, blog_service);
   // Atom feeds for feed readers (issue 18), read with no credential or a feed token.
   atom::FeedTokens feed_tokens(*app.db, app.clock);

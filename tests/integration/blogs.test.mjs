@@ -249,6 +249,37 @@ describe('blogs', () => {
     assertProblem(assert, await c.dee.get('/api/v1/blogs?sort=best'), 422, { field: 'sort' });
   });
 
+  test('followers who may read it hear of an entry\'s first publication; comments on it lead to it', async () => {
+    assert.equal((await c.ana.post('/api/v1/blogs', { name: 'News desk', handle: 'news-desk' })).status, 201);
+    for (const who of ['bo', 'dee']) assert.equal((await c[who].put('/api/v1/blogs/news-desk/follow')).status, 200);
+    const unread = async (who) => (await c[who].get('/api/v1/notifications?limit=50')).json.items.filter((n) => n.kind === 'blog_entry');
+    const before = { bo: (await unread('bo')).length, dee: (await unread('dee')).length };
+    const draft = await c.ana.post('/api/v1/blogs/news-desk/entries', { title: 'Quarter in review', body: 'numbers' });
+    assert.equal((await unread('dee')).length, before.dee, 'a draft tells nobody');
+    assert.equal((await c.ana.post(`/api/v1/blog-entries/${draft.json.id}/publication`)).status, 200);
+    const [n] = await unread('dee');
+    assert.equal((await unread('dee')).length, before.dee + 1);
+    assert.equal(n.content_id, draft.json.id);
+    assert.equal(n.content_kind, 'blog_entry');
+    assert.equal(n.snippet, 'Quarter in review');
+    assert.equal(n.actor.handle, p.ana.handle);
+    assert.equal((await unread('bo')).length, before.bo + 1);
+    // Unpublished and published again: nobody is told twice.
+    await c.ana.delete(`/api/v1/blog-entries/${draft.json.id}/publication`);
+    await c.ana.post(`/api/v1/blog-entries/${draft.json.id}/publication`);
+    assert.equal((await unread('dee')).length, before.dee + 1);
+    // Written and published at once tells them too; the author is never told of their own.
+    await c.ana.put('/api/v1/blogs/news-desk/follow');
+    await c.ana.post('/api/v1/blogs/news-desk/entries', { title: 'Second', body: 'more', publish: true });
+    assert.equal((await unread('dee')).length, before.dee + 2);
+    assert.equal((await unread('ana')).length, 0);
+    // A comment on the entry tells its author, about a blog entry.
+    assert.equal((await c.dee.post(`/api/v1/content/${draft.json.id}/comments`, { body: 'Good numbers' })).status, 201);
+    const comment = (await c.ana.get('/api/v1/notifications?limit=5')).json.items.find((x) => x.kind === 'comment');
+    assert.equal(comment.content_kind, 'blog_entry');
+    assert.equal(comment.content_id, draft.json.id);
+  });
+
   test('search finds a published entry for its readers, a draft for its writers only', async () => {
     const search = (who, words) => c[who].get(`/api/v1/search?q=${encodeURIComponent(words)}&kind=blog_entry`);
     const found = async (who, words) => {

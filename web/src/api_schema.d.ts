@@ -2697,7 +2697,7 @@ export interface components {
         Notification: {
             id: components["schemas"]["Id"];
             /** @enum {string} */
-            kind: "comment" | "community_accepted" | "community_invite" | "community_request" | "follow" | "mention" | "reaction" | "reply" | "share";
+            kind: "blog_entry" | "comment" | "community_accepted" | "community_invite" | "community_request" | "follow" | "mention" | "reaction" | "reply" | "share";
             actor: components["schemas"]["PersonCard"];
             actor_count: number;
             content_id: components["schemas"]["Id"] | null;
@@ -2710,10 +2710,10 @@ export interface components {
             /** @description Seen by the person. */
             read: boolean;
             /**
-             * @description The kind of content concerned (more kinds come with blogs and the wiki).
+             * @description The kind of content concerned (more kinds come with the wiki).
              * @enum {string|null}
              */
-            content_kind: "post" | "topic" | null;
+            content_kind: "post" | "topic" | "blog_entry" | null;
             /** @description A line of the comment's or the content's text. */
             snippet: string;
             reaction: components["schemas"]["ReactionKind"] | null;
@@ -2723,7 +2723,7 @@ export interface components {
             } | null;
         };
         /** @enum {string} */
-        NotificationKind: "mention" | "reply" | "comment" | "reaction" | "share" | "follow" | "community_invite" | "community_request" | "community_accepted";
+        NotificationKind: "mention" | "reply" | "comment" | "reaction" | "share" | "follow" | "community_invite" | "community_request" | "community_accepted" | "blog_entry";
         /** @description How each kind of notification reaches the person: in the app only, by mail at once, in a daily or weekly digest, or not at all. */
         MailDelivery: {
             mention: components["schemas"]["Delivery"];
@@ -2735,6 +2735,7 @@ export interface components {
             community_invite: components["schemas"]["Delivery"];
             community_request: components["schemas"]["Delivery"];
             community_accepted: components["schemas"]["Delivery"];
+            blog_entry: components["schemas"]["Delivery"];
         };
         /** @enum {string} */
         Delivery: "app" | "email" | "daily" | "weekly" | "off";
@@ -2749,6 +2750,7 @@ export interface components {
             community_invite: boolean;
             community_request: boolean;
             community_accepted: boolean;
+            blog_entry: boolean;
         };
         /** @description A person as lists show them: enough to recognize and reach their profile. */
         PersonCard: {

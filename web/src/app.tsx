@@ -176,6 +176,7 @@ export function App() {
   else if (path.startsWith('/topics/')) page = <TopicPage id={decodeURIComponent(path.slice('/topics/'.length))} />;
   else if (path === '/blogs') page = <BlogsPage role={user.role} />;
   else if (blogRoute) page = blogRoute;
+  else if (path.startsWith('/blog-entries/')) page = <BlogEntryPage blog="" id={decodeURIComponent(path.slice('/blog-entries/'.length))} me={user.id} />;
   else if (path === '/search') page = <SearchPage />;
   else if (path.startsWith('/tags/')) page = <TagPage tag={decodeURIComponent(path.slice('/tags/'.length))} />;
   else if (/^\/people\/[^/]+\/(followers|following)$/.test(path)) {

@@ -21,10 +21,14 @@ describe('notifications text', () => {
     expect(describeNotification({ ...base, kind: 'mention', comment_id: '5' })).toBe('Ana Berg mentioned you in a comment');
     expect(describeNotification({ ...base, kind: 'mention', content_kind: 'topic' })).toBe('Ana Berg mentioned you in a topic');
     expect(describeNotification({ ...base, kind: 'comment', content_kind: 'topic' })).toBe('Ana Berg commented on your topic');
+    expect(describeNotification({ ...base, kind: 'comment', content_kind: 'blog_entry' })).toBe('Ana Berg commented on your blog entry');
+    expect(describeNotification({ ...base, kind: 'mention', content_kind: 'blog_entry' })).toBe('Ana Berg mentioned you in a blog entry');
+    expect(describeNotification({ ...base, kind: 'blog_entry', content_kind: 'blog_entry' })).toBe('Ana Berg published in a blog you follow');
   });
   test('lead to the comment on its post, the topic, the community or the person', () => {
     expect(notificationTarget({ ...base, comment_id: '5' })).toBe('/posts/3#comment-5');
     expect(notificationTarget({ ...base, content_kind: 'topic' })).toBe('/topics/3');
+    expect(notificationTarget({ ...base, content_kind: 'blog_entry', comment_id: '5' })).toBe('/blog-entries/3#comment-5');
     expect(notificationTarget({ ...base, content_id: null, kind: 'community_invite', community: { handle: 'hiking', name: 'Hiking' } })).toBe('/communities/hiking');
     expect(notificationTarget({ ...base, content_id: null, kind: 'follow' })).toBe('/people/ana');
   });
@@ -51,6 +55,7 @@ describe('in other languages', () => {
     expect(describeNotification({ ...base, actor_count: 2 })).toBe('Ana Berg и ещё 1 человек отреагировали на вашу публикацию');
     expect(describeNotification({ ...base, actor_count: 3 })).toBe('Ana Berg и ещё 2 человека отреагировали на вашу публикацию');
     expect(describeNotification({ ...base, actor_count: 6 })).toBe('Ana Berg и ещё 5 человек отреагировали на вашу публикацию');
+    expect(describeNotification({ ...base, content_kind: 'blog_entry' })).toBe('Ana Berg отреагировал(а) на вашу запись в блоге');
     expect(timeAgo('2026-01-01T11:55:00Z', now)).toBe('5 минут назад');
     expect(timeAgo('2026-01-01T11:59:30Z', now)).toBe('только что');
   });

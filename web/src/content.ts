@@ -41,14 +41,12 @@ export type Notification = Schemas['Notification'];
 export function describeNotification(n: Notification): string {
   const who = n.actor.display_name;
   const group = n.actor_count > 1 ? { name: who, others: n.actor_count - 1 } : null;
-  const what = n.comment_id ? 'comment' : n.content_kind === 'topic' ? 'topic' : 'post';
+  const on = n.content_kind === 'topic' || n.content_kind === 'blog_entry' ? n.content_kind : 'post';
+  const what = n.comment_id ? 'comment' : on;
   const community = n.community?.name ?? '';
   switch (n.kind) {
     case 'mention': return group ? t('notification.mention_group', { ...group, what }) : t('notification.mention', { who, what });
-    case 'comment': {
-      const on = n.content_kind === 'topic' ? 'topic' : 'post';
-      return group ? t('notification.comment_group', { ...group, what: on }) : t('notification.comment', { who, what: on });
-    }
+    case 'comment': return group ? t('notification.comment_group', { ...group, what: on }) : t('notification.comment', { who, what: on });
     case 'reply': return group ? t('notification.reply_group', group) : t('notification.reply', { who });
     case 'reaction':
       if (group) return t('notification.reaction_group', { ...group, what });
@@ -58,6 +56,7 @@ export function describeNotification(n: Notification): string {
     case 'community_invite': return community ? t('notification.community_invite', { who, community }) : t('notification.community_invite_unnamed', { who });
     case 'community_request': return community ? t('notification.community_request', { who, community }) : t('notification.community_request_unnamed', { who });
     case 'community_accepted': return community ? t('notification.community_accepted', { who, community }) : t('notification.community_accepted_unnamed', { who });
+    case 'blog_entry': return t('notification.blog_entry', { who });
   }
 }
 
@@ -65,7 +64,12 @@ export function describeNotification(n: Notification): string {
 // community, or the person.
 export function notificationTarget(n: Notification): string {
   const at = n.comment_id ? `#comment-${n.comment_id}` : '';
-  if (n.content_id) return n.content_kind === 'topic' ? `/topics/${n.content_id}${at}` : `/posts/${n.content_id}${at}`;
+  if (n.content_id) {
+    if (n.content_kind === 'topic') return `/topics/${n.content_id}${at}`;
+    // A blog entry's page by its id alone: the page goes on to its blog's address.
+    if (n.content_kind === 'blog_entry') return `/blog-entries/${n.content_id}${at}`;
+    return `/posts/${n.content_id}${at}`;
+  }
   if (n.community) return `/communities/${n.community.handle}`;
   if (n.community_id) return `/communities/${n.community_id}`;
   return `/people/${n.actor.handle}`;

@@ -21,6 +21,7 @@
 #include "modules/content/body.h"
 #include "modules/content/store.h"
 #include "modules/identity/store.h"
+#include "modules/notifications/writer.h"
 #include "modules/people/store.h"
 
 namespace agora::blogs {
@@ -71,6 +72,27 @@ Result<TimeCursor> DecodeTimeCursor(std::string_view cursor) {
   return TimeCursor{*at, decoded->id};
 }
 std::string EncodeTimeCursor(std::int64_t at, Id id) { return EncodeCursor({std::to_string(at), id}); }
+
+// The blog's followers who may read the entry hear of its first publication (not of a
+// second after unpublishing).
+std::vector<Id> TellFollowers(Connection& c, IdGenerator& ids, const Entry& e, Id actor, std::int64_t now) {
+  const auto head = content::store::LoadHead(c, e.head.id);  // its audience as published
+  if (!head) return {};
+  std::vector<content::Viewer> followers;
+  auto q = c.Prepare("SELECT f.person_id, u.role FROM blog_followers f JOIN users u ON u.id = f.person_id"
+                     " WHERE f.blog_id = ?1 AND u.active = 1",
+                     e.blog_id);
+  while (q.Next())
+    if (auto role = identity::ParseRole(q.TextView(1))) followers.push_back({q.Int(0), *role});
+  std::vector<Id> told;
+  for (const auto& f : followers) {
+    if (!content::CanRead(c, f, *head)) continue;
+    notifications::Event n{notifications::Kind::kBlogEntry, f.id, actor};
+    n.content_id = e.head.id;
+    if (notifications::Notify(c, ids, n, now)) told.push_back(f.id);
+  }
+  return told;
+}
 
 bool Writes(const std::optional<Role>& r) { return r.has_value(); }
 bool Edits(const std::optional<Role>& r) { return r == Role::kOwner || r == Role::kEditor; }
@@ -293,7 +315,9 @@ Result<EntryView> BlogService::Write(const identity::Principal& who, std::string
   if (!body) return body.error();
   const content::Viewer me = AsViewer(who);
   const std::int64_t now = clock_.NowMs();
+  std::vector<Id> told;
   auto id = db_.Write([&](Connection& c) -> Result<Id> {
+    told.clear();  // (a transaction run again starts afresh)
     auto blog = FindVisible(c, me, key);
     if (!blog) return blog.error();
     if (!Writes(blog->mine)) return Error::Forbidden("only a blog's writers write its entries");
@@ -317,10 +341,14 @@ Result<EntryView> BlogService::Write(const identity::Principal& who, std::string
     store::InsertEntry(c, e);
     store::SetEntryAudience(c, e, blog->blog);
     content::store::SetTags(c, e.head.id, rendered.tags);
-    if (in.publish) store::Recount(c, blog->blog.id, now);
+    if (in.publish) {
+      store::Recount(c, blog->blog.id, now);
+      told = TellFollowers(c, ids_, e, who.user.id, now);
+    }
     return e.head.id;
   });
   if (!id) return id.error();
+  Notified(who.user.id, std::move(told));
   return Get(me, *id);
 }
 
@@ -394,6 +422,7 @@ Result<EntryView> BlogService::Edit(const identity::Principal& who, Id id, const
 
 Result<EntryView> BlogService::SetPublished(const identity::Principal& who, Id id, bool published) {
   const content::Viewer me = AsViewer(who);
+  std::vector<Id> told;
   auto st = db_.Write([&](Connection& c) -> Status {
     auto e = store::LoadEntry(c, id);
     if (!e || !content::CanRead(c, me, e->head)) return Error::NotFound("no such entry");
@@ -405,15 +434,18 @@ Result<EntryView> BlogService::SetPublished(const identity::Principal& who, Id i
     if (was == published) return OkStatus();
     const std::int64_t now = clock_.NowMs();
     e->state = published ? EntryState::kPublished : EntryState::kDraft;
-    if (published && !e->published_at) e->published_at = now;
+    const bool first = published && !e->published_at;
+    if (first) e->published_at = now;
     store::UpdateEntry(c, *e);
     store::SetEntryAudience(c, *e, *blog);
     store::Recount(c, blog->id, published ? std::optional<std::int64_t>(now) : std::nullopt);
     // A draft adds nothing to its blog's rank; published again, it has its own back.
     store::SetRank(c, *e, published ? EntryRank(e->recommend_count, e->reader_count, *e->published_at) : 0);
+    told = first ? TellFollowers(c, ids_, *e, who.user.id, now) : std::vector<Id>{};
     return OkStatus();
   });
   if (!st) return st.error();
+  Notified(who.user.id, std::move(told));
   return Get(me, id);
 }
 
@@ -433,6 +465,10 @@ Status BlogService::Delete(const identity::Principal& who, Id id, const std::str
                         .target_id = id, .detail = "{}", .ip = ip, .created_at = clock_.NowMs()});
     return OkStatus();
   });
+}
+
+void BlogService::Notified(Id actor, std::vector<Id> people) {
+  if (bus_ && !people.empty()) bus_->Publish({.kind = bus::Event::Kind::kNotified, .actor = actor, .people = std::move(people)});
 }
 
 Result<EntryView> BlogService::Recommend(const identity::Principal& who, Id id, bool on) {

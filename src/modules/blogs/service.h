@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -44,7 +45,9 @@ struct EntryPage {
 
 class BlogService {
  public:
-  BlogService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
+  // `bus` hears of the notifications a publication causes, after they commit.
+  BlogService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
 
   // The person's own blog, made on first use (named after them, at their handle); members
   // and admins only. `created` says whether this call made it.
@@ -90,9 +93,12 @@ class BlogService {
  private:
   std::optional<EntryView> ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Entry e);
 
+  void Notified(Id actor, std::vector<Id> people);
+
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
+  bus::Bus* bus_ = nullptr;
 };
 
 }  // namespace agora::blogs

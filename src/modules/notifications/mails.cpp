@@ -29,10 +29,11 @@ constexpr const char* kMakeKey = "INSERT INTO site_secrets (name, value) VALUES 
 // Notifications with what a mail says about them, of those the recipient may read.
 const std::string kAbout = std::string(
     "SELECT n.kind, ua.display_name, ua.handle, n.actor_count, n.content_id, n.comment_id, c.kind, co.name, co.handle,"
-    " n.read_at IS NOT NULL, coalesce(p.body, t.title, ''), coalesce(cm.body, '') FROM notifications n"
+    " n.read_at IS NOT NULL, coalesce(p.body, t.title, be.title, ''), coalesce(cm.body, '') FROM notifications n"
     " JOIN users ua ON ua.id = n.actor_id LEFT JOIN content c ON c.id = n.content_id"
     " LEFT JOIN communities co ON co.id = n.community_id LEFT JOIN posts p ON p.content_id = n.content_id"
-    " LEFT JOIN topics t ON t.content_id = n.content_id LEFT JOIN comments cm ON cm.id = n.comment_id"
+    " LEFT JOIN topics t ON t.content_id = n.content_id LEFT JOIN blog_entries be ON be.content_id = n.content_id"
+    " LEFT JOIN comments cm ON cm.id = n.comment_id"
     " WHERE (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")"
     " AND (n.community_id IS NULL OR " + communities::store::kVisibleToViewer + ")";
 const std::string kOne = kAbout + " AND n.id = ?1 AND n.recipient_id = ?2";
@@ -92,7 +93,8 @@ About ReadAbout(agora::store::Query& q) {
 // What the content a notification is about is called in its sentence.
 std::string What(const About& a) {
   if (a.comment && (a.kind == "mention" || a.kind == "reaction")) return "comment";
-  return a.content_kind == "topic" ? "topic" : "post";
+  if (a.content_kind == "topic" || a.content_kind == "blog_entry") return a.content_kind;
+  return "post";
 }
 
 // Each kind's sentence, and the one for several people at once where the app has one.
@@ -111,6 +113,7 @@ constexpr SentenceIds kSentences[] = {
     {"community_invite", "notification.community_invite", nullptr},
     {"community_request", "notification.community_request", nullptr},
     {"community_accepted", "notification.community_accepted", nullptr},
+    {"blog_entry", "notification.blog_entry", nullptr},
 };
 
 // The notification as one sentence in `lang`: the app's words (the server's catalogs hold
@@ -127,7 +130,11 @@ std::string Sentence(const std::string& lang, const About& a) {
 }
 
 std::string Link(const mail::Context& ctx, const About& a) {
-  if (a.content) return ctx.base_url + (a.content_kind == "topic" ? "/topics/" : "/posts/") + IdToString(*a.content);
+  if (a.content) {
+    // A blog entry's page is found by its id alone (the web client goes on to its blog's address).
+    const char* page = a.content_kind == "topic" ? "/topics/" : a.content_kind == "blog_entry" ? "/blog-entries/" : "/posts/";
+    return ctx.base_url + page + IdToString(*a.content);
+  }
   if (!a.community_handle.empty()) return ctx.base_url + "/communities/" + a.community_handle;
   return ctx.base_url + "/people/" + a.actor_handle;
 }

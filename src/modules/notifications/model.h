@@ -13,13 +13,15 @@
 namespace agora::notifications {
 
 // community_invite: invited to a community; community_request: someone asks to join one I
-// moderate; community_accepted: my request was approved.
-enum class Kind { kMention, kComment, kReply, kReaction, kFollow, kShare, kCommunityInvite, kCommunityRequest, kCommunityAccepted };
+// moderate; community_accepted: my request was approved; blog_entry: an entry was published in
+// a blog I follow.
+enum class Kind { kMention, kComment, kReply, kReaction, kFollow, kShare, kCommunityInvite, kCommunityRequest, kCommunityAccepted, kBlogEntry };
 std::string_view KindName(Kind k);
 std::optional<Kind> ParseKind(std::string_view s);
 inline constexpr Kind kAllKinds[] = {Kind::kMention,         Kind::kComment,          Kind::kReply,
                                      Kind::kReaction,        Kind::kFollow,           Kind::kShare,
-                                     Kind::kCommunityInvite, Kind::kCommunityRequest, Kind::kCommunityAccepted};
+                                     Kind::kCommunityInvite, Kind::kCommunityRequest, Kind::kCommunityAccepted,
+                                     Kind::kBlogEntry};
 
 struct Notification {
   Id id = 0;

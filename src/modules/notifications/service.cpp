@@ -24,7 +24,8 @@ const std::string kList = std::string(
     // comment's or the content's text, and the actor's reaction.
     " c.kind, co.handle, co.name, (SELECT m.body FROM comments m WHERE m.id = n.comment_id),"
     " (SELECT p.body FROM posts p WHERE p.content_id = n.content_id),"
-    " (SELECT t.title FROM topics t WHERE t.content_id = n.content_id),"
+    " coalesce((SELECT t.title FROM topics t WHERE t.content_id = n.content_id),"
+    " (SELECT b.title FROM blog_entries b WHERE b.content_id = n.content_id)),"
     " (SELECT r.kind FROM reactions r WHERE n.kind = 'reaction' AND r.person_id = n.actor_id"
     " AND r.target_id = coalesce(n.comment_id, n.content_id))"
     " FROM notifications n LEFT JOIN content c ON c.id = n.content_id"
@@ -102,6 +103,7 @@ std::string_view KindName(Kind k) {
     case Kind::kCommunityInvite: return "community_invite";
     case Kind::kCommunityRequest: return "community_request";
     case Kind::kCommunityAccepted: return "community_accepted";
+    case Kind::kBlogEntry: return "blog_entry";
   }
   return "mention";
 }

@@ -26,6 +26,9 @@ export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
       .then((e) => {
         setEntry(e);
         setTitle(e.title);
+        // Reached by its id alone (a notification's link): the address becomes its blog's.
+        if (location.pathname.startsWith('/blog-entries/'))
+          history.replaceState(history.state, '', `/blogs/${e.blog.handle}/entries/${e.id}${location.hash}`);
         // Counted once a day per reader, however often the page is opened.
         if (e.state === 'published') api('POST', `/api/v1/blog-entries/${e.id}/views`).catch(() => undefined);
       })

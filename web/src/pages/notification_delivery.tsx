@@ -17,6 +17,7 @@ const kinds: [string, MessageId][] = [
   ['community_invite', 'delivery.community_invite'],
   ['community_request', 'delivery.community_request'],
   ['community_accepted', 'delivery.community_accepted'],
+  ['blog_entry', 'delivery.blog_entry'],
 ];
 
 const choices: [Delivery, MessageId][] = [
