@@ -19,6 +19,7 @@
 #include "modules/people/importer.h"
 #include "modules/people/photos.h"
 #include "modules/scim/tokens.h"
+#include "modules/seed/blogs.h"
 #include "modules/seed/communities.h"
 #include "modules/seed/content.h"
 #include "modules/seed/seed.h"
@@ -287,6 +288,10 @@ int RunCommandLine(int argc, char** argv) {
   auto* community_opt = seed->add_option("--community-members", community_options.members,
                                          "add one open community whose members are the first N seeded people");
   seed->add_option("--community-posts", community_options.posts, "with --community-members: posts in that community");
+  agora::seed::BlogOptions blog_options;
+  auto* blogs_opt = seed->add_option("--blogs", blog_options.blogs,
+                                     "add this many blogs: seven in ten the seeded people's own, the rest shared team blogs");
+  seed->add_option("--blog-entries", blog_options.entries, "with --blogs: published entries in them");
 
   auto* reindex = cli.add_subcommand("reindex", "rebuild the search index from the database (stop the server first)");
   AddCommon(reindex, common);
@@ -385,7 +390,7 @@ int RunCommandLine(int argc, char** argv) {
       if (done == total) std::fprintf(stderr, "\n");
       std::fflush(stderr);
     };
-    if (people_opt->count() > 0 || (posts_opt->count() == 0 && community_opt->count() == 0)) {
+    if (people_opt->count() > 0 || (posts_opt->count() == 0 && community_opt->count() == 0 && blogs_opt->count() == 0)) {
       auto report = agora::seed::SeedOrganization(*a.db, *a.ids, a.clock, seed_options);
       if (!report) return Fail(report.error());
       auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -414,6 +419,18 @@ int RunCommandLine(int argc, char** argv) {
                   IdToString(report->community).c_str(), static_cast<long long>(report->members),
                   static_cast<long long>(report->posts),
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - community_started).count());
+    }
+    if (blogs_opt->count() > 0) {
+      auto blogs_started = std::chrono::steady_clock::now();
+      blog_options.seed = seed_options.seed;
+      blog_options.node = a.config.node_id;
+      blog_options.progress = seed_options.progress;
+      auto report = agora::seed::SeedBlogs(*a.db, a.clock, blog_options);
+      if (!report) return Fail(report.error());
+      std::printf("seeded %lld blogs (%lld personal, %lld public) with %lld entries in %.1f s\n",
+                  static_cast<long long>(report->blogs), static_cast<long long>(report->personal),
+                  static_cast<long long>(report->public_blogs), static_cast<long long>(report->entries),
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - blogs_started).count());
     }
     return 0;
   }

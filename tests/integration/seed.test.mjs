@@ -140,3 +140,52 @@ test('seed --community-members makes one large open community with posts its mem
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('seed --blogs makes personal and team blogs with entries the directory, the API, feeds and public pages serve', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'agora-seed-blogs-'));
+  try {
+    const r = runCli(['seed', '--people', '300', '--blogs', '100', '--blog-entries', '2000'], { dataDir: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const [, blogs, personal, publicBlogs, entries] = r.stdout.match(/seeded (\d+) blogs \((\d+) personal, (\d+) public\) with (\d+) entries/).map(Number);
+    assert.deepEqual([blogs, personal, entries], [100, 70, 2000]);
+    assert.ok(publicBlogs > 0 && publicBlogs < 30, `public team blogs: ${publicBlogs}`);
+    const again = runCli(['seed', '--blogs', '5'], { dataDir: dir });
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /already has blogs/);
+    runCli(['admin', 'set-password', '--email', 'person5@seed.example', '--password-stdin'], { dataDir: dir, input: 'reader-password-1\n' });
+    const server = await startServer({ dataDir: dir });
+    try {
+      const reader = new Client(server.url);
+      assert.equal((await reader.login('person5@seed.example', 'reader-password-1')).status, 200);
+      // Every blog is in the directory, its entries counted; the most recommended first.
+      const seen = [];
+      let cursor = '';
+      do {
+        const page = await reader.get(`/api/v1/blogs?sort=recommended&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        assert.equal(page.status, 200, page.text);
+        seen.push(...page.json.items);
+        cursor = page.json.next_cursor;
+      } while (cursor);
+      assert.equal(seen.length, 100);
+      assert.equal(seen.reduce((n, b) => n + b.entry_count, 0), 2000);
+      const busiest = [...seen].sort((x, y) => y.entry_count - x.entry_count)[0];
+      assert.ok(busiest.entry_count > 2000 / 100 * 3, `a few blogs write most entries: the busiest has ${busiest.entry_count}`);
+      const page = await reader.get(`/api/v1/blogs/${busiest.handle}/entries?limit=5`);
+      assert.equal(page.json.items.length, 5);
+      const entry = (await reader.get(`/api/v1/blog-entries/${page.json.items[0].id}`)).json;
+      assert.ok(entry.body.length > 100 && entry.body_html.startsWith('<p>'));
+      assert.ok(entry.reader_count >= entry.recommend_count);
+      // A public team blog's feed and an entry's public page.
+      const open = seen.find((b) => b.audience === 'public' && b.entry_count > 0);
+      const feed = await fetch(`${server.url}/feeds/blogs/${open.handle}`);
+      assert.equal(feed.status, 200);
+      assert.ok((await feed.text()).includes('<entry>'));
+      const openEntry = (await reader.get(`/api/v1/blogs/${open.handle}/entries?limit=1`)).json.items[0];
+      assert.equal((await fetch(`${server.url}${openEntry.public_path}`)).status, 200);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
