@@ -62,9 +62,9 @@ std::string TagUri(std::string_view base_url, std::string_view key) {
   return out;
 }
 
-std::string Render(const Feed& feed) {
+std::string RenderHead(const Feed& feed) {
   std::string out;
-  out.reserve(4096 + feed.entries.size() * 2048);
+  out.reserve(1024);
   out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"";
   // The entries' HTML links within the site by path ("/tags/x"): a reader resolves them
   // against this.
@@ -81,7 +81,11 @@ std::string Render(const Feed& feed) {
   Link(out, "self", "application/atom+xml", feed.self_url);
   Link(out, "alternate", "text/html", feed.alternate_url);
   out += "<generator>Agora</generator>\n";
-  for (const auto& e : feed.entries) {
+  return out;
+}
+
+void AppendEntries(std::string& out, const std::vector<Entry>& entries) {
+  for (const auto& e : entries) {
     out += "<entry>\n";
     Element(out, "id", e.id);
     Element(out, "title", e.title);
@@ -107,7 +111,13 @@ std::string Render(const Feed& feed) {
     }
     out += "</entry>\n";
   }
-  out += "</feed>\n";
+}
+
+std::string Render(const Feed& feed) {
+  std::string out = RenderHead(feed);
+  out.reserve(out.size() + feed.entries.size() * 2048);
+  AppendEntries(out, feed.entries);
+  out += kEnd;
   return out;
 }
 

@@ -38,8 +38,13 @@ struct Feed {
   std::vector<Entry> entries;
 };
 
-// The document, UTF-8, with its XML declaration.
+// The document, UTF-8, with its XML declaration: the head (the declaration and the feed's own
+// elements), the entries, the end. In parts too, so that entries rendered once can be sent
+// under a head made per request (a personal feed's self link holds its reader's token).
 std::string Render(const Feed& feed);
+std::string RenderHead(const Feed& feed);
+void AppendEntries(std::string& out, const std::vector<Entry>& entries);
+inline constexpr std::string_view kEnd = "</feed>\n";
 // `text` with &, <, >, " and ' escaped, and characters XML 1.0 forbids dropped.
 void AppendEscaped(std::string& out, std::string_view text);
 

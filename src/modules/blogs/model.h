@@ -33,6 +33,7 @@ struct Blog {
   std::int64_t entry_count = 0; // published entries
   std::int64_t follower_count = 0;
   double rank = 0;  // the sum of its entries' ranks (rank.h): "most recommended"
+  std::int64_t changed_at = 0;  // when an entry was last published, edited, unpublished or deleted
 };
 
 struct BlogView {

@@ -199,6 +199,16 @@ Result<BlogPage> BlogService::Directory(const content::Viewer& viewer, Directory
   };
   return db_.Read([&](Connection& c) -> Result<BlogPage> {
     BlogPage page;
+    // The viewer's roles and follows, read once; whether they read a community, once each.
+    const auto roles = viewer.signed_in() ? store::RolesOf(c, viewer.id) : std::unordered_map<Id, Role>{};
+    const auto follows = viewer.signed_in() ? store::FollowedBy(c, viewer.id) : std::unordered_set<Id>{};
+    std::unordered_map<Id, bool> reads_community;
+    const auto sees = [&](const Blog& b, const std::optional<Role>& mine) {
+      if (mine || b.audience != content::Audience::kCommunity || !b.community_id) return Sees(c, viewer, b, mine);
+      auto [it, fresh] = reads_community.emplace(*b.community_id, false);
+      if (fresh) it->second = content::ReadsCommunity(c, viewer, *b.community_id);
+      return it->second;
+    };
     // Blogs the viewer may not see are skipped. A page reads at most 20 times its size: one
     // cut short there ends with a cursor where the reading stopped, so paging goes on.
     double at = before;
@@ -212,9 +222,10 @@ Result<BlogPage> BlogService::Directory(const content::Viewer& viewer, Directory
         if (static_cast<int>(page.items.size()) > limit) break;
         at = store::SortKey(b, sort);
         id = b.id;
-        auto mine = viewer.signed_in() ? store::RoleOf(c, b.id, viewer.id) : std::nullopt;
-        if (!Sees(c, viewer, b, mine)) continue;
-        const bool following = viewer.signed_in() && store::Follows(c, b.id, viewer.id);
+        const auto role = roles.find(b.id);
+        const std::optional<Role> mine = role == roles.end() ? std::nullopt : std::optional<Role>(role->second);
+        if (!sees(b, mine)) continue;
+        const bool following = follows.count(b.id) > 0;
         page.items.push_back({std::move(b), mine, following});
       }
       if (last_page) break;
@@ -343,6 +354,7 @@ Result<EntryView> BlogService::Write(const identity::Principal& who, std::string
     content::store::SetTags(c, e.head.id, rendered.tags);
     if (in.publish) {
       store::Recount(c, blog->blog.id, now);
+      store::Changed(c, blog->blog.id, now);
       told = TellFollowers(c, ids_, e, who.user.id, now);
     }
     return e.head.id;
@@ -414,6 +426,7 @@ Result<EntryView> BlogService::Edit(const identity::Principal& who, Id id, const
     if (!ch.title && !ch.excerpt && !ch.body) return OkStatus();  // nothing asked: not an edit
     store::UpdateEntry(c, *e);
     content::store::MarkEdited(c, id, clock_.NowMs());
+    if (e->state == EntryState::kPublished) store::Changed(c, e->blog_id, clock_.NowMs());
     return OkStatus();
   });
   if (!st) return st.error();
@@ -439,6 +452,7 @@ Result<EntryView> BlogService::SetPublished(const identity::Principal& who, Id i
     store::UpdateEntry(c, *e);
     store::SetEntryAudience(c, *e, *blog);
     store::Recount(c, blog->id, published ? std::optional<std::int64_t>(now) : std::nullopt);
+    store::Changed(c, blog->id, now);
     // A draft adds nothing to its blog's rank; published again, it has its own back.
     store::SetRank(c, *e, published ? EntryRank(e->recommend_count, e->reader_count, *e->published_at) : 0);
     told = first ? TellFollowers(c, ids_, *e, who.user.id, now) : std::vector<Id>{};
@@ -460,6 +474,7 @@ Status BlogService::Delete(const identity::Principal& who, Id id, const std::str
     store::SetRank(c, *e, 0);  // out of its blog's rank
     content::store::Delete(c, id);  // the entry row, comments, reactions by cascade
     store::Recount(c, e->blog_id, std::nullopt);
+    store::Changed(c, e->blog_id, clock_.NowMs());
     if (!own)
       audit::Record(c, {.id = ids_.Next(), .actor_id = who.user.id, .action = "blog_entry.delete", .target_kind = "content",
                         .target_id = id, .detail = "{}", .ip = ip, .created_at = clock_.NowMs()});

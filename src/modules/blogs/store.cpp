@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kBlogColumns =
     "SELECT id, handle, name, description, personal_of, community_id, audience, created_by, created_at, updated_at,"
-    " entry_count, follower_count, rank FROM blogs ";
+    " entry_count, follower_count, rank, changed_at FROM blogs ";
 const std::string kEntries = std::string(
     "SELECT e.content_id, COALESCE(e.published_at, c.created_at) FROM blog_entries e JOIN content c ON c.id = e.content_id"
     " WHERE e.blog_id = ?1 AND e.state = ?2 AND (COALESCE(e.published_at, c.created_at) < ?3"
@@ -49,6 +49,7 @@ Blog BlogFrom(agora::store::Query& q) {
   b.entry_count = q.Int(10);
   b.follower_count = q.Int(11);
   b.rank = q.Real(12);
+  b.changed_at = q.Int(13);
   return b;
 }
 
@@ -113,6 +114,19 @@ std::optional<Role> RoleOf(Connection& c, Id blog, Id person) {
   auto q = c.Prepare("SELECT role FROM blog_members WHERE blog_id = ?1 AND person_id = ?2", blog, person);
   if (!q.Next()) return std::nullopt;
   return ParseRole(q.TextView(0));
+}
+
+std::unordered_map<Id, Role> RolesOf(Connection& c, Id person) {
+  std::unordered_map<Id, Role> out;
+  for (auto q = c.Prepare("SELECT blog_id, role FROM blog_members WHERE person_id = ?1", person); q.Next();)
+    if (auto r = ParseRole(q.TextView(1))) out.emplace(q.Int(0), *r);
+  return out;
+}
+
+std::unordered_set<Id> FollowedBy(Connection& c, Id person) {
+  std::unordered_set<Id> out;
+  for (auto q = c.Prepare("SELECT blog_id FROM blog_followers WHERE person_id = ?1", person); q.Next();) out.insert(q.Int(0));
+  return out;
 }
 
 void PutRole(Connection& c, Id blog, Id person, Role role) {
@@ -214,6 +228,11 @@ std::vector<Entry> PublishedBy(Connection& c, const content::Viewer& viewer, Id 
 
 std::vector<Entry> PublishedWithTag(Connection& c, const content::Viewer& viewer, std::string_view tag, int limit) {
   return LoadAll(c, c.Prepare(kPublishedWithTag, tag, limit), viewer);
+}
+
+void Changed(Connection& c, Id blog, std::int64_t now) {
+  // Strictly later each time, so two changes in one millisecond are two versions.
+  c.Prepare("UPDATE blogs SET changed_at = CASE WHEN changed_at >= ?2 THEN changed_at + 1 ELSE ?2 END WHERE id = ?1", blog, now).Run();
 }
 
 bool Follows(Connection& c, Id blog, Id person) {

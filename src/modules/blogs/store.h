@@ -2,6 +2,8 @@
 #pragma once
 
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +29,10 @@ std::vector<Blog> Directory(Connection& c, DirectorySort sort, double before, Id
 double SortKey(const Blog& b, DirectorySort sort);
 
 std::optional<Role> RoleOf(Connection& c, Id blog, Id person);
+// Every role a person has, by blog, and every blog they follow (people have few of both): read once
+// for a page of the directory rather than once per blog.
+std::unordered_map<Id, Role> RolesOf(Connection& c, Id person);
+std::unordered_set<Id> FollowedBy(Connection& c, Id person);
 void PutRole(Connection& c, Id blog, Id person, Role role);
 // Owners and editors: the readers of every draft.
 std::vector<Id> Editors(Connection& c, Id blog);
@@ -52,6 +58,8 @@ std::vector<Entry> EntriesOf(Connection& c, const content::Viewer& viewer, Id bl
 std::vector<Entry> PublishedBy(Connection& c, const content::Viewer& viewer, Id author, int limit);
 std::vector<Entry> PublishedWithTag(Connection& c, const content::Viewer& viewer, std::string_view tag, int limit);
 
+// An entry of the blog was published, edited, unpublished or deleted (Blog::changed_at).
+void Changed(Connection& c, Id blog, std::int64_t now);
 // Following a blog, recommending an entry, counting its readers: each changes its count with
 // it; false when there was nothing to change.
 bool Follows(Connection& c, Id blog, Id person);

@@ -64,6 +64,15 @@ Result<FeedContent> BlogSyndication::OfBlog(const content::Viewer& viewer, std::
   });
 }
 
+Result<std::optional<Blog>> BlogSyndication::SharedFeedOf(const content::Viewer& viewer, std::string_view key) {
+  return db_.Read([&](Connection& c) -> Result<std::optional<Blog>> {
+    auto blog = FindVisible(c, viewer, key);
+    if (!blog) return blog.error();
+    if (!Sees(c, viewer, blog->blog, std::nullopt)) return std::optional<Blog>();
+    return std::optional<Blog>(blog->blog);
+  });
+}
+
 Result<FeedContent> BlogSyndication::OfAuthor(const content::Viewer& viewer, std::string_view person, std::string_view language) {
   return db_.Read([&](Connection& c) -> Result<FeedContent> {
     std::optional<Id> id = ParseId(person);

@@ -4,6 +4,7 @@
 // a reader with no account reads only public ones. No HTTP types.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,11 @@ class BlogSyndication {
 
   // `language`: the reader's, for the few words the server writes (feed titles).
   Result<FeedContent> OfBlog(const content::Viewer& viewer, std::string_view blog);
+  // A blog's published entries are the same for everyone who reads its audience: for such a
+  // reader, the blog (its changed_at versions its feed), which a feed made for one of them
+  // may be kept for all; nullopt for a reader who sees the blog only by their role in it.
+  // 404 for a blog the viewer may not see.
+  Result<std::optional<Blog>> SharedFeedOf(const content::Viewer& viewer, std::string_view blog);
   Result<FeedContent> OfAuthor(const content::Viewer& viewer, std::string_view person, std::string_view language);
   Result<FeedContent> OfTag(const content::Viewer& viewer, std::string_view tag, std::string_view language);
   // Signed-in readers only (a token's): the world never reads who commented.

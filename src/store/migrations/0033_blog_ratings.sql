@@ -34,6 +34,8 @@ ALTER TABLE blog_entries ADD COLUMN reader_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE blog_entries ADD COLUMN view_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE blog_entries ADD COLUMN rank REAL NOT NULL DEFAULT 0;
 ALTER TABLE blogs ADD COLUMN follower_count INTEGER NOT NULL DEFAULT 0;
+-- When its published entries last changed (an Atom feed's cache is good until then).
+ALTER TABLE blogs ADD COLUMN changed_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE blogs ADD COLUMN rank REAL NOT NULL DEFAULT 0;
 CREATE INDEX blogs_by_followers ON blogs(follower_count, id);
 CREATE INDEX blogs_by_rank ON blogs(rank, id);

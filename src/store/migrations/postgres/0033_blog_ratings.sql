@@ -29,6 +29,8 @@ ALTER TABLE blog_entries ADD COLUMN reader_count BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE blog_entries ADD COLUMN view_count BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE blog_entries ADD COLUMN rank DOUBLE PRECISION NOT NULL DEFAULT 0;
 ALTER TABLE blogs ADD COLUMN follower_count BIGINT NOT NULL DEFAULT 0;
+-- When its published entries last changed (an Atom feed's cache is good until then).
+ALTER TABLE blogs ADD COLUMN changed_at BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE blogs ADD COLUMN rank DOUBLE PRECISION NOT NULL DEFAULT 0;
 CREATE INDEX blogs_by_followers ON blogs(follower_count, id);
 CREATE INDEX blogs_by_rank ON blogs(rank, id);
