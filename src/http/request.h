@@ -31,6 +31,7 @@ struct Request {
   std::string_view csrf_token;  // X-CSRF-Token
   std::string_view if_none_match;
   std::string_view if_modified_since;
+  std::string_view if_match;
   std::string_view user_agent;
   std::string_view idempotency_key;
   std::string_view accept_language;

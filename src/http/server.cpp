@@ -793,6 +793,7 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     req.csrf_token = Sv(msg["X-CSRF-Token"]);
     req.if_none_match = Sv(msg[bhttp::field::if_none_match]);
     req.if_modified_since = Sv(msg[bhttp::field::if_modified_since]);
+    req.if_match = Sv(msg[bhttp::field::if_match]);
     req.user_agent = Sv(msg[bhttp::field::user_agent]);
     req.idempotency_key = Sv(msg["Idempotency-Key"]);
     req.accept_language = Sv(msg[bhttp::field::accept_language]);

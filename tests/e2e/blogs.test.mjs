@@ -88,10 +88,20 @@ describe('blogs in the browser', () => {
     await bo.getByRole('link', { name: 'Edit' }).click();
     await bo.getByRole('heading', { name: 'Edit “Moving to the new cluster”', level: 1 }).waitFor();
     assert.equal(await bo.getByLabel('Title').inputValue(), 'Moving to the new cluster');
+    // Meanwhile Cy changes the last line and saves: Bo's save, of another line, is merged.
+    await cy.getByRole('link', { name: 'Edit' }).click();
+    await cy.getByLabel('Text (Markdown)').fill('We move on **Monday**.\n\nNothing stops, nothing breaks.');
+    await cy.getByRole('button', { name: 'Save draft' }).click();
+    await cy.getByRole('heading', { name: 'Moving to the new cluster', level: 1, exact: true }).waitFor();
     await bo.getByLabel('Text (Markdown)').fill('We move on **Monday** at nine.\n\nNothing stops.');
+    await bo.getByRole('button', { name: 'Publish' }).click();
+    await bo.getByText(/Cy Lund saved this entry while you were writing/).waitFor();
+    assert.equal(await bo.getByLabel('Text (Markdown)').inputValue(), 'We move on **Monday** at nine.\n\nNothing stops, nothing breaks.');
+    await expectAccessible(bo, 'the editor after a merge');
     await bo.getByRole('button', { name: 'Publish' }).click();
     await bo.getByText('Saved and published.').waitFor();
     await bo.locator('.entry-body', { hasText: 'at nine' }).waitFor();
+    await bo.locator('.entry-body', { hasText: 'nothing breaks' }).waitFor();
     assert.equal(await bo.getByText('Draft: only its writers see it').count(), 0);
     await expectAccessible(bo, 'a published entry for its editor');
 

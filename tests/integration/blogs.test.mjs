@@ -280,6 +280,29 @@ describe('blogs', () => {
     assert.equal(comment.content_id, draft.json.id);
   });
 
+  test('two people saving the same entry never overwrite each other: If-Match names the version begun from', async () => {
+    const e = await c.bo.post('/api/v1/blogs/platform/entries', { title: 'Shared notes', body: 'first words' });
+    assert.equal(e.json.version, 1);
+    const save = (who, version, body) => c[who].request('PATCH', `/api/v1/blog-entries/${e.json.id}`,
+      { body, headers: version === null ? {} : { 'If-Match': version } });
+    const first = await save('ana', '"1"', { body: 'Ana\'s words' });
+    assert.equal(first.status, 200, first.text);
+    assert.equal(first.json.version, 2);
+    // Bo began from version 1 too: refused, with the entry as Ana left it.
+    const second = await save('bo', '"1"', { body: 'Bo\'s words' });
+    assertProblem(assert, second, 412, { field: 'If-Match' });
+    assert.equal(second.json.current.body, 'Ana\'s words');
+    assert.equal(second.json.current.version, 2);
+    assert.equal((await c.bo.get(`/api/v1/blog-entries/${e.json.id}`)).json.body, 'Ana\'s words', 'nothing of Bo\'s was saved');
+    // Having merged, Bo saves from version 2.
+    const merged = await save('bo', '"2"', { body: 'Ana\'s words and Bo\'s words' });
+    assert.equal(merged.status, 200, merged.text);
+    assert.equal(merged.json.version, 3);
+    assertProblem(assert, await save('bo', 'three', { body: 'x' }), 422, { field: 'If-Match' });
+    assert.equal((await save('bo', '*', { title: 'Shared notes, merged' })).json.version, 4);
+    assert.equal((await save('bo', null, { title: 'Shared notes, again' })).json.version, 5);
+  });
+
   test('search finds a published entry for its readers, a draft for its writers only', async () => {
     const search = (who, words) => c[who].get(`/api/v1/search?q=${encodeURIComponent(words)}&kind=blog_entry`);
     const found = async (who, words) => {

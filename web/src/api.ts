@@ -31,6 +31,8 @@ export class ApiError extends Error {
     // client words in the reader's language (errors.ts).
     readonly reason?: string,
     readonly limit?: number,
+    // The whole problem document, for the members a route adds (a conflict's `current`).
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -49,6 +51,7 @@ export function problemFrom(status: number, body: unknown, retryAfter: string | 
     seconds,
     typeof p.reason === 'string' ? p.reason : undefined,
     typeof p.limit === 'number' ? p.limit : undefined,
+    p,
   );
 }
 
@@ -61,9 +64,9 @@ export function getCsrfToken(): string {
 }
 
 // `body` is sent as JSON, except a Blob (a file the person picked), which is sent as it is
-// with its own type (photo uploads).
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+// with its own type (photo uploads). `extra`: more headers (If-Match).
+export async function api<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extra };
   const file = typeof Blob !== 'undefined' && body instanceof Blob ? body : null;
   if (file) headers['Content-Type'] = file.type || 'application/octet-stream';
   else if (body !== undefined) headers['Content-Type'] = 'application/json';

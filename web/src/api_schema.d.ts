@@ -297,7 +297,10 @@ export interface paths {
         delete: operations["deleteBlogEntry"];
         options?: never;
         head?: never;
-        /** Change an entry's title, excerpt or body (its author, the blog's owners and editors; earlier bodies kept) */
+        /**
+         * Change an entry's title, excerpt or body (its author, the blog's owners and editors; earlier bodies kept)
+         * @description With `If-Match: "N"`, N the `version` the writer began from, a save made by someone else in between is never overwritten: the answer is 412 with the entry as it is now (`current`), to merge and save again.
+         */
         patch: operations["editBlogEntry"];
         trace?: never;
     };
@@ -2255,6 +2258,8 @@ export interface components {
             audience: "public" | "organization" | "community" | "restricted";
             /** Format: date-time */
             published_at: string | null;
+            /** @description One more at each change of its text; a save sends it back as `If-Match: "N"`. */
+            version: number;
             /** @description A published public entry's page for anyone, without signing in (/blogs/{blog}/{yyyy}/{mm}/{slug}); null for others. */
             public_path: string | null;
             comment_count: number;
@@ -3968,6 +3973,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description The version begun from, in quotes. */
+                "If-Match"?: string;
                 /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
                 "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
             };
@@ -3999,6 +4006,17 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description Saved by someone else since the version named; nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        current: components["schemas"]["BlogEntry"];
+                    };
+                };
+            };
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["InvalidField"];

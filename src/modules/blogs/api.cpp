@@ -4,6 +4,8 @@
 #include "modules/blogs/api.h"
 
 #include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "core/cursor.h"
 #include "core/json.h"
@@ -161,7 +163,28 @@ void RegisterApi(http::Router& router, BlogService& service) {
                if (!ReadString(*body, "title", ch.title, problem) || !ReadString(*body, "body", ch.body, problem) ||
                    !ReadString(*body, "excerpt", ch.excerpt, problem))
                  return problem;
-               return EntryResponse(200, service.Edit(*req.principal, *id, ch));
+               // If-Match: "3" names the version the writer began from ("*": any).
+               std::string_view match = req.if_match;
+               if (!match.empty() && match != "*") {
+                 if (match.size() < 3 || match.front() != '"' || match.back() != '"')
+                   return http::Problem(Error::Invalid("If-Match", "If-Match is the entry's version in quotes, as \"3\""));
+                 auto v = ParseId(match.substr(1, match.size() - 2));
+                 if (!v) return http::Problem(Error::Invalid("If-Match", "If-Match is the entry's version in quotes, as \"3\""));
+                 ch.from_version = *v;
+               }
+               auto edited = service.Edit(*req.principal, *id, ch);
+               if (!edited && edited.error().code == ErrorCode::kPreconditionFailed) {
+                 // Both versions: the writer's is in their hands, the one saved since is here.
+                 Response r = http::Problem(edited.error());
+                 auto now = service.Get(content::ViewerOf(req.principal), *id);
+                 if (now) {
+                   auto doc = boost::json::parse(r.body).as_object();
+                   doc["current"] = json::EntryJson(*now);
+                   r.body = boost::json::serialize(doc);
+                 }
+                 return r;
+               }
+               return EntryResponse(200, edited);
              });
   router.Add(Method::kDelete, "/api/v1/blog-entries/{id}", {.access = Access::kUser}, [&service](Request& req) {
     auto id = http::IdParam(req, "id");

@@ -40,6 +40,7 @@ boost::json::object EntryJson(const EntryView& v) {
           {"author", people::json::CardJson(v.author)},
           {"title", e.title},
           {"slug", e.slug},
+          {"version", e.version},
           {"excerpt", e.excerpt},
           {"body", e.body},
           {"body_html", e.body_html},

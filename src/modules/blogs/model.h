@@ -63,6 +63,7 @@ struct Entry {
   std::int64_t reader_count = 0;  // people who have read it, each once
   std::int64_t view_count = 0;    // readers per day: a reload is no view
   double rank = 0;                // rank.h
+  std::int64_t version = 1;       // one more at each change of its text
 };
 
 struct EntryView {

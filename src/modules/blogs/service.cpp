@@ -404,6 +404,9 @@ Result<EntryView> BlogService::Edit(const identity::Principal& who, Id id, const
     const auto mine = store::RoleOf(c, e->blog_id, who.user.id);
     if (!((e->head.author_id == who.user.id && Writes(mine)) || Edits(mine)))
       return Error::Forbidden("only its author and the blog's editors edit an entry");
+    if (ch.from_version && *ch.from_version != e->version)
+      return Error{ErrorCode::kPreconditionFailed, "someone saved this entry since version " + std::to_string(*ch.from_version) +
+                   "; it is at version " + std::to_string(e->version), "If-Match", 0};
     if (ch.title) {
       auto v = CheckText("title", *ch.title, kMaxTitle, false);
       if (!v) return v.error();
@@ -424,6 +427,7 @@ Result<EntryView> BlogService::Edit(const identity::Principal& who, Id id, const
       content::store::SetTags(c, id, rendered.tags);
     }
     if (!ch.title && !ch.excerpt && !ch.body) return OkStatus();  // nothing asked: not an edit
+    ++e->version;
     store::UpdateEntry(c, *e);
     content::store::MarkEdited(c, id, clock_.NowMs());
     if (e->state == EntryState::kPublished) store::Changed(c, e->blog_id, clock_.NowMs());

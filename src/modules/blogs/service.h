@@ -31,6 +31,9 @@ struct NewEntry {
 
 struct EntryChange {
   std::optional<std::string> title, body, excerpt;
+  // The version the writer began from (If-Match): when another save came in between, the
+  // edit is refused (412) and nothing is lost; nullopt saves over whatever is there.
+  std::optional<std::int64_t> from_version;
 };
 
 struct BlogPage {

@@ -170,9 +170,9 @@ void InsertEntry(Connection& c, const Entry& e) {
 }
 
 void UpdateEntry(Connection& c, const Entry& e) {
-  c.Prepare("UPDATE blog_entries SET title = ?2, slug = ?3, excerpt = ?4, body = ?5, body_html = ?6, state = ?7, published_at = ?8"
-            " WHERE content_id = ?1",
-            e.head.id, e.title, e.slug, e.excerpt, e.body, e.body_html, StateName(e.state), e.published_at)
+  c.Prepare("UPDATE blog_entries SET title = ?2, slug = ?3, excerpt = ?4, body = ?5, body_html = ?6, state = ?7, published_at = ?8,"
+            " version = ?9 WHERE content_id = ?1",
+            e.head.id, e.title, e.slug, e.excerpt, e.body, e.body_html, StateName(e.state), e.published_at, e.version)
       .Run();
 }
 
@@ -180,7 +180,8 @@ std::optional<Entry> LoadEntry(Connection& c, Id id) {
   auto head = content::store::LoadHead(c, id);
   if (!head || head->kind != "blog_entry") return std::nullopt;
   auto q = c.Prepare(
-      "SELECT blog_id, title, slug, excerpt, body, body_html, state, published_at, recommend_count, reader_count, view_count, rank"
+      "SELECT blog_id, title, slug, excerpt, body, body_html, state, published_at, recommend_count, reader_count, view_count, rank,"
+      " version"
       " FROM blog_entries WHERE content_id = ?1",
       id);
   if (!q.Next()) return std::nullopt;
@@ -198,6 +199,7 @@ std::optional<Entry> LoadEntry(Connection& c, Id id) {
   e.reader_count = q.Int(9);
   e.view_count = q.Int(10);
   e.rank = q.Real(11);
+  e.version = q.Int(12);
   return e;
 }
 

@@ -1,4 +1,4 @@
--- Blogs (issue 18): recommending entries, counting their readers, following blogs.
+-- Blogs (issue 18): recommending entries, counting their readers, following blogs, versions.
 -- An entry's readers are counted once each (blog_entry_readers) and once per day
 -- (blog_entry_views: "views" are unique readers per day, never reloads). Its rank is the
 -- Wilson lower bound of recommendations among readers, weighted by its publication time
@@ -32,6 +32,8 @@ CREATE INDEX blog_followers_by_person ON blog_followers(person_id, blog_id);
 ALTER TABLE blog_entries ADD COLUMN recommend_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE blog_entries ADD COLUMN reader_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE blog_entries ADD COLUMN view_count INTEGER NOT NULL DEFAULT 0;
+-- Each change of its text is a new version: a save names the version it began from (If-Match).
+ALTER TABLE blog_entries ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE blog_entries ADD COLUMN rank REAL NOT NULL DEFAULT 0;
 ALTER TABLE blogs ADD COLUMN follower_count INTEGER NOT NULL DEFAULT 0;
 -- When its published entries last changed (an Atom feed's cache is good until then).

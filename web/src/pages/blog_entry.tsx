@@ -10,6 +10,7 @@ import { navigate } from '../router';
 import { setTitle } from '../title';
 import { toast } from '../toast';
 import type { Blog, BlogEntry } from './blogs';
+import { mergeText } from '../merge';
 import { formatDate, t, tx } from '../i18n/i18n';
 
 // Minutes to read, at 200 words a minute (what readers of a second language manage too).
@@ -124,11 +125,17 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [field, setField] = useState<string | undefined>();
+  // What this editor began from (the entry as loaded or last saved), and the version saved by
+  // someone else meanwhile when the texts could not be merged line by line.
+  const [base, setBase] = useState<BlogEntry | null>(null);
+  const [theirs, setTheirs] = useState<BlogEntry | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     api<Blog>('GET', `/api/v1/blogs/${encodeURIComponent(props.blog)}`).then(setBlog, (e) => setError(describeError(e)));
     if (props.id)
       api<BlogEntry>('GET', `/api/v1/blog-entries/${encodeURIComponent(props.id)}`).then((e) => {
         setEntry(e);
+        setBase(e);
         setTitleText(e.title);
         setExcerpt(e.excerpt);
         setBody(e.body);
@@ -143,7 +150,9 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
     try {
       let saved: BlogEntry;
       if (entry) {
-        saved = await api<BlogEntry>('PATCH', `/api/v1/blog-entries/${entry.id}`, { title, excerpt, body });
+        // Saved over the version this editor began from only: another save in between is 412.
+        const from = (theirs ?? base ?? entry).version;
+        saved = await api<BlogEntry>('PATCH', `/api/v1/blog-entries/${entry.id}`, { title, excerpt, body }, { 'If-Match': `"${from}"` });
         if (publish && saved.state === 'draft') saved = await api<BlogEntry>('POST', `/api/v1/blog-entries/${entry.id}/publication`);
       } else {
         saved = await api<BlogEntry>('POST', `/api/v1/blogs/${encodeURIComponent(props.blog)}/entries`, { title, excerpt, body, publish });
@@ -151,6 +160,29 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
       toast(saved.state === 'published' ? t('entry.saved_published') : t('entry.saved_draft'));
       navigate(`/blogs/${saved.blog.handle}/entries/${saved.id}`);
     } catch (err) {
+      const current = err instanceof ApiError && err.status === 412 ? (err.problem.current as BlogEntry | undefined) : undefined;
+      if (current && base) {
+        // Someone saved meanwhile: their changes and these are merged line by line when they
+        // touch different lines; otherwise both stay on screen for the writer to choose.
+        const merged = mergeText(base.body, body, current.body);
+        const mergedTitle = title === base.title ? current.title : title;
+        const mergedExcerpt = excerpt === base.excerpt ? current.excerpt : excerpt;
+        setBase(current);
+        setError(null);
+        setField(undefined);
+        if (merged !== null) {
+          setBody(merged);
+          setTitleText(mergedTitle);
+          setExcerpt(mergedExcerpt);
+          setTheirs(null);
+          setNotice(t('editor.merged', { name: current.author.display_name }));
+        } else {
+          setTheirs(current);
+          setNotice(null);
+        }
+        setBusy(false);
+        return;
+      }
       setError(describeError(err));
       setField(err instanceof ApiError ? err.field : undefined);
       setBusy(false);
@@ -165,6 +197,24 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
         <a href="/blogs">{t('nav.blogs')}</a> › <a href={`/blogs/${props.blog}`}>{blog?.name ?? props.blog}</a>
       </nav>
       <PageHeading>{heading}</PageHeading>
+      {notice && <p class="notice" role="status">{notice}</p>}
+      {theirs && (
+        <section class="card conflict" role="alert" aria-labelledby="conflict-heading">
+          <h2 id="conflict-heading">{t('editor.conflict_heading')}</h2>
+          <p>{t('editor.conflict_explained')}</p>
+          <label for="entry-theirs">{t('editor.theirs')}</label>
+          <textarea id="entry-theirs" rows={8} readOnly value={theirs.body} />
+          <div class="actions">
+            <button type="button" class="secondary" onClick={() => {
+              setTitleText(theirs.title);
+              setExcerpt(theirs.excerpt);
+              setBody(theirs.body);
+              setTheirs(null);
+            }}>{t('editor.take_theirs')}</button>
+          </div>
+          <p class="hint">{t('editor.keep_mine_hint')}</p>
+        </section>
+      )}
       <form class="composer entry-editor" onSubmit={(e) => { e.preventDefault(); save(false); }}>
         <Field id="entry-title" label={t('editor.title')} value={title} error={errorOf('title')} onInput={setTitleText} />
         <Field id="entry-excerpt" label={t('editor.excerpt')} hint={t('editor.excerpt_hint')} value={excerpt} error={errorOf('excerpt')} onInput={setExcerpt} />

@@ -27,6 +27,8 @@ CREATE INDEX blog_followers_by_person ON blog_followers(person_id, blog_id);
 ALTER TABLE blog_entries ADD COLUMN recommend_count BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE blog_entries ADD COLUMN reader_count BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE blog_entries ADD COLUMN view_count BIGINT NOT NULL DEFAULT 0;
+-- Each change of its text is a new version: a save names the version it began from (If-Match).
+ALTER TABLE blog_entries ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
 ALTER TABLE blog_entries ADD COLUMN rank DOUBLE PRECISION NOT NULL DEFAULT 0;
 ALTER TABLE blogs ADD COLUMN follower_count BIGINT NOT NULL DEFAULT 0;
 -- When its published entries last changed (an Atom feed's cache is good until then).
