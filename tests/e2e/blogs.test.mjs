@@ -103,7 +103,13 @@ describe('blogs in the browser', () => {
     await bo.locator('.entry-body', { hasText: 'at nine' }).waitFor();
     await bo.locator('.entry-body', { hasText: 'nothing breaks' }).waitFor();
     assert.equal(await bo.getByText('Draft: only its writers see it').count(), 0);
-    await expectAccessible(bo, 'a published entry for its editor');
+    // Its history: the versions compared, the words that changed marked.
+    await bo.getByRole('button', { name: 'History' }).click();
+    await bo.locator('.text-diff ins', { hasText: 'at nine' }).waitFor();
+    await bo.getByLabel('Compare').selectOption({ index: 0 });
+    await bo.locator('.text-diff ins', { hasText: ', nothing breaks' }).waitFor();
+    await expectAccessible(bo, 'a published entry for its editor, its history open');
+    await screenshot(bo, 'blog-entry-history');
 
     // Dee finds it in the directory and on the blog's page, reads it and comments.
     await dee.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Blogs' }).click();

@@ -301,6 +301,14 @@ describe('blogs', () => {
     assertProblem(assert, await save('bo', 'three', { body: 'x' }), 422, { field: 'If-Match' });
     assert.equal((await save('bo', '*', { title: 'Shared notes, merged' })).json.version, 4);
     assert.equal((await save('bo', null, { title: 'Shared notes, again' })).json.version, 5);
+    // Its history, for its writers: each text it has had, the current last.
+    const history = await c.bo.get(`/api/v1/blog-entries/${e.json.id}/revisions`);
+    assert.equal(history.status, 200, history.text);
+    assert.deepEqual(history.json.items.map((r) => r.body), ['first words', 'Ana\'s words', 'Ana\'s words and Bo\'s words']);
+    assert.deepEqual(history.json.items.map((r) => r.revision), [1, 2, 3]);
+    assertProblem(assert, await c.dee.get(`/api/v1/blog-entries/${e.json.id}/revisions`), 404);  // a draft Dee may not read
+    assert.equal((await c.bo.post(`/api/v1/blog-entries/${e.json.id}/publication`)).status, 200);
+    assertProblem(assert, await c.dee.get(`/api/v1/blog-entries/${e.json.id}/revisions`), 403);  // a reader, not a writer
   });
 
   test('search finds a published entry for its readers, a draft for its writers only', async () => {

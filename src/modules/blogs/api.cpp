@@ -7,6 +7,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "core/clock.h"
 #include "core/cursor.h"
 #include "core/json.h"
 #include "http/response.h"
@@ -198,6 +199,16 @@ void RegisterApi(http::Router& router, BlogService& service) {
       if (!id) return http::Problem(id.error());
       return EntryResponse(200, service.Recommend(*req.principal, *id, method == Method::kPut));
     });
+  router.Add(Method::kGet, "/api/v1/blog-entries/{id}/revisions", {.access = Access::kUser}, [&service](Request& req) {
+    auto id = http::IdParam(req, "id");
+    if (!id) return http::Problem(id.error());
+    auto revisions = service.History(content::ViewerOf(req.principal), *id);
+    if (!revisions) return http::Problem(revisions.error());
+    boost::json::array items;
+    for (const auto& r : *revisions)
+      items.push_back({{"revision", r.number}, {"body", r.body}, {"created_at", FormatRfc3339(r.created_at)}});
+    return http::Json(200, boost::json::object{{"items", std::move(items)}});
+  });
   router.Add(Method::kPost, "/api/v1/blog-entries/{id}/views", {.access = Access::kUser}, [&service](Request& req) {
     auto id = http::IdParam(req, "id");
     if (!id) return http::Problem(id.error());

@@ -437,6 +437,19 @@ Result<EntryView> BlogService::Edit(const identity::Principal& who, Id id, const
   return Get(me, id);
 }
 
+Result<std::vector<content::store::Revision>> BlogService::History(const content::Viewer& viewer, Id id) {
+  return db_.Read([&](Connection& c) -> Result<std::vector<content::store::Revision>> {
+    auto e = store::LoadEntry(c, id);
+    if (!e) return Error::NotFound("no such entry");
+    auto v = ViewOf(c, viewer, *e);
+    if (!v) return Error::NotFound("no such entry");
+    if (!v->can_edit) return Error::Forbidden("an entry's history is for those who may edit it");
+    auto versions = content::store::Revisions(c, id);
+    versions.push_back({static_cast<int>(versions.size()) + 1, e->body, e->head.edited_at.value_or(e->head.created_at)});
+    return versions;
+  });
+}
+
 Result<EntryView> BlogService::SetPublished(const identity::Principal& who, Id id, bool published) {
   const content::Viewer me = AsViewer(who);
   std::vector<Id> told;

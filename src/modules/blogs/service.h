@@ -12,6 +12,7 @@
 #include "core/ids.h"
 #include "core/result.h"
 #include "modules/blogs/model.h"
+#include "modules/content/store.h"
 #include "modules/identity/model.h"
 #include "store/database.h"
 
@@ -79,6 +80,9 @@ class BlogService {
   Result<EntryPage> Entries(const content::Viewer& viewer, std::string_view blog, EntryState state, std::string_view cursor, int limit);
   // Its author and the blog's owners and editors; each change of the text is kept (history).
   Result<EntryView> Edit(const identity::Principal& who, Id entry, const EntryChange& change);
+  // Every text the entry has had, the first first and the current last: for those who may
+  // edit it (403 for its other readers).
+  Result<std::vector<content::store::Revision>> History(const content::Viewer& viewer, Id entry);
   // Owners and editors publish any entry, authors their own; unpublishing makes it a draft.
   Result<EntryView> SetPublished(const identity::Principal& who, Id entry, bool published);
   // Its author, the blog's owners and editors, or an admin (audited when not the author).

@@ -11,6 +11,8 @@ import { setTitle } from '../title';
 import { toast } from '../toast';
 import type { Blog, BlogEntry } from './blogs';
 import { mergeText } from '../merge';
+import { TextDiff } from '../text_diff';
+import { SelectField } from '../components';
 import { formatDate, t, tx } from '../i18n/i18n';
 
 // Minutes to read, at 200 words a minute (what readers of a second language manage too).
@@ -107,6 +109,7 @@ export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
         </div>
       )}
       <Alert message={error} />
+      {entry.can_edit && <History entry={entry} onRestored={setEntry} />}
       <h2>{t('entry.comments')}</h2>
       <Comments contentId={entry.id} onCount={(n) => setEntry({ ...entry, comment_count: n })}
         highlight={location.hash.startsWith('#comment-') ? location.hash.slice(9) : undefined} />
@@ -239,6 +242,70 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
           <button type="button" class="secondary" onClick={() => history.back()}>{t('common.cancel')}</button>
         </div>
       </form>
+    </section>
+  );
+}
+
+type Revision = { revision: number; body: string; created_at: string };
+
+// An entry's history for its writers: any two of its texts compared, and an earlier one
+// restored (saved as the newest, so nothing is lost).
+function History(props: { entry: BlogEntry; onRestored: (e: BlogEntry) => void }) {
+  const [open, setOpen] = useState(false);
+  const [items, setItems] = useState<Revision[] | null>(null);
+  const [from, setFrom] = useState(0);
+  const [to, setTo] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const load = async () => {
+    try {
+      const r = await api<{ items: Revision[] }>('GET', `/api/v1/blog-entries/${props.entry.id}/revisions`);
+      setItems(r.items);
+      setTo(r.items.length - 1);
+      setFrom(Math.max(0, r.items.length - 2));
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  useEffect(() => {
+    if (open) load();
+  }, [open, props.entry.version]);
+  const label = (r: Revision, i: number, n: number) =>
+    i === n - 1 ? t('history.current', { when: formatDate(r.created_at, { dateStyle: 'medium', timeStyle: 'short' }) })
+      : t('history.revision', { number: r.revision, when: formatDate(r.created_at, { dateStyle: 'medium', timeStyle: 'short' }) });
+  const restore = async () => {
+    if (!items) return;
+    try {
+      const saved = await api<BlogEntry>('PATCH', `/api/v1/blog-entries/${props.entry.id}`, { body: items[from].body },
+        { 'If-Match': `"${props.entry.version}"` });
+      toast(t('history.restored', { number: items[from].revision }));
+      props.onRestored(saved);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  return (
+    <section class="entry-history" aria-labelledby="history-heading">
+      <h2 id="history-heading">
+        <button type="button" class="link" aria-expanded={open} onClick={() => setOpen(!open)}>{t('history.heading')}</button>
+      </h2>
+      {open && items && items.length < 2 && <p class="muted">{t('history.none')}</p>}
+      {open && items && items.length >= 2 && (
+        <>
+          <div class="revision-pickers">
+            <SelectField id="history-from" label={t('history.from')} value={String(from)} onChange={(v) => setFrom(Number(v))}
+              options={items.map((r, i) => ({ value: String(i), label: label(r, i, items.length) }))} />
+            <SelectField id="history-to" label={t('history.to')} value={String(to)} onChange={(v) => setTo(Number(v))}
+              options={items.map((r, i) => ({ value: String(i), label: label(r, i, items.length) }))} />
+          </div>
+          <TextDiff before={items[from].body} after={items[to].body} />
+          {from !== items.length - 1 && (
+            <div class="actions">
+              <button type="button" class="secondary" onClick={restore}>{t('history.restore', { number: items[from].revision })}</button>
+            </div>
+          )}
+        </>
+      )}
+      {open && <Alert message={error} />}
     </section>
   );
 }
