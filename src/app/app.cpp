@@ -35,6 +35,7 @@
 #include "modules/blogs/api.h"
 #include "modules/blogs/feeds_api.h"
 #include "modules/blogs/public_api.h"
+#include "modules/blogs/scheduler.h"
 #include "modules/forum/api.h"
 #include "modules/feed/api.h"
 #include "modules/images/api.h"
@@ -256,6 +257,7 @@ int Serve(App& app) {
   forum::RegisterApi(router, forum_service);
   blogs::BlogService blog_service(*app.db, *app.ids, app.clock, &events);
   blogs::RegisterApi(router, blog_service);
+  blogs::Scheduler blog_scheduler(blog_service);  // publishes scheduled entries when their time comes
   // Atom feeds for feed readers (issue 18), read with no credential or a feed token.
   atom::FeedTokens feed_tokens(*app.db, app.clock);
   atom::RegisterApi(router, feed_tokens);

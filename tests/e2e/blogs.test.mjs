@@ -158,6 +158,14 @@ describe('blogs in the browser', () => {
     await ana.getByLabel('Text (Markdown)').fill('My first words here.');
     await ana.getByRole('button', { name: 'Publish' }).click();
     await ana.getByText('Saved and published.').waitFor();
+    // Another, scheduled for tomorrow morning: a draft until then.
+    await ana.goto(`${server.url}/blogs/${people.ana.handle}/write`);
+    await ana.getByLabel('Title').fill('Tomorrow\'s news');
+    await ana.getByLabel('Text (Markdown)').fill('Out at nine.');
+    await ana.getByLabel('Publish later, on').fill('2030-01-02T09:00');
+    await ana.getByRole('button', { name: 'Schedule' }).click();
+    await ana.getByText(/^Scheduled: published on/).waitFor();
+    await expectAccessible(ana, 'a scheduled entry');
 
     // The directory sorted by recommendations puts the recommended blog first.
     await ana.goto(`${server.url}/blogs`);

@@ -1,6 +1,6 @@
 // The audience matrix for blogs (DESIGN.md "Audience: one rule, everywhere"): a personal
-// blog, a shared one, a secret community's and a public one, each with a draft and a published
-// entry, read by every kind of reader through every read path: the entry, the blog's lists,
+// blog, a shared one, a secret community's and a public one, each with a draft, a scheduled
+// and a published entry, read by every kind of reader through every read path: the entry, the blog's lists,
 // search, the Atom feeds (a blog's, an author's, a hashtag's; public and through a feed token),
 // the public page, and commenting. A reader who may not read an entry gets 404 from its routes
 // and never meets it in a list, a search or a feed.
@@ -12,11 +12,12 @@ const READERS = ['owner', 'editor', 'member', 'stranger', 'guest1', 'alum1', 'ad
 const ORGANIZATION = ['owner', 'editor', 'member', 'stranger', 'admin'];
 // Who reads each blog's published entries, and its drafts (the author and the blog's owners
 // and editors).
+// A scheduled entry is a draft until its time.
 const BLOGS = {
-  personal: { published: ORGANIZATION, draft: ['owner'] },
-  shared: { published: ORGANIZATION, draft: ['owner', 'editor'] },
-  community: { published: ['owner', 'member'], draft: ['owner'] },
-  public: { published: READERS, draft: ['owner', 'editor'] },
+  personal: { published: ORGANIZATION, draft: ['owner'], scheduled: ['owner'] },
+  shared: { published: ORGANIZATION, draft: ['owner', 'editor'], scheduled: ['owner', 'editor'] },
+  community: { published: ['owner', 'member'], draft: ['owner'], scheduled: ['owner'] },
+  public: { published: READERS, draft: ['owner', 'editor'], scheduled: ['owner', 'editor'] },
 };
 
 describe('audience matrix: blog entries x blogs x states x readers x read paths', () => {
@@ -27,7 +28,7 @@ describe('audience matrix: blog entries x blogs x states x readers x read paths'
   const entries = {};  // `${blog}/${state}` -> the entry as its author got it
   const tokens = {};
   const may = (blog, state, reader) => BLOGS[blog][state].includes(reader);
-  const cases = () => Object.keys(BLOGS).flatMap((blog) => ['published', 'draft'].map((state) => [blog, state]));
+  const cases = () => Object.keys(BLOGS).flatMap((blog) => ['published', 'draft', 'scheduled'].map((state) => [blog, state]));
 
   before(async () => {
     server = await startServer();
@@ -57,6 +58,10 @@ describe('audience matrix: blog entries x blogs x states x readers x read paths'
         title: `Entry ${word}`, body: `About ${word} #matrixtag`, publish: state === 'published',
       });
       assert.equal(r.status, 201, r.text);
+      if (state === 'scheduled') {
+        const s = await c.owner.post(`/api/v1/blog-entries/${r.json.id}/publication`, { at: new Date(Date.now() + 86400000).toISOString() });
+        assert.equal(s.json.state, 'scheduled', s.text);
+      }
       entries[`${blog}/${state}`] = { ...r.json, word };
     }
     for (const reader of READERS.filter((r) => r !== 'anonymous')) tokens[reader] = (await c[reader].post('/api/v1/me/feed-token')).json.token;
@@ -82,7 +87,7 @@ describe('audience matrix: blog entries x blogs x states x readers x read paths'
   test('the blog\'s lists of published entries and drafts', async () => {
     for (const [blog, state] of cases())
       for (const reader of READERS.filter((r) => r !== 'anonymous')) {
-        const r = await c[reader].get(`/api/v1/blogs/${handles[blog]}/entries?state=${state}&limit=50`);
+        const r = await c[reader].get(`/api/v1/blogs/${handles[blog]}/entries?state=${state === 'published' ? 'published' : 'draft'}&limit=50`);
         const listed = r.status === 200 && r.json.items.some((e) => e.id === entries[`${blog}/${state}`].id);
         assert.equal(listed, may(blog, state, reader), `${reader} listing the ${blog} blog's ${state} entries (${r.status})`);
       }

@@ -311,6 +311,36 @@ describe('blogs', () => {
     assertProblem(assert, await c.dee.get(`/api/v1/blog-entries/${e.json.id}/revisions`), 403);  // a reader, not a writer
   });
 
+  test('an entry scheduled for a time is a draft until then, and then published as its scheduler', async () => {
+    const e = await c.bo.post('/api/v1/blogs/platform/entries', { title: 'Launch day', body: 'at nine sharp' });
+    const at = new Date(Date.now() + 1500).toISOString();
+    const publication = `/api/v1/blog-entries/${e.json.id}/publication`;
+    assertProblem(assert, await c.cy.post(publication, { at }), 404, 'a contributor reads only their own drafts');
+    const cys = await c.cy.post('/api/v1/blogs/platform/entries', { title: 'Mine to schedule?', body: 'no' });
+    assertProblem(assert, await c.cy.post(`/api/v1/blog-entries/${cys.json.id}/publication`, { at }), 403);
+    assertProblem(assert, await c.bo.post(publication, { at: 'tomorrow' }), 422, { field: 'at' });
+    assertProblem(assert, await c.bo.post(publication, { at: '2099-01-01T00:00:00Z' }), 422, { field: 'at' });
+    const scheduled = await c.bo.post(publication, { at });
+    assert.equal(scheduled.status, 200, scheduled.text);
+    assert.equal(scheduled.json.state, 'scheduled');
+    assert.equal(scheduled.json.scheduled_at, at);
+    assert.equal(scheduled.json.published_at, null);
+    assertProblem(assert, await c.dee.get(`/api/v1/blog-entries/${e.json.id}`), 404, 'a reader does not see it yet');
+    for (const end = Date.now() + 10000; Date.now() < end; await new Promise((r) => setTimeout(r, 200)))
+      if ((await c.dee.get(`/api/v1/blog-entries/${e.json.id}`)).status === 200) break;
+    const published = (await c.dee.get(`/api/v1/blog-entries/${e.json.id}`)).json;
+    assert.equal(published.state, 'published');
+    assert.equal(published.scheduled_at, null);
+    assert.ok(Date.parse(published.published_at) >= Date.parse(at));
+    // A schedule ends when the entry is made a draft again, and is refused on a published entry.
+    assertProblem(assert, await c.bo.post(publication, { at: new Date(Date.now() + 60000).toISOString() }), 409, { field: 'at' });
+    const other = await c.bo.post('/api/v1/blogs/platform/entries', { title: 'Maybe later', body: 'x' });
+    await c.bo.post(`/api/v1/blog-entries/${other.json.id}/publication`, { at: new Date(Date.now() + 60000).toISOString() });
+    const unscheduled = await c.bo.delete(`/api/v1/blog-entries/${other.json.id}/publication`);
+    assert.equal(unscheduled.json.state, 'draft');
+    assert.equal(unscheduled.json.scheduled_at, null);
+  });
+
   test('search finds a published entry for its readers, a draft for its writers only', async () => {
     const search = (who, words) => c[who].get(`/api/v1/search?q=${encodeURIComponent(words)}&kind=blog_entry`);
     const found = async (who, words) => {

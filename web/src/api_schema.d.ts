@@ -340,6 +340,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/blog-entries/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every text an entry has had, the first first and the current last (for those who may edit it)
+         * @description Only the body's texts are kept. To restore one, save it as the body (PATCH), which makes it the newest.
+         */
+        get: operations["listBlogEntryRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/blog-entries/{id}/views": {
         parameters: {
             query?: never;
@@ -366,7 +386,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish an entry (the blog's owners and editors; authors their own) */
+        /**
+         * Publish an entry now or at a time (the blog's owners and editors; authors their own)
+         * @description Without a body, now. With `{"at"}` a time to come, the entry is `scheduled`: a draft until then, published then as the person who scheduled it (if they still may). Unpublishing also ends a schedule.
+         */
         post: operations["publishBlogEntry"];
         /** Make a published entry a draft again */
         delete: operations["unpublishBlogEntry"];
@@ -2249,8 +2272,16 @@ export interface components {
             body: string;
             body_html: string;
             language: string | null;
-            /** @enum {string} */
-            state: "draft" | "published";
+            /**
+             * @description A scheduled entry is a draft until `scheduled_at`.
+             * @enum {string}
+             */
+            state: "draft" | "scheduled" | "published";
+            /**
+             * Format: date-time
+             * @description When a scheduled entry is published.
+             */
+            scheduled_at: string | null;
             /**
              * @description Who reads it now (a draft is restricted to its writers).
              * @enum {string}
@@ -2947,7 +2978,7 @@ export interface components {
             total: number;
             mine: components["schemas"]["ReactionKind"] | null;
         };
-        /** @description A post's earlier text. */
+        /** @description A text a post or a blog entry has had. */
         PostRevision: {
             revision: number;
             body: string;
@@ -4148,6 +4179,39 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listBlogEntryRevisions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revisions. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PostRevision"][];
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     viewBlogEntry: {
         parameters: {
             query?: never;
@@ -4188,7 +4252,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    at?: string;
+                };
+            };
+        };
         responses: {
             /** @description The entry. */
             200: {
@@ -4199,9 +4270,14 @@ export interface operations {
                     "application/json": components["schemas"]["BlogEntry"];
                 };
             };
+            400: components["responses"]["Malformed"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };

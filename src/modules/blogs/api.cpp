@@ -215,12 +215,31 @@ void RegisterApi(http::Router& router, BlogService& service) {
     auto st = service.RecordView(content::ViewerOf(req.principal), *id);
     return st ? http::NoContent() : http::Problem(st.error());
   });
-  for (auto method : {Method::kPost, Method::kDelete})
-    router.Add(method, "/api/v1/blog-entries/{id}/publication", {.access = Access::kUser}, [&service, method](Request& req) {
-      auto id = http::IdParam(req, "id");
-      if (!id) return http::Problem(id.error());
-      return EntryResponse(200, service.SetPublished(*req.principal, *id, method == Method::kPost));
-    });
+  router.Add(Method::kPost, "/api/v1/blog-entries/{id}/publication", {.access = Access::kUser, .max_body_bytes = 1024},
+             [&service](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               // No body: now. {"at": time}: then (a time past or present is now).
+               std::optional<std::int64_t> at;
+               if (!req.body.empty()) {
+                 auto body = http::JsonBody(req);
+                 if (!body) return http::Problem(body.error());
+                 if (auto st = agora::json::OnlyKeys(*body, {"at"}); !st) return http::Problem(st.error());
+                 Response problem;
+                 std::optional<std::string> text;
+                 if (!ReadString(*body, "at", text, problem)) return problem;
+                 if (text) {
+                   at = ParseRfc3339(*text);
+                   if (!at) return http::Problem(Error::Invalid("at", "at is an RFC 3339 time, as 2026-12-24T09:00:00Z"));
+                 }
+               }
+               return EntryResponse(200, service.SetPublished(*req.principal, *id, true, at));
+             });
+  router.Add(Method::kDelete, "/api/v1/blog-entries/{id}/publication", {.access = Access::kUser}, [&service](Request& req) {
+    auto id = http::IdParam(req, "id");
+    if (!id) return http::Problem(id.error());
+    return EntryResponse(200, service.SetPublished(*req.principal, *id, false));
+  });
 }
 
 }  // namespace agora::blogs

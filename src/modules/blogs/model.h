@@ -64,6 +64,8 @@ struct Entry {
   std::int64_t view_count = 0;    // readers per day: a reload is no view
   double rank = 0;                // rank.h
   std::int64_t version = 1;       // one more at each change of its text
+  std::optional<std::int64_t> scheduled_at;  // a draft to be published then (scheduler.h)
+  std::optional<Id> scheduled_by;
 };
 
 struct EntryView {

@@ -450,34 +450,87 @@ Result<std::vector<content::store::Revision>> BlogService::History(const content
   });
 }
 
-Result<EntryView> BlogService::SetPublished(const identity::Principal& who, Id id, bool published) {
+// Publishes or unpublishes `e` (its audience, its blog's counts, rank and feed version); the
+// first publication tells the blog's followers (`told`). Any schedule ends.
+void ChangePublication(Connection& c, IdGenerator& ids, Entry& e, const Blog& blog, Id actor, bool published, std::int64_t now,
+                       std::vector<Id>& told) {
+  e.scheduled_at.reset();
+  e.scheduled_by.reset();
+  const bool was = e.state == EntryState::kPublished;
+  if (was == published) {
+    store::UpdateEntry(c, e);
+    return;
+  }
+  e.state = published ? EntryState::kPublished : EntryState::kDraft;
+  const bool first = published && !e.published_at;
+  if (first) e.published_at = now;
+  store::UpdateEntry(c, e);
+  store::SetEntryAudience(c, e, blog);
+  store::Recount(c, blog.id, published ? std::optional<std::int64_t>(now) : std::nullopt);
+  store::Changed(c, blog.id, now);
+  // A draft adds nothing to its blog's rank; published again, it has its own back.
+  store::SetRank(c, e, published ? EntryRank(e.recommend_count, e.reader_count, *e.published_at) : 0);
+  if (first) told = TellFollowers(c, ids, e, actor, now);
+}
+
+Result<EntryView> BlogService::SetPublished(const identity::Principal& who, Id id, bool published,
+                                            std::optional<std::int64_t> at) {
   const content::Viewer me = AsViewer(who);
   std::vector<Id> told;
   auto st = db_.Write([&](Connection& c) -> Status {
+    told.clear();
     auto e = store::LoadEntry(c, id);
     if (!e || !content::CanRead(c, me, e->head)) return Error::NotFound("no such entry");
     auto blog = store::LoadBlog(c, e->blog_id);
     if (!blog) return Error::NotFound("no such entry");
     if (!MayPublish(store::RoleOf(c, blog->id, who.user.id), e->head.author_id == who.user.id))
       return Error::Forbidden("only the blog's editors, and authors for their own entries, publish");
-    const bool was = e->state == EntryState::kPublished;
-    if (was == published) return OkStatus();
     const std::int64_t now = clock_.NowMs();
-    e->state = published ? EntryState::kPublished : EntryState::kDraft;
-    const bool first = published && !e->published_at;
-    if (first) e->published_at = now;
-    store::UpdateEntry(c, *e);
-    store::SetEntryAudience(c, *e, *blog);
-    store::Recount(c, blog->id, published ? std::optional<std::int64_t>(now) : std::nullopt);
-    store::Changed(c, blog->id, now);
-    // A draft adds nothing to its blog's rank; published again, it has its own back.
-    store::SetRank(c, *e, published ? EntryRank(e->recommend_count, e->reader_count, *e->published_at) : 0);
-    told = first ? TellFollowers(c, ids_, *e, who.user.id, now) : std::vector<Id>{};
+    if (published && at && *at > now) {
+      // Later: it stays a draft until the scheduler publishes it, as this person.
+      if (e->state == EntryState::kPublished) return Error::Conflict("the entry is published already", "at");
+      if (*at > now + 5LL * 366 * 24 * 3600 * 1000) return Error::Invalid("at", "a time within five years");
+      e->scheduled_at = *at;
+      e->scheduled_by = who.user.id;
+      store::UpdateEntry(c, *e);
+      return OkStatus();
+    }
+    ChangePublication(c, ids_, *e, *blog, who.user.id, published, now, told);
     return OkStatus();
   });
   if (!st) return st.error();
   Notified(who.user.id, std::move(told));
   return Get(me, id);
+}
+
+int BlogService::PublishDue() {
+  const std::int64_t now = clock_.NowMs();
+  std::vector<Id> due;
+  db_.Read([&](Connection& c) {
+    auto q = c.Prepare("SELECT content_id FROM blog_entries WHERE scheduled_at IS NOT NULL AND scheduled_at <= ?1"
+                       " ORDER BY scheduled_at LIMIT 100",
+                       now);
+    while (q.Next()) due.push_back(q.Int(0));
+  });
+  int published = 0;
+  for (Id id : due) {
+    std::vector<Id> told;
+    Id actor = 0;
+    db_.Write([&](Connection& c) {
+      told.clear();
+      auto e = store::LoadEntry(c, id);
+      if (!e || !e->scheduled_at || *e->scheduled_at > now) return;  // changed meanwhile
+      auto blog = store::LoadBlog(c, e->blog_id);
+      if (!blog) return;
+      actor = e->scheduled_by.value_or(0);
+      // Published as the person who scheduled it, if they still may; else the schedule ends.
+      const bool may = actor && MayPublish(store::RoleOf(c, blog->id, actor), e->head.author_id == actor);
+      ChangePublication(c, ids_, *e, *blog, actor, may, now, told);
+      if (may) ++published;
+    });
+    Notified(actor, std::move(told));
+  }
+  return published;
 }
 
 Status BlogService::Delete(const identity::Principal& who, Id id, const std::string& ip) {

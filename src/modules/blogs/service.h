@@ -84,7 +84,12 @@ class BlogService {
   // edit it (403 for its other readers).
   Result<std::vector<content::store::Revision>> History(const content::Viewer& viewer, Id entry);
   // Owners and editors publish any entry, authors their own; unpublishing makes it a draft.
-  Result<EntryView> SetPublished(const identity::Principal& who, Id entry, bool published);
+  // `at` a time to come: the entry stays a draft, scheduled, until PublishDue publishes it.
+  Result<EntryView> SetPublished(const identity::Principal& who, Id entry, bool published,
+                                 std::optional<std::int64_t> at = std::nullopt);
+  // Publishes the scheduled entries whose time has come, as the people who scheduled them
+  // (a schedule whose maker may no longer publish ends unpublished). How many it published.
+  int PublishDue();
   // Its author, the blog's owners and editors, or an admin (audited when not the author).
   Status Delete(const identity::Principal& who, Id entry, const std::string& ip);
   // A reader recommends a published entry (not their own); idempotent. Recommending counts

@@ -171,8 +171,9 @@ void InsertEntry(Connection& c, const Entry& e) {
 
 void UpdateEntry(Connection& c, const Entry& e) {
   c.Prepare("UPDATE blog_entries SET title = ?2, slug = ?3, excerpt = ?4, body = ?5, body_html = ?6, state = ?7, published_at = ?8,"
-            " version = ?9 WHERE content_id = ?1",
-            e.head.id, e.title, e.slug, e.excerpt, e.body, e.body_html, StateName(e.state), e.published_at, e.version)
+            " version = ?9, scheduled_at = ?10, scheduled_by = ?11 WHERE content_id = ?1",
+            e.head.id, e.title, e.slug, e.excerpt, e.body, e.body_html, StateName(e.state), e.published_at, e.version,
+            e.scheduled_at, e.scheduled_by)
       .Run();
 }
 
@@ -181,7 +182,7 @@ std::optional<Entry> LoadEntry(Connection& c, Id id) {
   if (!head || head->kind != "blog_entry") return std::nullopt;
   auto q = c.Prepare(
       "SELECT blog_id, title, slug, excerpt, body, body_html, state, published_at, recommend_count, reader_count, view_count, rank,"
-      " version"
+      " version, scheduled_at, scheduled_by"
       " FROM blog_entries WHERE content_id = ?1",
       id);
   if (!q.Next()) return std::nullopt;
@@ -200,6 +201,8 @@ std::optional<Entry> LoadEntry(Connection& c, Id id) {
   e.view_count = q.Int(10);
   e.rank = q.Real(11);
   e.version = q.Int(12);
+  e.scheduled_at = q.OptInt(13);
+  e.scheduled_by = q.OptInt(14);
   return e;
 }
 

@@ -1,4 +1,5 @@
--- Blogs (issue 18): recommending entries, counting their readers, following blogs, versions.
+-- Blogs (issue 18): recommending entries, counting their readers, following blogs, versions,
+-- scheduled publication.
 -- An entry's readers are counted once each (blog_entry_readers) and once per day
 -- (blog_entry_views: "views" are unique readers per day, never reloads). Its rank is the
 -- Wilson lower bound of recommendations among readers, weighted by its publication time
@@ -39,5 +40,9 @@ ALTER TABLE blogs ADD COLUMN follower_count INTEGER NOT NULL DEFAULT 0;
 -- When its published entries last changed (an Atom feed's cache is good until then).
 ALTER TABLE blogs ADD COLUMN changed_at INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE blogs ADD COLUMN rank REAL NOT NULL DEFAULT 0;
+-- A draft to be published at a time, by whom (blogs/scheduler.h): still a draft until then.
+ALTER TABLE blog_entries ADD COLUMN scheduled_at INTEGER;
+ALTER TABLE blog_entries ADD COLUMN scheduled_by INTEGER REFERENCES users(id) ON DELETE SET NULL;
+CREATE INDEX blog_entries_scheduled ON blog_entries(scheduled_at) WHERE scheduled_at IS NOT NULL;
 CREATE INDEX blogs_by_followers ON blogs(follower_count, id);
 CREATE INDEX blogs_by_rank ON blogs(rank, id);

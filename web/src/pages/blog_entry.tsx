@@ -73,6 +73,9 @@ export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
         <a href="/blogs">{t('nav.blogs')}</a> › <a href={blogPath}>{entry.blog.name}</a>
       </nav>
       {entry.state === 'draft' && <p class="badge-draft">{t('entry.draft')}</p>}
+      {entry.state === 'scheduled' && entry.scheduled_at && (
+        <p class="badge-draft">{t('entry.scheduled', { when: formatDate(entry.scheduled_at, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+      )}
       <PageHeading>{entry.title}</PageHeading>
       <div class="post-head">
         <Avatar name={author.display_name} photo={author.photo} size={40} />
@@ -101,8 +104,8 @@ export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
         <div class="actions">
           {entry.can_edit && <a class="button" href={`${blogPath}/write/${entry.id}`}>{t('entry.edit')}</a>}
           {entry.can_publish && (
-            <button type="button" class="secondary" onClick={() => publish(entry.state === 'draft')}>
-              {entry.state === 'draft' ? t('entry.publish') : t('entry.unpublish')}
+            <button type="button" class="secondary" onClick={() => publish(entry.state !== 'published')}>
+              {entry.state !== 'published' ? t('entry.publish') : t('entry.unpublish')}
             </button>
           )}
           {entry.can_edit && <button type="button" class="secondary danger" onClick={remove}>{t('entry.delete')}</button>}
@@ -148,7 +151,8 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
   const role = blog?.my_role;
   // A new entry's writer publishes it if they edit the blog or author their own entries.
   const mayPublish = entry ? entry.can_publish : role === 'owner' || role === 'editor' || role === 'author';
-  const save = async (publish: boolean) => {
+  const [later, setLater] = useState('');  // datetime-local: the person's own time
+  const save = async (publish: boolean, at?: string) => {
     setBusy(true);
     try {
       let saved: BlogEntry;
@@ -156,11 +160,14 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
         // Saved over the version this editor began from only: another save in between is 412.
         const from = (theirs ?? base ?? entry).version;
         saved = await api<BlogEntry>('PATCH', `/api/v1/blog-entries/${entry.id}`, { title, excerpt, body }, { 'If-Match': `"${from}"` });
-        if (publish && saved.state === 'draft') saved = await api<BlogEntry>('POST', `/api/v1/blog-entries/${entry.id}/publication`);
+        if (publish && saved.state !== 'published') saved = await api<BlogEntry>('POST', `/api/v1/blog-entries/${entry.id}/publication`);
       } else {
         saved = await api<BlogEntry>('POST', `/api/v1/blogs/${encodeURIComponent(props.blog)}/entries`, { title, excerpt, body, publish });
       }
-      toast(saved.state === 'published' ? t('entry.saved_published') : t('entry.saved_draft'));
+      if (at) saved = await api<BlogEntry>('POST', `/api/v1/blog-entries/${saved.id}/publication`, { at });
+      toast(saved.state === 'published' ? t('entry.saved_published') : saved.state === 'scheduled' && saved.scheduled_at
+        ? t('entry.saved_scheduled', { when: formatDate(saved.scheduled_at, { dateStyle: 'medium', timeStyle: 'short' }) })
+        : t('entry.saved_draft'));
       navigate(`/blogs/${saved.blog.handle}/entries/${saved.id}`);
     } catch (err) {
       const current = err instanceof ApiError && err.status === 412 ? (err.problem.current as BlogEntry | undefined) : undefined;
@@ -241,6 +248,16 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
           )}
           <button type="button" class="secondary" onClick={() => history.back()}>{t('common.cancel')}</button>
         </div>
+        {mayPublish && !published && (
+          <div class="row schedule">
+            <div class="field">
+              <label for="entry-later">{t('editor.publish_later')}</label>
+              <input id="entry-later" type="datetime-local" value={later} onInput={(e) => setLater((e.target as HTMLInputElement).value)} />
+            </div>
+            <button type="button" class="secondary" disabled={busy || !later || !title.trim() || !body.trim()}
+              onClick={() => save(false, new Date(later).toISOString())}>{t('editor.schedule')}</button>
+          </div>
+        )}
       </form>
     </section>
   );

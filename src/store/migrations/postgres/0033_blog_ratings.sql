@@ -34,5 +34,9 @@ ALTER TABLE blogs ADD COLUMN follower_count BIGINT NOT NULL DEFAULT 0;
 -- When its published entries last changed (an Atom feed's cache is good until then).
 ALTER TABLE blogs ADD COLUMN changed_at BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE blogs ADD COLUMN rank DOUBLE PRECISION NOT NULL DEFAULT 0;
+-- A draft to be published at a time, by whom (blogs/scheduler.h): still a draft until then.
+ALTER TABLE blog_entries ADD COLUMN scheduled_at BIGINT;
+ALTER TABLE blog_entries ADD COLUMN scheduled_by BIGINT REFERENCES users(id) ON DELETE SET NULL;
+CREATE INDEX blog_entries_scheduled ON blog_entries(scheduled_at) WHERE scheduled_at IS NOT NULL;
 CREATE INDEX blogs_by_followers ON blogs(follower_count, id);
 CREATE INDEX blogs_by_rank ON blogs(rank, id);
