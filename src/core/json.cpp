@@ -154,6 +154,21 @@ Result<std::optional<bool>> OptionalBool(const boost::json::object& o, std::stri
   return std::optional<bool>(v->as_bool());
 }
 
+Result<std::optional<std::vector<std::string>>> OptionalStrings(const boost::json::object& o, std::string_view field, size_t max) {
+  auto* v = o.if_contains(field);
+  if (!v) return std::optional<std::vector<std::string>>{};
+  if (!v->is_array()) return Error::Invalid(std::string(field), std::string(field) + " must be an array of strings");
+  const auto& a = v->as_array();
+  if (a.size() > max) return Error::Invalid(std::string(field), "at most " + std::to_string(max) + " in " + std::string(field));
+  std::vector<std::string> out;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const std::string name = std::string(field) + "[" + std::to_string(i) + "]";
+    if (!a[i].is_string()) return Error::Invalid(name, name + " must be a string");
+    out.emplace_back(a[i].as_string());
+  }
+  return std::optional<std::vector<std::string>>(std::move(out));
+}
+
 Status OnlyKeys(const boost::json::object& o, std::initializer_list<std::string_view> allowed) {
   for (const auto& kv : o) {
     bool known = false;

@@ -6,6 +6,7 @@
 #include <boost/json/value.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "core/result.h"
@@ -23,6 +24,8 @@ Result<boost::json::object> ParseObject(std::string_view body);
 Result<std::string> RequiredString(const boost::json::object& o, std::string_view field);
 Result<std::optional<std::string>> OptionalString(const boost::json::object& o, std::string_view field);
 Result<std::optional<bool>> OptionalBool(const boost::json::object& o, std::string_view field);
+// An array of strings, at most `max` of them ("field[2]" names a wrong element).
+Result<std::optional<std::vector<std::string>>> OptionalStrings(const boost::json::object& o, std::string_view field, size_t max);
 
 // Refuses any key not in `allowed`, naming it: a typo in a field name should not be ignored.
 Status OnlyKeys(const boost::json::object& o, std::initializer_list<std::string_view> allowed);

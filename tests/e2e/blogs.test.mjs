@@ -66,11 +66,15 @@ describe('blogs in the browser', () => {
     await cy.getByLabel('Title').fill('Moving to the new cluster');
     await cy.getByLabel('Summary').fill('What changes on Monday');
     await cy.getByLabel('Text (Markdown)').fill('We move on **Monday**.\n\nNothing stops.');
+    // Written together: Bo is credited beside Cy.
+    await cy.getByRole('combobox', { name: 'Co-authors' }).pressSequentially('bo');
+    await cy.getByRole('option', { name: /Bo Ek/ }).click();
     await expectAccessible(cy, 'the entry editor');
     await screenshot(cy, 'blog-editor');
     await cy.getByRole('button', { name: 'Save draft' }).click();
     await cy.getByRole('heading', { name: 'Moving to the new cluster', level: 1 }).waitFor();
     await cy.getByText('Draft: only its writers see it').waitFor();
+    await cy.getByText('By Cy Lund and Bo Ek').waitFor();
     const entryPath = new URL(cy.url()).pathname;
     assert.match(entryPath, /^\/blogs\/platform-notes\/entries\/\d+$/);
     await cy.locator('.entry-body strong', { hasText: 'Monday' }).waitFor();

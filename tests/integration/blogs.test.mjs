@@ -341,6 +341,31 @@ describe('blogs', () => {
     assert.equal(unscheduled.json.scheduled_at, null);
   });
 
+  test('co-authors: writers credited beside the author, who read the draft, edit it and are in their own feeds', async () => {
+    assertProblem(assert, await c.bo.post('/api/v1/blogs/platform/entries', { title: 'Pair', body: 'x', coauthors: [p.dee.handle] }), 422, { field: 'coauthors' });
+    assertProblem(assert, await c.bo.post('/api/v1/blogs/platform/entries', { title: 'Pair', body: 'x', coauthors: [42] }), 422, { field: 'coauthors[0]' });
+    const e = await c.bo.post('/api/v1/blogs/platform/entries', { title: 'Written in pairs', body: 'two hands', coauthors: [p.cy.handle, p.bo.handle] });
+    assert.equal(e.status, 201, e.text);
+    assert.deepEqual(e.json.coauthors.map((a) => a.handle), [p.cy.handle], 'the author is not their own co-author');
+    // Cy, a contributor, reads the draft and edits it as its author does, but does not publish it.
+    const seen = await c.cy.get(`/api/v1/blog-entries/${e.json.id}`);
+    assert.equal(seen.status, 200);
+    assert.equal(seen.json.can_edit, true);
+    assert.equal(seen.json.can_publish, false);
+    assert.equal((await c.cy.patch(`/api/v1/blog-entries/${e.json.id}`, { body: 'two hands, one text' })).status, 200);
+    assertProblem(assert, await c.cy.post(`/api/v1/blog-entries/${e.json.id}/publication`), 403);
+    assert.equal((await c.bo.post(`/api/v1/blog-entries/${e.json.id}/publication`)).status, 200);
+    // Published, it is in each author's feed.
+    const token = (await c.dee.post('/api/v1/me/feed-token')).json.token;
+    const cyFeed = await (await fetch(`${server.url}/feeds/${token}/authors/${p.cy.handle}`)).text();
+    assert.match(cyFeed, /<title>Written in pairs<\/title>/);
+    assert.match(cyFeed, /<name>Bo Editor<\/name>[\s\S]*<name>Cy Contributor<\/name>/);
+    // Taken off, Cy no longer edits it.
+    const solo = await c.bo.patch(`/api/v1/blog-entries/${e.json.id}`, { coauthors: [] });
+    assert.deepEqual(solo.json.coauthors, []);
+    assert.equal((await c.cy.get(`/api/v1/blog-entries/${e.json.id}`)).json.can_edit, false);
+  });
+
   test('search finds a published entry for its readers, a draft for its writers only', async () => {
     const search = (who, words) => c[who].get(`/api/v1/search?q=${encodeURIComponent(words)}&kind=blog_entry`);
     const found = async (who, words) => {

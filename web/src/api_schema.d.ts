@@ -2265,6 +2265,8 @@ export interface components {
                 name: string;
             };
             author: components["schemas"]["PersonCard"];
+            /** @description Credited beside the author, in order; they edit and publish it as the author does. */
+            coauthors: components["schemas"]["PersonCard"][];
             title: string;
             /** @description The title's words in ASCII, unique in the blog; kept when the title changes. */
             slug: string;
@@ -3916,6 +3918,8 @@ export interface operations {
                     excerpt?: string;
                     language?: components["schemas"]["Language"];
                     publish?: boolean;
+                    /** @description People credited beside the author (handles or ids of the blog's writers). */
+                    coauthors?: string[];
                 };
             };
         };
@@ -4020,6 +4024,8 @@ export interface operations {
                     title?: string;
                     body?: string;
                     excerpt?: string;
+                    /** @description The people credited beside the author (handles or ids of the blog's writers), all of them. */
+                    coauthors?: string[];
                 };
             };
         };

@@ -54,8 +54,8 @@ function blogPage(path: string, me: string) {
   if (!blog) return null;
   if (rest.length === 0) return <BlogPage handle={blog} />;
   // (Four segments after /blogs/ are a public entry's page, which the server renders.)
-  if (rest.length === 1 && rest[0] === 'write') return <BlogEntryEditor blog={blog} />;
-  if (rest.length === 2 && rest[0] === 'write') return <BlogEntryEditor blog={blog} id={rest[1]} />;
+  if (rest.length === 1 && rest[0] === 'write') return <BlogEntryEditor blog={blog} me={me} />;
+  if (rest.length === 2 && rest[0] === 'write') return <BlogEntryEditor blog={blog} id={rest[1]} me={me} />;
   if (rest.length === 2 && rest[0] === 'entries') return <BlogEntryPage blog={blog} id={rest[1]} me={me} />;
   return null;
 }

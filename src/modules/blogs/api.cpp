@@ -133,7 +133,7 @@ void RegisterApi(http::Router& router, BlogService& service) {
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
-               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "excerpt", "language", "publish"}); !st)
+               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "excerpt", "language", "publish", "coauthors"}); !st)
                  return http::Problem(st.error());
                Response problem;
                std::optional<std::string> title, text, excerpt, declared;
@@ -144,7 +144,10 @@ void RegisterApi(http::Router& router, BlogService& service) {
                if (!publish) return http::Problem(publish.error());
                auto language = content::WrittenLanguage(declared, req.principal->user, req.accept_language);
                if (!language) return http::Problem(language.error());
-               NewEntry in{title.value_or(""), text.value_or(""), excerpt.value_or(""), *language, publish->value_or(false)};
+               auto coauthors = agora::json::OptionalStrings(*body, "coauthors", 10);
+               if (!coauthors) return http::Problem(coauthors.error());
+               NewEntry in{title.value_or(""), text.value_or(""), excerpt.value_or(""), *language, publish->value_or(false),
+                           coauthors->value_or(std::vector<std::string>{})};
                return EntryResponse(201, service.Write(*req.principal, req.Param("blog"), in));
              });
   router.Add(Method::kGet, "/api/v1/blog-entries/{id}", {.access = Access::kUser}, [&service](Request& req) {
@@ -158,12 +161,15 @@ void RegisterApi(http::Router& router, BlogService& service) {
                if (!id) return http::Problem(id.error());
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
-               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "excerpt"}); !st) return http::Problem(st.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "excerpt", "coauthors"}); !st) return http::Problem(st.error());
                EntryChange ch;
                Response problem;
                if (!ReadString(*body, "title", ch.title, problem) || !ReadString(*body, "body", ch.body, problem) ||
                    !ReadString(*body, "excerpt", ch.excerpt, problem))
                  return problem;
+               auto coauthors = agora::json::OptionalStrings(*body, "coauthors", 10);
+               if (!coauthors) return http::Problem(coauthors.error());
+               ch.coauthors = *coauthors;
                // If-Match: "3" names the version the writer began from ("*": any).
                std::string_view match = req.if_match;
                if (!match.empty() && match != "*") {

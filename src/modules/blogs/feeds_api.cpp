@@ -30,7 +30,8 @@ atom::Entry AtomEntry(const FeedSite& site, const FeedContent& f, const FeedItem
   e.url = site.base_url + item.path;
   e.published_ms = item.published;
   e.updated_ms = item.updated;
-  e.authors.push_back({item.author.display_name, item.author.handle.empty() ? "" : site.base_url + "/people/" + item.author.handle});
+  for (const people::Card* a : {&item.author}) e.authors.push_back({a->display_name, a->handle.empty() ? "" : site.base_url + "/people/" + a->handle});
+  for (const auto& a : item.coauthors) e.authors.push_back({a.display_name, a.handle.empty() ? "" : site.base_url + "/people/" + a.handle});
   e.categories = item.tags;
   e.summary = item.summary;
   e.content_html = item.html;

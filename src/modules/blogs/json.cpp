@@ -1,5 +1,7 @@
 #include "modules/blogs/json.h"
 
+#include <boost/json/array.hpp>
+
 #include "core/clock.h"
 #include "modules/blogs/paths.h"
 #include "modules/blogs/service.h"
@@ -10,6 +12,12 @@ namespace {
 
 boost::json::value OptionalTime(const std::optional<std::int64_t>& at) {
   return at ? boost::json::value(FormatRfc3339(*at)) : boost::json::value(nullptr);
+}
+
+boost::json::array Cards(const std::vector<people::Card>& cards) {
+  boost::json::array out;
+  for (const auto& card : cards) out.push_back(people::json::CardJson(card));
+  return out;
 }
 
 }  // namespace
@@ -38,6 +46,7 @@ boost::json::object EntryJson(const EntryView& v) {
           {"kind", "blog_entry"},
           {"blog", {{"id", IdToString(v.blog.id)}, {"handle", v.blog.handle}, {"name", v.blog.name}}},
           {"author", people::json::CardJson(v.author)},
+          {"coauthors", Cards(v.coauthors)},
           {"title", e.title},
           {"slug", e.slug},
           {"version", e.version},

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "modules/content/model.h"
 #include "modules/people/model.h"
@@ -72,6 +73,7 @@ struct EntryView {
   Entry entry;
   Blog blog;
   people::Card author;
+  std::vector<people::Card> coauthors;  // credited beside the author, in order
   bool can_edit = false;     // the author, the blog's owners and editors
   bool can_publish = false;  // owners and editors; authors their own
   bool recommended = false;  // by the reader

@@ -70,11 +70,12 @@ Result<PublicPage> PublicPages::Entry(std::string_view blog, std::string_view ye
   };
   auto version = db_.Read([&](Connection& c) -> std::optional<Version> {
     auto q = c.Prepare(
-        "SELECT e.content_id, e.state, c.audience, COALESCE(c.edited_at, 0), COALESCE(e.published_at, 0) FROM blogs b"
+        "SELECT e.content_id, e.state, c.audience, COALESCE(c.edited_at, 0), COALESCE(e.published_at, 0), b.changed_at FROM blogs b"
         " JOIN blog_entries e ON e.blog_id = b.id JOIN content c ON c.id = e.content_id WHERE b.handle = ?1 AND e.slug = ?2",
         blog, slug);
     if (!q.Next() || q.TextView(1) != "published" || q.TextView(2) != "public") return std::nullopt;
-    return Version{q.Int(0), std::to_string(q.Int(3)) + ":" + std::to_string(q.Int(4))};
+    // (The blog's changed_at moves with any change of its entries, co-authors too.)
+    return Version{q.Int(0), std::to_string(q.Int(3)) + ":" + std::to_string(q.Int(4)) + ":" + std::to_string(q.Int(5))};
   });
   if (!version) return Error::NotFound("no such page");
   const std::int64_t now = clock_.NowMs();
@@ -93,6 +94,8 @@ Result<PublicPage> PublicPages::Entry(std::string_view blog, std::string_view ye
       auto b = e ? store::LoadBlog(c, e->blog_id) : std::nullopt;
       if (!e || !b) return std::nullopt;
       const auto author = people::store::CardOf(c, e->head.author_id);
+      std::string names = author.display_name;  // the author and the co-authors credited beside them
+      for (Id co : store::Coauthors(c, e->head.id)) names += ", " + people::store::CardOf(c, co).display_name;
       const auto tags = content::store::Tags(c, e->head.id);
       const std::string language = e->head.language.empty() ? site_language_() : e->head.language;
       const std::string path = PublicPath(*b, *e);
@@ -112,7 +115,7 @@ Result<PublicPage> PublicPages::Entry(std::string_view blog, std::string_view ye
           {"og:locale", language},
           {"article:published_time", FormatRfc3339(published)},
           {"article:modified_time", FormatRfc3339(modified)},
-          {"article:author", author.display_name},
+          {"article:author", names},
           {"twitter:card", "summary", true},
           {"twitter:title", e->title, true},
           {"twitter:description", description, true},
@@ -134,7 +137,7 @@ Result<PublicPage> PublicPages::Entry(std::string_view blog, std::string_view ye
       html += "</head>\n<body>\n<header class=\"site\"><p class=\"blog-name\">" + Escaped(b->name) + "</p>";
       html += "<a href=\"/feeds/blogs/" + Escaped(b->handle) + "\">" + Escaped(messages::Format(language, "page.subscribe")) + "</a></header>\n";
       html += "<main>\n<article>\n<h1>" + Escaped(e->title) + "</h1>\n<p class=\"byline\">";
-      html += Escaped(messages::Format(language, "page.by", {{"name", author.display_name}}));
+      html += Escaped(messages::Format(language, "page.by", {{"name", names}}));
       html += " · <time datetime=\"" + FormatRfc3339(published) + "\">" + Day(published) + "</time> · ";
       html += Escaped(messages::Format(language, "page.reading_time", {{"minutes", ReadingMinutes(e->body)}}));
       html += "</p>\n<div class=\"entry-body\">\n" + body + "</div>\n";

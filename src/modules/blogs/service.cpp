@@ -98,6 +98,30 @@ bool Writes(const std::optional<Role>& r) { return r.has_value(); }
 bool Edits(const std::optional<Role>& r) { return r == Role::kOwner || r == Role::kEditor; }
 bool MayPublish(const std::optional<Role>& r, bool own) { return Edits(r) || (own && r == Role::kAuthor); }
 
+// An entry is its author's and its co-authors' own: they edit and publish it alike.
+bool OwnEntry(Connection& c, const Entry& e, Id person) {
+  if (!person) return false;
+  if (e.head.author_id == person) return true;
+  const auto co = store::Coauthors(c, e.head.id);
+  return std::find(co.begin(), co.end(), person) != co.end();
+}
+
+// The people named as co-authors (handles or ids), in order, once each, without the author:
+// writers of the blog, at most ten.
+Result<std::vector<Id>> ResolveCoauthors(Connection& c, Id blog, Id author, const std::vector<std::string>& keys) {
+  if (keys.size() > 10) return Error::Invalid("coauthors", "at most 10 co-authors");
+  std::vector<Id> out;
+  for (const auto& key : keys) {
+    std::optional<Id> id = ParseId(key);
+    if (!id) id = people::store::FindIdByHandle(c, key);
+    auto user = id ? identity::store::FindUserById(c, *id) : std::nullopt;
+    if (!user || !user->user.active) return Error::Invalid("coauthors", "no such person: " + key);
+    if (!store::RoleOf(c, blog, *id)) return Error::Invalid("coauthors", "co-authors are the blog's writers: " + key);
+    if (*id != author && std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string_view RoleName(Role r) {
@@ -306,10 +330,13 @@ std::optional<EntryView> BlogService::ViewOf(Connection& c, const content::Viewe
   if (!blog) return std::nullopt;
   EntryView v;
   const auto mine = viewer.signed_in() ? store::RoleOf(c, blog->id, viewer.id) : std::nullopt;
-  const bool own = viewer.signed_in() && e.head.author_id == viewer.id;
+  const auto coauthors = store::Coauthors(c, e.head.id);
+  const bool own = viewer.signed_in() && (e.head.author_id == viewer.id ||
+                                          std::find(coauthors.begin(), coauthors.end(), viewer.id) != coauthors.end());
   v.can_edit = (own && Writes(mine)) || Edits(mine);
   v.can_publish = MayPublish(mine, own);
   v.author = people::store::CardOf(c, e.head.author_id);
+  for (Id id : coauthors) v.coauthors.push_back(people::store::CardOf(c, id));
   v.recommended = viewer.signed_in() && e.recommend_count > 0 && store::Recommended(c, e.head.id, viewer.id);
   e.body_html = content::NameMentions(c, std::move(e.body_html));
   v.entry = std::move(e);
@@ -349,7 +376,10 @@ Result<EntryView> BlogService::Write(const identity::Principal& who, std::string
     e.body_html = rendered.html;
     e.state = in.publish ? EntryState::kPublished : EntryState::kDraft;
     if (in.publish) e.published_at = now;
+    auto coauthors = ResolveCoauthors(c, blog->blog.id, who.user.id, in.coauthors);
+    if (!coauthors) return coauthors.error();
     store::InsertEntry(c, e);
+    store::SetCoauthors(c, e.head.id, *coauthors);
     store::SetEntryAudience(c, e, blog->blog);
     content::store::SetTags(c, e.head.id, rendered.tags);
     if (in.publish) {
@@ -402,7 +432,7 @@ Result<EntryView> BlogService::Edit(const identity::Principal& who, Id id, const
     auto e = store::LoadEntry(c, id);
     if (!e || !content::CanRead(c, me, e->head)) return Error::NotFound("no such entry");
     const auto mine = store::RoleOf(c, e->blog_id, who.user.id);
-    if (!((e->head.author_id == who.user.id && Writes(mine)) || Edits(mine)))
+    if (!((OwnEntry(c, *e, who.user.id) && Writes(mine)) || Edits(mine)))
       return Error::Forbidden("only its author and the blog's editors edit an entry");
     if (ch.from_version && *ch.from_version != e->version)
       return Error{ErrorCode::kPreconditionFailed, "someone saved this entry since version " + std::to_string(*ch.from_version) +
@@ -426,7 +456,18 @@ Result<EntryView> BlogService::Edit(const identity::Principal& who, Id id, const
       e->body_html = rendered.html;
       content::store::SetTags(c, id, rendered.tags);
     }
-    if (!ch.title && !ch.excerpt && !ch.body) return OkStatus();  // nothing asked: not an edit
+    if (ch.coauthors) {
+      auto coauthors = ResolveCoauthors(c, e->blog_id, e->head.author_id, *ch.coauthors);
+      if (!coauthors) return coauthors.error();
+      if (*coauthors != store::Coauthors(c, id)) {
+        store::SetCoauthors(c, id, *coauthors);
+        // A draft is read by its co-authors of the moment.
+        if (e->state != EntryState::kPublished)
+          if (auto blog = store::LoadBlog(c, e->blog_id)) store::SetEntryAudience(c, *e, *blog);
+        if (e->state == EntryState::kPublished) store::Changed(c, e->blog_id, clock_.NowMs());
+      }
+    }
+    if (!ch.title && !ch.excerpt && !ch.body) return OkStatus();  // nothing asked of the text: not an edit
     ++e->version;
     store::UpdateEntry(c, *e);
     content::store::MarkEdited(c, id, clock_.NowMs());
@@ -483,7 +524,7 @@ Result<EntryView> BlogService::SetPublished(const identity::Principal& who, Id i
     if (!e || !content::CanRead(c, me, e->head)) return Error::NotFound("no such entry");
     auto blog = store::LoadBlog(c, e->blog_id);
     if (!blog) return Error::NotFound("no such entry");
-    if (!MayPublish(store::RoleOf(c, blog->id, who.user.id), e->head.author_id == who.user.id))
+    if (!MayPublish(store::RoleOf(c, blog->id, who.user.id), OwnEntry(c, *e, who.user.id)))
       return Error::Forbidden("only the blog's editors, and authors for their own entries, publish");
     const std::int64_t now = clock_.NowMs();
     if (published && at && *at > now) {
@@ -524,7 +565,7 @@ int BlogService::PublishDue() {
       if (!blog) return;
       actor = e->scheduled_by.value_or(0);
       // Published as the person who scheduled it, if they still may; else the schedule ends.
-      const bool may = actor && MayPublish(store::RoleOf(c, blog->id, actor), e->head.author_id == actor);
+      const bool may = actor && MayPublish(store::RoleOf(c, blog->id, actor), OwnEntry(c, *e, actor));
       ChangePublication(c, ids_, *e, *blog, actor, may, now, told);
       if (may) ++published;
     });

@@ -28,6 +28,7 @@ struct NewEntry {
   std::string title, body, excerpt;
   std::string language;  // content/language.h; "" = not known
   bool publish = false;  // at once, when the writer may publish
+  std::vector<std::string> coauthors = {};  // handles or ids of the blog's writers credited beside the author
 };
 
 struct EntryChange {
@@ -35,6 +36,7 @@ struct EntryChange {
   // The version the writer began from (If-Match): when another save came in between, the
   // edit is refused (412) and nothing is lost; nullopt saves over whatever is there.
   std::optional<std::int64_t> from_version;
+  std::optional<std::vector<std::string>> coauthors;  // all of them (none: [])
 };
 
 struct BlogPage {

@@ -15,9 +15,11 @@ const std::string kEntries = std::string(
     " OR (COALESCE(e.published_at, c.created_at) = ?3 AND e.content_id < ?4)) AND ") +
     content::kVisibleToViewer + " ORDER BY COALESCE(e.published_at, c.created_at) DESC, e.content_id DESC LIMIT ?5";
 
+// Written by the person or credited to them.
 const std::string kPublishedBy = std::string(
     "SELECT e.content_id FROM content c JOIN blog_entries e ON e.content_id = c.id"
-    " WHERE c.author_id = ?1 AND c.kind = 'blog_entry' AND e.state = 'published' AND ") +
+    " WHERE c.id IN (SELECT id FROM content WHERE author_id = ?1 AND kind = 'blog_entry'"
+    " UNION SELECT content_id FROM blog_entry_authors WHERE person_id = ?1) AND e.state = 'published' AND ") +
     content::kVisibleToViewer + " ORDER BY e.published_at DESC, e.content_id DESC LIMIT ?2";
 const std::string kPublishedWithTag = std::string(
     "SELECT e.content_id FROM content_tags t JOIN blog_entries e ON e.content_id = t.content_id"
@@ -143,6 +145,21 @@ std::vector<Id> Editors(Connection& c, Id blog) {
   return out;
 }
 
+std::vector<Id> Coauthors(Connection& c, Id entry) {
+  std::vector<Id> out;
+  for (auto q = c.Prepare("SELECT person_id FROM blog_entry_authors WHERE content_id = ?1 ORDER BY position", entry); q.Next();)
+    out.push_back(q.Int(0));
+  return out;
+}
+
+void SetCoauthors(Connection& c, Id entry, const std::vector<Id>& people) {
+  c.Prepare("DELETE FROM blog_entry_authors WHERE content_id = ?1", entry).Run();
+  for (size_t i = 0; i < people.size(); ++i)
+    c.Prepare("INSERT INTO blog_entry_authors (content_id, person_id, position) VALUES (?1, ?2, ?3)", entry, people[i],
+              static_cast<std::int64_t>(i))
+        .Run();
+}
+
 std::vector<Id> Writers(Connection& c, Id blog) {
   auto q = c.Prepare("SELECT person_id FROM blog_members WHERE blog_id = ?1 ORDER BY person_id", blog);
   std::vector<Id> out;
@@ -220,6 +237,7 @@ void SetEntryAudience(Connection& c, const Entry& e, const Blog& blog) {
   }
   c.Prepare("UPDATE content SET audience = 'restricted', container_id = NULL WHERE id = ?1", e.head.id).Run();
   content::store::AddReaders(c, e.head.id, Editors(c, blog.id));
+  content::store::AddReaders(c, e.head.id, Coauthors(c, e.head.id));
 }
 
 std::vector<Entry> EntriesOf(Connection& c, const content::Viewer& viewer, Id blog, EntryState state, std::int64_t before_at,

@@ -36,6 +36,9 @@ std::unordered_set<Id> FollowedBy(Connection& c, Id person);
 void PutRole(Connection& c, Id blog, Id person, Role role);
 // Owners and editors: the readers of every draft.
 std::vector<Id> Editors(Connection& c, Id blog);
+// The people credited beside an entry's author, in order.
+std::vector<Id> Coauthors(Connection& c, Id entry);
+void SetCoauthors(Connection& c, Id entry, const std::vector<Id>& people);
 // Everyone with a role: they see the blog whatever its audience.
 std::vector<Id> Writers(Connection& c, Id blog);
 // The same with their roles, owners first.

@@ -39,6 +39,7 @@ std::vector<FeedItem> ItemsOf(Connection& c, std::vector<Entry> entries, std::in
     item.published = e.published_at.value_or(e.head.created_at);
     item.updated = std::max(item.published, e.head.edited_at.value_or(0));
     item.author = people::store::CardOf(c, e.head.author_id);
+    for (Id co : store::Coauthors(c, e.head.id)) item.coauthors.push_back(people::store::CardOf(c, co));
     item.tags = content::store::Tags(c, e.head.id);
     updated = std::max(updated, item.updated);
     out.push_back(std::move(item));

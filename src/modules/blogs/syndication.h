@@ -21,6 +21,7 @@ struct FeedItem {
   std::string summary, html;
   std::int64_t published = 0, updated = 0;
   people::Card author;
+  std::vector<people::Card> coauthors;
   std::vector<std::string> tags;
 };
 

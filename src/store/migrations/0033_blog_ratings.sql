@@ -1,5 +1,5 @@
 -- Blogs (issue 18): recommending entries, counting their readers, following blogs, versions,
--- scheduled publication.
+-- scheduled publication, co-authors.
 -- An entry's readers are counted once each (blog_entry_readers) and once per day
 -- (blog_entry_views: "views" are unique readers per day, never reloads). Its rank is the
 -- Wilson lower bound of recommendations among readers, weighted by its publication time
@@ -22,6 +22,15 @@ CREATE TABLE blog_entry_views (
   day        INTEGER NOT NULL,  -- days since 1970-01-01, UTC
   PRIMARY KEY (content_id, day, person_id)
 ) WITHOUT ROWID;
+-- The people credited beside its author, in order: writers of the blog, who edit it as its
+-- author does and read it as a draft.
+CREATE TABLE blog_entry_authors (
+  content_id INTEGER NOT NULL REFERENCES blog_entries(content_id) ON DELETE CASCADE,
+  person_id  INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL,
+  PRIMARY KEY (content_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX blog_entry_authors_by_person ON blog_entry_authors(person_id, content_id);
 CREATE TABLE blog_followers (
   blog_id    INTEGER NOT NULL REFERENCES blogs(id) ON DELETE CASCADE,
   person_id  INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,

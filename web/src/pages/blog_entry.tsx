@@ -13,7 +13,27 @@ import type { Blog, BlogEntry } from './blogs';
 import { mergeText } from '../merge';
 import { TextDiff } from '../text_diff';
 import { SelectField } from '../components';
-import { formatDate, t, tx } from '../i18n/i18n';
+import { formatDate, formatList, t, tx } from '../i18n/i18n';
+import { PersonPicker } from '../person_picker';
+import type { Card } from './profile';
+
+// The author and co-authors, each a link to their profile, joined as the language joins a list
+// ("Ana, Bo and Cy").
+function Authors(props: { people: { handle: string; display_name: string }[] }) {
+  const names = props.people.map((p) => p.display_name);
+  const joined = formatList(names);
+  // Split the joined text at the names, so each name becomes its link.
+  const parts: preact.ComponentChildren[] = [];
+  let rest = joined;
+  props.people.forEach((p, i) => {
+    const at = rest.indexOf(p.display_name);
+    if (at < 0) return;
+    parts.push(rest.slice(0, at), <a key={i} href={`/people/${p.handle}`}>{p.display_name}</a>);
+    rest = rest.slice(at + p.display_name.length);
+  });
+  parts.push(rest);
+  return <>{parts}</>;
+}
 
 // Minutes to read, at 200 words a minute (what readers of a second language manage too).
 export function readingMinutes(markdown: string): number {
@@ -80,7 +100,7 @@ export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
       <div class="post-head">
         <Avatar name={author.display_name} photo={author.photo} size={40} />
         <p class="muted">
-          {tx('entry.by', { author: <a href={`/people/${author.handle}`}>{author.display_name}</a> })}
+          {tx('entry.by', { author: <Authors people={[author, ...entry.coauthors]} /> })}
           {author.title && ` · ${author.title}`}
           <br />
           {entry.published_at && <><time dateTime={entry.published_at}>{formatDate(entry.published_at)}</time> · </>}
@@ -122,7 +142,7 @@ export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
 
 // Writes a new entry in a blog (`id` absent) or changes one. Those who may publish choose
 // between saving a draft and publishing; contributors save drafts an editor publishes.
-export function BlogEntryEditor(props: { blog: string; id?: string }) {
+export function BlogEntryEditor(props: { blog: string; id?: string; me: string }) {
   const [blog, setBlog] = useState<Blog | null>(null);
   const [entry, setEntry] = useState<BlogEntry | null>(null);
   const [title, setTitleText] = useState('');
@@ -142,6 +162,7 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
       api<BlogEntry>('GET', `/api/v1/blog-entries/${encodeURIComponent(props.id)}`).then((e) => {
         setEntry(e);
         setBase(e);
+        setCoauthors(e.coauthors as Card[]);
         setTitleText(e.title);
         setExcerpt(e.excerpt);
         setBody(e.body);
@@ -152,6 +173,7 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
   // A new entry's writer publishes it if they edit the blog or author their own entries.
   const mayPublish = entry ? entry.can_publish : role === 'owner' || role === 'editor' || role === 'author';
   const [later, setLater] = useState('');  // datetime-local: the person's own time
+  const [coauthors, setCoauthors] = useState<Card[]>([]);
   const save = async (publish: boolean, at?: string) => {
     setBusy(true);
     try {
@@ -159,10 +181,12 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
       if (entry) {
         // Saved over the version this editor began from only: another save in between is 412.
         const from = (theirs ?? base ?? entry).version;
-        saved = await api<BlogEntry>('PATCH', `/api/v1/blog-entries/${entry.id}`, { title, excerpt, body }, { 'If-Match': `"${from}"` });
+        saved = await api<BlogEntry>('PATCH', `/api/v1/blog-entries/${entry.id}`, { title, excerpt, body, coauthors: coauthors.map((p) => p.id) },
+          { 'If-Match': `"${from}"` });
         if (publish && saved.state !== 'published') saved = await api<BlogEntry>('POST', `/api/v1/blog-entries/${entry.id}/publication`);
       } else {
-        saved = await api<BlogEntry>('POST', `/api/v1/blogs/${encodeURIComponent(props.blog)}/entries`, { title, excerpt, body, publish });
+        saved = await api<BlogEntry>('POST', `/api/v1/blogs/${encodeURIComponent(props.blog)}/entries`,
+          { title, excerpt, body, publish, coauthors: coauthors.map((p) => p.id) });
       }
       if (at) saved = await api<BlogEntry>('POST', `/api/v1/blog-entries/${saved.id}/publication`, { at });
       toast(saved.state === 'published' ? t('entry.saved_published') : saved.state === 'scheduled' && saved.scheduled_at
@@ -199,6 +223,8 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
     }
   };
   const errorOf = (f: string) => (field === f ? error ?? undefined : undefined);
+  // A problem with a field is said at the field; any other above the buttons.
+  const shownAtField = !!field && (['title', 'excerpt', 'body'].includes(field) || field.startsWith('coauthors'));
   const heading = entry ? t('editor.edit_heading', { title: entry.title }) : t('editor.new_heading', { blog: blog?.name ?? '' });
   const published = entry?.state === 'published';
   return (
@@ -233,7 +259,10 @@ export function BlogEntryEditor(props: { blog: string; id?: string }) {
           aria-describedby={field === 'body' ? 'entry-body-error' : undefined}
           onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
         {field === 'body' && <p class="field-error" id="entry-body-error">{error}</p>}
-        {!field && <Alert message={error} />}
+        <PersonPicker id="entry-coauthors" label={t('editor.coauthors')} chosen={coauthors} onChange={setCoauthors} hint={t('editor.coauthors_hint')}
+          exclude={[entry?.author.id ?? props.me]} />
+        {field?.startsWith('coauthors') && <p class="field-error">{error}</p>}
+        {!shownAtField && <Alert message={error} />}
         {!mayPublish && <p class="hint">{t('editor.contributor_hint')}</p>}
         <div class="actions">
           {published ? (

@@ -13,7 +13,7 @@ import { setTitle } from '../title';
 import { Tabs } from '../tabs';
 import { FeedAddress } from '../feed_address';
 import { handleFromName } from './communities';
-import { formatDate, t, timeAgo, type MessageId } from '../i18n/i18n';
+import { formatDate, formatList, t, timeAgo, type MessageId } from '../i18n/i18n';
 
 export type Blog = Schemas['Blog'];
 export type BlogEntry = Schemas['BlogEntry'];
@@ -185,7 +185,7 @@ function EntryList(props: { blog: Blog; state: 'published' | 'draft'; empty: str
             <li key={e.id} class="card" data-testid="blog-entry">
               <a href={`/blogs/${props.blog.handle}/entries/${e.id}`} class="entry-title">{e.title}</a>
               <div class="muted small">
-                {e.author.display_name} · {formatDate(e.published_at ?? e.created_at)}
+                {formatList([e.author, ...e.coauthors].map((a) => a.display_name))} · {formatDate(e.published_at ?? e.created_at)}
                 {e.comment_count > 0 && ` · ${t('post.comments_count', { count: e.comment_count })}`}
               </div>
               {e.excerpt && <p>{e.excerpt}</p>}

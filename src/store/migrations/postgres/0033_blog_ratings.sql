@@ -16,6 +16,15 @@ CREATE TABLE blog_entry_views (
   day        BIGINT NOT NULL,  -- days since 1970-01-01, UTC
   PRIMARY KEY (content_id, day, person_id)
 );
+-- The people credited beside its author, in order: writers of the blog, who edit it as its
+-- author does and read it as a draft.
+CREATE TABLE blog_entry_authors (
+  content_id BIGINT NOT NULL REFERENCES blog_entries(content_id) ON DELETE CASCADE,
+  person_id  BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  position   BIGINT NOT NULL,
+  PRIMARY KEY (content_id, person_id)
+);
+CREATE INDEX blog_entry_authors_by_person ON blog_entry_authors(person_id, content_id);
 CREATE TABLE blog_followers (
   blog_id    BIGINT NOT NULL REFERENCES blogs(id) ON DELETE CASCADE,
   person_id  BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
