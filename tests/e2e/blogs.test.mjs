@@ -126,6 +126,10 @@ describe('blogs in the browser', () => {
     await dee.getByText('1 minute read').waitFor();
     await dee.getByText(/By Cy Lund/).waitFor();
     assert.equal(await dee.getByRole('link', { name: 'Edit' }).count(), 0, 'a reader may not edit');
+    // The authors' cards, from their profiles: Dee follows Cy from there.
+    await dee.getByRole('heading', { name: 'About the authors' }).waitFor();
+    await dee.getByRole('button', { name: 'Follow Cy Lund' }).click();
+    await dee.getByRole('button', { name: 'Unfollow Cy Lund' }).waitFor();
     // Dee's visit counts as a view; Dee recommends it (the author may not).
     await dee.getByText('1 view', { exact: false }).waitFor();
     await dee.getByRole('button', { name: 'Recommend' }).click();

@@ -12,6 +12,7 @@ import { toast } from '../toast';
 import type { Blog, BlogEntry } from './blogs';
 import { mergeText } from '../merge';
 import { TextDiff } from '../text_diff';
+import { AuthorCards } from '../author_cards';
 import { SelectField } from '../components';
 import { formatDate, formatList, t, tx } from '../i18n/i18n';
 import { PersonPicker } from '../person_picker';
@@ -132,6 +133,7 @@ export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
         </div>
       )}
       <Alert message={error} />
+      <AuthorCards handles={[entry.author.handle, ...entry.coauthors.map((a) => a.handle)]} me={props.me} />
       {entry.can_edit && <History entry={entry} onRestored={setEntry} />}
       <h2>{t('entry.comments')}</h2>
       <Comments contentId={entry.id} onCount={(n) => setEntry({ ...entry, comment_count: n })}
