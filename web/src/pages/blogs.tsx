@@ -2,7 +2,8 @@
 // the way to one's own blog and to a new shared one, and a blog's page: its published
 // entries, and for its writers the drafts and "Write an entry".
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, describeError, type Page, type Schemas } from '../api';
+import { api, ApiError, describeError, type Schemas } from '../api';
+import { usePaged } from '../paged';
 import { Alert, Avatar, Field, PageHeading, SelectField } from '../components';
 import { PersonPicker } from '../person_picker';
 import { confirmAction } from '../confirm';
@@ -40,23 +41,10 @@ export function BlogsPage(props: { role: string }) {
     const asked = new URLSearchParams(location.search).get('sort');
     return asked === 'followers' || asked === 'recommended' ? asked : 'updated';
   });
-  const [items, setItems] = useState<Blog[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
+  const { items, more, error: listError } = usePaged<Blog>(`/api/v1/blogs?limit=30&sort=${sort}`);
   const [error, setError] = useState<string | null>(null);
-  const load = async (from: string | null) => {
-    try {
-      const page = await api<Page<Blog>>('GET', `/api/v1/blogs?limit=30&sort=${sort}${from ? `&cursor=${encodeURIComponent(from)}` : ''}`);
-      setItems((old) => (from && old ? [...old, ...page.items] : page.items));
-      setCursor(page.next_cursor);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  };
-  useEffect(() => {
-    load(null);
-    // The order is kept in the address, so a reload or a shared link keeps it.
-    history.replaceState(history.state, '', sort === 'updated' ? '/blogs' : `/blogs?sort=${sort}`);
-  }, [sort]);
+  // The order is kept in the address, so a reload or a shared link keeps it.
+  useEffect(() => history.replaceState(history.state, '', sort === 'updated' ? '/blogs' : `/blogs?sort=${sort}`), [sort]);
   // One's own blog is made the first time it is opened.
   const openMine = async () => {
     try {
@@ -77,7 +65,7 @@ export function BlogsPage(props: { role: string }) {
       )}
       <SelectField id="blogs-sort" label={t('blogs.sort')} value={sort} onChange={(v) => setSort(v as Sort)}
         options={(Object.keys(SORTS) as Sort[]).map((s) => ({ value: s, label: t(SORTS[s]) }))} />
-      <Alert message={error} />
+      <Alert message={error ?? listError} />
       {items && items.length === 0 && <p class="muted">{t('blogs.none')}</p>}
       {items && items.length > 0 && (
         <ul class="cards" aria-label={t('nav.blogs')}>
@@ -95,8 +83,8 @@ export function BlogsPage(props: { role: string }) {
           ))}
         </ul>
       )}
-      {cursor && (
-        <button type="button" class="secondary" onClick={() => load(cursor)}>
+      {more && (
+        <button type="button" class="secondary" onClick={more}>
           {t('common.show_more')}
         </button>
       )}
@@ -158,23 +146,7 @@ function CreateBlog() {
 
 // A list of entries: published ones by publication, drafts by when they were begun.
 function EntryList(props: { blog: Blog; state: 'published' | 'draft'; empty: string }) {
-  const [items, setItems] = useState<BlogEntry[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = async (from: string | null) => {
-    const params = new URLSearchParams({ state: props.state, limit: '20' });
-    if (from) params.set('cursor', from);
-    try {
-      const page = await api<Page<BlogEntry>>('GET', `/api/v1/blogs/${props.blog.handle}/entries?${params}`);
-      setItems((old) => (from && old ? [...old, ...page.items] : page.items));
-      setCursor(page.next_cursor);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  };
-  useEffect(() => {
-    load(null);
-  }, [props.blog.id, props.state]);
+  const { items, more, error } = usePaged<BlogEntry>(`/api/v1/blogs/${props.blog.handle}/entries?state=${props.state}&limit=20`);
   return (
     <>
       <Alert message={error} />
@@ -193,8 +165,8 @@ function EntryList(props: { blog: Blog; state: 'published' | 'draft'; empty: str
           ))}
         </ul>
       )}
-      {cursor && (
-        <button type="button" class="secondary" onClick={() => load(cursor)}>
+      {more && (
+        <button type="button" class="secondary" onClick={more}>
           {t('common.show_more')}
         </button>
       )}
