@@ -35,13 +35,13 @@ until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0
 reader=$(token_for person5@seed.example reader-password-1)
 api() { curl -fs -H "Authorization: Bearer $reader" "http://127.0.0.1:$agora_port$1"; }
 
-# A public blog with a full feed (the first of the directory's first 1,000 with 50 entries or
-# more, else the fullest of them), and its newest entry.
+# A public blog with a full feed (the first in the directory with 50 entries or more, else
+# the fullest), and its newest entry.
 open=$(python3 - "http://127.0.0.1:$agora_port" "$reader" <<'PY'
 import json, sys, urllib.parse, urllib.request
 base, token = sys.argv[1], sys.argv[2]
 cursor, seen = '', []
-for _ in range(10):
+for _ in range(200):
     url = base + '/api/v1/blogs?sort=recommended&limit=100' + ('&cursor=' + urllib.parse.quote(cursor) if cursor else '')
     page = json.load(urllib.request.urlopen(urllib.request.Request(url, headers={'Authorization': 'Bearer ' + token})))
     seen += [b for b in page['items'] if b['audience'] == 'public']
@@ -58,8 +58,13 @@ public_path=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["i
 echo "blog $open, entry $entry, public page $public_path"
 
 api "/api/v1/blog-entries/$entry" >"$work/entry.json"
+# The busiest blog (50 entries in its feed), read through the reader's feed token.
+busiest=$(api "/api/v1/blogs?sort=updated&limit=1" | sed -E 's/^\{"items":\[\{"id":"[0-9]+","handle":"([^"]+)".*/\1/')
+feed_token=$(curl -fs -X POST -H "Authorization: Bearer $reader" "http://127.0.0.1:$agora_port/api/v1/me/feed-token" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+curl -fs "http://127.0.0.1:$agora_port/feeds/$feed_token/blogs/$busiest" >"$work/personal.atom"
 curl -fs "http://127.0.0.1:$agora_port$public_path" >"$work/page.html"
 curl -fs "http://127.0.0.1:$agora_port/feeds/blogs/$open" >"$work/feed.atom"
+echo "personal feed of $busiest: $(stat -c %s "$work/personal.atom") B ($(grep -c '<entry>' "$work/personal.atom") entries)"
 echo "sizes: entry $(stat -c %s "$work/entry.json") B, page $(stat -c %s "$work/page.html") B, feed $(stat -c %s "$work/feed.atom") B ($(grep -c '<entry>' "$work/feed.atom") entries)"
 
 echo "== wrk -t2 -d${DURATION}s, access log off on both"
@@ -76,6 +81,7 @@ compare() {  # name, file, url, wrk args...
 compare entry-api "$work/entry.json" "http://127.0.0.1:$agora_port/api/v1/blog-entries/$entry" -H "Authorization: Bearer $reader"
 compare public-page "$work/page.html" "http://127.0.0.1:$agora_port$public_path"
 compare atom-feed "$work/feed.atom" "http://127.0.0.1:$agora_port/feeds/blogs/$open"
+compare personal-feed "$work/personal.atom" "http://127.0.0.1:$agora_port/feeds/$feed_token/blogs/$busiest"
 for sort in updated recommended followers; do
   run "directory ($sort), 16 conns" 16 -H "Authorization: Bearer $reader" "http://127.0.0.1:$agora_port/api/v1/blogs?limit=30&sort=$sort"
 done
