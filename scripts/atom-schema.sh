@@ -17,7 +17,11 @@ mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sourc
   grep -E '^[[:space:]]*(URIs:|deb )' | grep -oE 'https?://[^ ]+/debian/?' | grep -v security | head -n1 || true)
 mirror=${mirror:-http://deb.debian.org/debian}
 mirror=${mirror%/}
-curl -fsSL -o "$work/Packages.gz" "$mirror/dists/bookworm/non-free/binary-all/Packages.gz"
+# A mirror that keeps main only has no non-free: Debian's own then.
+if ! curl -fsSL -o "$work/Packages.gz" "$mirror/dists/bookworm/non-free/binary-all/Packages.gz"; then
+  mirror=http://deb.debian.org/debian
+  curl -fsSL -o "$work/Packages.gz" "$mirror/dists/bookworm/non-free/binary-all/Packages.gz"
+fi
 file=$(gzip -dc "$work/Packages.gz" | awk '/^Package: doc-rfc-std-proposed$/{p=1} p && /^Filename:/{f=$2; p=0} END{print f}')
 [[ -n $file ]] || { echo "atom-schema: doc-rfc-std-proposed not found at $mirror" >&2; exit 1; }
 curl -fsSL -o "$work/rfc.deb" "$mirror/$file"
