@@ -130,8 +130,21 @@ describe('blogs in the browser', () => {
     await dee.getByRole('heading', { name: 'About the authors' }).waitFor();
     await dee.getByRole('button', { name: 'Follow Cy Lund' }).click();
     await dee.getByRole('button', { name: 'Unfollow Cy Lund' }).waitFor();
-    // Dee's visit counts as a view; Dee recommends it (the author may not).
-    await dee.getByText('1 view', { exact: false }).waitFor();
+    // Cy's profile lists the entry among their blog entries.
+    await dee.getByRole('link', { name: 'Cy Lund' }).first().click();
+    await dee.getByRole('heading', { name: 'Blog entries' }).waitFor();
+    await dee.getByRole('link', { name: 'Moving to the new cluster' }).click();
+    await dee.getByRole('heading', { name: 'Moving to the new cluster', level: 1 }).waitFor();
+    // Dee's visit counts as a view, once: a reload is no view. Dee recommends it (the author may not).
+    const views = async () => {
+      await dee.locator('.entry-counts').waitFor();
+      return Number((await dee.locator('.entry-counts').textContent()).match(/(\d+) views?/)[1]);
+    };
+    await dee.reload();
+    const counted = await views();
+    assert.ok(counted >= 2, `Bo's and Dee's views: ${counted}`);
+    await dee.reload();
+    assert.equal(await views(), counted, 'a reload is no view');
     await dee.getByRole('button', { name: 'Recommend' }).click();
     await dee.getByText('1 recommendation').waitFor();
     assert.equal(await dee.getByRole('button', { name: 'Recommend' }).getAttribute('aria-pressed'), 'true');

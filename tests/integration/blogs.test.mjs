@@ -360,6 +360,14 @@ describe('blogs', () => {
     const cyFeed = await (await fetch(`${server.url}/feeds/${token}/authors/${p.cy.handle}`)).text();
     assert.match(cyFeed, /<title>Written in pairs<\/title>/);
     assert.match(cyFeed, /<name>Bo Editor<\/name>[\s\S]*<name>Cy Contributor<\/name>/);
+    // On each author's list, as the reader may read it.
+    const cyList = await c.dee.get(`/api/v1/people/${p.cy.handle}/blog-entries?limit=50`);
+    assert.equal(cyList.status, 200, cyList.text);
+    assert.ok(cyList.json.items.some((i) => i.id === e.json.id));
+    assert.ok(cyList.json.items.every((i) => i.state === 'published'), 'no drafts on a list for readers');
+    assert.ok((await c.dee.get(`/api/v1/people/${p.bo.handle}/blog-entries`)).json.items.some((i) => i.id === e.json.id));
+    assertProblem(assert, await c.gus.get(`/api/v1/people/${p.cy.handle}/blog-entries`), 404);  // a guest browses no one
+    assertProblem(assert, await c.dee.get('/api/v1/people/nobody-here/blog-entries'), 404);
     // Taken off, Cy no longer edits it.
     const solo = await c.bo.patch(`/api/v1/blog-entries/${e.json.id}`, { coauthors: [] });
     assert.deepEqual(solo.json.coauthors, []);

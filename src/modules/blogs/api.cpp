@@ -205,6 +205,15 @@ void RegisterApi(http::Router& router, BlogService& service) {
       if (!id) return http::Problem(id.error());
       return EntryResponse(200, service.Recommend(*req.principal, *id, method == Method::kPut));
     });
+  router.Add(Method::kGet, "/api/v1/people/{person}/blog-entries", {.access = Access::kUser}, [&service](Request& req) {
+    auto limit = ParseLimit(req.Query("limit"));
+    if (!limit) return http::Problem(limit.error());
+    auto entries = service.ByAuthor(*req.principal, req.Param("person"), *limit);
+    if (!entries) return http::Problem(entries.error());
+    boost::json::array items;
+    for (const auto& v : *entries) items.push_back(json::EntryJson(v));
+    return http::Json(200, boost::json::object{{"items", std::move(items)}});
+  });
   router.Add(Method::kGet, "/api/v1/blog-entries/{id}/revisions", {.access = Access::kUser}, [&service](Request& req) {
     auto id = http::IdParam(req, "id");
     if (!id) return http::Problem(id.error());

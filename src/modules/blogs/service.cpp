@@ -22,6 +22,7 @@
 #include "modules/content/store.h"
 #include "modules/identity/store.h"
 #include "modules/notifications/writer.h"
+#include "modules/people/policy.h"
 #include "modules/people/store.h"
 
 namespace agora::blogs {
@@ -401,6 +402,20 @@ Result<EntryView> BlogService::Get(const content::Viewer& viewer, Id id) {
     auto v = ViewOf(c, viewer, std::move(*e));
     if (!v) return Error::NotFound("no such entry");
     return std::move(*v);
+  });
+}
+
+Result<std::vector<EntryView>> BlogService::ByAuthor(const identity::Principal& who, std::string_view person, int limit) {
+  const content::Viewer viewer = AsViewer(who);
+  return db_.Read([&](Connection& c) -> Result<std::vector<EntryView>> {
+    std::optional<Id> id = ParseId(person);
+    if (!id) id = people::store::FindIdByHandle(c, std::string(person));
+    auto subject = id ? identity::store::FindUserById(c, *id) : std::nullopt;
+    if (!subject || !people::SeesProfile(c, who, subject->user)) return Error::NotFound("no such person");
+    std::vector<EntryView> out;
+    for (auto& e : store::PublishedBy(c, viewer, *id, limit))
+      if (auto v = ViewOf(c, viewer, std::move(e))) out.push_back(std::move(*v));
+    return out;
   });
 }
 

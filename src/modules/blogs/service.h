@@ -78,6 +78,10 @@ class BlogService {
   // Its writers write entries; contributors' stay drafts until an editor publishes them.
   Result<EntryView> Write(const identity::Principal& who, std::string_view blog, const NewEntry& in);
   Result<EntryView> Get(const content::Viewer& viewer, Id entry);
+  // A person's newest published entries the viewer may read, across blogs, co-authored ones
+  // too (their profile's list; the author feed has the same).
+  // 404 for a person the reader may not see (people/policy.h: guests see few).
+  Result<std::vector<EntryView>> ByAuthor(const identity::Principal& who, std::string_view person, int limit);
   // Published entries (newest publication first) or, for its writers, drafts they may read.
   Result<EntryPage> Entries(const content::Viewer& viewer, std::string_view blog, EntryState state, std::string_view cursor, int limit);
   // Its author and the blog's owners and editors; each change of the text is kept (history).

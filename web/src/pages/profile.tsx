@@ -180,10 +180,35 @@ export function ProfilePage(props: { handle: string; myId: string }) {
       </section>
       <OrgChart person={{ ...profile, photo: profile.photo?.small ?? null }} managers={managers} peers={peers} reports={reports} own={mine} />
       <MemberOf personId={profile.id} />
+      <BlogEntries personId={profile.id} />
       <section aria-labelledby="posts-heading">
         <h2 id="posts-heading">{t('profile.posts')}</h2>
         <FeedView source={`person:${profile.id}`} empty={t('profile.no_posts')} />
       </section>
+    </section>
+  );
+}
+
+// The person's newest blog entries (co-authored ones too), as far as the reader may read them.
+function BlogEntries(props: { personId: string }) {
+  const [items, setItems] = useState<Schemas['BlogEntry'][]>([]);
+  useEffect(() => {
+    api<{ items: Schemas['BlogEntry'][] }>('GET', `/api/v1/people/${props.personId}/blog-entries?limit=5`)
+      .then((p) => setItems(p.items))
+      .catch(() => setItems([]));
+  }, [props.personId]);
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="blog-entries-heading">
+      <h2 id="blog-entries-heading">{t('profile.blog_entries')}</h2>
+      <ul class="cards entries">
+        {items.map((e) => (
+          <li key={e.id} class="card">
+            <a href={`/blogs/${e.blog.handle}/entries/${e.id}`} class="entry-title">{e.title}</a>
+            <div class="muted small">{e.blog.name} · {e.published_at ? formatDate(e.published_at) : ''}</div>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
