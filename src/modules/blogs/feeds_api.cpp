@@ -135,9 +135,10 @@ void RegisterFeeds(http::Router& router, BlogSyndication& feeds, atom::FeedToken
   // the world sees, and a shared cache may keep it.
   const http::RouteOptions world{.access = Access::kAnonymous};
   const content::Viewer nobody{};
-  static BlogFeedCache cache;  // one per process, as the feeds are
-  router.Add(Method::kGet, "/feeds/blogs/{blog}", world, [&feeds, &site, nobody](Request& req) {
-    return BlogFeed(site, feeds, cache, req, nobody, false);
+  // Kept as long as the routes (their handlers share it).
+  auto cache = std::make_shared<BlogFeedCache>();
+  router.Add(Method::kGet, "/feeds/blogs/{blog}", world, [&feeds, &site, nobody, cache](Request& req) {
+    return BlogFeed(site, feeds, *cache, req, nobody, false);
   });
   router.Add(Method::kGet, "/feeds/authors/{person}", world, [&feeds, &site, nobody](Request& req) {
     return Answer(site, req, feeds.OfAuthor(nobody, req.Param("person"), site.site_language()), false);
@@ -153,9 +154,9 @@ void RegisterFeeds(http::Router& router, BlogSyndication& feeds, atom::FeedToken
     return Reader{{user->id, user->role}, user->language.empty() ? site.site_language() : user->language};
   };
   const auto unknown = [] { return http::Problem(Error::NotFound("no such feed")); };
-  router.Add(Method::kGet, "/feeds/{feed_token}/blogs/{blog}", world, [&feeds, &site, reader, unknown](Request& req) {
+  router.Add(Method::kGet, "/feeds/{feed_token}/blogs/{blog}", world, [&feeds, &site, reader, unknown, cache](Request& req) {
     auto r = reader(req);
-    return r ? BlogFeed(site, feeds, cache, req, r->viewer, true) : unknown();
+    return r ? BlogFeed(site, feeds, *cache, req, r->viewer, true) : unknown();
   });
   router.Add(Method::kGet, "/feeds/{feed_token}/authors/{person}", world, [&feeds, &site, reader, unknown](Request& req) {
     auto r = reader(req);

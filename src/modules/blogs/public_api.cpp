@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "i18n/messages.h"
-#include "modules/atom/writer.h"
+#include "core/text.h"
 
 namespace agora::blogs {
 
@@ -21,12 +21,9 @@ void RegisterPublicPages(http::Router& router, PublicPages& pages, std::function
       // A person followed a link: a page in words, not a problem document.
       const std::string language = site_language();
       r.status = 404;
-      r.body = "<!doctype html>\n<html lang=\"";
-      atom::AppendEscaped(r.body, language);
-      r.body += "\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      r.body = "<!doctype html>\n<html lang=\"" + text::HtmlEscape(language) + "\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 "<title>Agora</title><link rel=\"stylesheet\" href=\"/public-page.css\"></head>\n<body><main><h1>";
-      atom::AppendEscaped(r.body, messages::Format(language, "page.not_found"));
-      r.body += "</h1><p><a href=\"/\">Agora</a></p></main></body>\n</html>\n";
+      r.body += text::HtmlEscape(messages::Format(language, "page.not_found")) + "</h1><p><a href=\"/\">Agora</a></p></main></body>\n</html>\n";
       return r;
     }
     if (!page->moved_to.empty()) {

@@ -5,8 +5,8 @@
 #include <cstdio>
 
 #include "core/markdown.h"
+#include "core/text.h"
 #include "i18n/messages.h"
-#include "modules/atom/writer.h"
 #include "modules/blogs/paths.h"
 #include "modules/blogs/store.h"
 #include "modules/content/body.h"
@@ -20,21 +20,6 @@ using agora::store::Connection;
 
 constexpr size_t kMaxCached = 20'000;
 constexpr int kSitemapEntries = 50'000;
-
-// At most `max` bytes of UTF-8 text, cut at a character boundary, with "…" when cut.
-std::string Clip(std::string text, size_t max) {
-  if (text.size() <= max) return text;
-  size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  text.resize(end);
-  return text + "…";
-}
-
-std::string Escaped(std::string_view text) {
-  std::string out;
-  atom::AppendEscaped(out, text);
-  return out;
-}
 
 std::string Day(std::int64_t ms) {
   const std::string t = FormatRfc3339(ms);
@@ -102,7 +87,7 @@ Result<PublicPage> PublicPages::Entry(std::string_view blog, std::string_view ye
       const std::string canonical = base_url_ + path;
       const std::int64_t published = e->published_at.value_or(e->head.created_at);
       const std::int64_t modified = std::max(published, e->head.edited_at.value_or(0));
-      const std::string description = Clip(e->excerpt.empty() ? markdown::ToPlainText(e->body) : e->excerpt, 300);
+      const std::string description = text::Excerpt(e->excerpt.empty() ? markdown::ToPlainText(e->body) : e->excerpt, 300);
       const std::string body = content::NameMentions(c, e->body_html);
 
       std::vector<Meta> meta = {
@@ -124,26 +109,26 @@ Result<PublicPage> PublicPages::Entry(std::string_view blog, std::string_view ye
 
       std::string html;
       html.reserve(4096 + body.size());
-      html += "<!doctype html>\n<html lang=\"" + Escaped(language) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+      html += "<!doctype html>\n<html lang=\"" + text::HtmlEscape(language) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
       html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-      html += "<title>" + Escaped(e->title) + " · " + Escaped(b->name) + "</title>\n";
-      html += "<link rel=\"canonical\" href=\"" + Escaped(canonical) + "\">\n";
-      html += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + Escaped(b->name) + "\" href=\"" +
-              Escaped(base_url_ + "/feeds/blogs/" + b->handle) + "\">\n";
+      html += "<title>" + text::HtmlEscape(e->title) + " · " + text::HtmlEscape(b->name) + "</title>\n";
+      html += "<link rel=\"canonical\" href=\"" + text::HtmlEscape(canonical) + "\">\n";
+      html += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + text::HtmlEscape(b->name) + "\" href=\"" +
+              text::HtmlEscape(base_url_ + "/feeds/blogs/" + b->handle) + "\">\n";
       html += "<link rel=\"stylesheet\" href=\"/public-page.css\">\n";
       for (const auto& m : meta)
         html += std::string("<meta ") + (m.name ? "name" : "property") + "=\"" + std::string(m.property) + "\" content=\"" +
-                Escaped(m.content) + "\">\n";
-      html += "</head>\n<body>\n<header class=\"site\"><p class=\"blog-name\">" + Escaped(b->name) + "</p>";
-      html += "<a href=\"/feeds/blogs/" + Escaped(b->handle) + "\">" + Escaped(messages::Format(language, "page.subscribe")) + "</a></header>\n";
-      html += "<main>\n<article>\n<h1>" + Escaped(e->title) + "</h1>\n<p class=\"byline\">";
-      html += Escaped(messages::Format(language, "page.by", {{"name", names}}));
+                text::HtmlEscape(m.content) + "\">\n";
+      html += "</head>\n<body>\n<header class=\"site\"><p class=\"blog-name\">" + text::HtmlEscape(b->name) + "</p>";
+      html += "<a href=\"/feeds/blogs/" + text::HtmlEscape(b->handle) + "\">" + text::HtmlEscape(messages::Format(language, "page.subscribe")) + "</a></header>\n";
+      html += "<main>\n<article>\n<h1>" + text::HtmlEscape(e->title) + "</h1>\n<p class=\"byline\">";
+      html += text::HtmlEscape(messages::Format(language, "page.by", {{"name", names}}));
       html += " · <time datetime=\"" + FormatRfc3339(published) + "\">" + Day(published) + "</time> · ";
-      html += Escaped(messages::Format(language, "page.reading_time", {{"minutes", ReadingMinutes(e->body)}}));
+      html += text::HtmlEscape(messages::Format(language, "page.reading_time", {{"minutes", ReadingMinutes(e->body)}}));
       html += "</p>\n<div class=\"entry-body\">\n" + body + "</div>\n";
       if (!tags.empty()) {
         html += "<ul class=\"tags\">";
-        for (const auto& tag : tags) html += "<li>#" + Escaped(tag) + "</li>";
+        for (const auto& tag : tags) html += "<li>#" + text::HtmlEscape(tag) + "</li>";
         html += "</ul>\n";
       }
       html += "</article>\n</main>\n</body>\n</html>\n";
@@ -189,7 +174,7 @@ std::string PublicPages::Sitemap() {
       e.published_at = q.Int(2);
       e.head.id = q.Int(4);
       out += "<url><loc>";
-      atom::AppendEscaped(out, base_url_ + PublicPath(b, e));
+      out += text::HtmlEscape(base_url_ + PublicPath(b, e));
       out += "</loc><lastmod>" + FormatRfc3339(std::max(q.Int(2), q.Int(3))) + "</lastmod></url>\n";
     }
   });

@@ -54,11 +54,6 @@ std::string Words(std::mt19937_64& rng, int n) {
   return out;
 }
 
-std::string Hashtag(size_t rank) {
-  std::string t = TagName(rank);
-  std::replace(t.begin(), t.end(), ' ', '-');
-  return markdown::NormalizeTag(t);
-}
 
 }  // namespace
 

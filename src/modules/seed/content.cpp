@@ -39,12 +39,6 @@ constexpr std::array<std::string_view, 6> kComments = {
     "Thanks for sharing!", "Great work, team.", "Can you share the slides?", "We saw the same thing last quarter.",
     "Congratulations!", "Let's talk about this at the next sync."};
 
-// A hashtag from a topic ("machine learning" -> "machine-learning"); empty when it cannot be one.
-std::string Hashtag(size_t rank) {
-  std::string t = TagName(rank);
-  std::replace(t.begin(), t.end(), ' ', '-');
-  return markdown::NormalizeTag(t);
-}
 
 }  // namespace
 

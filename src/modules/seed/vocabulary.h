@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/markdown.h"
+
 namespace agora::seed {
 
 inline constexpr std::string_view kTopics[] = {
@@ -43,6 +45,13 @@ class Zipf {
 
 inline std::string TagName(size_t rank) {
   return rank < kTopicCount ? std::string(kTopics[rank]) : "topic-" + std::to_string(rank);
+}
+
+// A hashtag from a topic ("machine learning" -> "machine-learning"); empty when it cannot be one.
+inline std::string Hashtag(size_t rank) {
+  std::string t = TagName(rank);
+  std::replace(t.begin(), t.end(), ' ', '-');
+  return markdown::NormalizeTag(t);
 }
 
 }  // namespace agora::seed
