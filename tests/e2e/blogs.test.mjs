@@ -179,6 +179,7 @@ describe('blogs in the browser', () => {
     await ana.getByLabel('Text (Markdown)').fill('My first words here.');
     await ana.getByRole('button', { name: 'Publish' }).click();
     await ana.getByText('Saved and published.').waitFor();
+    const entryPath = new URL(ana.url()).pathname;
     // Another, scheduled for tomorrow morning: a draft until then.
     await ana.goto(`${server.url}/blogs/${people.ana.handle}/write`);
     await ana.getByLabel('Title').fill('Tomorrow\'s news');
@@ -222,14 +223,18 @@ describe('blogs in the browser', () => {
     await expectAccessible(axePage, 'a public entry\'s page');
 
     const phone = await signedInPage(browser, server, 'dee', { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
-    for (const path of ['/blogs', `/blogs/${people.ana.handle}`]) {
+    const phonePages = { directory: '/blogs', personal: `/blogs/${people.ana.handle}`, entry: entryPath, editor: `/blogs/${people.ana.handle}/write` };
+    for (const [name, path] of Object.entries(phonePages)) {
       await phone.goto(`${server.url}${path}`);
       await phone.getByRole('heading', { level: 1 }).waitFor();
-      await phone.getByTestId(path === '/blogs' ? 'blog' : 'blog-entry').first().waitFor();
+      if (name === 'directory' || name === 'personal') await phone.getByTestId(name === 'directory' ? 'blog' : 'blog-entry').first().waitFor();
+      if (name === 'entry') await phone.getByRole('heading', { name: 'About the author' }).waitFor();
+      // Dee has no role in Ana's blog: told so, with no form to fill in vain.
+      if (name === 'editor') await phone.getByText('Only the writers of this blog write in it.').waitFor();
       const { doc, view } = await phone.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
       assert.ok(doc <= view, `${path} at 390 px is ${doc} px wide`);
       await expectAccessible(phone, `${path} on a phone`);
-      await screenshot(phone, `phone-blog-${path === '/blogs' ? 'directory' : 'personal'}`);
+      await screenshot(phone, `phone-blog-${name}`);
     }
   });
 });

@@ -229,6 +229,18 @@ export function BlogEntryEditor(props: { blog: string; id?: string; me: string }
   const shownAtField = !!field && (['title', 'excerpt', 'body'].includes(field) || field.startsWith('coauthors'));
   const heading = entry ? t('editor.edit_heading', { title: entry.title }) : t('editor.new_heading', { blog: blog?.name ?? '' });
   const published = entry?.state === 'published';
+  // Someone with no role in the blog (a link sent to them) is told so, not given a form the
+  // server would refuse.
+  if (blog && !blog.my_role && !(entry?.can_edit))
+    return (
+      <section>
+        <nav aria-label={t('common.breadcrumb')} class="breadcrumb">
+          <a href="/blogs">{t('nav.blogs')}</a> › <a href={`/blogs/${blog.handle}`}>{blog.name}</a>
+        </nav>
+        <PageHeading>{heading}</PageHeading>
+        <p>{t('editor.not_a_writer')}</p>
+      </section>
+    );
   return (
     <section>
       <nav aria-label={t('common.breadcrumb')} class="breadcrumb">
