@@ -33,6 +33,7 @@
 #include "modules/communities/api.h"
 #include "modules/atom/api.h"
 #include "modules/blogs/api.h"
+#include "modules/blogs/comment_moderation.h"
 #include "modules/blogs/feeds_api.h"
 #include "modules/blogs/public_api.h"
 #include "modules/blogs/scheduler.h"
@@ -268,6 +269,7 @@ int Serve(App& app) {
   blogs::RegisterPublicPages(router, public_pages, feed_site.site_language);
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
+  comment_service.Moderate("blog_entry", blogs::CommentModeration());  // a blog's owners may hold comments
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events);
   comments::RegisterApi(router, comment_service, reaction_service);
   // Search (DESIGN.md "Search"): the index follows the database through its queue; the

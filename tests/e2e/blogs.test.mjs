@@ -17,7 +17,7 @@ describe('blogs in the browser', () => {
   before(async () => {
     server = await startServer();
     const admin = await setupAdmin(server);
-    ({ people } = await addPeople(server, admin, [
+    ({ people, clients } = await addPeople(server, admin, [
       ['ana', 'member', 'Ana Berg'], ['bo', 'member', 'Bo Ek'], ['cy', 'member', 'Cy Lund'], ['dee', 'member', 'Dee Holm'],
     ]));
     browser = await launchChromium();
@@ -236,5 +236,40 @@ describe('blogs in the browser', () => {
       await expectAccessible(phone, `${path} on a phone`);
       await screenshot(phone, `phone-blog-${name}`);
     }
+  });
+
+  test('an owner holds readers\' comments for approval, and approves one from the blog\'s queue', async () => {
+    const { ana, dee } = pages;
+    assert.equal((await clients.ana.post('/api/v1/blogs', { name: 'Garden Club', handle: 'garden-club' })).status, 201);
+    const entry = (await clients.ana.post('/api/v1/blogs/garden-club/entries', { title: 'Spring planting', body: 'Tulips first.', publish: true })).json;
+    await ana.goto(`${server.url}/blogs/garden-club#settings`);
+    await ana.getByLabel('Readers’ comments').selectOption({ label: 'Every comment waits for approval' });
+    await ana.getByRole('button', { name: 'Save' }).click();
+    await ana.getByText('Blog settings saved.').waitFor();
+    await expectAccessible(ana, 'a blog\'s settings');
+
+    await dee.goto(`${server.url}/blog-entries/${entry.id}`);
+    await dee.getByRole('heading', { name: 'Spring planting', level: 1 }).waitFor();
+    await dee.getByText('The blog’s owners approve comments before others see them.').waitFor();
+    await dee.getByLabel('Write a comment').fill('Crocuses before tulips?');
+    await dee.getByRole('button', { name: 'Comment', exact: true }).click();
+    await dee.getByText('Your comment waits for the blog’s owners to approve it.').waitFor();
+    const mine = dee.getByTestId('comment').filter({ hasText: 'Crocuses before tulips?' });
+    await mine.getByTestId('held-comment').waitFor();
+    await mine.getByText('Only you and the blog’s owners and editors see it until they approve it.').waitFor();
+    await expectAccessible(dee, 'an entry with one\'s held comment');
+
+    await ana.goto(`${server.url}/blogs/garden-club#held`);
+    const card = ana.getByTestId('held-comment-card').filter({ hasText: 'Crocuses before tulips?' });
+    await card.getByRole('link', { name: 'Spring planting' }).waitFor();
+    await expectAccessible(ana, 'a blog\'s comments to approve');
+    await screenshot(ana, 'blog-held-comments');
+    await card.getByRole('button', { name: 'Approve Dee Holm’s comment' }).click();
+    await ana.getByText('No comments wait for approval.').waitFor();
+
+    await dee.reload();
+    const shown = dee.getByTestId('comment').filter({ hasText: 'Crocuses before tulips?' });
+    await shown.getByRole('button', { name: 'Reply' }).waitFor();
+    assert.equal(await shown.getByTestId('held-comment').count(), 0, 'shown to all now');
   });
 });

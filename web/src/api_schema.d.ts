@@ -226,6 +226,24 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Rename a blog, describe it, or say what becomes of comments (owners; audited) */
+        patch: operations["changeBlog"];
+        trace?: never;
+    };
+    "/api/v1/blogs/{blog}/held-comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The comments waiting for approval on a blog's entries, oldest first (owners and editors; at most 200) */
+        get: operations["listHeldBlogComments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -449,6 +467,26 @@ export interface paths {
         head?: never;
         /** Edit my comment */
         patch: operations["editComment"];
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a held comment (those who moderate its content's comments, such as a blog's owners and editors)
+         * @description The comment shows to every reader of its content, counts, and notifies whom a new comment notifies. Approving a comment already shown answers it as it is.
+         */
+        post: operations["approveComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/content/{id}/reactions": {
@@ -2270,7 +2308,13 @@ export interface components {
              */
             updated_at: string;
             my_role: components["schemas"]["BlogRole"] | null;
+            comment_policy: components["schemas"]["CommentPolicy"];
         };
+        /**
+         * @description What becomes of readers' comments on its entries: shown at once (open); a person's held until one of theirs is approved (hold_first); each held for approval by the blog's owners and editors (hold_all); no new comments (closed). The blog's writers' comments are never held.
+         * @enum {string}
+         */
+        CommentPolicy: "open" | "hold_first" | "hold_all" | "closed";
         /** @description An entry of a blog: published, or a draft read by its author and the blog's owners and editors. */
         BlogEntry: {
             id: components["schemas"]["Id"];
@@ -2280,6 +2324,7 @@ export interface components {
                 id: components["schemas"]["Id"];
                 handle: string;
                 name: string;
+                comment_policy: components["schemas"]["CommentPolicy"];
             };
             author: components["schemas"]["PersonCard"];
             /** @description Credited beside the author, in order; they edit and publish it as the author does. */
@@ -2329,7 +2374,7 @@ export interface components {
             can_edit: boolean;
             can_publish: boolean;
         };
-        /** @description A comment on a post or a topic (topics call them replies). */
+        /** @description A comment on a post, a topic (topics call them replies) or a blog entry. */
         Comment: {
             id: components["schemas"]["Id"];
             content_id: components["schemas"]["Id"];
@@ -2347,6 +2392,10 @@ export interface components {
             reactions: components["schemas"]["Reactions"];
             can_edit: boolean;
             can_delete: boolean;
+            /** @description Waiting for approval: read only by its author and its moderators. */
+            held: boolean;
+            /** @description The reader moderates it and may approve it. */
+            can_approve: boolean;
         };
         /** @description Who reacted, and how. */
         Reactor: {
@@ -2752,7 +2801,7 @@ export interface components {
         Notification: {
             id: components["schemas"]["Id"];
             /** @enum {string} */
-            kind: "blog_entry" | "comment" | "community_accepted" | "community_invite" | "community_request" | "follow" | "mention" | "reaction" | "reply" | "share";
+            kind: "blog_entry" | "comment" | "comment_held" | "community_accepted" | "community_invite" | "community_request" | "follow" | "mention" | "reaction" | "reply" | "share";
             actor: components["schemas"]["PersonCard"];
             actor_count: number;
             content_id: components["schemas"]["Id"] | null;
@@ -2778,7 +2827,7 @@ export interface components {
             } | null;
         };
         /** @enum {string} */
-        NotificationKind: "mention" | "reply" | "comment" | "reaction" | "share" | "follow" | "community_invite" | "community_request" | "community_accepted" | "blog_entry";
+        NotificationKind: "mention" | "reply" | "comment" | "reaction" | "share" | "follow" | "community_invite" | "community_request" | "community_accepted" | "blog_entry" | "comment_held";
         /** @description How each kind of notification reaches the person: in the app only, by mail at once, in a daily or weekly digest, or not at all. */
         MailDelivery: {
             mention: components["schemas"]["Delivery"];
@@ -2791,6 +2840,7 @@ export interface components {
             community_request: components["schemas"]["Delivery"];
             community_accepted: components["schemas"]["Delivery"];
             blog_entry: components["schemas"]["Delivery"];
+            comment_held: components["schemas"]["Delivery"];
         };
         /** @enum {string} */
         Delivery: "app" | "email" | "daily" | "weekly" | "off";
@@ -2806,6 +2856,7 @@ export interface components {
             community_request: boolean;
             community_accepted: boolean;
             blog_entry: boolean;
+            comment_held: boolean;
         };
         /** @description A person as lists show them: enough to recognize and reach their profile. */
         PersonCard: {
@@ -3758,6 +3809,88 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    changeBlog: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description A blog's handle or id. */
+                blog: components["parameters"]["BlogPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string;
+                    comment_policy?: components["schemas"]["CommentPolicy"];
+                };
+            };
+        };
+        responses: {
+            /** @description The blog. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Blog"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listHeldBlogComments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description A blog's handle or id. */
+                blog: components["parameters"]["BlogPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The held comments, each with the entry it is on. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: (components["schemas"]["Comment"] & {
+                            entry: {
+                                id: components["schemas"]["Id"];
+                                title: string;
+                            };
+                        })[];
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     setBlogRole: {
         parameters: {
             query?: never;
@@ -4522,6 +4655,36 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    approveComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comment, shown. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };

@@ -57,6 +57,7 @@ export function describeNotification(n: Notification): string {
     case 'community_request': return community ? t('notification.community_request', { who, community }) : t('notification.community_request_unnamed', { who });
     case 'community_accepted': return community ? t('notification.community_accepted', { who, community }) : t('notification.community_accepted_unnamed', { who });
     case 'blog_entry': return t('notification.blog_entry', { who });
+    case 'comment_held': return t('notification.comment_held', { who });
   }
 }
 

@@ -236,6 +236,7 @@ export function Comments(props: {
   onCount: (n: number) => void;
   extra?: (c: Comment) => ComponentChildren;
   closed?: string;
+  hint?: string; // said above the box (that comments wait for approval)
   highlight?: string; // a comment's id: scrolled to and marked once loaded
   accepted?: string | null; // a question's accepted answer: labelled, and shown first
 }) {
@@ -267,11 +268,18 @@ export function Comments(props: {
     el.scrollIntoView({ block: 'center' });
     el.focus({ preventScroll: true });
   }, [items === null, props.highlight]);
+  // The count is of comments every reader sees: held ones wait for approval.
+  const shown = (list: Comment[]) => list.filter((c) => !c.held).length;
   const removed = (id: string) => {
     // A comment goes with its replies.
     const next = (items ?? []).filter((c) => c.id !== id && c.reply_to !== id);
     setItems(next);
-    props.onCount(next.length);
+    props.onCount(shown(next));
+  };
+  const changed = (c: Comment) => {
+    const next = (items ?? []).map((x) => (x.id === c.id ? c : x));
+    setItems(next);
+    props.onCount(shown(next));
   };
   useEffect(
     () =>
@@ -289,10 +297,11 @@ export function Comments(props: {
       // The stream may have brought it already.
       const next = (items ?? []).some((x) => x.id === c.id) ? items ?? [] : [...(items ?? []), c];
       setItems(next);
-      props.onCount(next.length);
+      props.onCount(shown(next));
       setBody('');
       setReplyTo(null);
       setError(null);
+      if (c.held) toast(t('comments.held_sent'));
     } catch (err) {
       setError(describeError(err));
     }
@@ -307,12 +316,12 @@ export function Comments(props: {
         {top.map((c) => (
           <li key={c.id}>
             <CommentItem comment={c} highlighted={c.id === props.highlight} accepted={c.id === props.accepted} onRemoved={removed}
-              onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} />
+              onChanged={changed} onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} />
             {props.extra?.(c)}
             {repliesOf(c.id).length > 0 && (
               <ul class="replies">
                 {repliesOf(c.id).map((r) => <li key={r.id}><CommentItem comment={r} highlighted={r.id === props.highlight} onRemoved={removed}
-                  onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} />{props.extra?.(r)}</li>)}
+                  onChanged={changed} onReply={() => { setReplyTo(c); document.getElementById(inputId)?.focus(); }} />{props.extra?.(r)}</li>)}
               </ul>
             )}
           </li>
@@ -321,6 +330,7 @@ export function Comments(props: {
       {props.closed ? <p class="muted">{props.closed}</p> : (
       <form onSubmit={submit} class="composer">
         <label for={inputId}>{replyTo ? t('comments.reply_to', { name: replyTo.author.display_name }) : t('comments.write')}</label>
+        {props.hint && <p class="muted small">{props.hint}</p>}
         <textarea id={inputId} rows={2} value={body} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
         <div class="actions">
           <button type="submit" disabled={!body.trim()}>{replyTo ? t('comments.reply') : t('comments.comment')}</button>
@@ -333,7 +343,14 @@ export function Comments(props: {
   );
 }
 
-function CommentItem(props: { comment: Comment; onReply: () => void; onRemoved: (id: string) => void; highlighted?: boolean; accepted?: boolean }) {
+function CommentItem(props: {
+  comment: Comment;
+  onReply: () => void;
+  onRemoved: (id: string) => void;
+  onChanged: (c: Comment) => void;
+  highlighted?: boolean;
+  accepted?: boolean;
+}) {
   const [c, setC] = useState(props.comment);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(c.body);
@@ -357,18 +374,29 @@ function CommentItem(props: { comment: Comment; onReply: () => void; onRemoved: 
       setError(describeError(err));
     }
   };
+  const approve = async () => {
+    try {
+      const shown = await api<Comment>('POST', `/api/v1/comments/${c.id}/approval`);
+      setC(shown);
+      props.onChanged(shown);
+      toast(t('comments.approved'));
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
   const items: MenuItem[] = [
     ...(c.can_edit ? [{ label: t('common.edit'), onSelect: () => { setDraft(c.body); setEditing(true); } }] : []),
     ...(c.can_delete ? [{ label: t('common.delete'), onSelect: remove, danger: true }] : []),
   ];
   return (
-    <div class={`comment${props.highlighted ? ' highlighted' : ''}${props.accepted ? ' accepted' : ''}`} data-testid="comment" id={`comment-${c.id}`} tabIndex={-1}>
+    <div class={`comment${props.highlighted ? ' highlighted' : ''}${props.accepted ? ' accepted' : ''}${c.held ? ' held' : ''}`} data-testid="comment" id={`comment-${c.id}`} tabIndex={-1}>
       <Avatar name={c.author.display_name} photo={c.author.photo} size={32} />
       <div class="comment-main">
         <div class="comment-head">
           <a href={`/people/${c.author.handle}`} class="author">{c.author.display_name}</a>{' '}
           <span class="muted small"><time dateTime={c.created_at}>{timeAgo(c.created_at)}</time>{c.edited_at && ` · ${t('post.edited')}`}</span>
           {props.accepted && <span class="answer-label" data-testid="accepted-answer">✓ {t('comments.accepted_answer')}</span>}
+          {c.held && <span class="held-label" data-testid="held-comment">{t('comments.held')}</span>}
           <Menu label={t('comments.more_actions', { name: c.author.display_name })} items={items} />
         </div>
         {editing ? (
@@ -384,10 +412,21 @@ function CommentItem(props: { comment: Comment; onReply: () => void; onRemoved: 
           <div class="comment-body" dangerouslySetInnerHTML={{ __html: c.body_html }} />
         )}
         <Alert message={error} />
-        <div class="post-actions">
-          <Reactions targetId={c.id} summary={c.reactions} what="comment" onChange={(s: ReactionSummary) => setC({ ...c, reactions: s })} />
-          <button type="button" class="link" onClick={props.onReply}>{t('comments.reply')}</button>
-        </div>
+        {c.held ? (
+          // Held: read by its author and its moderators only; reactions and replies come once it is shown.
+          <div class="post-actions">
+            {c.can_approve ? (
+              <button type="button" onClick={approve}>{t('comments.approve')}</button>
+            ) : (
+              <span class="muted small">{t('comments.held_yours')}</span>
+            )}
+          </div>
+        ) : (
+          <div class="post-actions">
+            <Reactions targetId={c.id} summary={c.reactions} what="comment" onChange={(s: ReactionSummary) => setC({ ...c, reactions: s })} />
+            <button type="button" class="link" onClick={props.onReply}>{t('comments.reply')}</button>
+          </div>
+        )}
       </div>
     </div>
   );

@@ -12,6 +12,7 @@
 #include "core/json.h"
 #include "http/response.h"
 #include "modules/blogs/json.h"
+#include "modules/posts/json.h"
 #include "modules/content/language.h"
 
 namespace agora::blogs {
@@ -89,6 +90,36 @@ void RegisterApi(http::Router& router, BlogService& service) {
   });
   router.Add(Method::kGet, "/api/v1/blogs/{blog}", {.access = Access::kUser}, [&service](Request& req) {
     return BlogResponse(200, service.Get(content::ViewerOf(req.principal), req.Param("blog")));
+  });
+  router.Add(Method::kPatch, "/api/v1/blogs/{blog}", {.access = Access::kUser, .max_body_bytes = 16 * 1024},
+             [&service](Request& req) {
+               auto body = http::JsonBody(req);
+               if (!body) return http::Problem(body.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"name", "description", "comment_policy"}); !st) return http::Problem(st.error());
+               Response problem;
+               BlogChange ch;
+               std::optional<std::string> policy;
+               if (!ReadString(*body, "name", ch.name, problem) || !ReadString(*body, "description", ch.description, problem) ||
+                   !ReadString(*body, "comment_policy", policy, problem))
+                 return problem;
+               if (policy) {
+                 ch.comment_policy = ParseCommentPolicy(*policy);
+                 if (!ch.comment_policy)
+                   return http::Problem(Error::Invalid("comment_policy", "comment_policy is open, hold_first, hold_all or closed"));
+               }
+               return BlogResponse(200, service.Change(*req.principal, req.Param("blog"), ch, req.client_ip));
+             });
+  router.Add(Method::kGet, "/api/v1/blogs/{blog}/held-comments", {.access = Access::kUser}, [&service](Request& req) {
+    const auto viewer = content::ViewerOf(req.principal);
+    auto held = service.HeldComments(viewer, req.Param("blog"));
+    if (!held) return http::Problem(held.error());
+    boost::json::array items;
+    for (const auto& h : *held) {
+      auto o = posts::json::CommentJson(h.comment, viewer);
+      o["entry"] = {{"id", IdToString(h.entry_id)}, {"title", h.entry_title}};
+      items.push_back(std::move(o));
+    }
+    return http::Json(200, boost::json::object{{"items", std::move(items)}});
   });
   router.Add(Method::kPut, "/api/v1/blogs/{blog}/roles/{person}", {.access = Access::kUser, .max_body_bytes = 1024},
              [&service](Request& req) {

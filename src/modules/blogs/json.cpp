@@ -37,6 +37,7 @@ boost::json::object BlogJson(const BlogView& v) {
           {"following", v.following},
           {"created_at", FormatRfc3339(b.created_at)},
           {"updated_at", FormatRfc3339(b.updated_at)},
+          {"comment_policy", CommentPolicyName(b.comment_policy)},
           {"my_role", v.mine ? boost::json::value(RoleName(*v.mine)) : boost::json::value(nullptr)}};
 }
 
@@ -44,7 +45,8 @@ boost::json::object EntryJson(const EntryView& v) {
   const Entry& e = v.entry;
   return {{"id", IdToString(e.head.id)},
           {"kind", "blog_entry"},
-          {"blog", {{"id", IdToString(v.blog.id)}, {"handle", v.blog.handle}, {"name", v.blog.name}}},
+          {"blog", {{"id", IdToString(v.blog.id)}, {"handle", v.blog.handle}, {"name", v.blog.name},
+                    {"comment_policy", CommentPolicyName(v.blog.comment_policy)}}},
           {"author", people::json::CardJson(v.author)},
           {"coauthors", Cards(v.coauthors)},
           {"title", e.title},

@@ -22,6 +22,13 @@ enum class Role { kOwner, kEditor, kAuthor, kContributor };
 std::string_view RoleName(Role r);
 std::optional<Role> ParseRole(std::string_view s);
 
+// What becomes of readers' comments on its entries (comments/moderation.h): open shows them
+// at once; hold_first holds a person's comments until one is approved; hold_all holds each;
+// closed takes no more. The blog's writers' comments are never held.
+enum class CommentPolicy { kOpen, kHoldFirst, kHoldAll, kClosed };
+std::string_view CommentPolicyName(CommentPolicy p);
+std::optional<CommentPolicy> ParseCommentPolicy(std::string_view s);
+
 struct Blog {
   Id id = 0;
   std::string handle, name, description;
@@ -35,6 +42,7 @@ struct Blog {
   std::int64_t follower_count = 0;
   double rank = 0;  // the sum of its entries' ranks (rank.h): "most recommended"
   std::int64_t changed_at = 0;  // when an entry was last published, edited, unpublished or deleted
+  CommentPolicy comment_policy = CommentPolicy::kOpen;
 };
 
 struct BlogView {

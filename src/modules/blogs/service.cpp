@@ -141,6 +141,22 @@ std::optional<Role> ParseRole(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view CommentPolicyName(CommentPolicy p) {
+  switch (p) {
+    case CommentPolicy::kOpen: return "open";
+    case CommentPolicy::kHoldFirst: return "hold_first";
+    case CommentPolicy::kHoldAll: return "hold_all";
+    case CommentPolicy::kClosed: return "closed";
+  }
+  return "open";
+}
+
+std::optional<CommentPolicy> ParseCommentPolicy(std::string_view s) {
+  for (CommentPolicy p : {CommentPolicy::kOpen, CommentPolicy::kHoldFirst, CommentPolicy::kHoldAll, CommentPolicy::kClosed})
+    if (s == CommentPolicyName(p)) return p;
+  return std::nullopt;
+}
+
 Result<BlogView> BlogService::MyBlog(const identity::Principal& who, bool* created) {
   if (!AsViewer(who).in_organization()) return Error::Forbidden("guests and alumni have no blog of their own");
   if (created) *created = false;
@@ -273,6 +289,42 @@ Result<BlogView> BlogService::Follow(const identity::Principal& who, std::string
     if (!blog) return blog.error();
     if (store::SetFollowing(c, blog->blog.id, who.user.id, on, clock_.NowMs())) blog->blog.follower_count += on ? 1 : -1;
     blog->following = on;
+    return *blog;
+  });
+}
+
+Result<BlogView> BlogService::Change(const identity::Principal& who, std::string_view key, const BlogChange& ch,
+                                    const std::string& ip) {
+  std::optional<std::string> name, description;
+  if (ch.name) {
+    auto n = CheckText("name", *ch.name, 100, false);
+    if (!n) return n.error();
+    name = *n;
+  }
+  if (ch.description) {
+    auto d = CheckText("description", *ch.description, 1000, true);
+    if (!d) return d.error();
+    description = *d;
+  }
+  const content::Viewer me = AsViewer(who);
+  return db_.Write([&](Connection& c) -> Result<BlogView> {
+    auto blog = FindVisible(c, me, key);
+    if (!blog) return blog.error();
+    if (blog->mine != Role::kOwner) return Error::Forbidden("only a blog's owners change it");
+    Blog& b = blog->blog;
+    boost::json::object detail;
+    if (name && *name != b.name) detail["name"] = b.name = *name;
+    if (description && *description != b.description) detail["description"] = b.description = *description;
+    if (ch.comment_policy && *ch.comment_policy != b.comment_policy) {
+      detail["comment_policy"] = {{"from", CommentPolicyName(b.comment_policy)}, {"to", CommentPolicyName(*ch.comment_policy)}};
+      b.comment_policy = *ch.comment_policy;
+    }
+    if (detail.empty()) return *blog;
+    store::UpdateBlog(c, b);
+    store::Changed(c, b.id, clock_.NowMs());  // its feeds carry its name
+    // Who may comment, and whether it waits, is a permission: its changes are audited.
+    audit::Record(c, {.id = ids_.Next(), .actor_id = who.user.id, .action = "blog.change", .target_kind = "blog",
+                      .target_id = b.id, .detail = boost::json::serialize(detail), .ip = ip, .created_at = clock_.NowMs()});
     return *blog;
   });
 }

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
+#include "modules/blogs/comment_moderation.h"
 #include "modules/blogs/model.h"
 #include "modules/content/store.h"
 #include "modules/identity/model.h"
@@ -22,6 +23,12 @@ struct NewBlog {
   std::string name, handle, description;
   content::Audience audience = content::Audience::kOrganization;
   std::string community;  // handle or id, for audience community
+};
+
+// A blog's owners change what they name (nullopt: as it is).
+struct BlogChange {
+  std::optional<std::string> name, description;
+  std::optional<CommentPolicy> comment_policy;
 };
 
 struct NewEntry {
@@ -66,6 +73,12 @@ class BlogService {
   // Every blog the viewer may see: the most recently published first, the most followed, or
   // the most recommended (rank.h).
   Result<BlogPage> Directory(const content::Viewer& viewer, DirectorySort sort, std::string_view cursor, int limit);
+  // Its owners rename it, describe it, and say what becomes of comments. Audited.
+  Result<BlogView> Change(const identity::Principal& who, std::string_view blog, const BlogChange& ch, const std::string& ip);
+  // The comments waiting on its entries (comment_moderation.h).
+  Result<std::vector<HeldComment>> HeldComments(const content::Viewer& viewer, std::string_view blog) {
+    return blogs::HeldComments(db_, viewer, blog);
+  }
   // Following a blog (its entries in the follower's notifications). Idempotent.
   Result<BlogView> Follow(const identity::Principal& who, std::string_view blog, bool on);
   // Owners give roles (a person's handle or id); `role` empty takes theirs away. A blog

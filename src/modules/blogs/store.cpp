@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kBlogColumns =
     "SELECT id, handle, name, description, personal_of, community_id, audience, created_by, created_at, updated_at,"
-    " entry_count, follower_count, rank, changed_at FROM blogs ";
+    " entry_count, follower_count, rank, changed_at, comment_policy FROM blogs ";
 const std::string kEntries = std::string(
     "SELECT e.content_id, COALESCE(e.published_at, c.created_at) FROM blog_entries e JOIN content c ON c.id = e.content_id"
     " WHERE e.blog_id = ?1 AND e.state = ?2 AND (COALESCE(e.published_at, c.created_at) < ?3"
@@ -52,6 +52,7 @@ Blog BlogFrom(agora::store::Query& q) {
   b.follower_count = q.Int(11);
   b.rank = q.Real(12);
   b.changed_at = q.Int(13);
+  b.comment_policy = ParseCommentPolicy(q.TextView(14)).value_or(CommentPolicy::kOpen);
   return b;
 }
 
@@ -303,6 +304,36 @@ void SetRank(Connection& c, const Entry& e, double rank) {
   if (rank == e.rank) return;
   c.Prepare("UPDATE blog_entries SET rank = ?2 WHERE content_id = ?1", e.head.id, rank).Run();
   c.Prepare("UPDATE blogs SET rank = rank + ?2 WHERE id = ?1", e.blog_id, rank - e.rank).Run();
+}
+
+void UpdateBlog(Connection& c, const Blog& b) {
+  c.Prepare("UPDATE blogs SET name = ?2, description = ?3, comment_policy = ?4 WHERE id = ?1", b.id, b.name, b.description,
+            CommentPolicyName(b.comment_policy))
+      .Run();
+}
+
+std::optional<Id> BlogOfEntry(Connection& c, Id entry) {
+  auto q = c.Prepare("SELECT blog_id FROM blog_entries WHERE content_id = ?1", entry);
+  if (!q.Next()) return std::nullopt;
+  return q.Int(0);
+}
+
+bool TrustsCommenter(Connection& c, Id blog, Id person) {
+  return c.Prepare("SELECT 1 FROM blog_trusted_commenters WHERE blog_id = ?1 AND person_id = ?2", blog, person).Next();
+}
+
+void TrustCommenter(Connection& c, Id blog, Id person) {
+  c.Prepare("INSERT INTO blog_trusted_commenters (blog_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING", blog, person).Run();
+}
+
+std::vector<Id> HeldComments(Connection& c, Id blog, int limit) {
+  std::vector<Id> out;
+  auto q = c.Prepare(
+      "SELECT m.id FROM comments m JOIN blog_entries e ON e.content_id = m.content_id"
+      " WHERE e.blog_id = ?1 AND m.held = 1 ORDER BY m.id LIMIT ?2",
+      blog, limit);
+  while (q.Next()) out.push_back(q.Int(0));
+  return out;
 }
 
 }  // namespace agora::blogs::store

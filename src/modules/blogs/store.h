@@ -74,4 +74,14 @@ bool AddView(Connection& c, Id entry, Id person, std::int64_t day);
 // The entry's new rank, and its blog's with it (the sum of its entries').
 void SetRank(Connection& c, const Entry& e, double rank);
 
+// Its name, description and comment policy.
+void UpdateBlog(Connection& c, const Blog& b);
+// The blog an entry is in.
+std::optional<Id> BlogOfEntry(Connection& c, Id entry);
+// People one of whose comments its moderators approved (hold_first lets theirs through).
+bool TrustsCommenter(Connection& c, Id blog, Id person);
+void TrustCommenter(Connection& c, Id blog, Id person);
+// The comments held on its entries, oldest first.
+std::vector<Id> HeldComments(Connection& c, Id blog, int limit);
+
 }  // namespace agora::blogs::store

@@ -81,6 +81,14 @@ void RegisterApi(http::Router& router, CommentService& comments, reactions::Reac
                return st ? http::NoContent() : http::Problem(st.error());
              });
 
+  router.Add(Method::kPost, "/api/v1/comments/{id}/approval",
+             {.access = Access::kUser},
+             [&comments](Request& req) {
+               auto id = http::IdParam(req, "id");
+               if (!id) return http::Problem(id.error());
+               return CommentResponse(200, comments.Approve(*req.principal, *id, req.client_ip), req);
+             });
+
   router.Add(Method::kGet, "/api/v1/content/{id}/reactions",
              {.access = Access::kPublic},
              [&reactions](Request& req) {

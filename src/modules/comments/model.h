@@ -19,6 +19,7 @@ struct Comment {
   std::string body, body_html;
   std::int64_t created_at = 0;
   std::optional<std::int64_t> edited_at;
+  bool held = false;  // waiting for a moderator's approval (moderation.h)
 };
 
 struct CommentView {

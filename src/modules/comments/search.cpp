@@ -11,7 +11,7 @@ find::Kind SearchKind() {
   find::Kind kind;
   kind.source = find::TableSource("comments", [](agora::store::Connection& c, Id id) -> std::optional<search::Document> {
     auto m = store::Load(c, id);
-    if (!m) return std::nullopt;
+    if (!m || m->held) return std::nullopt;  // found once approved (moderation.h)
     auto head = content::store::LoadHead(c, m->content_id);
     if (!head) return std::nullopt;
     search::Document d;
@@ -27,14 +27,14 @@ find::Kind SearchKind() {
   });
   kind.show = [](agora::store::Connection& c, const content::Viewer& viewer, Id id) -> std::optional<find::Shown> {
     auto m = store::Load(c, id);
-    if (!m) return std::nullopt;
+    if (!m || m->held) return std::nullopt;
     auto head = content::LoadReadable(c, viewer, m->content_id);
     if (!head) return std::nullopt;
     find::Shown s;
     s.text = m->body;
-    // On the page of what it is on (forum topics have theirs).
-    s.url = std::string(head->kind == "topic" ? "/topics/" : "/posts/") + IdToString(m->content_id) + "#comment-" +
-            IdToString(id);
+    // On the page of what it is on (forum topics and blog entries have theirs).
+    const char* page = head->kind == "topic" ? "/topics/" : head->kind == "blog_entry" ? "/blog-entries/" : "/posts/";
+    s.url = page + IdToString(m->content_id) + "#comment-" + IdToString(id);
     s.author_id = m->author_id;
     s.community_id = head->container_id;
     s.created_at = m->created_at;

@@ -1,9 +1,11 @@
 // Comments on any content the commenter may read (404 otherwise, as if it did not exist):
 // list, add (a comment or a reply), edit (the author), delete (the author, the content's
-// author, or an admin). Notifies the content's author, the replied-to comment's author and
-// mentioned people who may read the content.
+// author, its moderators, or an admin), approve a held one (moderation.h). Notifies the
+// content's author, the replied-to comment's author and mentioned people who may read the
+// content; a held comment only its moderators, until it is approved.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +15,7 @@
 #include "core/ids.h"
 #include "core/result.h"
 #include "modules/comments/model.h"
+#include "modules/comments/moderation.h"
 #include "modules/content/model.h"
 #include "modules/identity/model.h"
 #include "store/database.h"
@@ -37,6 +40,13 @@ class CommentService {
   Result<CommentView> Get(const content::Viewer& viewer, Id comment_id);
   Result<CommentView> Edit(const identity::Principal& author, Id comment_id, const std::string& body);
   Status Delete(const identity::Principal& who, Id comment_id, const std::string& ip);
+  // Shows a held comment to all and tells whom a new comment tells (already shown: as it is).
+  Result<CommentView> Approve(const identity::Principal& who, Id comment_id, const std::string& ip);
+
+  // Comments on content of `kind` follow `rule` (set up before serving).
+  void Moderate(std::string kind, ModerationRule rule) { rules_[std::move(kind)] = std::move(rule); }
+  // The rule for `head`'s kind, or none.
+  const ModerationRule* RuleFor(const content::ContentHead& head) const;
 
   static constexpr size_t kMaxBody = 5000;
 
@@ -45,6 +55,10 @@ class CommentService {
   IdGenerator& ids_;
   const Clock& clock_;
   bus::Bus* bus_;
+  std::map<std::string, ModerationRule, std::less<>> rules_;
 };
+
+// A comment as `viewer` sees it: its author's card, reactions, mentions named.
+CommentView ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Comment m);
 
 }  // namespace agora::comments

@@ -114,6 +114,7 @@ constexpr SentenceIds kSentences[] = {
     {"community_request", "notification.community_request", nullptr},
     {"community_accepted", "notification.community_accepted", nullptr},
     {"blog_entry", "notification.blog_entry", nullptr},
+    {"comment_held", "notification.comment_held", nullptr},
 };
 
 // The notification as one sentence in `lang`: the app's words (the server's catalogs hold

@@ -14,14 +14,15 @@ namespace agora::notifications {
 
 // community_invite: invited to a community; community_request: someone asks to join one I
 // moderate; community_accepted: my request was approved; blog_entry: an entry was published in
-// a blog I follow.
-enum class Kind { kMention, kComment, kReply, kReaction, kFollow, kShare, kCommunityInvite, kCommunityRequest, kCommunityAccepted, kBlogEntry };
+// a blog I follow; comment_held: a comment waits for my approval.
+enum class Kind { kMention, kComment, kReply, kReaction, kFollow, kShare, kCommunityInvite, kCommunityRequest, kCommunityAccepted, kBlogEntry,
+                  kCommentHeld };
 std::string_view KindName(Kind k);
 std::optional<Kind> ParseKind(std::string_view s);
 inline constexpr Kind kAllKinds[] = {Kind::kMention,         Kind::kComment,          Kind::kReply,
                                      Kind::kReaction,        Kind::kFollow,           Kind::kShare,
                                      Kind::kCommunityInvite, Kind::kCommunityRequest, Kind::kCommunityAccepted,
-                                     Kind::kBlogEntry};
+                                     Kind::kBlogEntry,       Kind::kCommentHeld};
 
 struct Notification {
   Id id = 0;
@@ -49,7 +50,7 @@ std::optional<Delivery> ParseDelivery(std::string_view s);
 // What a person gets before choosing: mentions and replies by mail at once (someone is
 // waiting for them), the rest in the daily digest.
 inline Delivery DefaultDelivery(Kind k) {
-  return k == Kind::kMention || k == Kind::kReply ? Delivery::kEmail : Delivery::kDaily;
+  return k == Kind::kMention || k == Kind::kReply || k == Kind::kCommentHeld ? Delivery::kEmail : Delivery::kDaily;
 }
 struct DeliverySettings {
   std::vector<std::pair<Kind, Delivery>> kinds;

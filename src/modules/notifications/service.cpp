@@ -104,6 +104,7 @@ std::string_view KindName(Kind k) {
     case Kind::kCommunityRequest: return "community_request";
     case Kind::kCommunityAccepted: return "community_accepted";
     case Kind::kBlogEntry: return "blog_entry";
+    case Kind::kCommentHeld: return "comment_held";
   }
   return "mention";
 }

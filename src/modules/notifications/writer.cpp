@@ -104,6 +104,10 @@ std::vector<Id> RecipientsAboutComments(agora::store::Connection& c, const std::
   return out;
 }
 
+void RemoveAboutComment(agora::store::Connection& c, Kind kind, Id comment_id) {
+  c.Prepare("DELETE FROM notifications WHERE comment_id = ?1 AND kind = ?2", comment_id, KindName(kind)).Run();
+}
+
 void WithdrawFollow(agora::store::Connection& c, Id recipient, Id actor) { c.Prepare(kDeleteFollow, recipient, actor).Run(); }
 
 }  // namespace agora::notifications

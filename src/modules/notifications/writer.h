@@ -36,6 +36,8 @@ Delivery DeliveryOf(agora::store::Connection& c, Id person, Kind kind);
 bool Notify(agora::store::Connection& c, IdGenerator& ids, const Event& e, std::int64_t now);
 // Takes `actor` out of the unread reaction group on `target` for `recipient` (a withdrawn
 // reaction); the group goes when nobody is left in it.
+// Removes the notifications of `kind` about comment `comment_id` (a held comment's, once approved).
+void RemoveAboutComment(agora::store::Connection& c, Kind kind, Id comment_id);
 void WithdrawReaction(agora::store::Connection& c, Id recipient, Id target, Id actor);
 // Who has notifications about this content (or these comments): their counts change when
 // it is deleted (the notifications go by cascade).

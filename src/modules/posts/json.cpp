@@ -75,8 +75,11 @@ boost::json::object CommentJson(const comments::CommentView& v, const content::V
           {"edited_at", OptTime(m.edited_at)},
           {"reactions", ReactionsJson(v.reactions)},
           {"can_edit", viewer.id == m.author_id},
-          // The content's author may delete it too; the server decides (403 otherwise).
-          {"can_delete", viewer.id == m.author_id || viewer.role == identity::Role::kAdmin}};
+          // The content's author may delete it too; the server decides (403 otherwise). A held
+          // comment is read by its author and its moderators only, so another reader moderates.
+          {"can_delete", viewer.id == m.author_id || viewer.role == identity::Role::kAdmin || (m.held && viewer.id != m.author_id)},
+          {"held", m.held},
+          {"can_approve", m.held && viewer.id != m.author_id}};
 }
 
 }  // namespace agora::posts::json

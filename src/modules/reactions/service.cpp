@@ -27,6 +27,7 @@ Result<Target> FindTarget(Connection& c, const content::Viewer& viewer, Id id) {
     return Target{*head, id, head->author_id, false};
   }
   if (auto m = comments::store::Load(c, id)) {
+    if (m->held) return Error::NotFound("no such content");  // reactions come once it is approved
     auto head = content::LoadReadable(c, viewer, m->content_id);
     if (!head) return head.error();
     return Target{*head, id, m->author_id, true};

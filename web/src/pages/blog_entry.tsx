@@ -137,6 +137,8 @@ export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
       {entry.can_edit && <History entry={entry} onRestored={setEntry} />}
       <h2>{t('entry.comments')}</h2>
       <Comments contentId={entry.id} onCount={(n) => setEntry({ ...entry, comment_count: n })}
+        closed={entry.blog.comment_policy === 'closed' ? t('comments.closed_blog') : undefined}
+        hint={entry.blog.comment_policy === 'hold_first' || entry.blog.comment_policy === 'hold_all' ? t('comments.moderated_hint') : undefined}
         highlight={location.hash.startsWith('#comment-') ? location.hash.slice(9) : undefined} />
     </article>
   );

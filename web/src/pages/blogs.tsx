@@ -13,6 +13,7 @@ import { navigate } from '../router';
 import { setTitle } from '../title';
 import { Tabs } from '../tabs';
 import { FeedAddress } from '../feed_address';
+import { BlogSettings, HeldComments } from './blog_moderation';
 import { handleFromName } from './communities';
 import { formatDate, formatList, t, timeAgo, type MessageId } from '../i18n/i18n';
 
@@ -292,6 +293,8 @@ export function BlogPage(props: { handle: string }) {
         { id: 'published', label: t('blog.published'), render: () => published },
         ...(blog.my_role ? [{ id: 'drafts', label: t('blog.drafts'), render: () => <EntryList blog={blog} state="draft" empty={t('blog.no_drafts')} /> }] : []),
         { id: 'writers', label: t('blog.writers'), render: () => <Writers blog={blog} onChanged={setBlog} /> },
+        ...(blog.my_role === 'owner' || blog.my_role === 'editor' ? [{ id: 'held', label: t('blog.held'), render: () => <HeldComments blog={blog} /> }] : []),
+        ...(blog.my_role === 'owner' ? [{ id: 'settings', label: t('blog.settings'), render: () => <BlogSettings blog={blog} onChanged={setBlog} /> }] : []),
       ]} />
     </section>
   );

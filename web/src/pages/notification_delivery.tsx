@@ -18,6 +18,7 @@ const kinds: [string, MessageId][] = [
   ['community_request', 'delivery.community_request'],
   ['community_accepted', 'delivery.community_accepted'],
   ['blog_entry', 'delivery.blog_entry'],
+  ['comment_held', 'delivery.comment_held'],
 ];
 
 const choices: [Delivery, MessageId][] = [
