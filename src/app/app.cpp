@@ -30,6 +30,7 @@
 #include "modules/identity/auth_cache.h"
 #include "modules/media/image.h"
 #include "modules/comments/api.h"
+#include "modules/content/preview_api.h"
 #include "modules/communities/api.h"
 #include "modules/atom/api.h"
 #include "modules/blogs/api.h"
@@ -256,7 +257,7 @@ int Serve(App& app) {
   scim::RegisterApi(router, scim_tokens, scim_users, scim_groups);
   forum::ForumService forum_service(*app.db, *app.ids, app.clock);
   forum::RegisterApi(router, forum_service);
-  blogs::BlogService blog_service(*app.db, *app.ids, app.clock, &events);
+  blogs::BlogService blog_service(*app.db, *app.ids, app.clock, &events, &image_service);
   blogs::RegisterApi(router, blog_service);
   blogs::Scheduler blog_scheduler(blog_service);  // publishes scheduled entries when their time comes
   // Atom feeds for feed readers (issue 18), read with no credential or a feed token.
@@ -272,6 +273,7 @@ int Serve(App& app) {
   comment_service.Moderate("blog_entry", blogs::CommentModeration());  // a blog's owners may hold comments
   reactions::ReactionService reaction_service(*app.db, *app.ids, app.clock, &events);
   comments::RegisterApi(router, comment_service, reaction_service);
+  content::RegisterPreviewApi(router, *app.db);  // editors' previews
   // Search (DESIGN.md "Search"): the index follows the database through its queue; the
   // indexer's thread builds it first when it is missing or of an older format.
   std::unique_ptr<search::Index> search_index;

@@ -272,4 +272,43 @@ describe('blogs in the browser', () => {
     await shown.getByRole('button', { name: 'Reply' }).waitFor();
     assert.equal(await shown.getByTestId('held-comment').count(), 0, 'shown to all now');
   });
+
+  test('an entry with a cover and a picture in its text, previewed before it is published', async () => {
+    const { ana, dee } = pages;
+    const { png } = await import('../support/images.mjs');
+    assert.equal((await clients.ana.post('/api/v1/blogs', { name: 'Field Trips', handle: 'field-trips' })).status, 201);
+    await ana.goto(`${server.url}/blogs/field-trips/write`);
+    await ana.getByLabel('Title').fill('The heron walk');
+    await ana.getByRole('group', { name: 'Cover picture' }).getByLabel('Describe the picture').fill('A heron standing in reeds');
+    const [coverChooser] = await Promise.all([ana.waitForEvent('filechooser'), ana.getByRole('button', { name: 'Choose a cover picture' }).click()]);
+    await coverChooser.setFiles({ name: 'heron.png', mimeType: 'image/png', buffer: png(800, 400) });
+    await ana.getByText('Described as: A heron standing in reeds').waitFor();
+    await ana.getByLabel('Text (Markdown)').fill('We met at **seven**.');
+    await ana.getByRole('button', { name: 'Put a picture in the text' }).click();
+    await ana.locator('#entry-picture-alt').fill('The map of the walk');
+    const [chooser] = await Promise.all([ana.waitForEvent('filechooser'), ana.getByRole('button', { name: 'Choose the picture' }).click()]);
+    await chooser.setFiles({ name: 'map.png', mimeType: 'image/png', buffer: png(300, 200) });
+    await ana.waitForFunction(() => /!\[The map of the walk\]\(\/api\/v1\/images\/\d+\/1600\)/.test(document.querySelector('#entry-body').value));
+    await ana.getByRole('button', { name: 'Preview' }).click();
+    const preview = ana.getByRole('region', { name: 'Preview' });
+    await preview.locator('strong', { hasText: 'seven' }).waitFor();
+    await preview.getByRole('img', { name: 'The map of the walk' }).waitFor();
+    await expectAccessible(ana, 'the entry editor with a cover and a preview');
+    await screenshot(ana, 'blog-editor-preview');
+    await ana.getByRole('button', { name: 'Write', exact: true }).click();
+    await ana.getByRole('button', { name: 'Publish' }).click();
+    await ana.getByText('Saved and published.').waitFor();
+    const entryUrl = ana.url();
+
+    // A reader sees both pictures, loaded (not broken), and the cover on the blog's list.
+    await dee.goto(entryUrl);
+    const cover = dee.getByRole('img', { name: 'A heron standing in reeds' });
+    await cover.waitFor();
+    await dee.waitForFunction(() => [...document.images].filter((i) => i.alt).every((i) => i.complete && i.naturalWidth > 0));
+    assert.equal(await dee.getByRole('img', { name: 'The map of the walk' }).count(), 1);
+    await expectAccessible(dee, 'an entry with its cover');
+    await screenshot(dee, 'blog-entry-cover');
+    await dee.goto(`${server.url}/blogs/field-trips`);
+    await dee.getByTestId('blog-entry').locator('img.entry-thumb').waitFor();
+  });
 });

@@ -837,6 +837,26 @@ export interface paths {
         patch: operations["updateCommunityMember"];
         trace?: never;
     };
+    "/api/v1/markdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render Markdown as it will show, for an editor's preview (nothing is saved)
+         * @description The same rendering as a saved post, comment or blog entry's (cmark-gfm, raw HTML off, mentions and hashtags linked, people named as they are now).
+         */
+        post: operations["previewMarkdown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feed": {
         parameters: {
             query?: never;
@@ -2373,6 +2393,8 @@ export interface components {
             edited_at: string | null;
             can_edit: boolean;
             can_publish: boolean;
+            /** @description Its cover picture, shown above it, on its blog's list and in its public page's link previews. */
+            cover: components["schemas"]["Image"] | null;
         };
         /** @description A comment on a post, a topic (topics call them replies) or a blog entry. */
         Comment: {
@@ -4070,6 +4092,8 @@ export interface operations {
                     publish?: boolean;
                     /** @description People credited beside the author (handles or ids of the blog's writers). */
                     coauthors?: string[];
+                    /** @description An image uploaded by the writer (POST /api/v1/images) shown as the entry's cover. Images its Markdown names by their address (/api/v1/images/{id}/1600) are attached to it too, at most 50. */
+                    cover_image?: components["schemas"]["Id"] | null;
                 };
             };
         };
@@ -4176,6 +4200,8 @@ export interface operations {
                     excerpt?: string;
                     /** @description The people credited beside the author (handles or ids of the blog's writers), all of them. */
                     coauthors?: string[];
+                    /** @description A new cover (an upload of the writer's, or one of the entry's images), or null for none. */
+                    cover_image?: components["schemas"]["Id"] | null;
                 };
             };
         };
@@ -5706,6 +5732,46 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewMarkdown: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Markdown. */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The HTML. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        html: string;
+                    };
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["InvalidField"];

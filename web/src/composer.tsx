@@ -12,7 +12,7 @@ import { PersonPicker, useMentions } from './person_picker';
 import { t } from './i18n/i18n';
 
 const MAX_IMAGES = 4;
-const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/heic,image/heif';
+export const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/heic,image/heif';
 // The server's limits (posts/service.h kMaxBody, images/service.h), checked here first so
 // that nothing too long or too large is sent only to be refused.
 export const MAX_CHARS = 5000;

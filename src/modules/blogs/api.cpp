@@ -41,6 +41,16 @@ bool ReadString(const boost::json::object& body, const char* key, std::optional<
   return true;
 }
 
+// `cover_image`: an image's id, or null for none. Absent: nullopt; present: the value inside.
+Result<std::optional<std::optional<Id>>> ReadCover(const boost::json::object& body) {
+  auto it = body.find("cover_image");
+  if (it == body.end()) return std::optional<std::optional<Id>>{};
+  if (it->value().is_null()) return std::optional<std::optional<Id>>{std::optional<Id>{}};
+  auto id = it->value().is_string() ? ParseId(it->value().get_string()) : std::nullopt;
+  if (!id) return Error::Invalid("cover_image", "cover_image is an uploaded image's id, or null");
+  return std::optional<std::optional<Id>>{id};
+}
+
 }  // namespace
 
 void RegisterApi(http::Router& router, BlogService& service) {
@@ -164,7 +174,7 @@ void RegisterApi(http::Router& router, BlogService& service) {
              [&service](Request& req) {
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
-               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "excerpt", "language", "publish", "coauthors"}); !st)
+               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "excerpt", "language", "publish", "coauthors", "cover_image"}); !st)
                  return http::Problem(st.error());
                Response problem;
                std::optional<std::string> title, text, excerpt, declared;
@@ -177,8 +187,10 @@ void RegisterApi(http::Router& router, BlogService& service) {
                if (!language) return http::Problem(language.error());
                auto coauthors = agora::json::OptionalStrings(*body, "coauthors", 10);
                if (!coauthors) return http::Problem(coauthors.error());
+               auto cover = ReadCover(*body);
+               if (!cover) return http::Problem(cover.error());
                NewEntry in{title.value_or(""), text.value_or(""), excerpt.value_or(""), *language, publish->value_or(false),
-                           coauthors->value_or(std::vector<std::string>{})};
+                           coauthors->value_or(std::vector<std::string>{}), cover->value_or(std::nullopt)};
                return EntryResponse(201, service.Write(*req.principal, req.Param("blog"), in));
              });
   router.Add(Method::kGet, "/api/v1/blog-entries/{id}", {.access = Access::kUser}, [&service](Request& req) {
@@ -192,7 +204,8 @@ void RegisterApi(http::Router& router, BlogService& service) {
                if (!id) return http::Problem(id.error());
                auto body = http::JsonBody(req);
                if (!body) return http::Problem(body.error());
-               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "excerpt", "coauthors"}); !st) return http::Problem(st.error());
+               if (auto st = agora::json::OnlyKeys(*body, {"title", "body", "excerpt", "coauthors", "cover_image"}); !st)
+                 return http::Problem(st.error());
                EntryChange ch;
                Response problem;
                if (!ReadString(*body, "title", ch.title, problem) || !ReadString(*body, "body", ch.body, problem) ||
@@ -201,6 +214,9 @@ void RegisterApi(http::Router& router, BlogService& service) {
                auto coauthors = agora::json::OptionalStrings(*body, "coauthors", 10);
                if (!coauthors) return http::Problem(coauthors.error());
                ch.coauthors = *coauthors;
+               auto cover = ReadCover(*body);
+               if (!cover) return http::Problem(cover.error());
+               ch.cover_image = *cover;
                // If-Match: "3" names the version the writer began from ("*": any).
                std::string_view match = req.if_match;
                if (!match.empty() && match != "*") {

@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "modules/blogs/paths.h"
 #include "modules/blogs/service.h"
+#include "modules/images/json.h"
 #include "modules/people/json.h"
 
 namespace agora::blogs::json {
@@ -70,7 +71,8 @@ boost::json::object EntryJson(const EntryView& v) {
           {"created_at", FormatRfc3339(e.head.created_at)},
           {"edited_at", OptionalTime(e.head.edited_at)},
           {"can_edit", v.can_edit},
-          {"can_publish", v.can_publish}};
+          {"can_publish", v.can_publish},
+          {"cover", v.cover ? boost::json::value(images::json::ImageJson(*v.cover)) : boost::json::value(nullptr)}};
 }
 
 boost::json::object WriterJson(const Writer& w) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "modules/content/model.h"
+#include "modules/images/model.h"
 #include "modules/people/model.h"
 
 namespace agora::blogs {
@@ -75,6 +76,7 @@ struct Entry {
   std::int64_t version = 1;       // one more at each change of its text
   std::optional<std::int64_t> scheduled_at;  // a draft to be published then (scheduler.h)
   std::optional<Id> scheduled_by;
+  std::optional<Id> cover_image_id;  // one of its attached images (entry_images.h)
 };
 
 struct EntryView {
@@ -85,6 +87,7 @@ struct EntryView {
   bool can_edit = false;     // the author, the blog's owners and editors
   bool can_publish = false;  // owners and editors; authors their own
   bool recommended = false;  // by the reader
+  std::optional<images::Image> cover;
 };
 
 }  // namespace agora::blogs

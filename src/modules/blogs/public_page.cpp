@@ -11,6 +11,7 @@
 #include "modules/blogs/store.h"
 #include "modules/content/body.h"
 #include "modules/content/store.h"
+#include "modules/images/store.h"
 #include "modules/people/store.h"
 
 namespace agora::blogs {
@@ -106,6 +107,17 @@ Result<PublicPage> PublicPages::Entry(std::string_view blog, std::string_view ye
           {"twitter:description", description, true},
       };
       for (const auto& tag : tags) meta.push_back({"article:tag", tag});
+      // Its cover: shown above the text, and what a link's preview shows (a large card).
+      const auto cover = e->cover_image_id ? images::store::Load(c, *e->cover_image_id) : std::nullopt;
+      const std::string cover_path = cover ? "/api/v1/images/" + IdToString(cover->id) + "/" + std::to_string(images::kLarge) : "";
+      if (cover) {
+        meta.push_back({"og:image", base_url_ + cover_path});
+        meta.push_back({"og:image:width", std::to_string(cover->width)});
+        meta.push_back({"og:image:height", std::to_string(cover->height)});
+        if (!cover->alt.empty()) meta.push_back({"og:image:alt", cover->alt});
+        for (auto& m : meta)
+          if (m.property == "twitter:card") m.content = "summary_large_image";
+      }
 
       std::string html;
       html.reserve(4096 + body.size());
@@ -125,7 +137,11 @@ Result<PublicPage> PublicPages::Entry(std::string_view blog, std::string_view ye
       html += text::HtmlEscape(messages::Format(language, "page.by", {{"name", names}}));
       html += " · <time datetime=\"" + FormatRfc3339(published) + "\">" + Day(published) + "</time> · ";
       html += text::HtmlEscape(messages::Format(language, "page.reading_time", {{"minutes", ReadingMinutes(e->body)}}));
-      html += "</p>\n<div class=\"entry-body\">\n" + body + "</div>\n";
+      html += "</p>\n";
+      if (cover)
+        html += "<figure class=\"cover\"><img src=\"" + cover_path + "\" alt=\"" + text::HtmlEscape(cover->alt) + "\" width=\"" +
+                std::to_string(cover->width) + "\" height=\"" + std::to_string(cover->height) + "\"></figure>\n";
+      html += "<div class=\"entry-body\">\n" + body + "</div>\n";
       if (!tags.empty()) {
         html += "<ul class=\"tags\">";
         for (const auto& tag : tags) html += "<li>#" + text::HtmlEscape(tag) + "</li>";

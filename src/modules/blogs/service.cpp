@@ -13,6 +13,7 @@
 #include "core/place_handle.h"
 #include "core/text.h"
 #include "modules/audit/store.h"
+#include "modules/blogs/entry_images.h"
 #include "modules/blogs/rank.h"
 #include "modules/blogs/store.h"
 #include "modules/blogs/visibility.h"
@@ -21,6 +22,7 @@
 #include "modules/content/body.h"
 #include "modules/content/store.h"
 #include "modules/identity/store.h"
+#include "modules/images/store.h"
 #include "modules/notifications/writer.h"
 #include "modules/people/policy.h"
 #include "modules/people/store.h"
@@ -391,6 +393,7 @@ std::optional<EntryView> BlogService::ViewOf(Connection& c, const content::Viewe
   v.author = people::store::CardOf(c, e.head.author_id);
   for (Id id : coauthors) v.coauthors.push_back(people::store::CardOf(c, id));
   v.recommended = viewer.signed_in() && e.recommend_count > 0 && store::Recommended(c, e.head.id, viewer.id);
+  if (e.cover_image_id) v.cover = images::store::Load(c, *e.cover_image_id);
   e.body_html = content::NameMentions(c, std::move(e.body_html));
   v.entry = std::move(e);
   v.blog = std::move(*blog);
@@ -431,7 +434,9 @@ Result<EntryView> BlogService::Write(const identity::Principal& who, std::string
     if (in.publish) e.published_at = now;
     auto coauthors = ResolveCoauthors(c, blog->blog.id, who.user.id, in.coauthors);
     if (!coauthors) return coauthors.error();
+    e.cover_image_id = in.cover_image;
     store::InsertEntry(c, e);
+    if (auto st = AttachImages(c, e.head.id, who.user.id, e.body, e.cover_image_id); !st) return st.error();
     store::SetCoauthors(c, e.head.id, *coauthors);
     store::SetEntryAudience(c, e, blog->blog);
     content::store::SetTags(c, e.head.id, rendered.tags);
@@ -534,7 +539,11 @@ Result<EntryView> BlogService::Edit(const identity::Principal& who, Id id, const
         if (e->state == EntryState::kPublished) store::Changed(c, e->blog_id, clock_.NowMs());
       }
     }
-    if (!ch.title && !ch.excerpt && !ch.body) return OkStatus();  // nothing asked of the text: not an edit
+    const bool new_cover = ch.cover_image && *ch.cover_image != e->cover_image_id;
+    if (new_cover) e->cover_image_id = *ch.cover_image;
+    if (ch.body || (new_cover && e->cover_image_id))
+      if (auto st = AttachImages(c, id, who.user.id, e->body, e->cover_image_id); !st) return st;
+    if (!ch.title && !ch.excerpt && !ch.body && !new_cover) return OkStatus();  // nothing asked of it: not an edit
     ++e->version;
     store::UpdateEntry(c, *e);
     content::store::MarkEdited(c, id, clock_.NowMs());
@@ -643,14 +652,17 @@ int BlogService::PublishDue() {
 
 Status BlogService::Delete(const identity::Principal& who, Id id, const std::string& ip) {
   const content::Viewer me = AsViewer(who);
-  return db_.Write([&](Connection& c) -> Status {
+  std::vector<std::string> image_keys;
+  auto st = db_.Write([&](Connection& c) -> Status {
+    image_keys.clear();
     auto e = store::LoadEntry(c, id);
     if (!e || !content::CanRead(c, me, e->head)) return Error::NotFound("no such entry");
     const bool own = e->head.author_id == who.user.id;
     if (!own && !who.is_admin() && !Edits(store::RoleOf(c, e->blog_id, who.user.id)))
       return Error::Forbidden("only its author, the blog's editors or an admin delete an entry");
     store::SetRank(c, *e, 0);  // out of its blog's rank
-    content::store::Delete(c, id);  // the entry row, comments, reactions by cascade
+    for (const auto& i : images::store::OfContent(c, id)) image_keys.push_back(i.key);
+    content::store::Delete(c, id);  // the entry row, comments, reactions, images' rows by cascade
     store::Recount(c, e->blog_id, std::nullopt);
     store::Changed(c, e->blog_id, clock_.NowMs());
     if (!own)
@@ -658,6 +670,9 @@ Status BlogService::Delete(const identity::Principal& who, Id id, const std::str
                         .target_id = id, .detail = "{}", .ip = ip, .created_at = clock_.NowMs()});
     return OkStatus();
   });
+  // After the commit: a crash in between leaves unused files, never an entry without its.
+  if (st && images_ && !image_keys.empty()) images_->RemoveUnusedFiles(image_keys);
+  return st;
 }
 
 void BlogService::Notified(Id actor, std::vector<Id> people) {

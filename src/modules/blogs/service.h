@@ -15,6 +15,7 @@
 #include "modules/blogs/model.h"
 #include "modules/content/store.h"
 #include "modules/identity/model.h"
+#include "modules/images/service.h"
 #include "store/database.h"
 
 namespace agora::blogs {
@@ -36,6 +37,7 @@ struct NewEntry {
   std::string language;  // content/language.h; "" = not known
   bool publish = false;  // at once, when the writer may publish
   std::vector<std::string> coauthors = {};  // handles or ids of the blog's writers credited beside the author
+  std::optional<Id> cover_image = std::nullopt;  // an upload of the writer's (entry_images.h)
 };
 
 struct EntryChange {
@@ -44,6 +46,7 @@ struct EntryChange {
   // edit is refused (412) and nothing is lost; nullopt saves over whatever is there.
   std::optional<std::int64_t> from_version;
   std::optional<std::vector<std::string>> coauthors;  // all of them (none: [])
+  std::optional<std::optional<Id>> cover_image;        // a new cover, or none (nullopt inside)
 };
 
 struct BlogPage {
@@ -59,8 +62,10 @@ struct EntryPage {
 class BlogService {
  public:
   // `bus` hears of the notifications a publication causes, after they commit.
-  BlogService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
-      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
+  // `images`, when given, removes the files of a deleted entry's pictures.
+  BlogService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr,
+              images::ImageService* images = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus), images_(images) {}
 
   // The person's own blog, made on first use (named after them, at their handle); members
   // and admins only. `created` says whether this call made it.
@@ -130,6 +135,7 @@ class BlogService {
   IdGenerator& ids_;
   const Clock& clock_;
   bus::Bus* bus_ = nullptr;
+  images::ImageService* images_ = nullptr;
 };
 
 }  // namespace agora::blogs

@@ -181,17 +181,17 @@ std::vector<std::pair<Id, Role>> WritersWithRoles(Connection& c, Id blog) {
 
 void InsertEntry(Connection& c, const Entry& e) {
   content::store::Insert(c, e.head);
-  c.Prepare("INSERT INTO blog_entries (content_id, blog_id, title, slug, excerpt, body, body_html, state, published_at)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            e.head.id, e.blog_id, e.title, e.slug, e.excerpt, e.body, e.body_html, StateName(e.state), e.published_at)
+  c.Prepare("INSERT INTO blog_entries (content_id, blog_id, title, slug, excerpt, body, body_html, state, published_at, cover_image_id)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            e.head.id, e.blog_id, e.title, e.slug, e.excerpt, e.body, e.body_html, StateName(e.state), e.published_at, e.cover_image_id)
       .Run();
 }
 
 void UpdateEntry(Connection& c, const Entry& e) {
   c.Prepare("UPDATE blog_entries SET title = ?2, slug = ?3, excerpt = ?4, body = ?5, body_html = ?6, state = ?7, published_at = ?8,"
-            " version = ?9, scheduled_at = ?10, scheduled_by = ?11 WHERE content_id = ?1",
+            " version = ?9, scheduled_at = ?10, scheduled_by = ?11, cover_image_id = ?12 WHERE content_id = ?1",
             e.head.id, e.title, e.slug, e.excerpt, e.body, e.body_html, StateName(e.state), e.published_at, e.version,
-            e.scheduled_at, e.scheduled_by)
+            e.scheduled_at, e.scheduled_by, e.cover_image_id)
       .Run();
 }
 
@@ -200,7 +200,7 @@ std::optional<Entry> LoadEntry(Connection& c, Id id) {
   if (!head || head->kind != "blog_entry") return std::nullopt;
   auto q = c.Prepare(
       "SELECT blog_id, title, slug, excerpt, body, body_html, state, published_at, recommend_count, reader_count, view_count, rank,"
-      " version, scheduled_at, scheduled_by"
+      " version, scheduled_at, scheduled_by, cover_image_id"
       " FROM blog_entries WHERE content_id = ?1",
       id);
   if (!q.Next()) return std::nullopt;
@@ -221,6 +221,7 @@ std::optional<Entry> LoadEntry(Connection& c, Id id) {
   e.version = q.Int(12);
   e.scheduled_at = q.OptInt(13);
   e.scheduled_by = q.OptInt(14);
+  e.cover_image_id = q.OptInt(15);
   return e;
 }
 

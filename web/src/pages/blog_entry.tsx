@@ -1,6 +1,6 @@
 // A blog entry's page (its text, its author, reading time, publishing for those who may,
 // comments) and the editor that writes a new entry or changes one.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ThumbsUp } from 'lucide-preact';
 import { api, ApiError, describeError } from '../api';
 import { Alert, Avatar, Field, PageHeading } from '../components';
@@ -17,6 +17,8 @@ import { SelectField } from '../components';
 import { formatDate, formatList, t, tx } from '../i18n/i18n';
 import { PersonPicker } from '../person_picker';
 import type { Card } from './profile';
+import type { PostImage } from '../content';
+import { CoverPicker, InsertPicture, Preview } from './entry_media';
 
 // The author and co-authors, each a link to their profile, joined as the language joins a list
 // ("Ana, Bo and Cy").
@@ -110,6 +112,11 @@ export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
           {entry.public_path && <> · <a href={entry.public_path} target="_blank" rel="noopener">{t('entry.public_page')}</a></>}
         </p>
       </div>
+      {entry.cover && (
+        <figure class="entry-cover">
+          <img src={entry.cover.url} alt={entry.cover.alt} width={entry.cover.width} height={entry.cover.height} />
+        </figure>
+      )}
       <div class="post-body entry-body" dangerouslySetInnerHTML={{ __html: entry.body_html }} />
       {entry.state === 'published' && (
         <div class="entry-counts">
@@ -160,6 +167,19 @@ export function BlogEntryEditor(props: { blog: string; id?: string; me: string }
   const [base, setBase] = useState<BlogEntry | null>(null);
   const [theirs, setTheirs] = useState<BlogEntry | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [cover, setCover] = useState<PostImage | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const bodyInput = useRef<HTMLTextAreaElement>(null);
+  // Puts Markdown (a picture) where the cursor is, on a line of its own.
+  const insert = (md: string) => {
+    const el = bodyInput.current;
+    const at = el ? el.selectionStart : body.length;
+    const before = body.slice(0, at);
+    const after = body.slice(at);
+    const text = `${before}${before && !before.endsWith('\n\n') ? (before.endsWith('\n') ? '\n' : '\n\n') : ''}${md}\n\n${after.replace(/^\n+/, '')}`;
+    setBody(text);
+    requestAnimationFrame(() => el?.focus());
+  };
   useEffect(() => {
     api<Blog>('GET', `/api/v1/blogs/${encodeURIComponent(props.blog)}`).then(setBlog, (e) => setError(describeError(e)));
     if (props.id)
@@ -170,6 +190,7 @@ export function BlogEntryEditor(props: { blog: string; id?: string; me: string }
         setTitleText(e.title);
         setExcerpt(e.excerpt);
         setBody(e.body);
+        setCover(e.cover);
       }, (e) => setError(describeError(e)));
   }, [props.blog, props.id]);
   useEffect(() => setTitle(props.id ? t('editor.edit_title') : t('editor.new_title')), [props.id]);
@@ -185,12 +206,13 @@ export function BlogEntryEditor(props: { blog: string; id?: string; me: string }
       if (entry) {
         // Saved over the version this editor began from only: another save in between is 412.
         const from = (theirs ?? base ?? entry).version;
-        saved = await api<BlogEntry>('PATCH', `/api/v1/blog-entries/${entry.id}`, { title, excerpt, body, coauthors: coauthors.map((p) => p.id) },
-          { 'If-Match': `"${from}"` });
+        const change: Record<string, unknown> = { title, excerpt, body, coauthors: coauthors.map((p) => p.id) };
+        if ((cover?.id ?? null) !== (entry.cover?.id ?? null)) change.cover_image = cover?.id ?? null;
+        saved = await api<BlogEntry>('PATCH', `/api/v1/blog-entries/${entry.id}`, change, { 'If-Match': `"${from}"` });
         if (publish && saved.state !== 'published') saved = await api<BlogEntry>('POST', `/api/v1/blog-entries/${entry.id}/publication`);
       } else {
         saved = await api<BlogEntry>('POST', `/api/v1/blogs/${encodeURIComponent(props.blog)}/entries`,
-          { title, excerpt, body, publish, coauthors: coauthors.map((p) => p.id) });
+          { title, excerpt, body, publish, coauthors: coauthors.map((p) => p.id), cover_image: cover?.id ?? null });
       }
       if (at) saved = await api<BlogEntry>('POST', `/api/v1/blog-entries/${saved.id}/publication`, { at });
       toast(saved.state === 'published' ? t('entry.saved_published') : saved.state === 'scheduled' && saved.scheduled_at
@@ -229,6 +251,7 @@ export function BlogEntryEditor(props: { blog: string; id?: string; me: string }
   const errorOf = (f: string) => (field === f ? error ?? undefined : undefined);
   // A problem with a field is said at the field; any other above the buttons.
   const shownAtField = !!field && (['title', 'excerpt', 'body'].includes(field) || field.startsWith('coauthors'));
+  // (cover_image problems, rarer, are said above the buttons with the others.)
   const heading = entry ? t('editor.edit_heading', { title: entry.title }) : t('editor.new_heading', { blog: blog?.name ?? '' });
   const published = entry?.state === 'published';
   // Someone with no role in the blog (a link sent to them) is told so, not given a form the
@@ -270,10 +293,22 @@ export function BlogEntryEditor(props: { blog: string; id?: string; me: string }
       <form class="composer entry-editor" onSubmit={(e) => { e.preventDefault(); save(false); }}>
         <Field id="entry-title" label={t('editor.title')} value={title} error={errorOf('title')} onInput={setTitleText} />
         <Field id="entry-excerpt" label={t('editor.excerpt')} hint={t('editor.excerpt_hint')} value={excerpt} error={errorOf('excerpt')} onInput={setExcerpt} />
-        <label for="entry-body">{t('editor.body')}</label>
-        <textarea id="entry-body" rows={16} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
-          aria-describedby={field === 'body' ? 'entry-body-error' : undefined}
-          onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
+        <CoverPicker cover={cover} onChange={setCover} />
+        <div class="body-head">
+          <label for="entry-body">{t('editor.body')}</label>
+          <div class="actions">
+            <button type="button" class="secondary" aria-pressed={!previewing} onClick={() => setPreviewing(false)}>{t('editor.write_tab')}</button>
+            <button type="button" class="secondary" aria-pressed={previewing} onClick={() => setPreviewing(true)}>{t('editor.preview')}</button>
+          </div>
+        </div>
+        {previewing ? <Preview body={body} /> : (
+          <>
+            <textarea id="entry-body" ref={bodyInput} rows={16} value={body} aria-invalid={field === 'body' ? 'true' : undefined}
+              aria-describedby={field === 'body' ? 'entry-body-error' : undefined}
+              onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
+            <InsertPicture onInsert={insert} />
+          </>
+        )}
         {field === 'body' && <p class="field-error" id="entry-body-error">{error}</p>}
         <PersonPicker id="entry-coauthors" label={t('editor.coauthors')} chosen={coauthors} onChange={setCoauthors} hint={t('editor.coauthors_hint')}
           exclude={[entry?.author.id ?? props.me]} />

@@ -155,7 +155,9 @@ function EntryList(props: { blog: Blog; state: 'published' | 'draft'; empty: str
       {items && items.length > 0 && (
         <ul class="cards entries" aria-label={props.state === 'draft' ? t('blog.drafts') : t('blog.entries')}>
           {items.map((e) => (
-            <li key={e.id} class="card" data-testid="blog-entry">
+            <li key={e.id} class={`card${e.cover ? ' with-cover' : ''}`} data-testid="blog-entry">
+              {/* The title says where the link goes: the picture is decoration here. */}
+              {e.cover && <img class="entry-thumb" src={e.cover.preview_url} alt="" width={e.cover.preview_width} height={e.cover.preview_height} loading="lazy" />}
               <a href={`/blogs/${props.blog.handle}/entries/${e.id}`} class="entry-title">{e.title}</a>
               <div class="muted small">
                 {formatList([e.author, ...e.coauthors].map((a) => a.display_name))} · {formatDate(e.published_at ?? e.created_at)}
