@@ -311,4 +311,56 @@ describe('blogs in the browser', () => {
     await dee.goto(`${server.url}/blogs/field-trips`);
     await dee.getByTestId('blog-entry').locator('img.entry-thumb').waitFor();
   });
+
+  test('the directory finds blogs by topic and writer; a blog\'s tags and a writer lead to their archives', async () => {
+    const { dee } = pages;
+    assert.equal((await clients.bo.post('/api/v1/blogs', { name: 'Bird Notes', handle: 'bird-notes', description: 'What we saw' })).status, 201);
+    for (const [title, body] of [['Grey herons', 'Seen at the pond #herons'], ['Night owls', 'Heard at dusk #owls'], ['More herons', 'Again #herons']])
+      assert.equal((await clients.bo.post('/api/v1/blogs/bird-notes/entries', { title, body, publish: true })).status, 201);
+    await dee.goto(`${server.url}/blogs`);
+    const search = dee.getByRole('searchbox', { name: 'Find blogs by name, topic or writer' });
+    // The index follows within moments: ask again until it has.
+    for (let i = 0; i < 50; i++) {
+      await search.fill('owls');
+      await dee.getByRole('search').getByRole('button', { name: 'Search blogs' }).click();
+      await dee.getByText(/found for “owls”/).waitFor();
+      if (await dee.getByRole('list', { name: 'Blogs found' }).getByRole('link', { name: 'Bird Notes' }).count()) break;
+      await dee.waitForTimeout(200);
+    }
+    await dee.getByRole('list', { name: 'Blogs found' }).getByRole('link', { name: 'Bird Notes' }).waitFor();
+    assert.match(dee.url(), /\/blogs\?q=owls$/);
+    await expectAccessible(dee, 'blogs found by a topic');
+    await search.fill('Bo Ek');
+    await search.press('Enter');
+    await dee.getByRole('list', { name: 'Blogs found' }).getByRole('link', { name: 'Bird Notes' }).waitFor();
+
+    // The blog's tags, commonest first; a tag's archive in the blog.
+    await dee.getByRole('list', { name: 'Blogs found' }).getByRole('link', { name: 'Bird Notes' }).click();
+    const tags = dee.getByRole('navigation', { name: 'Tags of this blog' });
+    await tags.getByRole('link', { name: '#owls' }).waitFor();
+    assert.deepEqual(await tags.getByRole('link').allTextContents(), ['#herons', '#owls']);
+    await tags.getByRole('link', { name: '#herons' }).click();
+    await dee.getByRole('heading', { name: 'Entries tagged #herons' }).waitFor();
+    const list = dee.getByRole('list', { name: 'Entries tagged #herons' });
+    await list.getByText('Grey herons').waitFor();
+    assert.deepEqual(await list.locator('.entry-title').allTextContents(), ['More herons', 'Grey herons']);
+    await expectAccessible(dee, 'a blog\'s tag archive');
+    await screenshot(dee, 'blog-tag-archive');
+    // A writer's entries in the blog, then everywhere, from the profile.
+    await dee.getByRole('link', { name: 'All entries of this blog' }).click();
+    await dee.getByRole('tab', { name: 'Writers' }).click();
+    await dee.getByRole('link', { name: 'Entries by Bo Ek in this blog' }).click();
+    await dee.getByRole('list', { name: 'Entries by Bo Ek' }).getByText('Night owls').waitFor();
+    assert.equal(await dee.getByRole('list', { name: 'Entries by Bo Ek' }).locator('.entry-title').count(), 3);
+    await dee.goto(`${server.url}/people/${people.bo.handle}`);
+    await dee.getByRole('link', { name: 'All blog entries by Bo Ek' }).click();
+    await dee.getByRole('heading', { name: 'Blog entries by Bo Ek', level: 1 }).waitFor();
+    await dee.getByRole('list', { name: 'Blog entries by Bo Ek' }).getByText('Night owls').waitFor();
+    await expectAccessible(dee, 'a person\'s blog entries');
+    // A tag's page leads to its blog entries across blogs.
+    await dee.goto(`${server.url}/tags/owls`);
+    await dee.getByRole('link', { name: 'Blog entries with #owls' }).click();
+    await dee.getByRole('heading', { name: 'Blog entries tagged #owls', level: 1 }).waitFor();
+    await dee.getByRole('list', { name: 'Blog entries tagged #owls' }).getByText('Bird Notes').waitFor();
+  });
 });

@@ -434,5 +434,11 @@ describe('blogs', () => {
       await new Promise((r) => setTimeout(r, 50));
     assert.equal((await blogs('dee', 'quasar')).length, 2);
     assert.deepEqual(await blogs('gus', 'quasar'), []);
+    // Found by what it writes about (its entries' tags) and by who writes it.
+    assert.equal((await c.ana.post('/api/v1/blogs/quasar/entries', { title: 'Clouds', body: 'On #nebulae', publish: true })).status, 201);
+    for (const end = Date.now() + 10000; Date.now() < end && (await blogs('dee', 'nebulae')).length < 1;)
+      await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual((await blogs('dee', 'nebulae')).map((b) => b.id), [made.json.id]);
+    assert.ok((await blogs('dee', 'Ana Owner')).some((b) => b.id === made.json.id), 'by its writer\'s name');
   });
 });

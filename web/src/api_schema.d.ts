@@ -282,6 +282,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/blogs/{blog}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A blog's commonest hashtags (at most 30), with how many of its published entries carry each */
+        get: operations["listBlogTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/blog-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published entries across every blog the reader may read, newest first, with a tag or by an author */
+        get: operations["listArchiveEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/blogs/{blog}/entries": {
         parameters: {
             query?: never;
@@ -289,7 +323,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A blog's published entries, newest first; or, for its writers, the drafts they may read */
+        /** A blog's published entries, newest first (of an author, with a tag: its archives); or, for its writers, the drafts they may read */
         get: operations["listBlogEntries"];
         put?: never;
         /** Write an entry (the blog's writers); a draft unless `publish` and the writer may publish */
@@ -4024,10 +4058,92 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listBlogTags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description A blog's handle or id. */
+                blog: components["parameters"]["BlogPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its tags, the commonest first. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            tag: string;
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listArchiveEntries: {
+        parameters: {
+            query?: {
+                /** @description Entries with this hashtag (with or without #). */
+                tag?: string;
+                /** @description Entries this person wrote or is credited on (a handle or id). */
+                author?: string;
+                /** @description The `next_cursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BlogEntry"][];
+                        /** @description Pass as `cursor` for the next page; null on the last. */
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidField"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listBlogEntries: {
         parameters: {
             query?: {
                 state?: "published" | "draft";
+                /** @description Only entries with this hashtag (with or without #). */
+                tag?: string;
+                /** @description Only entries this person wrote or is credited on (a handle or id). */
+                author?: string;
                 /** @description The `next_cursor` of the previous page; absent for the first page. */
                 cursor?: components["parameters"]["Cursor"];
                 /** @description Items per page. */

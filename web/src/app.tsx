@@ -40,6 +40,7 @@ const BlogsPage = lazyPage(() => import('./pages/blogs').then((m) => m.BlogsPage
 const BlogPage = lazyPage(() => import('./pages/blogs').then((m) => m.BlogPage));
 const BlogEntryPage = lazyPage(() => import('./pages/blog_entry').then((m) => m.BlogEntryPage));
 const BlogEntryEditor = lazyPage(() => import('./pages/blog_entry').then((m) => m.BlogEntryEditor));
+const BlogArchivePage = lazyPage(() => import('./pages/blog_archive').then((m) => m.BlogArchivePage));
 
 // The blog pages under /blogs/{blog}: the blog, "write" (a new entry or, with its id, one's
 // edits), an entry.
@@ -176,6 +177,7 @@ export function App() {
   else if (path.startsWith('/topics/')) page = <TopicPage id={decodeURIComponent(path.slice('/topics/'.length))} />;
   else if (path === '/blogs') page = <BlogsPage role={user.role} />;
   else if (blogRoute) page = blogRoute;
+  else if (path === '/blog-entries') page = <BlogArchivePage />;
   else if (path.startsWith('/blog-entries/')) page = <BlogEntryPage blog="" id={decodeURIComponent(path.slice('/blog-entries/'.length))} me={user.id} />;
   else if (path === '/search') page = <SearchPage />;
   else if (path.startsWith('/tags/')) page = <TagPage tag={decodeURIComponent(path.slice('/tags/'.length))} />;

@@ -51,6 +51,13 @@ Result<std::optional<std::optional<Id>>> ReadCover(const boost::json::object& bo
   return std::optional<std::optional<Id>>{id};
 }
 
+Response EntryPageResponse(const Result<EntryPage>& page) {
+  if (!page) return http::Problem(page.error());
+  boost::json::array items;
+  for (const auto& v : page->items) items.push_back(json::EntryJson(v));
+  return http::Json(200, http::Page(std::move(items), page->next_cursor));
+}
+
 }  // namespace
 
 void RegisterApi(http::Router& router, BlogService& service) {
@@ -163,6 +170,12 @@ void RegisterApi(http::Router& router, BlogService& service) {
     const std::string state(req.Query("state"));
     if (!state.empty() && state != "published" && state != "draft")
       return http::Problem(Error::Invalid("state", "state is published or draft"));
+    // A tag's or an author's entries in the blog: its archives.
+    ArchiveQuery archive{std::string(req.Param("blog")), std::string(req.Query("author")), std::string(req.Query("tag"))};
+    if (!archive.author.empty() || !archive.tag.empty()) {
+      if (state == "draft") return http::Problem(Error::Invalid("state", "drafts are not filtered by tag or author"));
+      return EntryPageResponse(service.Archive(*req.principal, archive, req.Query("cursor"), *limit));
+    }
     auto page = service.Entries(content::ViewerOf(req.principal), req.Param("blog"),
                                 state == "draft" ? EntryState::kDraft : EntryState::kPublished, req.Query("cursor"), *limit);
     if (!page) return http::Problem(page.error());
@@ -193,6 +206,21 @@ void RegisterApi(http::Router& router, BlogService& service) {
                            coauthors->value_or(std::vector<std::string>{}), cover->value_or(std::nullopt)};
                return EntryResponse(201, service.Write(*req.principal, req.Param("blog"), in));
              });
+  router.Add(Method::kGet, "/api/v1/blog-entries", {.access = Access::kUser}, [&service](Request& req) {
+    auto limit = ParseLimit(req.Query("limit"));
+    if (!limit) return http::Problem(limit.error());
+    ArchiveQuery archive{"", std::string(req.Query("author")), std::string(req.Query("tag"))};
+    if (archive.author.empty() && archive.tag.empty())
+      return http::Problem(Error::Invalid("tag", "name a tag or an author (the directory lists blogs)"));
+    return EntryPageResponse(service.Archive(*req.principal, archive, req.Query("cursor"), *limit));
+  });
+  router.Add(Method::kGet, "/api/v1/blogs/{blog}/tags", {.access = Access::kUser}, [&service](Request& req) {
+    auto tags = service.Tags(content::ViewerOf(req.principal), req.Param("blog"));
+    if (!tags) return http::Problem(tags.error());
+    boost::json::array items;
+    for (const auto& [tag, count] : *tags) items.push_back({{"tag", tag}, {"count", count}});
+    return http::Json(200, boost::json::object{{"items", std::move(items)}});
+  });
   router.Add(Method::kGet, "/api/v1/blog-entries/{id}", {.access = Access::kUser}, [&service](Request& req) {
     auto id = http::IdParam(req, "id");
     if (!id) return http::Problem(id.error());

@@ -5,6 +5,7 @@
 #include "modules/content/audience.h"
 #include "modules/content/search_terms.h"
 #include "modules/content/store.h"
+#include "modules/people/store.h"
 
 namespace agora::blogs {
 
@@ -52,7 +53,15 @@ find::Kind BlogSearchKind() {
     search::Document d;
     d.key = "blog:" + IdToString(id);
     d.kind = "blog";
-    d.fields = {{b->name, 5, true}, {b->handle, 3, true, false}, {b->description, 1}};
+    // Found by its name, its description, who writes it and what it writes about (the
+    // directory's search): its writers' names and its commonest tags are fields too.
+    std::string writers, topics;
+    for (Id writer : store::Writers(c, id)) writers += people::store::CardOf(c, writer).display_name + "\n";
+    for (const auto& [tag, count] : store::TagsOf(c, id, 30)) {
+      topics += tag + " ";
+      d.tags.push_back(tag);
+    }
+    d.fields = {{b->name, 5, true}, {b->handle, 3, true, false}, {b->description, 1}, {writers, 2, false, false}, {topics, 2}};
     // Who reads its published entries (a content row with the blog's audience would have
     // these terms), and its writers by name.
     content::ContentHead as_content;

@@ -9,6 +9,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/cursor.h"
+#include "core/markdown.h"
 #include "core/name_words.h"
 #include "core/place_handle.h"
 #include "core/text.h"
@@ -473,6 +474,48 @@ Result<std::vector<EntryView>> BlogService::ByAuthor(const identity::Principal& 
     for (auto& e : store::PublishedBy(c, viewer, *id, limit))
       if (auto v = ViewOf(c, viewer, std::move(e))) out.push_back(std::move(*v));
     return out;
+  });
+}
+
+Result<EntryPage> BlogService::Archive(const identity::Principal& who, const ArchiveQuery& in, std::string_view cursor, int limit) {
+  auto after = DecodeTimeCursor(cursor);
+  if (!after) return after.error();
+  store::ArchiveFilter f;
+  if (!in.tag.empty()) {
+    f.tag = markdown::NormalizeTag(in.tag.front() == '#' ? std::string_view(in.tag).substr(1) : std::string_view(in.tag));
+    if (f.tag.empty()) return Error::Invalid("tag", "not a hashtag: letters, digits, _ and -");
+  }
+  const content::Viewer viewer = AsViewer(who);
+  return db_.Read([&](Connection& c) -> Result<EntryPage> {
+    if (!in.blog.empty()) {
+      auto blog = FindVisible(c, viewer, in.blog);
+      if (!blog) return blog.error();
+      f.blog = blog->blog.id;
+    }
+    if (!in.author.empty()) {
+      std::optional<Id> id = ParseId(in.author);
+      if (!id) id = people::store::FindIdByHandle(c, in.author);
+      auto subject = id ? identity::store::FindUserById(c, *id) : std::nullopt;
+      if (!subject || !people::SeesProfile(c, who, subject->user)) return Error::NotFound("no such person");
+      f.author = *id;
+    }
+    auto entries = store::Archive(c, viewer, f, after->at, after->id, limit + 1);
+    EntryPage page;
+    if (static_cast<int>(entries.size()) > limit) {
+      entries.pop_back();
+      page.next_cursor = EncodeTimeCursor(*entries.back().published_at, entries.back().head.id);
+    }
+    for (auto& e : entries)
+      if (auto v = ViewOf(c, viewer, std::move(e))) page.items.push_back(std::move(*v));
+    return page;
+  });
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> BlogService::Tags(const content::Viewer& viewer, std::string_view key) {
+  return db_.Read([&](Connection& c) -> Result<std::vector<std::pair<std::string, std::int64_t>>> {
+    auto blog = FindVisible(c, viewer, key);
+    if (!blog) return blog.error();
+    return store::TagsOf(c, blog->blog.id, 30);
   });
 }
 

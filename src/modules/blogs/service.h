@@ -49,6 +49,10 @@ struct EntryChange {
   std::optional<std::optional<Id>> cover_image;        // a new cover, or none (nullopt inside)
 };
 
+struct ArchiveQuery {
+  std::string blog, author, tag;  // "" for any
+};
+
 struct BlogPage {
   std::vector<BlogView> items;
   std::optional<std::string> next_cursor;
@@ -100,6 +104,12 @@ class BlogService {
   // too (their profile's list; the author feed has the same).
   // 404 for a person the reader may not see (people/policy.h: guests see few).
   Result<std::vector<EntryView>> ByAuthor(const identity::Principal& who, std::string_view person, int limit);
+  // Published entries the reader may read, newest first, of a blog, by an author (credited as
+  // co-author too) or with a tag (keys as in the address: handles or ids, a tag with or without
+  // '#'), or any of these together. 404 for a blog or person the reader may not see.
+  Result<EntryPage> Archive(const identity::Principal& who, const ArchiveQuery& q, std::string_view cursor, int limit);
+  // A blog's commonest tags (at most 30) with how many of its published entries carry each.
+  Result<std::vector<std::pair<std::string, std::int64_t>>> Tags(const content::Viewer& viewer, std::string_view blog);
   // Published entries (newest publication first) or, for its writers, drafts they may read.
   Result<EntryPage> Entries(const content::Viewer& viewer, std::string_view blog, EntryState state, std::string_view cursor, int limit);
   // Its author and the blog's owners and editors; each change of the text is kept (history).

@@ -337,4 +337,42 @@ std::vector<Id> HeldComments(Connection& c, Id blog, int limit) {
   return out;
 }
 
+std::vector<Entry> Archive(Connection& c, const content::Viewer& viewer, const ArchiveFilter& f, std::int64_t before_at,
+                           Id before_id, int limit) {
+  // Only the filters asked for are in the SQL, so each finds its index (a blog's entries by
+  // publication; a tag's entries; an author's), and parameters are numbered as they come.
+  std::string sql =
+      "SELECT e.content_id FROM blog_entries e JOIN content c ON c.id = e.content_id WHERE e.state = 'published'"
+      " AND (e.published_at < ?1 OR (e.published_at = ?1 AND e.content_id < ?2))";
+  int n = 3;
+  if (f.blog) sql += " AND e.blog_id = ?" + std::to_string(n++);
+  if (f.author) {
+    const std::string author = "?" + std::to_string(n++);
+    sql += " AND e.content_id IN (SELECT id FROM content WHERE author_id = " + author +
+           " AND kind = 'blog_entry' UNION SELECT content_id FROM blog_entry_authors WHERE person_id = " + author + ")";
+  }
+  if (!f.tag.empty()) sql += " AND e.content_id IN (SELECT content_id FROM content_tags WHERE tag = ?" + std::to_string(n++) + ")";
+  sql += std::string(" AND ") + content::kVisibleToViewer + " ORDER BY e.published_at DESC, e.content_id DESC LIMIT ?" +
+         std::to_string(n);
+  auto q = c.Prepare(sql);
+  q.Bind(1, before_at);
+  q.Bind(2, before_id);
+  int i = 3;
+  if (f.blog) q.Bind(i++, *f.blog);
+  if (f.author) q.Bind(i++, *f.author);
+  if (!f.tag.empty()) q.Bind(i++, f.tag);
+  q.Bind(i, limit);
+  return LoadAll(c, std::move(q), viewer);
+}
+
+std::vector<std::pair<std::string, std::int64_t>> TagsOf(Connection& c, Id blog, int limit) {
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  auto q = c.Prepare(
+      "SELECT t.tag, COUNT(*) AS n FROM blog_entries e JOIN content_tags t ON t.content_id = e.content_id"
+      " WHERE e.blog_id = ?1 AND e.state = 'published' GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT ?2",
+      blog, limit);
+  while (q.Next()) out.emplace_back(q.Text(0), q.Int(1));
+  return out;
+}
+
 }  // namespace agora::blogs::store

@@ -84,4 +84,15 @@ void TrustCommenter(Connection& c, Id blog, Id person);
 // The comments held on its entries, oldest first.
 std::vector<Id> HeldComments(Connection& c, Id blog, int limit);
 
+// Published entries the viewer may read, newest first, before (at, id): of a blog, by an
+// author (credited as co-author too), with a tag, or any of these together.
+struct ArchiveFilter {
+  std::optional<Id> blog, author;
+  std::string tag;  // normalized, without '#'; "" for any
+};
+std::vector<Entry> Archive(Connection& c, const content::Viewer& viewer, const ArchiveFilter& f, std::int64_t before_at,
+                           Id before_id, int limit);
+// A blog's commonest tags among its published entries, with how many carry each.
+std::vector<std::pair<std::string, std::int64_t>> TagsOf(Connection& c, Id blog, int limit);
+
 }  // namespace agora::blogs::store

@@ -15,6 +15,7 @@ import { Tabs } from '../tabs';
 import { FeedAddress } from '../feed_address';
 import { BlogSettings, HeldComments } from './blog_moderation';
 import { handleFromName } from './communities';
+import { Snippet } from './search';
 import { formatDate, formatList, t, timeAgo, type MessageId } from '../i18n/i18n';
 
 export type Blog = Schemas['Blog'];
@@ -44,8 +45,17 @@ export function BlogsPage(props: { role: string }) {
   });
   const { items, more, error: listError } = usePaged<Blog>(`/api/v1/blogs?limit=30&sort=${sort}`);
   const [error, setError] = useState<string | null>(null);
-  // The order is kept in the address, so a reload or a shared link keeps it.
-  useEffect(() => history.replaceState(history.state, '', sort === 'updated' ? '/blogs' : `/blogs?sort=${sort}`), [sort]);
+  // What the search box asked (the directory gives way to the blogs found).
+  const [query, setQuery] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
+  const [typed, setTyped] = useState(query);
+  // The order and the search are kept in the address, so a reload or a shared link keeps them.
+  useEffect(() => {
+    const asked = new URLSearchParams();
+    if (query) asked.set('q', query);
+    else if (sort !== 'updated') asked.set('sort', sort);
+    const search = asked.toString();
+    history.replaceState(history.state, '', `/blogs${search ? `?${search}` : ''}`);
+  }, [sort, query]);
   // One's own blog is made the first time it is opened.
   const openMine = async () => {
     try {
@@ -61,12 +71,24 @@ export function BlogsPage(props: { role: string }) {
       {writesBlogs(props.role) && (
         <div class="actions">
           <button type="button" onClick={openMine}>{t('blogs.my_blog')}</button>
-          <a class="button secondary" href="/search?q=&kind=blog">{t('blogs.search')}</a>
         </div>
       )}
+      <form role="search" class="blog-search" aria-label={t('blogs.search')} onSubmit={(e) => { e.preventDefault(); setQuery(typed.trim()); }}>
+        <label for="blogs-q">{t('blogs.search_label')}</label>
+        <div class="row">
+          <input id="blogs-q" type="search" value={typed} onInput={(e) => {
+            const v = (e.target as HTMLInputElement).value;
+            setTyped(v);
+            if (!v) setQuery('');  // emptied (its clear button too): the directory again
+          }} />
+          <button type="submit" disabled={!typed.trim()}>{t('blogs.search')}</button>
+        </div>
+      </form>
+      {query ? <FoundBlogs query={query} /> : (
+      <>
       <SelectField id="blogs-sort" label={t('blogs.sort')} value={sort} onChange={(v) => setSort(v as Sort)}
         options={(Object.keys(SORTS) as Sort[]).map((s) => ({ value: s, label: t(SORTS[s]) }))} />
-      <Alert message={error ?? listError} />
+      <Alert message={listError} />
       {items && items.length === 0 && <p class="muted">{t('blogs.none')}</p>}
       {items && items.length > 0 && (
         <ul class="cards" aria-label={t('nav.blogs')}>
@@ -89,7 +111,42 @@ export function BlogsPage(props: { role: string }) {
           {t('common.show_more')}
         </button>
       )}
+      </>
+      )}
+      <Alert message={error} />
       {writesBlogs(props.role) && <CreateBlog />}
+    </section>
+  );
+}
+
+type Found = Schemas['SearchResult'];
+
+// Blogs found by name, description, writer or what they write about (their entries' tags),
+// as search finds them for this reader.
+function FoundBlogs(props: { query: string }) {
+  const [items, setItems] = useState<Found[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setItems(null);
+    api<{ items: Found[] }>('GET', `/api/v1/search?kind=blog&limit=30&q=${encodeURIComponent(props.query)}`).then(
+      (r) => { setItems(r.items); setError(null); },
+      (e) => setError(describeError(e)),
+    );
+  }, [props.query]);
+  return (
+    <section aria-live="polite" aria-busy={items === null && !error}>
+      <Alert message={error} />
+      {items && <p class="muted">{t('blogs.found', { count: items.length, query: props.query })}</p>}
+      {items && items.length > 0 && (
+        <ul class="cards" aria-label={t('blogs.found_label')}>
+          {items.map((b) => (
+            <li key={b.id} class="card" data-testid="blog">
+              <a href={b.url} class="author">{b.title}</a>
+              <Snippet parts={b.snippet} />
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -146,20 +203,22 @@ function CreateBlog() {
 }
 
 // A list of entries: published ones by publication, drafts by when they were begun.
-function EntryList(props: { blog: Blog; state: 'published' | 'draft'; empty: string }) {
-  const { items, more, error } = usePaged<BlogEntry>(`/api/v1/blogs/${props.blog.handle}/entries?state=${props.state}&limit=20`);
+// A list of entries from `url` (a blog's, an archive's), paged; `showBlog` names each one's blog.
+export function EntryList(props: { url: string; label: string; empty: string; showBlog?: boolean }) {
+  const { items, more, error } = usePaged<BlogEntry>(props.url);
   return (
     <>
       <Alert message={error} />
       {items && items.length === 0 && <p class="muted">{props.empty}</p>}
       {items && items.length > 0 && (
-        <ul class="cards entries" aria-label={props.state === 'draft' ? t('blog.drafts') : t('blog.entries')}>
+        <ul class="cards entries" aria-label={props.label}>
           {items.map((e) => (
             <li key={e.id} class={`card${e.cover ? ' with-cover' : ''}`} data-testid="blog-entry">
               {/* The title says where the link goes: the picture is decoration here. */}
               {e.cover && <img class="entry-thumb" src={e.cover.preview_url} alt="" width={e.cover.preview_width} height={e.cover.preview_height} loading="lazy" />}
-              <a href={`/blogs/${props.blog.handle}/entries/${e.id}`} class="entry-title">{e.title}</a>
+              <a href={`/blogs/${e.blog.handle}/entries/${e.id}`} class="entry-title">{e.title}</a>
               <div class="muted small">
+                {props.showBlog && <>{e.blog.name} · </>}
                 {formatList([e.author, ...e.coauthors].map((a) => a.display_name))} · {formatDate(e.published_at ?? e.created_at)}
                 {e.comment_count > 0 && ` · ${t('post.comments_count', { count: e.comment_count })}`}
               </div>
@@ -173,6 +232,46 @@ function EntryList(props: { blog: Blog; state: 'published' | 'draft'; empty: str
           {t('common.show_more')}
         </button>
       )}
+    </>
+  );
+}
+
+// A blog's commonest tags, each a link to its entries with that tag.
+function BlogTags(props: { blog: Blog }) {
+  const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);
+  useEffect(() => {
+    api<{ items: { tag: string; count: number }[] }>('GET', `/api/v1/blogs/${props.blog.handle}/tags`).then((r) => setTags(r.items), () => setTags([]));
+  }, [props.blog.id]);
+  if (tags.length === 0) return null;
+  return (
+    <nav class="blog-tags" aria-label={t('blog.tags')}>
+      <ul class="inline-list">
+        {tags.map((x) => (
+          <li key={x.tag}><a href={`/blogs/${props.blog.handle}?tag=${encodeURIComponent(x.tag)}`}>#{x.tag}</a> <span class="muted small">{x.count}</span></li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+// The blog's published entries, or its archive of a tag or an author when the address asks.
+function Published(props: { blog: Blog }) {
+  const asked = new URLSearchParams(location.search);
+  const tag = asked.get('tag') ?? '';
+  const author = asked.get('author') ?? '';
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    if (author) api<Card>('GET', `/api/v1/people/${encodeURIComponent(author)}`).then((c) => setName(c.display_name), () => setName(author));
+  }, [author]);
+  const base = `/api/v1/blogs/${props.blog.handle}/entries?state=published&limit=20`;
+  if (!tag && !author) return <EntryList url={base} label={t('blog.entries')} empty={t('blog.no_entries')} />;
+  const heading = tag ? t('blog.tagged', { tag }) : t('blog.by_author', { name: name ?? '' });
+  const query = `${tag ? `&tag=${encodeURIComponent(tag)}` : ''}${author ? `&author=${encodeURIComponent(author)}` : ''}`;
+  return (
+    <>
+      <h2>{heading}</h2>
+      <p><a href={`/blogs/${props.blog.handle}`}>{t('blog.all_entries')}</a></p>
+      <EntryList url={base + query} label={heading} empty={t('blog.archive_empty')} />
     </>
   );
 }
@@ -216,6 +315,8 @@ function Writers(props: { blog: Blog; onChanged: (b: Blog) => void }) {
               <div class="writer-name">
                 <a href={`/people/${w.person.handle}`}>{w.person.display_name}</a>
                 {w.person.title && <div class="muted small">{w.person.title}</div>}
+                <div class="small"><a href={`/blogs/${props.blog.handle}?author=${encodeURIComponent(w.person.handle)}`}
+                  aria-label={t('blog.entries_by', { name: w.person.display_name })}>{t('blog.their_entries')}</a></div>
               </div>
               {owner ? (
                 <>
@@ -262,7 +363,7 @@ export function BlogPage(props: { handle: string }) {
       .catch((e) => setError(describeError(e)));
   }, [props.handle]);
   if (!blog) return <section><PageHeading>{t('title.blog')}</PageHeading><Alert message={error} /></section>;
-  const published = <EntryList blog={blog} state="published" empty={t('blog.no_entries')} />;
+  const published = <Published blog={blog} />;
   return (
     <section>
       <nav aria-label={t('common.breadcrumb')} class="breadcrumb">
@@ -291,9 +392,10 @@ export function BlogPage(props: { handle: string }) {
       </div>
       <Alert message={error} />
       <FeedAddress path={`blogs/${blog.handle}`} world={blog.audience === 'public'} />
+      <BlogTags blog={blog} />
       <Tabs label={t('blog.entries')} tabs={[
         { id: 'published', label: t('blog.published'), render: () => published },
-        ...(blog.my_role ? [{ id: 'drafts', label: t('blog.drafts'), render: () => <EntryList blog={blog} state="draft" empty={t('blog.no_drafts')} /> }] : []),
+        ...(blog.my_role ? [{ id: 'drafts', label: t('blog.drafts'), render: () => <EntryList url={`/api/v1/blogs/${blog.handle}/entries?state=draft&limit=20`} label={t('blog.drafts')} empty={t('blog.no_drafts')} /> }] : []),
         { id: 'writers', label: t('blog.writers'), render: () => <Writers blog={blog} onChanged={setBlog} /> },
         ...(blog.my_role === 'owner' || blog.my_role === 'editor' ? [{ id: 'held', label: t('blog.held'), render: () => <HeldComments blog={blog} /> }] : []),
         ...(blog.my_role === 'owner' ? [{ id: 'settings', label: t('blog.settings'), render: () => <BlogSettings blog={blog} onChanged={setBlog} /> }] : []),

@@ -180,7 +180,7 @@ export function ProfilePage(props: { handle: string; myId: string }) {
       </section>
       <OrgChart person={{ ...profile, photo: profile.photo?.small ?? null }} managers={managers} peers={peers} reports={reports} own={mine} />
       <MemberOf personId={profile.id} />
-      <BlogEntries personId={profile.id} />
+      <BlogEntries personId={profile.id} handle={profile.handle} name={profile.display_name} />
       <section aria-labelledby="posts-heading">
         <h2 id="posts-heading">{t('profile.posts')}</h2>
         <FeedView source={`person:${profile.id}`} empty={t('profile.no_posts')} />
@@ -190,7 +190,7 @@ export function ProfilePage(props: { handle: string; myId: string }) {
 }
 
 // The person's newest blog entries (co-authored ones too), as far as the reader may read them.
-function BlogEntries(props: { personId: string }) {
+function BlogEntries(props: { personId: string; handle: string; name: string }) {
   const [items, setItems] = useState<Schemas['BlogEntry'][]>([]);
   useEffect(() => {
     api<{ items: Schemas['BlogEntry'][] }>('GET', `/api/v1/people/${props.personId}/blog-entries?limit=5`)
@@ -209,6 +209,7 @@ function BlogEntries(props: { personId: string }) {
           </li>
         ))}
       </ul>
+      <p><a href={`/blog-entries?author=${encodeURIComponent(props.handle)}`}>{t('profile.all_blog_entries', { name: props.name })}</a></p>
     </section>
   );
 }

@@ -39,7 +39,7 @@ function SnippetParts(props: { parts: Result['snippet'] }) {
   return <>{props.parts.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
 }
 
-function Snippet(props: { parts: Result['snippet'] }) {
+export function Snippet(props: { parts: Result['snippet'] }) {
   if (props.parts.length === 0) return null;
   return (
     <p class="snippet">

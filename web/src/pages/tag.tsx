@@ -47,6 +47,7 @@ export function TagPage(props: { tag: string }) {
         <button type="button" class="secondary" onClick={postWithTag}>{t('tag.post_with', { tag })}</button>
       </div>
       {followed && <p class="muted small">{t('tag.following', { tag })}</p>}
+      <p><a href={`/blog-entries?tag=${encodeURIComponent(tag)}`}>{t('tag.blog_entries', { tag })}</a></p>
       <Alert message={error} />
       <FeedView source={`tag:${tag}`} empty={t('tag.empty')} />
     </section>
