@@ -36,6 +36,7 @@
 #include "modules/blogs/api.h"
 #include "modules/blogs/comment_moderation.h"
 #include "modules/blogs/feeds_api.h"
+#include "modules/blogs/home_feed.h"
 #include "modules/blogs/public_api.h"
 #include "modules/blogs/scheduler.h"
 #include "modules/forum/api.h"
@@ -259,6 +260,7 @@ int Serve(App& app) {
   forum::RegisterApi(router, forum_service);
   blogs::BlogService blog_service(*app.db, *app.ids, app.clock, &events, &image_service);
   blogs::RegisterApi(router, blog_service);
+  feed_service.AddHomeSource(blogs::FollowedBlogsSource(blog_service));  // followed blogs' entries at home
   blogs::Scheduler blog_scheduler(blog_service);  // publishes scheduled entries when their time comes
   // Atom feeds for feed readers (issue 18), read with no credential or a feed token.
   atom::FeedTokens feed_tokens(*app.db, app.clock);

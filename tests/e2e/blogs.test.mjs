@@ -362,5 +362,17 @@ describe('blogs in the browser', () => {
     await dee.getByRole('link', { name: 'Blog entries with #owls' }).click();
     await dee.getByRole('heading', { name: 'Blog entries tagged #owls', level: 1 }).waitFor();
     await dee.getByRole('list', { name: 'Blog entries tagged #owls' }).getByText('Bird Notes').waitFor();
+
+    // Following the blog brings its entries into Dee's home feed, among the posts.
+    assert.equal((await clients.dee.put('/api/v1/blogs/bird-notes/follow')).status, 200);
+    await dee.goto(`${server.url}/`);
+    const card = dee.getByTestId('feed-entry').filter({ hasText: 'More herons' });
+    await card.getByText('Bo Ek published in Bird Notes').waitFor();
+    await card.getByRole('link', { name: 'More herons' }).click();
+    await dee.getByRole('heading', { name: 'More herons', level: 1 }).waitFor();
+    await dee.goBack();
+    await dee.getByTestId('feed-entry').first().waitFor();
+    await expectAccessible(dee, 'the home feed with a followed blog\'s entries');
+    await screenshot(dee, 'home-feed-blog-entry');
   });
 });

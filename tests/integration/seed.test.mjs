@@ -170,6 +170,12 @@ test('seed --blogs makes personal and team blogs with entries the directory, the
       assert.equal(seen.reduce((n, b) => n + b.entry_count, 0), 2000);
       const busiest = [...seen].sort((x, y) => y.entry_count - x.entry_count)[0];
       assert.ok(busiest.entry_count > 2000 / 100 * 3, `a few blogs write most entries: the busiest has ${busiest.entry_count}`);
+      // The busiest is the first shared blog, public: its anonymous feed is full (50 entries).
+      assert.equal(busiest.handle, 'seed-team-1');
+      assert.equal(busiest.audience, 'public');
+      assert.ok(busiest.entry_count >= 50, `the busiest public blog has ${busiest.entry_count} entries`);
+      const fullFeed = await (await fetch(`${server.url}/feeds/blogs/${busiest.handle}`)).text();
+      assert.equal(fullFeed.match(/<entry>/g).length, 50);
       const page = await reader.get(`/api/v1/blogs/${busiest.handle}/entries?limit=5`);
       assert.equal(page.json.items.length, 5);
       const entry = (await reader.get(`/api/v1/blog-entries/${page.json.items[0].id}`)).json;

@@ -5914,7 +5914,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of posts. */
+            /** @description A page of posts; at home, the entries of the blogs I follow among them (by publication time), told apart by `kind`. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5922,7 +5922,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Post"][];
+                        items: (components["schemas"]["Post"] | components["schemas"]["BlogEntry"])[];
                         /** @description Pass as `cursor` for the next page; null on the last. */
                         next_cursor: string | null;
                     };

@@ -1,4 +1,5 @@
-// A list of posts from /api/v1/feed (home, a person's timeline, a hashtag) with "Show more".
+// A list of posts from /api/v1/feed (home, a person's timeline, a hashtag) with "Show more";
+// at home, the entries of followed blogs among them.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from './api';
@@ -7,6 +8,7 @@ import { takeEarly } from './early';
 import { t } from './i18n/i18n';
 import type { Post } from './content';
 import { PostCard } from './post_card';
+import { EntryCard, type BlogEntry } from './entry_card';
 import { subscribe, watch } from './stream';
 
 // Grey shapes where posts will be while the first page loads (not announced: the status
@@ -30,7 +32,7 @@ function FeedSkeleton() {
 
 // `hide`: posts shown elsewhere on the page (a community's pinned posts), left out here.
 export function FeedView(props: { source?: string; prepend?: Post[]; empty: ComponentChildren; actions?: (p: Post) => ComponentChildren; hide?: string[] }) {
-  const [items, setItems] = useState<Post[]>([]);
+  const [items, setItems] = useState<(Post | BlogEntry)[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +43,7 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: Comp
     if (from) params.set('cursor', from);
     try {
       const path = `/api/v1/feed?${params}`;
-      const page = await (takeEarly<Page<Post>>(path) ?? api<Page<Post>>('GET', path));
+      const page = await (takeEarly<Page<Post | BlogEntry>>(path) ?? api<Page<Post | BlogEntry>>('GET', path));
       setItems((old) => (from ? [...old, ...page.items] : page.items));
       setCursor(page.next_cursor);
       setLoaded(true);
@@ -77,6 +79,8 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: Comp
   const ids = shown.map((p) => p.id).join(',');
   useEffect(() => (ids ? watch(ids.split(',')) : undefined), [ids]);
   const replace = (id: string, p: Post | null) => setItems((old) => (p ? old.map((i) => (i.id === id ? p : i)) : old.filter((i) => i.id !== id)));
+  const card = (p: Post | BlogEntry) =>
+    p.kind === 'blog_entry' ? <EntryCard key={p.id} entry={p} /> : <PostCard key={p.id} post={p} onChange={(np) => replace(p.id, np)} actions={props.actions} />;
   return (
     <div class="feed">
       <Alert message={error} />
@@ -89,7 +93,7 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: Comp
       </div>
       {!loaded && !error && <FeedSkeleton />}
       {loaded && shown.length === 0 && waiting.length === 0 && (typeof props.empty === "string" ? <p class="muted">{props.empty}</p> : props.empty)}
-      {shown.map((p) => <PostCard key={p.id} post={p} onChange={(np) => replace(p.id, np)} actions={props.actions} />)}
+      {shown.map(card)}
       {cursor && (
         <button type="button" class="secondary" onClick={() => load(cursor)}>
           {t('common.show_more')}

@@ -511,6 +511,29 @@ Result<EntryPage> BlogService::Archive(const identity::Principal& who, const Arc
   });
 }
 
+Id BlogService::FeedKey(const Entry& e) {
+  constexpr int kLowBits = kIdNodeBits + kIdSequenceBits;
+  const std::int64_t at = e.published_at.value_or(e.head.created_at);
+  return ((at - kIdEpochMs) << kLowBits) | (e.head.id & ((Id{1} << kLowBits) - 1));
+}
+
+std::vector<std::pair<Id, EntryView>> BlogService::FollowedEntries(Connection& c, const content::Viewer& viewer, Id before,
+                                                                   int limit) {
+  std::vector<std::pair<Id, EntryView>> out;
+  if (!viewer.signed_in()) return out;
+  // Published at or before the cursor's millisecond (a few in that millisecond may sort after
+  // it: a couple more are read and the keys decide).
+  const std::int64_t until = before == INT64_MAX ? INT64_MAX : IdUnixMs(before);
+  for (auto& e : store::FollowedEntries(c, viewer, until, limit + 4)) {
+    const Id key = FeedKey(e);
+    if (key >= before) continue;
+    if (auto v = ViewOf(c, viewer, std::move(e))) out.emplace_back(key, std::move(*v));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (static_cast<int>(out.size()) > limit) out.resize(static_cast<size_t>(limit));
+  return out;
+}
+
 Result<std::vector<std::pair<std::string, std::int64_t>>> BlogService::Tags(const content::Viewer& viewer, std::string_view key) {
   return db_.Read([&](Connection& c) -> Result<std::vector<std::pair<std::string, std::int64_t>>> {
     auto blog = FindVisible(c, viewer, key);

@@ -108,6 +108,13 @@ class BlogService {
   // co-author too) or with a tag (keys as in the address: handles or ids, a tag with or without
   // '#'), or any of these together. 404 for a blog or person the reader may not see.
   Result<EntryPage> Archive(const identity::Principal& who, const ArchiveQuery& q, std::string_view cursor, int limit);
+  // Published entries of the blogs `viewer` follows that they may read, newest publication
+  // first, each with its feed key (FeedKey) below `before`: the home feed's (home_feed.h).
+  std::vector<std::pair<Id, EntryView>> FollowedEntries(agora::store::Connection& c, const content::Viewer& viewer, Id before,
+                                                        int limit);
+  // An id of the time the entry was published (core/ids.h's layout, its own id's low bits):
+  // where it sorts among posts' ids in a feed.
+  static Id FeedKey(const Entry& e);
   // A blog's commonest tags (at most 30) with how many of its published entries carry each.
   Result<std::vector<std::pair<std::string, std::int64_t>>> Tags(const content::Viewer& viewer, std::string_view blog);
   // Published entries (newest publication first) or, for its writers, drafts they may read.

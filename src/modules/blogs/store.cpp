@@ -375,4 +375,12 @@ std::vector<std::pair<std::string, std::int64_t>> TagsOf(Connection& c, Id blog,
   return out;
 }
 
+std::vector<Entry> FollowedEntries(Connection& c, const content::Viewer& viewer, std::int64_t until, int limit) {
+  static const std::string kFollowed = std::string(
+      "SELECT e.content_id FROM blog_followers f JOIN blog_entries e ON e.blog_id = f.blog_id"
+      " JOIN content c ON c.id = e.content_id WHERE f.person_id = ?1 AND e.state = 'published' AND e.published_at <= ?2 AND ") +
+      content::kVisibleToViewer + " ORDER BY e.published_at DESC, e.content_id DESC LIMIT ?3";
+  return LoadAll(c, c.Prepare(kFollowed, viewer.id, until, limit), viewer);
+}
+
 }  // namespace agora::blogs::store

@@ -95,4 +95,8 @@ std::vector<Entry> Archive(Connection& c, const content::Viewer& viewer, const A
 // A blog's commonest tags among its published entries, with how many carry each.
 std::vector<std::pair<std::string, std::int64_t>> TagsOf(Connection& c, Id blog, int limit);
 
+// Published entries of the blogs the viewer follows, published at or before `until`, newest
+// first, as far as they may read them.
+std::vector<Entry> FollowedEntries(Connection& c, const content::Viewer& viewer, std::int64_t until, int limit);
+
 }  // namespace agora::blogs::store

@@ -220,6 +220,10 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
       content::BindViewer(q, viewer);
       while (q.Next()) ids.push_back(q.Int(0));
     }
+    if (source.kind == Source::Kind::kHome && !home_sources_.empty()) {
+      MergeHomeItems(c, viewer, before, limit, ids, page, subs.get());
+      return page;
+    }
     if (static_cast<int>(ids.size()) > limit) {
       ids.pop_back();
       page.next_cursor = EncodeCursor({"", ids.back()});
@@ -229,6 +233,56 @@ Result<Page> FeedService::Read(const content::Viewer& viewer, const Source& sour
     page.ids = std::move(ids);
     return page;
   });
+}
+
+void FeedService::MergeHomeItems(Connection& c, const content::Viewer& viewer, Id before, int limit, std::vector<Id>& post_ids,
+                                 Page& page, const Subscriptions* subs) {
+  // The posts' page may end early (the index stopped at `resume`): what is older than that
+  // comes on the next page, other kinds' items too, so nothing shows twice or never.
+  std::optional<Id> resume;
+  if (page.next_cursor)
+    if (auto cur = DecodeCursor(*page.next_cursor)) resume = cur->id;
+  std::vector<HomeItem> others;
+  for (const auto& source : home_sources_)
+    for (auto& item : source(c, viewer, before, limit + 1))
+      if (!resume || item.key >= *resume) others.push_back(std::move(item));
+  // Newest first, posts and the others together; one more than the page says whether more follow.
+  struct Slot {
+    Id key;
+    int other;  // index into `others`, or -1 for a post
+  };
+  std::vector<Slot> slots;
+  for (Id id : post_ids) slots.push_back({id, -1});
+  for (size_t i = 0; i < others.size(); ++i) slots.push_back({others[i].key, static_cast<int>(i)});
+  std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) { return a.key > b.key; });
+  if (static_cast<int>(slots.size()) > limit) {
+    slots.resize(static_cast<size_t>(limit));
+    page.next_cursor = EncodeCursor({"", slots.back().key});
+  }
+  std::vector<Id> shown_posts;
+  for (const auto& s : slots)
+    if (s.other < 0) shown_posts.push_back(s.key);
+  auto rendered = posts_.RenderItems(c, viewer, shown_posts);
+  if (subs) AddReasons(viewer, *subs, rendered);
+  // Rendered posts in their order (a post the reader may no longer read is left out).
+  std::unordered_map<Id, std::string> by_id;
+  for (auto& item : rendered) {
+    constexpr std::string_view kId = "\"id\":\"";
+    auto at = item.find(kId);
+    if (at == std::string::npos) continue;
+    auto end = item.find('"', at + kId.size());
+    if (auto id = ParseId(std::string_view(item).substr(at + kId.size(), end - at - kId.size()))) by_id[*id] = std::move(item);
+  }
+  page.ids.clear();
+  page.items.clear();
+  for (const auto& s : slots) {
+    if (s.other >= 0) {
+      page.items.push_back(std::move(others[static_cast<size_t>(s.other)].json));
+    } else if (auto it = by_id.find(s.key); it != by_id.end()) {
+      page.ids.push_back(s.key);
+      page.items.push_back(std::move(it->second));
+    }
+  }
 }
 
 Result<Page> FeedService::Pinned(const content::Viewer& viewer, Id community_id) {

@@ -6,6 +6,7 @@
 // and by hashtag (posts/post_index.h); from SQL while that index is being built.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -36,6 +37,16 @@ struct Page {
   std::vector<std::string> items;  // each as JSON (posts::json::PostJson's shape)
   std::optional<std::string> next_cursor;
 };
+
+// An item of another kind than posts in the home feed (blogs/: an entry of a blog the reader
+// follows), with the id it sorts by among the posts' ids (time-ordered: core/ids.h).
+struct HomeItem {
+  Id key = 0;
+  std::string json;  // its kind's JSON, with a "kind" the web client tells apart
+};
+// The reader's items of a kind with keys below `before`, newest first, at most `limit`.
+using HomeSource =
+    std::function<std::vector<HomeItem>(agora::store::Connection&, const content::Viewer&, Id before, int limit)>;
 
 struct TagInfo {
   std::string tag;
@@ -70,11 +81,18 @@ class FeedService {
   Result<TagInfo> FollowTag(const identity::Principal& who, std::string_view tag);
   Result<TagInfo> UnfollowTag(const identity::Principal& who, std::string_view tag);
 
+  // Another kind's items among the home feed's posts (set up before serving).
+  void AddHomeSource(HomeSource source) { home_sources_.push_back(std::move(source)); }
+
   // Keeps the subscription cache exact: a person's entry goes on kFollowsChanged (people they
   // follow) and kSubscriptionsChanged (hashtags, memberships, mutes) (bus.h "appliers").
   void Apply(const bus::Event& e);
 
  private:
+  // The home feed's page of posts (`post_ids`, one more than `limit` when more follow) with the
+  // other sources' items among them, in key order, into `page`.
+  void MergeHomeItems(agora::store::Connection& c, const content::Viewer& viewer, Id before, int limit, std::vector<Id>& post_ids,
+                      Page& page, const Subscriptions* subs);
   void SubscriptionsChanged(Id person) {
     if (bus_) bus_->Publish({.kind = bus::Event::Kind::kSubscriptionsChanged, .actor = person});
   }
@@ -84,6 +102,7 @@ class FeedService {
   posts::PostService& posts_;
   const posts::PostIndex* index_;
   bus::Bus* bus_;
+  std::vector<HomeSource> home_sources_;
   SubscriptionCache subscriptions_;
   std::mutex trending_mu_;
   std::vector<TrendingTag> trending_;
