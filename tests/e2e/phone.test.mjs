@@ -52,6 +52,9 @@ describe('phone widths', () => {
       assert.ok(doc <= view, `${path} at 320 px is ${doc} px wide`);
     }
     await page.goto(`${server.url}/`);
+    // The title is set as the page renders: waited for, then checked (a slow machine showed 'Agora').
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForFunction(() => document.title === 'Sign in · Agora', null, { timeout: 5000 }).catch(() => undefined);
     assert.equal(await page.title(), 'Sign in · Agora');
   });
 
