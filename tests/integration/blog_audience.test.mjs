@@ -2,7 +2,8 @@
 // blog, a shared one, a secret community's and a public one, each with a draft, a scheduled
 // and a published entry, read by every kind of reader through every read path: the entry, the blog's lists,
 // search, the Atom feeds (a blog's, an author's, a hashtag's; public and through a feed token),
-// the public page, and commenting. A reader who may not read an entry gets 404 from its routes
+// the public page, the archives (a blog's tag, a tag's and an author's across blogs), the home
+// feed of a blog's followers, and commenting. A reader who may not read an entry gets 404 from its routes
 // and never meets it in a list, a search or a feed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -141,5 +142,31 @@ describe('audience matrix: blog entries x blogs x states x readers x read paths'
         const r = await c[reader].post(`/api/v1/content/${entries[`${blog}/${state}`].id}/comments`, { body: `from ${reader}` });
         assert.equal(r.status, may(blog, state, reader) ? 201 : 404, `${reader} commenting on the ${state} entry of the ${blog} blog`);
       }
+  });
+
+  test('archives and the home feed: a blog\'s tag, a tag\'s and an author\'s entries, a follower\'s home', async () => {
+    const ids = async (reader, path) => {
+      const r = await c[reader].get(path);
+      return r.status === 200 ? r.json.items.map((e) => e.id) : [];
+    };
+    for (const reader of READERS.filter((r) => r !== 'anonymous')) {
+      // Who may not see the author's profile has no archive of theirs (404), whatever they read.
+      const seesOwner = (await c[reader].get(`/api/v1/people/${p.owner.handle}`)).status === 200;
+      const byTag = await ids(reader, '/api/v1/blog-entries?tag=matrixtag&limit=50');
+      const byAuthor = await ids(reader, `/api/v1/blog-entries?author=${p.owner.handle}&limit=50`);
+      // Following every blog they may see brings the published entries into their home feed.
+      for (const blog of Object.keys(BLOGS)) await c[reader].put(`/api/v1/blogs/${handles[blog]}/follow`);
+      const home = await ids(reader, '/api/v1/feed?limit=50');
+      for (const [blog, state] of cases()) {
+        const e = entries[`${blog}/${state}`];
+        const expected = may(blog, state, reader) && state === 'published';
+        const where = `${reader}: the ${state} entry of the ${blog} blog`;
+        assert.equal((await ids(reader, `/api/v1/blogs/${handles[blog]}/entries?tag=matrixtag&limit=50`)).includes(e.id), expected,
+          `${where}, the blog's tag archive`);
+        assert.equal(byTag.includes(e.id), expected, `${where}, the tag's archive`);
+        assert.equal(byAuthor.includes(e.id), expected && seesOwner, `${where}, the author's archive`);
+        assert.equal(home.includes(e.id), expected, `${where}, the home feed`);
+      }
+    }
   });
 });
