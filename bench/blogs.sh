@@ -4,7 +4,8 @@
 # signed-in member; a public entry's page (no credential); a public blog's Atom feed of 50
 # entries; and the directory's first page (30 blogs), its latency at 16 connections.
 # Usage: bench/blogs.sh   (env: PEOPLE=30000 BLOGS=17000 ENTRIES=1000000 DURATION=10;
-# DATA=DIR reuses a directory seeded, and indexed, by an earlier run)
+# DATA=DIR reuses a directory seeded, and indexed, by an earlier run; WORDPRESS_URL=URL of a
+# WordPress post measures it too: bench/wordpress-setup.sh makes one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEOPLE=${PEOPLE:-30000}
@@ -82,6 +83,16 @@ compare entry-api "$work/entry.json" "http://127.0.0.1:$agora_port/api/v1/blog-e
 compare public-page "$work/page.html" "http://127.0.0.1:$agora_port$public_path"
 compare atom-feed "$work/feed.atom" "http://127.0.0.1:$agora_port/feeds/blogs/$open"
 compare personal-feed "$work/personal.atom" "http://127.0.0.1:$agora_port/feeds/$feed_token/blogs/$busiest"
+# WordPress, the anchor people know (WORDPRESS_URL: a post's page, bench/wordpress-setup.sh),
+# in the same run: beside nginx serving its bytes, and beside Agora's public page.
+if [[ -n "${WORDPRESS_URL:-}" ]]; then
+  curl -fs "$WORDPRESS_URL" >"$work/wordpress.html"
+  echo "WordPress's page: $(stat -c %s "$work/wordpress.html") B"
+  compare wordpress "$work/wordpress.html" "$WORDPRESS_URL"
+  for round in 1 2; do
+    echo "Agora's public page / WordPress's page #$round: $(awk -v a="$(rps "public-page-$round")" -v b="$(rps "wordpress-$round")" 'BEGIN {printf "%.1fx", a / b}')"
+  done
+fi
 for sort in updated recommended followers; do
   run "directory ($sort), 16 conns" 16 -H "Authorization: Bearer $reader" "http://127.0.0.1:$agora_port/api/v1/blogs?limit=30&sort=$sort"
 done
