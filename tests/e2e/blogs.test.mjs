@@ -375,4 +375,23 @@ describe('blogs in the browser', () => {
     await expectAccessible(dee, 'the home feed with a followed blog\'s entries');
     await screenshot(dee, 'home-feed-blog-entry');
   });
+
+  test('a community\'s Blog tab: its owner starts the blog, its members read it there', async () => {
+    const { ana } = pages;
+    const club = await clients.ana.post('/api/v1/communities', { name: 'Makers', handle: 'makers', type: 'open' });
+    assert.equal(club.status, 201, club.text);
+    await ana.goto(`${server.url}/communities/makers#blog`);
+    await ana.getByRole('button', { name: 'Start the community’s blog' }).click();
+    const blog = ana.getByRole('heading', { name: 'Makers', level: 3 });
+    await blog.waitFor();
+    assert.equal(await blog.getByRole('link').getAttribute('href'), '/blogs/makers-blog');
+    await ana.getByRole('tabpanel').getByRole('link', { name: 'Write an entry' }).click();
+    await ana.getByLabel('Title').fill('Our first build night');
+    await ana.getByLabel('Text (Markdown)').fill('Soldering, mostly.');
+    await ana.getByRole('button', { name: 'Publish' }).click();
+    await ana.getByText('Saved and published.').waitFor();
+    await ana.goto(`${server.url}/communities/makers#blog`);
+    await ana.getByRole('tabpanel').getByRole('link', { name: 'Our first build night' }).waitFor();
+    await expectAccessible(ana, 'a community\'s Blog tab');
+  });
 });

@@ -69,4 +69,12 @@ describe('blog archives', () => {
     assert.equal(second.json.next_cursor, null);
     assertProblem(assert, await c.dee.get('/api/v1/blog-entries'), 422, { field: 'tag' });
   });
+
+  test('a community\'s blogs, for its Blog tab: its readers see them, nobody else learns of them', async () => {
+    const r = await c.ana.get('/api/v1/communities/secret-club/blogs');
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(r.json.items.map((b) => [b.handle, b.audience, b.my_role]), [['club-blog', 'community', 'owner']]);
+    assertProblem(assert, await c.dee.get('/api/v1/communities/secret-club/blogs'), 404);
+    assertProblem(assert, await c.gus.get('/api/v1/communities/secret-club/blogs'), 404);
+  });
 });

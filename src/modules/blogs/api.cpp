@@ -214,6 +214,13 @@ void RegisterApi(http::Router& router, BlogService& service) {
       return http::Problem(Error::Invalid("tag", "name a tag or an author (the directory lists blogs)"));
     return EntryPageResponse(service.Archive(*req.principal, archive, req.Query("cursor"), *limit));
   });
+  router.Add(Method::kGet, "/api/v1/communities/{id}/blogs", {.access = Access::kUser}, [&service](Request& req) {
+    auto blogs = service.OfCommunity(content::ViewerOf(req.principal), req.Param("id"));
+    if (!blogs) return http::Problem(blogs.error());
+    boost::json::array items;
+    for (const auto& b : *blogs) items.push_back(json::BlogJson(b));
+    return http::Json(200, boost::json::object{{"items", std::move(items)}});
+  });
   router.Add(Method::kGet, "/api/v1/blogs/{blog}/tags", {.access = Access::kUser}, [&service](Request& req) {
     auto tags = service.Tags(content::ViewerOf(req.principal), req.Param("blog"));
     if (!tags) return http::Problem(tags.error());

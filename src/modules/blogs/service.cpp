@@ -341,6 +341,17 @@ Result<BlogView> BlogService::Change(const identity::Principal& who, std::string
   });
 }
 
+Result<std::vector<BlogView>> BlogService::OfCommunity(const content::Viewer& viewer, std::string_view key) {
+  return db_.Read([&](Connection& c) -> Result<std::vector<BlogView>> {
+    auto community = communities::store::FindVisible(c, viewer, key);
+    if (!community) return community.error();
+    std::vector<BlogView> out;
+    for (Id id : store::BlogsOfCommunity(c, community->community.id))
+      if (auto b = FindVisible(c, viewer, IdToString(id))) out.push_back(std::move(*b));
+    return out;
+  });
+}
+
 Result<std::vector<Writer>> BlogService::Writers(const content::Viewer& viewer, std::string_view key) {
   return db_.Read([&](Connection& c) -> Result<std::vector<Writer>> {
     auto blog = FindVisible(c, viewer, key);

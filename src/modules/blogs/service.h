@@ -88,6 +88,8 @@ class BlogService {
   Result<std::vector<HeldComment>> HeldComments(const content::Viewer& viewer, std::string_view blog) {
     return blogs::HeldComments(db_, viewer, blog);
   }
+  // A community's blogs (its Blog tab), oldest first; 404 for a community the viewer may not see.
+  Result<std::vector<BlogView>> OfCommunity(const content::Viewer& viewer, std::string_view community);
   // Following a blog (its entries in the follower's notifications). Idempotent.
   Result<BlogView> Follow(const identity::Principal& who, std::string_view blog, bool on);
   // Owners give roles (a person's handle or id); `role` empty takes theirs away. A blog

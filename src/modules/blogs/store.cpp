@@ -383,4 +383,11 @@ std::vector<Entry> FollowedEntries(Connection& c, const content::Viewer& viewer,
   return LoadAll(c, c.Prepare(kFollowed, viewer.id, until, limit), viewer);
 }
 
+std::vector<Id> BlogsOfCommunity(Connection& c, Id community) {
+  std::vector<Id> out;
+  for (auto q = c.Prepare("SELECT id FROM blogs WHERE community_id = ?1 ORDER BY created_at, id", community); q.Next();)
+    out.push_back(q.Int(0));
+  return out;
+}
+
 }  // namespace agora::blogs::store

@@ -99,4 +99,7 @@ std::vector<std::pair<std::string, std::int64_t>> TagsOf(Connection& c, Id blog,
 // first, as far as they may read them.
 std::vector<Entry> FollowedEntries(Connection& c, const content::Viewer& viewer, std::int64_t until, int limit);
 
+// A community's blogs, oldest first.
+std::vector<Id> BlogsOfCommunity(Connection& c, Id community);
+
 }  // namespace agora::blogs::store
