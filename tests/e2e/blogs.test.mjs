@@ -306,6 +306,11 @@ describe('blogs in the browser', () => {
     await cover.waitFor();
     await dee.waitForFunction(() => [...document.images].filter((i) => i.alt).every((i) => i.complete && i.naturalWidth > 0));
     assert.equal(await dee.getByRole('img', { name: 'The map of the walk' }).count(), 1);
+    // Reactions, as on a post.
+    await dee.getByRole('button', { name: 'React to this blog entry' }).click();
+    await dee.getByRole('toolbar', { name: 'Choose a reaction' }).waitFor();
+    await dee.keyboard.press('Enter');
+    await dee.getByRole('button', { name: '1 reaction: see who reacted' }).waitFor();
     await expectAccessible(dee, 'an entry with its cover');
     await screenshot(dee, 'blog-entry-cover');
     await dee.goto(`${server.url}/blogs/field-trips`);

@@ -17,7 +17,8 @@ import { SelectField } from '../components';
 import { formatDate, formatList, t, tx } from '../i18n/i18n';
 import { PersonPicker } from '../person_picker';
 import type { Card } from './profile';
-import type { PostImage } from '../content';
+import type { PostImage, ReactionSummary } from '../content';
+import { Reactions } from '../reactions';
 import { CoverPicker, InsertPicture, Preview } from './entry_media';
 
 // The author and co-authors, each a link to their profile, joined as the language joins a list
@@ -47,6 +48,14 @@ export function readingMinutes(markdown: string): number {
 export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
   const [entry, setEntry] = useState<BlogEntry | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Reactions (like, celebrate…) as on a post: their summary is read with the entry's page only.
+  const [reactions, setReactions] = useState<ReactionSummary | null>(null);
+  useEffect(() => {
+    api<{ summary: ReactionSummary }>('GET', `/api/v1/content/${encodeURIComponent(props.id)}/reactions?limit=1`).then(
+      (r) => setReactions(r.summary),
+      () => setReactions(null),
+    );
+  }, [props.id]);
   useEffect(() => {
     api<BlogEntry>('GET', `/api/v1/blog-entries/${encodeURIComponent(props.id)}`)
       .then((e) => {
@@ -126,6 +135,7 @@ export function BlogEntryPage(props: { blog: string; id: string; me: string }) {
             </button>
           )}
           <span class="muted">{t('entry.recommend_count', { count: entry.recommend_count })} · {t('entry.views', { count: entry.view_count })}</span>
+          {reactions && <Reactions targetId={entry.id} summary={reactions} what="blog_entry" onChange={setReactions} />}
         </div>
       )}
       {(entry.can_edit || entry.can_publish) && (
