@@ -10,7 +10,7 @@ describe('followed blogs in the home feed', () => {
   let c;
   const pause = () => new Promise((r) => setTimeout(r, 5));
   const home = async (who, extra = '') => {
-    const r = await c[who].get(`/api/v1/feed?limit=50${extra}`);
+    const r = await c[who].get(`/api/v1/feed?${extra.includes('limit=') ? '' : 'limit=50'}${extra}`);
     assert.equal(r.status, 200, r.text);
     return r.json;
   };
@@ -50,7 +50,7 @@ describe('followed blogs in the home feed', () => {
     const seen = [];
     let cursor = null;
     do {
-      const page = await home('dee', `&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page = await home('dee', `limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       seen.push(...keys(page));
       cursor = page.next_cursor;
     } while (cursor && seen.length < 10);
@@ -62,5 +62,27 @@ describe('followed blogs in the home feed', () => {
     assert.deepEqual(keys(await home('dee')), ['post:second post', 'post:first post']);
     // Other feeds never carry entries.
     assert.ok(!(await c.dee.get('/api/v1/feed?source=discover')).json.items.some((i) => i.kind === 'blog_entry'));
+  });
+
+  test('several followed blogs: their entries merged by publication time, page after page', async () => {
+    assert.equal((await c.bo.post('/api/v1/blogs', { name: 'Field log', handle: 'field-log' })).status, 201);
+    assert.equal((await c.ana.post('/api/v1/blogs', { name: 'Lab log', handle: 'lab-log' })).status, 201);
+    for (const blog of ['field-log', 'lab-log']) assert.equal((await c.bo.put(`/api/v1/blogs/${blog}/follow`)).status, 200);
+    const order = [];
+    for (const [who, blog, title] of [['ana', 'lab-log', 'L1'], ['bo', 'field-log', 'F1'], ['ana', 'lab-log', 'L2'], ['ana', 'lab-log', 'L3'],
+      ['bo', 'field-log', 'F2'], ['ana', 'lab-log', 'L4']]) {
+      assert.equal((await c[who].post(`/api/v1/blogs/${blog}/entries`, { title, body: 'x', publish: true })).status, 201);
+      order.unshift(`blog_entry:${title}`);
+      await pause();
+    }
+    const seen = [];
+    let cursor = null;
+    do {
+      const page = await home('bo', `limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      seen.push(...keys(page).filter((k) => k.startsWith('blog_entry:')));
+      cursor = page.next_cursor;
+    } while (cursor && seen.length < 20);
+    assert.deepEqual(seen, order);
+    assert.deepEqual(keys(await home('bo', 'limit=3')), order.slice(0, 3));
   });
 });

@@ -540,10 +540,23 @@ std::vector<std::pair<Id, EntryView>> BlogService::FollowedEntries(Connection& c
   // Published at or before the cursor's millisecond (a few in that millisecond may sort after
   // it: a couple more are read and the keys decide).
   const std::int64_t until = before == INT64_MAX ? INT64_MAX : IdUnixMs(before);
-  for (auto& e : store::FollowedEntries(c, viewer, until, limit + 4)) {
-    const Id key = FeedKey(e);
+  const size_t wanted = static_cast<size_t>(limit) + 4;
+  // Each followed blog's newest few, the most recently updated blogs first; once enough are
+  // found, a blog whose newest publication is older than all of them has nothing to add, nor
+  // has any after it. So a page reads a few blogs, however many are followed.
+  std::vector<std::pair<Id, std::int64_t>> found;  // (entry, published_at), newest first
+  for (const auto& [blog, updated] : store::FollowedBlogs(c, viewer.id)) {
+    if (found.size() >= wanted && std::min(updated, until) < found.back().second) break;
+    for (const auto& e : store::NewestOf(c, viewer, blog, until, limit + 4)) found.push_back(e);
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second > b.second || (a.second == b.second && a.first > b.first); });
+    if (found.size() > wanted) found.resize(wanted);
+  }
+  for (const auto& [id, at] : found) {
+    auto e = store::LoadEntry(c, id);
+    if (!e) continue;
+    const Id key = FeedKey(*e);
     if (key >= before) continue;
-    if (auto v = ViewOf(c, viewer, std::move(e))) out.emplace_back(key, std::move(*v));
+    if (auto v = ViewOf(c, viewer, std::move(*e))) out.emplace_back(key, std::move(*v));
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   if (static_cast<int>(out.size()) > limit) out.resize(static_cast<size_t>(limit));

@@ -375,12 +375,26 @@ std::vector<std::pair<std::string, std::int64_t>> TagsOf(Connection& c, Id blog,
   return out;
 }
 
-std::vector<Entry> FollowedEntries(Connection& c, const content::Viewer& viewer, std::int64_t until, int limit) {
-  static const std::string kFollowed = std::string(
-      "SELECT e.content_id FROM blog_followers f JOIN blog_entries e ON e.blog_id = f.blog_id"
-      " JOIN content c ON c.id = e.content_id WHERE f.person_id = ?1 AND e.state = 'published' AND e.published_at <= ?2 AND ") +
+std::vector<std::pair<Id, std::int64_t>> FollowedBlogs(Connection& c, Id person) {
+  std::vector<std::pair<Id, std::int64_t>> out;
+  auto q = c.Prepare(
+      "SELECT b.id, b.updated_at FROM blog_followers f JOIN blogs b ON b.id = f.blog_id WHERE f.person_id = ?1 AND b.entry_count > 0"
+      " ORDER BY b.updated_at DESC",
+      person);
+  while (q.Next()) out.emplace_back(q.Int(0), q.Int(1));
+  return out;
+}
+
+std::vector<std::pair<Id, std::int64_t>> NewestOf(Connection& c, const content::Viewer& viewer, Id blog, std::int64_t until, int limit) {
+  static const std::string kNewest = std::string(
+      "SELECT e.content_id, e.published_at FROM blog_entries e JOIN content c ON c.id = e.content_id"
+      " WHERE e.blog_id = ?1 AND e.state = 'published' AND e.published_at <= ?2 AND ") +
       content::kVisibleToViewer + " ORDER BY e.published_at DESC, e.content_id DESC LIMIT ?3";
-  return LoadAll(c, c.Prepare(kFollowed, viewer.id, until, limit), viewer);
+  auto q = c.Prepare(kNewest, blog, until, limit);
+  content::BindViewer(q, viewer);
+  std::vector<std::pair<Id, std::int64_t>> out;
+  while (q.Next()) out.emplace_back(q.Int(0), q.Int(1));
+  return out;
 }
 
 std::vector<Id> BlogsOfCommunity(Connection& c, Id community) {

@@ -95,10 +95,12 @@ std::vector<Entry> Archive(Connection& c, const content::Viewer& viewer, const A
 // A blog's commonest tags among its published entries, with how many carry each.
 std::vector<std::pair<std::string, std::int64_t>> TagsOf(Connection& c, Id blog, int limit);
 
-// Published entries of the blogs the viewer follows, published at or before `until`, newest
-// first, as far as they may read them.
-std::vector<Entry> FollowedEntries(Connection& c, const content::Viewer& viewer, std::int64_t until, int limit);
-
+// The blogs a person follows that have entries, with their newest publication's time, the
+// most recent first.
+std::vector<std::pair<Id, std::int64_t>> FollowedBlogs(Connection& c, Id person);
+// A blog's published entries (id, publication time) the viewer may read, published at or
+// before `until`, newest first.
+std::vector<std::pair<Id, std::int64_t>> NewestOf(Connection& c, const content::Viewer& viewer, Id blog, std::int64_t until, int limit);
 // A community's blogs, oldest first.
 std::vector<Id> BlogsOfCommunity(Connection& c, Id community);
 
