@@ -264,6 +264,13 @@ describe('blogs in the browser', () => {
     await card.getByRole('link', { name: 'Spring planting' }).waitFor();
     await expectAccessible(ana, 'a blog\'s comments to approve');
     await screenshot(ana, 'blog-held-comments');
+    // The queue at a phone's width.
+    const phone = await signedInPage(browser, server, 'ana', { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${server.url}/blogs/garden-club#held`);
+    await phone.getByTestId('held-comment-card').first().waitFor();
+    const { doc, view } = await phone.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+    assert.ok(doc <= view, `the queue at 390 px is ${doc} px wide`);
+    await screenshot(phone, 'phone-blog-held-comments');
     await card.getByRole('button', { name: 'Approve Dee Holm’s comment' }).click();
     await ana.getByText('No comments wait for approval.').waitFor();
 
@@ -315,6 +322,22 @@ describe('blogs in the browser', () => {
     await screenshot(dee, 'blog-entry-cover');
     await dee.goto(`${server.url}/blogs/field-trips`);
     await dee.getByTestId('blog-entry').locator('img.entry-thumb').waitFor();
+
+    // At a phone's width: the editor with its cover and preview, the entry with its cover.
+    const phone = await signedInPage(browser, server, 'ana', { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    const editPath = new URL(entryUrl).pathname.replace('/entries/', '/write/');
+    for (const [name, path] of [['editor-cover', editPath], ['entry-cover', new URL(entryUrl).pathname]]) {
+      await phone.goto(`${server.url}${path}`);
+      await phone.getByRole('img', { name: 'A heron standing in reeds' }).waitFor();
+      if (name === 'editor-cover') {
+        await phone.getByRole('button', { name: 'Preview' }).click();
+        await phone.getByRole('region', { name: 'Preview' }).locator('strong', { hasText: 'seven' }).waitFor();
+      }
+      const { doc, view } = await phone.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+      assert.ok(doc <= view, `${path} at 390 px is ${doc} px wide`);
+      await expectAccessible(phone, `${name} on a phone`);
+      await screenshot(phone, `phone-blog-${name}`);
+    }
   });
 
   test('the directory finds blogs by topic and writer; a blog\'s tags and a writer lead to their archives', async () => {
