@@ -12,7 +12,7 @@ packages=(
   libvips-dev libwebp-dev libmagic-dev libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgtest-dev libgmock-dev libxxhash-dev
   libgmime-3.0-dev libcurl4-openssl-dev liboath-dev libqrencode-dev libcjose-dev libjansson-dev
-  libldap-dev slapd ldap-utils openssl zlib1g-dev libyaml-cpp-dev libxapian-dev
+  libldap-dev slapd ldap-utils openssl zlib1g-dev libyaml-cpp-dev libxapian-dev libgit2-dev
   clang libclang-rt-14-dev
   chromium
   curl libxml2-utils python3-rnc2rng

@@ -39,6 +39,8 @@
 #include "modules/blogs/home_feed.h"
 #include "modules/blogs/public_api.h"
 #include "modules/blogs/scheduler.h"
+#include "modules/wiki/api.h"
+#include "modules/wiki/service.h"
 #include "modules/forum/api.h"
 #include "modules/feed/api.h"
 #include "modules/images/api.h"
@@ -270,6 +272,9 @@ int Serve(App& app) {
   blogs::RegisterFeeds(router, blog_syndication, feed_tokens, feed_site);
   blogs::PublicPages public_pages(*app.db, app.clock, feed_site.base_url, feed_site.site_language);
   blogs::RegisterPublicPages(router, public_pages, feed_site.site_language);
+  // The wiki (issue 19): spaces, pages, merged saves, history and links.
+  wiki::WikiService wiki_service(*app.db, *app.ids, app.clock, &events);
+  wiki::RegisterApi(router, wiki_service);
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
   comment_service.Moderate("blog_entry", blogs::CommentModeration());  // a blog's owners may hold comments

@@ -231,13 +231,11 @@ std::string ToHtml(std::string_view source) {
   return out;
 }
 
-Rendered RenderPost(std::string_view source, const MentionResolver& person_url) {
-  cmark_parser* parser = NewParser();
-  cmark_parser_feed(parser, source.data(), source.size());
-  cmark_node* doc = cmark_parser_finish(parser);
-  LinkRemoteImages(doc);
-  UnlinkDangerousLinks(doc);
-  // Collect first: changing the tree while iterating it is not allowed.
+namespace {
+
+// The text nodes outside links, in order (collected first: the tree may not change while it
+// is iterated).
+std::vector<cmark_node*> TextsOutsideLinks(cmark_node* doc) {
   std::vector<cmark_node*> texts;
   cmark_iter* iter = cmark_iter_new(doc);
   for (auto ev = cmark_iter_next(iter); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(iter)) {
@@ -245,9 +243,146 @@ Rendered RenderPost(std::string_view source, const MentionResolver& person_url) 
     if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT && !InsideLink(n)) texts.push_back(n);
   }
   cmark_iter_free(iter);
+  return texts;
+}
+
+// Splits one text node around its [[links]].
+void LinkWikiTargets(cmark_node* node, const WikiLinkResolver& wiki_link, std::vector<std::string>& found_targets) {
+  std::string literal = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+  std::string_view s = literal;
+  size_t at = 0, from = 0;
+  bool changed = false;
+  while (true) {
+    size_t open = s.find("[[", from);
+    if (open == std::string_view::npos) break;
+    size_t close = s.find("]]", open + 2);
+    if (close == std::string_view::npos) break;
+    std::string_view inner = s.substr(open + 2, close - open - 2);
+    if (inner.find('[') != std::string_view::npos || inner.find('\n') != std::string_view::npos || inner.size() > 300) {
+      from = open + 1;
+      continue;
+    }
+    size_t bar = inner.find('|');
+    std::string target(text::Trim(inner.substr(0, bar)));
+    std::string words = bar == std::string_view::npos ? target : std::string(text::Trim(inner.substr(bar + 1)));
+    if (words.empty()) words = target;
+    from = close + 2;
+    if (target.empty()) continue;
+    AddOnce(found_targets, target);
+    if (open > at) cmark_node_insert_before(node, TextNode(s.substr(at, open - at)));
+    auto url = wiki_link ? wiki_link(target) : std::nullopt;
+    if (url) {
+      cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+      cmark_node_set_url(link, url->c_str());
+      cmark_node_append_child(link, TextNode(words));
+      cmark_node_insert_before(node, link);
+    } else {
+      cmark_node_insert_before(node, TextNode(words));
+    }
+    at = from;
+    changed = true;
+  }
+  if (!changed) return;
+  if (at < s.size()) cmark_node_insert_before(node, TextNode(s.substr(at)));
+  cmark_node_free(node);
+}
+
+std::string HeadingWords(cmark_node* heading) {
+  std::string words;
+  cmark_iter* iter = cmark_iter_new(heading);
+  for (auto ev = cmark_iter_next(iter); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(iter)) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    auto t = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE))
+      if (const char* lit = cmark_node_get_literal(n)) words += lit;
+    if (ev == CMARK_EVENT_ENTER && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) words += ' ';
+  }
+  cmark_iter_free(iter);
+  return std::string(text::Trim(words));
+}
+
+// "Getting started!" -> "getting-started": letters and digits (any script) kept, lower case,
+// every other run of characters one '-'.
+std::string HeadingId(std::string_view words) {
+  std::string lower = text::Lower(words), id;
+  for (size_t i = 0; i < lower.size();) {
+    auto [c, len] = CodePointAt(lower, i);
+    if (u_isalnum(c)) id.append(lower, i, static_cast<size_t>(len));
+    else if (!id.empty() && id.back() != '-') id.push_back('-');
+    i += static_cast<size_t>(len);
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id.empty() ? "section" : id;
+}
+
+std::vector<Heading> Headings(cmark_node* doc) {
+  std::vector<Heading> out;
+  std::vector<std::string> used;
+  cmark_iter* iter = cmark_iter_new(doc);
+  for (auto ev = cmark_iter_next(iter); ev != CMARK_EVENT_DONE; ev = cmark_iter_next(iter)) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING) continue;
+    Heading h;
+    h.level = cmark_node_get_heading_level(n);
+    h.text = HeadingWords(n);
+    std::string id = HeadingId(h.text), unique = id;
+    for (int k = 2; std::find(used.begin(), used.end(), unique) != used.end(); ++k) unique = id + "-" + std::to_string(k);
+    used.push_back(unique);
+    h.id = unique;
+    out.push_back(std::move(h));
+  }
+  cmark_iter_free(iter);
+  return out;
+}
+
+// cmark writes each heading's opening tag as a bare <hN> (text that looks like one is
+// escaped), in document order: the n-th of them is the n-th heading.
+std::string AddHeadingIds(const std::string& html, const std::vector<Heading>& headings) {
+  std::string out;
+  out.reserve(html.size() + headings.size() * 24);
+  size_t at = 0;
+  for (const auto& h : headings) {
+    std::string tag = "<h" + std::to_string(h.level) + ">";
+    size_t found = html.find(tag, at);
+    if (found == std::string::npos) break;
+    out.append(html, at, found - at);
+    out += "<h" + std::to_string(h.level) + " id=\"" + h.id + "\">";
+    at = found + tag.size();
+  }
+  out.append(html, at, std::string::npos);
+  return out;
+}
+
+}  // namespace
+
+Rendered RenderPost(std::string_view source, const MentionResolver& person_url) {
+  cmark_parser* parser = NewParser();
+  cmark_parser_feed(parser, source.data(), source.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  LinkRemoteImages(doc);
+  UnlinkDangerousLinks(doc);
   Rendered out;
-  for (cmark_node* n : texts) LinkTokens(n, person_url, out);
+  for (cmark_node* n : TextsOutsideLinks(doc)) LinkTokens(n, person_url, out);
   out.html = RenderHtml(doc, parser);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  return out;
+}
+
+RenderedPage RenderPage(std::string_view source, const MentionResolver& person_url, const WikiLinkResolver& wiki_link) {
+  cmark_parser* parser = NewParser();
+  cmark_parser_feed(parser, source.data(), source.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  LinkRemoteImages(doc);
+  UnlinkDangerousLinks(doc);
+  // cmark leaves "[[", "Page" and "]]" in separate text nodes; one node per run of text
+  // lets a link be found whole.
+  cmark_consolidate_text_nodes(doc);
+  RenderedPage out;
+  for (cmark_node* n : TextsOutsideLinks(doc)) LinkWikiTargets(n, wiki_link, out.wiki_links);
+  for (cmark_node* n : TextsOutsideLinks(doc)) LinkTokens(n, person_url, out);
+  out.headings = Headings(doc);
+  out.html = AddHeadingIds(RenderHtml(doc, parser), out.headings);
   cmark_node_free(doc);
   cmark_parser_free(parser);
   return out;

@@ -31,6 +31,23 @@ struct Rendered {
 using MentionResolver = std::function<std::optional<std::string>(const std::string& handle)>;
 Rendered RenderPost(std::string_view source, const MentionResolver& person_url);
 
+// A wiki page (modules/wiki): a post's rendering, and besides it
+// - [[Target]] and [[Target|words]] in text (not in code or links) become links to where
+//   `wiki_link(target)` says; nullopt keeps the words as plain text (a page the reader may
+//   not know of). Each target is reported once, in order, as written (trimmed);
+// - each heading gets an id (its words, lower case, joined by '-'; made unique with -2, -3),
+//   reported with its level and words for a table of contents.
+using WikiLinkResolver = std::function<std::optional<std::string>(const std::string& target)>;
+struct Heading {
+  int level = 1;
+  std::string id, text;
+};
+struct RenderedPage : Rendered {
+  std::vector<std::string> wiki_links;
+  std::vector<Heading> headings;
+};
+RenderedPage RenderPage(std::string_view source, const MentionResolver& person_url, const WikiLinkResolver& wiki_link);
+
 // The tokens RenderPost looks for, exposed for tests: a hashtag is 1 to 50 letters, digits,
 // '_' or '-' with at least one letter, after the start of text or a character that is not a
 // letter, digit or '&'; a mention is '@' and a handle (3 to 30 of a-z 0-9 . _ -) after the

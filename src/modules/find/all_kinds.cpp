@@ -7,6 +7,7 @@
 #include "modules/forum/search.h"
 #include "modules/people/search.h"
 #include "modules/posts/search.h"
+#include "modules/wiki/search.h"
 
 namespace agora::find {
 
@@ -17,7 +18,9 @@ Kinds AllKinds() {
           {"topic", forum::SearchKind()},
           {"blog_entry", blogs::EntrySearchKind()},
           {"blog", blogs::BlogSearchKind()},
-          {"community", communities::SearchKind()}};
+          {"community", communities::SearchKind()},
+          {"wiki_page", wiki::PageSearchKind()},
+          {"wiki_space", wiki::SpaceSearchKind()}};
 }
 
 }  // namespace agora::find

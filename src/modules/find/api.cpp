@@ -74,7 +74,7 @@ Result<SearchRequest> ParseRequest(const Request& req) {
   if (r.q.size() > 1000) return Error::Invalid("q", "must be at most 1000 characters");
   for (const auto& k : CommaList(req.Query("kind"))) {
     auto kind = KindNamed(k);
-    if (!kind) return Error::Invalid("kind", "must be person, post, comment, topic, blog, blog_entry or community");
+    if (!kind) return Error::Invalid("kind", "must be person, post, comment, topic, blog, blog_entry, community, wiki_page or wiki_space");
     r.kinds.push_back(*kind);
   }
   r.author = req.Query("author");

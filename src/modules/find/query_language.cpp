@@ -39,7 +39,9 @@ std::optional<std::string> KindNamed(std::string_view word) {
       {"person", "person"},   {"people", "person"},    {"post", "post"},   {"posts", "post"},
       {"comment", "comment"}, {"comments", "comment"}, {"topic", "topic"}, {"topics", "topic"},
       {"blog", "blog"},       {"blogs", "blog"},       {"blog_entry", "blog_entry"}, {"blog_entries", "blog_entry"},
-      {"community", "community"}, {"communities", "community"}};
+      {"community", "community"}, {"communities", "community"}, {"wiki", "wiki_page"}, {"wiki_page", "wiki_page"},
+      {"wiki_pages", "wiki_page"}, {"page", "wiki_page"}, {"pages", "wiki_page"}, {"wiki_space", "wiki_space"},
+      {"wiki_spaces", "wiki_space"}, {"space", "wiki_space"}, {"spaces", "wiki_space"}};
   const std::string w = Lower(word);
   for (const auto& [name, kind] : kNames)
     if (w == name) return std::string(kind);
@@ -75,7 +77,7 @@ Result<ParsedQuery> ParseQuery(std::string_view q, std::string_view field) {
     } else if (!value.empty() && op == "kind") {
       auto kind = KindNamed(value);
       if (!kind)
-        return Error::Invalid(std::string(field), "kind: must be person, post, comment, topic, blog, blog_entry or community (not " + value + ")");
+        return Error::Invalid(std::string(field), "kind: must be person, post, comment, topic, blog, blog_entry, community, wiki_page or wiki_space (not " + value + ")");
       out.kinds.push_back(*kind);
     } else if (!value.empty() && (op == "after" || op == "before")) {
       auto at = ParseDay(value);

@@ -1,0 +1,22 @@
+// The wiki's wire format (openapi.yaml's WikiSpace, WikiPage, WikiPageRef, WikiRevision,
+// WikiDiff and WikiConflict).
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include "modules/wiki/diff.h"
+#include "modules/wiki/merge.h"
+#include "modules/wiki/model.h"
+#include "modules/wiki/service.h"
+
+namespace agora::wiki::json {
+
+boost::json::object SpaceJson(const SpaceView& v);
+boost::json::object RefJson(const PageRef& r);
+boost::json::object PageJson(const PageView& v);
+boost::json::object RevisionJson(const Revision& r, const people::Card& author, bool with_body);
+boost::json::object DiffJson(int from, int to, const std::vector<DiffHunk>& hunks);
+// The `conflict` member of a 409 problem: the current revision and the passages.
+boost::json::object ConflictJson(const SaveOutcome& o);
+
+}  // namespace agora::wiki::json

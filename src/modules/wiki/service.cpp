@@ -1,0 +1,690 @@
+#include "modules/wiki/service.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <climits>
+
+#include "core/cursor.h"
+#include "core/place_handle.h"
+#include "core/text.h"
+#include "modules/audit/store.h"
+#include "modules/communities/store.h"
+#include "modules/content/audience.h"
+#include "modules/content/body.h"
+#include "modules/content/store.h"
+#include "modules/identity/store.h"
+#include "modules/people/policy.h"
+#include "modules/people/store.h"
+#include "modules/wiki/render.h"
+#include "modules/wiki/store.h"
+#include "modules/wiki/titles.h"
+#include "modules/wiki/visibility.h"
+
+namespace agora::wiki {
+namespace {
+
+using agora::store::Connection;
+
+content::Viewer AsViewer(const identity::Principal& p) { return {p.user.id, p.user.role}; }
+
+Result<std::string> CheckText(std::string_view field, std::string_view raw, size_t max, bool may_be_empty) {
+  if (!text::IsValidUtf8(raw)) return Error::Invalid(std::string(field), std::string(field) + " must be valid UTF-8");
+  std::string t(text::Trim(raw));
+  if (t.empty() && !may_be_empty) return Error::Required(std::string(field));
+  if (text::CodePoints(t) > max) return Error::TooLong(std::string(field), static_cast<std::int64_t>(max));
+  if (text::HasControlCharacters(t)) return Error::Invalid(std::string(field), std::string(field) + " may not hold control characters");
+  return t;
+}
+
+// A page's Markdown: any length up to kMaxBody bytes, empty allowed (a page begun by its title).
+Result<std::string> CheckPageBody(std::string_view raw) {
+  if (!text::IsValidUtf8(raw)) return Error::Invalid("body", "body must be valid UTF-8");
+  if (raw.size() > WikiService::kMaxBody)
+    return Error::Invalid("body", "a page holds at most " + std::to_string(WikiService::kMaxBody) + " bytes")
+        .Because("too_long", static_cast<std::int64_t>(WikiService::kMaxBody));
+  std::string body(raw);
+  // Line ends as the merge compares them.
+  std::string out;
+  out.reserve(body.size());
+  for (size_t i = 0; i < body.size(); ++i)
+    if (body[i] != '\r') out.push_back(body[i]);
+    else if (i + 1 >= body.size() || body[i + 1] != '\n') out.push_back('\n');
+  return out;
+}
+
+// The person `key` names when `who` may see their profile; 404 otherwise.
+Result<Id> VisiblePerson(Connection& c, const identity::Principal& who, std::string_view key) {
+  std::optional<Id> id = ParseId(key);
+  if (!id) id = people::store::FindIdByHandle(c, text::AsciiLower(key));
+  auto subject = id ? identity::store::FindUserById(c, *id) : std::nullopt;
+  if (!subject || !people::SeesProfile(c, who, subject->user)) return Error::NotFound("no such person");
+  return *id;
+}
+
+// A page's content row takes its space's audience: a community's pages are its content.
+void SetAudience(content::ContentHead& head, const Space& s) {
+  head.audience = s.audience;
+  head.container_id = s.community_id;
+}
+
+void Audit(Connection& c, IdGenerator& ids, Id actor, std::string action, std::string kind, Id target, boost::json::object detail,
+           const std::string& ip, std::int64_t at) {
+  audit::Record(c, {.id = ids.Next(), .actor_id = actor, .action = std::move(action), .target_kind = std::move(kind),
+                    .target_id = target, .detail = boost::json::serialize(detail), .ip = ip, .created_at = at});
+}
+
+// A page (readable by the viewer) with its space as the viewer sees it.
+struct Found {
+  Page page;
+  SpaceView space;
+};
+Result<Found> FindPage(Connection& c, const content::Viewer& viewer, Id id) {
+  auto p = store::LoadPage(c, id);
+  if (!p || !content::CanRead(c, viewer, p->head)) return Error::NotFound("no such page");
+  auto space = store::LoadSpace(c, p->space_id);
+  if (!space) return Error::NotFound("no such page");
+  auto mine = viewer.signed_in() ? store::RoleOf(c, space->id, viewer.id) : std::nullopt;
+  if (!Sees(c, viewer, *space, mine)) return Error::NotFound("no such page");
+  return Found{std::move(*p), ViewOf(c, viewer, std::move(*space))};
+}
+
+// `parent` must be a page of the space, and not the page itself or below it.
+Status CheckParent(Connection& c, Id space, std::optional<Id> parent, std::optional<Id> moving) {
+  if (!parent) return OkStatus();
+  for (std::optional<Id> at = parent; at;) {
+    if (moving && *at == *moving) return Error::Invalid("parent", "a page cannot be moved below itself");
+    auto ref = store::LoadRef(c, *at);
+    if (!ref) return Error::Invalid("parent", "no such page in this space");
+    at = ref->parent_id;
+  }
+  auto p = store::LoadPage(c, *parent);
+  if (!p || p->space_id != space) return Error::Invalid("parent", "no such page in this space");
+  return OkStatus();
+}
+
+}  // namespace
+
+void WikiService::StoreText(Connection& c, const Space& space, Page& page, const std::string& body, Id author,
+                            const std::string& summary, std::int64_t at) {
+  auto rendered = Render(c, space, body);
+  page.body = body;
+  page.body_html = std::move(rendered.html);
+  page.toc = std::move(rendered.toc);
+  page.updated_at = at;
+  page.updated_by = author;
+  store::UpdateText(c, page);
+  store::InsertRevision(c, {page.head.id, page.revision, author, at, summary, body, 0});
+  store::SetLinks(c, page.head.id, space.id, rendered.links);
+  content::store::SetTags(c, page.head.id, rendered.tags);
+  std::vector<Id> mentioned;
+  for (const auto& u : rendered.mentioned) mentioned.push_back(u.id);
+  content::store::AddMentions(c, page.head.id, mentioned);
+}
+
+people::Card WikiService::Card(Id person) {
+  return db_.Read([&](Connection& c) { return people::store::CardOf(c, person); });
+}
+
+Result<SpaceView> WikiService::CreateSpace(const identity::Principal& who, const NewSpace& in) {
+  const content::Viewer me = AsViewer(who);
+  if (!me.in_organization()) return Error::Forbidden("guests and alumni do not make wiki spaces");
+  auto name = CheckText("name", in.name, 100, false);
+  if (!name) return name.error();
+  auto handle = text::CheckPlaceHandle(in.handle);
+  if (!handle) return handle.error();
+  auto description = CheckText("description", in.description, 1000, true);
+  if (!description) return description.error();
+  if ((in.kind == SpaceKind::kCommunity) != !in.community.empty())
+    return Error::Invalid("community", "a community's space names its community, and only it does");
+  if (in.kind != SpaceKind::kPeople && !in.members.empty())
+    return Error::Invalid("members", "only a people space lists its members");
+  const std::int64_t now = clock_.NowMs();
+  auto id = db_.Write([&](Connection& c) -> Result<Id> {
+    Space s;
+    if (in.kind == SpaceKind::kCommunity) {
+      auto community = communities::store::FindVisible(c, me, in.community);
+      if (!community) return Error::Invalid("community", "no such community");
+      if (!community->mine || !community->mine->manages())
+        return Error::Forbidden("only a community's owners and moderators make its wiki space");
+      s.community_id = community->community.id;
+      s.audience = content::Audience::kCommunity;
+    } else if (in.kind == SpaceKind::kPeople) {
+      s.audience = content::Audience::kRestricted;
+    }
+    if (store::HandleTaken(c, *handle)) return Error::Taken("handle");
+    std::vector<Id> members;
+    for (size_t i = 0; i < in.members.size(); ++i) {
+      auto person = VisiblePerson(c, who, in.members[i]);
+      if (!person) return Error::Invalid("members[" + std::to_string(i) + "]", "no such person");
+      if (*person != who.user.id) members.push_back(*person);
+    }
+    s.id = ids_.Next();
+    s.handle = *handle;
+    s.name = *name;
+    s.description = *description;
+    s.editing = in.editing;
+    s.created_by = who.user.id;
+    s.created_at = s.updated_at = now;
+    store::InsertSpace(c, s);
+    store::SetRole(c, s.id, who.user.id, Role::kOwner);
+    for (Id m : members) store::SetRole(c, s.id, m, Role::kReader);
+    // Its home page, named after it.
+    Page home;
+    home.head.id = ids_.Next();
+    home.head.kind = "wiki_page";
+    home.head.author_id = who.user.id;
+    SetAudience(home.head, s);
+    home.head.created_at = now;
+    home.space_id = s.id;
+    home.title = s.name;
+    home.slug = TitleKey(s.name);
+    if (home.slug.empty()) home.slug = "home";
+    home.revision = 1;
+    home.updated_at = now;
+    home.updated_by = who.user.id;
+    home.body = s.description;
+    content::store::Insert(c, home.head);
+    store::InsertPage(c, home);
+    if (s.audience == content::Audience::kRestricted) store::AddReaderToPages(c, s.id, who.user.id);
+    for (Id m : members) store::AddReaderToPages(c, s.id, m);
+    store::AddName(c, s.id, home.slug, home.head.id);
+    StoreText(c, s, home, home.body, who.user.id, "", now);
+    s.home_page = home.head.id;
+    store::UpdateSpace(c, s);
+    store::Recount(c, s.id, now);
+    return s.id;
+  });
+  if (!id) return id.error();
+  return GetSpace(me, IdToString(*id));
+}
+
+Result<SpaceView> WikiService::GetSpace(const content::Viewer& viewer, std::string_view key) {
+  return db_.Read([&](Connection& c) { return FindVisibleSpace(c, viewer, key); });
+}
+
+Result<SpacePage> WikiService::Spaces(const content::Viewer& viewer, std::string_view community, std::string_view cursor, int limit) {
+  std::int64_t before = INT64_MAX;
+  Id before_id = INT64_MAX;
+  if (!cursor.empty()) {
+    auto decoded = DecodeCursor(cursor);
+    if (!decoded) return decoded.error();
+    before = std::strtoll(decoded->key.c_str(), nullptr, 10);
+    before_id = decoded->id;
+  }
+  return db_.Read([&](Connection& c) -> Result<SpacePage> {
+    std::optional<Id> community_id;
+    if (!community.empty()) {
+      auto found = communities::store::FindVisible(c, viewer, community);
+      if (!found) return found.error();
+      community_id = found->community.id;
+    }
+    SpacePage out;
+    // Reads ahead in batches, keeping those the viewer sees, until the page is full.
+    for (int rounds = 0; rounds < 50 && static_cast<int>(out.items.size()) < limit; ++rounds) {
+      auto batch = store::Spaces(c, community_id, before, before_id, 200);
+      for (auto& s : batch) {
+        before = s.updated_at;
+        before_id = s.id;
+        auto mine = viewer.signed_in() ? store::RoleOf(c, s.id, viewer.id) : std::nullopt;
+        if (!Sees(c, viewer, s, mine)) continue;
+        out.items.push_back(wiki::ViewOf(c, viewer, std::move(s)));
+        if (static_cast<int>(out.items.size()) == limit) break;
+      }
+      if (batch.size() < 200) {
+        if (static_cast<int>(out.items.size()) < limit) return out;
+        break;
+      }
+    }
+    if (!out.items.empty() && static_cast<int>(out.items.size()) == limit) {
+      const Space& last = out.items.back().space;
+      out.next_cursor = EncodeCursor({std::to_string(last.updated_at), last.id});
+    }
+    return out;
+  });
+}
+
+Result<SpaceView> WikiService::ChangeSpace(const identity::Principal& who, std::string_view key, const SpaceChange& ch,
+                                           const std::string& ip) {
+  std::optional<std::string> name, description;
+  if (ch.name) {
+    auto n = CheckText("name", *ch.name, 100, false);
+    if (!n) return n.error();
+    name = *n;
+  }
+  if (ch.description) {
+    auto d = CheckText("description", *ch.description, 1000, true);
+    if (!d) return d.error();
+    description = *d;
+  }
+  const content::Viewer me = AsViewer(who);
+  return db_.Write([&](Connection& c) -> Result<SpaceView> {
+    auto v = FindVisibleSpace(c, me, key);
+    if (!v) return v.error();
+    if (v->mine != Role::kOwner) return Error::Forbidden("only a space's owners change it");
+    boost::json::object detail;
+    if (name) v->space.name = *name, detail["name"] = *name;
+    if (description) v->space.description = *description, detail["description"] = *description;
+    if (ch.editing) v->space.editing = *ch.editing, detail["editing"] = *ch.editing == Editing::kEditors ? "editors" : "readers";
+    store::UpdateSpace(c, v->space);
+    Audit(c, ids_, who.user.id, "wiki_space.change", "wiki_space", v->space.id, std::move(detail), ip, clock_.NowMs());
+    return wiki::ViewOf(c, me, v->space);
+  });
+}
+
+Result<SpaceView> WikiService::SetRole(const identity::Principal& who, std::string_view key, std::string_view person,
+                                       std::optional<Role> role, const std::string& ip) {
+  const content::Viewer me = AsViewer(who);
+  return db_.Write([&](Connection& c) -> Result<SpaceView> {
+    auto v = FindVisibleSpace(c, me, key);
+    if (!v) return v.error();
+    if (v->mine != Role::kOwner) return Error::Forbidden("only a space's owners give roles");
+    auto id = VisiblePerson(c, who, person);
+    if (!id) return id.error();
+    auto before = store::RoleOf(c, v->space.id, *id);
+    if (before == Role::kOwner && role != Role::kOwner && store::OwnerCount(c, v->space.id) <= 1)
+      return Error::Conflict("a space keeps at least one owner");
+    if (role) store::SetRole(c, v->space.id, *id, *role);
+    else store::RemoveRole(c, v->space.id, *id);
+    if (v->space.audience == content::Audience::kRestricted) {
+      if (role && !before) store::AddReaderToPages(c, v->space.id, *id);
+      if (!role && before) store::RemoveReaderFromPages(c, v->space.id, *id);
+      // Search holds who reads each page.
+      c.Prepare("INSERT INTO search_queue(doc_key) SELECT 'wiki_page:' || content_id FROM wiki_pages WHERE space_id = ?1", v->space.id).Run();
+    }
+    boost::json::object detail{{"person", IdToString(*id)},
+                               {"from", before ? boost::json::value(RoleName(*before)) : boost::json::value(nullptr)},
+                               {"to", role ? boost::json::value(RoleName(*role)) : boost::json::value(nullptr)}};
+    Audit(c, ids_, who.user.id, "wiki_space.role", "wiki_space", v->space.id, std::move(detail), ip, clock_.NowMs());
+    return wiki::ViewOf(c, me, v->space);
+  });
+}
+
+Result<std::vector<Member>> WikiService::Members(const content::Viewer& viewer, std::string_view key) {
+  return db_.Read([&](Connection& c) -> Result<std::vector<Member>> {
+    auto v = FindVisibleSpace(c, viewer, key);
+    if (!v) return v.error();
+    std::vector<Member> out;
+    for (const auto& [person, role] : store::Members(c, v->space.id)) out.push_back({people::store::CardOf(c, person), role});
+    return out;
+  });
+}
+
+Result<PageView> WikiService::CreatePage(const identity::Principal& who, std::string_view key, const NewPage& in) {
+  auto title = CheckTitle(in.title);
+  if (!title) return title.error();
+  auto body = CheckPageBody(in.body);
+  if (!body) return body.error();
+  auto summary = CheckText("summary", in.summary, kMaxSummary, true);
+  if (!summary) return summary.error();
+  const content::Viewer me = AsViewer(who);
+  const std::int64_t now = clock_.NowMs();
+  auto id = db_.Write([&](Connection& c) -> Result<Id> {
+    auto v = FindVisibleSpace(c, me, key);
+    if (!v) return v.error();
+    if (!v->can_edit) return Error::Forbidden("only the space's editors write its pages");
+    const std::string slug = TitleKey(*title);
+    if (slug.empty() || text::ReadsAsId(slug)) return Error::Invalid("title", "a title needs a letter");
+    if (auto other = store::PageNamed(c, v->space.id, slug)) {
+      auto ref = store::LoadRef(c, *other);
+      if (ref && ref->slug == slug) return Error::Taken("title");
+    }
+    if (auto st = CheckParent(c, v->space.id, in.parent, std::nullopt); !st) return st.error();
+    Page p;
+    p.head.id = ids_.Next();
+    p.head.kind = "wiki_page";
+    p.head.author_id = who.user.id;
+    SetAudience(p.head, v->space);
+    p.head.created_at = now;
+    p.head.language = in.language;
+    p.space_id = v->space.id;
+    p.parent_id = in.parent;
+    p.position = store::NextPosition(c, v->space.id, in.parent);
+    p.title = *title;
+    p.slug = slug;
+    p.revision = 1;
+    p.updated_at = now;
+    p.updated_by = who.user.id;
+    p.owner_id = who.user.id;
+    content::store::Insert(c, p.head);
+    store::InsertPage(c, p);
+    if (v->space.audience == content::Audience::kRestricted)
+      for (const auto& [person, role] : store::Members(c, v->space.id)) content::store::AddReaders(c, p.head.id, {person});
+    // The name was an old title of another page (a redirect) or a missing link's: it is
+    // this page's now, and the pages that link to it render again.
+    store::AddName(c, v->space.id, slug, p.head.id);
+    store::MarkLinkersStale(c, v->space.id, slug);
+    StoreText(c, v->space, p, *body, who.user.id, *summary, now);
+    store::Recount(c, v->space.id, now);
+    return p.head.id;
+  });
+  if (!id) return id.error();
+  return GetPage(me, *id);
+}
+
+std::optional<PageView> WikiService::ViewOf(Connection& c, const content::Viewer& viewer, Page p) {
+  auto space = store::LoadSpace(c, p.space_id);
+  if (!space) return std::nullopt;
+  PageView v;
+  if (p.html_stale) {
+    // A page it links to came, went or was renamed since it was rendered (the stored HTML
+    // is brought up to date by the next save; reads render it meanwhile).
+    auto rendered = Render(c, *space, p.body);
+    p.body_html = std::move(rendered.html);
+    p.toc = std::move(rendered.toc);
+  }
+  p.body_html = ForReader(c, viewer, *space, p.body_html);
+  for (std::optional<Id> at = p.parent_id; at && v.breadcrumbs.size() < 50;) {
+    auto ref = store::LoadRef(c, *at);
+    if (!ref) break;
+    at = ref->parent_id;
+    v.breadcrumbs.insert(v.breadcrumbs.begin(), std::move(*ref));
+  }
+  v.backlink_count = store::BacklinkCount(c, viewer, p.head.id);
+  v.updated_by = people::store::CardOf(c, p.updated_by);
+  v.space = wiki::ViewOf(c, viewer, std::move(*space));
+  v.page = std::move(p);
+  return v;
+}
+
+Result<PageView> WikiService::GetPage(const content::Viewer& viewer, std::string_view key, std::string_view slug) {
+  return db_.Read([&](Connection& c) -> Result<PageView> {
+    auto space = FindVisibleSpace(c, viewer, key);
+    if (!space) return space.error();
+    const std::string wanted = TitleKey(slug);
+    auto id = store::PageNamed(c, space->space.id, wanted);
+    if (!id) return Error::NotFound("no such page");
+    auto found = FindPage(c, viewer, *id);
+    if (!found) return found.error();
+    auto v = ViewOf(c, viewer, std::move(found->page));
+    if (!v) return Error::NotFound("no such page");
+    if (v->page.slug != wanted) v->redirected_from = wanted;
+    return std::move(*v);
+  });
+}
+
+Result<PageView> WikiService::GetPage(const content::Viewer& viewer, Id page) {
+  return db_.Read([&](Connection& c) -> Result<PageView> {
+    auto found = FindPage(c, viewer, page);
+    if (!found) return found.error();
+    auto v = ViewOf(c, viewer, std::move(found->page));
+    if (!v) return Error::NotFound("no such page");
+    return std::move(*v);
+  });
+}
+
+Result<SaveOutcome> WikiService::Save(const identity::Principal& who, Id page, const PageSave& in) {
+  auto body = CheckPageBody(in.body);
+  if (!body) return body.error();
+  auto summary = CheckText("summary", in.summary, kMaxSummary, true);
+  if (!summary) return summary.error();
+  if (in.base_revision < 1) return Error::Required("base_revision");
+  const content::Viewer me = AsViewer(who);
+  const std::int64_t now = clock_.NowMs();
+  auto outcome = db_.Write([&](Connection& c) -> Result<SaveOutcome> {
+    auto found = FindPage(c, me, page);
+    if (!found) return found.error();
+    if (!found->space.can_edit) return Error::Forbidden("only the space's editors edit its pages");
+    Page& p = found->page;
+    if (in.base_revision > p.revision) return Error::Invalid("base_revision", "the page has no such revision yet");
+    SaveOutcome out;
+    std::string text = *body;
+    if (in.base_revision < p.revision) {
+      // Someone saved since the writer began: both changes are kept where they do not touch
+      // the same lines.
+      auto base = store::LoadRevision(c, page, in.base_revision);
+      if (!base) return Error::Invalid("base_revision", "no such revision");
+      auto merged = MergeThreeWay(base->body, p.body, *body);
+      if (!merged.clean) {
+        out.conflict = std::move(merged.passages);
+        out.current_revision = p.revision;
+        out.current_body = p.body;
+        return out;
+      }
+      out.merged = true;
+      text = std::move(merged.text);
+    }
+    if (text != p.body) {
+      ++p.revision;
+      StoreText(c, found->space.space, p, text, who.user.id, *summary, now);
+      content::store::MarkEdited(c, page, now);
+      store::Recount(c, p.space_id, now);
+      out.changed = true;
+    }
+    out.current_revision = p.revision;
+    return out;
+  });
+  if (!outcome) return outcome.error();
+  if (outcome->conflict.empty()) {
+    auto v = GetPage(me, page);
+    if (!v) return v.error();
+    outcome->page = std::move(*v);
+  }
+  return outcome;
+}
+
+Result<PageView> WikiService::Change(const identity::Principal& who, Id page, const PageChange& ch) {
+  std::optional<std::string> title;
+  if (ch.title) {
+    auto t = CheckTitle(*ch.title);
+    if (!t) return t.error();
+    title = *t;
+  }
+  const content::Viewer me = AsViewer(who);
+  auto done = db_.Write([&](Connection& c) -> Result<Id> {
+    auto found = FindPage(c, me, page);
+    if (!found) return found.error();
+    Page& p = found->page;
+    const bool moves = ch.parent || ch.position || ch.title;
+    if (moves && !found->space.can_manage && !(found->space.can_edit && p.head.author_id == who.user.id))
+      return Error::Forbidden("only the space's owners and editors move and rename its pages");
+    if ((ch.owner || ch.review_by) && !found->space.can_edit) return Error::Forbidden("only the space's editors set a page's review");
+    if (title && *title != p.title) {
+      const std::string slug = TitleKey(*title);
+      if (slug.empty() || text::ReadsAsId(slug)) return Error::Invalid("title", "a title needs a letter");
+      if (slug != p.slug) {
+        if (auto other = store::PageNamed(c, p.space_id, slug); other && *other != page) {
+          auto ref = store::LoadRef(c, *other);
+          if (ref && ref->slug == slug) return Error::Taken("title");
+        }
+        // The old name stays the page's (a redirect): links and addresses by it still lead here.
+        store::AddName(c, p.space_id, slug, page);
+        store::MarkLinkersStale(c, p.space_id, slug);
+        store::MarkLinkersStale(c, p.space_id, p.slug);
+      }
+      store::Rename(c, page, *title, slug);
+    }
+    if (ch.parent || ch.position) {
+      std::optional<Id> parent = ch.parent ? *ch.parent : p.parent_id;
+      if (auto st = CheckParent(c, p.space_id, parent, page); !st) return st.error();
+      std::int64_t position = ch.position ? *ch.position : (parent == p.parent_id ? p.position : store::NextPosition(c, p.space_id, parent));
+      if (ch.position) {
+        // Those at and after the position move down one.
+        if (parent)
+          c.Prepare("UPDATE wiki_pages SET position = position + 1 WHERE space_id = ?1 AND parent_id = ?2 AND position >= ?3 AND content_id <> ?4",
+                    p.space_id, *parent, position, page).Run();
+        else
+          c.Prepare("UPDATE wiki_pages SET position = position + 1 WHERE space_id = ?1 AND parent_id IS NULL AND position >= ?2 AND content_id <> ?3",
+                    p.space_id, position, page).Run();
+      }
+      store::Move(c, page, parent, position);
+    }
+    if (ch.owner || ch.review_by) {
+      std::optional<Id> owner = p.owner_id;
+      if (ch.owner) {
+        owner.reset();
+        if (*ch.owner) {
+          auto id = VisiblePerson(c, who, **ch.owner);
+          if (!id) return Error::Invalid("owner", "no such person");
+          owner = *id;
+        }
+      }
+      store::SetReview(c, page, owner, ch.review_by ? *ch.review_by : p.review_by);
+    }
+    return page;
+  });
+  if (!done) return done.error();
+  return GetPage(me, page);
+}
+
+Status WikiService::DeletePage(const identity::Principal& who, Id page, const std::string& ip) {
+  const content::Viewer me = AsViewer(who);
+  return db_.Write([&](Connection& c) -> Status {
+    auto found = FindPage(c, me, page);
+    if (!found) return found.error();
+    const Page& p = found->page;
+    if (!found->space.can_manage && !(found->space.can_edit && p.head.author_id == who.user.id))
+      return Error::Forbidden("only the space's owners and editors delete its pages");
+    if (found->space.space.home_page == page) return Error::Conflict("a space's home page is not deleted");
+    // Links to any of its names show as missing from now on.
+    auto names = c.Prepare("SELECT name_key FROM wiki_names WHERE page_id = ?1", page);
+    std::vector<std::string> keys;
+    while (names.Next()) keys.push_back(names.Text(0));
+    for (const auto& k : keys) store::MarkLinkersStale(c, p.space_id, k);
+    store::LiftChildren(c, page, p.parent_id);
+    content::store::Delete(c, page);
+    store::Recount(c, p.space_id, 0);
+    Audit(c, ids_, who.user.id, "wiki_page.delete", "content", page, {{"title", p.title}, {"space", IdToString(p.space_id)}}, ip,
+          clock_.NowMs());
+    return OkStatus();
+  });
+}
+
+Result<RevisionPage> WikiService::History(const content::Viewer& viewer, Id page, std::string_view cursor, int limit) {
+  int before = INT_MAX;
+  if (!cursor.empty()) {
+    auto decoded = DecodeCursor(cursor);
+    if (!decoded) return decoded.error();
+    before = static_cast<int>(decoded->id);
+  }
+  return db_.Read([&](Connection& c) -> Result<RevisionPage> {
+    auto found = FindPage(c, viewer, page);
+    if (!found) return found.error();
+    RevisionPage out;
+    out.items = store::Revisions(c, page, before, limit);
+    if (static_cast<int>(out.items.size()) == limit && out.items.back().number > 1)
+      out.next_cursor = EncodeCursor({"", out.items.back().number});
+    return out;
+  });
+}
+
+Result<Revision> WikiService::GetRevision(const content::Viewer& viewer, Id page, int number) {
+  return db_.Read([&](Connection& c) -> Result<Revision> {
+    auto found = FindPage(c, viewer, page);
+    if (!found) return found.error();
+    auto r = store::LoadRevision(c, page, number);
+    if (!r) return Error::NotFound("no such revision");
+    return std::move(*r);
+  });
+}
+
+Result<std::vector<DiffHunk>> WikiService::Diff(const content::Viewer& viewer, Id page, int from, int to) {
+  return db_.Read([&](Connection& c) -> Result<std::vector<DiffHunk>> {
+    auto found = FindPage(c, viewer, page);
+    if (!found) return found.error();
+    if (to == 0) to = found->page.revision;
+    auto a = store::LoadRevision(c, page, from);
+    if (!a) return Error::Invalid("from", "no such revision");
+    auto b = store::LoadRevision(c, page, to);
+    if (!b) return Error::Invalid("to", "no such revision");
+    return DiffTexts(a->body, b->body);
+  });
+}
+
+Result<SaveOutcome> WikiService::Restore(const identity::Principal& who, Id page, int number, const std::string& summary) {
+  const content::Viewer me = AsViewer(who);
+  auto old = GetRevision(me, page, number);
+  if (!old) return old.error();
+  auto current = GetPage(me, page);
+  if (!current) return current.error();
+  // Saved over the current revision as it is: a restore replaces the text whole.
+  return Save(who, page, {old->body, summary.empty() ? "Restored revision " + std::to_string(number) : summary, current->page.revision});
+}
+
+Result<RefPage> WikiService::Backlinks(const content::Viewer& viewer, Id page, std::string_view cursor, int limit) {
+  Id after = 0;
+  if (!cursor.empty()) {
+    auto decoded = DecodeCursor(cursor);
+    if (!decoded) return decoded.error();
+    after = decoded->id;
+  }
+  return db_.Read([&](Connection& c) -> Result<RefPage> {
+    auto found = FindPage(c, viewer, page);
+    if (!found) return found.error();
+    RefPage out;
+    auto ids = store::Backlinks(c, viewer, page, after, limit);
+    for (Id id : ids)
+      if (auto ref = store::LoadRef(c, id)) out.items.push_back(std::move(*ref));
+    if (static_cast<int>(ids.size()) == limit) out.next_cursor = EncodeCursor({"", ids.back()});
+    return out;
+  });
+}
+
+Result<BrokenLinkPage> WikiService::BrokenLinks(const content::Viewer& viewer, std::string_view key, std::string_view cursor, int limit) {
+  Id after = 0;
+  if (!cursor.empty()) {
+    auto decoded = DecodeCursor(cursor);
+    if (!decoded) return decoded.error();
+    after = decoded->id;
+  }
+  return db_.Read([&](Connection& c) -> Result<BrokenLinkPage> {
+    auto v = FindVisibleSpace(c, viewer, key);
+    if (!v) return v.error();
+    BrokenLinkPage out;
+    // Whole pages per cursor step: a page's broken links are listed together.
+    auto rows = store::BrokenLinks(c, v->space.id, after, limit * 4);
+    std::unordered_map<Id, std::optional<Space>> spaces;
+    Id last = 0;
+    for (auto& [from, target] : rows) {
+      if (static_cast<int>(out.items.size()) >= limit && from != last) {
+        out.next_cursor = EncodeCursor({"", last});
+        break;
+      }
+      last = from;
+      auto ref = store::LoadRef(c, from);
+      if (!ref) continue;
+      auto it = spaces.find(target.first);
+      if (it == spaces.end()) it = spaces.emplace(target.first, store::LoadSpace(c, target.first)).first;
+      // A link into a space the reader may not see is not theirs to know of.
+      if (!it->second) continue;
+      auto mine = viewer.signed_in() ? store::RoleOf(c, it->second->id, viewer.id) : std::nullopt;
+      if (!Sees(c, viewer, *it->second, mine)) continue;
+      out.items.push_back({std::move(*ref), it->second->handle, target.second});
+    }
+    return out;
+  });
+}
+
+Result<std::vector<PageRef>> WikiService::Children(const content::Viewer& viewer, std::string_view key, std::optional<Id> parent) {
+  return db_.Read([&](Connection& c) -> Result<std::vector<PageRef>> {
+    auto v = FindVisibleSpace(c, viewer, key);
+    if (!v) return v.error();
+    if (parent) {
+      auto p = store::LoadPage(c, *parent);
+      if (!p || p->space_id != v->space.id) return Error::Invalid("parent", "no such page in this space");
+    }
+    return store::Children(c, v->space.id, parent, 1000);
+  });
+}
+
+Result<RefPage> WikiService::Recent(const content::Viewer& viewer, std::string_view key, std::string_view cursor, int limit) {
+  std::int64_t before = INT64_MAX;
+  Id before_id = INT64_MAX;
+  if (!cursor.empty()) {
+    auto decoded = DecodeCursor(cursor);
+    if (!decoded) return decoded.error();
+    before = std::strtoll(decoded->key.c_str(), nullptr, 10);
+    before_id = decoded->id;
+  }
+  return db_.Read([&](Connection& c) -> Result<RefPage> {
+    auto v = FindVisibleSpace(c, viewer, key);
+    if (!v) return v.error();
+    RefPage out;
+    out.items = store::Recent(c, v->space.id, before, before_id, limit);
+    if (static_cast<int>(out.items.size()) == limit)
+      out.next_cursor = EncodeCursor({std::to_string(out.items.back().updated_at), out.items.back().id});
+    return out;
+  });
+}
+
+}  // namespace agora::wiki

@@ -1,0 +1,150 @@
+// The wiki (issue 19): spaces, pages in a tree, saves that merge instead of overwriting,
+// history, diffs, restores, and the links between pages both ways. Pages are content
+// (model.h): the one audience rule decides who reads them. No HTTP types. Thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bus/bus.h"
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/result.h"
+#include "modules/identity/model.h"
+#include "modules/wiki/diff.h"
+#include "modules/wiki/merge.h"
+#include "modules/wiki/model.h"
+#include "store/database.h"
+
+namespace agora::wiki {
+
+struct NewSpace {
+  std::string name, handle, description;
+  SpaceKind kind = SpaceKind::kOrganization;
+  std::string community;             // handle or id, for a community's space
+  std::vector<std::string> members;  // handles or ids: a people space's first readers
+  Editing editing = Editing::kReaders;
+};
+
+struct SpaceChange {
+  std::optional<std::string> name, description;
+  std::optional<Editing> editing;
+};
+
+struct NewPage {
+  std::string title, body, summary;
+  std::string language;      // content/language.h; "" = not known
+  std::optional<Id> parent;  // a page of the same space; none: at the top
+};
+
+// A save names the revision it began from; the server merges what was saved since.
+struct PageSave {
+  std::string body, summary;
+  int base_revision = 0;
+};
+
+struct SaveOutcome {
+  std::optional<PageView> page;        // saved (or nothing to save)
+  bool merged = false;                 // another save came in between, and both are kept
+  bool changed = false;                // a new revision was made
+  std::vector<MergePassage> conflict;  // not saved: the passages both changed
+  int current_revision = 0;            // the revision to begin from again after a conflict
+  std::string current_body;            // its text
+};
+
+// Move, rename, reorder; page owners and review dates.
+struct PageChange {
+  std::optional<std::string> title;
+  std::optional<std::optional<Id>> parent;  // a new parent, or the top (nullopt inside)
+  std::optional<std::int64_t> position;
+  std::optional<std::optional<std::string>> owner;          // a person's handle or id, or none
+  std::optional<std::optional<std::int64_t>> review_by;  // ms since the epoch, or none
+};
+
+struct SpacePage {
+  std::vector<SpaceView> items;
+  std::optional<std::string> next_cursor;
+};
+struct RefPage {
+  std::vector<PageRef> items;
+  std::optional<std::string> next_cursor;
+};
+struct RevisionPage {
+  std::vector<Revision> items;
+  std::optional<std::string> next_cursor;
+};
+struct BrokenLinkPage {
+  std::vector<BrokenLink> items;
+  std::optional<std::string> next_cursor;
+};
+
+struct Member {
+  people::Card person;
+  Role role = Role::kReader;
+};
+
+class WikiService {
+ public:
+  WikiService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
+
+  // Members and admins make organization and people spaces; a community's owners and
+  // moderators its space. The maker is its owner; a home page named after it is made with it.
+  Result<SpaceView> CreateSpace(const identity::Principal& who, const NewSpace& in);
+  Result<SpaceView> GetSpace(const content::Viewer& viewer, std::string_view key);
+  // The spaces the viewer may see, the most recently changed first; a community's (its Wiki
+  // tab) when `community` is given (404 for one they may not see).
+  Result<SpacePage> Spaces(const content::Viewer& viewer, std::string_view community, std::string_view cursor, int limit);
+  Result<SpaceView> ChangeSpace(const identity::Principal& who, std::string_view space, const SpaceChange& ch, const std::string& ip);
+  // Owners give roles; `role` nullopt takes a person's away. A space keeps an owner. Audited.
+  Result<SpaceView> SetRole(const identity::Principal& who, std::string_view space, std::string_view person, std::optional<Role> role,
+                            const std::string& ip);
+  Result<std::vector<Member>> Members(const content::Viewer& viewer, std::string_view space);
+
+  Result<PageView> CreatePage(const identity::Principal& who, std::string_view space, const NewPage& in);
+  // By its address in the space: its slug, or a name it had (redirected_from says which).
+  Result<PageView> GetPage(const content::Viewer& viewer, std::string_view space, std::string_view slug);
+  Result<PageView> GetPage(const content::Viewer& viewer, Id page);
+  // A new revision from `base_revision`, merged three-way with whatever was saved since;
+  // overlapping changes come back as a conflict and nothing is saved.
+  Result<SaveOutcome> Save(const identity::Principal& who, Id page, const PageSave& in);
+  Result<PageView> Change(const identity::Principal& who, Id page, const PageChange& ch);
+  // Its children go to its parent; links to it show as missing. Audited.
+  Status DeletePage(const identity::Principal& who, Id page, const std::string& ip);
+
+  Result<RevisionPage> History(const content::Viewer& viewer, Id page, std::string_view cursor, int limit);
+  Result<Revision> GetRevision(const content::Viewer& viewer, Id page, int number);
+  // From one revision to another (to: 0 = the current one).
+  Result<std::vector<DiffHunk>> Diff(const content::Viewer& viewer, Id page, int from, int to);
+  // The text of an old revision saved as a new one.
+  Result<SaveOutcome> Restore(const identity::Principal& who, Id page, int number, const std::string& summary);
+
+  // Pages that link here, that the viewer reads, in id order.
+  Result<RefPage> Backlinks(const content::Viewer& viewer, Id page, std::string_view cursor, int limit);
+  Result<BrokenLinkPage> BrokenLinks(const content::Viewer& viewer, std::string_view space, std::string_view cursor, int limit);
+  // A level of the tree (parent nullopt: the top), in order.
+  Result<std::vector<PageRef>> Children(const content::Viewer& viewer, std::string_view space, std::optional<Id> parent);
+  Result<RefPage> Recent(const content::Viewer& viewer, std::string_view space, std::string_view cursor, int limit);
+
+  // What a save does once it knows its text, for the seed and imports too: renders, stores
+  // the revision, the links and tags. `c` is in a write transaction.
+  void StoreText(agora::store::Connection& c, const Space& space, Page& page, const std::string& body, Id author,
+                 const std::string& summary, std::int64_t at);
+
+  // A person as lists show them (a revision's author).
+  people::Card Card(Id person);
+
+  static constexpr size_t kMaxBody = 1024 * 1024;  // bytes of Markdown
+  static constexpr size_t kMaxSummary = 300;
+
+ private:
+  std::optional<PageView> ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Page p);
+
+  agora::store::Database& db_;
+  IdGenerator& ids_;
+  const Clock& clock_;
+  bus::Bus* bus_ = nullptr;
+};
+
+}  // namespace agora::wiki

@@ -1,0 +1,226 @@
+// The wiki: spaces with a home page, pages in a tree, [[links]] shown as missing until their
+// page is written, saves that name their base revision (a clean three-way merge, a conflict
+// with its passages, resolving it), 50 writers saving the same page at once with no change
+// lost, history, diffs with the changed words, restoring, renaming with redirects, "what
+// links here" and broken links kept exact through renames and deletions.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
+
+describe('wiki', () => {
+  let server;
+  let p;
+  let c;
+
+  const newPage = async (client, space, title, body, extra = {}) => {
+    const r = await client.post(`/api/v1/wiki/spaces/${space}/pages`, { title, body, ...extra });
+    assert.equal(r.status, 201, r.text);
+    return r.json;
+  };
+  const save = (client, page, body, base, summary = '') =>
+    client.post(`/api/v1/wiki/pages/${page.id ?? page}/revisions`, { body, base_revision: base, summary });
+
+  before(async () => {
+    server = await startServer();
+    const admin = await setupAdmin(server);
+    ({ people: p, clients: c } = await addPeople(server, admin, [
+      ['ana', 'member', 'Ana Writer'], ['bo', 'member', 'Bo Writer'], ['gus', 'guest', 'Gus Guest'],
+    ]));
+    const r = await c.ana.post('/api/v1/wiki/spaces', { name: 'Handbook', handle: 'handbook', description: 'How we work' });
+    assert.equal(r.status, 201, r.text);
+  });
+  after(() => server.stop());
+
+  test('a space has a home page; its fields are checked; the organization edits it, a guest does not see it', async () => {
+    const space = (await c.bo.get('/api/v1/wiki/spaces/handbook')).json;
+    assert.equal(space.kind, 'organization');
+    assert.equal(space.page_count, 1);
+    assert.equal(space.can_edit, true);
+    assert.equal(space.can_manage, false);
+    const home = await c.bo.get(`/api/v1/wiki/pages/${space.home_page}`);
+    assert.equal(home.status, 200, home.text);
+    assert.equal(home.json.title, 'Handbook');
+    assert.match(home.json.html, /How we work/);
+    assertProblem(assert, await c.gus.get('/api/v1/wiki/spaces/handbook'), 404);
+    assertProblem(assert, await c.gus.post('/api/v1/wiki/spaces', { name: 'X', handle: 'guest-space' }), 403);
+    assertProblem(assert, await c.ana.post('/api/v1/wiki/spaces', { name: 'X', handle: 'handbook' }), 409, { field: 'handle' });
+    assertProblem(assert, await c.ana.post('/api/v1/wiki/spaces', { name: '', handle: 'empty-name' }), 422, { field: 'name' });
+    assertProblem(assert, await c.ana.post('/api/v1/wiki/spaces', { name: 'X', handle: 'x', kind: 'galaxy' }), 422, { field: 'kind' });
+    assertProblem(assert, await c.ana.post('/api/v1/wiki/spaces/handbook/pages', { title: 'Bad [title]' }), 422, { field: 'title' });
+    assertProblem(assert, await c.ana.post('/api/v1/wiki/spaces/handbook/pages', { title: 'Handbook' }), 409, { field: 'title' });
+    assertProblem(assert, await c.ana.post('/api/v1/wiki/spaces/handbook/pages', { title: 'T', parent: '12345' }), 422, { field: 'parent' });
+  });
+
+  test('links by title render, show as missing, and become links when the page is written; headings make a table of contents', async () => {
+    const guide = await newPage(c.ana, 'handbook', 'Onboarding guide', [
+      '# Welcome', 'Read [[Release checklist]] and [[release_checklist|the checklist]] and [[Handbook]].',
+      '## First week', '`[[not a link]]` stays code. Thanks @' + p.bo.handle, '## First week', 'again',
+    ].join('\n\n'));
+    assert.deepEqual(guide.toc.map((h) => [h.level, h.id, h.text]), [[1, 'welcome', 'Welcome'], [2, 'first-week', 'First week'], [2, 'first-week-2', 'First week']]);
+    assert.match(guide.html, /<h2 id="first-week">First week<\/h2>/);
+    assert.match(guide.html, /<a href="\/wiki\/handbook\/release-checklist\?create=Release%20checklist">Release checklist<\/a>/);
+    assert.match(guide.html, /<a href="\/wiki\/handbook\/release-checklist\?create=release_checklist">the checklist<\/a>/);
+    assert.match(guide.html, /<a href="\/wiki\/handbook\/handbook">Handbook<\/a>/);
+    assert.match(guide.html, /<code>\[\[not a link\]\]<\/code>/);
+    const broken = await c.bo.get('/api/v1/wiki/spaces/handbook/broken-links');
+    assert.equal(broken.status, 200, broken.text);
+    assert.deepEqual(broken.json.items.map((b) => [b.from.title, b.space, b.target]), [['Onboarding guide', 'handbook', 'release-checklist']]);
+    // Writing the missing page makes the link a link, and takes it off the broken list.
+    const checklist = await newPage(c.bo, 'handbook', 'Release checklist', 'Steps.', { parent: guide.id });
+    const again = (await c.ana.get(`/api/v1/wiki/pages/${guide.id}`)).json;
+    assert.match(again.html, /<a href="\/wiki\/handbook\/release-checklist">Release checklist<\/a>/);
+    assert.doesNotMatch(again.html, /create=/);
+    assert.deepEqual((await c.bo.get('/api/v1/wiki/spaces/handbook/broken-links')).json.items, []);
+    // The checklist is below the guide: breadcrumbs and the tree say so.
+    const read = (await c.ana.get('/api/v1/wiki/spaces/handbook/pages/release-checklist')).json;
+    assert.deepEqual(read.breadcrumbs.map((b) => b.title), ['Onboarding guide']);
+    assert.equal(read.backlink_count, 1);
+    const top = (await c.ana.get('/api/v1/wiki/spaces/handbook/pages')).json.items;
+    assert.deepEqual(top.map((r) => [r.title, r.has_children]), [['Handbook', false], ['Onboarding guide', true]]);
+    const below = (await c.ana.get(`/api/v1/wiki/spaces/handbook/pages?parent=${guide.id}`)).json.items;
+    assert.deepEqual(below.map((r) => r.id), [checklist.id]);
+    const links = (await c.ana.get(`/api/v1/wiki/pages/${checklist.id}/backlinks`)).json.items;
+    assert.deepEqual(links.map((r) => r.title), ['Onboarding guide']);
+  });
+
+  test('a rename keeps the old address and links leading to the page; deleting it makes them broken', async () => {
+    const target = await newPage(c.ana, 'handbook', 'Expense policy', 'Claim within 30 days.');
+    const linkers = [];
+    for (const n of [1, 2, 3]) linkers.push(await newPage(c.bo, 'handbook', `Team page ${n}`, `See [[Expense policy]] (${n}).`));
+    const renamed = await c.ana.patch(`/api/v1/wiki/pages/${target.id}`, { title: 'Travel and expense policy' });
+    assert.equal(renamed.status, 200, renamed.text);
+    assert.equal(renamed.json.slug, 'travel-and-expense-policy');
+    const byOld = await c.bo.get('/api/v1/wiki/spaces/handbook/pages/expense-policy');
+    assert.equal(byOld.status, 200, byOld.text);
+    assert.equal(byOld.json.id, target.id);
+    assert.equal(byOld.json.redirected_from, 'expense-policy');
+    assert.equal(byOld.json.backlink_count, 3);
+    const linker = (await c.bo.get(`/api/v1/wiki/pages/${linkers[0].id}`)).json;
+    assert.match(linker.html, /<a href="\/wiki\/handbook\/travel-and-expense-policy">Expense policy<\/a>/);
+    // One linking page now links by the new title; one stops linking.
+    assert.equal((await save(c.bo, linkers[1], 'See [[Travel and expense policy]].', linkers[1].revision)).status, 200);
+    assert.equal((await save(c.bo, linkers[2], 'No link now.', linkers[2].revision)).status, 200);
+    const backlinks = (await c.ana.get(`/api/v1/wiki/pages/${target.id}/backlinks`)).json.items;
+    assert.deepEqual(backlinks.map((r) => r.title).sort(), ['Team page 1', 'Team page 2']);
+    // Deleted: its links are broken, by either name, and the old address finds nothing.
+    assert.equal((await c.ana.delete(`/api/v1/wiki/pages/${target.id}`)).status, 204);
+    assertProblem(assert, await c.bo.get('/api/v1/wiki/spaces/handbook/pages/expense-policy'), 404);
+    const broken = (await c.bo.get('/api/v1/wiki/spaces/handbook/broken-links')).json.items;
+    assert.deepEqual(broken.map((b) => [b.from.title, b.target]).sort(),
+      [['Team page 1', 'expense-policy'], ['Team page 2', 'travel-and-expense-policy']]);
+    assert.match((await c.bo.get(`/api/v1/wiki/pages/${linkers[0].id}`)).json.html, /expense-policy\?create=Expense%20policy/);
+  });
+
+  test('a save from an older revision merges cleanly with what was saved since', async () => {
+    const lines = ['Intro line', '', 'Middle paragraph', '', 'Closing line'];
+    const page = await newPage(c.ana, 'handbook', 'Merge me', lines.join('\n'));
+    assert.equal(page.revision, 1);
+    const first = await save(c.ana, page, ['Intro line, by Ana', '', 'Middle paragraph', '', 'Closing line'].join('\n'), 1, 'Ana edits the intro');
+    assert.equal(first.status, 200, first.text);
+    assert.equal(first.json.merged, false);
+    assert.equal(first.json.page.revision, 2);
+    // Bo began from revision 1 too and changed the end.
+    const second = await save(c.bo, page, ['Intro line', '', 'Middle paragraph', '', 'Closing line, by Bo'].join('\n'), 1, 'Bo edits the end');
+    assert.equal(second.status, 200, second.text);
+    assert.equal(second.json.merged, true);
+    assert.equal(second.json.page.revision, 3);
+    assert.equal(second.json.page.body, ['Intro line, by Ana', '', 'Middle paragraph', '', 'Closing line, by Bo'].join('\n'));
+    // The same text again makes no revision.
+    const same = await save(c.bo, page, second.json.page.body, 3);
+    assert.equal(same.json.changed, false);
+    assert.equal(same.json.page.revision, 3);
+    assertProblem(assert, await save(c.bo, page, 'x', 9), 422, { field: 'base_revision' });
+    assertProblem(assert, await c.bo.post(`/api/v1/wiki/pages/${page.id}/revisions`, { body: 'x' }), 422, { field: 'base_revision' });
+    assertProblem(assert, await save(c.gus, page, 'x', 3), 404);
+  });
+
+  test('overlapping changes come back as a conflict with both sides, nothing saved; resolving saves', async () => {
+    const page = await newPage(c.ana, 'handbook', 'Conflict me', 'Alpha\n\nThe deadline is Monday.\n\nOmega');
+    assert.equal((await save(c.ana, page, 'Alpha\n\nThe deadline is Tuesday.\n\nOmega', 1)).status, 200);
+    const clash = await save(c.bo, page, 'Alpha\n\nThe deadline is Friday.\n\nOmega, signed Bo', 1);
+    assertProblem(assert, clash, 409);
+    const conflict = clash.json.conflict;
+    assert.equal(conflict.current_revision, 2);
+    assert.equal(conflict.current_body, 'Alpha\n\nThe deadline is Tuesday.\n\nOmega');
+    const passages = conflict.passages;
+    const clashes = passages.filter((x) => x.conflict);
+    assert.equal(clashes.length, 1);
+    assert.match(clashes[0].theirs, /Tuesday/);
+    assert.match(clashes[0].yours, /Friday/);
+    assert.ok(passages.some((x) => !x.conflict && x.text.includes('Alpha')));
+    assert.equal((await c.ana.get(`/api/v1/wiki/pages/${page.id}`)).json.revision, 2);
+    // Bo resolves from revision 2, keeping his signature.
+    const resolved = await save(c.bo, page, 'Alpha\n\nThe deadline is Friday (moved from Tuesday).\n\nOmega, signed Bo', conflict.current_revision, 'Resolved');
+    assert.equal(resolved.status, 200, resolved.text);
+    assert.equal(resolved.json.page.revision, 3);
+  });
+
+  test('50 writers saving the same page at once lose nothing', async () => {
+    const n = 50;
+    const original = Array.from({ length: n }, (_, i) => `Line ${i}: as written`).join('\n\n');
+    const page = await newPage(c.ana, 'handbook', 'Fifty writers', original);
+    const writers = [c.ana, c.bo];
+    // Each writer changes their own line from revision 1; on a conflict they take the current
+    // text and apply their change again, as a person resolving would.
+    const edit = async (i) => {
+      let base = 1;
+      let text = original;
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const mine = text.split('\n\n').map((line, k) => (k === i ? `Line ${i}: changed by writer ${i}` : line)).join('\n\n');
+        const r = await save(writers[i % 2], page, mine, base, `writer ${i}`);
+        if (r.status === 200) return r.json;
+        assert.equal(r.status, 409, r.text);
+        base = r.json.conflict.current_revision;
+        text = r.json.conflict.current_body;
+      }
+      throw new Error(`writer ${i} never saved`);
+    };
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => edit(i)));
+    assert.ok(results.filter((r) => r.merged).length > 0, 'some saves were merged');
+    const final = (await c.ana.get(`/api/v1/wiki/pages/${page.id}`)).json;
+    for (let i = 0; i < n; i++) assert.ok(final.body.includes(`Line ${i}: changed by writer ${i}`), `line ${i} kept`);
+    assert.equal(final.revision, n + 1);
+    const history = (await c.ana.get(`/api/v1/wiki/pages/${page.id}/revisions?limit=100`)).json.items;
+    assert.equal(history.length, n + 1);
+  });
+
+  test('history, a diff with the changed words, a revision, and restoring it', async () => {
+    const page = await newPage(c.ana, 'handbook', 'Diff me', 'One\nThe quick brown fox\nThree', { summary: 'First' });
+    assert.equal((await save(c.bo, page, 'One\nThe quick red fox\nThree\nFour', 1, 'Bo recolours')).status, 200);
+    const history = (await c.ana.get(`/api/v1/wiki/pages/${page.id}/revisions`)).json.items;
+    assert.deepEqual(history.map((r) => [r.number, r.summary, r.author.handle]), [[2, 'Bo recolours', p.bo.handle], [1, 'First', p.ana.handle]]);
+    const diff = await c.ana.get(`/api/v1/wiki/pages/${page.id}/diff?from=1&to=2`);
+    assert.equal(diff.status, 200, diff.text);
+    const lines = diff.json.hunks.flatMap((h) => h.lines);
+    const removed = lines.find((l) => l.op === 'removed');
+    const added = lines.filter((l) => l.op === 'added');
+    assert.deepEqual(removed.pieces.filter((x) => x.changed).map((x) => x.text), ['brown']);
+    assert.deepEqual(added[0].pieces.filter((x) => x.changed).map((x) => x.text), ['red']);
+    assert.equal(added[1].pieces.map((x) => x.text).join(''), 'Four');
+    assert.equal((await c.ana.get(`/api/v1/wiki/pages/${page.id}/diff?from=1`)).json.to, 2);
+    assertProblem(assert, await c.ana.get(`/api/v1/wiki/pages/${page.id}/diff?from=7`), 422, { field: 'from' });
+    const one = await c.ana.get(`/api/v1/wiki/pages/${page.id}/revisions/1`);
+    assert.equal(one.json.body, 'One\nThe quick brown fox\nThree');
+    const restored = await c.ana.post(`/api/v1/wiki/pages/${page.id}/restore`, { revision: 1 });
+    assert.equal(restored.status, 200, restored.text);
+    assert.equal(restored.json.page.revision, 3);
+    assert.equal(restored.json.page.body, 'One\nThe quick brown fox\nThree');
+    const latest = (await c.ana.get(`/api/v1/wiki/pages/${page.id}/revisions?limit=1`)).json;
+    assert.equal(latest.items[0].summary, 'Restored revision 1');
+    assert.ok(latest.next_cursor);
+  });
+
+  test('moving in the tree: below another page, not below itself; reordering; recent changes', async () => {
+    const a = await newPage(c.ana, 'handbook', 'Tree A', 'a');
+    const b = await newPage(c.ana, 'handbook', 'Tree B', 'b', { parent: a.id });
+    assertProblem(assert, await c.ana.patch(`/api/v1/wiki/pages/${a.id}`, { parent: b.id }), 422, { field: 'parent' });
+    assertProblem(assert, await c.bo.patch(`/api/v1/wiki/pages/${a.id}`, { parent: null }), 403);
+    const moved = await c.ana.patch(`/api/v1/wiki/pages/${b.id}`, { parent: null, position: 0 });
+    assert.equal(moved.status, 200, moved.text);
+    const top = (await c.ana.get('/api/v1/wiki/spaces/handbook/pages')).json.items;
+    assert.equal(top[0].title, 'Tree B');
+    const recent = (await c.ana.get('/api/v1/wiki/spaces/handbook/pages?order=recent&limit=2')).json;
+    assert.equal(recent.items.length, 2);
+    assert.ok(recent.next_cursor);
+  });
+});
