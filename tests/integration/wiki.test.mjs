@@ -62,6 +62,13 @@ describe('wiki', () => {
     assert.match(guide.html, /<a href="\/wiki\/handbook\/release-checklist\?create=release_checklist">the checklist<\/a>/);
     assert.match(guide.html, /<a href="\/wiki\/handbook\/handbook">Handbook<\/a>/);
     assert.match(guide.html, /<code>\[\[not a link\]\]<\/code>/);
+    // The editor's preview renders the same way, and saves nothing.
+    const preview = await c.bo.post('/api/v1/wiki/spaces/handbook/preview', { body: '## Plan\n\nSee [[Onboarding guide]] and [[Nothing yet]].' });
+    assert.equal(preview.status, 200, preview.text);
+    assert.match(preview.json.html, /<a href="\/wiki\/handbook\/onboarding-guide">Onboarding guide<\/a>/);
+    assert.match(preview.json.html, /nothing-yet\?create=Nothing%20yet/);
+    assert.deepEqual(preview.json.toc, [{ level: 2, id: 'plan', text: 'Plan' }]);
+    assertProblem(assert, await c.gus.post('/api/v1/wiki/spaces/handbook/preview', { body: 'x' }), 404);
     const broken = await c.bo.get('/api/v1/wiki/spaces/handbook/broken-links');
     assert.equal(broken.status, 200, broken.text);
     assert.deepEqual(broken.json.items.map((b) => [b.from.title, b.space, b.target]), [['Onboarding guide', 'handbook', 'release-checklist']]);

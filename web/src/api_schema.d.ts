@@ -2305,6 +2305,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wiki/spaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The wiki spaces the reader may see, the most recently changed first */
+        get: operations["listWikiSpaces"];
+        put?: never;
+        /** Make a wiki space: the organization's, a community's (its owners and moderators) or named people's; its maker owns it */
+        post: operations["createWikiSpace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/spaces/{space}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A wiki space, by handle or id */
+        get: operations["getWikiSpace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a space, describe it, or say who edits (owners; audited) */
+        patch: operations["changeWikiSpace"];
+        trace?: never;
+    };
+    "/api/v1/wiki/spaces/{space}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people with a role in a space, owners first */
+        get: operations["listWikiSpaceMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/spaces/{space}/members/{person}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Give a person a role in a space (owners; audited). A people space's members read its pages. */
+        put: operations["setWikiSpaceRole"];
+        post?: never;
+        /** Take a person's role away (owners; a space keeps an owner; audited) */
+        delete: operations["removeWikiSpaceRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/spaces/{space}/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A level of a space's page tree (order=tree, the default: the top, or a parent's children in their order), or its pages most recently saved first (order=recent, paged) */
+        get: operations["listWikiPages"];
+        put?: never;
+        /** Write a new page in a space (its editors; everyone who takes part when the space lets its readers edit) */
+        post: operations["createWikiPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/spaces/{space}/pages/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page by its address in its space: its slug, or a name it had before a rename (then redirected_from says which) */
+        get: operations["getWikiPageByAddress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/spaces/{space}/broken-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The space's [[links]] to pages that do not exist, by linking page */
+        get: operations["listWikiBrokenLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page by id */
+        get: operations["getWikiPage"];
+        put?: never;
+        post?: never;
+        /** Delete a page (the space's owners and editors, or its author); its children go up to its parent, links to it show as missing (audited) */
+        delete: operations["deleteWikiPage"];
+        options?: never;
+        head?: never;
+        /** Rename (the old title keeps leading here), move in the tree, reorder; set its owner and review date */
+        patch: operations["changeWikiPage"];
+        trace?: never;
+    };
+    "/api/v1/wiki/pages/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page's revisions, the newest first */
+        get: operations["listWikiRevisions"];
+        put?: never;
+        /** Save a new text, naming the revision the edit began from: what others saved since is merged in (three-way); overlapping changes answer 409 with the passages to resolve */
+        post: operations["saveWikiPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/pages/{id}/revisions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One revision of a page, with its text */
+        get: operations["getWikiRevision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/pages/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two revisions: changed lines with three around them, the changed words marked */
+        get: operations["diffWikiRevisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/pages/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save an old revision's text as a new revision */
+        post: operations["restoreWikiRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/pages/{id}/backlinks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What links here: the pages the reader may read that link to this one by any of its names */
+        get: operations["listWikiBacklinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2561,7 +2789,7 @@ export interface components {
             followed_by_me: boolean;
         };
         /** @enum {string} */
-        SearchKind: "person" | "post" | "comment" | "topic" | "blog" | "blog_entry" | "community";
+        SearchKind: "person" | "post" | "comment" | "topic" | "blog" | "blog_entry" | "community" | "wiki_page" | "wiki_space";
         /** @description One match, as the results page shows it. */
         SearchResult: {
             kind: components["schemas"]["SearchKind"];
@@ -3161,6 +3389,156 @@ export interface components {
             database: "ok" | "unreachable";
             accepting: boolean;
         };
+        /**
+         * @description Whose space: the organization's (its members read it), a community's (read as its content is), or named people's (only they read it).
+         * @enum {string}
+         */
+        WikiSpaceKind: "organization" | "community" | "people";
+        /**
+         * @description owner: everything, roles too; editor: edits, moves and deletes pages; reader: a people space's member.
+         * @enum {string}
+         */
+        WikiRole: "owner" | "editor" | "reader";
+        /**
+         * @description Who edits its pages: everyone who may take part (readers, the default) or its owners and editors only.
+         * @enum {string}
+         */
+        WikiEditing: "readers" | "editors";
+        /** @description A wiki space. */
+        WikiSpace: {
+            id: components["schemas"]["Id"];
+            handle: string;
+            name: string;
+            description: string;
+            kind: components["schemas"]["WikiSpaceKind"];
+            community_id: components["schemas"]["Id"] | null;
+            editing: components["schemas"]["WikiEditing"];
+            home_page: components["schemas"]["Id"] | null;
+            page_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Its last save.
+             */
+            updated_at: string;
+            my_role: components["schemas"]["WikiRole"] | null;
+            /** @description The reader writes and edits its pages. */
+            can_edit: boolean;
+            /** @description The reader moves and deletes its pages. */
+            can_manage: boolean;
+        };
+        /** @description A page in a tree or a list. */
+        WikiPageRef: {
+            id: components["schemas"]["Id"];
+            title: string;
+            slug: string;
+            parent_id: components["schemas"]["Id"] | null;
+            position: number;
+            /** Format: date-time */
+            updated_at: string;
+            has_children: boolean;
+        };
+        /** @description A wiki page as its reader reads it. */
+        WikiPage: {
+            id: components["schemas"]["Id"];
+            /** @enum {string} */
+            kind: "wiki_page";
+            space: components["schemas"]["WikiSpace"];
+            title: string;
+            /** @description Its address: /wiki/{space}/{slug}. */
+            slug: string;
+            parent_id: components["schemas"]["Id"] | null;
+            position: number;
+            /** @description The Markdown of its current revision. */
+            body: string;
+            /** @description Rendered (raw HTML off). A [[link]] to a page that exists goes to /wiki/{space}/{slug}; to one that does not, to /wiki/{space}/{slug}?create={title}; to a space the reader may not see, plain words. */
+            html: string;
+            /** @description Its headings, in order; each heading in `html` has the id. */
+            toc: {
+                level: number;
+                id: string;
+                text: string;
+            }[];
+            /** @description Its ancestors, from the top down to its parent. */
+            breadcrumbs: components["schemas"]["WikiPageRef"][];
+            /** @description The current revision's number; a save names it as base_revision. */
+            revision: number;
+            author_id: components["schemas"]["Id"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            updated_by: components["schemas"]["PersonCard"];
+            owner_id: components["schemas"]["Id"] | null;
+            /** Format: date-time */
+            review_by: string | null;
+            language: string;
+            /** @description Pages the reader may read that link here. */
+            backlink_count: number;
+            comment_count: number;
+            reaction_count: number;
+            /** @description The old name the address gave, when it was not the page's slug. */
+            redirected_from: string | null;
+        };
+        /** @description A save's outcome. */
+        WikiSaved: {
+            page: components["schemas"]["WikiPage"];
+            /** @description Someone saved since the edit began; both changes were kept. */
+            merged: boolean;
+            /** @description A new revision was made (false when the text was the same). */
+            changed: boolean;
+        };
+        /** @description A 409 problem: the passages the save and the revision saved since both changed. */
+        WikiConflict: components["schemas"]["Problem"] & {
+            conflict: {
+                /** @description Save again with this as base_revision. */
+                current_revision: number;
+                /** @description The current revision's text. */
+                current_body: string;
+                /** @description The whole text in passages: agreed text, or a conflict with the saved revision's lines (theirs) and the writer's (yours). */
+                passages: {
+                    conflict: boolean;
+                    text?: string;
+                    theirs?: string;
+                    yours?: string;
+                }[];
+            };
+        };
+        /** @description A revision of a page. */
+        WikiRevision: {
+            number: number;
+            author: components["schemas"]["PersonCard"];
+            /** Format: date-time */
+            created_at: string;
+            summary: string;
+            /** @description Bytes of its text. */
+            size: number;
+            /** @description Its text (one revision; not in lists). */
+            body?: string;
+        };
+        /** @description The difference between two revisions. */
+        WikiDiff: {
+            from: number;
+            to: number;
+            hunks: {
+                old_start: number;
+                old_lines: number;
+                new_start: number;
+                new_lines: number;
+                lines: {
+                    /** @enum {string} */
+                    op: "same" | "removed" | "added";
+                    old_line: number | null;
+                    new_line: number | null;
+                    /** @description The line's text; the changed words of a changed line marked. */
+                    pieces: {
+                        text: string;
+                        changed: boolean;
+                    }[];
+                }[];
+            }[];
+        };
     };
     responses: {
         /** @description Not modified since the `ETag` given in `If-None-Match`. */
@@ -3289,6 +3667,8 @@ export interface components {
         BlogPath: string;
         /** @description The provider's id, as `GET /api/v1/auth/providers` lists it. */
         ProviderPath: string;
+        /** @description A wiki space's handle or id. */
+        WikiSpacePath: string;
     };
     requestBodies: {
         /** @description The image's bytes as the body, with their type. Its content decides (the type is checked against it); metadata such as GPS positions is never kept. */
@@ -9404,6 +9784,822 @@ export interface operations {
                 };
             };
             403: components["responses"]["Forbidden"];
+        };
+    };
+    listWikiSpaces: {
+        parameters: {
+            query?: {
+                /** @description Only this community's (handle or id): its Wiki tab. */
+                community?: string;
+                /** @description The `next_cursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of spaces. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WikiSpace"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidField"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWikiSpace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description A key of your choice (up to 255 characters); a retry with the same key within 24 hours gets the first answer again instead of creating twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Its address: /wiki/{handle}. */
+                    handle: string;
+                    /** @description The first text of its home page too. */
+                    description?: string;
+                    kind?: components["schemas"]["WikiSpaceKind"];
+                    /** @description The community (handle or id) of a space of kind `community`. */
+                    community?: string;
+                    /** @description A people space's readers besides its maker (handles or ids). */
+                    members?: string[];
+                    editing?: components["schemas"]["WikiEditing"];
+                };
+            };
+        };
+        responses: {
+            /** @description The space, with its home page made. */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiSpace"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWikiSpace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The space. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiSpace"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    changeWikiSpace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string;
+                    editing?: components["schemas"]["WikiEditing"];
+                };
+            };
+        };
+        responses: {
+            /** @description The space. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiSpace"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWikiSpaceMembers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its members. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            person: components["schemas"]["PersonCard"];
+                            role: components["schemas"]["WikiRole"];
+                        }[];
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setWikiSpaceRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+                /** @description A person's handle or id. */
+                person: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    role: components["schemas"]["WikiRole"];
+                };
+            };
+        };
+        responses: {
+            /** @description The space. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiSpace"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeWikiSpaceRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+                /** @description A person's handle or id. */
+                person: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The space. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiSpace"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWikiPages: {
+        parameters: {
+            query?: {
+                order?: "tree" | "recent";
+                /** @description With order=tree: this page's children. */
+                parent?: components["schemas"]["Id"];
+                /** @description The `next_cursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pages. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WikiPageRef"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidField"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWikiPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /** @description A key of your choice (up to 255 characters); a retry with the same key within 24 hours gets the first answer again instead of creating twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique in the space, as its key compares (case, spaces and underscores aside); none of [ ] | # < > { }. */
+                    title: string;
+                    /** @description Markdown, up to 1 MiB; [[Page title]] and [[space:Page title]] link to pages. */
+                    body?: string;
+                    /** @description What this revision did. */
+                    summary?: string;
+                    language?: components["schemas"]["Language"];
+                    /** @description A page of the space it goes below; none for the top. */
+                    parent?: components["schemas"]["Id"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The page. */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiPage"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWikiPageByAddress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+                /** @description A page's slug, or its title. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page, rendered for the reader. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWikiBrokenLinks: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Broken links. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            from: components["schemas"]["WikiPageRef"];
+                            /** @description The linked space's handle. */
+                            space: string;
+                            /** @description The name linked to (a slug). */
+                            target: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidField"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWikiPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page, rendered for the reader. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteWikiPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    changeWikiPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string;
+                    /** @description Its new parent, or null for the top. */
+                    parent?: components["schemas"]["Id"] | null;
+                    /** @description Its place among its siblings (0 first). */
+                    position?: number;
+                    /** @description The person (handle or id) who answers for it. */
+                    owner?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description When its owner should look at it again.
+                     */
+                    review_by?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiPage"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWikiRevisions: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of revisions, without their text. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WikiRevision"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidField"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    saveWikiPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Markdown, up to 1 MiB. */
+                    body: string;
+                    summary?: string;
+                    /** @description The revision the edit began from. */
+                    base_revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved (or the same text as now, and nothing saved). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiSaved"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Another save changed the same passages; nothing was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["WikiConflict"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWikiRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revision. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiRevision"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    diffWikiRevisions: {
+        parameters: {
+            query: {
+                from: number;
+                /** @description The current revision when absent. */
+                to?: number;
+            };
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The difference. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiDiff"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidField"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    restoreWikiRevision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    revision: number;
+                    summary?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiSaved"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Another save came in meanwhile and changed the same passages. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["WikiConflict"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWikiBacklinks: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the previous page; absent for the first page. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Linking pages, in id order. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WikiPageRef"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidField"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

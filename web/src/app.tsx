@@ -41,6 +41,36 @@ const BlogPage = lazyPage(() => import('./pages/blogs').then((m) => m.BlogPage))
 const BlogEntryPage = lazyPage(() => import('./pages/blog_entry').then((m) => m.BlogEntryPage));
 const BlogEntryEditor = lazyPage(() => import('./pages/blog_entry').then((m) => m.BlogEntryEditor));
 const BlogArchivePage = lazyPage(() => import('./pages/blog_archive').then((m) => m.BlogArchivePage));
+const WikiSpacesPage = lazyPage(() => import('./pages/wiki').then((m) => m.WikiSpacesPage));
+const WikiSpacePage = lazyPage(() => import('./pages/wiki').then((m) => m.WikiSpacePage));
+const WikiPageView = lazyPage(() => import('./pages/wiki_page').then((m) => m.WikiPageView));
+const WikiPageById = lazyPage(() => import('./pages/wiki_page').then((m) => m.WikiPageById));
+const WikiLinksHere = lazyPage(() => import('./pages/wiki_page').then((m) => m.WikiLinksHere));
+const WikiEditor = lazyPage(() => import('./pages/wiki_editor').then((m) => m.WikiEditor));
+const WikiHistory = lazyPage(() => import('./pages/wiki_history').then((m) => m.WikiHistory));
+
+// The wiki's pages under /wiki/{space}: the space; a page by its slug; its editor, history and
+// "what links here"; a new page (_new: no title's key begins with '_').
+function wikiPage(path: string, me: string) {
+  let parts: string[];
+  try {
+    parts = path.split('/').map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+  const [, , space, slug, what, ...rest] = parts;
+  if (!space || rest.length > 0) return null;
+  if (!slug) return <WikiSpacePage handle={space} />;
+  if (slug === '_new' && !what) {
+    const asked = new URLSearchParams(location.search);
+    return <WikiEditor space={space} title={asked.get('title') ?? ''} parent={asked.get('parent') ?? undefined} />;
+  }
+  if (!what) return <WikiPageView space={space} slug={slug} me={me} />;
+  if (what === 'edit') return <WikiEditor space={space} slug={slug} />;
+  if (what === 'history') return <WikiHistory space={space} slug={slug} />;
+  if (what === 'links') return <WikiLinksHere space={space} slug={slug} />;
+  return null;
+}
 
 // The blog pages under /blogs/{blog}: the blog, "write" (a new entry or, with its id, one's
 // edits), an entry.
@@ -167,6 +197,7 @@ export function App() {
 
   let page;
   const blogRoute = path.startsWith('/blogs/') ? blogPage(path, user.id) : null;
+  const wikiRoute = path.startsWith('/wiki/') ? wikiPage(path, user.id) : null;
   if (path === '/settings') page = <AccountPage user={user} onSignedOut={() => setUser(null)} />;
   else if (path === '/admin/users' && user.role === 'admin') page = <AdminUsersPage me={user} />;
   else if (path === '/people') page = <DirectoryPage guest={user.role === 'guest'} />;
@@ -179,6 +210,9 @@ export function App() {
   else if (blogRoute) page = blogRoute;
   else if (path === '/blog-entries') page = <BlogArchivePage />;
   else if (path.startsWith('/blog-entries/')) page = <BlogEntryPage blog="" id={decodeURIComponent(path.slice('/blog-entries/'.length))} me={user.id} />;
+  else if (path === '/wiki') page = <WikiSpacesPage role={user.role} />;
+  else if (wikiRoute) page = wikiRoute;
+  else if (path.startsWith('/wiki-pages/')) page = <WikiPageById id={decodeURIComponent(path.slice('/wiki-pages/'.length))} />;
   else if (path === '/search') page = <SearchPage />;
   else if (path.startsWith('/tags/')) page = <TagPage tag={decodeURIComponent(path.slice('/tags/'.length))} />;
   else if (/^\/people\/[^/]+\/(followers|following)$/.test(path)) {
@@ -248,6 +282,7 @@ export function App() {
           <MyCommunities onLink={(href, label) => link(href, label)} />
           <ul>
             <li>{link('/blogs', t('nav.blogs'))}</li>
+            <li>{link('/wiki', t('nav.wiki'))}</li>
             <li>{link('/settings', t('nav.account'))}</li>
             {user.role === 'admin' && <li>{link('/admin/users', t('nav.people_admin'))}</li>}
           </ul>

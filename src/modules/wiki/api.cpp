@@ -215,6 +215,16 @@ void RegisterApi(http::Router& router, WikiService& service) {
   router.Add(Method::kGet, "/api/v1/wiki/spaces/{space}/pages/{slug}", {.access = Access::kUser}, [&service](Request& req) {
     return PageResponse(200, service.GetPage(content::ViewerOf(req.principal), req.Param("space"), req.Param("slug")));
   });
+  router.Add(Method::kPost, "/api/v1/wiki/spaces/{space}/preview", {.access = Access::kUser, .max_body_bytes = kBody},
+             [&service](Request& req) {
+               auto text = http::OnlyStringField(req, "body");
+               if (!text) return http::Problem(text.error());
+               auto r = service.Preview(content::ViewerOf(req.principal), req.Param("space"), *text);
+               if (!r) return http::Problem(r.error());
+               boost::json::array toc;
+               for (const auto& h : r->second) toc.push_back({{"level", h.level}, {"id", h.id}, {"text", h.text}});
+               return http::Json(200, boost::json::object{{"html", r->first}, {"toc", std::move(toc)}});
+             });
   router.Add(Method::kGet, "/api/v1/wiki/spaces/{space}/broken-links", {.access = Access::kUser}, [&service](Request& req) {
     auto limit = ParseLimit(req.Query("limit"));
     if (!limit) return http::Problem(limit.error());

@@ -667,6 +667,19 @@ Result<std::vector<PageRef>> WikiService::Children(const content::Viewer& viewer
   });
 }
 
+Result<std::pair<std::string, std::vector<Heading>>> WikiService::Preview(const content::Viewer& viewer, std::string_view key,
+                                                                       const std::string& body) {
+  auto text = CheckPageBody(body);
+  if (!text) return text.error();
+  return db_.Read([&](Connection& c) -> Result<std::pair<std::string, std::vector<Heading>>> {
+    auto v = FindVisibleSpace(c, viewer, key);
+    if (!v) return v.error();
+    if (!v->can_edit) return Error::Forbidden("only the space's editors write its pages");
+    auto rendered = Render(c, v->space, *text);
+    return std::pair{ForReader(c, viewer, v->space, rendered.html), std::move(rendered.toc)};
+  });
+}
+
 Result<RefPage> WikiService::Recent(const content::Viewer& viewer, std::string_view key, std::string_view cursor, int limit) {
   std::int64_t before = INT64_MAX;
   Id before_id = INT64_MAX;

@@ -127,6 +127,11 @@ class WikiService {
   Result<std::vector<PageRef>> Children(const content::Viewer& viewer, std::string_view space, std::optional<Id> parent);
   Result<RefPage> Recent(const content::Viewer& viewer, std::string_view space, std::string_view cursor, int limit);
 
+  // The text rendered as the space would show it (links resolved, nothing saved): the
+  // editor's preview. Its editors only.
+  Result<std::pair<std::string, std::vector<Heading>>> Preview(const content::Viewer& viewer, std::string_view space,
+                                                               const std::string& body);
+
   // What a save does once it knows its text, for the seed and imports too: renders, stores
   // the revision, the links and tags. `c` is in a write transaction.
   void StoreText(agora::store::Connection& c, const Space& space, Page& page, const std::string& body, Id author,

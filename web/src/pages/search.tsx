@@ -15,7 +15,7 @@ type Found = Answer<'/api/v1/search', 'get'>;
 type Result = Schemas['SearchResult'];
 type Kind = Schemas['SearchKind'];
 
-const KINDS: Kind[] = ['person', 'post', 'topic', 'blog_entry', 'comment', 'blog', 'community'];
+const KINDS: Kind[] = ['person', 'post', 'topic', 'blog_entry', 'wiki_page', 'comment', 'blog', 'wiki_space', 'community'];
 const KIND_NAMES: Record<Kind, MessageId> = {
   person: 'search.kind.person',
   post: 'search.kind.post',
@@ -24,6 +24,8 @@ const KIND_NAMES: Record<Kind, MessageId> = {
   blog: 'search.kind.blog',
   comment: 'search.kind.comment',
   community: 'search.kind.community',
+  wiki_page: 'search.kind.wiki_page',
+  wiki_space: 'search.kind.wiki_space',
 };
 const KIND_ONE: Record<Kind, MessageId> = {
   person: 'search.one.person',
@@ -33,6 +35,8 @@ const KIND_ONE: Record<Kind, MessageId> = {
   blog: 'search.one.blog',
   comment: 'search.one.comment',
   community: 'search.one.community',
+  wiki_page: 'search.one.wiki_page',
+  wiki_space: 'search.one.wiki_space',
 };
 
 function SnippetParts(props: { parts: Result['snippet'] }) {

@@ -1,0 +1,134 @@
+// The wiki in the browser: Ana starts a space and writes a page with a link to a page that
+// does not exist yet, which Bo follows to write it; Ana and Bo edit the same page at once:
+// Bo's save merges, then Ana's overlapping one meets the conflict screen (both versions side
+// by side), which she resolves and saves; the history shows the words that changed, and an
+// old revision is restored. axe-core clean on every page; the conflict screen at a phone's
+// width without sideways scrolling.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
+import { addPeople, setupAdmin, startServer } from '../support/server.mjs';
+
+describe('the wiki in the browser', () => {
+  let server;
+  let browser;
+  const pages = {};
+  before(async () => {
+    server = await startServer();
+    const admin = await setupAdmin(server);
+    await addPeople(server, admin, [['ana', 'member', 'Ana Berg'], ['bo', 'member', 'Bo Ek']]);
+    browser = await launchChromium();
+    for (const who of ['ana', 'bo']) pages[who] = await signedInPage(browser, server, who);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('a space, a page, a missing link written from the link, the tree and its breadcrumbs', async () => {
+    const { ana, bo } = pages;
+    await ana.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wiki' }).click();
+    await ana.getByRole('heading', { name: 'Wiki', level: 1 }).waitFor();
+    await ana.getByText('No wiki spaces yet.').waitFor();
+    await ana.getByRole('button', { name: 'Start a wiki space' }).click();
+    await ana.getByLabel('Name', { exact: true }).fill('Team Handbook');
+    assert.equal(await ana.getByLabel('Handle (its address)').inputValue(), 'team-handbook');
+    await expectAccessible(ana, 'the wiki spaces with the form');
+    await ana.getByRole('button', { name: 'Create the space' }).click();
+    await ana.getByRole('heading', { name: 'Team Handbook', level: 1 }).waitFor();
+    await ana.getByRole('link', { name: 'New page' }).click();
+    await ana.getByRole('heading', { name: 'New page', level: 1 }).waitFor();
+    await ana.getByLabel('Title').fill('Onboarding');
+    await ana.getByLabel('Text (Markdown)').fill('# Welcome\n\nStart with [[Laptop setup]].\n\n## Your first week\n\nMeet the team.');
+    await ana.getByRole('button', { name: 'Preview' }).click();
+    await ana.locator('.entry-preview a', { hasText: 'Laptop setup' }).waitFor();
+    await expectAccessible(ana, 'the page editor with its preview');
+    await screenshot(ana, 'wiki-editor');
+    await ana.getByRole('button', { name: 'Create the page' }).click();
+    await ana.getByRole('heading', { name: 'Onboarding', level: 1 }).waitFor();
+    await ana.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'Your first week' }).waitFor();
+    await expectAccessible(ana, 'a wiki page');
+    await screenshot(ana, 'wiki-page');
+
+    // Bo follows the missing link and writes the page it names.
+    await bo.goto(`${server.url}/wiki/team-handbook/onboarding`);
+    await bo.getByRole('link', { name: 'Laptop setup' }).click();
+    await bo.getByRole('heading', { name: 'New page', level: 1 }).waitFor();
+    assert.equal(await bo.getByLabel('Title').inputValue(), 'Laptop setup');
+    await bo.getByLabel('Text (Markdown)').fill('Install the VPN first.');
+    await bo.getByRole('button', { name: 'Create the page' }).click();
+    await bo.getByRole('heading', { name: 'Laptop setup', level: 1 }).waitFor();
+    await bo.getByRole('link', { name: '1 page links here' }).click();
+    await bo.getByRole('heading', { name: 'What links to “Laptop setup”', level: 1 }).waitFor();
+    await bo.getByRole('listitem').getByRole('link', { name: 'Onboarding' }).waitFor();
+    await expectAccessible(bo, 'what links here');
+    // The space's tree lists both pages.
+    await bo.goto(`${server.url}/wiki/team-handbook`);
+    for (const title of ['Team Handbook', 'Onboarding', 'Laptop setup']) await bo.getByRole('link', { name: title, exact: true }).waitFor();
+    await expectAccessible(bo, 'a wiki space');
+    await screenshot(bo, 'wiki-space');
+  });
+
+  test('two people edit the same page: one merges, the other resolves a conflict side by side; history and restore', async () => {
+    const { ana, bo } = pages;
+    const address = `${server.url}/wiki/team-handbook/onboarding/edit`;
+    await ana.goto(address);
+    await bo.goto(address);
+    const body = (p) => p.getByLabel('Text (Markdown)');
+    await body(ana).waitFor();
+    await body(bo).waitFor();
+    // Bo changes the first heading; Ana, from the same revision, changes the last line and the heading.
+    await body(bo).fill('# Welcome aboard\n\nStart with [[Laptop setup]].\n\n## Your first week\n\nMeet the team.');
+    await bo.getByRole('button', { name: 'Save' }).click();
+    await bo.getByRole('heading', { name: 'Onboarding', level: 1 }).waitFor();
+    await body(ana).fill('# Welcome, new colleague\n\nStart with [[Laptop setup]].\n\n## Your first week\n\nMeet the whole team.');
+    await ana.getByLabel('What you changed').fill('Warmer welcome');
+    await ana.getByRole('button', { name: 'Save' }).click();
+    const conflict = ana.getByTestId('wiki-conflict');
+    await conflict.getByRole('heading', { name: 'Someone changed the same passages' }).waitFor();
+    await conflict.getByText('Welcome aboard').waitFor();
+    await conflict.getByText('Welcome, new colleague').waitFor();
+    await expectAccessible(ana, 'the conflict screen');
+    await screenshot(ana, 'wiki-conflict');
+    // Ana keeps her heading, and the merged line stays hers.
+    await conflict.getByRole('button', { name: 'Use yours' }).click();
+    const result = conflict.getByLabel('What the page will say here');
+    assert.match(await result.inputValue(), /Welcome, new colleague/);
+    await result.fill('# Welcome aboard, new colleague\n');
+    await conflict.getByRole('button', { name: 'Save the resolved page' }).click();
+    await ana.getByRole('heading', { name: 'Onboarding', level: 1 }).waitFor();
+    await ana.getByRole('heading', { name: 'Welcome aboard, new colleague' }).waitFor();
+    await ana.getByText('Meet the whole team.').waitFor();
+
+    // The history: three revisions; what Ana's resolution changed; restoring the first.
+    await ana.getByRole('link', { name: 'History' }).click();
+    await ana.getByRole('heading', { name: 'History of “Onboarding”', level: 1 }).waitFor();
+    const revisions = ana.getByTestId('wiki-revision');
+    assert.equal(await revisions.count(), 3);
+    await revisions.first().getByRole('button', { name: 'What changed' }).click();
+    await ana.locator('.wiki-diff ins', { hasText: 'new colleague' }).first().waitFor();
+    await expectAccessible(ana, 'a page\'s history with a diff');
+    await screenshot(ana, 'wiki-history');
+    await revisions.last().getByRole('button', { name: 'Restore this revision' }).click();
+    await ana.getByRole('dialog').getByRole('button', { name: 'Restore this revision' }).click();
+    await ana.getByRole('heading', { name: 'Onboarding', level: 1 }).waitFor();
+    await ana.getByRole('heading', { name: 'Welcome', exact: true }).waitFor();
+
+    // A conflict on a phone: Ana begins an edit there, Bo saves the same heading first.
+    const phone = await signedInPage(browser, server, 'ana', { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    await phone.goto(address);
+    await phone.getByLabel('Text (Markdown)').fill('# Welcome from a phone\n\nStart with [[Laptop setup]].\n\n## Your first week\n\nMeet the team.');
+    await bo.goto(address);
+    await body(bo).fill('# Welcome, Bo says\n\nStart with [[Laptop setup]].\n\n## Your first week\n\nMeet the team.');
+    await bo.getByRole('button', { name: 'Save' }).click();
+    await bo.getByRole('heading', { name: 'Onboarding', level: 1 }).waitFor();
+    await phone.getByRole('button', { name: 'Save' }).click();
+    await phone.getByTestId('wiki-conflict').waitFor();
+    const [doc, view] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(doc <= view, `the conflict screen at 390 px is ${doc} px wide`);
+    await expectAccessible(phone, 'the conflict screen on a phone');
+    await screenshot(phone, 'wiki-conflict-phone');
+    await phone.close();
+
+  });
+});
