@@ -20,6 +20,7 @@
 #include "modules/people/photos.h"
 #include "modules/scim/tokens.h"
 #include "modules/seed/blogs.h"
+#include "modules/seed/wiki.h"
 #include "modules/seed/communities.h"
 #include "modules/seed/content.h"
 #include "modules/seed/seed.h"
@@ -292,6 +293,10 @@ int RunCommandLine(int argc, char** argv) {
   auto* blogs_opt = seed->add_option("--blogs", blog_options.blogs,
                                      "add this many blogs: seven in ten the seeded people's own, the rest shared team blogs");
   seed->add_option("--blog-entries", blog_options.entries, "with --blogs: published entries in them");
+  agora::seed::WikiOptions wiki_options;
+  auto* wiki_opt = seed->add_option("--wiki-spaces", wiki_options.spaces, "add this many wiki spaces of the organization");
+  seed->add_option("--wiki-pages", wiki_options.pages, "with --wiki-spaces: pages in them, linking to each other");
+  seed->add_option("--wiki-revisions", wiki_options.revisions, "with --wiki-spaces: revisions of those pages in all (default one each)");
 
   auto* reindex = cli.add_subcommand("reindex", "rebuild the search index from the database (stop the server first)");
   AddCommon(reindex, common);
@@ -390,7 +395,8 @@ int RunCommandLine(int argc, char** argv) {
       if (done == total) std::fprintf(stderr, "\n");
       std::fflush(stderr);
     };
-    if (people_opt->count() > 0 || (posts_opt->count() == 0 && community_opt->count() == 0 && blogs_opt->count() == 0)) {
+    if (people_opt->count() > 0 ||
+        (posts_opt->count() == 0 && community_opt->count() == 0 && blogs_opt->count() == 0 && wiki_opt->count() == 0)) {
       auto report = agora::seed::SeedOrganization(*a.db, *a.ids, a.clock, seed_options);
       if (!report) return Fail(report.error());
       auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -431,6 +437,18 @@ int RunCommandLine(int argc, char** argv) {
                   static_cast<long long>(report->blogs), static_cast<long long>(report->personal),
                   static_cast<long long>(report->public_blogs), static_cast<long long>(report->entries),
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - blogs_started).count());
+    }
+    if (wiki_opt->count() > 0) {
+      auto wiki_started = std::chrono::steady_clock::now();
+      wiki_options.seed = seed_options.seed;
+      wiki_options.node = a.config.node_id;
+      wiki_options.progress = seed_options.progress;
+      auto report = agora::seed::SeedWiki(*a.db, a.clock, wiki_options);
+      if (!report) return Fail(report.error());
+      std::printf("seeded %lld wiki spaces with %lld pages, %lld revisions and %lld links in %.1f s\n",
+                  static_cast<long long>(report->spaces), static_cast<long long>(report->pages),
+                  static_cast<long long>(report->revisions), static_cast<long long>(report->links),
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - wiki_started).count());
     }
     return 0;
   }

@@ -1,5 +1,5 @@
 // Markdown as people write it: rendering with mentions and hashtags (a resolver that knows
-// some handles), and the plain renderer used for bios and descriptions. The output must never
+// some handles), a wiki page's [[links]] and heading ids, and the plain renderer used for bios and descriptions. The output must never
 // carry a script, an event handler or an image from another server.
 #include <cstddef>
 #include <cstdint>
@@ -46,5 +46,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& tag : rendered.tags)
     if (agora::markdown::NormalizeTag(tag) != tag) std::abort();
   Check(agora::markdown::ToHtml(text));
+  // A wiki page: [[links]] (half of them to pages that exist) and headings with ids.
+  auto page = agora::markdown::RenderPage(
+      text, nullptr, [](const std::string& target) -> std::optional<std::string> {
+        if (target.size() % 2 == 0) return "/wiki/s/page";
+        return std::nullopt;
+      });
+  Check(page.html);
+  for (const auto& h : page.headings)
+    for (char c : h.id)
+      if (c == '"' || c == '<' || c == '>' || c == '&' || c == ' ') std::abort();
   return 0;
 }

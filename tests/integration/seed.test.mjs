@@ -195,3 +195,42 @@ test('seed --blogs makes personal and team blogs with entries the directory, the
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('seed --wiki-spaces makes spaces of linked pages with revisions that the wiki routes serve', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'agora-seed-wiki-'));
+  try {
+    const r = runCli(['seed', '--people', '100', '--wiki-spaces', '4', '--wiki-pages', '1000', '--wiki-revisions', '5000'], { dataDir: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const [, spaces, pages, revisions] = r.stdout.match(/seeded (\d+) wiki spaces with (\d+) pages, (\d+) revisions/).map(Number);
+    assert.deepEqual([spaces, pages, revisions], [4, 1000, 5000]);
+    const again = runCli(['seed', '--wiki-spaces', '2'], { dataDir: dir });
+    assert.notEqual(again.code, 0);
+    assert.match(again.stderr, /already has wiki spaces/);
+    runCli(['admin', 'set-password', '--email', 'person5@seed.example', '--password-stdin'], { dataDir: dir, input: 'reader-password-1\n' });
+    const server = await startServer({ dataDir: dir });
+    try {
+      const reader = new Client(server.url);
+      assert.equal((await reader.login('person5@seed.example', 'reader-password-1')).status, 200);
+      const listed = (await reader.get('/api/v1/wiki/spaces?limit=10')).json.items;
+      assert.equal(listed.length, 4);
+      assert.equal(listed.reduce((n, s) => n + s.page_count, 0), 1000);
+      // The first space's first page is linked from a tenth of the pages; its links resolve.
+      const hub = await reader.get('/api/v1/wiki/spaces/seed-wiki-1/pages/getting-started');
+      assert.equal(hub.status, 200, hub.text);
+      assert.ok(hub.json.backlink_count >= 100, `backlinks: ${hub.json.backlink_count}`);
+      const linking = (await reader.get(`/api/v1/wiki/pages/${hub.json.id}/backlinks?limit=3`)).json.items;
+      assert.equal(linking.length, 3);
+      const one = (await reader.get(`/api/v1/wiki/pages/${linking[0].id}`)).json;
+      assert.match(one.html, /<a href="\/wiki\/seed-wiki-1\/getting-started">Getting started<\/a>/);
+      assert.equal(one.breadcrumbs.length > 0, true);
+      const history = (await reader.get(`/api/v1/wiki/pages/${one.id}/revisions?limit=100`)).json.items;
+      assert.equal(history.length, one.revision);
+      assert.equal((await reader.get(`/api/v1/wiki/pages/${one.id}/revisions/${one.revision}`)).json.body, one.body);
+      assert.deepEqual((await reader.get('/api/v1/wiki/spaces/seed-wiki-1/broken-links')).json.items, []);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
