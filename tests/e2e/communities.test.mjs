@@ -44,7 +44,7 @@ describe('communities in the browser', () => {
     await ana.getByRole('heading', { name: 'Project Falcon', level: 1 }).waitFor();
     await ana.locator('strong', { hasText: 'falcon' }).waitFor();
     // Stream, Forum, Members, About, and for its owner Manage: one tab stop, arrows move.
-    assert.deepEqual(await ana.getByRole('tab').allTextContents(), ['Stream', 'Forum', 'Blog', 'Members (1)', 'About', 'Manage']);
+    assert.deepEqual(await ana.getByRole('tab').allTextContents(), ['Stream', 'Forum', 'Blog', 'Wiki', 'Members (1)', 'About', 'Manage']);
     await ana.getByRole('tab', { name: 'Stream' }).focus();
     await ana.keyboard.press('End');
     await ana.getByRole('tab', { name: 'Manage', selected: true }).waitFor();  // (re-rendered: a loaded machine takes a moment)

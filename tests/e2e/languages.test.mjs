@@ -80,7 +80,7 @@ describe('the interface in the person\'s language', () => {
     await page.goto(`${server.url}/communities/ski-club`);
     await page.getByRole('heading', { name: 'Лыжный клуб', level: 1 }).waitFor();
     await page.getByText('Открытое сообщество · 3 участника · вы владелец').waitFor();
-    assert.deepEqual(await page.getByRole('tab').allInnerTexts(), ['Лента', 'Форум', 'Блог', 'Участники (3)', 'О сообществе', 'Управление']);
+    assert.deepEqual(await page.getByRole('tab').allInnerTexts(), ['Лента', 'Форум', 'Блог', 'Вики', 'Участники (3)', 'О сообществе', 'Управление']);
     await page.getByTestId('post').filter({ hasText: 'Снег выпал!' }).getByRole('button', { name: '0 комментариев' }).waitFor();
     await expectAccessible(page, 'a community in Russian');
     await screenshot(page, 'community-ru');

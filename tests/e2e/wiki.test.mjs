@@ -13,10 +13,11 @@ describe('the wiki in the browser', () => {
   let server;
   let browser;
   const pages = {};
+  let clients;
   before(async () => {
     server = await startServer();
     const admin = await setupAdmin(server);
-    await addPeople(server, admin, [['ana', 'member', 'Ana Berg'], ['bo', 'member', 'Bo Ek']]);
+    ({ clients } = await addPeople(server, admin, [['ana', 'member', 'Ana Berg'], ['bo', 'member', 'Bo Ek']]));
     browser = await launchChromium();
     for (const who of ['ana', 'bo']) pages[who] = await signedInPage(browser, server, who);
   });
@@ -130,5 +131,23 @@ describe('the wiki in the browser', () => {
     await screenshot(phone, 'wiki-conflict-phone');
     await phone.close();
 
+  });
+
+  test('a community\'s Wiki tab: its owner starts the wiki, its members write in it', async () => {
+    const { ana } = pages;
+    const made = await clients.ana.post('/api/v1/communities', { name: 'Data Guild', handle: 'data-guild', type: 'open' });
+    assert.equal(made.status, 201, made.text);
+    await ana.goto(`${server.url}/communities/data-guild#wiki`);
+    await ana.getByRole('tab', { name: 'Wiki', selected: true }).waitFor();
+    await ana.getByRole('button', { name: 'Start the wiki' }).click();
+    await ana.getByRole('heading', { name: 'Data Guild', level: 3 }).waitFor();
+    await expectAccessible(ana, 'a community\'s Wiki tab');
+    await ana.getByRole('tabpanel').getByRole('link', { name: 'New page' }).click();
+    await ana.getByLabel('Title').fill('Our datasets');
+    await ana.getByLabel('Text (Markdown)').fill('Where the data lives.');
+    await ana.getByRole('button', { name: 'Create the page' }).click();
+    await ana.getByRole('heading', { name: 'Our datasets', level: 1 }).waitFor();
+    const space = (await clients.ana.get('/api/v1/wiki/spaces/data-guild-wiki')).json;
+    assert.equal(space.kind, 'community');
   });
 });

@@ -16,6 +16,7 @@ import { Forum } from './topic';
 import { confirmAction } from '../confirm';
 import { Tabs, type Tab } from '../tabs';
 import { CommunityBlog } from './community_blog';
+import { CommunityWiki } from './community_wiki';
 import { membershipsChanged } from '../my_communities';
 import { PersonPicker } from '../person_picker';
 import type { Card } from './profile';
@@ -264,6 +265,7 @@ export function CommunityPage(props: { handle: string; user: User }) {
     },
     { id: 'forum', label: t('community.tab_forum'), render: () => <>{joinHint}<Forum key={`forum-${era}`} communityId={community.id} member={active} reads={reads} /></> },
     { id: 'blog', label: t('community.tab_blog'), render: () => <>{joinHint}<CommunityBlog key={`blog-${era}`} community={community} manages={manages} /></> },
+    { id: 'wiki', label: t('community.tab_wiki'), render: () => <>{joinHint}<CommunityWiki key={`wiki-${era}`} community={community} manages={manages} /></> },
     { id: 'members', label: t('community.tab_members', { count: community.member_count }), render: () => <Members key={`members-${era}`} community={community} owner={active && m.role === 'owner'} manages={manages} me={props.user.id} /> },
     {
       id: 'about',
