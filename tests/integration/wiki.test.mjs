@@ -230,4 +230,25 @@ describe('wiki', () => {
     assert.equal(recent.items.length, 2);
     assert.ok(recent.next_cursor);
   });
+
+  test('read counts are readers per day; the most read pages; pages due for review', async () => {
+    const popular = await newPage(c.ana, 'handbook', 'Popular page', 'Read me.');
+    const quiet = await newPage(c.ana, 'handbook', 'Quiet page', 'Hardly read.');
+    for (const [who, page] of [[c.ana, popular], [c.ana, popular], [c.bo, popular], [c.bo, quiet]])
+      assert.equal((await who.post(`/api/v1/wiki/pages/${page.id}/views`)).status, 204);
+    assertProblem(assert, await c.gus.post(`/api/v1/wiki/pages/${popular.id}/views`), 404);
+    assert.equal((await c.ana.get(`/api/v1/wiki/pages/${popular.id}`)).json.view_count, 2);
+    const most = (await c.ana.get('/api/v1/wiki/spaces/handbook/pages?order=most_read&limit=2')).json;
+    assert.deepEqual(most.items.map((r) => [r.title, r.view_count]), [['Popular page', 2], ['Quiet page', 1]]);
+    // A review date come is due; one to come is not; a guest may not set one.
+    const past = new Date(Date.now() - 86400000).toISOString();
+    const future = new Date(Date.now() + 30 * 86400000).toISOString();
+    const set = await c.bo.patch(`/api/v1/wiki/pages/${quiet.id}`, { owner: p.bo.handle, review_by: past });
+    assert.equal(set.status, 200, set.text);
+    assert.equal(set.json.owner_id, p.bo.id);
+    assert.equal((await c.ana.patch(`/api/v1/wiki/pages/${popular.id}`, { review_by: future })).status, 200);
+    assertProblem(assert, await c.ana.patch(`/api/v1/wiki/pages/${popular.id}`, { review_by: 'soon' }), 422, { field: 'review_by' });
+    const due = (await c.ana.get('/api/v1/wiki/spaces/handbook/pages?order=review')).json.items;
+    assert.deepEqual(due.map((r) => r.title), ['Quiet page']);
+  });
 });

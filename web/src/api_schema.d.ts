@@ -2383,7 +2383,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A level of a space's page tree (order=tree, the default: the top, or a parent's children in their order), or its pages most recently saved first (order=recent, paged) */
+        /** A level of a space's page tree (order=tree, the default: the top, or a parent's children in their order); or, paged, its pages most recently saved first (order=recent), most read first (order=most_read: readers per day), or due for review, the most overdue first (order=review) */
         get: operations["listWikiPages"];
         put?: never;
         /** Write a new page in a space (its editors; everyone who takes part when the space lets its readers edit) */
@@ -2405,6 +2405,23 @@ export interface paths {
         get: operations["getWikiPageByAddress"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/spaces/{space}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A text rendered as the space shows it, its [[links]] resolved; nothing saved (the editor's preview; its editors) */
+        post: operations["previewWikiPage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2510,6 +2527,23 @@ export interface paths {
         put?: never;
         /** Save an old revision's text as a new revision */
         post: operations["restoreWikiRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/pages/{id}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say the reader opened the page (counted once per reader a day) */
+        post: operations["viewWikiPage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3438,6 +3472,10 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             has_children: boolean;
+            /** @description Its views: readers per day. */
+            view_count: number;
+            /** Format: date-time */
+            review_by: string | null;
         };
         /** @description A wiki page as its reader reads it. */
         WikiPage: {
@@ -3476,6 +3514,8 @@ export interface components {
             language: string;
             /** @description Pages the reader may read that link here. */
             backlink_count: number;
+            /** @description Its views: readers per day (a reload is no view). */
+            view_count: number;
             comment_count: number;
             reaction_count: number;
             /** @description The old name the address gave, when it was not the page's slug. */
@@ -10068,7 +10108,7 @@ export interface operations {
     listWikiPages: {
         parameters: {
             query?: {
-                order?: "tree" | "recent";
+                order?: "tree" | "recent" | "most_read" | "review";
                 /** @description With order=tree: this page's children. */
                 parent?: components["schemas"]["Id"];
                 /** @description The `next_cursor` of the previous page; absent for the first page. */
@@ -10192,6 +10232,54 @@ export interface operations {
             304: components["responses"]["NotModified"];
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewWikiPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The rendering. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        html: string;
+                        toc: {
+                            level: number;
+                            id: string;
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -10558,6 +10646,34 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    viewWikiPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counted (or already counted today). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };

@@ -75,7 +75,7 @@ Result<int> ReadRevision(const boost::json::object& body, const char* key) {
 }
 
 Result<int> RevisionQuery(const Request& req, const char* key, bool required) {
-  std::string_view v = req.Query(key);
+  const std::string v = req.Query(key);
   if (v.empty()) {
     if (required) return Error::Required(key);
     return 0;
@@ -177,13 +177,15 @@ void RegisterApi(http::Router& router, WikiService& service) {
   });
   router.Add(Method::kGet, "/api/v1/wiki/spaces/{space}/pages", {.access = Access::kUser}, [&service](Request& req) {
     const auto viewer = content::ViewerOf(req.principal);
-    const std::string_view order = req.Query("order");
-    if (order == "recent") {
+    const std::string order = req.Query("order");
+    if (order == "recent" || order == "most_read" || order == "review") {
       auto limit = ParseLimit(req.Query("limit"));
       if (!limit) return http::Problem(limit.error());
+      if (order == "most_read") return RefPageResponse(service.MostRead(viewer, req.Param("space"), req.Query("cursor"), *limit));
+      if (order == "review") return RefPageResponse(service.NeedsReview(viewer, req.Param("space"), req.Query("cursor"), *limit));
       return RefPageResponse(service.Recent(viewer, req.Param("space"), req.Query("cursor"), *limit));
     }
-    if (!order.empty() && order != "tree") return http::Problem(Error::Invalid("order", "order is tree or recent"));
+    if (!order.empty() && order != "tree") return http::Problem(Error::Invalid("order", "order is tree, recent, most_read or review"));
     std::optional<Id> parent;
     if (!req.Query("parent").empty()) {
       parent = ParseId(req.Query("parent"));
@@ -341,6 +343,12 @@ void RegisterApi(http::Router& router, WikiService& service) {
     std::optional<std::string> summary;
     if (!ReadString(*body, "summary", summary, problem)) return problem;
     return SaveResponse(service.Restore(*req.principal, *id, *number, summary.value_or("")));
+  });
+  router.Add(Method::kPost, "/api/v1/wiki/pages/{id}/views", {.access = Access::kUser}, [&service](Request& req) {
+    auto id = http::IdParam(req, "id");
+    if (!id) return http::Problem(id.error());
+    auto st = service.RecordView(content::ViewerOf(req.principal), *id);
+    return st ? http::NoContent() : http::Problem(st.error());
   });
   router.Add(Method::kGet, "/api/v1/wiki/pages/{id}/backlinks", {.access = Access::kUser}, [&service](Request& req) {
     auto id = http::IdParam(req, "id");

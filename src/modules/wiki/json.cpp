@@ -34,7 +34,9 @@ boost::json::object RefJson(const PageRef& r) {
   return {{"id", IdToString(r.id)},       {"title", r.title},
           {"slug", r.slug},               {"parent_id", OptionalId(r.parent_id)},
           {"position", r.position},       {"updated_at", FormatRfc3339(r.updated_at)},
-          {"has_children", r.has_children}};
+          {"has_children", r.has_children},
+          {"view_count", r.view_count},
+          {"review_by", r.review_by ? boost::json::value(FormatRfc3339(*r.review_by)) : boost::json::value(nullptr)}};
 }
 
 boost::json::object PageJson(const PageView& v) {
@@ -62,6 +64,7 @@ boost::json::object PageJson(const PageView& v) {
           {"review_by", p.review_by ? boost::json::value(FormatRfc3339(*p.review_by)) : boost::json::value(nullptr)},
           {"language", p.head.language},
           {"backlink_count", v.backlink_count},
+          {"view_count", p.view_count},
           {"comment_count", p.head.comment_count},
           {"reaction_count", p.head.reaction_count},
           {"redirected_from", v.redirected_from ? boost::json::value(*v.redirected_from) : boost::json::value(nullptr)}};

@@ -71,6 +71,7 @@ struct Page {
   Id updated_by = 0;
   std::optional<Id> owner_id;
   std::optional<std::int64_t> review_by;
+  std::int64_t view_count = 0;  // readers per day
 };
 
 // A page in a tree or a list: enough to link to it.
@@ -81,6 +82,8 @@ struct PageRef {
   std::int64_t position = 0;
   std::int64_t updated_at = 0;
   bool has_children = false;
+  std::int64_t view_count = 0;
+  std::optional<std::int64_t> review_by;
 };
 
 struct PageView {

@@ -667,6 +667,63 @@ Result<std::vector<PageRef>> WikiService::Children(const content::Viewer& viewer
   });
 }
 
+Result<RefPage> WikiService::MostRead(const content::Viewer& viewer, std::string_view key, std::string_view cursor, int limit) {
+  std::int64_t below = INT64_MAX;
+  Id below_id = INT64_MAX;
+  if (!cursor.empty()) {
+    auto decoded = DecodeCursor(cursor);
+    if (!decoded) return decoded.error();
+    below = std::strtoll(decoded->key.c_str(), nullptr, 10);
+    below_id = decoded->id;
+  }
+  return db_.Read([&](Connection& c) -> Result<RefPage> {
+    auto v = FindVisibleSpace(c, viewer, key);
+    if (!v) return v.error();
+    RefPage out;
+    out.items = store::MostRead(c, v->space.id, below, below_id, limit);
+    if (static_cast<int>(out.items.size()) == limit)
+      out.next_cursor = EncodeCursor({std::to_string(out.items.back().view_count), out.items.back().id});
+    return out;
+  });
+}
+
+Result<RefPage> WikiService::NeedsReview(const content::Viewer& viewer, std::string_view key, std::string_view cursor, int limit) {
+  std::int64_t after = INT64_MIN;
+  Id after_id = 0;
+  if (!cursor.empty()) {
+    auto decoded = DecodeCursor(cursor);
+    if (!decoded) return decoded.error();
+    after = std::strtoll(decoded->key.c_str(), nullptr, 10);
+    after_id = decoded->id;
+  }
+  const std::int64_t now = clock_.NowMs();
+  return db_.Read([&](Connection& c) -> Result<RefPage> {
+    auto v = FindVisibleSpace(c, viewer, key);
+    if (!v) return v.error();
+    RefPage out;
+    out.items = store::DueForReview(c, v->space.id, now, after, after_id, limit);
+    if (static_cast<int>(out.items.size()) == limit)
+      out.next_cursor = EncodeCursor({std::to_string(*out.items.back().review_by), out.items.back().id});
+    return out;
+  });
+}
+
+Status WikiService::RecordView(const content::Viewer& viewer, Id page) {
+  if (!viewer.signed_in()) return OkStatus();
+  const std::int64_t day = clock_.NowMs() / (24LL * 60 * 60 * 1000);
+  // Most opens are a reader's second of the day: a read answers them without the writer.
+  const bool counted = db_.Read([&](Connection& c) {
+    return c.Prepare("SELECT 1 FROM wiki_page_views WHERE page_id = ?1 AND day = ?2 AND person_id = ?3", page, day, viewer.id).Next();
+  });
+  if (counted) return OkStatus();
+  return db_.Write([&](Connection& c) -> Status {
+    auto found = FindPage(c, viewer, page);
+    if (!found) return found.error();
+    store::AddView(c, page, viewer.id, day);
+    return OkStatus();
+  });
+}
+
 Result<std::pair<std::string, std::vector<Heading>>> WikiService::Preview(const content::Viewer& viewer, std::string_view key,
                                                                        const std::string& body) {
   auto text = CheckPageBody(body);

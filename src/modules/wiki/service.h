@@ -126,6 +126,12 @@ class WikiService {
   // A level of the tree (parent nullopt: the top), in order.
   Result<std::vector<PageRef>> Children(const content::Viewer& viewer, std::string_view space, std::optional<Id> parent);
   Result<RefPage> Recent(const content::Viewer& viewer, std::string_view space, std::string_view cursor, int limit);
+  // The most read pages (views: readers per day), and the pages due for review (their review
+  // date come), the most overdue first.
+  Result<RefPage> MostRead(const content::Viewer& viewer, std::string_view space, std::string_view cursor, int limit);
+  Result<RefPage> NeedsReview(const content::Viewer& viewer, std::string_view space, std::string_view cursor, int limit);
+  // The reader opened the page: counted once per reader a day.
+  Status RecordView(const content::Viewer& viewer, Id page);
 
   // The text rendered as the space would show it (links resolved, nothing saved): the
   // editor's preview. Its editors only.

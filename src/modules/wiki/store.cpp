@@ -11,12 +11,12 @@ constexpr const char* kSpaceColumns =
     " page_count FROM wiki_spaces ";
 constexpr const char* kPageColumns =
     "SELECT p.content_id, p.space_id, p.parent_id, p.position, p.title, p.slug, p.body, p.body_html, p.toc, p.html_stale,"
-    " p.revision, p.updated_at, p.updated_by, p.owner_id, p.review_by, c.author_id, c.container_id, c.audience, c.created_at,"
+    " p.revision, p.updated_at, p.updated_by, p.owner_id, p.review_by, p.view_count, c.author_id, c.container_id, c.audience, c.created_at,"
     " c.edited_at, c.comment_count, c.reaction_count, c.share_count, c.language"
     " FROM wiki_pages p JOIN content c ON c.id = p.content_id ";
 constexpr const char* kRefColumns =
     "SELECT p.content_id, p.title, p.slug, p.parent_id, p.position, p.updated_at,"
-    " EXISTS (SELECT 1 FROM wiki_pages k WHERE k.parent_id = p.content_id) FROM wiki_pages p ";
+    " EXISTS (SELECT 1 FROM wiki_pages k WHERE k.parent_id = p.content_id), p.view_count, p.review_by FROM wiki_pages p ";
 
 Space SpaceFrom(agora::store::Query& q) {
   Space s;
@@ -49,6 +49,8 @@ PageRef RefFrom(agora::store::Query& q) {
   r.position = q.Int(4);
   r.updated_at = q.Int(5);
   r.has_children = q.Int(6) != 0;
+  r.view_count = q.Int(7);
+  r.review_by = q.OptInt(8);
   return r;
 }
 
@@ -158,15 +160,16 @@ std::optional<Page> LoadPage(Connection& c, Id id) {
   p.updated_by = q.Int(12);
   p.owner_id = q.OptInt(13);
   p.review_by = q.OptInt(14);
-  p.head.author_id = q.Int(15);
-  p.head.container_id = q.OptInt(16);
-  p.head.audience = content::ParseAudience(q.TextView(17)).value_or(content::Audience::kOrganization);
-  p.head.created_at = q.Int(18);
-  p.head.edited_at = q.OptInt(19);
-  p.head.comment_count = q.Int(20);
-  p.head.reaction_count = q.Int(21);
-  p.head.share_count = q.Int(22);
-  p.head.language = q.Text(23);
+  p.view_count = q.Int(15);
+  p.head.author_id = q.Int(16);
+  p.head.container_id = q.OptInt(17);
+  p.head.audience = content::ParseAudience(q.TextView(18)).value_or(content::Audience::kOrganization);
+  p.head.created_at = q.Int(19);
+  p.head.edited_at = q.OptInt(20);
+  p.head.comment_count = q.Int(21);
+  p.head.reaction_count = q.Int(22);
+  p.head.share_count = q.Int(23);
+  p.head.language = q.Text(24);
   return p;
 }
 
@@ -316,6 +319,27 @@ std::vector<PageRef> Recent(Connection& c, Id space, std::int64_t before, Id bef
                             "WHERE p.space_id = ?1 AND (p.updated_at < ?2 OR (p.updated_at = ?2 AND p.content_id < ?3))"
                             " ORDER BY p.updated_at DESC, p.content_id DESC LIMIT ?4",
                         space, before, before_id, limit));
+}
+
+bool AddView(Connection& c, Id page, Id person, std::int64_t day) {
+  if (c.Prepare("SELECT 1 FROM wiki_page_views WHERE page_id = ?1 AND day = ?2 AND person_id = ?3", page, day, person).Next())
+    return false;
+  c.Prepare("INSERT INTO wiki_page_views (page_id, day, person_id) VALUES (?1, ?2, ?3)", page, day, person).Run();
+  c.Prepare("UPDATE wiki_pages SET view_count = view_count + 1 WHERE content_id = ?1", page).Run();
+  return true;
+}
+std::vector<PageRef> MostRead(Connection& c, Id space, std::int64_t below, Id below_id, int limit) {
+  return Refs(c.Prepare(std::string(kRefColumns) +
+                            "WHERE p.space_id = ?1 AND (p.view_count < ?2 OR (p.view_count = ?2 AND p.content_id < ?3))"
+                            " ORDER BY p.view_count DESC, p.content_id DESC LIMIT ?4",
+                        space, below, below_id, limit));
+}
+std::vector<PageRef> DueForReview(Connection& c, Id space, std::int64_t before, std::int64_t after, Id after_id, int limit) {
+  return Refs(c.Prepare(std::string(kRefColumns) +
+                            "WHERE p.space_id = ?1 AND p.review_by IS NOT NULL AND p.review_by <= ?2"
+                            " AND (p.review_by > ?3 OR (p.review_by = ?3 AND p.content_id > ?4))"
+                            " ORDER BY p.review_by, p.content_id LIMIT ?5",
+                        space, before, after, after_id, limit));
 }
 
 }  // namespace agora::wiki::store

@@ -70,4 +70,11 @@ std::vector<PageRef> Children(Connection& c, Id space, std::optional<Id> parent,
 // The space's pages, the most recently saved first, below (updated_at, id).
 std::vector<PageRef> Recent(Connection& c, Id space, std::int64_t before, Id before_id, int limit);
 
+// A reader opened the page: counted once per reader a day. Whether it counted.
+bool AddView(Connection& c, Id page, Id person, std::int64_t day);
+// The space's pages by views, the most read first, below (view_count, id).
+std::vector<PageRef> MostRead(Connection& c, Id space, std::int64_t below, Id below_id, int limit);
+// Pages whose review date is at or before `before`, the most overdue first, after (review_by, id).
+std::vector<PageRef> DueForReview(Connection& c, Id space, std::int64_t before, std::int64_t after, Id after_id, int limit);
+
 }  // namespace agora::wiki::store
