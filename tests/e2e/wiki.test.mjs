@@ -68,6 +68,11 @@ describe('the wiki in the browser', () => {
     for (const title of ['Team Handbook', 'Onboarding', 'Laptop setup']) await bo.getByRole('link', { name: title, exact: true }).waitFor();
     await expectAccessible(bo, 'a wiki space');
     await screenshot(bo, 'wiki-space');
+    // Both pages were read today: the most read tab counts readers per day.
+    await bo.getByRole('tab', { name: 'Most read' }).click();
+    await bo.getByRole('tabpanel').getByRole('link', { name: 'Onboarding' }).waitFor();
+    await bo.getByRole('tabpanel').getByText('2 views').waitFor();
+    await expectAccessible(bo, 'a wiki space\'s most read pages');
   });
 
   test('two people edit the same page: one merges, the other resolves a conflict side by side; history and restore', async () => {

@@ -9,7 +9,7 @@ import { navigate } from '../router';
 import { setTitle } from '../title';
 import { Tabs } from '../tabs';
 import { handleFromName } from './communities';
-import { t, timeAgo, type MessageId } from '../i18n/i18n';
+import { formatDate, t, timeAgo, type MessageId } from '../i18n/i18n';
 
 export type WikiSpace = Schemas['WikiSpace'];
 export type WikiPageRef = Schemas['WikiPageRef'];
@@ -135,15 +135,24 @@ function TreeLevel(props: { space: string; parent: string | null }) {
   );
 }
 
-function RecentPages(props: { space: string }) {
-  const { items, more, error } = usePaged<WikiPageRef>(`/api/v1/wiki/spaces/${encodeURIComponent(props.space)}/pages?order=recent&limit=20`);
+// The space's pages in an order: the most recently saved, the most read, or due for review.
+function PageList(props: { space: string; order: 'recent' | 'most_read' | 'review'; label: string; empty?: string }) {
+  const { items, more, error } = usePaged<WikiPageRef>(`/api/v1/wiki/spaces/${encodeURIComponent(props.space)}/pages?order=${props.order}&limit=20`);
   return (
     <>
       <Alert message={error} />
-      {items && (
-        <ul class="plain-list" aria-label={t('wiki.recent')}>
+      {items && items.length === 0 && props.empty && <p class="muted">{props.empty}</p>}
+      {items && items.length > 0 && (
+        <ul class="plain-list" aria-label={props.label}>
           {items.map((p) => (
-            <li key={p.id}><a href={pagePath(props.space, p.slug)}>{p.title}</a> <span class="muted small">{timeAgo(p.updated_at)}</span></li>
+            <li key={p.id}>
+              <a href={pagePath(props.space, p.slug)}>{p.title}</a>{' '}
+              <span class="muted small">
+                {props.order === 'recent' && timeAgo(p.updated_at)}
+                {props.order === 'most_read' && t('wiki.views', { count: p.view_count })}
+                {props.order === 'review' && p.review_by && t('wiki.review_due', { when: formatDate(p.review_by) })}
+              </span>
+            </li>
           ))}
         </ul>
       )}
@@ -197,7 +206,9 @@ export function WikiSpacePage(props: { handle: string }) {
       )}
       <Tabs label={space.name} tabs={[
         { id: 'pages', label: t('wiki.pages'), render: () => <TreeLevel space={space.handle} parent={null} /> },
-        { id: 'recent', label: t('wiki.recent'), render: () => <RecentPages space={space.handle} /> },
+        { id: 'recent', label: t('wiki.recent'), render: () => <PageList space={space.handle} order="recent" label={t('wiki.recent')} /> },
+        { id: 'most-read', label: t('wiki.most_read'), render: () => <PageList space={space.handle} order="most_read" label={t('wiki.most_read')} /> },
+        { id: 'review', label: t('wiki.needs_review'), render: () => <PageList space={space.handle} order="review" label={t('wiki.needs_review')} empty={t('wiki.none_due')} /> },
         { id: 'broken', label: t('wiki.broken_links'), render: () => <BrokenLinks space={space.handle} /> },
       ]} />
     </section>

@@ -56,6 +56,8 @@ export function WikiPageView(props: { space: string; slug: string; me: string })
         // Reached by an old title (or a link's ?create=): the address becomes the page's own.
         if (p.slug !== props.slug || create !== null) history.replaceState(history.state, '', `${pagePath(p.space.handle, p.slug)}${location.hash}`);
         if (location.hash) setTimeout(() => document.getElementById(location.hash.slice(1))?.scrollIntoView(), 0);
+        // Counted once a day per reader, however often the page is opened.
+        api('POST', `/api/v1/wiki/pages/${p.id}/views`).catch(() => undefined);
       },
       (e) => {
         if (e instanceof ApiError && e.status === 404 && create !== null) setMissing(true);
