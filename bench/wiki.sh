@@ -16,7 +16,7 @@ DURATION=${DURATION:-10}
 MERGES=${MERGES:-50}
 scripts/install-deps.sh --bench
 [[ -x build/agora ]] || make server
-BIN=${AGORA_BIN:-./build/agora}
+BIN=${BENCH_BIN:-./build/agora}  # (not AGORA_*: the server refuses settings it does not know)
 
 source bench/lib.sh wiki
 

@@ -126,14 +126,6 @@ Result<std::vector<Id>> ResolveCoauthors(Connection& c, Id blog, Id author, cons
   return out;
 }
 
-// The person `key` names (a handle or an id) when `who` may see their profile; 404 otherwise.
-Result<Id> VisiblePerson(Connection& c, const identity::Principal& who, std::string_view key) {
-  std::optional<Id> id = ParseId(key);
-  if (!id) id = people::store::FindIdByHandle(c, std::string(key));
-  auto subject = id ? identity::store::FindUserById(c, *id) : std::nullopt;
-  if (!subject || !people::SeesProfile(c, who, subject->user)) return Error::NotFound("no such person");
-  return *id;
-}
 
 }  // namespace
 
@@ -486,7 +478,7 @@ Result<EntryView> BlogService::Get(const content::Viewer& viewer, Id id) {
 Result<std::vector<EntryView>> BlogService::ByAuthor(const identity::Principal& who, std::string_view person, int limit) {
   const content::Viewer viewer = AsViewer(who);
   return db_.Read([&](Connection& c) -> Result<std::vector<EntryView>> {
-    auto id = VisiblePerson(c, who, person);
+    auto id = people::FindVisiblePerson(c, who, person);
     if (!id) return id.error();
     std::vector<EntryView> out;
     for (auto& e : store::PublishedBy(c, viewer, *id, limit))
@@ -511,7 +503,7 @@ Result<EntryPage> BlogService::Archive(const identity::Principal& who, const Arc
       f.blog = blog->blog.id;
     }
     if (!in.author.empty()) {
-      auto id = VisiblePerson(c, who, in.author);
+      auto id = people::FindVisiblePerson(c, who, in.author);
       if (!id) return id.error();
       f.author = *id;
     }

@@ -1,5 +1,7 @@
 #include "modules/people/policy.h"
 
+#include "core/text.h"
+#include "modules/identity/store.h"
 #include "modules/people/store.h"
 
 namespace agora::people {
@@ -30,6 +32,14 @@ bool CanSeeField(const identity::Principal& viewer, const identity::User& subjec
 
 ListFilter VisibleTo(const identity::Principal& viewer) {
   return {viewer.is_admin(), viewer.is_admin()};
+}
+
+Result<Id> FindVisiblePerson(agora::store::Connection& c, const identity::Principal& viewer, std::string_view key) {
+  std::optional<Id> id = ParseId(key);
+  if (!id) id = store::FindIdByHandle(c, text::AsciiLower(key));
+  auto subject = id ? identity::store::FindUserById(c, *id) : std::nullopt;
+  if (!subject || !SeesProfile(c, viewer, subject->user)) return Error::NotFound("no such person");
+  return *id;
 }
 
 }  // namespace agora::people

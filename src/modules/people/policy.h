@@ -10,6 +10,9 @@
 // without it, SeesProfile the whole rule.
 #pragma once
 
+#include <string_view>
+
+#include "core/result.h"
 #include "modules/identity/model.h"
 #include "modules/people/model.h"
 #include "store/database.h"
@@ -19,6 +22,9 @@ namespace agora::people {
 bool CanSeeProfile(const identity::Principal& viewer, const identity::User& subject);
 // The whole rule: CanSeeProfile, or an active subject in a community with the viewer.
 bool SeesProfile(agora::store::Connection& c, const identity::Principal& viewer, const identity::User& subject);
+// The person `key` names (a handle or an id) when `viewer` may see their profile; 404
+// otherwise, whether they exist or not (a role given, an author's archive, a page's owner).
+Result<Id> FindVisiblePerson(agora::store::Connection& c, const identity::Principal& viewer, std::string_view key);
 // Whether the viewer sees a contact field with this visibility (the person and admins
 // always do).
 bool CanSeeField(const identity::Principal& viewer, const identity::User& subject, Visibility v);

@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <climits>
 
 #include "core/cursor.h"
@@ -53,14 +54,6 @@ Result<std::string> CheckPageBody(std::string_view raw) {
   return out;
 }
 
-// The person `key` names when `who` may see their profile; 404 otherwise.
-Result<Id> VisiblePerson(Connection& c, const identity::Principal& who, std::string_view key) {
-  std::optional<Id> id = ParseId(key);
-  if (!id) id = people::store::FindIdByHandle(c, text::AsciiLower(key));
-  auto subject = id ? identity::store::FindUserById(c, *id) : std::nullopt;
-  if (!subject || !people::SeesProfile(c, who, subject->user)) return Error::NotFound("no such person");
-  return *id;
-}
 
 // A page's content row takes its space's audience: a community's pages are its content.
 void SetAudience(content::ContentHead& head, const Space& s) {
@@ -101,6 +94,19 @@ Status CheckParent(Connection& c, Id space, std::optional<Id> parent, std::optio
   auto p = store::LoadPage(c, *parent);
   if (!p || p->space_id != space) return Error::Invalid("parent", "no such page in this space");
   return OkStatus();
+}
+
+// Where a keyset list goes on from: the cursor's number and id, or `key` and `id` when the
+// list begins.
+struct Position {
+  std::int64_t key = 0;
+  Id id = 0;
+};
+Result<Position> PositionOf(std::string_view cursor, std::int64_t key, Id id) {
+  if (cursor.empty()) return Position{key, id};
+  auto decoded = DecodeCursor(cursor);
+  if (!decoded) return decoded.error();
+  return Position{std::strtoll(decoded->key.c_str(), nullptr, 10), decoded->id};
 }
 
 }  // namespace
@@ -155,7 +161,7 @@ Result<SpaceView> WikiService::CreateSpace(const identity::Principal& who, const
     if (store::HandleTaken(c, *handle)) return Error::Taken("handle");
     std::vector<Id> members;
     for (size_t i = 0; i < in.members.size(); ++i) {
-      auto person = VisiblePerson(c, who, in.members[i]);
+      auto person = people::FindVisiblePerson(c, who, in.members[i]);
       if (!person) return Error::Invalid("members[" + std::to_string(i) + "]", "no such person");
       if (*person != who.user.id) members.push_back(*person);
     }
@@ -192,7 +198,7 @@ Result<SpaceView> WikiService::CreateSpace(const identity::Principal& who, const
     StoreText(c, s, home, home.body, who.user.id, "", now);
     s.home_page = home.head.id;
     store::UpdateSpace(c, s);
-    store::Recount(c, s.id, now);
+    store::Recount(c, s.id, 1, now);
     return s.id;
   });
   if (!id) return id.error();
@@ -204,14 +210,10 @@ Result<SpaceView> WikiService::GetSpace(const content::Viewer& viewer, std::stri
 }
 
 Result<SpacePage> WikiService::Spaces(const content::Viewer& viewer, std::string_view community, std::string_view cursor, int limit) {
-  std::int64_t before = INT64_MAX;
-  Id before_id = INT64_MAX;
-  if (!cursor.empty()) {
-    auto decoded = DecodeCursor(cursor);
-    if (!decoded) return decoded.error();
-    before = std::strtoll(decoded->key.c_str(), nullptr, 10);
-    before_id = decoded->id;
-  }
+  auto at = PositionOf(cursor, INT64_MAX, INT64_MAX);
+  if (!at) return at.error();
+  std::int64_t before = at->key;  // moves on as the batches are read
+  Id before_id = at->id;
   return db_.Read([&](Connection& c) -> Result<SpacePage> {
     std::optional<Id> community_id;
     if (!community.empty()) {
@@ -279,7 +281,7 @@ Result<SpaceView> WikiService::SetRole(const identity::Principal& who, std::stri
     auto v = FindVisibleSpace(c, me, key);
     if (!v) return v.error();
     if (v->mine != Role::kOwner) return Error::Forbidden("only a space's owners give roles");
-    auto id = VisiblePerson(c, who, person);
+    auto id = people::FindVisiblePerson(c, who, person);
     if (!id) return id.error();
     auto before = store::RoleOf(c, v->space.id, *id);
     if (before == Role::kOwner && role != Role::kOwner && store::OwnerCount(c, v->space.id) <= 1)
@@ -355,34 +357,27 @@ Result<PageView> WikiService::CreatePage(const identity::Principal& who, std::st
     store::AddName(c, v->space.id, slug, p.head.id);
     store::MarkLinkersStale(c, v->space.id, slug);
     StoreText(c, v->space, p, *body, who.user.id, *summary, now);
-    store::Recount(c, v->space.id, now);
+    store::Recount(c, v->space.id, 1, now);
     return p.head.id;
   });
   if (!id) return id.error();
   return GetPage(me, *id);
 }
 
-std::optional<PageView> WikiService::ViewOf(Connection& c, const content::Viewer& viewer, Page p) {
-  auto space = store::LoadSpace(c, p.space_id);
-  if (!space) return std::nullopt;
+PageView WikiService::ViewOf(Connection& c, const content::Viewer& viewer, Page p, SpaceView space) {
   PageView v;
   if (p.html_stale) {
     // A page it links to came, went or was renamed since it was rendered (the stored HTML
     // is brought up to date by the next save; reads render it meanwhile).
-    auto rendered = Render(c, *space, p.body);
+    auto rendered = Render(c, space.space, p.body);
     p.body_html = std::move(rendered.html);
     p.toc = std::move(rendered.toc);
   }
-  p.body_html = ForReader(c, viewer, *space, p.body_html);
-  for (std::optional<Id> at = p.parent_id; at && v.breadcrumbs.size() < 50;) {
-    auto ref = store::LoadRef(c, *at);
-    if (!ref) break;
-    at = ref->parent_id;
-    v.breadcrumbs.insert(v.breadcrumbs.begin(), std::move(*ref));
-  }
+  p.body_html = ForReader(c, viewer, space.space, p.body_html);
+  v.breadcrumbs = store::Ancestors(c, p.head.id);
   v.backlink_count = store::BacklinkCount(c, viewer, p.head.id);
   v.updated_by = people::store::CardOf(c, p.updated_by);
-  v.space = wiki::ViewOf(c, viewer, std::move(*space));
+  v.space = std::move(space);
   v.page = std::move(p);
   return v;
 }
@@ -394,12 +389,13 @@ Result<PageView> WikiService::GetPage(const content::Viewer& viewer, std::string
     const std::string wanted = TitleKey(slug);
     auto id = store::PageNamed(c, space->space.id, wanted);
     if (!id) return Error::NotFound("no such page");
-    auto found = FindPage(c, viewer, *id);
-    if (!found) return found.error();
-    auto v = ViewOf(c, viewer, std::move(found->page));
-    if (!v) return Error::NotFound("no such page");
-    if (v->page.slug != wanted) v->redirected_from = wanted;
-    return std::move(*v);
+    // The page's audience is its space's, which the viewer sees (a people space's pages list
+    // their readers: asked all the same).
+    auto page = store::LoadPage(c, *id);
+    if (!page || !content::CanRead(c, viewer, page->head)) return Error::NotFound("no such page");
+    auto v = ViewOf(c, viewer, std::move(*page), std::move(*space));
+    if (v.page.slug != wanted) v.redirected_from = wanted;
+    return v;
   });
 }
 
@@ -407,9 +403,7 @@ Result<PageView> WikiService::GetPage(const content::Viewer& viewer, Id page) {
   return db_.Read([&](Connection& c) -> Result<PageView> {
     auto found = FindPage(c, viewer, page);
     if (!found) return found.error();
-    auto v = ViewOf(c, viewer, std::move(found->page));
-    if (!v) return Error::NotFound("no such page");
-    return std::move(*v);
+    return ViewOf(c, viewer, std::move(found->page), std::move(found->space));
   });
 }
 
@@ -448,7 +442,7 @@ Result<SaveOutcome> WikiService::Save(const identity::Principal& who, Id page, c
       ++p.revision;
       StoreText(c, found->space.space, p, text, who.user.id, *summary, now);
       content::store::MarkEdited(c, page, now);
-      store::Recount(c, p.space_id, now);
+      store::Recount(c, p.space_id, 0, now);
       out.changed = true;
     }
     out.current_revision = p.revision;
@@ -514,7 +508,7 @@ Result<PageView> WikiService::Change(const identity::Principal& who, Id page, co
       if (ch.owner) {
         owner.reset();
         if (*ch.owner) {
-          auto id = VisiblePerson(c, who, **ch.owner);
+          auto id = people::FindVisiblePerson(c, who, **ch.owner);
           if (!id) return Error::Invalid("owner", "no such person");
           owner = *id;
         }
@@ -543,7 +537,7 @@ Status WikiService::DeletePage(const identity::Principal& who, Id page, const st
     for (const auto& k : keys) store::MarkLinkersStale(c, p.space_id, k);
     store::LiftChildren(c, page, p.parent_id);
     content::store::Delete(c, page);
-    store::Recount(c, p.space_id, 0);
+    store::Recount(c, p.space_id, -1, 0);
     Audit(c, ids_, who.user.id, "wiki_page.delete", "content", page, {{"title", p.title}, {"space", IdToString(p.space_id)}}, ip,
           clock_.NowMs());
     return OkStatus();
@@ -551,12 +545,9 @@ Status WikiService::DeletePage(const identity::Principal& who, Id page, const st
 }
 
 Result<RevisionPage> WikiService::History(const content::Viewer& viewer, Id page, std::string_view cursor, int limit) {
-  int before = INT_MAX;
-  if (!cursor.empty()) {
-    auto decoded = DecodeCursor(cursor);
-    if (!decoded) return decoded.error();
-    before = static_cast<int>(decoded->id);
-  }
+  auto at = PositionOf(cursor, 0, INT_MAX);
+  if (!at) return at.error();
+  const int before = static_cast<int>(std::clamp<Id>(at->id, 0, INT_MAX));
   return db_.Read([&](Connection& c) -> Result<RevisionPage> {
     auto found = FindPage(c, viewer, page);
     if (!found) return found.error();
@@ -602,12 +593,9 @@ Result<SaveOutcome> WikiService::Restore(const identity::Principal& who, Id page
 }
 
 Result<RefPage> WikiService::Backlinks(const content::Viewer& viewer, Id page, std::string_view cursor, int limit) {
-  Id after = 0;
-  if (!cursor.empty()) {
-    auto decoded = DecodeCursor(cursor);
-    if (!decoded) return decoded.error();
-    after = decoded->id;
-  }
+  auto at = PositionOf(cursor, 0, 0);
+  if (!at) return at.error();
+  const Id after = at->id;
   return db_.Read([&](Connection& c) -> Result<RefPage> {
     auto found = FindPage(c, viewer, page);
     if (!found) return found.error();
@@ -621,12 +609,9 @@ Result<RefPage> WikiService::Backlinks(const content::Viewer& viewer, Id page, s
 }
 
 Result<BrokenLinkPage> WikiService::BrokenLinks(const content::Viewer& viewer, std::string_view key, std::string_view cursor, int limit) {
-  Id after = 0;
-  if (!cursor.empty()) {
-    auto decoded = DecodeCursor(cursor);
-    if (!decoded) return decoded.error();
-    after = decoded->id;
-  }
+  auto at = PositionOf(cursor, 0, 0);
+  if (!at) return at.error();
+  const Id after = at->id;
   return db_.Read([&](Connection& c) -> Result<BrokenLinkPage> {
     auto v = FindVisibleSpace(c, viewer, key);
     if (!v) return v.error();
@@ -668,14 +653,10 @@ Result<std::vector<PageRef>> WikiService::Children(const content::Viewer& viewer
 }
 
 Result<RefPage> WikiService::MostRead(const content::Viewer& viewer, std::string_view key, std::string_view cursor, int limit) {
-  std::int64_t below = INT64_MAX;
-  Id below_id = INT64_MAX;
-  if (!cursor.empty()) {
-    auto decoded = DecodeCursor(cursor);
-    if (!decoded) return decoded.error();
-    below = std::strtoll(decoded->key.c_str(), nullptr, 10);
-    below_id = decoded->id;
-  }
+  auto at = PositionOf(cursor, INT64_MAX, INT64_MAX);
+  if (!at) return at.error();
+  const std::int64_t below = at->key;
+  const Id below_id = at->id;
   return db_.Read([&](Connection& c) -> Result<RefPage> {
     auto v = FindVisibleSpace(c, viewer, key);
     if (!v) return v.error();
@@ -688,14 +669,10 @@ Result<RefPage> WikiService::MostRead(const content::Viewer& viewer, std::string
 }
 
 Result<RefPage> WikiService::NeedsReview(const content::Viewer& viewer, std::string_view key, std::string_view cursor, int limit) {
-  std::int64_t after = INT64_MIN;
-  Id after_id = 0;
-  if (!cursor.empty()) {
-    auto decoded = DecodeCursor(cursor);
-    if (!decoded) return decoded.error();
-    after = std::strtoll(decoded->key.c_str(), nullptr, 10);
-    after_id = decoded->id;
-  }
+  auto at = PositionOf(cursor, INT64_MIN, 0);
+  if (!at) return at.error();
+  const std::int64_t after = at->key;
+  const Id after_id = at->id;
   const std::int64_t now = clock_.NowMs();
   return db_.Read([&](Connection& c) -> Result<RefPage> {
     auto v = FindVisibleSpace(c, viewer, key);
@@ -738,14 +715,10 @@ Result<std::pair<std::string, std::vector<Heading>>> WikiService::Preview(const 
 }
 
 Result<RefPage> WikiService::Recent(const content::Viewer& viewer, std::string_view key, std::string_view cursor, int limit) {
-  std::int64_t before = INT64_MAX;
-  Id before_id = INT64_MAX;
-  if (!cursor.empty()) {
-    auto decoded = DecodeCursor(cursor);
-    if (!decoded) return decoded.error();
-    before = std::strtoll(decoded->key.c_str(), nullptr, 10);
-    before_id = decoded->id;
-  }
+  auto at = PositionOf(cursor, INT64_MAX, INT64_MAX);
+  if (!at) return at.error();
+  const std::int64_t before = at->key;
+  const Id before_id = at->id;
   return db_.Read([&](Connection& c) -> Result<RefPage> {
     auto v = FindVisibleSpace(c, viewer, key);
     if (!v) return v.error();

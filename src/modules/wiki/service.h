@@ -150,7 +150,8 @@ class WikiService {
   static constexpr size_t kMaxSummary = 300;
 
  private:
-  std::optional<PageView> ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Page p);
+  // The page as the viewer reads it in its space (which they see).
+  PageView ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Page p, SpaceView space);
 
   agora::store::Database& db_;
   IdGenerator& ids_;

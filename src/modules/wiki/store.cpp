@@ -1,5 +1,7 @@
 #include "modules/wiki/store.h"
 
+#include <algorithm>
+
 #include "modules/content/audience.h"
 #include "modules/wiki/render.h"
 
@@ -179,6 +181,18 @@ std::optional<PageRef> LoadRef(Connection& c, Id id) {
   return RefFrom(q);
 }
 
+std::vector<PageRef> Ancestors(Connection& c, Id page) {
+  auto q = c.Prepare("WITH RECURSIVE up(id, depth) AS (SELECT parent_id, 1 FROM wiki_pages WHERE content_id = ?1"
+                     " UNION ALL SELECT w.parent_id, up.depth + 1 FROM wiki_pages w JOIN up ON w.content_id = up.id"
+                     " WHERE up.depth < 50)"
+                     " SELECT p.content_id, p.title, p.slug, p.parent_id, p.position, p.updated_at, 1, p.view_count, p.review_by"
+                     " FROM up JOIN wiki_pages p ON p.content_id = up.id ORDER BY up.depth DESC",
+                     page);
+  std::vector<PageRef> out;
+  while (q.Next()) out.push_back(RefFrom(q));
+  return out;
+}
+
 std::optional<Id> PageNamed(Connection& c, Id space, std::string_view key) {
   auto q = c.Prepare("SELECT page_id FROM wiki_names WHERE space_id = ?1 AND name_key = ?2", space, key);
   if (!q.Next()) return std::nullopt;
@@ -212,10 +226,10 @@ void SetReview(Connection& c, Id page, std::optional<Id> owner, std::optional<st
 void LiftChildren(Connection& c, Id page, std::optional<Id> parent) {
   c.Prepare("UPDATE wiki_pages SET parent_id = ?2 WHERE parent_id = ?1", page, parent).Run();
 }
-void Recount(Connection& c, Id space, std::int64_t updated_at) {
-  c.Prepare("UPDATE wiki_spaces SET page_count = (SELECT COUNT(*) FROM wiki_pages WHERE space_id = ?1),"
-            " updated_at = CASE WHEN updated_at < ?2 THEN ?2 ELSE updated_at END WHERE id = ?1",
-            space, updated_at)
+void Recount(Connection& c, Id space, std::int64_t pages, std::int64_t updated_at) {
+  c.Prepare("UPDATE wiki_spaces SET page_count = page_count + ?2, updated_at = CASE WHEN updated_at < ?3 THEN ?3 ELSE updated_at END"
+            " WHERE id = ?1",
+            space, pages, updated_at)
       .Run();
 }
 std::int64_t NextPosition(Connection& c, Id space, std::optional<Id> parent) {
@@ -263,8 +277,9 @@ std::optional<Revision> LoadRevision(Connection& c, Id page, int number) {
 void SetLinks(Connection& c, Id page, Id from_space, const std::vector<std::pair<Id, std::string>>& targets) {
   c.Prepare("DELETE FROM wiki_links WHERE from_page = ?1", page).Run();
   for (const auto& [space, key] : targets)
-    c.Prepare("INSERT INTO wiki_links (from_page, from_space, to_space, to_key) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING", page,
-              from_space, space, key)
+    c.Prepare("INSERT INTO wiki_links (from_page, from_space, to_space, to_key, crosses) VALUES (?1, ?2, ?3, ?4, ?5)"
+              " ON CONFLICT DO NOTHING",
+              page, from_space, space, key, space == from_space ? 0 : 1)
         .Run();
 }
 void MarkLinkersStale(Connection& c, Id space, std::string_view key) {
@@ -274,27 +289,61 @@ void MarkLinkersStale(Connection& c, Id space, std::string_view key) {
 }
 
 // A linking page of the same space has the same audience as the page: whoever reads one
-// reads the other, and the audience rule is asked only of other spaces' pages.
-const std::string kBacklinks = std::string(
-    "SELECT l.from_page FROM wiki_names n JOIN wiki_links l ON l.to_space = n.space_id AND l.to_key = n.name_key"
-    " JOIN content c ON c.id = l.from_page WHERE n.page_id = ?1 AND l.from_page > ?2 AND l.from_page <> ?1"
-    " AND (l.from_space = n.space_id OR ") + content::kVisibleToViewer + ") GROUP BY l.from_page ORDER BY l.from_page LIMIT ?3";
-const std::string kBacklinkCount = std::string(
-    "SELECT COUNT(DISTINCT l.from_page) FROM wiki_names n JOIN wiki_links l ON l.to_space = n.space_id AND l.to_key = n.name_key"
-    " JOIN content c ON c.id = l.from_page WHERE n.page_id = ?1 AND l.from_page <> ?1 AND (l.from_space = n.space_id OR ") +
-    content::kVisibleToViewer + ")";
-
-std::vector<Id> Backlinks(Connection& c, const content::Viewer& viewer, Id page, Id after, int limit) {
-  auto q = c.Prepare(kBacklinks, page, after, limit);
-  content::BindViewer(q, viewer);
-  std::vector<Id> out;
-  while (q.Next()) out.push_back(q.Int(0));
+// reads the other, and the audience rule is asked only of other spaces' pages (crosses = 1).
+// Each name the page answers to is asked on its own, so that every query walks the index
+// (to_space, to_key, crosses, from_page) in order: a page 10,000 pages link to costs a count
+// of index entries, and a page of its linkers reads no more than the page.
+namespace {
+std::vector<std::pair<Id, std::string>> NamesOf(Connection& c, Id page) {
+  auto q = c.Prepare("SELECT space_id, name_key FROM wiki_names WHERE page_id = ?1", page);
+  std::vector<std::pair<Id, std::string>> out;
+  while (q.Next()) out.emplace_back(q.Int(0), q.Text(1));
   return out;
 }
+const std::string kCrossLinkers = std::string(
+    "SELECT l.from_page FROM wiki_links l JOIN content c ON c.id = l.from_page WHERE l.to_space = ?1 AND l.to_key = ?2"
+    " AND l.crosses = 1 AND l.from_page > ?3 AND ") + content::kVisibleToViewer + " ORDER BY l.from_page LIMIT ?4";
+const std::string kCrossCount = std::string(
+    "SELECT COUNT(*) FROM wiki_links l JOIN content c ON c.id = l.from_page WHERE l.to_space = ?1 AND l.to_key = ?2"
+    " AND l.crosses = 1 AND ") + content::kVisibleToViewer;
+}  // namespace
+
+std::vector<Id> Backlinks(Connection& c, const content::Viewer& viewer, Id page, Id after, int limit) {
+  std::vector<Id> all;
+  for (const auto& [space, key] : NamesOf(c, page)) {
+    auto same = c.Prepare("SELECT from_page FROM wiki_links WHERE to_space = ?1 AND to_key = ?2 AND crosses = 0 AND from_page > ?3"
+                          " ORDER BY from_page LIMIT ?4",
+                          space, key, after, limit + 1);
+    while (same.Next()) all.push_back(same.Int(0));
+    auto cross = c.Prepare(kCrossLinkers, space, key, after, limit + 1);
+    content::BindViewer(cross, viewer);
+    while (cross.Next()) all.push_back(cross.Int(0));
+  }
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  all.erase(std::remove(all.begin(), all.end(), page), all.end());
+  if (static_cast<int>(all.size()) > limit) all.resize(static_cast<size_t>(limit));
+  return all;
+}
+
 std::int64_t BacklinkCount(Connection& c, const content::Viewer& viewer, Id page) {
-  auto q = c.Prepare(kBacklinkCount, page);
-  content::BindViewer(q, viewer);
-  return q.Next() ? q.Int(0) : 0;
+  auto names = NamesOf(c, page);
+  std::int64_t n = 0;
+  for (const auto& [space, key] : names) {
+    auto same = c.Prepare("SELECT COUNT(*), COALESCE(MAX(CASE WHEN from_page = ?3 THEN 1 ELSE 0 END), 0) FROM wiki_links"
+                          " WHERE to_space = ?1 AND to_key = ?2 AND crosses = 0",
+                          space, key, page);
+    if (same.Next()) n += same.Int(0) - same.Int(1);  // a page's link to itself is no backlink
+    auto cross = c.Prepare(kCrossCount, space, key);
+    content::BindViewer(cross, viewer);
+    if (cross.Next()) n += cross.Int(0);
+  }
+  // A page linking to two of its names (its title and an old one) counts once.
+  if (names.size() > 1) {
+    const auto all = Backlinks(c, viewer, page, 0, 1'000'000);
+    return static_cast<std::int64_t>(all.size());
+  }
+  return n;
 }
 
 std::vector<std::pair<Id, std::pair<Id, std::string>>> BrokenLinks(Connection& c, Id space, Id after, int limit) {

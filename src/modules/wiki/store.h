@@ -34,6 +34,8 @@ void RemoveReaderFromPages(Connection& c, Id space, Id person);
 void InsertPage(Connection& c, const Page& p);
 std::optional<Page> LoadPage(Connection& c, Id id);
 std::optional<PageRef> LoadRef(Connection& c, Id id);
+// The page's ancestors, from the top of the tree down to its parent (one query).
+std::vector<PageRef> Ancestors(Connection& c, Id page);
 // The page a name (a title's key) leads to in a space, the current title's or an old one's.
 std::optional<Id> PageNamed(Connection& c, Id space, std::string_view key);
 // The page takes the name (from any page that had it as an old name).
@@ -46,7 +48,9 @@ void Move(Connection& c, Id page, std::optional<Id> parent, std::int64_t positio
 void SetReview(Connection& c, Id page, std::optional<Id> owner, std::optional<std::int64_t> review_by);
 // Before a page goes: its children become its parent's.
 void LiftChildren(Connection& c, Id page, std::optional<Id> parent);
-void Recount(Connection& c, Id space, std::int64_t updated_at);
+// `pages` more (or fewer) pages, and a save at `updated_at` (counted, not counted again: a
+// space of 100,000 pages is not read to save one).
+void Recount(Connection& c, Id space, std::int64_t pages, std::int64_t updated_at);
 std::int64_t NextPosition(Connection& c, Id space, std::optional<Id> parent);
 
 void InsertRevision(Connection& c, const Revision& r);

@@ -75,9 +75,11 @@ CREATE TABLE wiki_links (
   from_space INTEGER NOT NULL,
   to_space   INTEGER NOT NULL,
   to_key     TEXT NOT NULL,
+  crosses    INTEGER NOT NULL DEFAULT 0,  -- 1: into another space (the audience rule is asked of it)
   PRIMARY KEY (from_page, to_space, to_key)
 ) WITHOUT ROWID;
-CREATE INDEX wiki_links_to ON wiki_links(to_space, to_key, from_page);
+-- What links to a name: its same-space linkers counted and paged from the index alone.
+CREATE INDEX wiki_links_to ON wiki_links(to_space, to_key, crosses, from_page);
 CREATE INDEX wiki_links_by_space ON wiki_links(from_space, from_page);
 
 -- Search: the content row's triggers see creation, audience and deletion; the text is here.

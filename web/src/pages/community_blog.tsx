@@ -1,7 +1,8 @@
 // A community's Blog tab: its blog's newest entries, read by the community's readers, and for
 // its owners and moderators, the way to start that blog.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, describeError } from '../api';
+import { api, describeError } from '../api';
+import { createAtFreeHandle } from '../free_handle';
 import { Alert } from '../components';
 import { t } from '../i18n/i18n';
 import { EntryList, type Blog } from './blogs';
@@ -14,22 +15,14 @@ export function CommunityBlog(props: { community: { id: string; handle: string; 
   useEffect(() => {
     load();
   }, [props.community.id]);
-  // Its address is the community's handle and "-blog" (and a number when that is taken).
   const start = async () => {
-    for (let n = 1; n <= 5; n++) {
-      try {
-        await api('POST', '/api/v1/blogs', {
-          name: props.community.name, handle: `${props.community.handle}-blog${n > 1 ? `-${n}` : ''}`,
-          audience: 'community', community: props.community.id,
-        });
-        setError(null);
-        await load();
-        return;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 409 && e.field === 'handle') continue;
-        setError(describeError(e));
-        return;
-      }
+    try {
+      await createAtFreeHandle(`${props.community.handle}-blog`, (handle) =>
+        api('POST', '/api/v1/blogs', { name: props.community.name, handle, audience: 'community', community: props.community.id }));
+      setError(null);
+      await load();
+    } catch (e) {
+      setError(describeError(e));
     }
   };
   if (!blogs) return <Alert message={error} />;

@@ -1,7 +1,8 @@
 // A community's Wiki tab: its wiki spaces (read as the community's content is), each with its
 // top pages, and for its owners and moderators, the way to start one.
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, describeError } from '../api';
+import { api, describeError } from '../api';
+import { createAtFreeHandle } from '../free_handle';
 import { Alert } from '../components';
 import { t } from '../i18n/i18n';
 import { pagePath, type WikiPageRef, type WikiSpace } from './wiki';
@@ -28,22 +29,14 @@ export function CommunityWiki(props: { community: { id: string; handle: string; 
   useEffect(() => {
     load();
   }, [props.community.id]);
-  // Its address is the community's handle and "-wiki" (and a number when that is taken).
   const start = async () => {
-    for (let n = 1; n <= 5; n++) {
-      try {
-        await api('POST', '/api/v1/wiki/spaces', {
-          name: props.community.name, handle: `${props.community.handle}-wiki${n > 1 ? `-${n}` : ''}`,
-          kind: 'community', community: props.community.id,
-        });
-        setError(null);
-        await load();
-        return;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 409 && e.field === 'handle') continue;
-        setError(describeError(e));
-        return;
-      }
+    try {
+      await createAtFreeHandle(`${props.community.handle}-wiki`, (handle) =>
+        api('POST', '/api/v1/wiki/spaces', { name: props.community.name, handle, kind: 'community', community: props.community.id }));
+      setError(null);
+      await load();
+    } catch (e) {
+      setError(describeError(e));
     }
   };
   if (!spaces) return <Alert message={error} />;

@@ -70,9 +70,11 @@ CREATE TABLE wiki_links (
   from_space BIGINT NOT NULL,
   to_space   BIGINT NOT NULL,
   to_key     TEXT NOT NULL,
+  crosses    BIGINT NOT NULL DEFAULT 0,  -- 1: into another space (the audience rule is asked of it)
   PRIMARY KEY (from_page, to_space, to_key)
 );
-CREATE INDEX wiki_links_to ON wiki_links(to_space, to_key, from_page);
+-- What links to a name: its same-space linkers counted and paged from the index alone.
+CREATE INDEX wiki_links_to ON wiki_links(to_space, to_key, crosses, from_page);
 CREATE INDEX wiki_links_by_space ON wiki_links(from_space, from_page);
 
 CREATE FUNCTION agora_search_wiki_page() RETURNS trigger LANGUAGE plpgsql AS $$
