@@ -52,7 +52,7 @@ def call(method, path, body=None):
     return json.load(urllib.request.urlopen(req))
 lines = [f'Paragraph {i}: how we deploy the service to production and roll back when alerts fire, step {i}.' for i in range(1100)]
 text = '\n\n'.join(lines)
-page = call('POST', '/api/v1/wiki/spaces/seed-wiki-1/pages', {'title': 'A hundred kilobytes', 'body': text})
+page = call('POST', '/api/v1/wiki/spaces/seed-wiki-1/pages', {'title': f'A hundred kilobytes {int(time.time())}', 'body': text})
 print('page bytes', len(text.encode()), file=sys.stderr)
 client = []
 for r in range(rounds):

@@ -109,6 +109,12 @@ describe('wiki', () => {
     assert.equal((await save(c.bo, linkers[2], 'No link now.', linkers[2].revision)).status, 200);
     const backlinks = (await c.ana.get(`/api/v1/wiki/pages/${target.id}/backlinks`)).json.items;
     assert.deepEqual(backlinks.map((r) => r.title).sort(), ['Team page 1', 'Team page 2']);
+    assert.equal((await c.ana.get(`/api/v1/wiki/pages/${target.id}`)).json.backlink_count, 2);
+    // A new page taking the old title takes its links: the renamed page keeps the one by its new title.
+    const taker = await newPage(c.bo, 'handbook', 'Expense policy', 'The short version.');
+    assert.equal(taker.backlink_count, 1);
+    assert.equal((await c.ana.get(`/api/v1/wiki/pages/${target.id}`)).json.backlink_count, 1);
+    assert.equal((await c.ana.delete(`/api/v1/wiki/pages/${taker.id}`)).status, 204);
     // Deleted: its links are broken, by either name, and the old address finds nothing.
     assert.equal((await c.ana.delete(`/api/v1/wiki/pages/${target.id}`)).status, 204);
     assertProblem(assert, await c.bo.get('/api/v1/wiki/spaces/handbook/pages/expense-policy'), 404);

@@ -178,6 +178,15 @@ Result<WikiReport> SeedWiki(agora::store::Database& db, const Clock& clock, cons
                 s.pages.empty() ? std::nullopt : std::optional<Id>(s.pages.front()))
           .Run();
   });
+  // Each page's count of the pages of its space linking to it (wiki_pages.linked_from).
+  if (o.progress) o.progress("wiki links", 0, 1);
+  db.Write([&](Connection& c) {
+    c.Prepare("UPDATE wiki_pages SET linked_from = (SELECT COUNT(DISTINCT l.from_page) FROM wiki_links l"
+              " WHERE l.to_space = wiki_pages.space_id AND l.to_key = wiki_pages.slug AND l.crosses = 0"
+              " AND l.from_page <> wiki_pages.content_id)")
+        .Run();
+  });
+  if (o.progress) o.progress("wiki links", 1, 1);
   report.pages = o.pages;
   return report;
 }

@@ -72,6 +72,7 @@ struct Page {
   std::optional<Id> owner_id;
   std::optional<std::int64_t> review_by;
   std::int64_t view_count = 0;  // readers per day
+  std::int64_t linked_from = 0;  // pages of its space that link to it
 };
 
 // A page in a tree or a list: enough to link to it.

@@ -354,9 +354,13 @@ Result<PageView> WikiService::CreatePage(const identity::Principal& who, std::st
       for (const auto& [person, role] : store::Members(c, v->space.id)) content::store::AddReaders(c, p.head.id, {person});
     // The name was an old title of another page (a redirect) or a missing link's: it is
     // this page's now, and the pages that link to it render again.
+    const auto had_name = store::PageNamed(c, v->space.id, slug);
     store::AddName(c, v->space.id, slug, p.head.id);
     store::MarkLinkersStale(c, v->space.id, slug);
     StoreText(c, v->space, p, *body, who.user.id, *summary, now);
+    // The links to the name are this page's now, not the page that had it before.
+    store::RecountLinkers(c, p.head.id);
+    if (had_name) store::RecountLinkers(c, *had_name);
     store::Recount(c, v->space.id, 1, now);
     return p.head.id;
   });
@@ -375,7 +379,7 @@ PageView WikiService::ViewOf(Connection& c, const content::Viewer& viewer, Page 
   }
   p.body_html = ForReader(c, viewer, space.space, p.body_html);
   v.breadcrumbs = store::Ancestors(c, p.head.id);
-  v.backlink_count = store::BacklinkCount(c, viewer, p.head.id);
+  v.backlink_count = store::BacklinkCount(c, viewer, p);
   v.updated_by = people::store::CardOf(c, p.updated_by);
   v.space = std::move(space);
   v.page = std::move(p);
@@ -482,7 +486,10 @@ Result<PageView> WikiService::Change(const identity::Principal& who, Id page, co
           if (ref && ref->slug == slug) return Error::Taken("title");
         }
         // The old name stays the page's (a redirect): links and addresses by it still lead here.
+        const auto had_name = store::PageNamed(c, p.space_id, slug);
         store::AddName(c, p.space_id, slug, page);
+        store::RecountLinkers(c, page);
+        if (had_name && *had_name != page) store::RecountLinkers(c, *had_name);
         store::MarkLinkersStale(c, p.space_id, slug);
         store::MarkLinkersStale(c, p.space_id, p.slug);
       }
@@ -535,8 +542,11 @@ Status WikiService::DeletePage(const identity::Principal& who, Id page, const st
     std::vector<std::string> keys;
     while (names.Next()) keys.push_back(names.Text(0));
     for (const auto& k : keys) store::MarkLinkersStale(c, p.space_id, k);
-    store::LiftChildren(c, page, p.parent_id);
+    store::LiftChildren(c, p.space_id, page, p.parent_id);
+    const auto linked = store::LinkedPages(c, page);
     content::store::Delete(c, page);
+    for (Id target : linked)
+      if (target != page) store::RecountLinkers(c, target);
     store::Recount(c, p.space_id, -1, 0);
     Audit(c, ids_, who.user.id, "wiki_page.delete", "content", page, {{"title", p.title}, {"space", IdToString(p.space_id)}}, ip,
           clock_.NowMs());

@@ -13,12 +13,14 @@ constexpr const char* kSpaceColumns =
     " page_count FROM wiki_spaces ";
 constexpr const char* kPageColumns =
     "SELECT p.content_id, p.space_id, p.parent_id, p.position, p.title, p.slug, p.body, p.body_html, p.toc, p.html_stale,"
-    " p.revision, p.updated_at, p.updated_by, p.owner_id, p.review_by, p.view_count, c.author_id, c.container_id, c.audience, c.created_at,"
+    " p.revision, p.updated_at, p.updated_by, p.owner_id, p.review_by, p.view_count, p.linked_from, c.author_id, c.container_id, c.audience, c.created_at,"
     " c.edited_at, c.comment_count, c.reaction_count, c.share_count, c.language"
     " FROM wiki_pages p JOIN content c ON c.id = p.content_id ";
 constexpr const char* kRefColumns =
     "SELECT p.content_id, p.title, p.slug, p.parent_id, p.position, p.updated_at,"
-    " EXISTS (SELECT 1 FROM wiki_pages k WHERE k.parent_id = p.content_id), p.view_count, p.review_by FROM wiki_pages p ";
+    // (space_id first: the index on (space_id, parent_id) answers it without a scan)
+    " EXISTS (SELECT 1 FROM wiki_pages k WHERE k.space_id = p.space_id AND k.parent_id = p.content_id), p.view_count, p.review_by"
+    " FROM wiki_pages p ";
 
 Space SpaceFrom(agora::store::Query& q) {
   Space s;
@@ -163,15 +165,16 @@ std::optional<Page> LoadPage(Connection& c, Id id) {
   p.owner_id = q.OptInt(13);
   p.review_by = q.OptInt(14);
   p.view_count = q.Int(15);
-  p.head.author_id = q.Int(16);
-  p.head.container_id = q.OptInt(17);
-  p.head.audience = content::ParseAudience(q.TextView(18)).value_or(content::Audience::kOrganization);
-  p.head.created_at = q.Int(19);
-  p.head.edited_at = q.OptInt(20);
-  p.head.comment_count = q.Int(21);
-  p.head.reaction_count = q.Int(22);
-  p.head.share_count = q.Int(23);
-  p.head.language = q.Text(24);
+  p.linked_from = q.Int(16);
+  p.head.author_id = q.Int(17);
+  p.head.container_id = q.OptInt(18);
+  p.head.audience = content::ParseAudience(q.TextView(19)).value_or(content::Audience::kOrganization);
+  p.head.created_at = q.Int(20);
+  p.head.edited_at = q.OptInt(21);
+  p.head.comment_count = q.Int(22);
+  p.head.reaction_count = q.Int(23);
+  p.head.share_count = q.Int(24);
+  p.head.language = q.Text(25);
   return p;
 }
 
@@ -223,8 +226,8 @@ void Move(Connection& c, Id page, std::optional<Id> parent, std::int64_t positio
 void SetReview(Connection& c, Id page, std::optional<Id> owner, std::optional<std::int64_t> review_by) {
   c.Prepare("UPDATE wiki_pages SET owner_id = ?2, review_by = ?3 WHERE content_id = ?1", page, owner, review_by).Run();
 }
-void LiftChildren(Connection& c, Id page, std::optional<Id> parent) {
-  c.Prepare("UPDATE wiki_pages SET parent_id = ?2 WHERE parent_id = ?1", page, parent).Run();
+void LiftChildren(Connection& c, Id space, Id page, std::optional<Id> parent) {
+  c.Prepare("UPDATE wiki_pages SET parent_id = ?3 WHERE space_id = ?1 AND parent_id = ?2", space, page, parent).Run();
 }
 void Recount(Connection& c, Id space, std::int64_t pages, std::int64_t updated_at) {
   c.Prepare("UPDATE wiki_spaces SET page_count = page_count + ?2, updated_at = CASE WHEN updated_at < ?3 THEN ?3 ELSE updated_at END"
@@ -274,13 +277,36 @@ std::optional<Revision> LoadRevision(Connection& c, Id page, int number) {
   return r;
 }
 
+void RecountLinkers(Connection& c, Id page) {
+  c.Prepare("UPDATE wiki_pages SET linked_from = (SELECT COUNT(DISTINCT l.from_page) FROM wiki_names n JOIN wiki_links l"
+            " ON l.to_space = n.space_id AND l.to_key = n.name_key AND l.crosses = 0 WHERE n.page_id = ?1 AND l.from_page <> ?1)"
+            " WHERE content_id = ?1",
+            page)
+      .Run();
+}
+
+std::vector<Id> LinkedPages(Connection& c, Id page) {
+  auto q = c.Prepare("SELECT DISTINCT n.page_id FROM wiki_links l JOIN wiki_names n ON n.space_id = l.to_space AND n.name_key = l.to_key"
+                     " WHERE l.from_page = ?1 AND l.crosses = 0",
+                     page);
+  std::vector<Id> out;
+  while (q.Next()) out.push_back(q.Int(0));
+  return out;
+}
+
 void SetLinks(Connection& c, Id page, Id from_space, const std::vector<std::pair<Id, std::string>>& targets) {
+  // The pages it linked to and the pages it links to now count their linkers again.
+  std::vector<Id> touched = LinkedPages(c, page);
   c.Prepare("DELETE FROM wiki_links WHERE from_page = ?1", page).Run();
   for (const auto& [space, key] : targets)
     c.Prepare("INSERT INTO wiki_links (from_page, from_space, to_space, to_key, crosses) VALUES (?1, ?2, ?3, ?4, ?5)"
               " ON CONFLICT DO NOTHING",
               page, from_space, space, key, space == from_space ? 0 : 1)
         .Run();
+  for (Id now : LinkedPages(c, page)) touched.push_back(now);
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  for (Id target : touched) RecountLinkers(c, target);
 }
 void MarkLinkersStale(Connection& c, Id space, std::string_view key) {
   c.Prepare("UPDATE wiki_pages SET html_stale = 1 WHERE content_id IN (SELECT from_page FROM wiki_links WHERE to_space = ?1 AND to_key = ?2)",
@@ -304,8 +330,8 @@ const std::string kCrossLinkers = std::string(
     "SELECT l.from_page FROM wiki_links l JOIN content c ON c.id = l.from_page WHERE l.to_space = ?1 AND l.to_key = ?2"
     " AND l.crosses = 1 AND l.from_page > ?3 AND ") + content::kVisibleToViewer + " ORDER BY l.from_page LIMIT ?4";
 const std::string kCrossCount = std::string(
-    "SELECT COUNT(*) FROM wiki_links l JOIN content c ON c.id = l.from_page WHERE l.to_space = ?1 AND l.to_key = ?2"
-    " AND l.crosses = 1 AND ") + content::kVisibleToViewer;
+    "SELECT COUNT(DISTINCT l.from_page) FROM wiki_names n JOIN wiki_links l ON l.to_space = n.space_id AND l.to_key = n.name_key"
+    " AND l.crosses = 1 JOIN content c ON c.id = l.from_page WHERE n.page_id = ?1 AND ") + content::kVisibleToViewer;
 }  // namespace
 
 std::vector<Id> Backlinks(Connection& c, const content::Viewer& viewer, Id page, Id after, int limit) {
@@ -326,24 +352,12 @@ std::vector<Id> Backlinks(Connection& c, const content::Viewer& viewer, Id page,
   return all;
 }
 
-std::int64_t BacklinkCount(Connection& c, const content::Viewer& viewer, Id page) {
-  auto names = NamesOf(c, page);
-  std::int64_t n = 0;
-  for (const auto& [space, key] : names) {
-    auto same = c.Prepare("SELECT COUNT(*), COALESCE(MAX(CASE WHEN from_page = ?3 THEN 1 ELSE 0 END), 0) FROM wiki_links"
-                          " WHERE to_space = ?1 AND to_key = ?2 AND crosses = 0",
-                          space, key, page);
-    if (same.Next()) n += same.Int(0) - same.Int(1);  // a page's link to itself is no backlink
-    auto cross = c.Prepare(kCrossCount, space, key);
-    content::BindViewer(cross, viewer);
-    if (cross.Next()) n += cross.Int(0);
-  }
-  // A page linking to two of its names (its title and an old one) counts once.
-  if (names.size() > 1) {
-    const auto all = Backlinks(c, viewer, page, 0, 1'000'000);
-    return static_cast<std::int64_t>(all.size());
-  }
-  return n;
+std::int64_t BacklinkCount(Connection& c, const content::Viewer& viewer, const Page& page) {
+  // Its own space's linkers are counted as links change (linked_from); other spaces' are
+  // few and asked the audience rule here.
+  auto cross = c.Prepare(kCrossCount, page.head.id);
+  content::BindViewer(cross, viewer);
+  return page.linked_from + (cross.Next() ? cross.Int(0) : 0);
 }
 
 std::vector<std::pair<Id, std::pair<Id, std::string>>> BrokenLinks(Connection& c, Id space, Id after, int limit) {

@@ -47,7 +47,7 @@ void Rename(Connection& c, Id page, const std::string& title, const std::string&
 void Move(Connection& c, Id page, std::optional<Id> parent, std::int64_t position);
 void SetReview(Connection& c, Id page, std::optional<Id> owner, std::optional<std::int64_t> review_by);
 // Before a page goes: its children become its parent's.
-void LiftChildren(Connection& c, Id page, std::optional<Id> parent);
+void LiftChildren(Connection& c, Id space, Id page, std::optional<Id> parent);
 // `pages` more (or fewer) pages, and a save at `updated_at` (counted, not counted again: a
 // space of 100,000 pages is not read to save one).
 void Recount(Connection& c, Id space, std::int64_t pages, std::int64_t updated_at);
@@ -65,7 +65,11 @@ void MarkLinkersStale(Connection& c, Id space, std::string_view key);
 // Pages linking to the page by any of its names, that the viewer reads (a page of another
 // space only when its audience lets them), in id order after `after`.
 std::vector<Id> Backlinks(Connection& c, const content::Viewer& viewer, Id page, Id after, int limit);
-std::int64_t BacklinkCount(Connection& c, const content::Viewer& viewer, Id page);
+std::int64_t BacklinkCount(Connection& c, const content::Viewer& viewer, const Page& page);
+// Counts again the pages of its space that link to the page (its linked_from).
+void RecountLinkers(Connection& c, Id page);
+// The pages of its own space the page links to (that exist).
+std::vector<Id> LinkedPages(Connection& c, Id page);
 // Links from the space's pages to names no page has, in the linking page's order.
 std::vector<std::pair<Id, std::pair<Id, std::string>>> BrokenLinks(Connection& c, Id space, Id after, int limit);
 

@@ -44,6 +44,7 @@ CREATE TABLE wiki_pages (
   updated_by INTEGER NOT NULL REFERENCES users(id),
   owner_id   INTEGER REFERENCES users(id) ON DELETE SET NULL,
   review_by  INTEGER,
+  linked_from INTEGER NOT NULL DEFAULT 0,  -- pages of its space linking to it by any name (kept by every change of links and names)
   UNIQUE (space_id, slug)
 );
 CREATE INDEX wiki_pages_by_parent ON wiki_pages(space_id, parent_id, position);

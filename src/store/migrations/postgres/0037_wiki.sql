@@ -39,6 +39,7 @@ CREATE TABLE wiki_pages (
   updated_by BIGINT NOT NULL REFERENCES users(id),
   owner_id   BIGINT REFERENCES users(id) ON DELETE SET NULL,
   review_by  BIGINT,
+  linked_from BIGINT NOT NULL DEFAULT 0,  -- pages of its space linking to it by any name (kept by every change of links and names)
   UNIQUE (space_id, slug)
 );
 CREATE INDEX wiki_pages_by_parent ON wiki_pages(space_id, parent_id, position);
