@@ -48,6 +48,10 @@ describe('the wiki in the browser', () => {
     await ana.getByRole('button', { name: 'Create the page' }).click();
     await ana.getByRole('heading', { name: 'Onboarding', level: 1 }).waitFor();
     await ana.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'Your first week' }).waitFor();
+    // A review date already come: the page is on the space's "Needs review" list.
+    await ana.getByLabel('Look at this page again by').fill(new Date(Date.now() - 86400000).toISOString().slice(0, 10));
+    await ana.getByRole('button', { name: 'Set the date' }).click();
+    await ana.getByText(/^To be reviewed by/).waitFor();
     await expectAccessible(ana, 'a wiki page');
     await screenshot(ana, 'wiki-page');
 
@@ -73,6 +77,8 @@ describe('the wiki in the browser', () => {
     await bo.getByRole('tabpanel').getByRole('link', { name: 'Onboarding' }).waitFor();
     await bo.getByRole('tabpanel').getByText('2 views').waitFor();
     await expectAccessible(bo, 'a wiki space\'s most read pages');
+    await bo.getByRole('tab', { name: 'Needs review' }).click();
+    await bo.getByRole('tabpanel').getByRole('link', { name: 'Onboarding' }).waitFor();
   });
 
   test('two people edit the same page: one merges, the other resolves a conflict side by side; history and restore', async () => {

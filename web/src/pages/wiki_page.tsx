@@ -13,7 +13,7 @@ import { usePaged } from '../paged';
 import { Comments } from '../post_card';
 import { pagePath, type WikiPageRef } from './wiki';
 import { WikiEditor } from './wiki_editor';
-import { t, timeAgo } from '../i18n/i18n';
+import { formatDate, t, timeAgo } from '../i18n/i18n';
 
 export type WikiPage = Schemas['WikiPage'];
 
@@ -99,8 +99,41 @@ export function WikiPageView(props: { space: string; slug: string; me: string })
       <Contents page={page} />
       <div class="post-body entry-body wiki-body" dangerouslySetInnerHTML={{ __html: page.html }} />
       <h2>{t('wiki.comments')}</h2>
+      {page.space.can_edit && <ReviewDate page={page} onChange={setPage} />}
       <Comments contentId={page.id} onCount={() => undefined} />
     </article>
+  );
+}
+
+// When the page should be looked at again (its owner, who wrote it first, answers for it):
+// the space's "Needs review" list shows it once the date has come.
+function ReviewDate(props: { page: WikiPage; onChange: (p: WikiPage) => void }) {
+  const [date, setDate] = useState(props.page.review_by ? props.page.review_by.slice(0, 10) : '');
+  const [error, setError] = useState<string | null>(null);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    try {
+      const changed = await api<WikiPage>('PATCH', `/api/v1/wiki/pages/${props.page.id}`,
+        { review_by: date ? new Date(`${date}T09:00:00`).toISOString() : null });
+      props.onChange({ ...props.page, review_by: changed.review_by, owner_id: changed.owner_id });
+      toast(date ? t('wiki.review_set', { when: formatDate(changed.review_by ?? date) }) : t('wiki.review_cleared'));
+      setError(null);
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  return (
+    <form class="wiki-review card" onSubmit={save} aria-labelledby="review-title">
+      <h2 id="review-title" class="small">{t('wiki.review_title')}</h2>
+      <div class="row">
+        <div class="field">
+          <label for="review-date">{t('wiki.review_date')}</label>
+          <input id="review-date" type="date" value={date} onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="actions"><button type="submit" class="secondary">{t('wiki.review_save')}</button></div>
+      </div>
+      <Alert message={error} />
+    </form>
   );
 }
 
