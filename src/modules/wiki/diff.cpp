@@ -44,7 +44,8 @@ int OnLine(const git_diff_delta*, const git_diff_hunk*, const git_diff_line* l, 
 
 std::vector<RawHunk> RawDiff(std::string_view from, std::string_view to, int context_lines) {
   InitLibgit2();
-  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  git_diff_options opts;
+  git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
   opts.context_lines = static_cast<uint32_t>(context_lines);
   opts.flags = GIT_DIFF_FORCE_TEXT;
   std::vector<RawHunk> hunks;

@@ -18,7 +18,9 @@ constexpr unsigned short kMarkerSize = 24;
 const std::string kOurs(kMarkerSize, '<'), kSeparator(kMarkerSize, '='), kTheirs(kMarkerSize, '>');
 
 git_merge_file_input Input(std::string_view text) {
-  git_merge_file_input in = GIT_MERGE_FILE_INPUT_INIT;
+  // (the *_init functions, not the INIT macros, which leave fields to zero-fill: clang warns)
+  git_merge_file_input in;
+  git_merge_file_input_init(&in, GIT_MERGE_FILE_INPUT_VERSION);
   in.ptr = text.data();
   in.size = text.size();
   in.path = "page.md";
@@ -81,7 +83,8 @@ MergeResult MergeThreeWay(std::string_view base, std::string_view theirs, std::s
   const bool newline = (!yours.empty() && yours.back() == '\n') || (yours.empty() && !theirs.empty() && theirs.back() == '\n');
   const std::string b = WithNewline(base), t = WithNewline(theirs), y = WithNewline(yours);
   git_merge_file_input ancestor = Input(b), ours = Input(t), mine = Input(y);
-  git_merge_file_options opts = GIT_MERGE_FILE_OPTIONS_INIT;
+  git_merge_file_options opts;
+  git_merge_file_options_init(&opts, GIT_MERGE_FILE_OPTIONS_VERSION);
   opts.marker_size = kMarkerSize;
   opts.flags = GIT_MERGE_FILE_STYLE_MERGE;
   git_merge_file_result result{};
