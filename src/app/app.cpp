@@ -273,7 +273,7 @@ int Serve(App& app) {
   blogs::PublicPages public_pages(*app.db, app.clock, feed_site.base_url, feed_site.site_language);
   blogs::RegisterPublicPages(router, public_pages, feed_site.site_language);
   // The wiki (issue 19): spaces, pages, merged saves, history and links.
-  wiki::WikiService wiki_service(*app.db, *app.ids, app.clock, &events);
+  wiki::WikiService wiki_service(*app.db, *app.ids, app.clock);
   wiki::RegisterApi(router, wiki_service);
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);

@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -86,8 +85,7 @@ struct Member {
 
 class WikiService {
  public:
-  WikiService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
-      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
+  WikiService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
 
   // Members and admins make organization and people spaces; a community's owners and
   // moderators its space. The maker is its owner; a home page named after it is made with it.
@@ -156,7 +154,6 @@ class WikiService {
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
-  bus::Bus* bus_ = nullptr;
 };
 
 }  // namespace agora::wiki
