@@ -202,6 +202,7 @@ describe('wiki', () => {
     assert.equal((await save(c.bo, page, 'One\nThe quick red fox\nThree\nFour', 1, 'Bo recolours')).status, 200);
     const history = (await c.ana.get(`/api/v1/wiki/pages/${page.id}/revisions`)).json.items;
     assert.deepEqual(history.map((r) => [r.number, r.summary, r.author.handle]), [[2, 'Bo recolours', p.bo.handle], [1, 'First', p.ana.handle]]);
+    assert.deepEqual(history.map((r) => r.size), ['One\nThe quick red fox\nThree\nFour'.length, 'One\nThe quick brown fox\nThree'.length]);
     const diff = await c.ana.get(`/api/v1/wiki/pages/${page.id}/diff?from=1&to=2`);
     assert.equal(diff.status, 200, diff.text);
     const lines = diff.json.hunks.flatMap((h) => h.lines);

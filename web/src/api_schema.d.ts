@@ -3552,7 +3552,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             summary: string;
-            /** @description Bytes of its text. */
+            /** @description Characters in its text. */
             size: number;
             /** @description Its text (one revision; not in lists). */
             body?: string;

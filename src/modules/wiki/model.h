@@ -103,7 +103,7 @@ struct Revision {
   std::int64_t created_at = 0;
   std::string summary;
   std::string body;  // empty in lists
-  std::int64_t size = 0;  // bytes of its text
+  std::int64_t size = 0;  // characters in its text (LENGTH: the same on both engines)
 };
 
 // A [[link]] whose page does not exist (in its space).

@@ -77,8 +77,7 @@ Result<Found> FindPage(Connection& c, const content::Viewer& viewer, Id id) {
   if (!p || !content::CanRead(c, viewer, p->head)) return Error::NotFound("no such page");
   auto space = store::LoadSpace(c, p->space_id);
   if (!space) return Error::NotFound("no such page");
-  auto mine = viewer.signed_in() ? store::RoleOf(c, space->id, viewer.id) : std::nullopt;
-  if (!Sees(c, viewer, *space, mine)) return Error::NotFound("no such page");
+  if (!SeesSpace(c, viewer, *space)) return Error::NotFound("no such page");
   return Found{std::move(*p), ViewOf(c, viewer, std::move(*space))};
 }
 
@@ -228,8 +227,7 @@ Result<SpacePage> WikiService::Spaces(const content::Viewer& viewer, std::string
       for (auto& s : batch) {
         before = s.updated_at;
         before_id = s.id;
-        auto mine = viewer.signed_in() ? store::RoleOf(c, s.id, viewer.id) : std::nullopt;
-        if (!Sees(c, viewer, s, mine)) continue;
+        if (!SeesSpace(c, viewer, s)) continue;
         out.items.push_back(wiki::ViewOf(c, viewer, std::move(s)));
         if (static_cast<int>(out.items.size()) == limit) break;
       }
@@ -499,15 +497,7 @@ Result<PageView> WikiService::Change(const identity::Principal& who, Id page, co
       std::optional<Id> parent = ch.parent ? *ch.parent : p.parent_id;
       if (auto st = CheckParent(c, p.space_id, parent, page); !st) return st.error();
       std::int64_t position = ch.position ? *ch.position : (parent == p.parent_id ? p.position : store::NextPosition(c, p.space_id, parent));
-      if (ch.position) {
-        // Those at and after the position move down one.
-        if (parent)
-          c.Prepare("UPDATE wiki_pages SET position = position + 1 WHERE space_id = ?1 AND parent_id = ?2 AND position >= ?3 AND content_id <> ?4",
-                    p.space_id, *parent, position, page).Run();
-        else
-          c.Prepare("UPDATE wiki_pages SET position = position + 1 WHERE space_id = ?1 AND parent_id IS NULL AND position >= ?2 AND content_id <> ?3",
-                    p.space_id, position, page).Run();
-      }
+      if (ch.position) store::MakeRoom(c, p.space_id, parent, position, page);
       store::Move(c, page, parent, position);
     }
     if (ch.owner || ch.review_by) {
@@ -596,10 +586,13 @@ Result<SaveOutcome> WikiService::Restore(const identity::Principal& who, Id page
   const content::Viewer me = AsViewer(who);
   auto old = GetRevision(me, page, number);
   if (!old) return old.error();
-  auto current = GetPage(me, page);
-  if (!current) return current.error();
-  // Saved over the current revision as it is: a restore replaces the text whole.
-  return Save(who, page, {old->body, summary.empty() ? "Restored revision " + std::to_string(number) : summary, current->page.revision});
+  // Saved over the current revision as it is (GetRevision asked whether the reader may read
+  // the page): a restore replaces the text whole.
+  const int current = db_.Read([&](Connection& c) {
+    auto p = store::LoadPage(c, page);
+    return p ? p->revision : 0;
+  });
+  return Save(who, page, {old->body, summary.empty() ? "Restored revision " + std::to_string(number) : summary, current});
 }
 
 Result<RefPage> WikiService::Backlinks(const content::Viewer& viewer, Id page, std::string_view cursor, int limit) {
@@ -642,8 +635,7 @@ Result<BrokenLinkPage> WikiService::BrokenLinks(const content::Viewer& viewer, s
       if (it == spaces.end()) it = spaces.emplace(target.first, store::LoadSpace(c, target.first)).first;
       // A link into a space the reader may not see is not theirs to know of.
       if (!it->second) continue;
-      auto mine = viewer.signed_in() ? store::RoleOf(c, it->second->id, viewer.id) : std::nullopt;
-      if (!Sees(c, viewer, *it->second, mine)) continue;
+      if (!SeesSpace(c, viewer, *it->second)) continue;
       out.items.push_back({std::move(*ref), it->second->handle, target.second});
     }
     return out;

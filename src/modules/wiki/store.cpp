@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "modules/content/audience.h"
 #include "modules/wiki/render.h"
 
@@ -223,6 +224,18 @@ void Rename(Connection& c, Id page, const std::string& title, const std::string&
 void Move(Connection& c, Id page, std::optional<Id> parent, std::int64_t position) {
   c.Prepare("UPDATE wiki_pages SET parent_id = ?2, position = ?3 WHERE content_id = ?1", page, parent, position).Run();
 }
+void MakeRoom(Connection& c, Id space, std::optional<Id> parent, std::int64_t position, Id except) {
+  if (parent)
+    c.Prepare("UPDATE wiki_pages SET position = position + 1 WHERE space_id = ?1 AND parent_id = ?2 AND position >= ?3"
+              " AND content_id <> ?4",
+              space, *parent, position, except)
+        .Run();
+  else
+    c.Prepare("UPDATE wiki_pages SET position = position + 1 WHERE space_id = ?1 AND parent_id IS NULL AND position >= ?2"
+              " AND content_id <> ?3",
+              space, position, except)
+        .Run();
+}
 void SetReview(Connection& c, Id page, std::optional<Id> owner, std::optional<std::int64_t> review_by) {
   c.Prepare("UPDATE wiki_pages SET owner_id = ?2, review_by = ?3 WHERE content_id = ?1", page, owner, review_by).Run();
 }
@@ -273,7 +286,7 @@ std::optional<Revision> LoadRevision(Connection& c, Id page, int number) {
   r.created_at = q.Int(1);
   r.summary = q.Text(2);
   r.body = q.Text(3);
-  r.size = static_cast<std::int64_t>(r.body.size());
+  r.size = static_cast<std::int64_t>(text::CodePoints(r.body));  // as LENGTH counts in lists
   return r;
 }
 

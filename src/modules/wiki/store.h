@@ -45,6 +45,8 @@ void UpdateText(Connection& c, const Page& p);
 void UpdateHtml(Connection& c, Id page, const std::string& html, const std::string& toc_json);
 void Rename(Connection& c, Id page, const std::string& title, const std::string& slug);
 void Move(Connection& c, Id page, std::optional<Id> parent, std::int64_t position);
+// The children of `parent` at `position` and after it, but `except`, move down one.
+void MakeRoom(Connection& c, Id space, std::optional<Id> parent, std::int64_t position, Id except);
 void SetReview(Connection& c, Id page, std::optional<Id> owner, std::optional<std::int64_t> review_by);
 // Before a page goes: its children become its parent's.
 void LiftChildren(Connection& c, Id space, Id page, std::optional<Id> parent);

@@ -18,6 +18,10 @@ bool Sees(Connection& c, const content::Viewer& viewer, const Space& s, const st
   }
 }
 
+bool SeesSpace(Connection& c, const content::Viewer& viewer, const Space& s) {
+  return Sees(c, viewer, s, viewer.signed_in() ? store::RoleOf(c, s.id, viewer.id) : std::nullopt);
+}
+
 SpaceView ViewOf(Connection& c, const content::Viewer& viewer, Space s) {
   auto mine = viewer.signed_in() ? store::RoleOf(c, s.id, viewer.id) : std::nullopt;
   SpaceView v{std::move(s), mine};
