@@ -98,8 +98,8 @@ export function WikiPageView(props: { space: string; slug: string; me: string })
       <Alert message={error} />
       <Contents page={page} />
       <div class="post-body entry-body wiki-body" dangerouslySetInnerHTML={{ __html: page.html }} />
-      <h2>{t('wiki.comments')}</h2>
       {page.space.can_edit && <ReviewDate page={page} onChange={setPage} />}
+      <h2>{t('wiki.comments')}</h2>
       <Comments contentId={page.id} onCount={() => undefined} />
     </article>
   );
