@@ -40,6 +40,9 @@
 #include "modules/blogs/public_api.h"
 #include "modules/blogs/scheduler.h"
 #include "modules/wiki/api.h"
+#include "modules/wiki/home_feed.h"
+#include "modules/wiki/presence_api.h"
+#include "modules/wiki/watch.h"
 #include "modules/wiki/service.h"
 #include "modules/forum/api.h"
 #include "modules/feed/api.h"
@@ -184,7 +187,7 @@ std::unique_ptr<mail::Worker> StartMail(App& app, http::Router& router) {
   }
   auto worker = std::make_unique<mail::Worker>(*app.db, *app.ids, app.clock, cfg, std::move(transport), mail::Context{});
   identity::RegisterMails(*worker, app.clock);
-  notifications::RegisterMails(*worker, app.clock, *app.unsubscribe);
+  notifications::RegisterMails(*worker, app.clock, *app.unsubscribe, wiki::MailChange);  // a wiki change's mail shows its diff
   worker->Every(cfg.digest_check_seconds, [&app, hour = cfg.digest_hour] {
     notifications::QueueDueDigests(*app.db, *app.ids, app.clock.NowMs(), hour);
   });
@@ -273,8 +276,9 @@ int Serve(App& app) {
   blogs::PublicPages public_pages(*app.db, app.clock, feed_site.base_url, feed_site.site_language);
   blogs::RegisterPublicPages(router, public_pages, feed_site.site_language);
   // The wiki (issue 19): spaces, pages, merged saves, history and links.
-  wiki::WikiService wiki_service(*app.db, *app.ids, app.clock);
+  wiki::WikiService wiki_service(*app.db, *app.ids, app.clock, &events);
   wiki::RegisterApi(router, wiki_service);
+  feed_service.AddHomeSource(wiki::WatchedSpacesSource());  // watched spaces' changes at home
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
   comment_service.Moderate("blog_entry", blogs::CommentModeration());  // a blog's owners may hold comments
@@ -306,6 +310,8 @@ int Serve(App& app) {
     return live_push.Readable(r, std::move(ids));
   });
   live::RegisterApi(router);
+  wiki::EditingPresence wiki_presence(app.clock);  // "Ana is editing this page", told on the stream
+  wiki::RegisterPresenceApi(router, wiki_service, wiki_presence, stream_hub);
   // What this node holds in memory follows the events of the changes that affect it
   // (DESIGN.md "Caches and memory"; the credential cache was registered by OpenApp). Each
   // says in its Apply which events drop what.

@@ -25,6 +25,11 @@ Message Render(const Context& ctx, const Letter& l) {
   std::string& t = m.text;
   t += greeting + "\n\n";
   for (const auto& p : l.paragraphs) t += p + "\n\n";
+  if (!l.diff.empty()) {
+    for (const auto& line : l.diff) t += line + "\n";
+    t += "\n";
+  }
+  if (!l.after_diff.empty()) t += l.after_diff + "\n\n";
   if (l.action) t += l.action->label + ":\n" + l.action->url + "\n\n";
   if (!l.note.empty()) t += l.note + "\n\n";
   t += "-- \n" + site + ": " + ctx.base_url + "/\n";
@@ -41,6 +46,22 @@ Message Render(const Context& ctx, const Letter& l) {
   h += "<p style=\"margin:0 0 16px;font-size:13px;color:#57606a\">" + text::HtmlEscape(site) + "</p>";
   h += "<p style=\"margin:0 0 16px;font-size:16px\">" + text::HtmlEscape(greeting) + "</p>";
   for (const auto& p : l.paragraphs) h += "<p style=\"margin:0 0 16px;font-size:16px;line-height:1.5\">" + text::HtmlEscape(p) + "</p>";
+  if (!l.diff.empty()) {
+    // Colour and a sign on each line: the sign says it where colour does not show.
+    h += "<div style=\"margin:0 0 16px;border:1px solid #d0d7de;border-radius:6px;overflow:hidden;"
+         "font-family:SFMono-Regular,Consolas,Menlo,monospace;font-size:13px;line-height:1.45\">";
+    for (const auto& line : l.diff) {
+      const char op = line.empty() ? ' ' : line[0];
+      const char* style = op == '+' ? "background:#dafbe1;color:#116329"
+                          : op == '-' ? "background:#ffebe9;color:#82071e"
+                          : op == '@' ? "background:#ddf4ff;color:#57606a"
+                                      : "color:#1f2328";
+      h += std::string("<div style=\"white-space:pre-wrap;word-break:break-word;padding:0 8px;") + style + "\">" +
+           text::HtmlEscape(line.empty() ? " " : line) + "</div>";
+    }
+    h += "</div>";
+  }
+  if (!l.after_diff.empty()) h += "<p style=\"margin:0 0 16px;font-size:14px;color:#57606a\">" + text::HtmlEscape(l.after_diff) + "</p>";
   if (l.action)
     h += "<p style=\"margin:24px 0\"><a href=\"" + text::HtmlEscape(l.action->url) +
          "\" style=\"display:inline-block;background:#0b57d0;color:#ffffff;text-decoration:none;padding:12px 20px;"

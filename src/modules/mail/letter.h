@@ -28,6 +28,10 @@ struct Letter {
   struct Action {
     std::string label, url;
   };
+  // A unified diff's lines ("@@ ...", "-old", "+new", " same"), shown after the paragraphs
+  // in a fixed-width block, removed lines red and added green; then `after_diff`.
+  std::vector<std::string> diff = {};
+  std::string after_diff = {};
   std::optional<Action> action = std::nullopt;
   std::string note = {};  // after the button, smaller: "This link works once, for 7 days."
   // For mails people can turn off: the token of their unsubscribe link. The List-Unsubscribe

@@ -29,10 +29,11 @@ constexpr const char* kMakeKey = "INSERT INTO site_secrets (name, value) VALUES 
 // Notifications with what a mail says about them, of those the recipient may read.
 const std::string kAbout = std::string(
     "SELECT n.kind, ua.display_name, ua.handle, n.actor_count, n.content_id, n.comment_id, c.kind, co.name, co.handle,"
-    " n.read_at IS NOT NULL, coalesce(p.body, t.title, be.title, ''), coalesce(cm.body, '') FROM notifications n"
+    " n.read_at IS NOT NULL, coalesce(p.body, t.title, be.title, wp.title, ''), coalesce(cm.body, ''), n.created_at FROM notifications n"
     " JOIN users ua ON ua.id = n.actor_id LEFT JOIN content c ON c.id = n.content_id"
     " LEFT JOIN communities co ON co.id = n.community_id LEFT JOIN posts p ON p.content_id = n.content_id"
     " LEFT JOIN topics t ON t.content_id = n.content_id LEFT JOIN blog_entries be ON be.content_id = n.content_id"
+    " LEFT JOIN wiki_pages wp ON wp.content_id = n.content_id"
     " LEFT JOIN comments cm ON cm.id = n.comment_id"
     " WHERE (n.content_id IS NULL OR ") + content::kVisibleToViewer + ")"
     " AND (n.community_id IS NULL OR " + communities::store::kVisibleToViewer + ")";
@@ -71,7 +72,8 @@ struct About {
   std::optional<Id> content, comment;
   std::string content_kind, community, community_handle;
   bool read = false;
-  std::string text;  // the post or topic's text, or the comment's
+  std::string text;  // the post or topic's text, or the comment's (a wiki page's title)
+  std::int64_t created_at = 0;
 };
 
 About ReadAbout(agora::store::Query& q) {
@@ -87,13 +89,14 @@ About ReadAbout(agora::store::Query& q) {
   a.community_handle = q.IsNull(8) ? "" : q.Text(8);
   a.read = q.Int(9) != 0;
   a.text = q.Text(11).empty() ? q.Text(10) : q.Text(11);
+  a.created_at = q.Int(12);
   return a;
 }
 
 // What the content a notification is about is called in its sentence.
 std::string What(const About& a) {
   if (a.comment && (a.kind == "mention" || a.kind == "reaction")) return "comment";
-  if (a.content_kind == "topic" || a.content_kind == "blog_entry") return a.content_kind;
+  if (a.content_kind == "topic" || a.content_kind == "blog_entry" || a.content_kind == "wiki_page") return a.content_kind;
   return "post";
 }
 
@@ -115,6 +118,7 @@ constexpr SentenceIds kSentences[] = {
     {"community_accepted", "notification.community_accepted", nullptr},
     {"blog_entry", "notification.blog_entry", nullptr},
     {"comment_held", "notification.comment_held", nullptr},
+    {"wiki_change", "notification.wiki_change", "notification.wiki_change_group"},
 };
 
 // The notification as one sentence in `lang`: the app's words (the server's catalogs hold
@@ -132,8 +136,12 @@ std::string Sentence(const std::string& lang, const About& a) {
 
 std::string Link(const mail::Context& ctx, const About& a) {
   if (a.content) {
-    // A blog entry's page is found by its id alone (the web client goes on to its blog's address).
-    const char* page = a.content_kind == "topic" ? "/topics/" : a.content_kind == "blog_entry" ? "/blog-entries/" : "/posts/";
+    // A blog entry's and a wiki page's pages are found by their id alone (the web client goes
+    // on to the address in its blog or space).
+    const char* page = a.content_kind == "topic"        ? "/topics/"
+                       : a.content_kind == "blog_entry" ? "/blog-entries/"
+                       : a.content_kind == "wiki_page"  ? "/wiki-pages/"
+                                                        : "/posts/";
     return ctx.base_url + page + IdToString(*a.content);
   }
   if (!a.community_handle.empty()) return ctx.base_url + "/communities/" + a.community_handle;
@@ -160,7 +168,8 @@ std::optional<Recipient> RecipientOf(Connection& c, const mail::Item& item) {
   return Recipient{found->user, content::Viewer{found->user.id, found->user.role}, identity::store::LanguageOf(c, found->user)};
 }
 
-std::optional<mail::Message> One(Connection& c, const mail::Item& item, const mail::Context& ctx, UnsubscribeLinks& links) {
+std::optional<mail::Message> One(Connection& c, const mail::Item& item, const mail::Context& ctx, UnsubscribeLinks& links,
+                                 const ChangeDetail& wiki_change) {
   auto r = RecipientOf(c, item);
   if (!r) return std::nullopt;
   boost::system::error_code ec;
@@ -181,6 +190,14 @@ std::optional<mail::Message> One(Connection& c, const mail::Item& item, const ma
                       ? l.subject + "."
                       : messages::Format(lang, "mail.in_community", {{"sentence", l.subject}, {"community", a.community}})};
   if (!a.text.empty()) l.paragraphs.push_back(Quote(lang, a.text));
+  // A wiki change: what changed since the notification began (until the person looks, later
+  // changes join it and this mail is not sent again).
+  if (a.kind == "wiki_change" && wiki_change && a.content)
+    if (auto change = wiki_change(c, *a.content, a.created_at)) {
+      l.paragraphs.push_back(messages::Format(lang, "mail.wiki_diff", {{"from", std::int64_t{change->from}}, {"to", std::int64_t{change->to}}}));
+      l.diff = std::move(change->lines);
+      if (change->more > 0) l.after_diff = messages::Format(lang, "mail.wiki_diff_more", {{"count", change->more}});
+    }
   l.action = mail::Letter::Action{messages::Format(lang, "mail.open"), Link(ctx, a)};
   l.note = messages::Format(lang, "mail.notification_note", {{"kind", a.kind}});
   l.unsubscribe_token = links.Token(c, r->user.id, a.kind);
@@ -319,9 +336,9 @@ Status UnsubscribeLinks::Apply(std::string_view token) {
   return OkStatus();
 }
 
-void RegisterMails(mail::Worker& worker, const Clock& clock, UnsubscribeLinks& links) {
-  worker.Register(kMailNotification, [&links](Connection& c, const mail::Item& item, const mail::Context& ctx) {
-    return One(c, item, ctx, links);
+void RegisterMails(mail::Worker& worker, const Clock& clock, UnsubscribeLinks& links, ChangeDetail wiki_change) {
+  worker.Register(kMailNotification, [&links, wiki_change](Connection& c, const mail::Item& item, const mail::Context& ctx) {
+    return One(c, item, ctx, links, wiki_change);
   });
   worker.Register(kMailDigest, [&links, &clock](Connection& c, const mail::Item& item, const mail::Context& ctx) {
     return Digest(c, item, ctx, links, clock.NowMs());

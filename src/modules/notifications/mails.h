@@ -6,10 +6,12 @@
 // (RFC 8058) that turns mail of that kind off (it stays in the app).
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/ids.h"
@@ -40,7 +42,17 @@ class UnsubscribeLinks {
   std::string key_;
 };
 
-void RegisterMails(mail::Worker& worker, const Clock& clock, UnsubscribeLinks& links);
+// What a mail about a change shows of it (a wiki page's diff since the notification began),
+// told by the module whose content it is: the lines of a unified diff ("@@", "-", "+", " ").
+struct ChangeLines {
+  int from = 0, to = 0;  // revisions
+  std::vector<std::string> lines;
+  std::int64_t more = 0;  // changed lines left out
+};
+using ChangeDetail = std::function<std::optional<ChangeLines>(agora::store::Connection&, Id content, std::int64_t since)>;
+
+// `wiki_change` mails show what `wiki_change` says of the page (nothing without it).
+void RegisterMails(mail::Worker& worker, const Clock& clock, UnsubscribeLinks& links, ChangeDetail wiki_change = {});
 
 // Queues the digests that are due: people with notifications waiting for a digest, whose
 // last one of that cadence was before the latest `hour` o'clock (daily) or Monday `hour`

@@ -14,15 +14,16 @@ namespace agora::notifications {
 
 // community_invite: invited to a community; community_request: someone asks to join one I
 // moderate; community_accepted: my request was approved; blog_entry: an entry was published in
-// a blog I follow; comment_held: a comment waits for my approval.
+// a blog I follow; comment_held: a comment waits for my approval; wiki_change: a wiki page I
+// watch (or a page of a space I watch) was changed (one unread per page, gathering its editors).
 enum class Kind { kMention, kComment, kReply, kReaction, kFollow, kShare, kCommunityInvite, kCommunityRequest, kCommunityAccepted, kBlogEntry,
-                  kCommentHeld };
+                  kCommentHeld, kWikiChange };
 std::string_view KindName(Kind k);
 std::optional<Kind> ParseKind(std::string_view s);
 inline constexpr Kind kAllKinds[] = {Kind::kMention,         Kind::kComment,          Kind::kReply,
                                      Kind::kReaction,        Kind::kFollow,           Kind::kShare,
                                      Kind::kCommunityInvite, Kind::kCommunityRequest, Kind::kCommunityAccepted,
-                                     Kind::kBlogEntry,       Kind::kCommentHeld};
+                                     Kind::kBlogEntry,       Kind::kCommentHeld,      Kind::kWikiChange};
 
 struct Notification {
   Id id = 0;

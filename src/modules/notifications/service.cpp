@@ -25,7 +25,8 @@ const std::string kList = std::string(
     " c.kind, co.handle, co.name, (SELECT m.body FROM comments m WHERE m.id = n.comment_id),"
     " (SELECT p.body FROM posts p WHERE p.content_id = n.content_id),"
     " coalesce((SELECT t.title FROM topics t WHERE t.content_id = n.content_id),"
-    " (SELECT b.title FROM blog_entries b WHERE b.content_id = n.content_id)),"
+    " (SELECT b.title FROM blog_entries b WHERE b.content_id = n.content_id),"
+    " (SELECT w.title FROM wiki_pages w WHERE w.content_id = n.content_id)),"
     " (SELECT r.kind FROM reactions r WHERE n.kind = 'reaction' AND r.person_id = n.actor_id"
     " AND r.target_id = coalesce(n.comment_id, n.content_id))"
     " FROM notifications n LEFT JOIN content c ON c.id = n.content_id"
@@ -105,6 +106,7 @@ std::string_view KindName(Kind k) {
     case Kind::kCommunityAccepted: return "community_accepted";
     case Kind::kBlogEntry: return "blog_entry";
     case Kind::kCommentHeld: return "comment_held";
+    case Kind::kWikiChange: return "wiki_change";
   }
   return "mention";
 }

@@ -30,7 +30,8 @@ constexpr const char* kAboutComment = "SELECT DISTINCT recipient_id FROM notific
 constexpr const char* kDeleteFollow =
     "DELETE FROM notifications WHERE recipient_id = ?1 AND actor_id = ?2 AND kind = 'follow' AND read_at IS NULL";
 
-std::string GroupKey(Id target) { return "reaction:" + IdToString(target); }
+// Reactions group on their target ("reaction:<id>"), wiki changes on their page.
+std::string GroupKey(Kind kind, Id target) { return std::string(KindName(kind)) + ":" + IdToString(target); }
 
 }  // namespace
 
@@ -48,7 +49,7 @@ bool Notify(agora::store::Connection& c, IdGenerator& ids, const Event& e, std::
   if (delivery == Delivery::kOff) return false;
   std::optional<std::string> group;
   if (e.group_target) {
-    group = GroupKey(*e.group_target);
+    group = GroupKey(e.kind, *e.group_target);
     auto q = c.Prepare(kOpenGroup, e.recipient, *group);
     if (q.Next()) {
       Id id = q.Int(0);
@@ -76,7 +77,7 @@ bool Notify(agora::store::Connection& c, IdGenerator& ids, const Event& e, std::
 void WithdrawReaction(agora::store::Connection& c, Id recipient, Id target, Id actor) {
   std::optional<Id> id;
   {
-    auto q = c.Prepare(kOpenGroup, recipient, GroupKey(target));
+    auto q = c.Prepare(kOpenGroup, recipient, GroupKey(Kind::kReaction, target));
     if (q.Next()) id = q.Int(0);
   }
   if (!id) return;

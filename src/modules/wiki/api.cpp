@@ -357,6 +357,20 @@ void RegisterApi(http::Router& router, WikiService& service) {
     if (!limit) return http::Problem(limit.error());
     return RefPageResponse(service.Backlinks(content::ViewerOf(req.principal), *id, req.Query("cursor"), *limit));
   });
+  // Watching a page or a space (wiki/watch.h): PUT starts, DELETE stops; both idempotent.
+  for (Method m : {Method::kPut, Method::kDelete}) {
+    const bool on = m == Method::kPut;
+    router.Add(m, "/api/v1/wiki/pages/{id}/watch", {.access = Access::kUser}, [&service, on](Request& req) {
+      auto id = http::IdParam(req, "id");
+      if (!id) return http::Problem(id.error());
+      auto r = service.WatchPage(*req.principal, *id, on);
+      return r ? http::Json(200, boost::json::object{{"watching", *r}}) : http::Problem(r.error());
+    });
+    router.Add(m, "/api/v1/wiki/spaces/{space}/watch", {.access = Access::kUser}, [&service, on](Request& req) {
+      auto r = service.WatchSpace(*req.principal, req.Param("space"), on);
+      return r ? http::Json(200, boost::json::object{{"watching", *r}}) : http::Problem(r.error());
+    });
+  }
 }
 
 }  // namespace agora::wiki

@@ -27,7 +27,8 @@ boost::json::object SpaceJson(const SpaceView& v) {
           {"updated_at", FormatRfc3339(s.updated_at)},
           {"my_role", v.mine ? boost::json::value(RoleName(*v.mine)) : boost::json::value(nullptr)},
           {"can_edit", v.can_edit},
-          {"can_manage", v.can_manage}};
+          {"can_manage", v.can_manage},
+          {"watching", v.watching}};
 }
 
 boost::json::object RefJson(const PageRef& r) {
@@ -67,7 +68,22 @@ boost::json::object PageJson(const PageView& v) {
           {"view_count", p.view_count},
           {"comment_count", p.head.comment_count},
           {"reaction_count", p.head.reaction_count},
-          {"redirected_from", v.redirected_from ? boost::json::value(*v.redirected_from) : boost::json::value(nullptr)}};
+          {"redirected_from", v.redirected_from ? boost::json::value(*v.redirected_from) : boost::json::value(nullptr)},
+          {"watching", v.watching}};
+}
+
+boost::json::object ChangeJson(const ChangeItem& it, const people::Card& author) {
+  return {{"kind", "wiki_change"},
+          {"id", IdToString(it.session)},
+          {"page", RefJson(it.page)},
+          {"space", {{"handle", it.space_handle}, {"name", it.space_name}}},
+          {"author", people::json::CardJson(author)},
+          {"from_revision", it.from_revision},
+          {"to_revision", it.to_revision},
+          {"saves", it.saves},
+          {"summary", it.summary},
+          {"started_at", FormatRfc3339(it.started_at)},
+          {"updated_at", FormatRfc3339(it.updated_at)}};
 }
 
 boost::json::object RevisionJson(const Revision& r, const people::Card& author, bool with_body) {

@@ -8,6 +8,7 @@
 #include "modules/wiki/merge.h"
 #include "modules/wiki/model.h"
 #include "modules/wiki/service.h"
+#include "modules/wiki/watch.h"
 
 namespace agora::wiki::json {
 
@@ -18,5 +19,7 @@ boost::json::object RevisionJson(const Revision& r, const people::Card& author, 
 boost::json::object DiffJson(int from, int to, const std::vector<DiffHunk>& hunks);
 // The `conflict` member of a 409 problem: the current revision and the passages.
 boost::json::object ConflictJson(const SaveOutcome& o);
+// An editing session in a follower's home feed (feed/service.h HomeItem, kind "wiki_change").
+boost::json::object ChangeJson(const ChangeItem& it, const people::Card& author);
 
 }  // namespace agora::wiki::json

@@ -51,6 +51,7 @@ struct SpaceView {
   std::optional<Role> mine;
   bool can_edit = false;  // pages: write, save, restore
   bool can_manage = false;  // move and delete pages (owners, editors)
+  bool watching = false;    // the viewer watches the space (read with one space, not in lists)
 };
 
 struct Heading {
@@ -94,6 +95,7 @@ struct PageView {
   std::int64_t backlink_count = 0;   // pages the reader may read that link here
   people::Card updated_by;
   std::optional<std::string> redirected_from;  // the old name the address gave
+  bool watching = false;                        // the viewer watches the page itself
 };
 
 struct Revision {

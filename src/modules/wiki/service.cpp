@@ -21,6 +21,7 @@
 #include "modules/wiki/store.h"
 #include "modules/wiki/titles.h"
 #include "modules/wiki/visibility.h"
+#include "modules/wiki/watch.h"
 
 namespace agora::wiki {
 namespace {
@@ -110,8 +111,8 @@ Result<Position> PositionOf(std::string_view cursor, std::int64_t key, Id id) {
 
 }  // namespace
 
-void WikiService::StoreText(Connection& c, const Space& space, Page& page, const std::string& body, Id author,
-                            const std::string& summary, std::int64_t at) {
+std::vector<Id> WikiService::StoreText(Connection& c, const Space& space, Page& page, const std::string& body, Id author,
+                                       const std::string& summary, std::int64_t at) {
   auto rendered = Render(c, space, body);
   page.body = body;
   page.body_html = std::move(rendered.html);
@@ -122,9 +123,15 @@ void WikiService::StoreText(Connection& c, const Space& space, Page& page, const
   store::InsertRevision(c, {page.head.id, page.revision, author, at, summary, body, 0});
   store::SetLinks(c, page.head.id, space.id, rendered.links);
   content::store::SetTags(c, page.head.id, rendered.tags);
+  // The named who may read the page; those not named before are returned (to notify).
   std::vector<Id> mentioned;
-  for (const auto& u : rendered.mentioned) mentioned.push_back(u.id);
-  content::store::AddMentions(c, page.head.id, mentioned);
+  for (const auto& u : rendered.mentioned)
+    if (content::CanRead(c, {u.id, u.role}, page.head)) mentioned.push_back(u.id);
+  return content::store::AddMentions(c, page.head.id, mentioned);
+}
+
+void WikiService::Told(std::vector<Id> people) {
+  if (bus_ && !people.empty()) bus_->Publish({.kind = bus::Event::Kind::kNotified, .people = std::move(people)});
 }
 
 people::Card WikiService::Card(Id person) {
@@ -195,6 +202,7 @@ Result<SpaceView> WikiService::CreateSpace(const identity::Principal& who, const
     for (Id m : members) store::AddReaderToPages(c, s.id, m);
     store::AddName(c, s.id, home.slug, home.head.id);
     StoreText(c, s, home, home.body, who.user.id, "", now);
+    SetSpaceWatch(c, s.id, who.user.id, true);  // its maker hears of its changes
     s.home_page = home.head.id;
     store::UpdateSpace(c, s);
     store::Recount(c, s.id, 1, now);
@@ -205,7 +213,39 @@ Result<SpaceView> WikiService::CreateSpace(const identity::Principal& who, const
 }
 
 Result<SpaceView> WikiService::GetSpace(const content::Viewer& viewer, std::string_view key) {
-  return db_.Read([&](Connection& c) { return FindVisibleSpace(c, viewer, key); });
+  return db_.Read([&](Connection& c) -> Result<SpaceView> {
+    auto v = FindVisibleSpace(c, viewer, key);
+    if (v && viewer.signed_in()) v->watching = WatchesSpace(c, v->space.id, viewer.id);
+    return v;
+  });
+}
+
+Result<bool> WikiService::WatchSpace(const identity::Principal& who, std::string_view key, bool on) {
+  const content::Viewer me = AsViewer(who);
+  return db_.Write([&](Connection& c) -> Result<bool> {
+    auto v = FindVisibleSpace(c, me, key);
+    if (!v) return v.error();
+    SetSpaceWatch(c, v->space.id, me.id, on);
+    return on;
+  });
+}
+
+Result<bool> WikiService::MayEdit(const content::Viewer& viewer, Id page) {
+  return db_.Read([&](Connection& c) -> Result<bool> {
+    auto found = FindPage(c, viewer, page);
+    if (!found) return found.error();
+    return found->space.can_edit;
+  });
+}
+
+Result<bool> WikiService::WatchPage(const identity::Principal& who, Id page, bool on) {
+  const content::Viewer me = AsViewer(who);
+  return db_.Write([&](Connection& c) -> Result<bool> {
+    auto found = FindPage(c, me, page);
+    if (!found) return found.error();
+    SetPageWatch(c, page, me.id, on);
+    return on;
+  });
 }
 
 Result<SpacePage> WikiService::Spaces(const content::Viewer& viewer, std::string_view community, std::string_view cursor, int limit) {
@@ -319,6 +359,7 @@ Result<PageView> WikiService::CreatePage(const identity::Principal& who, std::st
   if (!summary) return summary.error();
   const content::Viewer me = AsViewer(who);
   const std::int64_t now = clock_.NowMs();
+  std::vector<Id> told;
   auto id = db_.Write([&](Connection& c) -> Result<Id> {
     auto v = FindVisibleSpace(c, me, key);
     if (!v) return v.error();
@@ -355,14 +396,16 @@ Result<PageView> WikiService::CreatePage(const identity::Principal& who, std::st
     const auto had_name = store::PageNamed(c, v->space.id, slug);
     store::AddName(c, v->space.id, slug, p.head.id);
     store::MarkLinkersStale(c, v->space.id, slug);
-    StoreText(c, v->space, p, *body, who.user.id, *summary, now);
+    auto mentioned = StoreText(c, v->space, p, *body, who.user.id, *summary, now);
     // The links to the name are this page's now, not the page that had it before.
     store::RecountLinkers(c, p.head.id);
     if (had_name) store::RecountLinkers(c, *had_name);
     store::Recount(c, v->space.id, 1, now);
+    told = AfterSave(c, ids_, {v->space, p, who.user.id, *summary, std::move(mentioned), now});
     return p.head.id;
   });
   if (!id) return id.error();
+  Told(std::move(told));
   return GetPage(me, *id);
 }
 
@@ -379,6 +422,10 @@ PageView WikiService::ViewOf(Connection& c, const content::Viewer& viewer, Page 
   v.breadcrumbs = store::Ancestors(c, p.head.id);
   v.backlink_count = store::BacklinkCount(c, viewer, p);
   v.updated_by = people::store::CardOf(c, p.updated_by);
+  if (viewer.signed_in()) {
+    v.watching = WatchesPage(c, p.head.id, viewer.id);
+    space.watching = WatchesSpace(c, space.space.id, viewer.id);
+  }
   v.space = std::move(space);
   v.page = std::move(p);
   return v;
@@ -417,6 +464,7 @@ Result<SaveOutcome> WikiService::Save(const identity::Principal& who, Id page, c
   if (in.base_revision < 1) return Error::Required("base_revision");
   const content::Viewer me = AsViewer(who);
   const std::int64_t now = clock_.NowMs();
+  std::vector<Id> told;
   auto outcome = db_.Write([&](Connection& c) -> Result<SaveOutcome> {
     auto found = FindPage(c, me, page);
     if (!found) return found.error();
@@ -442,15 +490,17 @@ Result<SaveOutcome> WikiService::Save(const identity::Principal& who, Id page, c
     }
     if (text != p.body) {
       ++p.revision;
-      StoreText(c, found->space.space, p, text, who.user.id, *summary, now);
+      auto mentioned = StoreText(c, found->space.space, p, text, who.user.id, *summary, now);
       content::store::MarkEdited(c, page, now);
       store::Recount(c, p.space_id, 0, now);
+      told = AfterSave(c, ids_, {found->space.space, p, who.user.id, *summary, std::move(mentioned), now});
       out.changed = true;
     }
     out.current_revision = p.revision;
     return out;
   });
   if (!outcome) return outcome.error();
+  Told(std::move(told));
   if (outcome->conflict.empty()) {
     auto v = GetPage(me, page);
     if (!v) return v.error();

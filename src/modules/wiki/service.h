@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bus/bus.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
@@ -85,7 +86,9 @@ struct Member {
 
 class WikiService {
  public:
-  WikiService(agora::store::Database& db, IdGenerator& ids, const Clock& clock) : db_(db), ids_(ids), clock_(clock) {}
+  // `bus` hears whose notifications a change made (kNotified: live unread counts).
+  WikiService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
+      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
 
   // Members and admins make organization and people spaces; a community's owners and
   // moderators its space. The maker is its owner; a home page named after it is made with it.
@@ -136,9 +139,17 @@ class WikiService {
   Result<std::pair<std::string, std::vector<Heading>>> Preview(const content::Viewer& viewer, std::string_view space,
                                                                const std::string& body);
 
+  // Whether the viewer may edit the page (404 when they may not read it).
+  Result<bool> MayEdit(const content::Viewer& viewer, Id page);
+
+  // Watching (wiki/watch.h): the viewer watches a page, or every page of a space, or stops.
+  Result<bool> WatchPage(const identity::Principal& who, Id page, bool on);
+  Result<bool> WatchSpace(const identity::Principal& who, std::string_view space, bool on);
+
   // What a save does once it knows its text, for the seed and imports too: renders, stores
-  // the revision, the links and tags. `c` is in a write transaction.
-  void StoreText(agora::store::Connection& c, const Space& space, Page& page, const std::string& body, Id author,
+  // the revision, the links and tags. Returns the people it newly mentions who may read the
+  // page (to notify). `c` is in a write transaction.
+  std::vector<Id> StoreText(agora::store::Connection& c, const Space& space, Page& page, const std::string& body, Id author,
                  const std::string& summary, std::int64_t at);
 
   // A person as lists show them (a revision's author).
@@ -151,9 +162,12 @@ class WikiService {
   // The page as the viewer reads it in its space (which they see).
   PageView ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Page p, SpaceView space);
 
+  void Told(std::vector<Id> people);  // their notifications changed
+
   agora::store::Database& db_;
   IdGenerator& ids_;
   const Clock& clock_;
+  bus::Bus* bus_;
 };
 
 }  // namespace agora::wiki
