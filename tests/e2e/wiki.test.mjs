@@ -2,8 +2,9 @@
 // does not exist yet, which Bo follows to write it; Ana and Bo edit the same page at once:
 // Bo's save merges, then Ana's overlapping one meets the conflict screen (both versions side
 // by side), which she resolves and saves; the history shows the words that changed, and an
-// old revision is restored. axe-core clean on every page; the conflict screen at a phone's
-// width without sideways scrolling.
+// old revision is restored; Bo follows the space, sees "Ana Berg is editing this page" while
+// she edits, and finds her change as one item in his home feed. axe-core clean on every page;
+// the conflict screen and the feed at a phone's width without sideways scrolling.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
@@ -142,6 +143,52 @@ describe('the wiki in the browser', () => {
     await screenshot(phone, 'wiki-conflict-phone');
     await phone.close();
 
+  });
+
+  test('Bo follows the space and sees Ana editing; her change is one item in his home feed, leading to its diff', async () => {
+    const { ana, bo } = pages;
+    await bo.goto(`${server.url}/wiki/team-handbook`);
+    const follow = bo.getByRole('button', { name: 'Follow this space' });
+    assert.equal(await follow.getAttribute('aria-pressed'), 'false');
+    await follow.click();
+    await bo.getByText('Changes in this space will show in your feed and notifications.').waitFor();
+    assert.equal(await follow.getAttribute('aria-pressed'), 'true');
+
+    await bo.goto(`${server.url}/wiki/team-handbook/laptop-setup`);
+    await bo.getByRole('heading', { name: 'Laptop setup', level: 1 }).waitFor();
+    assert.equal(await bo.getByRole('button', { name: 'Watch this page' }).getAttribute('aria-pressed'), 'true', 'he wrote it');
+    await ana.goto(`${server.url}/wiki/team-handbook/laptop-setup/edit`);
+    await ana.getByLabel('Text (Markdown)').waitFor();
+    const editing = bo.getByTestId('wiki-editing');
+    await editing.getByText('Ana Berg is editing this page').waitFor();
+    await expectAccessible(bo, 'a wiki page while someone edits it');
+    await screenshot(bo, 'wiki-page-editing');
+    await ana.getByLabel('Text (Markdown)').fill('Install the VPN first.\n\nThen ask for a parking card.');
+    await ana.getByLabel('What you changed').fill('Parking cards');
+    await ana.getByRole('button', { name: 'Save' }).click();
+    await ana.getByRole('heading', { name: 'Laptop setup', level: 1 }).waitFor();
+    await editing.getByText('Ana Berg is editing this page').waitFor({ state: 'detached' });
+
+    // Home: one item for her editing session, on a phone too.
+    const phone = await signedInPage(browser, server, 'bo', { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${server.url}/`);
+    const card = phone.getByTestId('feed-wiki-change').filter({ hasText: 'Laptop setup' });
+    await card.getByText('Ana Berg changed a page in Team Handbook').waitFor();
+    await card.getByText('Parking cards').waitFor();
+    assert.equal(await card.filter({ hasText: 'Ana Berg' }).count(), 1, 'one item for her session');
+    const [doc, view] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(doc <= view, `the home feed at 390 px is ${doc} px wide`);
+    await expectAccessible(phone, 'the home feed with a wiki change');
+    await screenshot(phone, 'wiki-change-in-feed-phone');
+    await card.getByRole('link', { name: 'See what changed' }).click();
+    await phone.locator('.wiki-diff ins', { hasText: 'parking' }).first().waitFor();
+    await phone.close();
+
+    // Her change is Bo's notification too (he watches the page he wrote).
+    const notes = (await clients.bo.get('/api/v1/notifications')).json.items;
+    assert.ok(notes.some((n) => n.kind === 'wiki_change' && n.snippet === 'Laptop setup'), JSON.stringify(notes));
+    await bo.goto(`${server.url}/notifications`);
+    await bo.getByText('Ana Berg changed a wiki page you watch').first().waitFor();
   });
 
   test('a community\'s Wiki tab: its owner starts the wiki, its members write in it', async () => {

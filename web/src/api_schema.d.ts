@@ -16,7 +16,8 @@ export interface paths {
          * @description Upgrades to a WebSocket (`Upgrade: websocket`). The server sends JSON text frames
          *     `{"type", "id", "data"}`: `post` (a new post for the home feed), `notifications`
          *     (`{"unread"}`), and for the posts the client watches (`{"type": "watch", "ids": [...]}`)
-         *     `comment`, `comment.changed`, `counts` and `post.deleted`; `resync` when events were
+         *     `comment`, `comment.changed`, `counts` and `post.deleted`, and for a watched wiki page
+         *     `wiki.editing` (who is editing it: the WikiEditors schema); `resync` when events were
          *     missed. Reconnect with `last_event_id` to receive what was missed. A page of another
          *     origin is refused (403).
          *
@@ -2567,6 +2568,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wiki/pages/{id}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Watch the page (its changes notify me); saving a page watches it too */
+        put: operations["watchWikiPage"];
+        post?: never;
+        /** Stop watching the page */
+        delete: operations["unwatchWikiPage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/spaces/{space}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Follow the space (its pages' changes notify me, and show in my home feed, one item per editing session) */
+        put: operations["watchWikiSpace"];
+        post?: never;
+        /** Stop following the space */
+        delete: operations["unwatchWikiSpace"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/pages/{id}/editing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is editing the page now ("Ana is editing this page"); the live stream's wiki.editing frames tell changes */
+        get: operations["getWikiEditors"];
+        /** I am editing the page (an open editor says so every 20 seconds; a mark lasts expires_in_ms) */
+        put: operations["markWikiEditing"];
+        post?: never;
+        /** I stopped editing the page */
+        delete: operations["clearWikiEditing"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3135,8 +3191,11 @@ export interface components {
         /** @description A notification. Alike ones are grouped ("Ana and 2 others reacted"): `actor` is the latest, `actor_count` how many. */
         Notification: {
             id: components["schemas"]["Id"];
-            /** @enum {string} */
-            kind: "blog_entry" | "comment" | "comment_held" | "community_accepted" | "community_invite" | "community_request" | "follow" | "mention" | "reaction" | "reply" | "share";
+            /**
+             * @description wiki_change: a wiki page the person watches (or a page of a space they watch) changed; one unread notification per page gathers everyone who changed it (actor_count), until it is read.
+             * @enum {string}
+             */
+            kind: "blog_entry" | "comment" | "comment_held" | "community_accepted" | "community_invite" | "community_request" | "follow" | "mention" | "reaction" | "reply" | "share" | "wiki_change";
             actor: components["schemas"]["PersonCard"];
             actor_count: number;
             content_id: components["schemas"]["Id"] | null;
@@ -3149,11 +3208,11 @@ export interface components {
             /** @description Seen by the person. */
             read: boolean;
             /**
-             * @description The kind of content concerned (more kinds come with the wiki).
+             * @description The kind of content concerned.
              * @enum {string|null}
              */
-            content_kind: "post" | "topic" | "blog_entry" | null;
-            /** @description A line of the comment's or the content's text. */
+            content_kind: "post" | "topic" | "blog_entry" | "wiki_page" | null;
+            /** @description A line of the comment's or the content's text (a topic's, a blog entry's or a wiki page's title). */
             snippet: string;
             reaction: components["schemas"]["ReactionKind"] | null;
             community: {
@@ -3162,7 +3221,7 @@ export interface components {
             } | null;
         };
         /** @enum {string} */
-        NotificationKind: "mention" | "reply" | "comment" | "reaction" | "share" | "follow" | "community_invite" | "community_request" | "community_accepted" | "blog_entry" | "comment_held";
+        NotificationKind: "mention" | "reply" | "comment" | "reaction" | "share" | "follow" | "community_invite" | "community_request" | "community_accepted" | "blog_entry" | "comment_held" | "wiki_change";
         /** @description How each kind of notification reaches the person: in the app only, by mail at once, in a daily or weekly digest, or not at all. */
         MailDelivery: {
             mention: components["schemas"]["Delivery"];
@@ -3176,6 +3235,7 @@ export interface components {
             community_accepted: components["schemas"]["Delivery"];
             blog_entry: components["schemas"]["Delivery"];
             comment_held: components["schemas"]["Delivery"];
+            wiki_change: components["schemas"]["Delivery"];
         };
         /** @enum {string} */
         Delivery: "app" | "email" | "daily" | "weekly" | "off";
@@ -3192,6 +3252,7 @@ export interface components {
             community_accepted: boolean;
             blog_entry: boolean;
             comment_held: boolean;
+            wiki_change: boolean;
         };
         /** @description A person as lists show them: enough to recognize and reach their profile. */
         PersonCard: {
@@ -3423,6 +3484,36 @@ export interface components {
             database: "ok" | "unreachable";
             accepting: boolean;
         };
+        /** @description Who is editing a page now (also the data of the live stream's wiki.editing frame). */
+        WikiEditors: {
+            page_id: components["schemas"]["Id"];
+            /** @description In the order they began. */
+            editors: components["schemas"]["PersonCard"][];
+            /** @description How long a mark lasts unless renewed: a client forgets an editor after it. */
+            expires_in_ms: number;
+        };
+        /** @description What changed in a page of a space I follow: one editing session (a person's saves of the page less than 30 minutes apart), in the home feed. */
+        WikiChange: {
+            /** @enum {string} */
+            kind: "wiki_change";
+            id: components["schemas"]["Id"];
+            page: components["schemas"]["WikiPageRef"];
+            space: {
+                handle: string;
+                name: string;
+            };
+            author: components["schemas"]["PersonCard"];
+            /** @description The revision before the session (0: the session made the page). */
+            from_revision: number;
+            to_revision: number;
+            saves: number;
+            /** @description The last save's summary that said something. */
+            summary: string;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /**
          * @description Whose space: the organization's (its members read it), a community's (read as its content is), or named people's (only they read it).
          * @enum {string}
@@ -3461,6 +3552,8 @@ export interface components {
             can_edit: boolean;
             /** @description The reader moves and deletes its pages. */
             can_manage: boolean;
+            /** @description The reader follows the space (false in lists of spaces: read it with the space). */
+            watching: boolean;
         };
         /** @description A page in a tree or a list. */
         WikiPageRef: {
@@ -3520,6 +3613,8 @@ export interface components {
             reaction_count: number;
             /** @description The old name the address gave, when it was not the page's slug. */
             redirected_from: string | null;
+            /** @description The reader watches the page itself (see space.watching for its space). */
+            watching: boolean;
         };
         /** @description A save's outcome. */
         WikiSaved: {
@@ -3684,6 +3779,17 @@ export interface components {
             };
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Whether I watch it now. */
+        WikiWatching: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    watching: boolean;
+                };
             };
         };
     };
@@ -6384,7 +6490,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of posts; at home, the entries of the blogs I follow among them (by publication time), told apart by `kind`. */
+            /** @description A page of posts; at home, the entries of the blogs I follow (by publication time) and the changes of the wiki spaces I watch (one item per editing session, by its last save) among them, told apart by `kind`. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6392,7 +6498,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: (components["schemas"]["Post"] | components["schemas"]["BlogEntry"])[];
+                        items: (components["schemas"]["Post"] | components["schemas"]["BlogEntry"] | components["schemas"]["WikiChange"])[];
                         /** @description Pass as `cursor` for the next page; null on the last. */
                         next_cursor: string | null;
                     };
@@ -10715,6 +10821,184 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["InvalidField"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    watchWikiPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WikiWatching"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unwatchWikiPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WikiWatching"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    watchWikiSpace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WikiWatching"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    unwatchWikiSpace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WikiWatching"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWikiEditors: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Those editing it now. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiEditors"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    markWikiEditing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Those editing it now, me among them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiEditors"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    clearWikiEditing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared (or was not marked). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
     };

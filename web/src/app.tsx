@@ -66,7 +66,7 @@ function wikiPage(path: string, me: string) {
     return <WikiEditor space={space} title={asked.get('title') ?? ''} parent={asked.get('parent') ?? undefined} />;
   }
   if (!what) return <WikiPageView space={space} slug={slug} me={me} />;
-  if (what === 'edit') return <WikiEditor space={space} slug={slug} />;
+  if (what === 'edit') return <WikiEditor space={space} slug={slug} me={me} />;
   if (what === 'history') return <WikiHistory space={space} slug={slug} />;
   if (what === 'links') return <WikiLinksHere space={space} slug={slug} />;
   return null;

@@ -41,7 +41,7 @@ export type Notification = Schemas['Notification'];
 export function describeNotification(n: Notification): string {
   const who = n.actor.display_name;
   const group = n.actor_count > 1 ? { name: who, others: n.actor_count - 1 } : null;
-  const on = n.content_kind === 'topic' || n.content_kind === 'blog_entry' ? n.content_kind : 'post';
+  const on = n.content_kind === 'topic' || n.content_kind === 'blog_entry' || n.content_kind === 'wiki_page' ? n.content_kind : 'post';
   const what = n.comment_id ? 'comment' : on;
   const community = n.community?.name ?? '';
   switch (n.kind) {
@@ -58,6 +58,7 @@ export function describeNotification(n: Notification): string {
     case 'community_accepted': return community ? t('notification.community_accepted', { who, community }) : t('notification.community_accepted_unnamed', { who });
     case 'blog_entry': return t('notification.blog_entry', { who });
     case 'comment_held': return t('notification.comment_held', { who });
+    case 'wiki_change': return group ? t('notification.wiki_change_group', group) : t('notification.wiki_change', { who });
   }
 }
 
@@ -69,6 +70,7 @@ export function notificationTarget(n: Notification): string {
     if (n.content_kind === 'topic') return `/topics/${n.content_id}${at}`;
     // A blog entry's page by its id alone: the page goes on to its blog's address.
     if (n.content_kind === 'blog_entry') return `/blog-entries/${n.content_id}${at}`;
+    if (n.content_kind === 'wiki_page') return `/wiki-pages/${n.content_id}${at}`;
     return `/posts/${n.content_id}${at}`;
   }
   if (n.community) return `/communities/${n.community.handle}`;

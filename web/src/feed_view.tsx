@@ -1,5 +1,5 @@
 // A list of posts from /api/v1/feed (home, a person's timeline, a hashtag) with "Show more";
-// at home, the entries of followed blogs among them.
+// at home, the entries of followed blogs and the changes of followed wiki spaces among them.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, describeError, type Page } from './api';
@@ -9,7 +9,12 @@ import { t } from './i18n/i18n';
 import type { Post } from './content';
 import { PostCard } from './post_card';
 import { EntryCard, type BlogEntry } from './entry_card';
+import { WikiChangeCard, type WikiChange } from './wiki_change_card';
+
 import { subscribe, watch } from './stream';
+
+// What a feed shows: posts, and at home followed blogs' entries and followed wiki spaces' changes.
+type FeedItem = Post | BlogEntry | WikiChange;
 
 // Grey shapes where posts will be while the first page loads (not announced: the status
 // line says "Loading posts").
@@ -32,7 +37,7 @@ function FeedSkeleton() {
 
 // `hide`: posts shown elsewhere on the page (a community's pinned posts), left out here.
 export function FeedView(props: { source?: string; prepend?: Post[]; empty: ComponentChildren; actions?: (p: Post) => ComponentChildren; hide?: string[] }) {
-  const [items, setItems] = useState<(Post | BlogEntry)[]>([]);
+  const [items, setItems] = useState<FeedItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +48,7 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: Comp
     if (from) params.set('cursor', from);
     try {
       const path = `/api/v1/feed?${params}`;
-      const page = await (takeEarly<Page<Post | BlogEntry>>(path) ?? api<Page<Post | BlogEntry>>('GET', path));
+      const page = await (takeEarly<Page<FeedItem>>(path) ?? api<Page<FeedItem>>('GET', path));
       setItems((old) => (from ? [...old, ...page.items] : page.items));
       setCursor(page.next_cursor);
       setLoaded(true);
@@ -79,8 +84,10 @@ export function FeedView(props: { source?: string; prepend?: Post[]; empty: Comp
   const ids = shown.map((p) => p.id).join(',');
   useEffect(() => (ids ? watch(ids.split(',')) : undefined), [ids]);
   const replace = (id: string, p: Post | null) => setItems((old) => (p ? old.map((i) => (i.id === id ? p : i)) : old.filter((i) => i.id !== id)));
-  const card = (p: Post | BlogEntry) =>
-    p.kind === 'blog_entry' ? <EntryCard key={p.id} entry={p} /> : <PostCard key={p.id} post={p} onChange={(np) => replace(p.id, np)} actions={props.actions} />;
+  const card = (p: FeedItem) =>
+    p.kind === 'blog_entry' ? <EntryCard key={p.id} entry={p} />
+      : p.kind === 'wiki_change' ? <WikiChangeCard key={p.id} change={p} />
+      : <PostCard key={p.id} post={p} onChange={(np) => replace(p.id, np)} actions={props.actions} />;
   return (
     <div class="feed">
       <Alert message={error} />

@@ -19,6 +19,7 @@ const kinds: [string, MessageId][] = [
   ['community_accepted', 'delivery.community_accepted'],
   ['blog_entry', 'delivery.blog_entry'],
   ['comment_held', 'delivery.comment_held'],
+  ['wiki_change', 'delivery.wiki_change'],
 ];
 
 const choices: [Delivery, MessageId][] = [

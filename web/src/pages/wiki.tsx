@@ -10,6 +10,7 @@ import { setTitle } from '../title';
 import { Tabs } from '../tabs';
 import { handleFromName } from './communities';
 import { formatDate, t, timeAgo, type MessageId } from '../i18n/i18n';
+import { SpaceFollow } from './wiki_watch';
 
 export type WikiSpace = Schemas['WikiSpace'];
 export type WikiPageRef = Schemas['WikiPageRef'];
@@ -199,11 +200,10 @@ export function WikiSpacePage(props: { handle: string }) {
       <PageHeading>{space.name}</PageHeading>
       <p class="muted small">{t(KINDS[space.kind])}{' · '}{t('wiki.pages_count', { count: space.page_count })}</p>
       {space.description && <p>{space.description}</p>}
-      {space.can_edit && (
-        <div class="actions">
-          <a class="button" href={`/wiki/${space.handle}/_new`}>{t('wiki.new_page')}</a>
-        </div>
-      )}
+      <div class="actions">
+        {space.can_edit && <a class="button" href={`/wiki/${space.handle}/_new`}>{t('wiki.new_page')}</a>}
+        <SpaceFollow space={space} onChange={(watching) => setSpace({ ...space, watching })} />
+      </div>
       <Tabs label={space.name} tabs={[
         { id: 'pages', label: t('wiki.pages'), render: () => <TreeLevel space={space.handle} parent={null} /> },
         { id: 'recent', label: t('wiki.recent'), render: () => <PageList space={space.handle} order="recent" label={t('wiki.recent')} /> },

@@ -12,6 +12,7 @@ import { setTitle } from '../title';
 import { toast } from '../toast';
 import { pagePath } from './wiki';
 import type { WikiPage } from './wiki_page';
+import { EditingNotice, useEditingMark, useEditors } from './wiki_watch';
 import { t } from '../i18n/i18n';
 
 type Saved = Schemas['WikiSaved'];
@@ -80,7 +81,7 @@ function ConflictScreen(props: { conflict: Conflict; onResolved: (text: string) 
 }
 
 // `slug`: the page to edit; otherwise a new page titled `title` (maybe empty), below `parent`.
-export function WikiEditor(props: { space: string; slug?: string; title?: string; parent?: string }) {
+export function WikiEditor(props: { space: string; slug?: string; title?: string; parent?: string; me?: string }) {
   const [page, setPage] = useState<WikiPage | null>(null);
   const [title, setTitleText] = useState(props.title ?? '');
   const [body, setBody] = useState('');
@@ -91,6 +92,9 @@ export function WikiEditor(props: { space: string; slug?: string; title?: string
   const [error, setError] = useState<string | null>(null);
   const [field, setField] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // Others editing it now, told to the writer; and this writer, told to them.
+  const editors = useEditors(page?.id, props.me ?? '');
+  useEditingMark(page?.id);
   useEffect(() => {
     if (!props.slug) {
       setTitle(t('wiki.new_page'));
@@ -146,6 +150,7 @@ export function WikiEditor(props: { space: string; slug?: string; title?: string
   return (
     <section>
       <PageHeading>{page ? t('wiki.editing', { title: page.title }) : t('wiki.new_page')}</PageHeading>
+      {page && <EditingNotice editors={editors} inEditor />}
       <form class="composer wiki-editor" onSubmit={(e) => { e.preventDefault(); save(body, base); }}>
         {!page && <Field id="wiki-title" label={t('wiki.title')} value={title} error={errorOf('title')} onInput={setTitleText} required />}
         <div class="body-head">

@@ -13,6 +13,7 @@ import { usePaged } from '../paged';
 import { Comments } from '../post_card';
 import { pagePath, type WikiPageRef } from './wiki';
 import { WikiEditor } from './wiki_editor';
+import { EditingNotice, PageWatch, useEditors } from './wiki_watch';
 import { formatDate, t, timeAgo } from '../i18n/i18n';
 
 export type WikiPage = Schemas['WikiPage'];
@@ -48,6 +49,7 @@ export function WikiPageView(props: { space: string; slug: string; me: string })
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
   const create = new URLSearchParams(location.search).get('create');
+  const editors = useEditors(page?.id, props.me);
   useEffect(() => {
     api<WikiPage>('GET', `/api/v1/wiki/spaces/${encodeURIComponent(props.space)}/pages/${encodeURIComponent(props.slug)}`).then(
       (p) => {
@@ -87,6 +89,7 @@ export function WikiPageView(props: { space: string; slug: string; me: string })
         {t('wiki.last_changed', { who: page.updated_by.display_name, when: timeAgo(page.updated_at) })}
         {' · '}<a href={`${base}/links`}>{t('wiki.links_here', { count: page.backlink_count })}</a>
       </p>
+      <EditingNotice editors={editors} />
       <div class="actions">
         {page.space.can_edit && <a class="button" href={`${base}/edit`}>{t('wiki.edit')}</a>}
         <a class="button" href={`${base}/history`}>{t('wiki.history')}</a>
@@ -94,6 +97,7 @@ export function WikiPageView(props: { space: string; slug: string; me: string })
         {(page.space.can_manage || page.author_id === props.me) && page.space.home_page !== page.id && (
           <button type="button" class="secondary danger" onClick={remove}>{t('wiki.delete')}</button>
         )}
+        <PageWatch page={page} onChange={(watching) => setPage({ ...page, watching })} />
       </div>
       <Alert message={error} />
       <Contents page={page} />
@@ -181,7 +185,7 @@ export function WikiPageById(props: { id: string }) {
   useEffect(() => {
     api<WikiPage>('GET', `/api/v1/wiki/pages/${encodeURIComponent(props.id)}`).then(
       (p) => {
-        history.replaceState(null, '', pagePath(p.space.handle, p.slug));
+        history.replaceState(null, '', pagePath(p.space.handle, p.slug) + location.hash);
         dispatchEvent(new PopStateEvent('popstate'));
       },
       (e) => setError(describeError(e)),
