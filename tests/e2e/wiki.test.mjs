@@ -122,6 +122,13 @@ describe('the wiki in the browser', () => {
     await ana.locator('.wiki-diff ins', { hasText: 'new colleague' }).first().waitFor();
     await expectAccessible(ana, 'a page\'s history with a diff');
     await screenshot(ana, 'wiki-history');
+    // Who wrote what: the heading is Ana's resolution (revision 3), the first line still hers.
+    await ana.getByRole('button', { name: 'Who wrote what' }).click();
+    const paragraphs = ana.getByTestId('blame-paragraph');
+    await paragraphs.filter({ hasText: 'Welcome aboard, new colleague' }).getByText(/^Revision 3 · Ana Berg/).waitFor();
+    await paragraphs.filter({ hasText: 'Start with [[Laptop setup]].' }).getByText(/^Revision 1 · Ana Berg/).waitFor();
+    await expectAccessible(ana, 'who wrote what');
+    await screenshot(ana, 'wiki-blame');
     await revisions.last().getByRole('button', { name: 'Restore this revision' }).click();
     await ana.getByRole('dialog').getByRole('button', { name: 'Restore this revision' }).click();
     await ana.getByRole('heading', { name: 'Onboarding', level: 1 }).waitFor();

@@ -258,4 +258,21 @@ describe('wiki', () => {
     const due = (await c.ana.get('/api/v1/wiki/spaces/handbook/pages?order=review')).json.items;
     assert.deepEqual(due.map((r) => r.title), ['Quiet page']);
   });
+
+  test('who wrote what: each paragraph with its last change and its writers', async () => {
+    const page = await newPage(c.ana, 'handbook', 'Blame me', '# Rules\n\nAna wrote the first rule.\n\nAna wrote the second.\n');
+    assert.equal((await save(c.bo, page, '# Rules\n\nAna wrote the first rule.\nBo added a line.\n\nAna wrote the second.\n\nBo ends it.\n', 1)).status, 200);
+    const r = await c.gus.get(`/api/v1/wiki/pages/${page.id}/blame`);
+    assert.equal(r.status, 404, 'a guest does not read the organization space');
+    const blame = (await c.ana.get(`/api/v1/wiki/pages/${page.id}/blame`)).json;
+    assert.equal(blame.revision, 2);
+    assert.equal(blame.first_revision, 1);
+    assert.deepEqual(blame.paragraphs.map((p) => [p.text, p.revision, p.author.handle]), [
+      ['# Rules', 1, p.ana.handle],
+      ['Ana wrote the first rule.\nBo added a line.', 2, p.bo.handle],
+      ['Ana wrote the second.', 1, p.ana.handle],
+      ['Bo ends it.', 2, p.bo.handle],
+    ]);
+    assert.deepEqual(blame.paragraphs[1].authors.map((a) => a.handle).sort(), [p.ana.handle, p.bo.handle].sort());
+  });
 });

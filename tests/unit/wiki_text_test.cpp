@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/markdown.h"
+#include "modules/wiki/blame.h"
 #include "modules/wiki/diff.h"
 #include "modules/wiki/merge.h"
 #include "modules/wiki/titles.h"
@@ -103,6 +104,39 @@ TEST(WikiDiff, ChangedWordsAreMarked) {
   EXPECT_EQ(removed, "brown");
   EXPECT_EQ(added, "redfour");
   EXPECT_NE(UnifiedText(hunks).find("-the quick brown fox\n+the quick red fox\n"), std::string::npos);
+}
+
+TEST(WikiDiff, LineOriginsPairTheUnchangedLines) {
+  EXPECT_EQ(LineOrigins("a\nb\nc\n", "a\nx\nc\nd"), (std::vector<int>{1, 0, 3, 0}));
+  EXPECT_EQ(LineOrigins("", "a\nb\n"), (std::vector<int>{0, 0}));
+  EXPECT_EQ(LineOrigins("a\nb\n", ""), (std::vector<int>{}));
+  EXPECT_EQ(LineOrigins("a\nb\nc\n", "c\na\nb\n"), (std::vector<int>{0, 1, 2}));
+}
+
+TEST(WikiBlame, EachParagraphIsCreditedToItsLastChangeAndItsWriters) {
+  BlameBuilder b;
+  b.Add(1, 100, 1000, "# Title\n\nAna wrote this.\nAnd this.\n\nAna's end.\n");
+  b.Add(2, 200, 2000, "# Title\n\nAna wrote this.\nBo changed this.\n\nAna's end.\n\nBo's new paragraph.\n");
+  b.Add(3, 100, 3000, "# Title\n\nAna wrote this.\nBo changed this.\n\nAna's end.\n\nBo's new paragraph.\n");  // no change
+  auto ps = b.Paragraphs();
+  ASSERT_EQ(ps.size(), 4u);
+  EXPECT_EQ(ps[0].text, "# Title");
+  EXPECT_EQ(ps[0].last.revision, 1);
+  EXPECT_EQ(ps[1].text, "Ana wrote this.\nBo changed this.");
+  EXPECT_EQ(ps[1].last.revision, 2);
+  EXPECT_EQ(ps[1].last.author, 200);
+  EXPECT_EQ(ps[1].authors.size(), 2u);  // one line each
+  EXPECT_EQ(ps[2].last.author, 100);
+  EXPECT_EQ(ps[2].authors, (std::vector<Id>{100}));
+  EXPECT_EQ(ps[3].last.revision, 2);
+  EXPECT_EQ(ps[3].last.at, 2000);
+  // A line moved keeps nothing of its past (the diff sees it removed and added).
+  b.Add(4, 300, 4000, "Bo's new paragraph.\n\n# Title\n\nAna wrote this.\nBo changed this.\n\nAna's end.\n");
+  ps = b.Paragraphs();
+  ASSERT_EQ(ps.size(), 4u);
+  EXPECT_EQ(ps[0].text, "Bo's new paragraph.");
+  EXPECT_EQ(ps[0].last.author, 300);
+  EXPECT_EQ(ps[1].last.revision, 1);
 }
 
 }  // namespace

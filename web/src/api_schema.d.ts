@@ -2568,6 +2568,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wiki/pages/{id}/blame": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who wrote what: each paragraph of the current revision, with the revision that last changed it and whose lines it holds */
+        get: operations["getWikiBlame"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/wiki/pages/{id}/watch": {
         parameters: {
             query?: never;
@@ -3483,6 +3500,23 @@ export interface components {
             /** @enum {string} */
             database: "ok" | "unreachable";
             accepting: boolean;
+        };
+        WikiBlame: {
+            /** @description The current revision. */
+            revision: number;
+            /** @description The first revision followed (the last 500 are): lines older than it are credited to it. */
+            first_revision: number;
+            paragraphs: {
+                /** @description Its Markdown: lines between blank lines. */
+                text: string;
+                /** @description The latest revision that changed any of its lines. */
+                revision: number;
+                author: components["schemas"]["PersonCard"];
+                /** Format: date-time */
+                changed_at: string;
+                /** @description Whose revisions left lines in it, the most lines first. */
+                authors: components["schemas"]["PersonCard"][];
+            }[];
         };
         /** @description Who is editing a page now (also the data of the live stream's wiki.editing frame). */
         WikiEditors: {
@@ -10821,6 +10855,36 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["InvalidField"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWikiBlame: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The paragraphs, in order. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiBlame"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };

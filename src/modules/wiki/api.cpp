@@ -357,6 +357,25 @@ void RegisterApi(http::Router& router, WikiService& service) {
     if (!limit) return http::Problem(limit.error());
     return RefPageResponse(service.Backlinks(content::ViewerOf(req.principal), *id, req.Query("cursor"), *limit));
   });
+  router.Add(Method::kGet, "/api/v1/wiki/pages/{id}/blame", {.access = Access::kUser}, [&service](Request& req) {
+    auto id = http::IdParam(req, "id");
+    if (!id) return http::Problem(id.error());
+    auto blame = service.Blame(content::ViewerOf(req.principal), *id);
+    if (!blame) return http::Problem(blame.error());
+    boost::json::array paragraphs;
+    for (const auto& p : blame->paragraphs) {
+      boost::json::array authors;
+      for (Id a : p.authors) authors.push_back(people::json::CardJson(service.Card(a)));
+      paragraphs.push_back({{"text", p.text},
+                            {"revision", p.last.revision},
+                            {"author", people::json::CardJson(service.Card(p.last.author))},
+                            {"changed_at", FormatRfc3339(p.last.at)},
+                            {"authors", std::move(authors)}});
+    }
+    return http::Json(200, boost::json::object{{"revision", blame->revision},
+                                               {"first_revision", blame->first_revision},
+                                               {"paragraphs", std::move(paragraphs)}});
+  });
   // Watching a page or a space (wiki/watch.h): PUT starts, DELETE stops; both idempotent.
   for (Method m : {Method::kPut, Method::kDelete}) {
     const bool on = m == Method::kPut;

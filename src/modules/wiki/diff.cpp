@@ -146,6 +146,35 @@ std::vector<DiffHunk> DiffTexts(std::string_view from, std::string_view to, int 
   return out;
 }
 
+namespace {
+std::string WithLastNewline(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out.back() != '\n') out.push_back('\n');
+  return out;
+}
+int CountLines(std::string_view text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')); }
+}  // namespace
+
+std::vector<int> LineOrigins(std::string_view from, std::string_view to) {
+  const std::string a = WithLastNewline(from), b = WithLastNewline(to);
+  const int old_count = CountLines(a), new_count = CountLines(b);
+  std::vector<bool> removed(static_cast<size_t>(old_count) + 1, false), added(static_cast<size_t>(new_count) + 1, false);
+  for (const auto& h : RawDiff(a, b, 0))
+    for (const auto& l : h.lines) {
+      if (l.op == '-' && l.old_line > 0 && l.old_line <= old_count) removed[static_cast<size_t>(l.old_line)] = true;
+      if (l.op == '+' && l.new_line > 0 && l.new_line <= new_count) added[static_cast<size_t>(l.new_line)] = true;
+    }
+  // The lines neither side changed pair up in order.
+  std::vector<int> out(static_cast<size_t>(new_count), 0);
+  int old_line = 1;
+  for (int new_line = 1; new_line <= new_count; ++new_line) {
+    if (added[static_cast<size_t>(new_line)]) continue;
+    while (old_line <= old_count && removed[static_cast<size_t>(old_line)]) ++old_line;
+    if (old_line <= old_count) out[static_cast<size_t>(new_line - 1)] = old_line++;
+  }
+  return out;
+}
+
 std::string UnifiedText(const std::vector<DiffHunk>& hunks) {
   std::string out;
   for (const auto& h : hunks) {

@@ -28,6 +28,11 @@ struct DiffHunk {
 
 std::vector<DiffHunk> DiffTexts(std::string_view from, std::string_view to, int context_lines = 3);
 
+// For each line of `to` (1-based, in order), the line of `from` it is (the diff's unchanged
+// lines), or 0 for a line `to` added: how "who wrote what" (blame.h) follows lines through
+// revisions.
+std::vector<int> LineOrigins(std::string_view from, std::string_view to);
+
 // The diff as unified-diff text ("@@ -1,3 +1,4 @@", "-old", "+new"): mail.
 std::string UnifiedText(const std::vector<DiffHunk>& hunks);
 

@@ -632,6 +632,25 @@ Result<std::vector<DiffHunk>> WikiService::Diff(const content::Viewer& viewer, I
   });
 }
 
+Result<BlameView> WikiService::Blame(const content::Viewer& viewer, Id page) {
+  return db_.Read([&](Connection& c) -> Result<BlameView> {
+    auto found = FindPage(c, viewer, page);
+    if (!found) return found.error();
+    BlameView out;
+    out.revision = found->page.revision;
+    out.first_revision = std::max(1, out.revision - kBlameRevisions + 1);
+    // One revision's text at a time: a long history of a large page is never held whole.
+    BlameBuilder builder;
+    for (auto q = c.Prepare("SELECT number, author_id, created_at, body FROM wiki_revisions WHERE page_id = ?1 AND number >= ?2"
+                            " ORDER BY number",
+                            page, out.first_revision);
+         q.Next();)
+      builder.Add(static_cast<int>(q.Int(0)), q.Int(1), q.Int(2), q.Text(3));
+    out.paragraphs = builder.Paragraphs();
+    return out;
+  });
+}
+
 Result<SaveOutcome> WikiService::Restore(const identity::Principal& who, Id page, int number, const std::string& summary) {
   const content::Viewer me = AsViewer(who);
   auto old = GetRevision(me, page, number);

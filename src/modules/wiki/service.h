@@ -12,6 +12,7 @@
 #include "core/ids.h"
 #include "core/result.h"
 #include "modules/identity/model.h"
+#include "modules/wiki/blame.h"
 #include "modules/wiki/diff.h"
 #include "modules/wiki/merge.h"
 #include "modules/wiki/model.h"
@@ -79,6 +80,13 @@ struct BrokenLinkPage {
   std::optional<std::string> next_cursor;
 };
 
+// Who wrote what (blame.h), from the page's last kBlameRevisions revisions.
+struct BlameView {
+  int revision = 0;       // the current one
+  int first_revision = 1;  // the first followed: lines older than it are credited to it
+  std::vector<BlameParagraph> paragraphs;
+};
+
 struct Member {
   people::Card person;
   Role role = Role::kReader;
@@ -118,6 +126,8 @@ class WikiService {
   Result<Revision> GetRevision(const content::Viewer& viewer, Id page, int number);
   // From one revision to another (to: 0 = the current one).
   Result<std::vector<DiffHunk>> Diff(const content::Viewer& viewer, Id page, int from, int to);
+  // Who wrote each paragraph of the current revision.
+  Result<BlameView> Blame(const content::Viewer& viewer, Id page);
   // The text of an old revision saved as a new one.
   Result<SaveOutcome> Restore(const identity::Principal& who, Id page, int number, const std::string& summary);
 
@@ -157,6 +167,7 @@ class WikiService {
 
   static constexpr size_t kMaxBody = 1024 * 1024;  // bytes of Markdown
   static constexpr size_t kMaxSummary = 300;
+  static constexpr int kBlameRevisions = 500;
 
  private:
   // The page as the viewer reads it in its space (which they see).

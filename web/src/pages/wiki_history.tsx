@@ -11,10 +11,11 @@ import { toast } from '../toast';
 import { usePaged } from '../paged';
 import { pagePath } from './wiki';
 import type { WikiPage } from './wiki_page';
-import { formatDateTime, t } from '../i18n/i18n';
+import { formatDateTime, formatList, t } from '../i18n/i18n';
 
 type Revision = Schemas['WikiRevision'];
 type Diff = Schemas['WikiDiff'];
+type Blame = Schemas['WikiBlame'];
 
 function DiffView(props: { diff: Diff }) {
   if (props.diff.hunks.length === 0) return <p class="muted">{t('wiki.diff_same')}</p>;
@@ -46,6 +47,7 @@ export function WikiHistory(props: { space: string; slug: string }) {
   const [from, setFrom] = useState<number | null>(Number(asked.get('from')) || null);
   const [to, setTo] = useState<number | null>(Number(asked.get('to')) || null);
   const [diff, setDiff] = useState<Diff | null>(null);
+  const [blame, setBlame] = useState(asked.get('view') === 'blame');
   useEffect(() => {
     api<WikiPage>('GET', `/api/v1/wiki/spaces/${encodeURIComponent(props.space)}/pages/${encodeURIComponent(props.slug)}`).then(
       (p) => { setPage(p); setTitle(t('wiki.history_title', { title: p.title })); },
@@ -83,7 +85,46 @@ export function WikiHistory(props: { space: string; slug: string }) {
           <DiffView diff={diff} />
         </section>
       )}
+      <div class="actions">
+        <button type="button" class="secondary" aria-expanded={blame} aria-controls="blame" onClick={() => setBlame(!blame)}>{t('wiki.blame_show')}</button>
+      </div>
+      {blame && <WhoWroteWhat page={page} onCompare={(a, b) => { setFrom(a); setTo(b); scrollTo(0, 0); }} />}
       <Revisions page={page} onCompare={(a, b) => { setFrom(a); setTo(b); }} onRestore={restore} />
+    </section>
+  );
+}
+
+// Each paragraph with the revision that last changed it (which opens that change) and
+// whose lines it holds.
+function WhoWroteWhat(props: { page: WikiPage; onCompare: (from: number, to: number) => void }) {
+  const [blame, setBlame] = useState<Blame | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<Blame>('GET', `/api/v1/wiki/pages/${props.page.id}/blame`).then(setBlame, (e) => setError(describeError(e)));
+  }, [props.page.id, props.page.revision]);
+  return (
+    <section id="blame" class="wiki-blame" aria-labelledby="blame-title" aria-busy={!blame && !error}>
+      <h2 id="blame-title">{t('wiki.blame_show')}</h2>
+      <Alert message={error} />
+      {blame && blame.first_revision > 1 && <p class="muted small">{t('wiki.blame_from', { n: blame.first_revision })}</p>}
+      {blame && blame.paragraphs.length === 0 && <p class="muted">{t('wiki.blame_empty')}</p>}
+      {blame && (
+        <ol class="plain-list">
+          {blame.paragraphs.map((p, i) => (
+            <li key={i} class="blame-row" data-testid="blame-paragraph">
+              <p class="muted small">
+                {p.revision > 1
+                  ? <button type="button" class="link" onClick={() => props.onCompare(p.revision - 1, p.revision)}>
+                      {t('wiki.blame_line', { n: p.revision, who: p.author.display_name, when: formatDateTime(p.changed_at) })}
+                    </button>
+                  : t('wiki.blame_line', { n: p.revision, who: p.author.display_name, when: formatDateTime(p.changed_at) })}
+                {p.authors.length > 1 && <> · {t('wiki.blame_writers', { names: formatList(p.authors.map((a) => a.display_name)) })}</>}
+              </p>
+              <pre class="passage">{p.text}</pre>
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }
