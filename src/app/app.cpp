@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "live/api.h"
 #include "live/push.h"
+#include "core/ticker.h"
 #include "live/stream_hub.h"
 #include "core/metrics.h"
 #include "http/http_metrics.h"
@@ -279,6 +280,7 @@ int Serve(App& app) {
   wiki::WikiService wiki_service(*app.db, *app.ids, app.clock, &events);
   wiki::RegisterApi(router, wiki_service);
   feed_service.AddHomeSource(wiki::WatchedSpacesSource());  // watched spaces' changes at home
+  Ticker wiki_reminders("reminding of wiki reviews", std::chrono::seconds(1), [&wiki_service] { wiki_service.RemindDueReviews(); });
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);
   comment_service.Moderate("blog_entry", blogs::CommentModeration());  // a blog's owners may hold comments

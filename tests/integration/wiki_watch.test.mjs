@@ -178,6 +178,33 @@ describe('watching the wiki', () => {
     assert.equal((await notifications('gus')).length, 0);
   });
 
+  test('the owner of a page whose review date has come is reminded once, by mail at once', async () => {
+    const r = await c.bo.post('/api/v1/wiki/spaces/handbook/pages', { title: 'Travel policy', body: 'Book early.\n' });
+    const travel = r.json;
+    assert.equal(travel.owner_id, p.bo.id, 'its writer looks after it');
+    const soon = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+    assert.equal((await c.ana.patch(`/api/v1/wiki/pages/${travel.id}`, { review_by: soon })).status, 200);
+    const reminders = async () => (await notifications('bo')).filter((n) => n.kind === 'wiki_review' && n.content_id === travel.id);
+    await new Promise((res) => setTimeout(res, 1500));
+    assert.equal((await reminders()).length, 0, 'not before the date');
+    const past = new Date(Date.now() - 60 * 1000).toISOString();
+    assert.equal((await c.ana.patch(`/api/v1/wiki/pages/${travel.id}`, { review_by: past })).status, 200);
+    const mail = await smtp.next('bo@example.com');
+    assert.equal(mail.subject, 'A wiki page you look after is due for review');
+    assert.match(mail.text, /“Travel policy”/);
+    assert.ok(mail.links.includes(`${server.url}/wiki-pages/${travel.id}`), mail.text);
+    const [reminder] = await reminders();
+    assert.equal(reminder.actor.handle, p.bo.handle, 'a reminder comes from no one else');
+    assert.equal(reminder.snippet, 'Travel policy');
+    await new Promise((res) => setTimeout(res, 1500));
+    assert.equal((await reminders()).length, 1, 'once per date');
+    // A new date is reminded again when it comes.
+    await c.bo.post('/api/v1/notifications/read', { all: true });
+    assert.equal((await c.bo.patch(`/api/v1/wiki/pages/${travel.id}`, { review_by: new Date(Date.now() - 1000).toISOString() })).status, 200);
+    await smtp.next('bo@example.com');
+    assert.equal((await reminders()).length, 2);
+  });
+
   test('"Bo is editing this page" reaches the readers showing the page, and goes when he stops', async () => {
     const stream = openStream(server, { token: await tokenFor(c.cy) });
     await stream.opened;

@@ -3209,10 +3209,10 @@ export interface components {
         Notification: {
             id: components["schemas"]["Id"];
             /**
-             * @description wiki_change: a wiki page the person watches (or a page of a space they watch) changed; one unread notification per page gathers everyone who changed it (actor_count), until it is read.
+             * @description wiki_change: a wiki page the person watches (or a page of a space they watch) changed; one unread notification per page gathers everyone who changed it (actor_count), until it is read. wiki_review: a page the person looks after (its owner) is due for review (a reminder: its actor is the person).
              * @enum {string}
              */
-            kind: "blog_entry" | "comment" | "comment_held" | "community_accepted" | "community_invite" | "community_request" | "follow" | "mention" | "reaction" | "reply" | "share" | "wiki_change";
+            kind: "blog_entry" | "comment" | "comment_held" | "community_accepted" | "community_invite" | "community_request" | "follow" | "mention" | "reaction" | "reply" | "share" | "wiki_change" | "wiki_review";
             actor: components["schemas"]["PersonCard"];
             actor_count: number;
             content_id: components["schemas"]["Id"] | null;
@@ -3238,7 +3238,7 @@ export interface components {
             } | null;
         };
         /** @enum {string} */
-        NotificationKind: "mention" | "reply" | "comment" | "reaction" | "share" | "follow" | "community_invite" | "community_request" | "community_accepted" | "blog_entry" | "comment_held" | "wiki_change";
+        NotificationKind: "mention" | "reply" | "comment" | "reaction" | "share" | "follow" | "community_invite" | "community_request" | "community_accepted" | "blog_entry" | "comment_held" | "wiki_change" | "wiki_review";
         /** @description How each kind of notification reaches the person: in the app only, by mail at once, in a daily or weekly digest, or not at all. */
         MailDelivery: {
             mention: components["schemas"]["Delivery"];
@@ -3253,6 +3253,7 @@ export interface components {
             blog_entry: components["schemas"]["Delivery"];
             comment_held: components["schemas"]["Delivery"];
             wiki_change: components["schemas"]["Delivery"];
+            wiki_review: components["schemas"]["Delivery"];
         };
         /** @enum {string} */
         Delivery: "app" | "email" | "daily" | "weekly" | "off";
@@ -3270,6 +3271,7 @@ export interface components {
             blog_entry: boolean;
             comment_held: boolean;
             wiki_change: boolean;
+            wiki_review: boolean;
         };
         /** @description A person as lists show them: enough to recognize and reach their profile. */
         PersonCard: {

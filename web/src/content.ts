@@ -59,6 +59,7 @@ export function describeNotification(n: Notification): string {
     case 'blog_entry': return t('notification.blog_entry', { who });
     case 'comment_held': return t('notification.comment_held', { who });
     case 'wiki_change': return group ? t('notification.wiki_change_group', group) : t('notification.wiki_change', { who });
+    case 'wiki_review': return t('notification.wiki_review');
   }
 }
 

@@ -4,10 +4,7 @@
 // entry published already, so an entry is published (and its followers told) once.
 #pragma once
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
+#include "core/ticker.h"
 #include "modules/blogs/service.h"
 
 namespace agora::blogs {
@@ -15,16 +12,9 @@ namespace agora::blogs {
 class Scheduler {
  public:
   explicit Scheduler(BlogService& service);
-  ~Scheduler();  // stops and joins
 
  private:
-  void Loop();
-
-  BlogService& service_;
-  std::mutex mu_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  Ticker ticker_;
 };
 
 }  // namespace agora::blogs

@@ -119,6 +119,7 @@ constexpr SentenceIds kSentences[] = {
     {"blog_entry", "notification.blog_entry", nullptr},
     {"comment_held", "notification.comment_held", nullptr},
     {"wiki_change", "notification.wiki_change", "notification.wiki_change_group"},
+    {"wiki_review", "notification.wiki_review", nullptr},
 };
 
 // The notification as one sentence in `lang`: the app's words (the server's catalogs hold

@@ -15,15 +15,17 @@ namespace agora::notifications {
 // community_invite: invited to a community; community_request: someone asks to join one I
 // moderate; community_accepted: my request was approved; blog_entry: an entry was published in
 // a blog I follow; comment_held: a comment waits for my approval; wiki_change: a wiki page I
-// watch (or a page of a space I watch) was changed (one unread per page, gathering its editors).
+// watch (or a page of a space I watch) was changed (one unread per page, gathering its editors);
+// wiki_review: a wiki page I look after is due for review (a reminder: its actor is me).
 enum class Kind { kMention, kComment, kReply, kReaction, kFollow, kShare, kCommunityInvite, kCommunityRequest, kCommunityAccepted, kBlogEntry,
-                  kCommentHeld, kWikiChange };
+                  kCommentHeld, kWikiChange, kWikiReview };
 std::string_view KindName(Kind k);
 std::optional<Kind> ParseKind(std::string_view s);
 inline constexpr Kind kAllKinds[] = {Kind::kMention,         Kind::kComment,          Kind::kReply,
                                      Kind::kReaction,        Kind::kFollow,           Kind::kShare,
                                      Kind::kCommunityInvite, Kind::kCommunityRequest, Kind::kCommunityAccepted,
-                                     Kind::kBlogEntry,       Kind::kCommentHeld,      Kind::kWikiChange};
+                                     Kind::kBlogEntry,       Kind::kCommentHeld,      Kind::kWikiChange,
+                                     Kind::kWikiReview};
 
 struct Notification {
   Id id = 0;
@@ -48,10 +50,11 @@ struct Settings {
 enum class Delivery { kApp, kEmail, kDaily, kWeekly, kOff };
 std::string_view DeliveryName(Delivery d);
 std::optional<Delivery> ParseDelivery(std::string_view s);
-// What a person gets before choosing: mentions and replies by mail at once (someone is
-// waiting for them), the rest in the daily digest.
+// What a person gets before choosing: mentions, replies, held comments and review reminders
+// by mail at once (someone is waiting for them), the rest in the daily digest.
 inline Delivery DefaultDelivery(Kind k) {
-  return k == Kind::kMention || k == Kind::kReply || k == Kind::kCommentHeld ? Delivery::kEmail : Delivery::kDaily;
+  return k == Kind::kMention || k == Kind::kReply || k == Kind::kCommentHeld || k == Kind::kWikiReview ? Delivery::kEmail
+                                                                                                       : Delivery::kDaily;
 }
 struct DeliverySettings {
   std::vector<std::pair<Kind, Delivery>> kinds;

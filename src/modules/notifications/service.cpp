@@ -107,6 +107,7 @@ std::string_view KindName(Kind k) {
     case Kind::kBlogEntry: return "blog_entry";
     case Kind::kCommentHeld: return "comment_held";
     case Kind::kWikiChange: return "wiki_change";
+    case Kind::kWikiReview: return "wiki_review";
   }
   return "mention";
 }

@@ -44,7 +44,8 @@ Delivery DeliveryOf(agora::store::Connection& c, Id person, Kind kind) {
 }
 
 bool Notify(agora::store::Connection& c, IdGenerator& ids, const Event& e, std::int64_t now) {
-  if (e.recipient == e.actor || e.recipient == 0) return false;
+  // Nobody is told of their own actions; a reminder is the one thing one is told by oneself.
+  if ((e.recipient == e.actor && e.kind != Kind::kWikiReview) || e.recipient == 0) return false;
   const Delivery delivery = DeliveryOf(c, e.recipient, e.kind);
   if (delivery == Delivery::kOff) return false;
   std::optional<std::string> group;

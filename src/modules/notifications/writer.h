@@ -31,7 +31,7 @@ inline constexpr const char* kMailDigest = "notification.digest";      // a dail
 // How `kind` reaches `person` (their setting, or the kind's default).
 Delivery DeliveryOf(agora::store::Connection& c, Id person, Kind kind);
 // Records `e` (or adds its actor to the open group); false when nothing was written (the
-// actor is the recipient, or the recipient turned this kind off). Queues the mail of a kind
+// actor is the recipient, but for a reminder, or the recipient turned this kind off). Queues the mail of a kind
 // delivered by mail, or marks the notification for the person's digest.
 bool Notify(agora::store::Connection& c, IdGenerator& ids, const Event& e, std::int64_t now);
 // Takes `actor` out of the unread reaction group on `target` for `recipient` (a withdrawn

@@ -15,6 +15,7 @@
 #include "modules/content/body.h"
 #include "modules/content/store.h"
 #include "modules/identity/store.h"
+#include "modules/notifications/writer.h"
 #include "modules/people/policy.h"
 #include "modules/people/store.h"
 #include "modules/wiki/render.h"
@@ -228,6 +229,34 @@ Result<bool> WikiService::WatchSpace(const identity::Principal& who, std::string
     SetSpaceWatch(c, v->space.id, me.id, on);
     return on;
   });
+}
+
+int WikiService::RemindDueReviews() {
+  const std::int64_t now = clock_.NowMs();
+  constexpr const char* kDue =
+      "SELECT content_id, owner_id FROM wiki_pages WHERE review_by IS NOT NULL AND review_reminded = 0 AND review_by <= ?1"
+      " ORDER BY review_by LIMIT 500";
+  // Looked for every second: a read of an index that holds only the pages still to remind.
+  if (!db_.Read([&](Connection& c) { return c.Prepare(kDue, now).Next(); })) return 0;
+  std::vector<Id> told;
+  const int n = db_.Write([&](Connection& c) {
+    std::vector<std::pair<Id, std::optional<Id>>> due;
+    for (auto q = c.Prepare(kDue, now); q.Next();) due.emplace_back(q.Int(0), q.OptInt(1));
+    for (const auto& [page, owner] : due) {
+      c.Prepare("UPDATE wiki_pages SET review_reminded = 1 WHERE content_id = ?1", page).Run();
+      if (!owner) continue;
+      auto user = identity::store::FindUserById(c, *owner);
+      auto p = store::LoadPage(c, page);
+      auto space = p ? store::LoadSpace(c, p->space_id) : std::nullopt;
+      if (!user || !user->user.active || !space) continue;
+      const content::Viewer v{user->user.id, user->user.role};
+      if (!content::CanRead(c, v, p->head) || !SeesSpace(c, v, *space)) continue;  // no longer theirs to read
+      if (notifications::Notify(c, ids_, {notifications::Kind::kWikiReview, *owner, *owner, page}, now)) told.push_back(*owner);
+    }
+    return static_cast<int>(due.size());
+  });
+  Told(std::move(told));
+  return n;
 }
 
 Result<bool> WikiService::MayEdit(const content::Viewer& viewer, Id page) {

@@ -149,6 +149,10 @@ class WikiService {
   Result<std::pair<std::string, std::vector<Heading>>> Preview(const content::Viewer& viewer, std::string_view space,
                                                                const std::string& body);
 
+  // Tells the owners of pages whose review date has come (once per date; notification
+  // `wiki_review`, by mail at once unless they chose otherwise). Returns how many pages.
+  int RemindDueReviews();
+
   // Whether the viewer may edit the page (404 when they may not read it).
   Result<bool> MayEdit(const content::Viewer& viewer, Id page);
 

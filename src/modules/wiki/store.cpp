@@ -237,7 +237,8 @@ void MakeRoom(Connection& c, Id space, std::optional<Id> parent, std::int64_t po
         .Run();
 }
 void SetReview(Connection& c, Id page, std::optional<Id> owner, std::optional<std::int64_t> review_by) {
-  c.Prepare("UPDATE wiki_pages SET owner_id = ?2, review_by = ?3 WHERE content_id = ?1", page, owner, review_by).Run();
+  // A new date or owner is reminded again when the date comes.
+  c.Prepare("UPDATE wiki_pages SET owner_id = ?2, review_by = ?3, review_reminded = 0 WHERE content_id = ?1", page, owner, review_by).Run();
 }
 void LiftChildren(Connection& c, Id space, Id page, std::optional<Id> parent) {
   c.Prepare("UPDATE wiki_pages SET parent_id = ?3 WHERE space_id = ?1 AND parent_id = ?2", space, page, parent).Run();

@@ -31,3 +31,8 @@ CREATE TABLE wiki_edit_sessions (
 );
 CREATE INDEX wiki_edit_sessions_by_space ON wiki_edit_sessions(space_id, feed_key);
 CREATE INDEX wiki_edit_sessions_by_page ON wiki_edit_sessions(page_id, author_id, updated_at);
+
+-- Review reminders: the owner of a page whose review date has come is told once (cleared
+-- when the date or the owner changes). The index holds only the pages still to remind.
+ALTER TABLE wiki_pages ADD COLUMN review_reminded INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX wiki_pages_review_due ON wiki_pages(review_by) WHERE review_by IS NOT NULL AND review_reminded = 0;

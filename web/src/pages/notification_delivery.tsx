@@ -20,6 +20,7 @@ const kinds: [string, MessageId][] = [
   ['blog_entry', 'delivery.blog_entry'],
   ['comment_held', 'delivery.comment_held'],
   ['wiki_change', 'delivery.wiki_change'],
+  ['wiki_review', 'delivery.wiki_review'],
 ];
 
 const choices: [Delivery, MessageId][] = [
