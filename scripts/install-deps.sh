@@ -12,7 +12,11 @@ packages=(
   libvips-dev libwebp-dev libmagic-dev libicu-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgtest-dev libgmock-dev libxxhash-dev
   libgmime-3.0-dev libcurl4-openssl-dev liboath-dev libqrencode-dev libcjose-dev libjansson-dev
-  libldap-dev slapd ldap-utils openssl zlib1g-dev libyaml-cpp-dev libxapian-dev libgit2-dev
+  libldap-dev slapd ldap-utils openssl zlib1g-dev libyaml-cpp-dev libxapian-dev libgit2-dev libzip-dev
+  # The wiki's PDF books (weasyprint, in one command with python3-munkres: fonttools' other
+  # choice, scipy, would pull Boost 1.74 and remove 1.81), their test (pdftotext) and the
+  # EPUB validator the tests run.
+  weasyprint python3-munkres fonts-dejavu-core poppler-utils epubcheck
   clang libclang-rt-14-dev
   chromium
   curl libxml2-utils python3-rnc2rng

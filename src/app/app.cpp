@@ -42,6 +42,7 @@
 #include "modules/blogs/scheduler.h"
 #include "modules/wiki/api.h"
 #include "modules/wiki/home_feed.h"
+#include "modules/wiki/export_api.h"
 #include "modules/wiki/presence_api.h"
 #include "modules/wiki/watch.h"
 #include "modules/wiki/service.h"
@@ -280,6 +281,7 @@ int Serve(App& app) {
   wiki::WikiService wiki_service(*app.db, *app.ids, app.clock, &events);
   wiki::RegisterApi(router, wiki_service);
   feed_service.AddHomeSource(wiki::WatchedSpacesSource());  // watched spaces' changes at home
+  wiki::RegisterExportApi(router, wiki_service, feed_site.base_url);  // PDF and EPUB books (links to Agora need its address)
   Ticker wiki_reminders("reminding of wiki reviews", std::chrono::seconds(1), [&wiki_service] { wiki_service.RemindDueReviews(); });
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);

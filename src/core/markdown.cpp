@@ -301,20 +301,6 @@ std::string HeadingWords(cmark_node* heading) {
   return std::string(text::Trim(words));
 }
 
-// "Getting started!" -> "getting-started": letters and digits (any script) kept, lower case,
-// every other run of characters one '-'.
-std::string HeadingId(std::string_view words) {
-  std::string lower = text::Lower(words), id;
-  for (size_t i = 0; i < lower.size();) {
-    auto [c, len] = CodePointAt(lower, i);
-    if (u_isalnum(c)) id.append(lower, i, static_cast<size_t>(len));
-    else if (!id.empty() && id.back() != '-') id.push_back('-');
-    i += static_cast<size_t>(len);
-  }
-  while (!id.empty() && id.back() == '-') id.pop_back();
-  return id.empty() ? "section" : id;
-}
-
 std::vector<Heading> Headings(cmark_node* doc) {
   std::vector<Heading> out;
   std::vector<std::string> used;
@@ -401,6 +387,20 @@ std::string NormalizeTag(std::string_view tag) {
   }
   if (!letter || count > 50) return {};
   return text::Lower(tag);
+}
+
+// "Getting started!" -> "getting-started": letters and digits (any script) kept, lower case,
+// every other run of characters one '-'.
+std::string HeadingId(std::string_view words) {
+  std::string lower = text::Lower(words), id;
+  for (size_t i = 0; i < lower.size();) {
+    auto [c, len] = CodePointAt(lower, i);
+    if (u_isalnum(c)) id.append(lower, i, static_cast<size_t>(len));
+    else if (!id.empty() && id.back() != '-') id.push_back('-');
+    i += static_cast<size_t>(len);
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id.empty() ? "section" : id;
 }
 
 }  // namespace agora::markdown

@@ -47,6 +47,9 @@ struct RenderedPage : Rendered {
   std::vector<Heading> headings;
 };
 RenderedPage RenderPage(std::string_view source, const MentionResolver& person_url, const WikiLinkResolver& wiki_link);
+// A heading's id from its words: "Getting started!" -> "getting-started" (before it is made
+// unique in its page): what a [[Page#Getting started]] link's fragment is.
+std::string HeadingId(std::string_view words);
 
 // The tokens RenderPost looks for, exposed for tests: a hashtag is 1 to 50 letters, digits,
 // '_' or '-' with at least one letter, after the start of text or a character that is not a

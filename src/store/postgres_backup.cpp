@@ -2,18 +2,14 @@
 // their custom format (compressed, restorable table by table, checked by pg_restore --list).
 // The connection string travels as an argument: put passwords in ~/.pgpass or PGPASSWORD,
 // not in database.url, if other users of the machine may list its processes.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "core/subprocess.h"
 #include "store/database.h"
-
-extern char** environ;
 
 namespace agora::store {
 
@@ -36,31 +32,10 @@ std::string FindTool(const std::string& name) {
 
 // Runs a program to its end; its error output becomes the exception's text.
 void Run(const std::vector<std::string>& args) {
-  int pipe_fds[2];
-  if (::pipe(pipe_fds) != 0) throw DatabaseError("cannot run " + args[0], false);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
-  posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, args[0].c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(pipe_fds[1]);
-  std::string errors;
-  char buf[4096];
-  for (ssize_t n; (n = ::read(pipe_fds[0], buf, sizeof buf)) > 0;) errors.append(buf, static_cast<size_t>(n));
-  ::close(pipe_fds[0]);
-  if (rc != 0) throw DatabaseError("cannot run " + args[0], false);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    while (!errors.empty() && errors.back() == '\n') errors.pop_back();
-    throw DatabaseError(std::filesystem::path(args[0]).filename().string() + " failed: " + errors, false);
-  }
+  const auto outcome = RunProcess(args);
+  if (!outcome.ran) throw DatabaseError("cannot run " + args[0], false);
+  if (!outcome.ok())
+    throw DatabaseError(std::filesystem::path(args[0]).filename().string() + " failed: " + outcome.errors, false);
 }
 
 }  // namespace

@@ -33,6 +33,18 @@ TEST(WikiTitles, TargetsNameASpaceOnlyWhenThePrefixCouldBeOne) {
   t = ParseTarget("Why not: because");  // a handle has no spaces: a title
   EXPECT_EQ(t.space, "");
   EXPECT_EQ(t.title, "Why not: because");
+  EXPECT_EQ(t.section, "");
+}
+
+TEST(WikiTitles, TargetsMayNameAHeading) {
+  auto t = ParseTarget("ops:Runbook # Rolling back ");
+  EXPECT_EQ(t.space, "ops");
+  EXPECT_EQ(t.title, "Runbook");
+  EXPECT_EQ(t.section, "Rolling back");
+  t = ParseTarget("#Getting started!");
+  EXPECT_EQ(t.title, "");
+  EXPECT_EQ(t.section, "Getting started!");
+  EXPECT_EQ(markdown::HeadingId(t.section), "getting-started");
 }
 
 TEST(WikiMarkdown, LinksOutsideCodeAndHeadingIds) {

@@ -2568,6 +2568,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wiki/pages/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page (scope=page, the default) or the page and every page below it (scope=subtree) as a PDF or EPUB 3 book */
+        get: operations["exportWikiPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/spaces/{space}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole space, in the tree's order, as a PDF or EPUB 3 book (at most 2,000 pages) */
+        get: operations["exportWikiSpace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/wiki/pages/{id}/blame": {
         parameters: {
             query?: never;
@@ -10857,6 +10891,68 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["InvalidField"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportWikiPage: {
+        parameters: {
+            query: {
+                format: "pdf" | "epub";
+                scope?: "page" | "subtree";
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The book, as a download (Content-Disposition: attachment): a title page, the contents, each page from a new sheet (PDF, by weasyprint) or file (EPUB 3). Links between its pages go to their chapters; other links to Agora to its address; an image from elsewhere is left out (its description stays). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/epub+zip": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    exportWikiSpace: {
+        parameters: {
+            query: {
+                format: "pdf" | "epub";
+            };
+            header?: never;
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The book, as a download (Content-Disposition: attachment): a title page, the contents, each page from a new sheet (PDF, by weasyprint) or file (EPUB 3). Links between its pages go to their chapters; other links to Agora to its address; an image from elsewhere is left out (its description stays). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/epub+zip": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["Unavailable"];
         };
     };

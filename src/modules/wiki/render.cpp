@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/markdown.h"
+#include "core/text.h"
 #include "modules/content/body.h"
 #include "modules/people/store.h"
 #include "modules/wiki/store.h"
@@ -39,10 +40,12 @@ RenderedPage Render(agora::store::Connection& c, const Space& space, std::string
       },
       [&](const std::string& written) -> std::optional<std::string> {
         LinkTarget target = ParseTarget(written);
+        const std::string fragment = target.section.empty() ? "" : "#" + markdown::HeadingId(target.section);
+        if (target.title.empty()) return fragment.empty() ? std::nullopt : std::optional(fragment);  // [[#A heading]] of this page
         std::optional<Space> in = target.space.empty() ? std::optional<Space>(space) : space_named(target.space);
         if (!in) {  // "x:y" where no space is x: a title with a colon, here
           in = space;
-          target = {"", std::string(written)};
+          target.title = std::string(text::Trim(std::string_view(written).substr(0, written.find('#'))));
         }
         const std::string key = TitleKey(target.title);
         if (key.empty()) return std::nullopt;
@@ -50,7 +53,8 @@ RenderedPage Render(agora::store::Connection& c, const Space& space, std::string
         if (std::find(out.links.begin(), out.links.end(), link) == out.links.end()) out.links.push_back(link);
         const std::string base = "/wiki/" + in->handle + "/";
         if (auto page = store::PageNamed(c, in->id, key))
-          if (auto ref = store::LoadRef(c, *page)) return base + boost::urls::encode(ref->slug, boost::urls::unreserved_chars);
+          if (auto ref = store::LoadRef(c, *page))
+            return base + boost::urls::encode(ref->slug, boost::urls::unreserved_chars) + fragment;
         return base + boost::urls::encode(key, boost::urls::unreserved_chars) +
                "?create=" + boost::urls::encode(target.title, boost::urls::unreserved_chars);
       });

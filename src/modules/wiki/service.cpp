@@ -661,6 +661,72 @@ Result<std::vector<DiffHunk>> WikiService::Diff(const content::Viewer& viewer, I
   });
 }
 
+Result<Book> WikiService::MakeBook(const content::Viewer& viewer, std::string_view key, std::optional<Id> page, bool below) {
+  const std::int64_t now = clock_.NowMs();
+  return db_.Read([&](Connection& c) -> Result<Book> {
+    // A page's book may name the page alone: its space is the page's.
+    std::string space_key(key);
+    if (space_key.empty() && page) {
+      auto p = store::LoadPage(c, *page);
+      if (!p) return Error::NotFound("no such page");
+      space_key = IdToString(p->space_id);
+    }
+    auto space = FindVisibleSpace(c, viewer, space_key);
+    if (!space) return space.error();
+    Book book;
+    book.space_handle = space->space.handle;
+    book.space_name = space->space.name;
+    book.made_at = now;
+    if (auto me = identity::store::FindUserById(c, viewer.id)) {
+      book.language = identity::store::LanguageOf(c, me->user);
+      book.made_by = me->user.display_name;
+    }
+    // The pages in the tree's order, depth first: (page, depth); a level is read only for a
+    // page that has one.
+    struct Next {
+      Id id;
+      int depth;
+      bool has_children;
+    };
+    std::vector<Next> stack;
+    auto push_children = [&](std::optional<Id> parent, int depth) {
+      auto kids = store::Children(c, space->space.id, parent, static_cast<int>(kMaxBookPages) + 1);
+      for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back({it->id, depth, it->has_children});
+    };
+    if (page) {
+      auto top = store::LoadRef(c, *page);
+      auto p = top ? store::LoadPage(c, *page) : std::nullopt;
+      if (!p || p->space_id != space->space.id || !content::CanRead(c, viewer, p->head)) return Error::NotFound("no such page");
+      book.title = top->title;
+      stack.push_back({*page, 0, below && top->has_children});
+    } else {
+      book.title = space->space.name;
+      book.description = space->space.description;
+      push_children(std::nullopt, 0);
+    }
+    std::vector<std::pair<Id, int>> order;
+    while (!stack.empty()) {
+      const Next next = stack.back();
+      stack.pop_back();
+      order.emplace_back(next.id, next.depth);
+      if (order.size() > kMaxBookPages)
+        return Error::Invalid("scope", "a book holds at most " + std::to_string(kMaxBookPages) + " pages")
+            .Because("too_many", static_cast<std::int64_t>(kMaxBookPages));
+      if (next.has_children) push_children(next.id, next.depth + 1);
+    }
+    for (const auto& [id, depth] : order) {
+      auto p = store::LoadPage(c, id);
+      if (!p || !content::CanRead(c, viewer, p->head)) continue;
+      if (p->html_stale) p->body_html = Render(c, space->space, p->body).html;
+      const auto editor = people::store::CardOf(c, p->updated_by);
+      book.chapters.push_back({id, depth, p->title, p->slug, ForReader(c, viewer, space->space, p->body_html),
+                               editor.display_name + " · " + FormatRfc3339(p->updated_at).substr(0, 10) + " · r" +
+                                   std::to_string(p->revision)});
+    }
+    return book;
+  });
+}
+
 Result<BlameView> WikiService::Blame(const content::Viewer& viewer, Id page) {
   return db_.Read([&](Connection& c) -> Result<BlameView> {
     auto found = FindPage(c, viewer, page);

@@ -13,6 +13,7 @@
 #include "core/result.h"
 #include "modules/identity/model.h"
 #include "modules/wiki/blame.h"
+#include "modules/wiki/book.h"
 #include "modules/wiki/diff.h"
 #include "modules/wiki/merge.h"
 #include "modules/wiki/model.h"
@@ -126,6 +127,11 @@ class WikiService {
   Result<Revision> GetRevision(const content::Viewer& viewer, Id page, int number);
   // From one revision to another (to: 0 = the current one).
   Result<std::vector<DiffHunk>> Diff(const content::Viewer& viewer, Id page, int from, int to);
+  // A book of pages as the viewer reads them (book.h): a page (`below`: with the pages below
+  // it, in the tree's order), or the whole space when `page` is none. At most kMaxBookPages
+  // (422 naming `scope` beyond). Bylines and dates in `language`.
+  Result<Book> MakeBook(const content::Viewer& viewer, std::string_view space, std::optional<Id> page, bool below);
+
   // Who wrote each paragraph of the current revision.
   Result<BlameView> Blame(const content::Viewer& viewer, Id page);
   // The text of an old revision saved as a new one.

@@ -51,13 +51,18 @@ bool IsHandle(std::string_view s) {
 
 LinkTarget ParseTarget(std::string_view written) {
   std::string_view w = text::Trim(written);
+  std::string section;
+  if (size_t hash = w.find('#'); hash != std::string_view::npos) {
+    section = std::string(text::Trim(w.substr(hash + 1)));
+    w = text::Trim(w.substr(0, hash));
+  }
   size_t colon = w.find(':');
   if (colon != std::string_view::npos) {
     std::string space = text::AsciiLower(text::Trim(w.substr(0, colon)));
     std::string_view title = text::Trim(w.substr(colon + 1));
-    if (IsHandle(space) && !title.empty()) return {space, std::string(title)};
+    if (IsHandle(space) && !title.empty()) return {space, std::string(title), section};
   }
-  return {"", std::string(w)};
+  return {"", std::string(w), section};
 }
 
 }  // namespace agora::wiki

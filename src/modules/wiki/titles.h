@@ -22,10 +22,12 @@ std::string TitleKey(std::string_view title);
 
 // What a [[link]] names: "ops:Runbook" names Runbook in the space "ops" when the part before
 // the first ':' could be a space's handle (the caller then checks that the space exists);
-// otherwise the whole is a title in the linking page's space.
+// otherwise the whole is a title in the linking page's space. "Runbook#Rolling back" names
+// the heading "Rolling back" in it, and "#Rolling back" a heading of the linking page.
 struct LinkTarget {
-  std::string space;  // "" for the page's own space
-  std::string title;
+  std::string space;    // "" for the page's own space
+  std::string title;    // "" for a heading of the linking page
+  std::string section;  // a heading's words, or ""
 };
 LinkTarget ParseTarget(std::string_view written);
 // A space's handle: 2 to 40 of a-z 0-9 '-' '_', beginning with a letter or digit.
