@@ -117,6 +117,7 @@ describe('the wiki in the browser', () => {
     await ana.getByRole('link', { name: 'History' }).click();
     await ana.getByRole('heading', { name: 'History of “Onboarding”', level: 1 }).waitFor();
     const revisions = ana.getByTestId('wiki-revision');
+    await revisions.nth(2).waitFor();  // the list loads after the heading
     assert.equal(await revisions.count(), 3);
     await revisions.first().getByRole('button', { name: 'What changed' }).click();
     await ana.locator('.wiki-diff ins', { hasText: 'new colleague' }).first().waitFor();
@@ -196,6 +197,21 @@ describe('the wiki in the browser', () => {
     assert.ok(notes.some((n) => n.kind === 'wiki_change' && n.snippet === 'Laptop setup'), JSON.stringify(notes));
     await bo.goto(`${server.url}/notifications`);
     await bo.getByText('Ana Berg changed a wiki page you watch').first().waitFor();
+  });
+
+  test('a page and its subpages as a PDF, the whole space as an EPUB, downloaded from the browser', async () => {
+    const { ana } = pages;
+    await ana.goto(`${server.url}/wiki/team-handbook/onboarding`);
+    await ana.getByText('Download as a book').click();
+    await ana.getByLabel('This page', { exact: true }).check();
+    const [pdf] = await Promise.all([ana.waitForEvent('download'), ana.getByRole('button', { name: 'PDF' }).click()]);
+    assert.equal(pdf.suggestedFilename(), 'onboarding.pdf');
+    await ana.getByRole('status').filter({ hasText: 'Downloaded onboarding.pdf.' }).waitFor();
+    await expectAccessible(ana, 'a page with its book choices open');
+    await ana.goto(`${server.url}/wiki/team-handbook`);
+    await ana.getByText('Download as a book').click();
+    const [epub] = await Promise.all([ana.waitForEvent('download'), ana.getByRole('button', { name: 'EPUB (e-readers)' }).click()]);
+    assert.equal(epub.suggestedFilename(), 'team-handbook.epub');
   });
 
   test('a community\'s Wiki tab: its owner starts the wiki, its members write in it', async () => {

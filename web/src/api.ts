@@ -99,3 +99,28 @@ export function formatTime(iso: string | null): string {
   if (!iso) return t('time.never');
   return formatDateTime(iso);
 }
+
+// A file the server makes (a wiki book): its bytes and the name its Content-Disposition gives.
+// Errors come as problems, as with api().
+export async function apiDownload(path: string): Promise<{ blob: Blob; filename: string }> {
+  const res = await fetch(path, { credentials: 'same-origin' });
+  if (!res.ok) {
+    let parsed: unknown = undefined;
+    try {
+      parsed = JSON.parse(await res.text());
+    } catch {
+      parsed = undefined;
+    }
+    throw problemFrom(res.status, parsed, res.headers.get('Retry-After'));
+  }
+  const disposition = res.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/.exec(disposition)?.[1];
+  let filename = plain ?? 'download';
+  try {
+    if (encoded) filename = decodeURIComponent(encoded);
+  } catch {
+    // keep the plain name
+  }
+  return { blob: await res.blob(), filename };
+}

@@ -11,6 +11,7 @@ import { Tabs } from '../tabs';
 import { handleFromName } from './communities';
 import { formatDate, t, timeAgo, type MessageId } from '../i18n/i18n';
 import { SpaceFollow } from './wiki_watch';
+import { BookExport } from './wiki_export';
 
 export type WikiSpace = Schemas['WikiSpace'];
 export type WikiPageRef = Schemas['WikiPageRef'];
@@ -204,6 +205,7 @@ export function WikiSpacePage(props: { handle: string }) {
         {space.can_edit && <a class="button" href={`/wiki/${space.handle}/_new`}>{t('wiki.new_page')}</a>}
         <SpaceFollow space={space} onChange={(watching) => setSpace({ ...space, watching })} />
       </div>
+      <BookExport space={space.handle} />
       <Tabs label={space.name} tabs={[
         { id: 'pages', label: t('wiki.pages'), render: () => <TreeLevel space={space.handle} parent={null} /> },
         { id: 'recent', label: t('wiki.recent'), render: () => <PageList space={space.handle} order="recent" label={t('wiki.recent')} /> },
