@@ -208,6 +208,7 @@ describe('the wiki in the browser', () => {
     assert.equal(pdf.suggestedFilename(), 'onboarding.pdf');
     await ana.getByRole('status').filter({ hasText: 'Downloaded onboarding.pdf.' }).waitFor();
     await expectAccessible(ana, 'a page with its book choices open');
+    await screenshot(ana, 'wiki-book-choices');
     await ana.goto(`${server.url}/wiki/team-handbook`);
     await ana.getByText('Download as a book').click();
     const [epub] = await Promise.all([ana.waitForEvent('download'), ana.getByRole('button', { name: 'EPUB (e-readers)' }).click()]);
