@@ -17,6 +17,8 @@ packages=(
   # choice, scipy, would pull Boost 1.74 and remove 1.81), their test (pdftotext) and the
   # EPUB validator the tests run.
   weasyprint python3-munkres fonts-dejavu-core poppler-utils epubcheck
+  # Imports from MediaWiki: its XML read by libxml2, its wikitext converted by pandoc.
+  libxml2-dev pandoc
   clang libclang-rt-14-dev
   chromium
   curl libxml2-utils python3-rnc2rng

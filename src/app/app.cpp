@@ -43,6 +43,7 @@
 #include "modules/wiki/api.h"
 #include "modules/wiki/home_feed.h"
 #include "modules/wiki/export_api.h"
+#include "modules/wiki/import_api.h"
 #include "modules/wiki/presence_api.h"
 #include "modules/wiki/watch.h"
 #include "modules/wiki/service.h"
@@ -281,7 +282,9 @@ int Serve(App& app) {
   wiki::WikiService wiki_service(*app.db, *app.ids, app.clock, &events);
   wiki::RegisterApi(router, wiki_service);
   feed_service.AddHomeSource(wiki::WatchedSpacesSource());  // watched spaces' changes at home
-  wiki::RegisterExportApi(router, wiki_service, feed_site.base_url);  // PDF and EPUB books (links to Agora need its address)
+  wiki::RegisterExportApi(router, wiki_service, feed_site.base_url);
+  wiki::ImportJobs wiki_imports(wiki_service);  // MediaWiki exports and Markdown folders, one at a time
+  wiki::RegisterImportApi(router, wiki_imports);  // PDF and EPUB books (links to Agora need its address)
   Ticker wiki_reminders("reminding of wiki reviews", std::chrono::seconds(1), [&wiki_service] { wiki_service.RemindDueReviews(); });
   feed::RegisterApi(router, feed_service);
   comments::CommentService comment_service(*app.db, *app.ids, app.clock, &events);

@@ -3,6 +3,7 @@
 // kept to say what went wrong, its standard output to a file or nowhere.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -17,5 +18,15 @@ struct ProcessOutcome {
 
 // `args[0]` is the program's path. Waits for it; standard input is /dev/null.
 ProcessOutcome RunProcess(const std::vector<std::string>& args, const std::string& stdout_path = "/dev/null");
+
+// A directory of its own under the system's temporary directory for another program's files,
+// removed with everything in it when this goes. `path` is empty when none could be made.
+struct TempDir {
+  explicit TempDir(const std::string& prefix);
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::filesystem::path path;
+};
 
 }  // namespace agora

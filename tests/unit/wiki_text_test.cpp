@@ -7,6 +7,7 @@
 #include "modules/wiki/diff.h"
 #include "modules/wiki/merge.h"
 #include "modules/wiki/titles.h"
+#include "modules/wiki/wikitext.h"
 
 namespace agora::wiki {
 namespace {
@@ -149,6 +150,14 @@ TEST(WikiBlame, EachParagraphIsCreditedToItsLastChangeAndItsWriters) {
   EXPECT_EQ(ps[0].text, "Bo's new paragraph.");
   EXPECT_EQ(ps[0].last.author, 300);
   EXPECT_EQ(ps[1].last.revision, 1);
+}
+
+TEST(WikiImport, PandocsWikiLinksComeBackAsLinks) {
+  EXPECT_EQ(WikiLinksBack("See [Main Page](Main_Page \"wikilink\") and [the words](Other_page \"wikilink\").\n"),
+            "See [[Main Page]] and [[Other page|the words]].\n");
+  EXPECT_EQ(WikiLinksBack("[Category:Release engineering](Category:Release_engineering \"wikilink\")"), "#releaseengineering");
+  EXPECT_EQ(WikiLinksBack("![A logo](Logo.png \"A logo\") ![x](https://example.com/x.png)"),
+            "*[Logo.png: A logo]* ![x](https://example.com/x.png)");
 }
 
 }  // namespace

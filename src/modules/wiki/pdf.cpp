@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -16,25 +15,12 @@ namespace {
 constexpr const char* kWeasyprint = "/usr/bin/weasyprint";
 constexpr const char* kTimeout = "/usr/bin/timeout";
 
-// A directory of its own under the system's temporary directory, gone when this goes.
-struct WorkDir {
-  std::filesystem::path path;
-  WorkDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "agora-pdf-XXXXXX").string();
-    if (::mkdtemp(pattern.data())) path = pattern;
-  }
-  ~WorkDir() {
-    std::error_code ec;
-    if (!path.empty()) std::filesystem::remove_all(path, ec);
-  }
-};
-
 }  // namespace
 
 Result<std::string> RenderPdf(const std::string& html) {
   if (::access(kWeasyprint, X_OK) != 0)
     return Error::Busy("PDF export needs weasyprint on the server (Debian: apt-get install weasyprint python3-munkres)", 3600);
-  WorkDir dir;
+  TempDir dir("agora-pdf");
   if (dir.path.empty()) return Error::Internal("no room for the PDF");
   const auto in = dir.path / "book.html", out = dir.path / "book.pdf";
   {

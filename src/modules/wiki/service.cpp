@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <map>
 
 #include "core/cursor.h"
 #include "core/place_handle.h"
@@ -229,6 +230,143 @@ Result<bool> WikiService::WatchSpace(const identity::Principal& who, std::string
     SetSpaceWatch(c, v->space.id, me.id, on);
     return on;
   });
+}
+
+Result<SpaceView> WikiService::MayImport(const identity::Principal& who, std::string_view key) {
+  const content::Viewer me = AsViewer(who);
+  return db_.Read([&](Connection& c) -> Result<SpaceView> {
+    auto v = FindVisibleSpace(c, me, key);
+    if (!v) return v.error();
+    if (v->mine != Role::kOwner && who.user.role != identity::Role::kAdmin) return Error::Forbidden("only the space's owners import pages into it");
+    return v;
+  });
+}
+
+namespace {
+// An author as the source names them, matched to an account here: by handle ("Ana Berg" ->
+// ana_berg, ana.berg, anaberg) or by the name shown.
+std::optional<Id> MatchAuthor(Connection& c, const std::string& name) {
+  if (name.empty()) return std::nullopt;
+  const std::string lower = text::AsciiLower(text::Trim(name));
+  for (const char joiner : {'_', '.', '\0', '-'}) {
+    std::string handle;
+    for (char ch : lower)
+      if (ch != ' ') handle.push_back(ch);
+      else if (joiner) handle.push_back(joiner);
+    if (auto id = people::store::FindIdByHandle(c, handle)) return id;
+  }
+  auto q = c.Prepare("SELECT id FROM users WHERE lower(display_name) = ?1 AND active = 1 LIMIT 2", lower);
+  if (!q.Next()) return std::nullopt;
+  const Id id = q.Int(0);
+  return q.Next() ? std::nullopt : std::optional<Id>(id);  // two people of that name: neither
+}
+}  // namespace
+
+Result<ImportReport> WikiService::Import(const identity::Principal& who, std::string_view key, ImportSource source, const std::string& ip,
+                                         const std::function<void(size_t, size_t)>& progress) {
+  auto space = MayImport(who, key);
+  if (!space) return space.error();
+  const Space s = space->space;
+  const std::int64_t now = clock_.NowMs();
+  ImportReport report;
+  report.left_out = std::move(source.left_out);
+  std::map<std::string, std::optional<Id>> authors;
+  auto author_of = [&](Connection& c, const std::string& name) -> std::optional<Id> {
+    auto it = authors.find(name);
+    if (it == authors.end()) {
+      it = authors.emplace(name, MatchAuthor(c, name)).first;
+      if (!it->second && !name.empty()) report.unknown_people.push_back(name);
+    }
+    return it->second;
+  };
+  constexpr size_t kPagesPerTransaction = 25;
+  const size_t total = source.pages.size();
+  for (size_t begin = 0; begin < total; begin += kPagesPerTransaction) {
+    const size_t end = std::min(total, begin + kPagesPerTransaction);
+    db_.Write([&](Connection& c) {
+      for (size_t i = begin; i < end; ++i) {
+        ImportPage& in = source.pages[i];
+        auto title = CheckTitle(in.title);
+        const std::string slug = title ? TitleKey(*title) : "";
+        if (!title || slug.empty() || text::ReadsAsId(slug)) {
+          report.skipped.push_back(in.title + ": " + (title ? "a title needs a letter" : title.error().message));
+          continue;
+        }
+        if (auto other = store::PageNamed(c, s.id, slug)) {
+          auto ref = store::LoadRef(c, *other);
+          if (ref && ref->slug == slug) {
+            report.skipped.push_back(in.title + ": the space has a page of that title");
+            continue;
+          }
+        }
+        std::optional<Id> parent;
+        if (!in.parent.empty()) parent = store::PageNamed(c, s.id, TitleKey(in.parent));
+        // Each revision's author, or the importer with the old wiki's name in its summary.
+        auto by = [&](ImportRevision& r) {
+          auto id = author_of(c, r.author);
+          if (!id && !r.author.empty()) r.summary = "(" + r.author + ") " + r.summary;
+          if (r.at <= 0) r.at = now;
+          return id.value_or(who.user.id);
+        };
+        Page p;
+        p.head.id = ids_.Next();
+        p.head.kind = "wiki_page";
+        p.head.author_id = by(in.revisions.front());
+        SetAudience(p.head, s);
+        p.head.created_at = in.revisions.front().at;
+        p.space_id = s.id;
+        p.parent_id = parent;
+        p.position = store::NextPosition(c, s.id, parent);
+        p.title = *title;
+        p.slug = slug;
+        p.revision = 1;
+        p.updated_at = p.head.created_at;
+        p.updated_by = p.head.author_id;
+        p.owner_id = who.user.id;
+        content::store::Insert(c, p.head);
+        store::InsertPage(c, p);
+        if (s.audience == content::Audience::kRestricted)
+          for (const auto& [person, role] : store::Members(c, s.id)) content::store::AddReaders(c, p.head.id, {person});
+        const auto had_name = store::PageNamed(c, s.id, slug);
+        store::AddName(c, s.id, slug, p.head.id);
+        store::MarkLinkersStale(c, s.id, slug);
+        // The history as it was; the last revision rendered as a save would.
+        for (size_t k = 0; k + 1 < in.revisions.size(); ++k) {
+          auto& r = in.revisions[k];
+          const Id author = k == 0 ? p.head.author_id : by(r);
+          store::InsertRevision(c, {p.head.id, static_cast<int>(k + 1), author, r.at, r.summary.substr(0, kMaxSummary), r.text, 0});
+        }
+        auto& last = in.revisions.back();
+        const Id last_author = in.revisions.size() == 1 ? p.head.author_id : by(last);
+        p.revision = static_cast<int>(in.revisions.size());
+        StoreText(c, s, p, last.text, last_author, last.summary.substr(0, kMaxSummary), last.at);
+        store::RecountLinkers(c, p.head.id);
+        if (had_name) store::RecountLinkers(c, *had_name);
+        ++report.pages;
+        report.revisions += static_cast<std::int64_t>(in.revisions.size());
+      }
+      store::Recount(c, s.id, 0, now);
+    });
+    if (progress) progress(end, total);
+  }
+  db_.Write([&](Connection& c) {
+    // Old titles lead to their pages, as the old wiki's redirects did.
+    for (const auto& [from, to] : source.redirects) {
+      const auto page = store::PageNamed(c, s.id, TitleKey(to));
+      const std::string old_key = TitleKey(from);
+      if (!page || old_key.empty() || store::PageNamed(c, s.id, old_key)) continue;
+      store::AddName(c, s.id, old_key, *page);
+      store::MarkLinkersStale(c, s.id, old_key);
+      store::RecountLinkers(c, *page);
+      ++report.redirects;
+    }
+    c.Prepare("UPDATE wiki_spaces SET page_count = (SELECT count(*) FROM wiki_pages WHERE space_id = ?1) WHERE id = ?1", s.id).Run();
+    Audit(c, ids_, who.user.id, "wiki_space.import", "wiki_space", s.id,
+          {{"pages", report.pages}, {"revisions", report.revisions}, {"redirects", report.redirects},
+           {"skipped", static_cast<std::int64_t>(report.skipped.size())}},
+          ip, now);
+  });
+  return report;
 }
 
 int WikiService::RemindDueReviews() {

@@ -3,6 +3,7 @@
 // (model.h): the one audience rule decides who reads them. No HTTP types. Thread-safe.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "modules/wiki/blame.h"
 #include "modules/wiki/book.h"
 #include "modules/wiki/diff.h"
+#include "modules/wiki/import_source.h"
 #include "modules/wiki/merge.h"
 #include "modules/wiki/model.h"
 #include "store/database.h"
@@ -88,6 +90,14 @@ struct BlameView {
   std::vector<BlameParagraph> paragraphs;
 };
 
+// What an import made (import_source.h), for its report.
+struct ImportReport {
+  std::int64_t pages = 0, revisions = 0, redirects = 0;
+  std::vector<std::string> skipped;         // "Title: why it was not made"
+  std::vector<std::string> left_out;        // what the source held that was not brought
+  std::vector<std::string> unknown_people;  // authors with no account here: their revisions are the importer's
+};
+
 struct Member {
   people::Card person;
   Role role = Role::kReader;
@@ -158,6 +168,15 @@ class WikiService {
   // Tells the owners of pages whose review date has come (once per date; notification
   // `wiki_review`, by mail at once unless they chose otherwise). Returns how many pages.
   int RemindDueReviews();
+
+  // Whether `who` may import into the space (its owners and admins); the space as they see it.
+  Result<SpaceView> MayImport(const identity::Principal& who, std::string_view space);
+  // Makes `source`'s pages in the space with their revisions (authors matched to accounts by
+  // handle or name, times kept), a page whose title is taken left as it is; redirects become
+  // names of their pages. Twenty-five pages a transaction; `progress` hears (pages done, of).
+  // Audited (wiki_space.import).
+  Result<ImportReport> Import(const identity::Principal& who, std::string_view space, ImportSource source, const std::string& ip,
+                              const std::function<void(size_t, size_t)>& progress);
 
   // Whether the viewer may edit the page (404 when they may not read it).
   Result<bool> MayEdit(const content::Viewer& viewer, Id page);
