@@ -2602,6 +2602,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wiki/spaces/{space}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import pages from another wiki into the space (its owners): a MediaWiki XML export with its history, or a zip of Markdown files
+         * @description Starts the import and answers at once (202); follow it with GET /api/v1/wiki/imports/{id}. One import runs at a time (409 meanwhile). Authors are matched to people here by handle or name; a revision by someone with no account here is the importer's, their name in its summary. A title the space already has is left as it is (the report says so).
+         */
+        post: operations["importWikiPages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wiki/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import I started, its progress and, once done, its report */
+        get: operations["getWikiImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/wiki/pages/{id}/blame": {
         parameters: {
             query?: never;
@@ -3536,6 +3573,32 @@ export interface components {
             /** @enum {string} */
             database: "ok" | "unreachable";
             accepting: boolean;
+        };
+        WikiImport: {
+            id: string;
+            /** @description The space's handle. */
+            space: string;
+            /**
+             * @description converting: the revisions' wikitext to Markdown (done of total revisions); importing: the pages (done of total).
+             * @enum {string}
+             */
+            state: "reading" | "converting" | "importing" | "done" | "failed";
+            done: number;
+            total: number;
+            report: {
+                pages: number;
+                revisions: number;
+                /** @description Old titles that now lead to their pages. */
+                redirects: number;
+                /** @description Pages not made: "Title: why". */
+                skipped: string[];
+                /** @description What the file held that was not brought (other namespaces, files that are not Markdown). */
+                left_out: string[];
+                /** @description Authors with no account here. */
+                unknown_people: string[];
+            } | null;
+            /** @description Why it failed (a problem), or null. */
+            error: Record<string, never> | null;
         };
         WikiBlame: {
             /** @description The current revision. */
@@ -10953,6 +11016,80 @@ export interface operations {
             404: components["responses"]["NotFound"];
             422: components["responses"]["InvalidField"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    importWikiPages: {
+        parameters: {
+            query: {
+                format: "mediawiki" | "markdown";
+            };
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description A wiki space's handle or id. */
+                space: components["parameters"]["WikiSpacePath"];
+            };
+            cookie?: never;
+        };
+        /** @description The file itself, up to 64 MiB. */
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "application/zip": string;
+            };
+        };
+        responses: {
+            /** @description Started. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiImport"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWikiImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WikiImport"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -12,6 +12,7 @@ import { handleFromName } from './communities';
 import { formatDate, t, timeAgo, type MessageId } from '../i18n/i18n';
 import { SpaceFollow } from './wiki_watch';
 import { BookExport } from './wiki_export';
+import { WikiImport } from './wiki_import';
 
 export type WikiSpace = Schemas['WikiSpace'];
 export type WikiPageRef = Schemas['WikiPageRef'];
@@ -187,13 +188,14 @@ function BrokenLinks(props: { space: string }) {
 
 export function WikiSpacePage(props: { handle: string }) {
   const [space, setSpace] = useState<WikiSpace | null>(null);
+  const [refresh, setRefresh] = useState(0);  // an import made pages: the space and its lists again
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api<WikiSpace>('GET', `/api/v1/wiki/spaces/${encodeURIComponent(props.handle)}`).then(
       (s) => { setSpace(s); setTitle(s.name); },
       (e) => setError(describeError(e)),
     );
-  }, [props.handle]);
+  }, [props.handle, refresh]);
   if (!space) return <section><PageHeading>{t('nav.wiki')}</PageHeading><Alert message={error} /></section>;
   return (
     <section>
@@ -206,7 +208,8 @@ export function WikiSpacePage(props: { handle: string }) {
         <SpaceFollow space={space} onChange={(watching) => setSpace({ ...space, watching })} />
       </div>
       <BookExport space={space.handle} />
-      <Tabs label={space.name} tabs={[
+      {space.my_role === 'owner' && <WikiImport space={space.handle} onDone={() => setRefresh((n) => n + 1)} />}
+      <Tabs key={refresh} label={space.name} tabs={[
         { id: 'pages', label: t('wiki.pages'), render: () => <TreeLevel space={space.handle} parent={null} /> },
         { id: 'recent', label: t('wiki.recent'), render: () => <PageList space={space.handle} order="recent" label={t('wiki.recent')} /> },
         { id: 'most-read', label: t('wiki.most_read'), render: () => <PageList space={space.handle} order="most_read" label={t('wiki.most_read')} /> },
