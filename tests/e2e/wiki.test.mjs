@@ -215,6 +215,28 @@ describe('the wiki in the browser', () => {
     assert.equal(epub.suggestedFilename(), 'team-handbook.epub');
   });
 
+  test('Ana imports a MediaWiki export into her space and follows it to its report', async () => {
+    const { ana } = pages;
+    const xml = `<mediawiki><page><title>Old runbook</title><ns>0</ns>
+      <revision><timestamp>2018-01-01T00:00:00Z</timestamp><contributor><username>Ana Berg</username></contributor><text>'''Restart''' the [[Old service]].</text></revision>
+      <revision><timestamp>2018-02-01T00:00:00Z</timestamp><contributor><username>Someone Gone</username></contributor><comment>more</comment><text>'''Restart''' the [[Old service]] twice.</text></revision>
+    </page><page><title>Old service</title><ns>0</ns>
+      <revision><timestamp>2018-01-02T00:00:00Z</timestamp><contributor><username>Ana Berg</username></contributor><text>It runs.</text></revision>
+    </page></mediawiki>`;
+    await ana.goto(`${server.url}/wiki/team-handbook`);
+    await ana.getByText('Import pages').click();
+    await ana.getByLabel('File (.xml or .zip)').setInputFiles({ name: 'old-wiki.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) });
+    await ana.getByRole('button', { name: 'Import', exact: true }).click();
+    await ana.getByText('2 pages made, with 3 revisions.').waitFor({ timeout: 20000 });
+    await ana.getByText('Someone Gone').waitFor();
+    await expectAccessible(ana, 'an import\'s report');
+    await screenshot(ana, 'wiki-import-report');
+    await ana.getByRole('tabpanel').getByRole('link', { name: 'Old runbook' }).click();
+    await ana.getByRole('heading', { name: 'Old runbook', level: 1 }).waitFor();
+    await ana.locator('.wiki-body strong', { hasText: 'Restart' }).waitFor();
+    await ana.locator('.wiki-body a', { hasText: 'Old service' }).waitFor();
+  });
+
   test('a community\'s Wiki tab: its owner starts the wiki, its members write in it', async () => {
     const { ana } = pages;
     const made = await clients.ana.post('/api/v1/communities', { name: 'Data Guild', handle: 'data-guild', type: 'open' });

@@ -28,7 +28,7 @@ function Report(props: { report: NonNullable<Job['report']> }) {
   const list = (title: string, items: string[]) =>
     items.length > 0 && (
       <>
-        <h4 class="small">{title}</h4>
+        <h2 class="small">{title}</h2>
         <ul class="small">{items.map((s, i) => <li key={i}>{s}</li>)}</ul>
       </>
     );
