@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
+import { png } from '../support/images.mjs';
 
 describe('wiki', () => {
   let server;
@@ -274,5 +275,19 @@ describe('wiki', () => {
       ['Bo ends it.', 2, p.bo.handle],
     ]);
     assert.deepEqual(blame.paragraphs[1].authors.map((a) => a.handle).sort(), [p.ana.handle, p.bo.handle].sort());
+  });
+
+  test('pictures uploaded by the writer and named in a page are the page\'s: its readers see them, others do not', async () => {
+    const up = await c.ana.request('POST', '/api/v1/images?alt=A%20diagram', { raw: png(64, 48), headers: { 'Content-Type': 'image/png' } });
+    assert.equal(up.status, 201, up.text);
+    const image = up.json;
+    const page = await newPage(c.ana, 'handbook', 'With a picture', `Before.\n\n![A diagram](${image.url})\n`);
+    assert.match(page.html, new RegExp(`<img src="${image.url}" alt="A diagram"`));
+    assert.equal((await c.bo.request('GET', image.url, { contract: false })).status, 200, 'a reader of the page sees it');
+    assert.equal((await c.gus.request('GET', image.url, { contract: false })).status, 404, 'a guest does not read the space');
+    // Another writer cannot take it into their page: it stays the first page's.
+    const other = await newPage(c.bo, 'handbook', 'Borrowing', `![x](${image.url})\n`);
+    assert.ok(other.id);
+    assert.equal((await c.bo.request('GET', image.url, { contract: false })).status, 200);
   });
 });

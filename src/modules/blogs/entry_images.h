@@ -16,9 +16,6 @@ namespace agora::blogs {
 
 inline constexpr size_t kMaxEntryImages = 50;
 
-// The image ids the Markdown names, in order, each once.
-std::vector<Id> ImagesNamedIn(std::string_view markdown);
-
 // Attaches to `entry` the writer's waiting uploads among `cover` and the images `body` names
 // (those attached already stay). 422 `cover_image` for a cover that is neither; 422 `body`
 // beyond kMaxEntryImages. Images named but not the writer's are left as they are: a reader

@@ -16,6 +16,7 @@
 #include "modules/content/body.h"
 #include "modules/content/store.h"
 #include "modules/identity/store.h"
+#include "modules/images/attach.h"
 #include "modules/notifications/writer.h"
 #include "modules/people/policy.h"
 #include "modules/people/store.h"
@@ -564,6 +565,8 @@ Result<PageView> WikiService::CreatePage(const identity::Principal& who, std::st
     store::AddName(c, v->space.id, slug, p.head.id);
     store::MarkLinkersStale(c, v->space.id, slug);
     auto mentioned = StoreText(c, v->space, p, *body, who.user.id, *summary, now);
+    if (!images::AttachTo(c, p.head.id, who.user.id, images::NamedIn(*body), kMaxPageImages))
+      return Error::Invalid("body", "a page shows at most " + std::to_string(kMaxPageImages) + " pictures");
     // The links to the name are this page's now, not the page that had it before.
     store::RecountLinkers(c, p.head.id);
     if (had_name) store::RecountLinkers(c, *had_name);
@@ -658,6 +661,9 @@ Result<SaveOutcome> WikiService::Save(const identity::Principal& who, Id page, c
     if (text != p.body) {
       ++p.revision;
       auto mentioned = StoreText(c, found->space.space, p, text, who.user.id, *summary, now);
+      // Pictures the writer uploaded and named: readable by the page's readers from now on.
+      if (!images::AttachTo(c, page, who.user.id, images::NamedIn(text), kMaxPageImages))
+        return Error::Invalid("body", "a page shows at most " + std::to_string(kMaxPageImages) + " pictures");
       content::store::MarkEdited(c, page, now);
       store::Recount(c, p.space_id, 0, now);
       told = AfterSave(c, ids_, {found->space.space, p, who.user.id, *summary, std::move(mentioned), now});

@@ -197,6 +197,7 @@ class WikiService {
   static constexpr size_t kMaxBody = 1024 * 1024;  // bytes of Markdown
   static constexpr size_t kMaxSummary = 300;
   static constexpr int kBlameRevisions = 500;
+  static constexpr size_t kMaxPageImages = 100;  // pictures a page shows (uploaded, then named by address)
 
  private:
   // The page as the viewer reads it in its space (which they see).

@@ -4,7 +4,7 @@
 // shown here side by side ("Saved meanwhile" and "Yours") to choose or rewrite each before
 // saving again. Nothing typed is lost on the way. While the editor is open, the page says who
 // else is editing it.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, describeError, type Schemas } from '../api';
 import { Alert, Field, PageHeading } from '../components';
 import { navigate } from '../router';
@@ -13,6 +13,7 @@ import { toast } from '../toast';
 import { pagePath } from './wiki';
 import type { WikiPage } from './wiki_page';
 import { EditingNotice, useEditingMark, useEditors } from './wiki_watch';
+import { InsertPicture } from './entry_media';
 import { t } from '../i18n/i18n';
 
 type Saved = Schemas['WikiSaved'];
@@ -92,6 +93,7 @@ export function WikiEditor(props: { space: string; slug?: string; title?: string
   const [error, setError] = useState<string | null>(null);
   const [field, setField] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
   // Others editing it now, told to the writer; and this writer, told to them.
   const editors = useEditors(page?.id, props.me ?? '');
   useEditingMark(page?.id);
@@ -162,9 +164,14 @@ export function WikiEditor(props: { space: string; slug?: string; title?: string
         </div>
         {preview ? <WikiPreview space={props.space} body={body} /> : (
           <>
-            <textarea id="wiki-body" rows={18} value={body} aria-describedby="wiki-body-hint"
+            <textarea id="wiki-body" ref={textarea} rows={18} value={body} aria-describedby="wiki-body-hint"
               aria-invalid={field === 'body' ? 'true' : undefined} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
             <p class="hint" id="wiki-body-hint">{t('wiki.body_hint')}</p>
+            {/* A picture goes where the cursor was, as its own paragraph. */}
+            <InsertPicture onInsert={(md) => {
+              const at = textarea.current?.selectionStart ?? body.length;
+              setBody(`${body.slice(0, at)}${at > 0 ? '\n\n' : ''}${md}\n\n${body.slice(at)}`);
+            }} />
           </>
         )}
         <Field id="wiki-summary" label={t('wiki.summary')} value={summary} error={errorOf('summary')} onInput={setSummary} hint={t('wiki.summary_hint')} />
