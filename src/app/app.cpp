@@ -282,7 +282,7 @@ int Serve(App& app) {
   wiki::WikiService wiki_service(*app.db, *app.ids, app.clock, &events);
   wiki::RegisterApi(router, wiki_service);
   feed_service.AddHomeSource(wiki::WatchedSpacesSource());  // watched spaces' changes at home
-  wiki::RegisterExportApi(router, wiki_service, feed_site.base_url);
+  wiki::RegisterExportApi(router, wiki_service, image_service, feed_site.base_url);
   wiki::ImportJobs wiki_imports(wiki_service);  // MediaWiki exports and Markdown folders, one at a time
   wiki::RegisterImportApi(router, wiki_imports);  // PDF and EPUB books (links to Agora need its address)
   Ticker wiki_reminders("reminding of wiki reviews", std::chrono::seconds(1), [&wiki_service] { wiki_service.RemindDueReviews(); });

@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
+import { png } from '../support/images.mjs';
 
 describe('wiki books', () => {
   let server;
@@ -47,7 +48,10 @@ describe('wiki books', () => {
       pages[title] = r.json;
     };
     await add('Guide', '# Why we write\n\nRead [[Setup]] first, then [[Rules#keep-it-short|the rules]]. [[Nowhere]] is not written yet.\n');
-    await add('Setup', `Setup text.\n\n![Logo](http://127.0.0.1:${outside.address().port}/logo.png)\n`, 'Guide');
+    const photo = await c.ana.request('POST', '/api/v1/images?alt=Team%20photo', { raw: png(120, 80), headers: { 'Content-Type': 'image/png' } });
+    assert.equal(photo.status, 201, photo.text);
+    pages.photo = photo.json;
+    await add('Setup', `Setup text.\n\n![Logo](http://127.0.0.1:${outside.address().port}/logo.png)\n\n![Team photo](${photo.json.url})\n`, 'Guide');
     await add('VPN', 'VPN text: see [the manual](https://example.com/vpn).\n', 'Setup');
     await add('Rules', '## Keep it short\n\nRules text.\n', 'Guide');
   });
@@ -77,6 +81,9 @@ describe('wiki books', () => {
     at('Logo');
     at('Nowhere is not written yet');
     assert.equal(outsideHits, 0, 'the outside image was never fetched');
+    const images = execFileSync('pdfimages', ['-list', join(dir, 'guide.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    assert.equal(images.length, 1, 'the page\'s own picture is in the PDF');
+    assert.match(images[0], /\s120\s+80\s/);
     // The page alone.
     const one = await download('ana', `/api/v1/wiki/pages/${pages.Guide.id}/export?format=pdf`);
     const alone = execFileSync('pdftotext', [write('one.pdf', one.bytes), '-'], { encoding: 'utf8' });
@@ -105,6 +112,9 @@ describe('wiki books', () => {
     assert.ok(guide.includes(`<a href="p${pages.Rules.id}.xhtml#keep-it-short">the rules</a>`), guide);
     assert.ok(guide.includes('<span>Nowhere</span>'), 'a missing page is plain words');
     assert.ok(zipEntry(file, `OEBPS/p${pages.VPN.id}.xhtml`).includes('<a href="https://example.com/vpn">the manual</a>'));
+    const setup = zipEntry(file, `OEBPS/p${pages.Setup.id}.xhtml`);
+    assert.ok(setup.includes(`<img src="images/img-${pages.photo.id}.jpg" alt="Team photo" />`), setup);
+    assert.match(zipEntry(file, 'OEBPS/content.opf'), new RegExp(`href="images/img-${pages.photo.id}.jpg" media-type="image/jpeg"`));
     assert.equal(outsideHits, 0);
   });
 

@@ -110,6 +110,25 @@ Result<ImageInfo> Inspect(std::string_view bytes) {
   return info;
 }
 
+Result<std::string> WebpToJpeg(std::string_view webp, int quality) {
+  ImagePtr im(vips_image_new_from_buffer(webp.data(), webp.size(), "", "access", VIPS_ACCESS_SEQUENTIAL, nullptr));
+  if (!im) return Unreadable();
+  VipsImage* flat = nullptr;
+  if (vips_image_hasalpha(im.get())) {
+    VipsArrayDouble* white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
+    const int rc = vips_flatten(im.get(), &flat, "background", white, nullptr);
+    vips_area_unref(VIPS_AREA(white));
+    if (rc != 0) return Unreadable();
+    im.reset(flat);
+  }
+  void* out = nullptr;
+  size_t size = 0;
+  if (vips_jpegsave_buffer(im.get(), &out, &size, "Q", quality, "strip", TRUE, nullptr) != 0) return Unreadable();
+  std::string jpeg(static_cast<const char*>(out), size);
+  g_free(out);
+  return jpeg;
+}
+
 namespace {
 
 // The renditions of `bytes` bounded by each of `sizes`: centre-cropped squares, or (`fit`)

@@ -47,6 +47,10 @@ Result<std::vector<Rendition>> RenderSquares(std::string_view bytes, std::span<c
 Result<std::vector<Rendition>> RenderFitted(std::string_view bytes, std::span<const int> sizes,
                                             const ImageLimits& limits = {});
 
+// One of our own renditions (WebP) as JPEG, for readers that know no WebP (EPUB 3.2's core
+// media types hold JPEG, PNG, GIF and SVG). Alpha is flattened onto white.
+Result<std::string> WebpToJpeg(std::string_view webp, int quality = 85);
+
 struct ImageInfo {
   int width = 0, height = 0;
   bool has_exif = false;

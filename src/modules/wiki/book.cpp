@@ -149,6 +149,17 @@ BookLinkTarget BookLinks(const Book& book, const std::string& base_url, bool one
   };
 }
 
+std::optional<std::string> BookImageFile(const Book& book, std::string_view src) {
+  constexpr std::string_view kPrefix = "/api/v1/images/";
+  if (!StartsWith(src, kPrefix)) return std::nullopt;
+  const std::string_view rest = src.substr(kPrefix.size());
+  auto id = ParseId(rest.substr(0, rest.find('/')));
+  if (!id) return std::nullopt;
+  for (const auto& image : book.images)
+    if (image.id == *id) return image.file;
+  return std::nullopt;
+}
+
 std::string BookHtml(const Book& book, const BookWords& words, const std::string& base_url) {
   const auto esc = [](std::string_view s) { return text::HtmlEscape(s); };
   std::string h;
@@ -199,7 +210,7 @@ a { color: #0b57d0; }
     h += "<section class=\"chapter\" id=\"page-" + id + "\"><h1 class=\"chapter-title\" style=\"bookmark-level: " +
          std::to_string(std::min(ch.depth + 1, 6)) + "\">" + esc(ch.title) + "</h1>";
     h += "<p class=\"chapter-meta\">" + esc(ch.byline) + "</p>";
-    h += RewritePage(ch.html, BookLinks(book, base_url, true, ch.page), [](std::string_view) { return std::nullopt; },
+    h += RewritePage(ch.html, BookLinks(book, base_url, true, ch.page), [&book](std::string_view src) { return BookImageFile(book, src); },
                      "p" + id + "-", words.image);
     h += "</section>";
   }

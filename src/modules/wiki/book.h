@@ -29,6 +29,14 @@ struct BookChapter {
   std::string byline;  // its last editor, date and revision: "Ana Berg · 2026-12-02 · r4"
 };
 
+// A picture a page shows (one of ours, which the reader may see), as a file of the book.
+struct BookImage {
+  Id id = 0;
+  std::string file;        // "img-<id>.jpg"
+  std::string media_type;  // "image/jpeg", "image/webp"
+  std::string bytes;
+};
+
 struct Book {
   std::string title;  // the page's title, or the space's name
   std::string space_handle, space_name, description;
@@ -36,7 +44,11 @@ struct Book {
   std::string made_by;          // the reader's name
   std::int64_t made_at = 0;
   std::vector<BookChapter> chapters;
+  std::vector<BookImage> images;  // the pictures its pages show (others are left out, described)
 };
+
+// The book's file for a picture's address ("/api/v1/images/<id>/<size>"), if it holds it.
+std::optional<std::string> BookImageFile(const Book& book, std::string_view src);
 
 // The words a book's frame says, in the book's language.
 struct BookWords {

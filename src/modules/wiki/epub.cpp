@@ -122,12 +122,21 @@ std::string BuildEpub(const Book& book, const BookWords& words, const std::strin
   for (const auto& ch : book.chapters) {
     const std::string file = "p" + IdToString(ch.page) + ".xhtml";
     std::string body = "<section><h1>" + Esc(ch.title) + "</h1>\n<p class=\"byline\">" + Esc(ch.byline) + "</p>\n";
-    body += RewritePage(ch.html, BookLinks(book, base_url, false, ch.page), [](std::string_view) { return std::nullopt; }, "",
-                        words.image);
+    body += RewritePage(
+        ch.html, BookLinks(book, base_url, false, ch.page),
+        [&book](std::string_view src) -> std::optional<std::string> {
+          auto file = BookImageFile(book, src);
+          return file ? std::optional<std::string>("images/" + *file) : std::nullopt;
+        },
+        "", words.image);
     body += "</section>";
     zip.Add("OEBPS/" + file, Xhtml(book, ch.title, body));
     manifest += "<item id=\"p" + IdToString(ch.page) + "\" href=\"" + file + "\" media-type=\"application/xhtml+xml\"/>\n";
     spine += "<itemref idref=\"p" + IdToString(ch.page) + "\"/>\n";
+  }
+  for (const auto& image : book.images) {
+    zip.Add("OEBPS/images/" + image.file, image.bytes);
+    manifest += "<item id=\"i" + IdToString(image.id) + "\" href=\"images/" + image.file + "\" media-type=\"" + image.media_type + "\"/>\n";
   }
   std::string modified = FormatRfc3339(book.made_at);
   if (auto dot = modified.find('.'); dot != std::string::npos) modified = modified.substr(0, dot) + "Z";  // no fractions here

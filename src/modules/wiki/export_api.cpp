@@ -4,6 +4,7 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -11,6 +12,8 @@
 #include "http/job_limiter.h"
 #include "http/response.h"
 #include "i18n/messages.h"
+#include "modules/images/attach.h"
+#include "modules/media/image.h"
 #include "modules/wiki/epub.h"
 #include "modules/wiki/pdf.h"
 
@@ -50,8 +53,25 @@ std::string Disposition(const std::string& name, const std::string& extension) {
   return "attachment; filename=\"wiki." + extension + "\"; filename*=UTF-8''" + encoded + "." + extension;
 }
 
-Response Export(WikiService& service, http::JobLimiter& limiter, const std::string& base_url, Request& req, std::string_view space,
-                std::optional<Id> page, bool below) {
+// The pictures the book's pages show that the reader may see, as its files: WebP for the PDF
+// (weasyprint reads it), JPEG for the EPUB (EPUB 3.2 knows no WebP).
+void AddImages(images::ImageService& images, const content::Viewer& viewer, Book& book, bool jpeg) {
+  for (const auto& ch : book.chapters)
+    for (Id id : images::NamedIn(ch.html)) {
+      if (std::any_of(book.images.begin(), book.images.end(), [&](const BookImage& b) { return b.id == id; })) continue;
+      auto webp = images.Read(viewer, id, images::kLarge);
+      if (!webp) continue;
+      if (!jpeg) {
+        book.images.push_back({id, "img-" + IdToString(id) + ".webp", "image/webp", std::move(*webp)});
+        continue;
+      }
+      if (auto converted = media::WebpToJpeg(*webp))
+        book.images.push_back({id, "img-" + IdToString(id) + ".jpg", "image/jpeg", std::move(*converted)});
+    }
+}
+
+Response Export(WikiService& service, images::ImageService& images, http::JobLimiter& limiter, const std::string& base_url, Request& req,
+                std::string_view space, std::optional<Id> page, bool below) {
   const std::string format = req.Query("format");
   if (format != "pdf" && format != "epub") return http::Problem(Error::Invalid("format", "format is pdf or epub"));
   if (auto refused = limiter.Start(req.principal->user.id)) return http::Problem(*refused);
@@ -61,8 +81,10 @@ Response Export(WikiService& service, http::JobLimiter& limiter, const std::stri
     ~Done() { limiter.Finish(person); }
   } done{limiter, req.principal->user.id};
   const auto started = std::chrono::steady_clock::now();
-  auto book = service.MakeBook(content::ViewerOf(req.principal), space, page, below);
+  const content::Viewer viewer = content::ViewerOf(req.principal);
+  auto book = service.MakeBook(viewer, space, page, below);
   if (!book) return http::Problem(book.error());
+  AddImages(images, viewer, *book, format == "epub");
   const std::string& lang = book->language;
   const BookWords words{messages::Format(lang, "book.contents"),
                         messages::Format(lang, "book.made", {{"space", book->space_name},
@@ -71,7 +93,9 @@ Response Export(WikiService& service, http::JobLimiter& limiter, const std::stri
                         messages::Format(lang, "book.image")};
   Response res;
   if (format == "pdf") {
-    auto pdf = RenderPdf(BookHtml(*book, words, base_url));
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& image : book->images) files.emplace_back(image.file, image.bytes);
+    auto pdf = RenderPdf(BookHtml(*book, words, base_url), files);
     if (!pdf) return http::Problem(pdf.error());
     res.body = std::move(*pdf);
     res.content_type = "application/pdf";
@@ -91,20 +115,22 @@ Response Export(WikiService& service, http::JobLimiter& limiter, const std::stri
 
 }  // namespace
 
-void RegisterExportApi(http::Router& router, WikiService& service, const std::string& base_url) {
+void RegisterExportApi(http::Router& router, WikiService& service, images::ImageService& images, const std::string& base_url) {
   static http::JobLimiter limiter(1, 2, "exports");
   // Off the io threads: a PDF waits seconds for its weasyprint process.
   router.Add(Method::kGet, "/api/v1/wiki/pages/{id}/export", {.access = Access::kUser, .work = http::Work::kOutbound},
-             [&service, &base_url](Request& req) {
+             [&service, &images, &base_url](Request& req) {
                auto id = http::IdParam(req, "id");
                if (!id) return http::Problem(id.error());
                const std::string scope = req.Query("scope");
                if (!scope.empty() && scope != "page" && scope != "subtree")
                  return http::Problem(Error::Invalid("scope", "scope is page or subtree"));
-               return Export(service, limiter, base_url, req, "", *id, scope == "subtree");
+               return Export(service, images, limiter, base_url, req, "", *id, scope == "subtree");
              });
   router.Add(Method::kGet, "/api/v1/wiki/spaces/{space}/export", {.access = Access::kUser, .work = http::Work::kOutbound},
-             [&service, &base_url](Request& req) { return Export(service, limiter, base_url, req, req.Param("space"), std::nullopt, true); });
+             [&service, &images, &base_url](Request& req) {
+               return Export(service, images, limiter, base_url, req, req.Param("space"), std::nullopt, true);
+             });
 }
 
 }  // namespace agora::wiki

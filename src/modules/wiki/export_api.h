@@ -7,11 +7,13 @@
 #include <string>
 
 #include "http/router.h"
+#include "modules/images/service.h"
 #include "modules/wiki/service.h"
 
 namespace agora::wiki {
 
 // `base_url`: where the server is reached (links to Agora in a book); read at each request.
-void RegisterExportApi(http::Router& router, WikiService& service, const std::string& base_url);
+// `images`: the pictures the pages show, read as the reader may.
+void RegisterExportApi(http::Router& router, WikiService& service, images::ImageService& images, const std::string& base_url);
 
 }  // namespace agora::wiki

@@ -17,7 +17,7 @@ constexpr const char* kTimeout = "/usr/bin/timeout";
 
 }  // namespace
 
-Result<std::string> RenderPdf(const std::string& html) {
+Result<std::string> RenderPdf(const std::string& html, const std::vector<std::pair<std::string, std::string>>& files) {
   if (::access(kWeasyprint, X_OK) != 0)
     return Error::Busy("PDF export needs weasyprint on the server (Debian: apt-get install weasyprint python3-munkres)", 3600);
   TempDir dir("agora-pdf");
@@ -27,6 +27,10 @@ Result<std::string> RenderPdf(const std::string& html) {
     std::ofstream f(in, std::ios::binary);
     f << html;
     if (!f) return Error::Internal("no room for the PDF");
+  }
+  for (const auto& [name, bytes] : files) {
+    std::ofstream f(dir.path / std::filesystem::path(name).filename(), std::ios::binary);
+    f << bytes;
   }
   // The base URL is the work directory: nothing but what is in it could be read.
   const auto run = RunProcess({kTimeout, std::to_string(kPdfTimeoutSeconds), kWeasyprint, "--quiet", "--base-url",

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/result.h"
 
@@ -12,6 +14,7 @@ namespace agora::wiki {
 inline constexpr int kPdfTimeoutSeconds = 300;
 
 // 503 when weasyprint is not installed (apt-get install weasyprint python3-munkres).
-Result<std::string> RenderPdf(const std::string& html);
+// `files`: what the HTML names beside it (its pictures: name, bytes).
+Result<std::string> RenderPdf(const std::string& html, const std::vector<std::pair<std::string, std::string>>& files = {});
 
 }  // namespace agora::wiki
