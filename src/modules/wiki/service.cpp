@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <climits>
 #include <map>
+#include <tuple>
 
 #include "core/cursor.h"
 #include "core/place_handle.h"
@@ -592,10 +593,7 @@ PageView WikiService::ViewOf(Connection& c, const content::Viewer& viewer, Page 
   v.breadcrumbs = store::Ancestors(c, p.head.id);
   v.backlink_count = store::BacklinkCount(c, viewer, p);
   v.updated_by = people::store::CardOf(c, p.updated_by);
-  if (viewer.signed_in()) {
-    v.watching = WatchesPage(c, p.head.id, viewer.id);
-    space.watching = WatchesSpace(c, space.space.id, viewer.id);
-  }
+  if (viewer.signed_in()) std::tie(v.watching, space.watching) = Watching(c, p.head.id, space.space.id, viewer.id);
   v.space = std::move(space);
   v.page = std::move(p);
   return v;

@@ -44,6 +44,14 @@ bool WatchesSpace(Connection& c, Id space, Id person) {
   return c.Prepare("SELECT 1 FROM wiki_space_watchers WHERE space_id = ?1 AND person_id = ?2", space, person).Next();
 }
 
+std::pair<bool, bool> Watching(Connection& c, Id page, Id space, Id person) {
+  auto q = c.Prepare("SELECT EXISTS (SELECT 1 FROM wiki_page_watchers WHERE page_id = ?1 AND person_id = ?3),"
+                     " EXISTS (SELECT 1 FROM wiki_space_watchers WHERE space_id = ?2 AND person_id = ?3)",
+                     page, space, person);
+  q.Next();
+  return {q.Int(0) != 0, q.Int(1) != 0};
+}
+
 void SetPageWatch(Connection& c, Id page, Id person, bool on) {
   if (on) c.Prepare("INSERT INTO wiki_page_watchers (page_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING", page, person).Run();
   else c.Prepare("DELETE FROM wiki_page_watchers WHERE page_id = ?1 AND person_id = ?2", page, person).Run();
