@@ -27,11 +27,12 @@ constexpr const char* kWatchers =
     "SELECT u.id, u.role FROM users u WHERE u.active = 1 AND u.id IN"
     " (SELECT person_id FROM wiki_page_watchers WHERE page_id = ?1"
     " UNION SELECT person_id FROM wiki_space_watchers WHERE space_id = ?2)";
-// A follower's spaces' sessions, newest first (each space's by its index; people follow few).
-constexpr const char* kWatchedSessions =
-    "SELECT s.id, s.page_id, s.space_id, s.author_id, s.from_revision, s.to_revision, s.saves, s.summary, s.started_at,"
-    " s.updated_at, s.feed_key FROM wiki_space_watchers w JOIN wiki_edit_sessions s ON s.space_id = w.space_id"
-    " WHERE w.person_id = ?1 AND s.feed_key < ?2 AND s.author_id != ?1 ORDER BY s.feed_key DESC LIMIT ?3";
+// A follower's spaces, then each space's newest sessions below the cursor by its index (a
+// home page reads a few rows per space however busy the space; people follow few spaces).
+constexpr const char* kWatchedSpaces = "SELECT space_id FROM wiki_space_watchers WHERE person_id = ?1";
+constexpr const char* kSpaceSessions =
+    "SELECT id, page_id, space_id, author_id, from_revision, to_revision, saves, summary, started_at, updated_at, feed_key"
+    " FROM wiki_edit_sessions WHERE space_id = ?1 AND feed_key < ?2 AND author_id != ?3 ORDER BY feed_key DESC LIMIT ?4";
 constexpr const char* kFirstSince = "SELECT min(number) FROM wiki_revisions WHERE page_id = ?1 AND created_at >= ?2";
 
 }  // namespace
@@ -93,23 +94,27 @@ std::vector<ChangeItem> WatchedChanges(Connection& c, const content::Viewer& vie
   std::vector<ChangeItem> out;
   if (!viewer.signed_in()) return out;
   // A few more than asked: some may be of pages the viewer no longer reads.
-  auto q = c.Prepare(kWatchedSessions, viewer.id, before, limit + 8);
+  std::vector<Id> spaces;
+  for (auto q = c.Prepare(kWatchedSpaces, viewer.id); q.Next();) spaces.push_back(q.Int(0));
   std::vector<ChangeItem> found;
-  while (q.Next()) {
-    ChangeItem it;
-    it.session = q.Int(0);
-    it.page.id = q.Int(1);
-    it.space_id = q.Int(2);
-    it.author = q.Int(3);
-    it.from_revision = static_cast<int>(q.Int(4));
-    it.to_revision = static_cast<int>(q.Int(5));
-    it.saves = q.Int(6);
-    it.summary = q.Text(7);
-    it.started_at = q.Int(8);
-    it.updated_at = q.Int(9);
-    it.key = q.Int(10);
-    found.push_back(std::move(it));
+  for (Id space : spaces) {
+    for (auto q = c.Prepare(kSpaceSessions, space, before, viewer.id, limit + 8); q.Next();) {
+      ChangeItem it;
+      it.session = q.Int(0);
+      it.page.id = q.Int(1);
+      it.space_id = q.Int(2);
+      it.author = q.Int(3);
+      it.from_revision = static_cast<int>(q.Int(4));
+      it.to_revision = static_cast<int>(q.Int(5));
+      it.saves = q.Int(6);
+      it.summary = q.Text(7);
+      it.started_at = q.Int(8);
+      it.updated_at = q.Int(9);
+      it.key = q.Int(10);
+      found.push_back(std::move(it));
+    }
   }
+  std::sort(found.begin(), found.end(), [](const ChangeItem& a, const ChangeItem& b) { return a.key > b.key; });
   for (auto& it : found) {
     if (static_cast<int>(out.size()) >= limit) break;
     auto head = content::store::LoadHead(c, it.page.id);
