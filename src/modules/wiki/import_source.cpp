@@ -1,3 +1,8 @@
+// GCC 12 warns falsely inside <regex>'s automaton (std::function "may be used uninitialized")
+// when optimizing with the sanitizers (GCC bug 105562); the warning is off for this file.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include "modules/wiki/import_source.h"
 
 #include <libxml/xmlreader.h>
