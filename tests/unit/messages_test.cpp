@@ -125,7 +125,7 @@ TEST(Messages, EachParsesWithTheSourcesArgumentsAndItsLanguagesPluralForms) {
 }
 
 // Every file that includes i18n/messages.h names its message ids as literals; the ids are
-// those literals that look like "mail.x", "notification.x", "feed.x" or "page.x".
+// those literals that look like "mail.x", "notification.x", "feed.x", "page.x" or "book.x".
 TEST(Messages, TheCodeUsesEveryMessageAndNoOther) {
   const std::filesystem::path src = std::filesystem::path(AGORA_SOURCE_DIR) / "src";
   std::set<std::string> used;
@@ -133,9 +133,9 @@ TEST(Messages, TheCodeUsesEveryMessageAndNoOther) {
     if (entry.path().extension() != ".cpp" || entry.path().filename() == "messages.cpp") continue;
     const std::string code = Read(entry.path());
     if (code.find("#include \"i18n/messages.h\"") == std::string::npos) continue;
-    // Each literal "mail.x", "notification.x", "feed.x" or "page.x" (std::regex is avoided: GCC 12 warns inside it
-    // under the sanitizers).
-    for (std::string_view prefix : {"\"mail.", "\"notification.", "\"feed.", "\"page."})
+    // Each literal "mail.x", "notification.x", "feed.x", "page.x" or "book.x" (std::regex is avoided: GCC 12 warns
+    // inside it under the sanitizers).
+    for (std::string_view prefix : {"\"mail.", "\"notification.", "\"feed.", "\"page.", "\"book."})
       for (size_t at = code.find(prefix); at != std::string::npos; at = code.find(prefix, at + 1)) {
         size_t end = at + 1;
         while (end < code.size() && (std::islower(static_cast<unsigned char>(code[end])) || code[end] == '_' || code[end] == '.')) ++end;
