@@ -5,6 +5,7 @@
 #include "core/markdown.h"
 #include "modules/wiki/blame.h"
 #include "modules/wiki/diff.h"
+#include "modules/wiki/md_links.h"
 #include "modules/wiki/merge.h"
 #include "modules/wiki/titles.h"
 #include "modules/wiki/wikitext.h"
@@ -158,6 +159,16 @@ TEST(WikiImport, PandocsWikiLinksComeBackAsLinks) {
   EXPECT_EQ(WikiLinksBack("[Category:Release engineering](Category:Release_engineering \"wikilink\")"), "#releaseengineering");
   EXPECT_EQ(WikiLinksBack("![A logo](Logo.png \"A logo\") ![x](https://example.com/x.png)"),
             "*[Logo.png: A logo]* ![x](https://example.com/x.png)");
+}
+
+TEST(WikiImport, MarkdownLinksAreFoundAndRewritten) {
+  std::vector<std::string> seen;
+  const std::string out = RewriteMdLinks("A [b](c.md#d) and ![e](<f g.png> \"h\") [not a link] (x) [i](j) [[k]]", [&](const MdLink& l) {
+    seen.push_back((l.picture ? "!" : "") + l.words + "|" + l.target + "|" + l.title);
+    return l.target == "j" ? std::optional<std::string>("J") : std::nullopt;
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"b|c.md#d|", "!e|f g.png|h", "i|j|"}));
+  EXPECT_EQ(out, "A [b](c.md#d) and ![e](<f g.png> \"h\") [not a link] (x) J [[k]]");
 }
 
 }  // namespace

@@ -1,8 +1,3 @@
-// GCC 12 warns falsely inside <regex>'s automaton (std::function "may be used uninitialized")
-// when optimizing with the sanitizers (GCC bug 105562); the warning is off for this file.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
 #include "modules/wiki/import_source.h"
 
 #include <libxml/xmlreader.h>
@@ -12,11 +7,11 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <regex>
 #include <set>
 
 #include "core/clock.h"
 #include "core/text.h"
+#include "modules/wiki/md_links.h"
 #include "modules/wiki/titles.h"
 #include "modules/wiki/wikitext.h"
 
@@ -115,9 +110,18 @@ std::string TakeTitle(std::string& body, const std::string& name) {
     if (end != std::string::npos) {
       const std::string front = body.substr(4, end - 4);
       body = body.substr(end + 5);
-      static const std::regex kTitle(R"((?:^|\n)title:\s*["']?([^"'\n]+)["']?)");
-      std::smatch m;
-      if (std::regex_search(front, m, kTitle)) return std::string(text::Trim(m[1].str()));
+      // A line "title: Words" (quoted or not) of the front matter.
+      for (size_t line = 0; line < front.size();) {
+        const size_t eol = std::min(front.find('\n', line), front.size());
+        std::string_view l = std::string_view(front).substr(line, eol - line);
+        if (l.rfind("title:", 0) == 0) {
+          std::string_view value = text::Trim(l.substr(6));
+          if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+            value = value.substr(1, value.size() - 2);
+          if (!value.empty()) return std::string(value);
+        }
+        line = eol + 1;
+      }
     }
   }
   size_t start = body.find_first_not_of('\n');
@@ -258,7 +262,10 @@ Result<ImportSource> ReadMarkdownZip(std::string_view bytes) {
     return page.empty() ? TitleFromName(std::filesystem::path(folder).filename().string()) : title_of[page];
   };
   // Links between the files: [words](other.md#part) -> [[Other title#part|words]].
-  static const std::regex kLink(R"(\[([^\]]*)\]\(([^)\s]+\.(?:md|markdown))(#[^)\s]*)?\))", std::regex::icase);
+  auto is_markdown_target = [](std::string_view target) {
+    const std::string lower = text::AsciiLower(target.substr(0, target.find('#')));
+    return lower.ends_with(".md") || lower.ends_with(".markdown");
+  };
   // Folders with no page of their own get an empty one, before their pages.
   for (const auto& [folder, page] : folder_page) {
     if (!page.empty()) continue;
@@ -269,25 +276,17 @@ Result<ImportSource> ReadMarkdownZip(std::string_view bytes) {
     out.pages.push_back(std::move(p));
   }
   for (const auto& f : files) {
-    std::string body = body_of[f.path];
-    std::string linked;
-    size_t at = 0;
-    for (auto it = std::sregex_iterator(body.begin(), body.end(), kLink); it != std::sregex_iterator(); ++it) {
-      const auto& m = *it;
-      const std::string target = Normal(std::filesystem::path(f.path).parent_path() / m[2].str());
-      linked.append(body, at, static_cast<size_t>(m.position(0)) - at);
-      at = static_cast<size_t>(m.position(0) + m.length(0));
-      auto title = title_of.find(target);
-      if (title == title_of.end()) {
-        linked += m.str(0);
-        continue;
-      }
-      const std::string section = m[3].matched ? m[3].str() : "";
-      linked += "[[" + title->second + section + (m[1].str() == title->second ? "" : "|" + m[1].str()) + "]]";
-    }
-    linked.append(body, at, std::string::npos);
+    const std::string linked = RewriteMdLinks(body_of[f.path], [&](const MdLink& link) -> std::optional<std::string> {
+      if (link.picture || !is_markdown_target(link.target) || link.target.find("://") != std::string::npos) return std::nullopt;
+      const size_t hash = link.target.find('#');
+      const std::string file = Normal(std::filesystem::path(f.path).parent_path() / link.target.substr(0, hash));
+      auto title = title_of.find(file);
+      if (title == title_of.end()) return std::nullopt;
+      const std::string section = hash == std::string::npos ? "" : link.target.substr(hash);
+      return "[[" + title->second + section + (link.words == title->second ? "" : "|" + link.words) + "]]";
+    });
     ImportPage p{title_of[f.path], parent_title(f.path), {}};
-    p.revisions.push_back({"", f.at, "", std::move(linked)});
+    p.revisions.push_back({"", f.at, "", linked});
     out.pages.push_back(std::move(p));
   }
   // Parents before their children: by depth of the path (made folder pages came first).

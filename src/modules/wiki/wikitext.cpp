@@ -1,20 +1,15 @@
-// GCC 12 warns falsely inside <regex>'s automaton (std::function "may be used uninitialized")
-// when optimizing with the sanitizers (GCC bug 105562); the warning is off for this file.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
 #include "modules/wiki/wikitext.h"
 
 #include <unistd.h>
 
 #include <fstream>
 #include <iterator>
-#include <regex>
 
 #include "core/markdown.h"
 #include "core/subprocess.h"
 #include "core/text.h"
 #include "http/request.h"
+#include "modules/wiki/md_links.h"
 
 namespace agora::wiki {
 namespace {
@@ -70,53 +65,55 @@ std::string CategoryTag(const std::string& name) {
 // Takes the [[Category:...]] links out of a wikitext (pandoc moves them to the end of what it
 // reads, which would be another text of the batch) and returns them as hashtags.
 std::string TakeCategories(std::string& wikitext) {
-  static const std::regex kCategory(R"(\[\[\s*[Cc]ategory\s*:\s*([^\]|]+)(?:\|[^\]]*)?\]\])");
-  std::string tags;
-  for (auto it = std::sregex_iterator(wikitext.begin(), wikitext.end(), kCategory); it != std::sregex_iterator(); ++it) {
-    const std::string tag = CategoryTag(std::string(text::Trim((*it)[1].str())));
-    if (!tag.empty() && tags.find(tag + " ") == std::string::npos && !tags.ends_with(tag)) tags += (tags.empty() ? "" : " ") + tag;
+  std::string tags, kept;
+  size_t copied = 0;
+  for (size_t at = wikitext.find("[["); at != std::string::npos; at = wikitext.find("[[", at + 2)) {
+    const size_t close = wikitext.find("]]", at + 2);
+    if (close == std::string::npos) break;
+    std::string_view inside = text::Trim(std::string_view(wikitext).substr(at + 2, close - at - 2));
+    const size_t colon = inside.find(':');
+    if (colon == std::string_view::npos || text::AsciiLower(text::Trim(inside.substr(0, colon))) != "category") continue;
+    std::string_view name = inside.substr(colon + 1);
+    name = text::Trim(name.substr(0, name.find('|')));  // [[Category:Name|sort key]]
+    const std::string tag = CategoryTag(std::string(name));
+    if (!tag.empty() && (" " + tags + " ").find(" " + tag + " ") == std::string::npos) tags += (tags.empty() ? "" : " ") + tag;
+    kept.append(wikitext, copied, at - copied);
+    copied = close + 2;
   }
-  wikitext = std::regex_replace(wikitext, kCategory, "");
+  kept.append(wikitext, copied, std::string::npos);
+  wikitext = std::move(kept);
   return tags;
+}
+
+// pandoc escapes Markdown's characters in a link's words; [[ ]] shows them as they are.
+std::string Unescaped(std::string_view words) {
+  static constexpr std::string_view kEscapable = "\\`*_{}[]()#+-.!|";
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] == '\\' && i + 1 < words.size() && kEscapable.find(words[i + 1]) != std::string_view::npos) ++i;
+    out.push_back(words[i]);
+  }
+  return out;
 }
 
 }  // namespace
 
 std::string WikiLinksBack(const std::string& markdown) {
-  static const std::regex kLink(R"(\[([^\]]*)\]\(<?([^ )>]+)>? "wikilink"\))");
-  static const std::regex kPicture(R"(!\[([^\]]*)\]\(<?([^ )>]+)>?(?: "[^"]*")?\))");
-  std::string out;
-  auto begin = std::sregex_iterator(markdown.begin(), markdown.end(), kLink);
-  size_t at = 0;
-  for (auto it = begin; it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    out.append(markdown, at, static_cast<size_t>(m.position(0)) - at);
-    at = static_cast<size_t>(m.position(0) + m.length(0));
-    std::string words = m[1].str();
-    const std::string title = TargetTitle(m[2].str());
-    if (title.rfind("Category:", 0) == 0) {  // a category: a hashtag of its words
-      out += CategoryTag(title.substr(9));
-      continue;
+  return RewriteMdLinks(markdown, [](const MdLink& link) -> std::optional<std::string> {
+    const bool ours = link.target.rfind("http://", 0) != 0 && link.target.rfind("https://", 0) != 0;
+    if (link.picture) {
+      // Pictures in the old wiki's files (not in the export): their names, in words.
+      if (!ours) return std::nullopt;
+      const std::string name = TargetTitle(link.target);
+      return "*[" + name + (link.words.empty() || link.words == link.target ? "" : ": " + link.words) + "]*";
     }
-    // pandoc escapes Markdown's characters in the words; [[ ]] shows them as they are.
-    words = std::regex_replace(words, std::regex(R"(\\([\\`*_{}\[\]()#+\-.!|]))"), "$1");
-    if (words == title || words == m[2].str()) out += "[[" + title + "]]";
-    else out += "[[" + title + "|" + words + "]]";
-  }
-  out.append(markdown, at, std::string::npos);
-  // Pictures in the old wiki's files (not in the export): their names, in words.
-  std::string result;
-  at = 0;
-  for (auto it = std::sregex_iterator(out.begin(), out.end(), kPicture); it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    const std::string src = m[2].str();
-    if (src.rfind("http://", 0) == 0 || src.rfind("https://", 0) == 0) continue;
-    result.append(out, at, static_cast<size_t>(m.position(0)) - at);
-    at = static_cast<size_t>(m.position(0) + m.length(0));
-    result += "*[" + TargetTitle(src) + (m[1].str().empty() || m[1].str() == src ? "" : ": " + m[1].str()) + "]*";
-  }
-  result.append(out, at, std::string::npos);
-  return result;
+    if (link.title != "wikilink") return std::nullopt;
+    const std::string title = TargetTitle(link.target);
+    if (title.rfind("Category:", 0) == 0) return CategoryTag(title.substr(9));  // a category: a hashtag of its words
+    const std::string words = Unescaped(link.words);
+    if (words == title || words == link.target) return "[[" + title + "]]";
+    return "[[" + title + "|" + words + "]]";
+  });
 }
 
 Result<std::vector<std::string>> WikitextToMarkdown(const std::vector<std::string>& texts, size_t& failed,
