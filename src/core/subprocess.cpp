@@ -44,7 +44,9 @@ ProcessOutcome RunProcess(const std::vector<std::string>& args, const std::strin
 }
 
 TempDir::TempDir(const std::string& prefix) {
-  std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+  // mkdtemp's template: it replaces the last six characters with a unique name.
+  constexpr const char* kUniqueTail = "-XXXXXX";
+  std::string pattern = (std::filesystem::temp_directory_path() / (prefix + kUniqueTail)).string();
   if (::mkdtemp(pattern.data())) path = pattern;
 }
 

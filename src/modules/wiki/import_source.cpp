@@ -251,15 +251,18 @@ Result<ImportSource> ReadMarkdownZip(std::string_view bytes) {
     for (const std::string& candidate : {folder + ".md", folder + "/index.md", folder + "/README.md"})
       if (title_of.count(candidate)) page = candidate;
   }
+  // A folder's page's title: its own page's, or the one made for it from its name.
+  auto folder_title = [&](const std::string& folder) -> std::string {
+    const auto& page = folder_page[folder];
+    return page.empty() ? TitleFromName(std::filesystem::path(folder).filename().string()) : title_of[page];
+  };
   auto parent_title = [&](const std::string& path) -> std::string {
     std::filesystem::path p(path);
     std::string folder = p.parent_path().generic_string();
     const std::string stem = p.stem().string();
     // A folder's index is the folder's page: its parent is the folder above.
     if (stem == "index" || stem == "README") folder = std::filesystem::path(folder).parent_path().generic_string();
-    if (folder.empty()) return "";
-    const auto& page = folder_page[folder];
-    return page.empty() ? TitleFromName(std::filesystem::path(folder).filename().string()) : title_of[page];
+    return folder.empty() ? "" : folder_title(folder);
   };
   // Links between the files: [words](other.md#part) -> [[Other title#part|words]].
   auto is_markdown_target = [](std::string_view target) {
@@ -269,9 +272,8 @@ Result<ImportSource> ReadMarkdownZip(std::string_view bytes) {
   // Folders with no page of their own get an empty one, before their pages.
   for (const auto& [folder, page] : folder_page) {
     if (!page.empty()) continue;
-    ImportPage p{TitleFromName(std::filesystem::path(folder).filename().string()), "", {}};
     const std::string above = std::filesystem::path(folder).parent_path().generic_string();
-    p.parent = above.empty() ? "" : (folder_page[above].empty() ? TitleFromName(std::filesystem::path(above).filename().string()) : title_of[folder_page[above]]);
+    ImportPage p{folder_title(folder), above.empty() ? "" : folder_title(above), {}};
     p.revisions.push_back({"", 0, "", ""});
     out.pages.push_back(std::move(p));
   }

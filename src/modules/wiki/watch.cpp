@@ -1,6 +1,7 @@
 #include "modules/wiki/watch.h"
 
 #include <algorithm>
+#include <map>
 
 #include "modules/content/audience.h"
 #include "modules/content/store.h"
@@ -36,10 +37,6 @@ constexpr const char* kSpaceSessions =
 constexpr const char* kFirstSince = "SELECT min(number) FROM wiki_revisions WHERE page_id = ?1 AND created_at >= ?2";
 
 }  // namespace
-
-bool WatchesPage(Connection& c, Id page, Id person) {
-  return c.Prepare("SELECT 1 FROM wiki_page_watchers WHERE page_id = ?1 AND person_id = ?2", page, person).Next();
-}
 
 bool WatchesSpace(Connection& c, Id space, Id person) {
   return c.Prepare("SELECT 1 FROM wiki_space_watchers WHERE space_id = ?1 AND person_id = ?2", space, person).Next();
@@ -115,14 +112,22 @@ std::vector<ChangeItem> WatchedChanges(Connection& c, const content::Viewer& vie
     }
   }
   std::sort(found.begin(), found.end(), [](const ChangeItem& a, const ChangeItem& b) { return a.key > b.key; });
+  std::map<Id, std::optional<Space>> spaces_seen;  // those the viewer sees, else nullopt
   for (auto& it : found) {
     if (static_cast<int>(out.size()) >= limit) break;
     auto head = content::store::LoadHead(c, it.page.id);
     if (!head || !content::CanRead(c, viewer, *head)) continue;
     auto ref = store::LoadRef(c, it.page.id);
     if (!ref) continue;
-    auto space = store::LoadSpace(c, it.space_id);
-    if (!space || !SeesSpace(c, viewer, *space)) continue;
+    // Each space read and asked about once a page of the feed.
+    auto known = spaces_seen.find(it.space_id);
+    if (known == spaces_seen.end()) {
+      auto loaded = store::LoadSpace(c, it.space_id);
+      if (loaded && !SeesSpace(c, viewer, *loaded)) loaded.reset();
+      known = spaces_seen.emplace(it.space_id, std::move(loaded)).first;
+    }
+    const auto& space = known->second;
+    if (!space) continue;
     it.page = std::move(*ref);
     it.space_handle = space->handle;
     it.space_name = space->name;

@@ -30,7 +30,6 @@ using agora::store::Connection;
 
 inline constexpr std::int64_t kSessionGapMs = 30 * 60 * 1000;
 
-bool WatchesPage(Connection& c, Id page, Id person);
 bool WatchesSpace(Connection& c, Id space, Id person);
 // Both in one question (a page read asks it): (watches the page, watches its space).
 std::pair<bool, bool> Watching(Connection& c, Id page, Id space, Id person);
