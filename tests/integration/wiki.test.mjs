@@ -239,6 +239,55 @@ describe('wiki', () => {
     assert.ok(recent.next_cursor);
   });
 
+  test('a page kept rendered (page cache) reads as new after its ancestors move, are renamed or deleted; each reader gets their own parts', async () => {
+    const top = await newPage(c.ana, 'handbook', 'Kept top', 'top');
+    const mid = await newPage(c.ana, 'handbook', 'Kept middle', 'middle', { parent: top.id });
+    const anchor = await newPage(c.ana, 'handbook', 'Kept anchor', 'linked');
+    const leaf = await newPage(c.ana, 'handbook', 'Kept leaf', `Ask @${p.bo.handle} about [[Kept anchor]].`, { parent: mid.id });
+    const read = async (client = c.ana) => {
+      const r = await client.get(`/api/v1/wiki/pages/${leaf.id}`);
+      assert.equal(r.status, 200, r.text);
+      return r.json;
+    };
+    // The first read renders and keeps it; the second is answered from what was kept: the same.
+    const first = await read();
+    const second = await read();
+    assert.deepEqual(second, first);
+    assert.deepEqual(first.breadcrumbs.map((b) => b.title), ['Kept top', 'Kept middle']);
+    assert.match(first.html, /Bo Writer/);
+    assert.equal(first.updated_by.display_name, 'Ana Writer');
+    // What is the reader's own is not kept: Bo watches it, Ana (who wrote it, so watched it) no more; a guest reads nothing.
+    assert.equal((await c.bo.put(`/api/v1/wiki/pages/${leaf.id}/watch`)).status, 200);
+    assert.equal((await c.ana.delete(`/api/v1/wiki/pages/${leaf.id}/watch`)).status, 200);
+    assert.equal((await read(c.bo)).watching, true);
+    assert.equal((await read(c.ana)).watching, false);
+    assertProblem(assert, await c.gus.get(`/api/v1/wiki/pages/${leaf.id}`), 404);
+    // Its top page renamed: the breadcrumbs say so at once.
+    assert.equal((await c.ana.patch(`/api/v1/wiki/pages/${top.id}`, { title: 'Kept top renamed' })).status, 200);
+    assert.deepEqual((await read()).breadcrumbs.map((b) => b.title), ['Kept top renamed', 'Kept middle']);
+    // Its parent moved to the top of the space.
+    assert.equal((await c.ana.patch(`/api/v1/wiki/pages/${mid.id}`, { parent: null })).status, 200);
+    assert.deepEqual((await read()).breadcrumbs.map((b) => b.title), ['Kept middle']);
+    // Its parent deleted: the page moves up.
+    assert.equal((await c.ana.delete(`/api/v1/wiki/pages/${mid.id}`)).status, 204);
+    const lifted = await read();
+    assert.deepEqual(lifted.breadcrumbs, []);
+    assert.equal(lifted.parent_id, null);
+    // A save answers with what it wrote, and the next read is the same page.
+    const saved = await save(c.bo, leaf, `Ask @${p.ana.handle} about [[Kept anchor]] now.`, lifted.revision, 'names Ana');
+    assert.equal(saved.status, 200, saved.text);
+    assert.match(saved.json.page.html, /Ana Writer/);
+    assert.equal(saved.json.page.updated_by.display_name, 'Bo Writer');
+    const after = await read();
+    assert.equal(after.revision, lifted.revision + 1);
+    assert.equal(after.html, saved.json.page.html);
+    assert.equal(after.body, `Ask @${p.ana.handle} about [[Kept anchor]] now.`);
+    assert.equal(after.updated_by.display_name, 'Bo Writer');
+    // The page it links to deleted: the link shows as missing at once (the kept page is stale).
+    assert.equal((await c.ana.delete(`/api/v1/wiki/pages/${anchor.id}`)).status, 204);
+    assert.match((await read()).html, /kept-anchor\?create=Kept%20anchor/);
+  });
+
   test('read counts are readers per day; the most read pages; pages due for review', async () => {
     const popular = await newPage(c.ana, 'handbook', 'Popular page', 'Read me.');
     const quiet = await newPage(c.ana, 'handbook', 'Quiet page', 'Hardly read.');

@@ -24,7 +24,11 @@ Response SpaceResponse(int status, const Result<SpaceView>& r) {
   return r ? http::Json(status, json::SpaceJson(*r)) : http::Problem(r.error());
 }
 Response PageResponse(int status, const Result<PageView>& r) {
-  return r ? http::Json(status, json::PageJson(*r)) : http::Problem(r.error());
+  if (!r) return http::Problem(r.error());
+  Response res;
+  res.status = status;
+  res.body = json::PageText(*r);
+  return res;
 }
 Response RefPageResponse(const Result<RefPage>& r) {
   if (!r) return http::Problem(r.error());
@@ -43,7 +47,10 @@ Response SaveResponse(const Result<SaveOutcome>& r) {
     res.body = boost::json::serialize(problem);
     return res;
   }
-  return http::Json(200, boost::json::object{{"page", json::PageJson(*r->page)}, {"merged", r->merged}, {"changed", r->changed}});
+  Response res;
+  res.body = "{\"page\":" + json::PageText(*r->page) + ",\"merged\":" + (r->merged ? "true" : "false") +
+             ",\"changed\":" + (r->changed ? "true" : "false") + "}";
+  return res;
 }
 
 bool ReadString(const boost::json::object& body, const char* key, std::optional<std::string>& into, Response& problem) {

@@ -1,9 +1,12 @@
 #include "modules/wiki/json.h"
 
 #include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "core/clock.h"
 #include "modules/people/json.h"
+#include "modules/wiki/page_cache.h"
 
 namespace agora::wiki::json {
 namespace {
@@ -40,11 +43,24 @@ boost::json::object RefJson(const PageRef& r) {
           {"review_by", r.review_by ? boost::json::value(FormatRfc3339(*r.review_by)) : boost::json::value(nullptr)}};
 }
 
-boost::json::object PageJson(const PageView& v) {
+namespace {
+
+// What a page's JSON holds that is the same for every reader of a revision (page_cache.h).
+boost::json::object FixedMembers(const PageView& v) {
   const Page& p = v.page;
   boost::json::array toc, crumbs;
   for (const auto& h : p.toc) toc.push_back({{"level", h.level}, {"id", h.id}, {"text", h.text}});
   for (const auto& b : v.breadcrumbs) crumbs.push_back(RefJson(b));
+  return {{"body", p.body},
+          {"html", p.body_html},
+          {"toc", std::move(toc)},
+          {"breadcrumbs", std::move(crumbs)},
+          {"updated_by", people::json::CardJson(v.updated_by)}};
+}
+
+// The rest: the page's row as read now, and what is the reader's own.
+boost::json::object ReaderMembers(const PageView& v) {
+  const Page& p = v.page;
   return {{"id", IdToString(p.head.id)},
           {"kind", "wiki_page"},
           {"space", SpaceJson(v.space)},
@@ -52,15 +68,10 @@ boost::json::object PageJson(const PageView& v) {
           {"slug", p.slug},
           {"parent_id", OptionalId(p.parent_id)},
           {"position", p.position},
-          {"body", p.body},
-          {"html", p.body_html},
-          {"toc", std::move(toc)},
-          {"breadcrumbs", std::move(crumbs)},
           {"revision", p.revision},
           {"author_id", IdToString(p.head.author_id)},
           {"created_at", FormatRfc3339(p.head.created_at)},
           {"updated_at", FormatRfc3339(p.updated_at)},
-          {"updated_by", people::json::CardJson(v.updated_by)},
           {"owner_id", OptionalId(p.owner_id)},
           {"review_by", p.review_by ? boost::json::value(FormatRfc3339(*p.review_by)) : boost::json::value(nullptr)},
           {"language", p.head.language},
@@ -70,6 +81,29 @@ boost::json::object PageJson(const PageView& v) {
           {"reaction_count", p.head.reaction_count},
           {"redirected_from", v.redirected_from ? boost::json::value(*v.redirected_from) : boost::json::value(nullptr)},
           {"watching", v.watching}};
+}
+
+}  // namespace
+
+boost::json::object PageJson(const PageView& v) {
+  boost::json::object o = ReaderMembers(v);
+  boost::json::object fixed = v.cached ? boost::json::parse("{" + v.cached->members + "}").as_object() : FixedMembers(v);
+  for (auto& [k, val] : fixed) o[k] = std::move(val);
+  return o;
+}
+
+std::string PageFixedText(const PageView& v) {
+  std::string s = boost::json::serialize(FixedMembers(v));
+  return s.substr(1, s.size() - 2);
+}
+
+std::string PageText(const PageView& v) {
+  if (!v.cached) return boost::json::serialize(PageJson(v));
+  std::string s = boost::json::serialize(ReaderMembers(v));
+  s.back() = ',';
+  s += v.cached->members;
+  s += '}';
+  return s;
 }
 
 boost::json::object ChangeJson(const ChangeItem& it, const people::Card& author) {

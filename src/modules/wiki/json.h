@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <string>
 
 #include "modules/wiki/diff.h"
 #include "modules/wiki/merge.h"
@@ -15,6 +16,11 @@ namespace agora::wiki::json {
 boost::json::object SpaceJson(const SpaceView& v);
 boost::json::object RefJson(const PageRef& r);
 boost::json::object PageJson(const PageView& v);
+// The page's JSON text: from its kept members when the view came from the page cache
+// (page_cache.h), spliced after the reader's own, without building them again.
+std::string PageText(const PageView& v);
+// The members every reader of the revision gets, as page_cache.h keeps them.
+std::string PageFixedText(const PageView& v);
 boost::json::object RevisionJson(const Revision& r, const people::Card& author, bool with_body);
 boost::json::object DiffJson(int from, int to, const std::vector<DiffHunk>& hunks);
 // The `conflict` member of a 409 problem: the current revision and the passages.

@@ -9,6 +9,7 @@
 // wikis are) anyone who may take part in its pages (content::CanTakePart) too.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@
 #include "modules/people/model.h"
 
 namespace agora::wiki {
+
+struct CachedPage;  // page_cache.h
 
 enum class SpaceKind { kOrganization, kCommunity, kPeople };
 std::string_view SpaceKindName(SpaceKind k);
@@ -96,6 +99,9 @@ struct PageView {
   people::Card updated_by;
   std::optional<std::string> redirected_from;  // the old name the address gave
   bool watching = false;                        // the viewer watches the page itself
+  // From the page cache: body, body_html, toc, breadcrumbs and updated_by are left empty
+  // and these JSON members stand for them (json.h PageText).
+  std::shared_ptr<const CachedPage> cached;
 };
 
 struct Revision {

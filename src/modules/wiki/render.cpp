@@ -64,8 +64,21 @@ RenderedPage Render(agora::store::Connection& c, const Space& space, std::string
   return out;
 }
 
+namespace {
+constexpr std::string_view kWikiLink = "<a href=\"/wiki/";
+}  // namespace
+
+bool LinksOtherSpaces(const Space& space, std::string_view html) {
+  for (size_t open = html.find(kWikiLink); open != std::string_view::npos; open = html.find(kWikiLink, open + 1)) {
+    const size_t begin = open + kWikiLink.size();
+    const size_t slash = html.find('/', begin);
+    if (slash == std::string_view::npos || html.substr(begin, slash - begin) != space.handle) return true;
+  }
+  return false;
+}
+
 std::string ForReader(agora::store::Connection& c, const content::Viewer& viewer, const Space& space, const std::string& html) {
-  static constexpr std::string_view kOpen = "<a href=\"/wiki/";
+  static constexpr std::string_view kOpen = kWikiLink;
   std::string out;
   size_t at = 0;
   std::unordered_map<std::string, bool> sees;  // by handle

@@ -31,6 +31,9 @@ RenderedPage Render(agora::store::Connection& c, const Space& space, std::string
 // plain words (a link's existence says nothing about a page they may not know of), and
 // mentions name people as they are now (content::NameMentions).
 std::string ForReader(agora::store::Connection& c, const content::Viewer& viewer, const Space& space, const std::string& html);
+// Whether the HTML links to pages of other spaces (then ForReader's answer depends on the
+// reader; otherwise it is the same for everyone).
+bool LinksOtherSpaces(const Space& space, std::string_view html);
 
 std::string TocJson(const std::vector<Heading>& toc);
 std::vector<Heading> ParseToc(std::string_view json);

@@ -21,6 +21,7 @@
 #include "modules/notifications/writer.h"
 #include "modules/people/policy.h"
 #include "modules/people/store.h"
+#include "modules/wiki/json.h"
 #include "modules/wiki/render.h"
 #include "modules/wiki/store.h"
 #include "modules/wiki/titles.h"
@@ -580,7 +581,7 @@ Result<PageView> WikiService::CreatePage(const identity::Principal& who, std::st
   return GetPage(me, *id);
 }
 
-PageView WikiService::ViewOf(Connection& c, const content::Viewer& viewer, Page p, SpaceView space) {
+PageView WikiService::ViewOf(Connection& c, const content::Viewer& viewer, Page p, SpaceView space, bool* same_for_all) {
   PageView v;
   if (p.html_stale) {
     // A page it links to came, went or was renamed since it was rendered (the stored HTML
@@ -589,6 +590,7 @@ PageView WikiService::ViewOf(Connection& c, const content::Viewer& viewer, Page 
     p.body_html = std::move(rendered.html);
     p.toc = std::move(rendered.toc);
   }
+  if (same_for_all) *same_for_all = !p.html_stale && !LinksOtherSpaces(space.space, p.body_html);
   p.body_html = ForReader(c, viewer, space.space, p.body_html);
   v.breadcrumbs = store::Ancestors(c, p.head.id);
   v.backlink_count = store::BacklinkCount(c, viewer, p);
@@ -599,8 +601,32 @@ PageView WikiService::ViewOf(Connection& c, const content::Viewer& viewer, Page 
   return v;
 }
 
+PageView WikiService::Readable(Connection& c, const content::Viewer& viewer, Page head, SpaceView space, std::uint64_t generation) {
+  if (!head.html_stale)
+    if (auto kept = pages_.Get(head.head.id, head.revision)) {
+      PageView v;
+      v.cached = std::move(kept);
+      v.backlink_count = store::BacklinkCount(c, viewer, head);
+      if (viewer.signed_in()) std::tie(v.watching, space.watching) = Watching(c, head.head.id, space.space.id, viewer.id);
+      v.space = std::move(space);
+      v.page = std::move(head);
+      return v;
+    }
+  // (In the same read transaction as the row: the page is there.)
+  auto page = store::LoadPage(c, head.head.id);
+  bool same_for_all = false;
+  PageView v = ViewOf(c, viewer, page ? std::move(*page) : std::move(head), std::move(space), &same_for_all);
+  if (same_for_all) Keep(v, generation);
+  return v;
+}
+
+void WikiService::Keep(PageView& v, std::uint64_t generation) {
+  v.cached = pages_.Put(v.page.head.id, v.page.revision, generation, json::PageFixedText(v));
+}
+
 Result<PageView> WikiService::GetPage(const content::Viewer& viewer, std::string_view key, std::string_view slug) {
   return db_.Read([&](Connection& c) -> Result<PageView> {
+    const auto generation = pages_.generation();
     auto space = FindVisibleSpace(c, viewer, key);
     if (!space) return space.error();
     const std::string wanted = TitleKey(slug);
@@ -608,9 +634,9 @@ Result<PageView> WikiService::GetPage(const content::Viewer& viewer, std::string
     if (!id) return Error::NotFound("no such page");
     // The page's audience is its space's, which the viewer sees (a people space's pages list
     // their readers: asked all the same).
-    auto page = store::LoadPage(c, *id);
+    auto page = store::LoadPage(c, *id, /*with_text=*/false);
     if (!page || !content::CanRead(c, viewer, page->head)) return Error::NotFound("no such page");
-    auto v = ViewOf(c, viewer, std::move(*page), std::move(*space));
+    auto v = Readable(c, viewer, std::move(*page), std::move(*space), generation);
     if (v.page.slug != wanted) v.redirected_from = wanted;
     return v;
   });
@@ -618,9 +644,12 @@ Result<PageView> WikiService::GetPage(const content::Viewer& viewer, std::string
 
 Result<PageView> WikiService::GetPage(const content::Viewer& viewer, Id page) {
   return db_.Read([&](Connection& c) -> Result<PageView> {
-    auto found = FindPage(c, viewer, page);
-    if (!found) return found.error();
-    return ViewOf(c, viewer, std::move(found->page), std::move(found->space));
+    const auto generation = pages_.generation();
+    auto head = store::LoadPage(c, page, /*with_text=*/false);
+    if (!head || !content::CanRead(c, viewer, head->head)) return Error::NotFound("no such page");
+    auto space = store::LoadSpace(c, head->space_id);
+    if (!space || !SeesSpace(c, viewer, *space)) return Error::NotFound("no such page");
+    return Readable(c, viewer, std::move(*head), wiki::ViewOf(c, viewer, std::move(*space)), generation);
   });
 }
 
@@ -632,7 +661,9 @@ Result<SaveOutcome> WikiService::Save(const identity::Principal& who, Id page, c
   if (in.base_revision < 1) return Error::Required("base_revision");
   const content::Viewer me = AsViewer(who);
   const std::int64_t now = clock_.NowMs();
+  const auto generation = pages_.generation();
   std::vector<Id> told;
+  bool same_for_all = false;
   auto outcome = db_.Write([&](Connection& c) -> Result<SaveOutcome> {
     auto found = FindPage(c, me, page);
     if (!found) return found.error();
@@ -665,18 +696,17 @@ Result<SaveOutcome> WikiService::Save(const identity::Principal& who, Id page, c
       content::store::MarkEdited(c, page, now);
       store::Recount(c, p.space_id, 0, now);
       told = AfterSave(c, ids_, {found->space.space, p, who.user.id, *summary, std::move(mentioned), now});
+      p.html_stale = false;
       out.changed = true;
     }
     out.current_revision = p.revision;
+    // The answer is the page as written (not loaded again: a save of 100 KB would read 200).
+    out.page = ViewOf(c, me, std::move(p), std::move(found->space), &same_for_all);
     return out;
   });
   if (!outcome) return outcome.error();
   Told(std::move(told));
-  if (outcome->conflict.empty()) {
-    auto v = GetPage(me, page);
-    if (!v) return v.error();
-    outcome->page = std::move(*v);
-  }
+  if (same_for_all) Keep(*outcome->page, generation);  // committed: its next readers take it from here
   return outcome;
 }
 
@@ -736,12 +766,13 @@ Result<PageView> WikiService::Change(const identity::Principal& who, Id page, co
     return page;
   });
   if (!done) return done.error();
+  pages_.TreeChanged();  // a title or place the kept breadcrumbs of pages below may show
   return GetPage(me, page);
 }
 
 Status WikiService::DeletePage(const identity::Principal& who, Id page, const std::string& ip) {
   const content::Viewer me = AsViewer(who);
-  return db_.Write([&](Connection& c) -> Status {
+  auto done = db_.Write([&](Connection& c) -> Status {
     auto found = FindPage(c, me, page);
     if (!found) return found.error();
     const Page& p = found->page;
@@ -763,6 +794,8 @@ Status WikiService::DeletePage(const identity::Principal& who, Id page, const st
           clock_.NowMs());
     return OkStatus();
   });
+  if (done) pages_.TreeChanged();  // its children moved up: their breadcrumbs changed
+  return done;
 }
 
 Result<RevisionPage> WikiService::History(const content::Viewer& viewer, Id page, std::string_view cursor, int limit) {

@@ -19,6 +19,7 @@
 #include "modules/wiki/import_source.h"
 #include "modules/wiki/merge.h"
 #include "modules/wiki/model.h"
+#include "modules/wiki/page_cache.h"
 #include "store/database.h"
 
 namespace agora::wiki {
@@ -107,7 +108,7 @@ class WikiService {
  public:
   // `bus` hears whose notifications a change made (kNotified: live unread counts).
   WikiService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
-      : db_(db), ids_(ids), clock_(clock), bus_(bus) {}
+      : db_(db), ids_(ids), clock_(clock), bus_(bus), pages_(clock) {}
 
   // Members and admins make organization and people spaces; a community's owners and
   // moderators its space. The maker is its owner; a home page named after it is made with it.
@@ -200,8 +201,15 @@ class WikiService {
   static constexpr size_t kMaxPageImages = 100;  // pictures a page shows (uploaded, then named by address)
 
  private:
-  // The page as the viewer reads it in its space (which they see).
-  PageView ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Page p, SpaceView space);
+  // The page as the viewer reads it in its space (which they see). `same_for_all` (if given)
+  // says whether its HTML reads the same for every reader (no links to other spaces).
+  PageView ViewOf(agora::store::Connection& c, const content::Viewer& viewer, Page p, SpaceView space, bool* same_for_all = nullptr);
+  // The same from the page's row without its texts (store::LoadPage with_text false): the
+  // kept texts when the page cache has the revision, else loaded, rendered and kept.
+  // `generation`: the cache's, read before the row was.
+  PageView Readable(agora::store::Connection& c, const content::Viewer& viewer, Page head, SpaceView space, std::uint64_t generation);
+  // Keeps what every reader of the view's revision gets (only once it is committed).
+  void Keep(PageView& v, std::uint64_t generation);
 
   void Told(std::vector<Id> people);  // their notifications changed
 
@@ -209,6 +217,7 @@ class WikiService {
   IdGenerator& ids_;
   const Clock& clock_;
   bus::Bus* bus_;
+  PageCache pages_;
 };
 
 }  // namespace agora::wiki

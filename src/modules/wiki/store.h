@@ -32,7 +32,8 @@ void AddReaderToPages(Connection& c, Id space, Id person);
 void RemoveReaderFromPages(Connection& c, Id space, Id person);
 
 void InsertPage(Connection& c, const Page& p);
-std::optional<Page> LoadPage(Connection& c, Id id);
+// `with_text` false: body, body_html and toc left empty (the page cache holds them).
+std::optional<Page> LoadPage(Connection& c, Id id, bool with_text = true);
 std::optional<PageRef> LoadRef(Connection& c, Id id);
 // The page's ancestors, from the top of the tree down to its parent (one query).
 std::vector<PageRef> Ancestors(Connection& c, Id page);

@@ -1,0 +1,43 @@
+#include "modules/wiki/page_cache.h"
+
+namespace agora::wiki {
+
+std::shared_ptr<const CachedPage> PageCache::Get(Id page, int revision) const {
+  const auto& shard = ShardOf(page);
+  std::shared_ptr<const CachedPage> e;
+  {
+    std::shared_lock lock(shard.mu);
+    auto it = shard.entries.find(page);
+    if (it == shard.entries.end()) return nullptr;
+    e = it->second;
+  }
+  if (e->revision != revision || e->generation != generation() || clock_.NowMs() - e->made_at > kFreshMs) return nullptr;
+  return e;
+}
+
+std::shared_ptr<const CachedPage> PageCache::Put(Id page, int revision, std::uint64_t generation, std::string members) {
+  auto e = std::make_shared<CachedPage>();
+  e->revision = revision;
+  e->generation = generation;
+  e->made_at = clock_.NowMs();
+  e->members = std::move(members);
+  const size_t size = e->members.size();
+  if (size > per_shard_bytes_ / 4) return e;  // a huge page is not worth a quarter of the shard
+  auto& shard = ShardOf(page);
+  std::lock_guard lock(shard.mu);
+  if (auto it = shard.entries.find(page); it != shard.entries.end()) {
+    shard.bytes -= it->second->members.size();
+    shard.entries.erase(it);
+  }
+  // Full: drop arbitrary entries. What matters is that memory stays bounded; the pages read
+  // most are put back by their next read.
+  while (shard.bytes + size > per_shard_bytes_ && !shard.entries.empty()) {
+    shard.bytes -= shard.entries.begin()->second->members.size();
+    shard.entries.erase(shard.entries.begin());
+  }
+  shard.bytes += size;
+  shard.entries.emplace(page, e);
+  return e;
+}
+
+}  // namespace agora::wiki
