@@ -327,6 +327,7 @@ int Serve(App& app) {
     post_index.Apply(e);
     post_cache.Apply(e);
     feed_service.Apply(e);  // whom and what people follow
+    wiki_service.Apply(e);  // pages kept rendered
     // A stream was authenticated when it opened: a revoked credential, a new password, role
     // or active state closes it (the client reconnects, and is checked again).
     if (e.kind == bus::Event::Kind::kAccessChanged)

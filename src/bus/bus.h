@@ -43,6 +43,7 @@ struct Event {
     kAccountChanged,    // people: whose account changed (name, handle): signed-in credentials carry it
     kAccessChanged,     // people lost access: a credential revoked (credential; 0: all of theirs),
                         // a new password, role or active state. Their live streams close.
+    kWikiTreeChanged,   // content_id: a wiki page moved, was renamed or deleted (breadcrumbs below it)
   };
   // What the post index holds of a post (kPostCreated, kPostEdited, kPostDeleted).
   struct IndexedPost {

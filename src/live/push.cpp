@@ -53,7 +53,8 @@ void LivePush::Handle(const bus::Event& e) {
     case K::kFollowsChanged:
     case K::kSubscriptionsChanged:
     case K::kAccountChanged:
-    case K::kAccessChanged: break;
+    case K::kAccessChanged:
+    case K::kWikiTreeChanged: break;
   }
 }
 

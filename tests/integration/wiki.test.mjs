@@ -283,6 +283,9 @@ describe('wiki', () => {
     assert.equal(after.html, saved.json.page.html);
     assert.equal(after.body, `Ask @${p.ana.handle} about [[Kept anchor]] now.`);
     assert.equal(after.updated_by.display_name, 'Bo Writer');
+    // Bo's card changes (an event the kept pages follow): the page shows it at once.
+    assert.equal((await c.bo.patch('/api/v1/people/me', { title: 'Staff writer' })).status, 200);
+    assert.equal((await read()).updated_by.title, 'Staff writer');
     // The page it links to deleted: the link shows as missing at once (the kept page is stale).
     assert.equal((await c.ana.delete(`/api/v1/wiki/pages/${anchor.id}`)).status, 204);
     assert.match((await read()).html, /kept-anchor\?create=Kept%20anchor/);

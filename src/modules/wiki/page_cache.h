@@ -5,10 +5,12 @@
 // space, whether they watch it, the backlinks they may see), and splices the kept text in,
 // instead of loading, rendering and escaping some kilobytes each time.
 //
-// An entry is used only for the revision it was made from, while its HTML is not stale (a
-// linked page came or went: the page's row says so), while no page was moved, renamed or
-// deleted in this process since (the generation: breadcrumbs name ancestors), and for at most
-// kFreshMs (names of people change; other nodes and command-line imports move pages too).
+// An entry is used only for the revision it was made from (each read asks the row), while
+// its HTML is not stale (a linked page came or went: the row says so), and while no page was
+// moved, renamed or deleted and no person's card or name changed since (the generation:
+// breadcrumbs name ancestors, the card and mentions name people), which the events say
+// (bus.h kWikiTreeChanged, kProfileChanged, kAccountChanged: WikiService::Apply); for at
+// most kFreshMs all the same (a command-line process publishes no events).
 // Pages whose HTML links to other spaces are not kept: which of those links a reader sees
 // depends on the reader (render.h ForReader).
 #pragma once
@@ -46,8 +48,9 @@ class PageCache {
   // generation() before the page was loaded, so a move meanwhile leaves the entry unused).
   // Returns the entry (also when it was too large to keep).
   std::shared_ptr<const CachedPage> Put(Id page, int revision, std::uint64_t generation, std::string members);
-  // A page was moved, renamed or deleted: every kept breadcrumb may be wrong.
-  void TreeChanged() { generation_.fetch_add(1, std::memory_order_acq_rel); }
+  // A page was moved, renamed or deleted, or a person's card changed: every kept
+  // breadcrumb, card or mention may be wrong.
+  void Forget() { generation_.fetch_add(1, std::memory_order_acq_rel); }
   std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
  private:

@@ -616,8 +616,21 @@ PageView WikiService::Readable(Connection& c, const content::Viewer& viewer, Pag
   auto page = store::LoadPage(c, head.head.id);
   bool same_for_all = false;
   PageView v = ViewOf(c, viewer, page ? std::move(*page) : std::move(head), std::move(space), &same_for_all);
-  if (same_for_all) Keep(v, generation);
+  // (Kept only from a read that nothing committed since began: bus.h.)
+  if (same_for_all && db_.ReadIsCurrent()) Keep(v, generation);
   return v;
+}
+
+void WikiService::Apply(const bus::Event& e) {
+  using Kind = bus::Event::Kind;
+  if (e.kind == Kind::kWikiTreeChanged || e.kind == Kind::kProfileChanged || e.kind == Kind::kAccountChanged) pages_.Forget();
+}
+
+void WikiService::TreeChanged(Id page) {
+  if (bus_)
+    bus_->Publish({.kind = bus::Event::Kind::kWikiTreeChanged, .content_id = page});  // Apply runs at once, here
+  else
+    pages_.Forget();
 }
 
 void WikiService::Keep(PageView& v, std::uint64_t generation) {
@@ -766,7 +779,7 @@ Result<PageView> WikiService::Change(const identity::Principal& who, Id page, co
     return page;
   });
   if (!done) return done.error();
-  pages_.TreeChanged();  // a title or place the kept breadcrumbs of pages below may show
+  TreeChanged(page);  // the breadcrumbs of the pages below it
   return GetPage(me, page);
 }
 
@@ -794,7 +807,7 @@ Status WikiService::DeletePage(const identity::Principal& who, Id page, const st
           clock_.NowMs());
     return OkStatus();
   });
-  if (done) pages_.TreeChanged();  // its children moved up: their breadcrumbs changed
+  if (done) TreeChanged(page);  // its children moved up
   return done;
 }
 

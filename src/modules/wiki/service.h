@@ -110,6 +110,10 @@ class WikiService {
   WikiService(agora::store::Database& db, IdGenerator& ids, const Clock& clock, bus::Bus* bus = nullptr)
       : db_(db), ids_(ids), clock_(clock), bus_(bus), pages_(clock) {}
 
+  // Keeps the page cache exact (page_cache.h): moves, renames and deletions of pages
+  // (kWikiTreeChanged), people's cards and names (kProfileChanged, kAccountChanged).
+  void Apply(const bus::Event& e);
+
   // Members and admins make organization and people spaces; a community's owners and
   // moderators its space. The maker is its owner; a home page named after it is made with it.
   Result<SpaceView> CreateSpace(const identity::Principal& who, const NewSpace& in);
@@ -212,6 +216,7 @@ class WikiService {
   void Keep(PageView& v, std::uint64_t generation);
 
   void Told(std::vector<Id> people);  // their notifications changed
+  void TreeChanged(Id page);          // moved, renamed or deleted (committed): kWikiTreeChanged
 
   agora::store::Database& db_;
   IdGenerator& ids_;
