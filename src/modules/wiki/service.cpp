@@ -50,13 +50,13 @@ Result<std::string> CheckPageBody(std::string_view raw) {
   if (raw.size() > WikiService::kMaxBody)
     return Error::Invalid("body", "a page holds at most " + std::to_string(WikiService::kMaxBody) + " bytes")
         .Because("too_long", static_cast<std::int64_t>(WikiService::kMaxBody));
-  std::string body(raw);
-  // Line ends as the merge compares them.
+  // Line ends as the merge compares them ("\n"; most texts have no other).
+  if (raw.find('\r') == std::string_view::npos) return std::string(raw);
   std::string out;
-  out.reserve(body.size());
-  for (size_t i = 0; i < body.size(); ++i)
-    if (body[i] != '\r') out.push_back(body[i]);
-    else if (i + 1 >= body.size() || body[i + 1] != '\n') out.push_back('\n');
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i)
+    if (raw[i] != '\r') out.push_back(raw[i]);
+    else if (i + 1 >= raw.size() || raw[i + 1] != '\n') out.push_back('\n');
   return out;
 }
 
@@ -78,8 +78,8 @@ struct Found {
   Page page;
   SpaceView space;
 };
-Result<Found> FindPage(Connection& c, const content::Viewer& viewer, Id id) {
-  auto p = store::LoadPage(c, id);
+Result<Found> FindPage(Connection& c, const content::Viewer& viewer, Id id, store::Texts texts = store::Texts::kAll) {
+  auto p = store::LoadPage(c, id, texts);
   if (!p || !content::CanRead(c, viewer, p->head)) return Error::NotFound("no such page");
   auto space = store::LoadSpace(c, p->space_id);
   if (!space) return Error::NotFound("no such page");
@@ -96,7 +96,7 @@ Status CheckParent(Connection& c, Id space, std::optional<Id> parent, std::optio
     if (!ref) return Error::Invalid("parent", "no such page in this space");
     at = ref->parent_id;
   }
-  auto p = store::LoadPage(c, *parent);
+  auto p = store::LoadPage(c, *parent, store::Texts::kNone);
   if (!p || p->space_id != space) return Error::Invalid("parent", "no such page in this space");
   return OkStatus();
 }
@@ -647,7 +647,7 @@ Result<PageView> WikiService::GetPage(const content::Viewer& viewer, std::string
     if (!id) return Error::NotFound("no such page");
     // The page's audience is its space's, which the viewer sees (a people space's pages list
     // their readers: asked all the same).
-    auto page = store::LoadPage(c, *id, /*with_text=*/false);
+    auto page = store::LoadPage(c, *id, store::Texts::kNone);
     if (!page || !content::CanRead(c, viewer, page->head)) return Error::NotFound("no such page");
     auto v = Readable(c, viewer, std::move(*page), std::move(*space), generation);
     if (v.page.slug != wanted) v.redirected_from = wanted;
@@ -658,7 +658,7 @@ Result<PageView> WikiService::GetPage(const content::Viewer& viewer, std::string
 Result<PageView> WikiService::GetPage(const content::Viewer& viewer, Id page) {
   return db_.Read([&](Connection& c) -> Result<PageView> {
     const auto generation = pages_.generation();
-    auto head = store::LoadPage(c, page, /*with_text=*/false);
+    auto head = store::LoadPage(c, page, store::Texts::kNone);
     if (!head || !content::CanRead(c, viewer, head->head)) return Error::NotFound("no such page");
     auto space = store::LoadSpace(c, head->space_id);
     if (!space || !SeesSpace(c, viewer, *space)) return Error::NotFound("no such page");
@@ -678,7 +678,7 @@ Result<SaveOutcome> WikiService::Save(const identity::Principal& who, Id page, c
   std::vector<Id> told;
   bool same_for_all = false;
   auto outcome = db_.Write([&](Connection& c) -> Result<SaveOutcome> {
-    auto found = FindPage(c, me, page);
+    auto found = FindPage(c, me, page, store::Texts::kBody);  // (its HTML is made again)
     if (!found) return found.error();
     if (!found->space.can_edit) return Error::Forbidden("only the space's editors edit its pages");
     Page& p = found->page;
@@ -714,12 +714,17 @@ Result<SaveOutcome> WikiService::Save(const identity::Principal& who, Id page, c
     }
     out.current_revision = p.revision;
     // The answer is the page as written (not loaded again: a save of 100 KB would read 200).
-    out.page = ViewOf(c, me, std::move(p), std::move(found->space), &same_for_all);
+    if (out.changed) out.page = ViewOf(c, me, std::move(p), std::move(found->space), &same_for_all);
     return out;
   });
   if (!outcome) return outcome.error();
   Told(std::move(told));
   if (same_for_all) Keep(*outcome->page, generation);  // committed: its next readers take it from here
+  if (outcome->conflict.empty() && !outcome->page) {  // nothing to save: the page as it is
+    auto v = GetPage(me, page);
+    if (!v) return v.error();
+    outcome->page = std::move(*v);
+  }
   return outcome;
 }
 

@@ -145,15 +145,20 @@ void InsertPage(Connection& c, const Page& p) {
       .Run();
 }
 
-// The same columns with the texts left out (a read the page cache answers).
-constexpr const char* kHeadColumns =
-    "SELECT p.content_id, p.space_id, p.parent_id, p.position, p.title, p.slug, '', '', '[]', p.html_stale,"
-    " p.revision, p.updated_at, p.updated_by, p.owner_id, p.review_by, p.view_count, p.linked_from, c.author_id, c.container_id, c.audience, c.created_at,"
-    " c.edited_at, c.comment_count, c.reaction_count, c.share_count, c.language"
-    " FROM wiki_pages p JOIN content c ON c.id = p.content_id WHERE p.content_id = ?1";
+// The same columns with texts left out (a read the page cache answers; a save, which
+// renders the HTML again).
+std::string ColumnsWith(std::string_view texts) {
+  return "SELECT p.content_id, p.space_id, p.parent_id, p.position, p.title, p.slug, " + std::string(texts) +
+         ", p.html_stale, p.revision, p.updated_at, p.updated_by, p.owner_id, p.review_by, p.view_count, p.linked_from,"
+         " c.author_id, c.container_id, c.audience, c.created_at, c.edited_at, c.comment_count, c.reaction_count, c.share_count,"
+         " c.language FROM wiki_pages p JOIN content c ON c.id = p.content_id WHERE p.content_id = ?1";
+}
+const std::string kLoadPage = std::string(kPageColumns) + "WHERE p.content_id = ?1";
+const std::string kLoadBody = ColumnsWith("p.body, '', '[]'");
+const std::string kLoadHead = ColumnsWith("'', '', '[]'");
 
-std::optional<Page> LoadPage(Connection& c, Id id, bool with_text) {
-  auto q = with_text ? c.Prepare(std::string(kPageColumns) + "WHERE p.content_id = ?1", id) : c.Prepare(kHeadColumns, id);
+std::optional<Page> LoadPage(Connection& c, Id id, Texts texts) {
+  auto q = c.Prepare(texts == Texts::kAll ? kLoadPage : texts == Texts::kBody ? kLoadBody : kLoadHead, id);
   if (!q.Next()) return std::nullopt;
   Page p;
   p.head.id = q.Int(0);
@@ -165,7 +170,7 @@ std::optional<Page> LoadPage(Connection& c, Id id, bool with_text) {
   p.slug = q.Text(5);
   p.body = q.Text(6);
   p.body_html = q.Text(7);
-  if (with_text) p.toc = ParseToc(q.TextView(8));
+  if (texts == Texts::kAll) p.toc = ParseToc(q.TextView(8));
   p.html_stale = q.Int(9) != 0;
   p.revision = static_cast<int>(q.Int(10));
   p.updated_at = q.Int(11);

@@ -32,8 +32,10 @@ void AddReaderToPages(Connection& c, Id space, Id person);
 void RemoveReaderFromPages(Connection& c, Id space, Id person);
 
 void InsertPage(Connection& c, const Page& p);
-// `with_text` false: body, body_html and toc left empty (the page cache holds them).
-std::optional<Page> LoadPage(Connection& c, Id id, bool with_text = true);
+// Which of a page's texts a load reads (they are most of its bytes: a page of 100 KB is
+// 200 with its HTML). Those not read are left empty.
+enum class Texts { kAll, kBody, kNone };
+std::optional<Page> LoadPage(Connection& c, Id id, Texts texts = Texts::kAll);
 std::optional<PageRef> LoadRef(Connection& c, Id id);
 // The page's ancestors, from the top of the tree down to its parent (one query).
 std::vector<PageRef> Ancestors(Connection& c, Id page);
