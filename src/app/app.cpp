@@ -49,6 +49,7 @@
 #include "modules/wiki/service.h"
 #include "modules/forum/api.h"
 #include "modules/feed/api.h"
+#include "modules/files/api.h"
 #include "modules/images/api.h"
 #include "modules/feed/service.h"
 #include "modules/find/api.h"
@@ -254,6 +255,8 @@ int Serve(App& app) {
   posts::PostCache post_cache(app.clock);
   images::ImageService image_service(*app.db, *app.ids, media_files, app.clock);
   images::RegisterApi(router, image_service);
+  files::FileService file_service(*app.db, *app.ids, media_files, app.clock);  // attachments (wiki pages)
+  files::RegisterApi(router, file_service);
   posts::PostService post_service(*app.db, *app.ids, app.clock, &events, &post_cache, &image_service);
   posts::RegisterApi(router, post_service);
   feed::FeedService feed_service(*app.db, app.clock, post_service, &post_index, &events);

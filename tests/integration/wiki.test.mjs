@@ -342,4 +342,57 @@ describe('wiki', () => {
     assert.ok(other.id);
     assert.equal((await c.bo.request('GET', image.url, { contract: false })).status, 200);
   });
+
+  test('files uploaded by the writer and linked from a page are attached: its readers download them, safely; others do not', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const up = await c.ana.request('POST', `/api/v1/files?name=${encodeURIComponent('Travel plan 2027.pdf')}`, { raw: pdf, headers: { 'Content-Type': 'application/pdf' } });
+    assert.equal(up.status, 201, up.text);
+    const file = up.json;
+    assert.equal(file.name, 'Travel plan 2027.pdf');
+    assert.equal(file.media_type, 'application/pdf');
+    assert.equal(file.size, pdf.length);
+    assert.equal(file.url, `/api/v1/files/${file.id}/Travel%20plan%202027.pdf`);
+    // Waiting: its uploader's only.
+    assert.equal((await c.ana.request('GET', file.url)).status, 200);
+    assertProblem(assert, await c.bo.request('GET', file.url), 404);
+    // A page links to it: saved, it is the page's, downloadable by the page's readers.
+    const page = await newPage(c.ana, 'handbook', 'Travel', `The plan: [Travel plan 2027.pdf](${file.url})\n`);
+    assert.match(page.html, new RegExp(`<a href="${file.url}">Travel plan 2027.pdf</a>`));
+    const got = await c.bo.request('GET', file.url);
+    assert.equal(got.status, 200);
+    assert.deepEqual(got.bytes, pdf);
+    assert.equal(got.headers.get('content-type'), 'application/pdf');
+    // Saved, never shown here: an attachment, in a sandbox if opened anyway.
+    assert.equal(got.headers.get('content-disposition'), "attachment; filename=\"attachment\"; filename*=UTF-8''Travel%20plan%202027.pdf");
+    assert.match(got.headers.get('content-security-policy'), /sandbox/);
+    assert.equal(got.headers.get('x-content-type-options'), 'nosniff');
+    assertProblem(assert, await c.gus.request('GET', file.url), 404);
+    // The page lists its attachments; a guest reads no list.
+    const list = await c.bo.get(`/api/v1/wiki/pages/${page.id}/attachments`);
+    assert.equal(list.status, 200, list.text);
+    assert.deepEqual(list.json.items.map((f) => [f.id, f.name, f.size]), [[file.id, 'Travel plan 2027.pdf', pdf.length]]);
+    assertProblem(assert, await c.gus.get(`/api/v1/wiki/pages/${page.id}/attachments`), 404);
+    // A script with an image's name is still what its bytes say, and is only ever downloaded.
+    const html = await c.bo.request('POST', '/api/v1/files?name=photo.png', { raw: Buffer.from('<html><script>alert(1)</script></html>'), headers: { 'Content-Type': 'image/png' } });
+    assert.equal(html.status, 201, html.text);
+    assert.equal(html.json.media_type, 'text/html');
+    const saved = await save(c.bo, page, `${page.body}\nAnd [photo.png](${html.json.url}).\n`, page.revision);
+    assert.equal(saved.status, 200, saved.text);
+    const script = await c.ana.request('GET', html.json.url);
+    assert.equal(script.status, 200);
+    assert.match(script.headers.get('content-disposition'), /^attachment;/);
+    assert.match(script.headers.get('content-security-policy'), /sandbox/);
+    assert.deepEqual((await c.ana.get(`/api/v1/wiki/pages/${page.id}/attachments`)).json.items.map((f) => f.name), ['Travel plan 2027.pdf', 'photo.png']);
+    // Another writer linking to it does not take it: it stays the first page's.
+    const other = await newPage(c.bo, 'handbook', 'Borrowing a file', `[x](${file.url})\n`);
+    assert.deepEqual((await c.bo.get(`/api/v1/wiki/pages/${other.id}/attachments`)).json.items, []);
+    // Bad names and empty files say what is wrong.
+    assertProblem(assert, await c.ana.request('POST', '/api/v1/files', { raw: pdf, headers: { 'Content-Type': 'application/pdf' }, contract: false }), 422, { field: 'name' });
+    assertProblem(assert, await c.ana.request('POST', '/api/v1/files?name=a%2Fb.pdf', { raw: pdf, headers: { 'Content-Type': 'application/pdf' } }), 422, { field: 'name' });
+    assertProblem(assert, await c.ana.request('POST', `/api/v1/files?name=${'x'.repeat(256)}`, { raw: pdf, headers: { 'Content-Type': 'application/pdf' } }), 422, { field: 'name' });
+    assertProblem(assert, await c.ana.request('POST', '/api/v1/files?name=empty.txt', { raw: Buffer.alloc(0), headers: { 'Content-Type': 'text/plain' } }), 422, { field: 'file' });
+    // Deleted with its page: nobody downloads it any more.
+    assert.equal((await c.ana.delete(`/api/v1/wiki/pages/${page.id}`)).status, 204);
+    assertProblem(assert, await c.ana.request('GET', file.url), 404);
+  });
 });

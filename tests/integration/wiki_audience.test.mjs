@@ -93,14 +93,14 @@ describe('audience matrix: wiki spaces x readers x read paths', () => {
     }
   });
 
-  test('the page, by address and by id, its revisions, a revision, a diff, who wrote what and who edits it', async () => {
+  test('the page, by address and by id, its revisions, a revision, a diff, who wrote what, who edits it and its files', async () => {
     for (const space of Object.keys(SPACES))
       for (const reader of READERS) {
         const page = pages[space];
         for (const path of [`/api/v1/wiki/spaces/mx-${space}/pages/${page.slug}`, `/api/v1/wiki/pages/${page.id}`,
           `/api/v1/wiki/pages/${page.id}/revisions`, `/api/v1/wiki/pages/${page.id}/revisions/1`,
           `/api/v1/wiki/pages/${page.id}/diff?from=1&to=2`, `/api/v1/wiki/pages/${page.id}/backlinks`,
-          `/api/v1/wiki/pages/${page.id}/blame`, `/api/v1/wiki/pages/${page.id}/editing`]) {
+          `/api/v1/wiki/pages/${page.id}/blame`, `/api/v1/wiki/pages/${page.id}/editing`, `/api/v1/wiki/pages/${page.id}/attachments`]) {
           const r = await c[reader].get(path);
           assert.equal(r.status, statusFor(space, reader), `${reader} reading ${path} (${space})`);
         }

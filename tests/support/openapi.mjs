@@ -170,7 +170,7 @@ export class Contract {
     const rb = this.resolve(found.op.requestBody);
     if (body !== undefined && rb) {
       const type = (contentType ?? '').split(';')[0].trim();
-      const media = rb.content?.[type] ? type : null;
+      const media = rb.content?.[type] ? type : rb.content?.['*/*'] ? '*/*' : null;
       if (!media) problems.push(`request body of type ${type} is not one the operation takes (${Object.keys(rb.content ?? {}).join(', ')})`);
       else if (media === 'application/json' && rb.content[media].schema) {
         let parsed;
@@ -218,7 +218,7 @@ export class Contract {
       return problems;
     }
     if (!text) return problems;
-    const media = content[type] ? type : Object.keys(content).find((k) => k.endsWith('/*') && type.startsWith(k.slice(0, -1)));
+    const media = content[type] ? type : Object.keys(content).find((k) => k === '*/*' || (k.endsWith('/*') && type.startsWith(k.slice(0, -1))));
     if (!media) return [...problems, `content type ${type} is not one the description has (${Object.keys(content).join(', ')})`];
     const schema = content[media].schema;
     if (schema && (media.endsWith('json'))) {

@@ -995,6 +995,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a file to attach to a wiki page (the file as the body, ?name= its name); a page's save attaches the files its text links to */
+        post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attached file, for those who may read the content it is attached to */
+        get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -2639,6 +2673,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wiki/pages/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files attached to the page (uploaded by its writers and linked to from its text), oldest first */
+        get: operations["listWikiAttachments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/wiki/pages/{id}/blame": {
         parameters: {
             query?: never;
@@ -2965,6 +3016,21 @@ export interface components {
         Hashtag: {
             tag: string;
             followed_by_me: boolean;
+        };
+        /** @description A file attached to content (a wiki page), or waiting to be. */
+        File: {
+            id: components["schemas"]["Id"];
+            /** @description As uploaded. */
+            name: string;
+            /** @description What its bytes are, as libmagic reads them (application/octet-stream when it cannot tell). */
+            media_type: string;
+            /** @description Bytes. */
+            size: number;
+            /** @description Its address, ending in its name: what a page links to. */
+            url: string;
+            uploaded_by: components["schemas"]["Id"];
+            /** Format: date-time */
+            created_at: string;
         };
         /** @enum {string} */
         SearchKind: "person" | "post" | "comment" | "topic" | "blog" | "blog_entry" | "community" | "wiki_page" | "wiki_space";
@@ -6804,6 +6870,71 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query: {
+                /** @description The file's name as it will be shown and downloaded (no slashes). */
+                name: string;
+            };
+            header?: {
+                /** @description Required when the request is authenticated by the session cookie (the `csrf_token` of `GET /api/v1/auth/session`); not with a bearer token. */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file's bytes, up to 50 MiB, of any type (what they are is read from them, not from Content-Type). */
+        requestBody: {
+            content: {
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description The file, waiting to be attached (only its uploader downloads it until then; a day later it is removed). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["File"];
+                };
+            };
+            400: components["responses"]["Malformed"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["InvalidField"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["IdPath"];
+                /** @description The file's name as its link shows it (the id alone decides which file). */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes, as an attachment (Content-Disposition) in a sandbox; cacheable for a year (an id always names the same bytes). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -11085,6 +11216,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WikiImport"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWikiAttachments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The files. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["File"][];
+                    };
                 };
             };
             304: components["responses"]["NotModified"];

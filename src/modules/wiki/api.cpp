@@ -9,6 +9,7 @@
 #include "core/json.h"
 #include "http/response.h"
 #include "modules/content/language.h"
+#include "modules/files/json.h"
 #include "modules/people/json.h"
 #include "modules/wiki/json.h"
 
@@ -363,6 +364,15 @@ void RegisterApi(http::Router& router, WikiService& service) {
     auto limit = ParseLimit(req.Query("limit"));
     if (!limit) return http::Problem(limit.error());
     return RefPageResponse(service.Backlinks(content::ViewerOf(req.principal), *id, req.Query("cursor"), *limit));
+  });
+  router.Add(Method::kGet, "/api/v1/wiki/pages/{id}/attachments", {.access = Access::kUser}, [&service](Request& req) {
+    auto id = http::IdParam(req, "id");
+    if (!id) return http::Problem(id.error());
+    auto attached = service.Attachments(content::ViewerOf(req.principal), *id);
+    if (!attached) return http::Problem(attached.error());
+    boost::json::array items;
+    for (const auto& f : *attached) items.push_back(files::json::FileJson(f));
+    return http::Json(200, boost::json::object{{"items", std::move(items)}});
   });
   router.Add(Method::kGet, "/api/v1/wiki/pages/{id}/blame", {.access = Access::kUser}, [&service](Request& req) {
     auto id = http::IdParam(req, "id");

@@ -11,6 +11,7 @@
 #include "core/log.h"
 #include "http/job_limiter.h"
 #include "http/response.h"
+#include "modules/files/api.h"
 #include "i18n/messages.h"
 #include "modules/images/attach.h"
 #include "modules/media/image.h"
@@ -35,22 +36,6 @@ std::string LongDate(const std::string& language, std::int64_t ms) {
   std::string utf8;
   out.toUTF8String(utf8);
   return utf8;
-}
-
-// A file name in a Content-Disposition header: the page's or space's address (its letters
-// percent-encoded for filename*), with a plain ASCII fallback.
-std::string Disposition(const std::string& name, const std::string& extension) {
-  std::string encoded;
-  for (unsigned char ch : name) {
-    if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.') encoded.push_back(static_cast<char>(ch));
-    else {
-      static constexpr char kHex[] = "0123456789ABCDEF";
-      encoded += '%';
-      encoded += kHex[ch >> 4];
-      encoded += kHex[ch & 15];
-    }
-  }
-  return "attachment; filename=\"wiki." + extension + "\"; filename*=UTF-8''" + encoded + "." + extension;
 }
 
 // The pictures the book's pages show that the reader may see, as its files: WebP for the PDF
@@ -104,7 +89,7 @@ Response Export(WikiService& service, images::ImageService& images, http::JobLim
     res.content_type = "application/epub+zip";
   }
   const auto name = page && !book->chapters.empty() ? book->chapters.front().slug : book->space_handle;
-  res.headers.emplace_back("Content-Disposition", Disposition(name, format));
+  res.headers.emplace_back("Content-Disposition", files::AttachmentDisposition(name + "." + format, "wiki." + format));
   log::Info("wiki export", {{"format", format},
                             {"pages", static_cast<std::int64_t>(book->chapters.size())},
                             {"bytes", static_cast<std::int64_t>(res.body.size())},

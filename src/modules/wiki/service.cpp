@@ -17,6 +17,8 @@
 #include "modules/content/body.h"
 #include "modules/content/store.h"
 #include "modules/identity/store.h"
+#include "modules/files/service.h"
+#include "modules/files/store.h"
 #include "modules/images/attach.h"
 #include "modules/notifications/writer.h"
 #include "modules/people/policy.h"
@@ -60,6 +62,13 @@ Result<std::string> CheckPageBody(std::string_view raw) {
   return out;
 }
 
+
+// Files the writer uploaded and links to: downloadable by the page's readers from now on.
+Status AttachFiles(Connection& c, Id page, Id writer, std::string_view body) {
+  if (!files::AttachTo(c, page, writer, files::NamedIn(body), WikiService::kMaxPageFiles))
+    return Error::Invalid("body", "a page has at most " + std::to_string(WikiService::kMaxPageFiles) + " files attached");
+  return OkStatus();
+}
 
 // A page's content row takes its space's audience: a community's pages are its content.
 void SetAudience(content::ContentHead& head, const Space& s) {
@@ -569,6 +578,7 @@ Result<PageView> WikiService::CreatePage(const identity::Principal& who, std::st
     auto mentioned = StoreText(c, v->space, p, *body, who.user.id, *summary, now);
     if (!images::AttachTo(c, p.head.id, who.user.id, images::NamedIn(*body), kMaxPageImages))
       return Error::Invalid("body", "a page shows at most " + std::to_string(kMaxPageImages) + " pictures");
+    if (auto st = AttachFiles(c, p.head.id, who.user.id, *body); !st) return st.error();
     // The links to the name are this page's now, not the page that had it before.
     store::RecountLinkers(c, p.head.id);
     if (had_name) store::RecountLinkers(c, *had_name);
@@ -706,6 +716,7 @@ Result<SaveOutcome> WikiService::Save(const identity::Principal& who, Id page, c
       // Pictures the writer uploaded and named: readable by the page's readers from now on.
       if (!images::AttachTo(c, page, who.user.id, images::NamedIn(text), kMaxPageImages))
         return Error::Invalid("body", "a page shows at most " + std::to_string(kMaxPageImages) + " pictures");
+      if (auto st = AttachFiles(c, page, who.user.id, text); !st) return st.error();
       content::store::MarkEdited(c, page, now);
       store::Recount(c, p.space_id, 0, now);
       told = AfterSave(c, ids_, {found->space.space, p, who.user.id, *summary, std::move(mentioned), now});
@@ -814,6 +825,14 @@ Status WikiService::DeletePage(const identity::Principal& who, Id page, const st
   });
   if (done) TreeChanged(page);  // its children moved up
   return done;
+}
+
+Result<std::vector<files::File>> WikiService::Attachments(const content::Viewer& viewer, Id page) {
+  return db_.Read([&](Connection& c) -> Result<std::vector<files::File>> {
+    auto found = FindPage(c, viewer, page, store::Texts::kNone);
+    if (!found) return found.error();
+    return files::store::OfContent(c, page);
+  });
 }
 
 Result<RevisionPage> WikiService::History(const content::Viewer& viewer, Id page, std::string_view cursor, int limit) {

@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/result.h"
+#include "modules/files/model.h"
 #include "modules/identity/model.h"
 #include "modules/wiki/blame.h"
 #include "modules/wiki/book.h"
@@ -183,6 +184,10 @@ class WikiService {
   Result<ImportReport> Import(const identity::Principal& who, std::string_view space, ImportSource source, const std::string& ip,
                               const std::function<void(size_t, size_t)>& progress);
 
+  // The files attached to the page (uploaded by its writers and linked to from its text),
+  // in the order they came; 404 when the viewer may not read it.
+  Result<std::vector<files::File>> Attachments(const content::Viewer& viewer, Id page);
+
   // Whether the viewer may edit the page (404 when they may not read it).
   Result<bool> MayEdit(const content::Viewer& viewer, Id page);
 
@@ -203,6 +208,7 @@ class WikiService {
   static constexpr size_t kMaxSummary = 300;
   static constexpr int kBlameRevisions = 500;
   static constexpr size_t kMaxPageImages = 100;  // pictures a page shows (uploaded, then named by address)
+  static constexpr size_t kMaxPageFiles = 100;   // files attached to a page (uploaded, then linked to)
 
  private:
   // The page as the viewer reads it in its space (which they see). `same_for_all` (if given)
