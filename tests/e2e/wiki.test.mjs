@@ -7,6 +7,9 @@
 // the conflict screen and the feed at a phone's width without sideways scrolling.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expectAccessible, launchChromium, screenshot, signedInPage } from '../support/browser.mjs';
 import { addPeople, setupAdmin, startServer } from '../support/server.mjs';
 
@@ -213,6 +216,46 @@ describe('the wiki in the browser', () => {
     await ana.getByText('Download as a book').click();
     const [epub] = await Promise.all([ana.waitForEvent('download'), ana.getByRole('button', { name: 'EPUB (e-readers)' }).click()]);
     assert.equal(epub.suggestedFilename(), 'team-handbook.epub');
+  });
+
+  test('Ana attaches a file to a page from the editor; Bo finds it under the page on his phone and downloads it', async () => {
+    const { ana } = pages;
+    await ana.goto(`${server.url}/wiki/team-handbook/onboarding/edit`);
+    const body = ana.getByLabel('Text (Markdown)');
+    await body.waitFor();
+    await body.fill('Where everyone sits: ');
+    await body.press('End');
+    // The button opens the file chooser (the input itself is hidden from keyboards and readers).
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const [chooser] = await Promise.all([ana.waitForEvent('filechooser'), ana.getByRole('button', { name: 'Attach a file' }).click()]);
+    await chooser.setFiles({ name: 'Seating plan [2027].pdf', mimeType: 'application/pdf', buffer: pdf });
+    await ana.waitForFunction(() => /\(\/api\/v1\/files\/\d+\/Seating%20plan%20%5B2027%5D\.pdf\)/.test(document.querySelector('textarea')?.value ?? ''));
+    assert.match(await body.inputValue(), /^Where everyone sits: \[Seating plan 2027\.pdf\]\(\/api\/v1\/files\/\d+\//);
+    await expectAccessible(ana, 'the editor after attaching a file');
+    // Too large a file is refused before it is sent, in words.
+    const [again] = await Promise.all([ana.waitForEvent('filechooser'), ana.getByRole('button', { name: 'Attach a file' }).click()]);
+    const dir = mkdtempSync(join(tmpdir(), 'agora-e2e-'));
+    writeFileSync(join(dir, 'huge.iso'), Buffer.alloc(51 * 1024 * 1024));
+    await again.setFiles(join(dir, 'huge.iso'));
+    await ana.getByText('huge.iso is larger than 50 MB').waitFor();
+    rmSync(dir, { recursive: true });
+    await ana.getByLabel('What you changed').fill('Seating plan');
+    await ana.getByRole('button', { name: 'Save' }).click();
+    await ana.getByRole('heading', { name: 'Onboarding', level: 1 }).waitFor();
+    await ana.getByRole('heading', { name: '1 attached file' }).waitFor();
+    // Bo, on a phone: the file under the page, downloaded by its name.
+    const phone = await signedInPage(browser, server, 'bo', { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${server.url}/wiki/team-handbook/onboarding`);
+    const list = phone.getByRole('region', { name: '1 attached file' });
+    await list.waitFor();
+    const [download] = await Promise.all([phone.waitForEvent('download'), list.getByRole('link', { name: 'Seating plan [2027].pdf' }).click()]);
+    assert.equal(download.suggestedFilename(), 'Seating plan [2027].pdf');
+    const [doc, view] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(doc <= view, `the page with its files at 390 px is ${doc} px wide`);
+    await expectAccessible(phone, 'a page with an attached file on a phone');
+    await list.scrollIntoViewIfNeeded();
+    await screenshot(phone, 'wiki-attachments-phone');
+    await phone.close();
   });
 
   test('Ana imports a MediaWiki export into her space and follows it to its report', async () => {

@@ -32,6 +32,8 @@ export function onLinkClick(e: MouseEvent) {
   const a = (e.target as HTMLElement).closest('a');
   if (!a || a.origin !== location.origin || e.ctrlKey || e.metaKey || e.shiftKey || a.target) return;
   if (a.hash && a.pathname === location.pathname) return; // in-page anchors such as the skip link
+  // Files the server sends (an attached file in a page's text, a download): not pages of this client.
+  if (a.hasAttribute('download') || a.pathname.startsWith('/api/')) return;
   e.preventDefault();
   navigate(a.pathname + a.search);
 }

@@ -14,6 +14,7 @@ import { pagePath } from './wiki';
 import type { WikiPage } from './wiki_page';
 import { EditingNotice, useEditingMark, useEditors } from './wiki_watch';
 import { InsertPicture } from './entry_media';
+import { AttachFile } from './wiki_files';
 import { t } from '../i18n/i18n';
 
 type Saved = Schemas['WikiSaved'];
@@ -168,10 +169,17 @@ export function WikiEditor(props: { space: string; slug?: string; title?: string
               aria-invalid={field === 'body' ? 'true' : undefined} onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)} />
             <p class="hint" id="wiki-body-hint">{t('wiki.body_hint')}</p>
             {/* A picture goes where the cursor was, as its own paragraph. */}
-            <InsertPicture onInsert={(md) => {
-              const at = textarea.current?.selectionStart ?? body.length;
-              setBody(`${body.slice(0, at)}${at > 0 ? '\n\n' : ''}${md}\n\n${body.slice(at)}`);
-            }} />
+            <div class="actions">
+              <InsertPicture onInsert={(md) => {
+                const at = textarea.current?.selectionStart ?? body.length;
+                setBody(`${body.slice(0, at)}${at > 0 ? '\n\n' : ''}${md}\n\n${body.slice(at)}`);
+              }} />
+              {/* A file's link goes where the cursor was, within the line. */}
+              <AttachFile onInsert={(md) => {
+                const at = textarea.current?.selectionStart ?? body.length;
+                setBody(`${body.slice(0, at)}${md}${body.slice(at)}`);
+              }} />
+            </div>
           </>
         )}
         <Field id="wiki-summary" label={t('wiki.summary')} value={summary} error={errorOf('summary')} onInput={setSummary} hint={t('wiki.summary_hint')} />

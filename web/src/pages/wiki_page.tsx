@@ -15,6 +15,7 @@ import { pagePath, type WikiPageRef } from './wiki';
 import { WikiEditor } from './wiki_editor';
 import { EditingNotice, PageWatch, useEditors } from './wiki_watch';
 import { BookExport } from './wiki_export';
+import { Attachments } from './wiki_files';
 import { formatDate, t, timeAgo } from '../i18n/i18n';
 
 export type WikiPage = Schemas['WikiPage'];
@@ -103,6 +104,7 @@ export function WikiPageView(props: { space: string; slug: string; me: string })
       <Alert message={error} />
       <Contents page={page} />
       <div class="post-body entry-body wiki-body" dangerouslySetInnerHTML={{ __html: page.html }} />
+      <Attachments page={page.id} key={`${page.id}-${page.revision}`} />
       <BookExport page={page.id} space={page.space.handle} />
       {page.space.can_edit && <ReviewDate page={page} onChange={setPage} />}
       <h2>{t('wiki.comments')}</h2>
