@@ -232,6 +232,7 @@ describe('the wiki in the browser', () => {
     await ana.waitForFunction(() => /\(\/api\/v1\/files\/\d+\/Seating%20plan%20%5B2027%5D\.pdf\)/.test(document.querySelector('textarea')?.value ?? ''));
     assert.match(await body.inputValue(), /^Where everyone sits: \[Seating plan 2027\.pdf\]\(\/api\/v1\/files\/\d+\//);
     await expectAccessible(ana, 'the editor after attaching a file');
+    await screenshot(ana, 'wiki-editor-attached');
     // Too large a file is refused before it is sent, in words.
     const [again] = await Promise.all([ana.waitForEvent('filechooser'), ana.getByRole('button', { name: 'Attach a file' }).click()]);
     const dir = mkdtempSync(join(tmpdir(), 'agora-e2e-'));
