@@ -26,11 +26,16 @@ cmark_parser* NewParser() {
   return parser;
 }
 
-std::string RenderHtml(cmark_node* doc, cmark_parser* parser) {
+// cmark's HTML, passed to `make` as a view (and freed after): a page's HTML is copied once.
+template <typename Make>
+std::string WithHtml(cmark_node* doc, cmark_parser* parser, Make make) {
   char* html = cmark_render_html(doc, kOptions, cmark_parser_get_syntax_extensions(parser));
-  std::string out(html ? html : "");
+  std::string out = make(std::string_view(html ? html : ""));
   cmark_get_default_mem_allocator()->free(html);
   return out;
+}
+std::string RenderHtml(cmark_node* doc, cmark_parser* parser) {
+  return WithHtml(doc, parser, [](std::string_view html) { return std::string(html); });
 }
 
 // The code point at s[i] and its length in bytes (U+FFFD, 1 for a bad byte).
@@ -323,7 +328,7 @@ std::vector<Heading> Headings(cmark_node* doc) {
 
 // cmark writes each heading's opening tag as a bare <hN> (text that looks like one is
 // escaped), in document order: the n-th of them is the n-th heading.
-std::string AddHeadingIds(const std::string& html, const std::vector<Heading>& headings) {
+std::string AddHeadingIds(std::string_view html, const std::vector<Heading>& headings) {
   std::string out;
   out.reserve(html.size() + headings.size() * 24);
   size_t at = 0;
@@ -331,11 +336,11 @@ std::string AddHeadingIds(const std::string& html, const std::vector<Heading>& h
     std::string tag = "<h" + std::to_string(h.level) + ">";
     size_t found = html.find(tag, at);
     if (found == std::string::npos) break;
-    out.append(html, at, found - at);
+    out.append(html.substr(at, found - at));
     out += "<h" + std::to_string(h.level) + " id=\"" + h.id + "\">";
     at = found + tag.size();
   }
-  out.append(html, at, std::string::npos);
+  out.append(html.substr(at));
   return out;
 }
 
@@ -361,14 +366,17 @@ RenderedPage RenderPage(std::string_view source, const MentionResolver& person_u
   cmark_node* doc = cmark_parser_finish(parser);
   LinkRemoteImages(doc);
   UnlinkDangerousLinks(doc);
-  // cmark leaves "[[", "Page" and "]]" in separate text nodes; one node per run of text
-  // lets a link be found whole.
-  cmark_consolidate_text_nodes(doc);
   RenderedPage out;
-  for (cmark_node* n : TextsOutsideLinks(doc)) LinkWikiTargets(n, wiki_link, out.wiki_links);
+  if (source.find("[[") != std::string_view::npos) {
+    // cmark leaves "[[", "Page" and "]]" in separate text nodes; one node per run of text
+    // lets a link be found whole. (A text with no "[[" has no link to find: most of a long
+    // page's time would go to merging nodes for nothing.)
+    cmark_consolidate_text_nodes(doc);
+    for (cmark_node* n : TextsOutsideLinks(doc)) LinkWikiTargets(n, wiki_link, out.wiki_links);
+  }
   for (cmark_node* n : TextsOutsideLinks(doc)) LinkTokens(n, person_url, out);
   out.headings = Headings(doc);
-  out.html = AddHeadingIds(RenderHtml(doc, parser), out.headings);
+  out.html = WithHtml(doc, parser, [&](std::string_view html) { return AddHeadingIds(html, out.headings); });
   cmark_node_free(doc);
   cmark_parser_free(parser);
   return out;
