@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "modules/content/audience.h"
 #include "modules/files/store.h"
+#include "modules/media/named_uploads.h"
 #include "modules/media/sniff.h"
 
 namespace agora::files {
@@ -80,18 +81,7 @@ size_t FileService::SweepStale(Id owner) {
   return waiting.size() - stale.size();
 }
 
-std::vector<Id> NamedIn(std::string_view md) {
-  constexpr std::string_view kPrefix = "/api/v1/files/";
-  std::vector<Id> out;
-  for (size_t at = md.find(kPrefix); at != std::string_view::npos; at = md.find(kPrefix, at + 1)) {
-    size_t begin = at + kPrefix.size(), end = begin;
-    while (end < md.size() && md[end] >= '0' && md[end] <= '9') ++end;
-    if (end == begin || end - begin > 19 || end >= md.size() || md[end] != '/') continue;
-    auto id = ParseId(md.substr(begin, end - begin));
-    if (id && std::find(out.begin(), out.end(), *id) == out.end()) out.push_back(*id);
-  }
-  return out;
-}
+std::vector<Id> NamedIn(std::string_view md) { return media::NamedUploads(md, "/api/v1/files/"); }
 
 bool AttachTo(agora::store::Connection& c, Id content, Id writer, const std::vector<Id>& ids, size_t max) {
   size_t attached = store::CountOfContent(c, content);
