@@ -48,3 +48,10 @@ run() {  # name, connections, wrk args...
   grep -E 'Non-2xx|Socket errors' "$work/wrk-$name.txt" || true
 }
 rps() { awk '/Requests\/sec/ {print $2}' "$work/wrk-$1.txt"; }
+
+wait_ready() {  # pid: until the server answers /readyz; fails (with its log) if it stopped first
+  until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do
+    if ! kill -0 "$1" 2>/dev/null; then echo "the server stopped before it was ready:" >&2; tail -3 "$work/log" >&2; exit 1; fi
+    sleep 0.05
+  done
+}

@@ -36,7 +36,7 @@ serve() {  # access log on or off
     --listen "127.0.0.1:$agora_port" >"$work/out" 2>"$work/log" &
   agora_pid=$!
   pids+=($agora_pid)
-  until curl -fs "http://127.0.0.1:$agora_port/readyz" >/dev/null 2>&1; do sleep 0.05; done
+  wait_ready $agora_pid
 }
 
 # Merges first, with the access log on: its duration_ms is the server's time for each save.
