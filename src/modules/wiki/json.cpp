@@ -1,7 +1,6 @@
 #include "modules/wiki/json.h"
 
 #include <boost/json/array.hpp>
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "core/clock.h"
@@ -83,14 +82,14 @@ boost::json::object ReaderMembers(const PageView& v) {
           {"watching", v.watching}};
 }
 
-}  // namespace
-
+// The whole page, built here (a view not from the page cache).
 boost::json::object PageJson(const PageView& v) {
   boost::json::object o = ReaderMembers(v);
-  boost::json::object fixed = v.cached ? boost::json::parse("{" + v.cached->members + "}").as_object() : FixedMembers(v);
-  for (auto& [k, val] : fixed) o[k] = std::move(val);
+  for (auto& [k, val] : FixedMembers(v)) o[k] = std::move(val);
   return o;
 }
+
+}  // namespace
 
 std::string PageFixedText(const PageView& v) {
   std::string s = boost::json::serialize(FixedMembers(v));

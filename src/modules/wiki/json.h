@@ -15,9 +15,8 @@ namespace agora::wiki::json {
 
 boost::json::object SpaceJson(const SpaceView& v);
 boost::json::object RefJson(const PageRef& r);
-boost::json::object PageJson(const PageView& v);
-// The page's JSON text: from its kept members when the view came from the page cache
-// (page_cache.h), spliced after the reader's own, without building them again.
+// A page's JSON text (openapi.yaml's WikiPage): from its kept members when the view came from
+// the page cache (page_cache.h), spliced after the reader's own, without building them again.
 std::string PageText(const PageView& v);
 // The members every reader of the revision gets, as page_cache.h keeps them.
 std::string PageFixedText(const PageView& v);

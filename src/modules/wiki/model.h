@@ -100,7 +100,7 @@ struct PageView {
   std::optional<std::string> redirected_from;  // the old name the address gave
   bool watching = false;                        // the viewer watches the page itself
   // From the page cache: body, body_html, toc, breadcrumbs and updated_by are left empty
-  // and these JSON members stand for them (json.h PageText).
+  // and these JSON members stand for them (json.h PageText, the only way such a view is written).
   std::shared_ptr<const CachedPage> cached;
 };
 

@@ -668,11 +668,9 @@ Result<PageView> WikiService::GetPage(const content::Viewer& viewer, std::string
 Result<PageView> WikiService::GetPage(const content::Viewer& viewer, Id page) {
   return db_.Read([&](Connection& c) -> Result<PageView> {
     const auto generation = pages_.generation();
-    auto head = store::LoadPage(c, page, store::Texts::kNone);
-    if (!head || !content::CanRead(c, viewer, head->head)) return Error::NotFound("no such page");
-    auto space = store::LoadSpace(c, head->space_id);
-    if (!space || !SeesSpace(c, viewer, *space)) return Error::NotFound("no such page");
-    return Readable(c, viewer, std::move(*head), wiki::ViewOf(c, viewer, std::move(*space)), generation);
+    auto found = FindPage(c, viewer, page, store::Texts::kNone);
+    if (!found) return found.error();
+    return Readable(c, viewer, std::move(found->page), std::move(found->space), generation);
   });
 }
 
@@ -795,7 +793,7 @@ Result<PageView> WikiService::Change(const identity::Principal& who, Id page, co
     return page;
   });
   if (!done) return done.error();
-  TreeChanged(page);  // the breadcrumbs of the pages below it
+  if (ch.parent || ch.position || ch.title) TreeChanged(page);  // the breadcrumbs of the pages below it
   return GetPage(me, page);
 }
 
