@@ -28,7 +28,7 @@ enum class Access {
 enum class Work {
   kInline,    // on the io thread: fast handlers
   kPassword,  // Argon2id hashing: sign-in, setup, password changes, accounts with a password
-  kImage,     // decoding and re-encoding an uploaded image, at low CPU priority
+  kImage,     // an upload's heavy work (an image decoded and re-encoded, a file hashed and written), at low CPU priority
   kOutbound,  // waits on another server (an identity provider): a pool of its own, mostly idle
   kSearch,    // a search over the whole index: a pool of its own, so that a slow one never holds an io thread
 };

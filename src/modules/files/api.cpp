@@ -1,5 +1,7 @@
 #include "modules/files/api.h"
 
+#include <cctype>
+
 #include "http/response.h"
 #include "modules/files/json.h"
 
@@ -26,8 +28,10 @@ std::string AttachmentDisposition(std::string_view name, std::string_view fallba
 }
 
 void RegisterApi(http::Router& router, FileService& service) {
-  // Stored as it came (hashed and written once): no decoding, so not the image pool.
-  router.Add(Method::kPost, "/api/v1/files", {.access = Access::kUser, .max_body_bytes = kMaxUploadBytes}, [&service](Request& req) {
+  // Hashing, sniffing and writing up to 50 MiB: the upload pool (admitted per person, low
+  // priority), as pictures are, not an io thread.
+  router.Add(Method::kPost, "/api/v1/files", {.access = Access::kUser, .max_body_bytes = kMaxUploadBytes, .work = http::Work::kImage},
+             [&service](Request& req) {
     auto file = service.Upload(*req.principal, req.Query("name"), req.body);
     if (!file) return http::Problem(file.error());
     return http::Json(201, json::FileJson(*file));
