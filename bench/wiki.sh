@@ -5,7 +5,8 @@
 # and the page 10,000 pages link to; "what links here" for that page at 16 connections; then
 # saves that merge two concurrent edits of a 100 KB page (server time from the access log).
 # Usage: bench/wiki.sh   (env: PEOPLE=30000 SPACES=2000 PAGES=1000000 REVISIONS=10000000
-# DURATION=10 MERGES=50; DATA=DIR reuses a directory seeded by an earlier run)
+# DURATION=10 MERGES=50; DATA=DIR reuses a directory seeded by an earlier run; MEDIAWIKI_URL and
+# MEDIAWIKI_COOKIE measure a MediaWiki page too: bench/mediawiki-setup.sh makes one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PEOPLE=${PEOPLE:-30000}
@@ -117,3 +118,16 @@ compare hub-page "$work/hub.json" "http://127.0.0.1:$agora_port/api/v1/wiki/spac
 run "what links here (10k), 16 conns" 16 -H "Authorization: Bearer $reader" "http://127.0.0.1:$agora_port/api/v1/wiki/pages/$hub_id/backlinks?limit=50"
 run "recent changes, 16 conns" 16 -H "Authorization: Bearer $reader" "http://127.0.0.1:$agora_port/api/v1/wiki/spaces/seed-wiki-1/pages?order=recent&limit=30"
 echo "server RSS: $(ps -o rss= -p "$agora_pid" | awk '{printf "%.0f MiB", $1 / 1024}')"
+# MediaWiki, the anchor people know (MEDIAWIKI_URL and MEDIAWIKI_COOKIE, a signed-in person's
+# session: bench/mediawiki-setup.sh), in the same run: its page view beside nginx serving its
+# bytes, and beside Agora's page read. Last, since Apache goes on working off what wrk gave up.
+if [[ -n "${MEDIAWIKI_URL:-}" ]]; then
+  curl -fs -H "Cookie: $MEDIAWIKI_COOKIE" "$MEDIAWIKI_URL" >"$work/mediawiki.html"
+  grep -q '"wgUserName":"Ana"' "$work/mediawiki.html" || { echo "MediaWiki's page is not signed in" >&2; exit 1; }
+  echo "MediaWiki's page (signed in): $(stat -c %s "$work/mediawiki.html") B"
+  compare mediawiki "$work/mediawiki.html" "$MEDIAWIKI_URL" --timeout 30s -H "Cookie: $MEDIAWIKI_COOKIE"
+  run "mediawiki, one at a time" 1 --timeout 30s -H "Cookie: $MEDIAWIKI_COOKIE" "$MEDIAWIKI_URL"
+  for round in 1 2; do
+    echo "Agora's page read / MediaWiki's page #$round: $(awk -v a="$(rps "page-$round")" -v b="$(rps "mediawiki-$round")" 'BEGIN {printf "%.1fx", a / b}')"
+  done
+fi
