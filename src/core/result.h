@@ -21,6 +21,7 @@ enum class ErrorCode {
   kPreconditionFailed,// 412: If-Match did not match
   kTooLarge,          // 413
   kUnsupportedMedia,  // 415
+  kRangeNotSatisfiable,  // 416: a download's Range begins past its end
   kHeaderTooLarge,    // 431: request header fields too large
   kInvalidField,      // 422: a field is present but invalid; Error::field names it
   kRateLimited,       // 429: Error::retry_after_seconds says when to try again
@@ -68,6 +69,7 @@ struct Error {
     return Invalid(f, "at most " + std::to_string(max) + " " + what).Because("too_many", max);
   }
   static Error Taken(const std::string& f) { return Conflict("this " + f + " is taken", f).Because("taken"); }
+  static Error RangeNotSatisfiable(std::string m) { return {ErrorCode::kRangeNotSatisfiable, std::move(m), {}, 0}; }
   static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m), {}, 0}; }
   static Error Busy(std::string m, int seconds) { return {ErrorCode::kUnavailable, std::move(m), {}, seconds}; }
 };

@@ -16,6 +16,7 @@ int StatusFor(ErrorCode code) {
     case ErrorCode::kPreconditionFailed: return 412;
     case ErrorCode::kTooLarge: return 413;
     case ErrorCode::kUnsupportedMedia: return 415;
+    case ErrorCode::kRangeNotSatisfiable: return 416;
     case ErrorCode::kHeaderTooLarge: return 431;
     case ErrorCode::kInvalidField: return 422;
     case ErrorCode::kRateLimited: return 429;
@@ -37,6 +38,7 @@ std::string_view ProblemType(ErrorCode code) {
     case ErrorCode::kPreconditionFailed: return "/problems/precondition-failed";
     case ErrorCode::kTooLarge: return "/problems/too-large";
     case ErrorCode::kUnsupportedMedia: return "/problems/unsupported-media-type";
+    case ErrorCode::kRangeNotSatisfiable: return "/problems/range-not-satisfiable";
     case ErrorCode::kHeaderTooLarge: return "/problems/header-too-large";
     case ErrorCode::kInvalidField: return "/problems/invalid-field";
     case ErrorCode::kRateLimited: return "/problems/rate-limited";
@@ -53,6 +55,7 @@ std::string_view ReasonPhrase(int status) {
     case 200: return "OK";
     case 201: return "Created";
     case 204: return "No Content";
+    case 206: return "Partial Content";
     case 301: return "Moved Permanently";
     case 302: return "Found";
     case 304: return "Not Modified";
@@ -66,6 +69,7 @@ std::string_view ReasonPhrase(int status) {
     case 412: return "Precondition Failed";
     case 413: return "Content Too Large";
     case 415: return "Unsupported Media Type";
+    case 416: return "Range Not Satisfiable";
     case 422: return "Unprocessable Content";
     case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";

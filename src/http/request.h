@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/open_file.h"
 #include "modules/identity/model.h"
 
 namespace agora::http {
@@ -36,6 +37,8 @@ struct Request {
   std::string_view idempotency_key;
   std::string_view accept_language;
   std::string_view accept_encoding;
+  std::string_view range;     // Range, for file bodies (http/ranges.h)
+  std::string_view if_range;  // If-Range
   std::string client_ip;
   std::string request_id;
   std::string body;
@@ -57,9 +60,17 @@ struct Response {
   // they are, without a copy per request (a copy of a large body costs an mmap each time).
   // When set, `body` is not used.
   std::shared_ptr<const std::string> shared_body;
+  // A file sent from disk in pieces (downloads of up to 50 MiB), never held whole in memory:
+  // bytes [file_first, file_first + file_length). When set, `body` and `shared_body` are not
+  // used; http/ranges.h narrows it to what a Range asks.
+  std::shared_ptr<const OpenFile> file;
+  std::uint64_t file_first = 0;
+  std::uint64_t file_length = 0;
   std::vector<std::pair<std::string, std::string>> headers;
 
   std::string_view Bytes() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
+  // The body's length as Content-Length says it.
+  std::uint64_t Length() const { return file ? file_length : Bytes().size(); }
   // API responses are private and must not be cached by browsers or proxies unless a
   // handler says otherwise (static files do).
   std::string cache_control = "no-store";

@@ -25,6 +25,7 @@
 #include "http/job_limiter.h"
 #include "http/origin.h"
 #include "http/problem.h"
+#include "http/ranges.h"
 #include "http/response.h"
 #include "http/write_limiter.h"
 #include "store/database.h"
@@ -251,6 +252,7 @@ struct Server::Impl {
   awaitable<void> Listen();
   awaitable<void> Session(tcp::socket socket);
   awaitable<void> Stream(beast::tcp_stream& stream, bhttp::request<bhttp::string_body>& msg, Request& req);
+  awaitable<boost::system::error_code> SendFile(beast::tcp_stream& stream, const OpenFile& file, std::uint64_t first, std::uint64_t length);
   awaitable<void> StreamReadLoop(std::shared_ptr<WsConnection> conn);
   awaitable<void> StreamRecheck(std::shared_ptr<WsConnection> conn, std::string credential, bool bearer,
                                 identity::Principal opened);
@@ -431,7 +433,7 @@ void Server::Impl::WriteHead(std::string& out, const Response& r, bool keep_aliv
   out.append("HTTP/1.1 ").append(std::to_string(r.status)).append(" ").append(ReasonPhrase(r.status)).append("\r\n");
   out.append("Date: ").append(CachedDate()).append("\r\n");
   if (!r.content_type.empty()) out.append("Content-Type: ").append(r.content_type).append("\r\n");
-  if (r.status != 204 && r.status != 304) out.append("Content-Length: ").append(std::to_string(r.Bytes().size())).append("\r\n");
+  if (r.status != 204 && r.status != 304) out.append("Content-Length: ").append(std::to_string(r.Length())).append("\r\n");
   if (!r.cache_control.empty()) out.append("Cache-Control: ").append(r.cache_control).append("\r\n");
   out.append(security_headers);
   out.append("X-Request-Id: ").append(request_id).append("\r\n");
@@ -447,6 +449,26 @@ awaitable<void> Server::Impl::WriteError(beast::tcp_stream& stream, const Error&
   stream.expires_after(std::chrono::seconds(d.config.read_timeout_seconds));
   std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(r.Bytes().data(), r.Bytes().size())};
   co_await asio::async_write(stream, bufs, kTuple);
+}
+
+// A file body after its head, a piece at a time (a piece read from the page cache costs less
+// than sending it): memory stays one piece per download whatever the file's size. A file
+// that ends early (cut short on disk) ends the connection, so the client sees the answer
+// short of its Content-Length rather than a wrong file.
+awaitable<boost::system::error_code> Server::Impl::SendFile(beast::tcp_stream& stream, const OpenFile& file, std::uint64_t first,
+                                                            std::uint64_t length) {
+  constexpr std::uint64_t kPiece = 256 * 1024;
+  std::vector<char> piece(static_cast<size_t>(std::min(length, kPiece)));
+  while (length > 0) {
+    auto n = file.ReadAt(first, std::span<char>(piece.data(), static_cast<size_t>(std::min<std::uint64_t>(length, piece.size()))));
+    if (n <= 0) co_return asio::error::make_error_code(asio::error::eof);
+    stream.expires_after(std::chrono::seconds(d.config.read_timeout_seconds));
+    auto [ec, written] = co_await asio::async_write(stream, asio::buffer(piece.data(), static_cast<size_t>(n)), kTuple);
+    if (ec) co_return ec;
+    first += written;
+    length -= written;
+  }
+  co_return boost::system::error_code();
 }
 
 // A lingering close (as nginx does): after refusing a body (413) the client is usually still
@@ -798,6 +820,8 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     req.idempotency_key = Sv(msg["Idempotency-Key"]);
     req.accept_language = Sv(msg[bhttp::field::accept_language]);
     req.accept_encoding = Sv(msg[bhttp::field::accept_encoding]);
+    req.range = Sv(msg[bhttp::field::range]);
+    req.if_range = Sv(msg[bhttp::field::if_range]);
     auto incoming_id = Sv(msg["X-Request-Id"]);
     if (ValidRequestId(incoming_id)) request_id = std::string(incoming_id);
     req.client_ip = peer_ip;
@@ -880,8 +904,8 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
     // revalidate cheaply with If-None-Match, or with If-Modified-Since when the handler says
     // when it last changed (If-None-Match wins when both come, RFC 9110 13.2.2).
     // (A handler that made its ETag once, with the body, has set it already.)
-    if ((req.method == Method::kGet || req.method == Method::kHead) && res.status == 200 && Revalidated(res.content_type) &&
-        slot != d.metrics.StaticSlot()) {
+    if ((req.method == Method::kGet || req.method == Method::kHead) && res.status == 200 &&
+        (Revalidated(res.content_type) || res.file) && slot != d.metrics.StaticSlot()) {
       auto header = [&res](std::string_view name) -> const std::string* {
         for (const auto& h : res.headers)
           if (h.first == name) return &h.second;
@@ -905,18 +929,22 @@ awaitable<void> Server::Impl::Session(tcp::socket socket) {
         res.status = 304;
         res.body.clear();
         res.shared_body.reset();
+        res.file.reset();
       }
     }
+    if (req.method == Method::kGet) ApplyRange(req.range, req.if_range, res);
+    else if (res.file) res.headers.emplace_back("Accept-Ranges", "bytes");
     bool keep_alive = msg.keep_alive() && !close_after && !draining;
     WriteHead(head, res, keep_alive, request_id);
     stream.expires_after(std::chrono::seconds(cfg.read_timeout_seconds));
-    const std::string_view bytes = res.Bytes();
-    std::size_t body_bytes = req.method == Method::kHead ? 0 : bytes.size();
-    std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(bytes.data(), body_bytes)};
+    const std::string_view bytes = res.file ? std::string_view() : res.Bytes();
+    const std::uint64_t body_bytes = req.method == Method::kHead ? 0 : res.Length();
+    std::array<asio::const_buffer, 2> bufs{asio::buffer(head), asio::buffer(bytes.data(), res.file ? 0 : body_bytes)};
     // Recorded before the write: a client that has its response must find it counted.
     auto elapsed = static_cast<std::uint64_t>(NowNanos() - started);
     d.metrics.Observe(slot, res.status, elapsed);
     auto [wec, wn] = co_await asio::async_write(stream, bufs, kTuple);
+    if (!wec && res.file && body_bytes > 0) wec = co_await SendFile(stream, *res.file, res.file_first, body_bytes);
     in_flight.fetch_sub(1);
     if (cfg.access_log && log::Enabled(log::Level::kInfo)) {
       log::Info("request", {{"request_id", request_id},

@@ -5,6 +5,7 @@
 // links here" and broken links kept exact through renames and deletions.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { addPeople, assertProblem, setupAdmin, startServer } from '../support/server.mjs';
 import { png } from '../support/images.mjs';
 
@@ -394,5 +395,50 @@ describe('wiki', () => {
     // Deleted with its page: nobody downloads it any more.
     assert.equal((await c.ana.delete(`/api/v1/wiki/pages/${page.id}`)).status, 204);
     assertProblem(assert, await c.ana.request('GET', file.url), 404);
+  });
+
+  test('a large file is sent from disk: whole, one range, resumed with If-Range, revalidated, HEAD; ranges past its end say its size', async () => {
+    const data = randomBytes(3 * 1024 * 1024 + 17);
+    const up = await c.ana.request('POST', '/api/v1/files?name=dataset.bin', { raw: data, headers: { 'Content-Type': 'application/octet-stream' } });
+    assert.equal(up.status, 201, up.text);
+    const url = up.json.url;
+    const whole = await c.ana.request('GET', url);
+    assert.equal(whole.status, 200);
+    assert.ok(whole.bytes.equals(data), 'the same bytes');
+    assert.equal(whole.headers.get('content-length'), String(data.length));
+    assert.equal(whole.headers.get('accept-ranges'), 'bytes');
+    const etag = whole.headers.get('etag');
+    assert.match(etag, /^"[0-9a-f]{64}"$/);
+    const ranged = async (range, extra = {}) => c.ana.request('GET', url, { headers: { Range: range, ...extra } });
+    const middle = await ranged('bytes=1000000-1999999');
+    assert.equal(middle.status, 206);
+    assert.ok(middle.bytes.equals(data.subarray(1000000, 2000000)));
+    assert.equal(middle.headers.get('content-range'), `bytes 1000000-1999999/${data.length}`);
+    const tail = await ranged('bytes=-100');
+    assert.equal(tail.status, 206);
+    assert.ok(tail.bytes.equals(data.subarray(data.length - 100)));
+    // Resumed where a download stopped, while the file is the same; whole when it is not.
+    const resumed = await ranged('bytes=3000000-', { 'If-Range': etag });
+    assert.equal(resumed.status, 206);
+    assert.ok(resumed.bytes.equals(data.subarray(3000000)));
+    const stale = await ranged('bytes=3000000-', { 'If-Range': '"0000"' });
+    assert.equal(stale.status, 200);
+    assert.equal(stale.bytes.length, data.length);
+    // Several ranges: the whole file (as the RFC allows).
+    assert.equal((await ranged('bytes=0-1,10-11')).bytes.length, data.length);
+    const past = await ranged(`bytes=${data.length}-`);
+    assertProblem(assert, past, 416);
+    assert.equal(past.json.type, '/problems/range-not-satisfiable');
+    assert.equal(past.headers.get('content-range'), `bytes */${data.length}`);
+    // The copy a browser holds is still good; HEAD says the length and sends nothing.
+    const again = await c.ana.request('GET', url, { headers: { 'If-None-Match': etag } });
+    assert.equal(again.status, 304);
+    assert.equal(again.bytes.length, 0);
+    const head = await c.ana.request('HEAD', url, { contract: false });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('content-length'), String(data.length));
+    assert.equal(head.bytes.length, 0);
+    // The audience comes first: a range of a file one may not read is not found.
+    assertProblem(assert, await c.bo.request('GET', url, { headers: { Range: 'bytes=0-9' } }), 404);
   });
 });

@@ -2779,7 +2779,7 @@ export interface components {
              * @description Stable; one per status (`/problems/not-found`, `/problems/invalid-field`, …).
              * @enum {string}
              */
-            type: "/problems/malformed-request" | "/problems/unauthenticated" | "/problems/forbidden" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/precondition-failed" | "/problems/too-large" | "/problems/unsupported-media-type" | "/problems/header-too-large" | "/problems/invalid-field" | "/problems/rate-limited" | "/problems/not-implemented" | "/problems/unavailable" | "/problems/internal";
+            type: "/problems/malformed-request" | "/problems/unauthenticated" | "/problems/forbidden" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/conflict" | "/problems/precondition-failed" | "/problems/too-large" | "/problems/unsupported-media-type" | "/problems/range-not-satisfiable" | "/problems/header-too-large" | "/problems/invalid-field" | "/problems/rate-limited" | "/problems/not-implemented" | "/problems/unavailable" | "/problems/internal";
             title: string;
             status: number;
             /** @description For people, in English; clients word `reason` in the reader's language. */
@@ -6915,7 +6915,14 @@ export interface operations {
     getFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of an earlier answer; the server answers 304 when it still holds. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /** @description One range of bytes (`bytes=0-1023`, `bytes=1024-`, `bytes=-500`), to resume a download; several ranges, or one this does not read, get the whole file. */
+                Range?: string;
+                /** @description The `ETag` of the copy being resumed; when it no longer holds, the whole file comes (200). */
+                "If-Range"?: string;
+            };
             path: {
                 id: components["parameters"]["IdPath"];
                 /** @description The file's name as its link shows it (the id alone decides which file). */
@@ -6925,16 +6932,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file's bytes, as an attachment (Content-Disposition) in a sandbox; cacheable for a year (an id always names the same bytes). */
+            /** @description The file's bytes, as an attachment (Content-Disposition) in a sandbox; cacheable for a year (an id always names the same bytes). `Accept-Ranges` says ranges are served. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "*/*": string;
                 };
             };
+            /** @description The range asked for; `Content-Range` says which bytes of how many. */
+            206: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Content-Range": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": string;
+                };
+            };
+            304: components["responses"]["NotModified"];
             404: components["responses"]["NotFound"];
+            /** @description The range begins past the file's end; `Content-Range: bytes *\/size` says its size. Type `/problems/range-not-satisfiable`. */
+            416: {
+                headers: {
+                    "Content-Range": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             503: components["responses"]["Unavailable"];
         };
     };

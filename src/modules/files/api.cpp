@@ -48,8 +48,11 @@ void RegisterApi(http::Router& router, FileService& service) {
     r.content_type = got->file.media_type;
     r.headers.emplace_back("Content-Disposition", AttachmentDisposition(got->file.name, "attachment"));
     r.headers.emplace_back("Content-Security-Policy", "sandbox; default-src 'none'");
-    r.body = std::move(got->bytes);
-    // A file id always names the same bytes.
+    r.file_length = got->bytes->size();
+    r.file = std::move(got->bytes);
+    // A file id always names the same bytes; its content address is a strong validator (a
+    // resumed download asks If-Range with it).
+    r.headers.emplace_back("ETag", "\"" + got->file.key + "\"");
     r.cache_control = "private, max-age=31536000, immutable";
     return r;
   });

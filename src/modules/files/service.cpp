@@ -60,9 +60,9 @@ Result<Download> FileService::Read(const content::Viewer& viewer, Id id) {
     return content::LoadReadable(c, viewer, *f->content_id) ? f : std::nullopt;
   });
   if (!file) return Error::NotFound("no such file");
-  auto bytes = blobs_.Read(file->key, kSuffix);
-  if (!bytes) return Error::NotFound("no such file");
-  return Download{std::move(*file), std::move(*bytes)};
+  auto opened = blobs_.Open(file->key, kSuffix);
+  if (!opened) return Error::NotFound("no such file");
+  return Download{std::move(*file), std::move(opened)};
 }
 
 size_t FileService::SweepStale(Id owner) {

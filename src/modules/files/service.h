@@ -21,7 +21,7 @@ namespace agora::files {
 
 struct Download {
   File file;
-  std::string bytes;
+  std::shared_ptr<const OpenFile> bytes;  // sent from disk in pieces, never read whole
 };
 
 class FileService {

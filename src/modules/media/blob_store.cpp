@@ -74,6 +74,11 @@ std::optional<std::string> BlobStore::Read(std::string_view key, std::string_vie
   return std::move(ss).str();
 }
 
+std::shared_ptr<const OpenFile> BlobStore::Open(std::string_view key, std::string_view suffix) const {
+  if (!IsKey(key)) return nullptr;
+  return OpenFile::Open(PathOf(key, suffix));
+}
+
 void BlobStore::Remove(std::string_view key, std::string_view suffix) {
   if (!IsKey(key)) return;
   std::error_code ec;

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/open_file.h"
 #include "core/result.h"
 
 namespace agora::media {
@@ -24,6 +25,8 @@ class BlobStore {
   Status Put(std::string_view key, std::string_view suffix, std::string_view bytes);
   // The whole file, or nullopt when it does not exist.
   std::optional<std::string> Read(std::string_view key, std::string_view suffix) const;
+  // The file opened, to be read in pieces (a download); nullptr when it does not exist.
+  std::shared_ptr<const OpenFile> Open(std::string_view key, std::string_view suffix) const;
   // Removes the file if present.
   void Remove(std::string_view key, std::string_view suffix);
 
