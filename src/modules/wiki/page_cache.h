@@ -6,10 +6,12 @@
 // instead of loading, rendering and escaping some kilobytes each time.
 //
 // An entry is used only for the revision it was made from (each read asks the row), while
-// its HTML is not stale (a linked page came or went: the row says so), and while no page was
-// moved, renamed or deleted and no person's card or name changed since (the generation:
-// breadcrumbs name ancestors, the card and mentions name people), which the events say
-// (bus.h kWikiTreeChanged, kProfileChanged, kAccountChanged: WikiService::Apply); for at
+// its HTML is not stale (a linked page came or went: the row says so), while no page was
+// moved, renamed or deleted and no person's name or handle changed since it was made
+// (breadcrumbs name ancestors, mentions name people: Forget), and while the card it shows
+// (its last editor's) did not change (ForgetCards: a photo, a field or an endorsement, far
+// more frequent than renames, drops only the pages that person saved last), which the events
+// say (bus.h kWikiTreeChanged, kAccountChanged, kProfileChanged: WikiService::Apply); for at
 // most kFreshMs all the same (a command-line process publishes no events).
 // Pages whose HTML links to other spaces are not kept: which of those links a reader sees
 // depends on the reader (render.h ForReader).
@@ -23,6 +25,7 @@
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/ids.h"
@@ -33,6 +36,7 @@ struct CachedPage {
   int revision = 0;
   std::uint64_t generation = 0;
   std::int64_t made_at = 0;
+  Id card = 0;          // whose card it shows (the page's last editor)
   std::string members;  // JSON object members, no braces: "body":...,"html":...
 };
 
@@ -44,14 +48,17 @@ class PageCache {
 
   // The entry for this revision, if it is still good.
   std::shared_ptr<const CachedPage> Get(Id page, int revision) const;
-  // Keeps `members` for the page's revision, made under generation `generation` (read with
-  // generation() before the page was loaded, so a move meanwhile leaves the entry unused).
-  // Returns the entry (also when it was too large to keep).
-  std::shared_ptr<const CachedPage> Put(Id page, int revision, std::uint64_t generation, std::string members);
-  // A page was moved, renamed or deleted, or a person's card changed: every kept
-  // breadcrumb, card or mention may be wrong.
-  void Forget() { generation_.fetch_add(1, std::memory_order_acq_rel); }
-  std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  // Keeps `members` (showing `card`'s card) for the page's revision, made from a read that
+  // began under `generation` (generation() before the page was loaded): not kept when
+  // anything was forgotten since, since the read may have seen it before the change.
+  // Returns the entry (also when it was too large, or too late, to keep).
+  std::shared_ptr<const CachedPage> Put(Id page, int revision, std::uint64_t generation, Id card, std::string members);
+  // A page was moved, renamed or deleted, or a person's name or handle changed: every kept
+  // breadcrumb or mention may be wrong.
+  void Forget();
+  // These people's cards changed: the pages showing them are dropped.
+  void ForgetCards(const std::vector<Id>& people);
+  std::uint64_t generation() const { return generation_.load(); }
 
  private:
   static constexpr size_t kShards = 16;
@@ -65,7 +72,9 @@ class PageCache {
 
   const Clock& clock_;
   size_t per_shard_bytes_;
+  // Bumped by every forgetting; entries made before `floor_` (the last Forget) are not used.
   std::atomic<std::uint64_t> generation_{0};
+  std::atomic<std::uint64_t> floor_{0};
   std::array<Shard, kShards> shards_;
 };
 

@@ -633,7 +633,8 @@ PageView WikiService::Readable(Connection& c, const content::Viewer& viewer, Pag
 
 void WikiService::Apply(const bus::Event& e) {
   using Kind = bus::Event::Kind;
-  if (e.kind == Kind::kWikiTreeChanged || e.kind == Kind::kProfileChanged || e.kind == Kind::kAccountChanged) pages_.Forget();
+  if (e.kind == Kind::kWikiTreeChanged || e.kind == Kind::kAccountChanged) pages_.Forget();
+  if (e.kind == Kind::kProfileChanged) pages_.ForgetCards(e.people);
 }
 
 void WikiService::TreeChanged(Id page) {
@@ -644,7 +645,7 @@ void WikiService::TreeChanged(Id page) {
 }
 
 void WikiService::Keep(PageView& v, std::uint64_t generation) {
-  v.cached = pages_.Put(v.page.head.id, v.page.revision, generation, json::PageFixedText(v));
+  v.cached = pages_.Put(v.page.head.id, v.page.revision, generation, v.page.updated_by, json::PageFixedText(v));
 }
 
 Result<PageView> WikiService::GetPage(const content::Viewer& viewer, std::string_view key, std::string_view slug) {
