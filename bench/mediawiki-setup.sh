@@ -8,6 +8,7 @@
 #   read -r MEDIAWIKI_URL MEDIAWIKI_COOKIE < <(bench/mediawiki-setup.sh | tail -1)
 #   export MEDIAWIKI_URL MEDIAWIKI_COOKIE; DATA=... bench/wiki.sh
 set -euo pipefail
+source "$(dirname "$0")/apache.sh"
 export DEBIAN_FRONTEND=noninteractive
 apt-get install -y -q mediawiki apache2 libapache2-mod-php php-sqlite3 php-apcu >/dev/null
 mw=/var/lib/mediawiki
@@ -37,11 +38,7 @@ Listen 127.0.0.1:8090
   </Directory>
 </VirtualHost>
 CONF
-sed -i 's/^Listen 80$/# Listen 80 (the MediaWiki bench listens on 8090 only)/' /etc/apache2/ports.conf
-a2dissite 000-default >/dev/null 2>&1 || true
-a2ensite mw-bench >/dev/null
-apache2ctl -k restart 2>/dev/null || apache2ctl start
-until curl -s -o /dev/null http://127.0.0.1:8090/; do sleep 0.2; done
+enable_site mw-bench 8090
 words() { echo "$1 onboarding budget setup review runbook channel for budget deploy config expenses access checklist every production channel for expenses requests to each fire in laptop back review take roll glossary owns back owns planning we team channel when deploy before quarter to shared."; }
 page=$(printf '%s\n\n%s\n\n%s\n\n%s\n\nSee [[Getting started]].\n' "$(words Onboarding)" "$(words Before)" "$(words Quarter)" "$(words In)")
 (cd "$mw" && runuser -u www-data -- php maintenance/edit.php --user Ana --summary bench "Getting started" <<<"Where everyone starts." >/dev/null)

@@ -6,6 +6,7 @@
 # sites, a database), so run it on a machine kept for benchmarks. Then:
 #   WORDPRESS_URL=$(bench/wordpress-setup.sh | tail -1) DATA=... bench/blogs.sh
 set -euo pipefail
+source "$(dirname "$0")/apache.sh"
 export DEBIAN_FRONTEND=noninteractive
 apt-get install -y -q wordpress mariadb-server apache2 libapache2-mod-php php-mysql >/dev/null
 mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
@@ -37,11 +38,7 @@ Listen 127.0.0.1:8089
   </Directory>
 </VirtualHost>
 CONF
-sed -i 's/^Listen 80$/# Listen 80 (the WordPress bench listens on 8089 only)/' /etc/apache2/ports.conf
-a2dissite 000-default >/dev/null 2>&1 || true
-a2ensite wp-bench >/dev/null
-apache2ctl -k restart 2>/dev/null || apache2ctl start
-until curl -s -o /dev/null http://127.0.0.1:8089/; do sleep 0.2; done
+enable_site wp-bench 8089
 if ! mysql wordpress -e 'SELECT 1 FROM wp_posts LIMIT 1' >/dev/null 2>&1; then
   curl -fs -o /dev/null -X POST "http://127.0.0.1:8089/wp-admin/install.php?step=2" --data-urlencode "weblog_title=Open Voices" \
     --data-urlencode "user_name=ana" --data-urlencode "admin_password=Bench-pass-12345" --data-urlencode "admin_password2=Bench-pass-12345" \
