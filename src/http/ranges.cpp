@@ -3,6 +3,7 @@
 #include <charconv>
 #include <string>
 
+#include "core/text.h"
 #include "http/request.h"
 #include "http/response.h"
 
@@ -17,20 +18,13 @@ std::optional<std::uint64_t> Number(std::string_view s) {
   return v;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 RangeAsk ReadRange(std::string_view header, std::uint64_t size, ByteRange& range) {
+  using text::Trim;
   header = Trim(header);
-  constexpr std::string_view kUnit = "bytes=";
-  if (header.size() < kUnit.size()) return RangeAsk::kWhole;
-  for (size_t i = 0; i < kUnit.size(); ++i)  // the unit is case-insensitive
-    if ((header[i] | 0x20) != kUnit[i] && header[i] != kUnit[i]) return RangeAsk::kWhole;
+  constexpr std::string_view kUnit = "bytes=";  // the unit is case-insensitive
+  if (text::AsciiLower(header.substr(0, kUnit.size())) != kUnit) return RangeAsk::kWhole;
   std::string_view spec = Trim(header.substr(kUnit.size()));
   if (spec.find(',') != std::string_view::npos) return RangeAsk::kWhole;  // several: the whole file
   auto dash = spec.find('-');
@@ -61,7 +55,7 @@ void ApplyRange(std::string_view range_header, std::string_view if_range, Respon
     const std::string* etag = nullptr;
     for (const auto& [name, value] : res.headers)
       if (name == "ETag") etag = &value;
-    if (!etag || etag->starts_with("W/") || Trim(if_range) != *etag) return;
+    if (!etag || etag->starts_with("W/") || text::Trim(if_range) != *etag) return;
   }
   const std::uint64_t size = res.file->size();
   ByteRange range;

@@ -1,5 +1,7 @@
 #include "modules/wiki/page_cache.h"
 
+#include <algorithm>
+
 namespace agora::wiki {
 
 std::shared_ptr<const CachedPage> PageCache::Get(Id page, int revision) const {
@@ -53,13 +55,14 @@ void PageCache::Forget() {
 
 void PageCache::ForgetCards(const std::vector<Id>& people) {
   if (people.empty()) return;
+  // Sorted once: a directory sync can name thousands of people in one event.
+  std::vector<Id> sorted = people;
+  std::sort(sorted.begin(), sorted.end());
   generation_.fetch_add(1);
   for (auto& shard : shards_) {
     std::lock_guard lock(shard.mu);
     for (auto it = shard.entries.begin(); it != shard.entries.end();) {
-      bool shows = false;
-      for (Id p : people) shows = shows || it->second->card == p;
-      if (shows) {
+      if (std::binary_search(sorted.begin(), sorted.end(), it->second->card)) {
         shard.bytes -= it->second->members.size();
         it = shard.entries.erase(it);
       } else {
